@@ -1,0 +1,317 @@
+"""Pydantic models of everything that crosses the wire."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+MAX_BATCH_ITEMS = 1000
+MAX_BATCH_BYTES = 4 * 1024 * 1024
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+
+Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN)]
+ShortText = Annotated[str, Field(max_length=200)]
+LongText = Annotated[str, Field(max_length=4000)]
+
+
+class WireModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Role(StrEnum):
+    KIOSK = "kiosk"
+    COUNTER = "counter"
+
+
+# --------------------------------------------------------------------------
+# Personal data: encrypted at rest on the terminal, purged after delivery.
+# --------------------------------------------------------------------------
+class Person(WireModel):
+    id_number: Annotated[str, Field(max_length=32)] | None = None
+    name: Annotated[str, Field(max_length=100)] | None = None
+    phone: Annotated[str, Field(max_length=32)] | None = None
+    address: Annotated[str, Field(max_length=200)] | None = None
+
+
+FieldValue = str | int | float | bool | None
+
+
+class Channel(StrEnum):
+    KIOSK = "kiosk"
+    COUNTER = "counter"
+
+
+class ApplicationPayload(WireModel):
+    kind: Literal["application"] = "application"
+    tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
+    matter_code: Annotated[str, Field(min_length=1, max_length=40)]
+    channel: Channel
+    applicant: Person
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    promised_date: date | None = None
+
+
+class TicketPayload(WireModel):
+    kind: Literal["ticket"] = "ticket"
+    number: Annotated[str, Field(min_length=2, max_length=12)]
+    category: Annotated[str, Field(min_length=1, max_length=8)]
+    priority: Literal["elderly", "disabled", "booked"] | None = None
+    issued_offline: bool = False
+    booking_code: str | None = None
+
+
+class BookingPayload(WireModel):
+    kind: Literal["booking"] = "booking"
+    booking_code: Annotated[str, Field(min_length=4, max_length=40)]
+    matter_code: Annotated[str, Field(min_length=1, max_length=40)]
+    slot_start: datetime
+    slot_end: datetime
+    applicant: Person
+
+
+class CheckInPayload(WireModel):
+    kind: Literal["check_in"] = "check_in"
+    booking_code: Annotated[str, Field(min_length=4, max_length=40)]
+    ticket_number: Annotated[str, Field(min_length=2, max_length=12)]
+
+
+class RepairPayload(WireModel):
+    kind: Literal["repair"] = "repair"
+    tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
+    repair_kind: ShortText
+    location: ShortText
+    description: LongText
+    reporter: Person
+
+
+class RatingPayload(WireModel):
+    kind: Literal["rating"] = "rating"
+    tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
+    level: Annotated[int, Field(ge=1, le=5)]
+    reasons: list[ShortText] = Field(default_factory=list)
+    comment: LongText | None = None
+
+
+class AcceptanceOutcome(StrEnum):
+    ACCEPTED = "accepted"
+    ON_THE_SPOT = "on_the_spot"
+    MISSING_MATERIALS = "missing_materials"
+    NOT_ACCEPTED = "not_accepted"
+
+
+class AcceptancePayload(WireModel):
+    kind: Literal["acceptance"] = "acceptance"
+    tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
+    matter_code: Annotated[str, Field(min_length=1, max_length=40)]
+    outcome: AcceptanceOutcome
+    applicant: Person
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    materials_received: list[str] = Field(default_factory=list)
+    materials_missing: list[str] = Field(default_factory=list)
+    materials_promised: list[str] = Field(default_factory=list)
+    promised_date: date | None = None
+    reason: LongText | None = None
+    ticket_number: str | None = None
+    staff_no: str | None = None
+    window: str | None = None
+
+
+Payload = Annotated[
+    ApplicationPayload
+    | TicketPayload
+    | BookingPayload
+    | CheckInPayload
+    | RepairPayload
+    | RatingPayload
+    | AcceptancePayload,
+    Field(discriminator="kind"),
+]
+PAYLOAD_FIELDS_WITH_PERSON = ("applicant", "reporter")
+
+
+class TransactionItem(WireModel):
+    """One transaction as delivered; `id` is the idempotency key."""
+
+    id: UUID
+    seq: Annotated[int, Field(ge=1)]
+    created_at: datetime
+    corrects: UUID | None = None
+    attachments: list[Sha256] = Field(default_factory=list, max_length=20)
+    payload: Payload
+
+
+class BatchRequest(WireModel):
+    items: list[dict[str, Any]] = Field(max_length=MAX_BATCH_ITEMS)
+
+
+class ItemStatus(StrEnum):
+    ACCEPTED = "accepted"
+    DUPLICATE = "duplicate"
+    REJECTED = "rejected"
+
+
+class ItemResult(WireModel):
+    id: str
+    status: ItemStatus
+    code: str | None = None
+    reason: str | None = None
+
+
+class BatchResponse(WireModel):
+    results: list[ItemResult]
+
+
+class AttachmentQuery(WireModel):
+    sha256: list[Sha256] = Field(max_length=MAX_BATCH_ITEMS)
+
+
+class AttachmentQueryResponse(WireModel):
+    missing: list[Sha256]
+
+
+# --------------------------------------------------------------------------
+# Enrollment, errors, heartbeat
+# --------------------------------------------------------------------------
+class EnrollRequest(WireModel):
+    code: Annotated[str, Field(min_length=6, max_length=64)]
+    hostname: ShortText = ""
+
+
+class EnrollResponse(WireModel):
+    terminal_id: str
+    center: str
+    role: Role
+    key: str  # urlsafe base64 of the 32-byte HMAC key
+
+
+class ErrorBody(WireModel):
+    code: str
+    message: str
+    server_time: float | None = None
+
+
+class DeviceState(StrEnum):
+    READY = "ready"
+    DEGRADED = "degraded"
+    OFFLINE = "offline"
+
+
+class DeviceHealth(WireModel):
+    state: DeviceState
+    reason: str = ""
+
+
+class Heartbeat(WireModel):
+    version: str
+    role: Role
+    backlog: Annotated[int, Field(ge=0)]
+    dead_letters: Annotated[int, Field(ge=0)]
+    free_disk_bytes: Annotated[int, Field(ge=0)]
+    devices: dict[str, DeviceHealth] = Field(default_factory=dict)
+    last_delivery_at: datetime | None = None
+
+
+# --------------------------------------------------------------------------
+# Reference data pulled into local caches
+# --------------------------------------------------------------------------
+class Department(WireModel):
+    code: str
+    name_zh: str
+    name_en: str
+
+
+class Material(WireModel):
+    code: str
+    name_zh: str
+    name_en: str
+    required: bool = True
+
+
+class FieldType(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    DATE = "date"
+    CHOICE = "choice"
+    ID_NUMBER = "id_number"
+    PHONE = "phone"
+    PHOTO = "photo"
+    DOCUMENT = "document"
+
+
+class FormField(WireModel):
+    key: str
+    label_zh: str
+    label_en: str
+    type: FieldType
+    required: bool = True
+    choices: list[str] = Field(default_factory=list)
+
+
+class HandlingType(StrEnum):
+    IMMEDIATE = "immediate"
+    COMMITTED = "committed"
+
+
+class Matter(WireModel):
+    code: str
+    name_zh: str
+    name_en: str
+    department: str
+    category: str
+    handling: HandlingType
+    time_limit_days: Annotated[int, Field(ge=0)] = 0
+    description_zh: str = ""
+    description_en: str = ""
+    materials: list[Material] = Field(default_factory=list)
+    fields: list[FormField] = Field(default_factory=list)
+    kiosk_allowed: bool = True
+    needs_appointment: bool = False
+    queue_category: str = "A"
+
+
+class Catalog(WireModel):
+    departments: list[Department]
+    matters: list[Matter]
+
+
+class Notice(WireModel):
+    id: str
+    title_zh: str
+    title_en: str
+    body_zh: str
+    body_en: str
+    published_at: datetime
+
+
+class NoticeList(WireModel):
+    notices: list[Notice]
+
+
+class StaffMember(WireModel):
+    staff_no: str
+    name: str
+    role: Literal["clerk", "supervisor", "technician"] = "clerk"
+    pin_hash: str  # "scrypt$n$r$p$salt_b64$hash_b64"
+    card_uid: str | None = None
+
+
+class StaffRoster(WireModel):
+    staff: list[StaffMember]
+
+
+class ApplicationStatus(WireModel):
+    tracking_number: str
+    matter_code: str
+    status: Literal["received", "accepted", "in_progress", "completed", "rejected", "missing"]
+    note: str = ""
+    updated_at: datetime
+
+
+class StatusPage(WireModel):
+    items: list[ApplicationStatus]
+    cursor: str
