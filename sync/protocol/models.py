@@ -131,7 +131,8 @@ Payload = Annotated[
     | AcceptancePayload,
     Field(discriminator="kind"),
 ]
-PAYLOAD_FIELDS_WITH_PERSON = ("applicant", "reporter")
+# Payload keys that may hold personal data: encrypted at rest on the terminal.
+PERSONAL_KEYS = ("applicant", "reporter", "fields")
 
 
 class TransactionItem(WireModel):

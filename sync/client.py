@@ -1,0 +1,237 @@
+"""HTTP client of the central platform: signed requests, bounded replies.
+
+Every failure is classified so the sync worker knows what to do with it:
+`TransientError` (network, timeout, 5xx, 429, garbled or oversized reply:
+retry with back-off), `AuthError` (the platform refuses this terminal: a
+technician must act), `RequestRefused` (this request can never succeed).
+"""
+
+from __future__ import annotations
+
+import json
+import ssl
+import time
+from collections.abc import Callable
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import models as wire
+from sync.protocol.signing import signed_headers
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+
+class PlatformError(Exception):
+    """Base of every platform failure; the message is for technicians."""
+
+
+class TransientError(PlatformError):
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class AuthError(PlatformError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+
+
+class RequestRefused(PlatformError):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(f"HTTP {status} {code}: {message}")
+        self.status = status
+        self.code = code
+
+
+def retry_after_seconds(value: str | None, now: float) -> float | None:
+    """Parse Retry-After as delta-seconds or an HTTP date."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - now)
+    except (TypeError, ValueError):
+        return None
+
+
+def tls_verification(ca_file: Path | None) -> ssl.SSLContext | bool:
+    """Always verify; with a pinned CA file, trust only that CA."""
+    if ca_file is None:
+        return True
+    return ssl.create_default_context(cafile=str(ca_file))
+
+
+class PlatformClient:
+    def __init__(self, base_url: str, terminal_id: str, key: bytes, *,
+                 ca_file: Path | None = None, connect_timeout: float = 3.0,
+                 read_timeout: float = 15.0, max_reply_bytes: int = MAX_REPLY_BYTES,
+                 clock: Callable[[], float] = time.time,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.terminal_id = terminal_id
+        self._key = key
+        self._clock = clock
+        self._max_reply_bytes = max_reply_bytes
+        self.clock_offset = 0.0
+        timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
+        self._http = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout,
+                                  verify=tls_verification(ca_file), transport=transport,
+                                  headers={"User-Agent": "reception-terminal"})
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __repr__(self) -> str:
+        return f"PlatformClient({self._http.base_url!s}, terminal={self.terminal_id})"
+
+    # ------------------------------------------------------------ enrollment
+    @staticmethod
+    def enroll(base_url: str, code: str, hostname: str = "", *, ca_file: Path | None = None,
+               transport: httpx.BaseTransport | None = None) -> wire.EnrollResponse:
+        request = wire.EnrollRequest(code=code, hostname=hostname)
+        with httpx.Client(base_url=base_url.rstrip("/"), timeout=15.0,
+                          verify=tls_verification(ca_file), transport=transport) as http:
+            try:
+                response = http.post("/v1/enroll", content=request.model_dump_json(),
+                                     headers={"Content-Type": "application/json"})
+            except httpx.HTTPError as error:
+                raise TransientError(f"platform unreachable: {error!r}") from error
+        if response.status_code != 200:
+            code_, message = _error_fields(response.content)
+            raise RequestRefused(response.status_code, code_, message)
+        return _parse(wire.EnrollResponse, response.content)
+
+    # ------------------------------------------------------------ transactions
+    def post_batch(self, body: bytes) -> wire.BatchResponse:
+        return _parse(wire.BatchResponse, self._send("POST", "/v1/transactions/batch", body))
+
+    def missing_attachments(self, hashes: list[str]) -> list[str]:
+        body = wire.AttachmentQuery(sha256=hashes).model_dump_json().encode()
+        reply = _parse(wire.AttachmentQueryResponse,
+                       self._send("POST", "/v1/attachments/query", body))
+        return list(reply.missing)
+
+    def put_attachment(self, sha256: str, data: bytes) -> None:
+        self._send("PUT", f"/v1/attachments/{sha256}", data,
+                   content_type="application/octet-stream")
+
+    def heartbeat(self, beat: wire.Heartbeat) -> None:
+        self._send("POST", "/v1/heartbeat", beat.model_dump_json().encode())
+
+    # ------------------------------------------------------------ reference data
+    def fetch(self, path: str, model: type[ModelT],
+              validator: str | None) -> tuple[ModelT | None, str | None]:
+        """GET with If-None-Match; (None, validator) when unchanged."""
+        headers = {"If-None-Match": validator} if validator else {}
+        response = self._request("GET", path, b"", headers)
+        if response.status_code == 304:
+            return None, validator
+        return _parse(model, response.content), response.headers.get("ETag")
+
+    def statuses(self, cursor: str | None, limit: int = 500) -> wire.StatusPage:
+        query = f"?limit={limit}" + (f"&cursor={cursor}" if cursor else "")
+        return _parse(wire.StatusPage, self._send("GET", "/v1/statuses" + query, b""))
+
+    def application(self, tracking_number: str) -> wire.ApplicationStatus | None:
+        try:
+            body = self._send("GET", f"/v1/applications/{tracking_number}", b"")
+        except RequestRefused as error:
+            if error.status == 404:
+                return None
+            raise
+        return _parse(wire.ApplicationStatus, body)
+
+    # ------------------------------------------------------------ plumbing
+    def _send(self, method: str, path: str, body: bytes,
+              content_type: str = "application/json") -> bytes:
+        headers = {"Content-Type": content_type} if body else {}
+        return self._request(method, path, body, headers).content
+
+    def _request(self, method: str, path: str, body: bytes,
+                 extra_headers: dict[str, str]) -> httpx.Response:
+        for attempt in (1, 2):
+            response = self._exchange(method, path, body, extra_headers)
+            if response.status_code in (200, 201, 204, 304):
+                return response
+            code, message, server_time = _error_details(response.content)
+            if response.status_code == 401 and code == "clock_skew" and attempt == 1 \
+                    and server_time is not None:
+                self.clock_offset = server_time - self._clock()
+                continue
+            self._raise_for(response, code, message)
+        raise AssertionError("unreachable")
+
+    def _exchange(self, method: str, path: str, body: bytes,
+                  extra_headers: dict[str, str]) -> httpx.Response:
+        timestamp = int(self._clock() + self.clock_offset)
+        headers = signed_headers(self.terminal_id, self._key, method, path, body, timestamp)
+        headers.update(extra_headers)
+        try:
+            with self._http.stream(method, path, content=body, headers=headers) as response:
+                declared = response.headers.get("Content-Length")
+                if declared is not None and declared.isdigit() \
+                        and int(declared) > self._max_reply_bytes:
+                    raise TransientError(f"reply of {declared} bytes exceeds the cap")
+                chunks, total = [], 0
+                for chunk in response.iter_bytes():
+                    total += len(chunk)
+                    if total > self._max_reply_bytes:
+                        raise TransientError(
+                            f"reply exceeds {self._max_reply_bytes} bytes: refusing it")
+                    chunks.append(chunk)
+                response._content = b"".join(chunks)  # read once, bounded
+                return response
+        except httpx.TimeoutException as error:
+            raise TransientError(f"platform timed out ({type(error).__name__})") from error
+        except httpx.HTTPError as error:
+            raise TransientError(f"platform unreachable: {error!r}") from error
+
+    def _raise_for(self, response: httpx.Response, code: str, message: str) -> None:
+        status = response.status_code
+        if status == 429 or status >= 500:
+            retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._clock())
+            raise TransientError(f"platform busy: HTTP {status} {code}", retry_after)
+        if status in (401, 403):
+            raise AuthError(code, message)
+        raise RequestRefused(status, code, message)
+
+
+def _error_details(content: bytes) -> tuple[str, str, float | None]:
+    try:
+        error = wire.ErrorBody.model_validate_json(content)
+    except ValidationError:
+        try:
+            detail = json.loads(content).get("detail")
+        except (ValueError, AttributeError):
+            detail = None
+        if isinstance(detail, dict):
+            try:
+                error = wire.ErrorBody.model_validate(detail)
+            except ValidationError:
+                return "unknown", content[:200].decode("utf-8", "replace"), None
+        else:
+            return "unknown", content[:200].decode("utf-8", "replace"), None
+    return error.code, error.message, error.server_time
+
+
+def _error_fields(content: bytes) -> tuple[str, str]:
+    code, message, _ = _error_details(content)
+    return code, message
+
+
+def _parse(model: type[ModelT], content: bytes) -> ModelT:
+    try:
+        return model.model_validate_json(content)
+    except ValidationError as error:
+        raise TransientError(
+            f"garbled reply from the platform (not a valid {model.__name__}): "
+            f"{error.error_count()} errors"
+        ) from error
+

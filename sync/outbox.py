@@ -1,0 +1,316 @@
+"""Submitting transactions and tracking their delivery.
+
+`submit` writes the domain record and its outbox entry in one `BEGIN
+IMMEDIATE` transaction and returns only after the commit (fsynced): only then
+may anyone be told "done". Delivery takes pending entries in `seq` order and
+records the platform's answer per item in one commit.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from pydantic import TypeAdapter
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from uuid6 import uuid7
+
+from sync.crypto import Sealer
+from sync.protocol.models import PERSONAL_KEYS, ItemResult, ItemStatus, Payload
+from sync.store.database import Database
+from sync.store.files import AttachmentFiles
+from sync.store.schema import Attachment, OutboxEntry, Record, RecordAttachment, utc_text
+
+log = logging.getLogger("sync.outbox")
+PAYLOAD_ADAPTER: TypeAdapter[Any] = TypeAdapter(Payload)
+
+PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class NewAttachment:
+    data: bytes
+    media_type: str
+
+
+@dataclass(frozen=True)
+class Submitted:
+    id: str
+    seq: int
+    created_at: datetime
+    attachments: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OutgoingItem:
+    seq: int
+    id: str
+    body: dict[str, Any]
+    size: int
+    attachments: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DeadLetter:
+    id: str
+    seq: int
+    kind: str
+    created_at: str
+    code: str
+    reason: str
+    attempts: int
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """Where one transaction stands, for a receipt or a status screen."""
+
+    id: str
+    state: str
+    delivered_at: str | None
+
+
+class Outbox:
+    def __init__(self, database: Database, sealer: Sealer, files: AttachmentFiles,
+                 *, clock: Clock = utc_now) -> None:
+        self.database = database
+        self._sealer = sealer
+        self.files = files
+        self._clock = clock
+
+    # ------------------------------------------------------------ submitting
+    def submit(self, payload: Any, *, attachments: Sequence[NewAttachment] = (),
+               corrects: str | None = None) -> Submitted:
+        """Store one transaction durably; return after the commit."""
+        document = PAYLOAD_ADAPTER.dump_python(payload, mode="json")
+        personal = {key: document.pop(key) for key in PERSONAL_KEYS if key in document}
+        record_id = str(uuid7())
+        created_at = self._clock()
+        hashes = tuple(self.files.put(item.data) for item in attachments)
+        payload_text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+        sealed_personal = None
+        if personal:
+            plain = json.dumps(personal, ensure_ascii=False, separators=(",", ":"))
+            sealed_personal = self._sealer.seal(plain.encode("utf-8"), record_id.encode())
+        size = len(payload_text.encode("utf-8")) + (len(sealed_personal or b"")) + 200
+        with self.database.write() as connection:
+            if corrects is not None:
+                self._require_record(connection, corrects)
+            seq = connection.execute(
+                insert(Record).values(
+                    id=record_id, kind=document["kind"], created_at=utc_text(created_at),
+                    corrects=corrects, payload=payload_text, personal=sealed_personal,
+                )
+            ).inserted_primary_key[0]
+            connection.execute(insert(OutboxEntry).values(seq=seq, state=PENDING, size=size))
+            for item, sha256 in zip(attachments, hashes, strict=True):
+                connection.execute(
+                    sqlite_insert(Attachment)
+                    .values(sha256=sha256, size=len(item.data), media_type=item.media_type)
+                    .on_conflict_do_nothing()
+                )
+                connection.execute(insert(RecordAttachment).values(seq=seq, sha256=sha256))
+        return Submitted(record_id, seq, created_at, hashes)
+
+    @staticmethod
+    def _require_record(connection: Any, record_id: str) -> None:
+        found = connection.execute(select(Record.seq).where(Record.id == record_id)).first()
+        if found is None:
+            raise KeyError(f"no transaction {record_id} to correct")
+
+    # ------------------------------------------------------------ delivering
+    def next_batch(self, max_items: int, max_bytes: int) -> list[OutgoingItem]:
+        """The oldest pending entries within the caps, sealed from now on."""
+        now = utc_text(self._clock())
+        with self.database.write() as connection:
+            rows = connection.execute(
+                select(Record.seq, Record.id, Record.created_at, Record.corrects,
+                       Record.payload, Record.personal, OutboxEntry.size)
+                .join(OutboxEntry, OutboxEntry.seq == Record.seq)
+                .where(OutboxEntry.state == PENDING)
+                .order_by(OutboxEntry.seq)
+                .limit(max_items)
+            ).all()
+            chosen, total = [], 0
+            for row in rows:
+                if chosen and total + row.size > max_bytes:
+                    break
+                chosen.append(row)
+                total += row.size
+            if not chosen:
+                return []
+            seqs = [row.seq for row in chosen]
+            connection.execute(
+                update(Record)
+                .where(and_(Record.seq.in_(seqs), Record.sealed_at.is_(None)))
+                .values(sealed_at=now)
+            )
+            links = connection.execute(
+                select(RecordAttachment.seq, RecordAttachment.sha256)
+                .where(RecordAttachment.seq.in_(seqs))
+                .order_by(RecordAttachment.seq, RecordAttachment.sha256)
+            ).all()
+        by_seq: dict[int, list[str]] = {}
+        for link in links:
+            by_seq.setdefault(link.seq, []).append(link.sha256)
+        return [self._outgoing(row, tuple(by_seq.get(row.seq, ()))) for row in chosen]
+
+    def _outgoing(self, row: Any, hashes: tuple[str, ...]) -> OutgoingItem:
+        payload = json.loads(row.payload)
+        if row.personal is not None:
+            payload.update(json.loads(self._sealer.open(row.personal, row.id.encode())))
+        body = {
+            "id": row.id, "seq": row.seq, "created_at": row.created_at,
+            "corrects": row.corrects, "attachments": list(hashes), "payload": payload,
+        }
+        return OutgoingItem(row.seq, row.id, body, row.size, hashes)
+
+    def record_results(self, results: Sequence[ItemResult], attempted: Sequence[str]) -> None:
+        """Apply the platform's per-item answers in one commit."""
+        now = utc_text(self._clock())
+        answered = {result.id for result in results}
+        with self.database.write() as connection:
+            for result in results:
+                if result.status is ItemStatus.REJECTED:
+                    values = {"state": DEAD, "error_code": result.code or "rejected",
+                              "error_reason": result.reason or ""}
+                else:
+                    values = {"state": DELIVERED, "delivered_at": now,
+                              "result": result.status.value}
+                seq = select(Record.seq).where(Record.id == result.id).scalar_subquery()
+                connection.execute(
+                    update(OutboxEntry)
+                    .where(and_(OutboxEntry.seq == seq, OutboxEntry.state == PENDING))
+                    .values(attempts=OutboxEntry.attempts + 1, **values)
+                )
+            unanswered = [item for item in attempted if item not in answered]
+            if unanswered:
+                log.warning("platform left %d items unanswered; they stay pending",
+                            len(unanswered))
+
+    def mark_dead(self, record_id: str, code: str, reason: str) -> None:
+        """Dead-letter one entry the platform refuses as a whole request."""
+        self.record_results(
+            [ItemResult(id=record_id, status=ItemStatus.REJECTED, code=code, reason=reason)],
+            [record_id],
+        )
+
+    def attachments_to_upload(self, hashes: Sequence[str]) -> list[str]:
+        with self.database.read() as connection:
+            rows = connection.execute(
+                select(Attachment.sha256).where(
+                    and_(Attachment.sha256.in_(hashes), Attachment.uploaded_at.is_(None))
+                )
+            ).all()
+        return sorted(row.sha256 for row in rows)
+
+    def mark_uploaded(self, hashes: Sequence[str]) -> None:
+        if not hashes:
+            return
+        with self.database.write() as connection:
+            connection.execute(
+                update(Attachment).where(Attachment.sha256.in_(hashes))
+                .values(uploaded_at=utc_text(self._clock()))
+            )
+
+    # ------------------------------------------------------------ inspecting
+    def backlog(self) -> int:
+        return self._count(PENDING)
+
+    def dead_count(self) -> int:
+        return self._count(DEAD)
+
+    def _count(self, state: str) -> int:
+        with self.database.read() as connection:
+            return connection.execute(
+                select(func.count()).select_from(OutboxEntry).where(OutboxEntry.state == state)
+            ).scalar_one()
+
+    def delivery(self, record_id: str) -> Delivery | None:
+        with self.database.read() as connection:
+            row = connection.execute(
+                select(OutboxEntry.state, OutboxEntry.delivered_at)
+                .join(Record, Record.seq == OutboxEntry.seq)
+                .where(Record.id == record_id)
+            ).first()
+        return None if row is None else Delivery(record_id, row.state, row.delivered_at)
+
+    def dead_letters(self) -> list[DeadLetter]:
+        with self.database.read() as connection:
+            rows = connection.execute(
+                select(Record.id, Record.seq, Record.kind, Record.created_at,
+                       OutboxEntry.error_code, OutboxEntry.error_reason, OutboxEntry.attempts)
+                .join(OutboxEntry, OutboxEntry.seq == Record.seq)
+                .where(OutboxEntry.state == DEAD)
+                .order_by(Record.seq)
+            ).all()
+        return [DeadLetter(r.id, r.seq, r.kind, r.created_at, r.error_code or "",
+                           r.error_reason or "", r.attempts) for r in rows]
+
+    def retry(self, record_id: str) -> bool:
+        """Put a dead letter back in the queue (after the cause was fixed)."""
+        with self.database.write() as connection:
+            seq = select(Record.seq).where(Record.id == record_id).scalar_subquery()
+            changed = connection.execute(
+                update(OutboxEntry)
+                .where(and_(OutboxEntry.seq == seq, OutboxEntry.state == DEAD))
+                .values(state=PENDING, error_code=None, error_reason=None)
+            ).rowcount
+        return changed == 1
+
+    def load(self, record_id: str) -> Any:
+        """The full payload of one record (personal data included while kept)."""
+        with self.database.read() as connection:
+            row = connection.execute(
+                select(Record.id, Record.payload, Record.personal).where(Record.id == record_id)
+            ).first()
+        if row is None:
+            raise KeyError(record_id)
+        payload = json.loads(row.payload)
+        if row.personal is not None:
+            payload.update(json.loads(self._sealer.open(row.personal, row.id.encode())))
+            return PAYLOAD_ADAPTER.validate_python(payload)
+        return payload
+
+    # ------------------------------------------------------------ retention
+    def purge(self, retention: timedelta) -> int:
+        """Drop personal data and attachment files delivered before `retention` ago."""
+        now = self._clock()
+        cutoff = utc_text(now - retention)
+        stamp = utc_text(now)
+        with self.database.write() as connection:
+            delivered_old = (
+                select(OutboxEntry.seq)
+                .where(and_(OutboxEntry.state == DELIVERED, OutboxEntry.delivered_at < cutoff))
+            )
+            purged = connection.execute(
+                update(Record)
+                .where(and_(Record.seq.in_(delivered_old), Record.purged_at.is_(None)))
+                .values(personal=None, purged_at=stamp)
+            ).rowcount
+            still_needed = (
+                select(RecordAttachment.sha256)
+                .join(Record, Record.seq == RecordAttachment.seq)
+                .where(Record.purged_at.is_(None))
+            )
+            hashes = connection.execute(
+                select(Attachment.sha256).where(
+                    and_(Attachment.purged_at.is_(None), Attachment.sha256.not_in(still_needed))
+                )
+            ).scalars().all()
+            connection.execute(
+                update(Attachment).where(Attachment.sha256.in_(hashes)).values(purged_at=stamp)
+            )
+        for sha256 in hashes:
+            self.files.delete(sha256)
+        return purged

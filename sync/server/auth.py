@@ -1,0 +1,119 @@
+"""Request signing check: a FastAPI dependency for every signed endpoint."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy import Engine, delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync.protocol import signing
+from sync.server.db import WRITE, SeenNonce, Terminal
+from sync.server.errors import ApiError
+
+NONCE_TTL_SECONDS = 600
+
+
+@dataclass(frozen=True)
+class SignedRequest:
+    terminal_id: str
+    timestamp: int
+    nonce: str
+    signature: str
+    method: str
+    path: str
+    body: bytes
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The authenticated terminal."""
+
+    terminal_id: str
+    center: str
+    role: str
+
+
+def _unauthorized(code: str, message: str, server_time: float | None = None) -> ApiError:
+    return ApiError(401, code, message, server_time=server_time)
+
+
+async def read_signed_request(request: Request) -> SignedRequest:
+    """Collect the signature headers and the raw body (async: reads the body)."""
+    headers = request.headers
+    names = (
+        signing.HEADER_TERMINAL,
+        signing.HEADER_TIMESTAMP,
+        signing.HEADER_NONCE,
+        signing.HEADER_SIGNATURE,
+    )
+    missing = [name for name in names if not headers.get(name)]
+    if missing:
+        raise _unauthorized(
+            "bad_signature", f"The request is not signed: {', '.join(missing)} missing."
+        )
+    try:
+        timestamp = int(headers[signing.HEADER_TIMESTAMP])
+    except ValueError:
+        raise _unauthorized("bad_signature", "X-Timestamp must be whole unix seconds.") from None
+    query = request.url.query
+    return SignedRequest(
+        terminal_id=headers[signing.HEADER_TERMINAL],
+        timestamp=timestamp,
+        nonce=headers[signing.HEADER_NONCE][:64],
+        signature=headers[signing.HEADER_SIGNATURE],
+        method=request.method,
+        path=request.url.path + (f"?{query}" if query else ""),
+        body=await request.body(),
+    )
+
+
+def check_signed_request(engine: Engine, signed: SignedRequest, now: float) -> Caller:
+    """Terminal known, signature valid, clock within the window, nonce new."""
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        terminal = session.get(Terminal, signed.terminal_id)
+        if terminal is None:
+            raise _unauthorized(
+                "unknown_terminal", "This terminal is not enrolled; enroll it again."
+            )
+        if not signing.verify(
+            terminal.key, signed.method, signed.path, signed.body,
+            signed.timestamp, signed.nonce, signed.signature,
+        ):
+            raise _unauthorized("bad_signature", "The request signature does not match.")
+        if abs(now - signed.timestamp) > signing.MAX_SKEW_SECONDS:
+            raise _unauthorized(
+                "clock_skew", "The terminal clock is too far from the platform clock.", now
+            )
+        caller = Caller(terminal.id, terminal.center, terminal.role)
+        session.execute(delete(SeenNonce).where(SeenNonce.seen_at < now - NONCE_TTL_SECONDS))
+        seen = session.scalar(
+            select(SeenNonce.id).where(
+                SeenNonce.terminal_id == signed.terminal_id, SeenNonce.nonce == signed.nonce
+            )
+        )
+        if seen is None:
+            session.add(SeenNonce(terminal_id=signed.terminal_id, nonce=signed.nonce, seen_at=now))
+            try:
+                session.flush()
+            except IntegrityError:
+                seen = True
+        if seen is not None:
+            raise _unauthorized(
+                "replayed_nonce", "This request was already received (nonce reused)."
+            )
+    return caller
+
+
+def authenticate(
+    signed: Annotated[SignedRequest, Depends(read_signed_request)], request: Request
+) -> Caller:
+    """Sync dependency (runs in the thread pool) that checks a signed request."""
+    return check_signed_request(request.app.state.engine, signed, time.time())
+
+
+SignedCaller = Annotated[Caller, Depends(authenticate)]

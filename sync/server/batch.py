@@ -1,0 +1,261 @@
+"""Transaction batches: per-item validation, dedup, semantic checks, storage.
+
+A batch is one database transaction with a handful of statements whatever
+its size: one SELECT for known ids, one for matter codes, one for
+attachments, bulk INSERTs, and the status rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import Engine, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync.protocol.models import (
+    AcceptanceOutcome,
+    AcceptancePayload,
+    ApplicationPayload,
+    BookingPayload,
+    ItemResult,
+    ItemStatus,
+    TransactionItem,
+)
+from sync.server.db import (
+    STATUS_COUNTER,
+    WRITE,
+    ApplicationState,
+    Attachment,
+    CatalogMatter,
+    Counter,
+    StoredTransaction,
+)
+
+ITEM_ADAPTER: TypeAdapter[TransactionItem] = TypeAdapter(TransactionItem)
+
+_OUTCOME_STATUS = {
+    AcceptanceOutcome.ACCEPTED: "accepted",
+    AcceptanceOutcome.ON_THE_SPOT: "completed",
+    AcceptanceOutcome.MISSING_MATERIALS: "missing",
+    AcceptanceOutcome.NOT_ACCEPTED: "rejected",
+}
+
+
+@dataclass
+class _Candidate:
+    index: int
+    item: TransactionItem
+    payload_json: str
+    payload_hash: str
+
+
+@dataclass(frozen=True)
+class _StatusChange:
+    tracking_number: str
+    matter_code: str
+    status: str
+    note: str
+    overwrite: bool  # False: only create (an application never undoes an acceptance)
+
+
+def _rejected(item_id: str, code: str, reason: str) -> ItemResult:
+    return ItemResult(id=item_id, status=ItemStatus.REJECTED, code=code, reason=reason[:300])
+
+
+def _invalid_reason(exc: ValidationError) -> str:
+    first = exc.errors(include_url=False)[0]
+    where = ".".join(str(part) for part in first["loc"]) or "item"
+    return f"{where}: {first['msg']}"
+
+
+def _raw_id(raw: Any) -> str:
+    value = raw.get("id") if isinstance(raw, dict) else None
+    return str(value)[:64] if value is not None else ""
+
+
+def _status_change(item: TransactionItem) -> _StatusChange | None:
+    payload = item.payload
+    if isinstance(payload, ApplicationPayload):
+        return _StatusChange(
+            payload.tracking_number, payload.matter_code, "received", "", overwrite=False
+        )
+    if isinstance(payload, AcceptancePayload):
+        if payload.outcome is AcceptanceOutcome.MISSING_MATERIALS:
+            note = "Missing: " + ", ".join(payload.materials_missing)
+        elif payload.outcome is AcceptanceOutcome.NOT_ACCEPTED:
+            note = payload.reason or ""
+        elif payload.promised_date is not None:
+            note = f"Promised by {payload.promised_date.isoformat()}"
+        else:
+            note = ""
+        return _StatusChange(
+            payload.tracking_number,
+            payload.matter_code,
+            _OUTCOME_STATUS[payload.outcome],
+            note[:1000],
+            overwrite=True,
+        )
+    return None
+
+
+def _matter_code(item: TransactionItem) -> str | None:
+    payload = item.payload
+    if isinstance(payload, ApplicationPayload | AcceptancePayload | BookingPayload):
+        return payload.matter_code
+    return None
+
+
+def _parse(raw_items: list[Any]) -> tuple[dict[int, ItemResult], list[_Candidate]]:
+    """Validate each item on its own; a malformed item never blocks the others."""
+    results: dict[int, ItemResult] = {}
+    candidates: list[_Candidate] = []
+    for index, raw in enumerate(raw_items):
+        try:
+            item = ITEM_ADAPTER.validate_python(raw)
+        except ValidationError as exc:
+            results[index] = _rejected(_raw_id(raw), "invalid", _invalid_reason(exc))
+            continue
+        payload_json = json.dumps(
+            item.model_dump(mode="json"), sort_keys=True, separators=(",", ":"),
+            ensure_ascii=False,
+        )
+        payload_hash = hashlib.sha256(payload_json.encode("utf-8")).hexdigest()
+        candidates.append(_Candidate(index, item, payload_json, payload_hash))
+    return results, candidates
+
+
+def _apply_status_changes(session: Session, changes: list[_StatusChange], now: float) -> None:
+    """Create or update status rows, each change numbered in commit order."""
+    last = session.execute(
+        select(Counter.value).where(Counter.name == STATUS_COUNTER).with_for_update()
+    ).scalar_one()
+    numbers = {change.tracking_number for change in changes}
+    existing = set(
+        session.scalars(
+            select(ApplicationState.tracking_number).where(
+                ApplicationState.tracking_number.in_(numbers)
+            )
+        )
+    )
+    final: dict[str, _StatusChange] = {}
+    for change in changes:
+        if change.overwrite or (
+            change.tracking_number not in existing and change.tracking_number not in final
+        ):
+            final[change.tracking_number] = change
+    if not final:
+        return
+    rows = [
+        {
+            "tracking_number": change.tracking_number,
+            "matter_code": change.matter_code,
+            "status": change.status,
+            "note": change.note,
+            "updated_at": now,
+            "change_seq": last + offset,
+        }
+        for offset, change in enumerate(final.values(), start=1)
+    ]
+    new_rows = [row for row in rows if row["tracking_number"] not in existing]
+    old_rows = [row for row in rows if row["tracking_number"] in existing]
+    if new_rows:
+        session.execute(insert(ApplicationState), new_rows)
+    if old_rows:
+        session.execute(update(ApplicationState), old_rows)
+    session.execute(
+        update(Counter).where(Counter.name == STATUS_COUNTER).values(value=last + len(rows))
+    )
+
+
+def _store(
+    engine: Engine,
+    terminal_id: str,
+    candidates: list[_Candidate],
+    results: dict[int, ItemResult],
+    now: float,
+) -> None:
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        ids = [str(c.item.id) for c in candidates]
+        known: dict[str, str] = dict(
+            session.execute(
+                select(StoredTransaction.tx_id, StoredTransaction.payload_hash).where(
+                    StoredTransaction.terminal_id == terminal_id,
+                    StoredTransaction.tx_id.in_(ids),
+                )
+            ).tuples()
+        )
+        codes = {code for c in candidates if (code := _matter_code(c.item)) is not None}
+        matters = set(
+            session.scalars(select(CatalogMatter.code).where(CatalogMatter.code.in_(codes)))
+        ) if codes else set()
+        hashes = {sha for c in candidates for sha in c.item.attachments}
+        uploaded = set(
+            session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(hashes)))
+        ) if hashes else set()
+
+        rows: list[dict[str, Any]] = []
+        changes: list[_StatusChange] = []
+        for c in candidates:
+            tx_id = str(c.item.id)
+            code = _matter_code(c.item)
+            missing = [sha for sha in c.item.attachments if sha not in uploaded]
+            if tx_id in known:
+                results[c.index] = (
+                    ItemResult(id=tx_id, status=ItemStatus.DUPLICATE)
+                    if known[tx_id] == c.payload_hash
+                    else _rejected(tx_id, "conflict",
+                                   "A different transaction with this id was already received.")
+                )
+                continue
+            if code is not None and code not in matters:
+                results[c.index] = _rejected(
+                    tx_id, "unknown_matter", f"Matter {code!r} is not in the catalog."
+                )
+                continue
+            if missing:
+                results[c.index] = _rejected(
+                    tx_id, "missing_attachment",
+                    f"Attachment {missing[0]} was not uploaded before the transaction.",
+                )
+                continue
+            known[tx_id] = c.payload_hash
+            results[c.index] = ItemResult(id=tx_id, status=ItemStatus.ACCEPTED)
+            rows.append(
+                {
+                    "terminal_id": terminal_id,
+                    "tx_id": tx_id,
+                    "seq": c.item.seq,
+                    "kind": c.item.payload.kind,
+                    "payload": c.payload_json,
+                    "payload_hash": c.payload_hash,
+                    "received_at": now,
+                }
+            )
+            if (change := _status_change(c.item)) is not None:
+                changes.append(change)
+        if rows:
+            session.execute(insert(StoredTransaction), rows)
+        if changes:
+            _apply_status_changes(session, changes, now)
+
+
+def process_batch(engine: Engine, terminal_id: str, raw_items: list[Any]) -> list[ItemResult]:
+    """Results in the order of the items. Retried once if a concurrent
+    instance stored the same ids first (its rows then count as duplicates)."""
+    invalid, candidates = _parse(raw_items)
+    for attempt in (1, 2):
+        results = dict(invalid)
+        try:
+            _store(engine, terminal_id, candidates, results, time.time())
+        except IntegrityError:
+            if attempt == 2:
+                raise
+            continue
+        break
+    return [results[index] for index in range(len(raw_items))]

@@ -1,0 +1,181 @@
+"""Database of the reference platform: engine set-up and tables.
+
+Everything the platform knows lives here (nonces and dedup included), so any
+number of processes can serve from one database.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    Engine,
+    Float,
+    ForeignKey,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    insert,
+    select,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.pool import StaticPool
+
+#: Counter row numbering application status changes (the status feed cursor).
+STATUS_COUNTER = "status"
+
+#: Execution option that makes a SQLite transaction start with BEGIN IMMEDIATE.
+WRITE = {"sqlite_immediate": True}
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class EnrollCode(Base):
+    """A one-time enrollment code; only its SHA-256 is stored."""
+
+    __tablename__ = "enroll_code"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    center: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[float] = mapped_column(Float)
+    used_at: Mapped[float | None] = mapped_column(Float)
+    terminal_id: Mapped[str | None] = mapped_column(String(40))
+
+
+class Terminal(Base):
+    __tablename__ = "terminal"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    center: Mapped[str] = mapped_column(String(64))
+    role: Mapped[str] = mapped_column(String(16))
+    key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    hostname: Mapped[str] = mapped_column(String(200), default="")
+    enrolled_at: Mapped[float] = mapped_column(Float)
+
+
+class SeenNonce(Base):
+    __tablename__ = "seen_nonce"
+    __table_args__ = (UniqueConstraint("terminal_id", "nonce"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    nonce: Mapped[str] = mapped_column(String(64))
+    seen_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class StoredTransaction(Base):
+    """One accepted transaction; (terminal_id, tx_id) is the idempotency key."""
+
+    __tablename__ = "stored_transaction"
+    terminal_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("terminal.id"), primary_key=True
+    )
+    tx_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(20))
+    payload: Mapped[str] = mapped_column(Text)
+    payload_hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[float] = mapped_column(Float)
+
+
+class Attachment(Base):
+    __tablename__ = "attachment"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[float] = mapped_column(Float)
+
+
+class Document(Base):
+    """Reference data served with an ETag: `catalog`, `notices`, `staff`."""
+
+    __tablename__ = "document"
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    etag: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class CatalogMatter(Base):
+    """Matter codes of the current catalog, for checking transactions."""
+
+    __tablename__ = "catalog_matter"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+
+
+class ApplicationState(Base):
+    """Latest status of an application; `change_seq` orders the status feed."""
+
+    __tablename__ = "application_state"
+    tracking_number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    matter_code: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[float] = mapped_column(Float)
+    change_seq: Mapped[int] = mapped_column(unique=True)
+
+
+class Counter(Base):
+    """Named counters; the row lock makes `change_seq` follow commit order."""
+
+    __tablename__ = "counter"
+    name: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[int]
+
+
+class HeartbeatRecord(Base):
+    """Latest heartbeat per terminal, as the Heartbeat JSON."""
+
+    __tablename__ = "heartbeat"
+    terminal_id: Mapped[str] = mapped_column(
+        String(40), ForeignKey("terminal.id"), primary_key=True
+    )
+    received_at: Mapped[float] = mapped_column(Float)
+    body: Mapped[str] = mapped_column(Text)
+
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """Pragmas on connect; BEGIN IMMEDIATE for transactions opened with WRITE."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=FULL",
+            "foreign_keys=ON",
+            "busy_timeout=5000",
+        ):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get("sqlite_immediate", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(database_url: str) -> Engine:
+    """An engine for an SQLite file (tuned for durability) or PostgreSQL."""
+    if database_url.startswith("sqlite"):
+        extra: dict[str, Any] = {"connect_args": {"check_same_thread": False}}
+        if database_url in ("sqlite://", "sqlite:///:memory:"):
+            extra["poolclass"] = StaticPool
+        engine = create_engine(database_url, **extra)
+        _configure_sqlite(engine)
+        return engine
+    return create_engine(database_url, pool_pre_ping=True)
+
+
+def create_schema(engine: Engine) -> None:
+    """Create missing tables and the status counter row."""
+    Base.metadata.create_all(engine)
+    with engine.execution_options(**WRITE).begin() as conn:
+        exists = conn.scalar(select(Counter.name).where(Counter.name == STATUS_COUNTER))
+        if exists is None:
+            conn.execute(insert(Counter).values(name=STATUS_COUNTER, value=0))

@@ -1,0 +1,68 @@
+"""One-time enrollment codes and terminal enrollment."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+import time
+
+from sqlalchemy import Engine, update
+from sqlalchemy.orm import Session
+
+from sync.protocol.models import EnrollRequest, EnrollResponse, Role
+from sync.server.db import WRITE, EnrollCode, Terminal
+from sync.server.errors import ApiError
+
+CODE_LIFETIME_SECONDS = 24 * 3600
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+
+
+def issue_code(engine: Engine, center: str, role: Role) -> str:
+    """A new one-time code valid for 24 hours."""
+    code = secrets.token_urlsafe(9)
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        session.add(
+            EnrollCode(code_hash=_hash(code), center=center, role=role.value,
+                       created_at=time.time())
+        )
+    return code
+
+
+def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
+    """Spend a code (atomically, even across instances) on a new terminal."""
+    now = time.time()
+    code_hash = _hash(request.code)
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        code = session.get(EnrollCode, code_hash)
+        if code is None:
+            raise ApiError(403, "enroll_code_unknown", "This enrollment code is not known.")
+        if code.used_at is not None:
+            raise ApiError(403, "enroll_code_used", "This enrollment code was already used.")
+        if now - code.created_at > CODE_LIFETIME_SECONDS:
+            raise ApiError(403, "enroll_code_expired",
+                           "This enrollment code has expired; ask for a new one.")
+        terminal_id = "T-" + secrets.token_hex(5).upper()
+        key = secrets.token_bytes(32)
+        spent = session.execute(
+            update(EnrollCode)
+            .where(EnrollCode.code_hash == code_hash, EnrollCode.used_at.is_(None))
+            .values(used_at=now, terminal_id=terminal_id)
+            .execution_options(synchronize_session=False)
+        )
+        if spent.rowcount != 1:  # type: ignore[attr-defined]
+            raise ApiError(403, "enroll_code_used", "This enrollment code was already used.")
+        session.add(
+            Terminal(id=terminal_id, center=code.center, role=code.role, key=key,
+                     hostname=request.hostname, enrolled_at=now)
+        )
+        center, role = code.center, Role(code.role)
+    return EnrollResponse(
+        terminal_id=terminal_id,
+        center=center,
+        role=role,
+        key=base64.urlsafe_b64encode(key).decode("ascii"),
+    )

@@ -1,0 +1,209 @@
+"""The /v1 API: enrollment (unsigned) and the signed terminal endpoints."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync.protocol.models import (
+    SHA256_PATTERN,
+    ApplicationStatus,
+    AttachmentQuery,
+    AttachmentQueryResponse,
+    BatchRequest,
+    BatchResponse,
+    Catalog,
+    EnrollRequest,
+    EnrollResponse,
+    Heartbeat,
+    NoticeList,
+    StaffRoster,
+    StatusPage,
+)
+from sync.server import documents, enrollment
+from sync.server.auth import SignedCaller, SignedRequest, read_signed_request
+from sync.server.batch import process_batch
+from sync.server.db import WRITE, ApplicationState, Attachment, HeartbeatRecord
+from sync.server.errors import ERROR_RESPONSE, ApiError
+
+JSON = "application/json"
+
+
+def get_engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
+    return engine
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+RawRequest = Annotated[SignedRequest, Depends(read_signed_request)]
+
+public = APIRouter(tags=["enrollment"])
+signed = APIRouter(
+    prefix="/v1",
+    tags=["terminal"],
+    responses={401: ERROR_RESPONSE, 413: ERROR_RESPONSE, 422: ERROR_RESPONSE},
+)
+
+
+@public.post(
+    "/v1/enroll",
+    responses={403: ERROR_RESPONSE, 422: ERROR_RESPONSE},
+)
+def enroll(body: EnrollRequest, engine: EngineDep) -> EnrollResponse:
+    """Spend a one-time enrollment code; answers the terminal id and its key."""
+    return enrollment.enroll(engine, body)
+
+
+@signed.post("/transactions/batch")
+def post_batch(batch: BatchRequest, caller: SignedCaller, engine: EngineDep) -> BatchResponse:
+    """Deliver transactions; each item is accepted, duplicate or rejected."""
+    return BatchResponse(results=process_batch(engine, caller.terminal_id, batch.items))
+
+
+@signed.post("/attachments/query")
+def query_attachments(
+    query: AttachmentQuery, _caller: SignedCaller, engine: EngineDep
+) -> AttachmentQueryResponse:
+    """Which of these attachments the platform does not have yet."""
+    wanted = set(query.sha256)
+    with Session(engine) as session:
+        present = set(
+            session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(wanted)))
+        ) if wanted else set()
+    return AttachmentQueryResponse(missing=[sha for sha in query.sha256 if sha not in present])
+
+
+@signed.put(
+    "/attachments/{sha256}",
+    status_code=204,
+    response_class=Response,
+    responses={400: ERROR_RESPONSE},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/octet-stream": {"schema": {"type": "string",
+                                                                "format": "binary"}}},
+        }
+    },
+)
+def put_attachment(
+    sha256: Annotated[str, Path(pattern=SHA256_PATTERN)],
+    _caller: SignedCaller,
+    raw: RawRequest,
+    engine: EngineDep,
+) -> Response:
+    """Upload an attachment by its SHA-256 (idempotent)."""
+    if hashlib.sha256(raw.body).hexdigest() != sha256:
+        raise ApiError(
+            400, "hash_mismatch", "The uploaded bytes do not match the SHA-256 in the path."
+        )
+    try:
+        with Session(engine.execution_options(**WRITE)) as session, session.begin():
+            if session.get(Attachment, sha256) is None:
+                session.add(Attachment(sha256=sha256, size=len(raw.body), data=raw.body,
+                                       received_at=time.time()))
+    except IntegrityError:
+        pass  # another instance stored the same bytes first
+    return Response(status_code=204)
+
+
+def _document_response(engine: Engine, name: str, if_none_match: str | None) -> Response:
+    body, etag = documents.get_document(engine, name)
+    quoted = f'"{etag}"'
+    headers = {"ETag": quoted, "Cache-Control": "no-cache"}
+    if if_none_match is not None:
+        tags = {tag.strip() for tag in if_none_match.split(",")}
+        if quoted in tags or "*" in tags:
+            return Response(status_code=304, headers=headers)
+    return Response(content=body, media_type=JSON, headers=headers)
+
+
+NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified"}}
+IfNoneMatch = Annotated[str | None, Header()]
+
+
+@signed.get("/catalog", response_model=Catalog, responses=NOT_MODIFIED)
+def get_catalog(
+    _caller: SignedCaller, engine: EngineDep, if_none_match: IfNoneMatch = None
+) -> Response:
+    """The service catalog, with a strong ETag."""
+    return _document_response(engine, "catalog", if_none_match)
+
+
+@signed.get("/notices", response_model=NoticeList, responses=NOT_MODIFIED)
+def get_notices(
+    _caller: SignedCaller, engine: EngineDep, if_none_match: IfNoneMatch = None
+) -> Response:
+    """Community notices, with a strong ETag."""
+    return _document_response(engine, "notices", if_none_match)
+
+
+@signed.get("/staff", response_model=StaffRoster, responses=NOT_MODIFIED)
+def get_staff(
+    _caller: SignedCaller, engine: EngineDep, if_none_match: IfNoneMatch = None
+) -> Response:
+    """The staff roster, with a strong ETag."""
+    return _document_response(engine, "staff", if_none_match)
+
+
+def _status(row: ApplicationState) -> ApplicationStatus:
+    return ApplicationStatus(
+        tracking_number=row.tracking_number,
+        matter_code=row.matter_code,
+        status=row.status,  # type: ignore[arg-type]
+        note=row.note,
+        updated_at=datetime.fromtimestamp(row.updated_at, UTC),
+    )
+
+
+@signed.get("/statuses", responses={400: ERROR_RESPONSE})
+def get_statuses(
+    _caller: SignedCaller,
+    engine: EngineDep,
+    cursor: str = "0",
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> StatusPage:
+    """Application status changes after `cursor`; pass the answer's cursor next time."""
+    if not cursor.isdigit() or len(cursor) > 18:
+        raise ApiError(400, "bad_cursor", "The cursor is not one this platform issued.")
+    after = int(cursor)
+    with Session(engine) as session:
+        rows = session.scalars(
+            select(ApplicationState)
+            .where(ApplicationState.change_seq > after)
+            .order_by(ApplicationState.change_seq)
+            .limit(limit)
+        ).all()
+        items = [_status(row) for row in rows]
+        last = rows[-1].change_seq if rows else after
+    return StatusPage(items=items, cursor=str(last))
+
+
+@signed.get("/applications/{tracking_number}", responses={404: ERROR_RESPONSE})
+def get_application(
+    tracking_number: str, _caller: SignedCaller, engine: EngineDep
+) -> ApplicationStatus:
+    """The current status of one application."""
+    with Session(engine) as session:
+        row = session.get(ApplicationState, tracking_number)
+        if row is None:
+            raise ApiError(404, "not_found", "No application has this tracking number.")
+        return _status(row)
+
+
+@signed.post("/heartbeat", status_code=204, response_class=Response)
+def post_heartbeat(heartbeat: Heartbeat, caller: SignedCaller, engine: EngineDep) -> Response:
+    """Report the terminal's health; the latest one is shown on the fleet page."""
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        session.merge(
+            HeartbeatRecord(terminal_id=caller.terminal_id, received_at=time.time(),
+                            body=heartbeat.model_dump_json())
+        )
+    return Response(status_code=204)

@@ -1,0 +1,1 @@
+"""The terminal's durable local store: SQLite, typed tables, migrations."""

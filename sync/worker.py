@@ -1,0 +1,128 @@
+"""The background sync thread: delivers, refreshes and beats on its own.
+
+It never touches a widget; it reports `SyncState` through a callback that the
+Qt adapter turns into a signal. Failures back off exponentially with full
+jitter (honouring Retry-After), so a returning link is found within
+`backoff_cap` seconds and a struggling platform is not hammered.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sync.client import AuthError, PlatformError, TransientError
+from sync.synchronizer import Synchronizer
+
+log = logging.getLogger("sync.worker")
+
+
+@dataclass(frozen=True)
+class SyncState:
+    online: bool | None
+    backlog: int
+    dead_letters: int
+    last_success: datetime | None
+    last_error: str | None = None
+    auth_failed: bool = False
+
+
+def full_jitter_delay(failures: int, base: float, cap: float,
+                      retry_after: float | None = None,
+                      rand: Callable[[], float] = random.random) -> float:
+    """AWS-style full jitter, but never sooner than the platform asked."""
+    ceiling = min(cap, base * (2 ** max(0, failures - 1)))
+    delay = ceiling * rand()
+    if retry_after is not None:
+        delay = max(delay, min(retry_after, cap * 4))
+    return delay
+
+
+class SyncWorker:
+    def __init__(self, synchronizer: Synchronizer,
+                 on_state: Callable[[SyncState], None] = lambda state: None) -> None:
+        self.sync = synchronizer
+        self._on_state = on_state
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._online: bool | None = None
+        self._last_success: datetime | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def wake(self) -> None:
+        """Something was submitted: deliver now if the link is up."""
+        if self._online is not False:
+            self._wake.set()
+
+    def _run(self) -> None:
+        settings = self.sync.settings
+        failures = 0
+        next_refresh = next_heartbeat = 0.0
+        while not self._stop.is_set():
+            error: str | None = None
+            auth_failed = False
+            try:
+                while not self._stop.is_set() and self.sync.deliver_batch().sent:
+                    self._last_success = self.sync.last_delivery_at
+                    self._publish(True, None)
+                now = time.monotonic()
+                if now >= next_refresh:
+                    self.sync.refresh()
+                    self.sync.purge()
+                    next_refresh = now + settings.refresh_interval
+                if now >= next_heartbeat:
+                    self.sync.heartbeat()
+                    next_heartbeat = now + settings.heartbeat_interval
+                failures = 0
+                self._online = True
+                wait = settings.poll_interval
+            except TransientError as failure:
+                failures += 1
+                error = str(failure)
+                self._online = False
+                wait = full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap,
+                                         failure.retry_after)
+            except AuthError as failure:
+                failures += 1
+                error, auth_failed = str(failure), True
+                self._online = False
+                wait = full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap)
+            except PlatformError as failure:
+                failures += 1
+                error = str(failure)
+                wait = full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap)
+            except Exception as failure:  # a bug: log it, keep the thread alive
+                log.exception("sync pass failed")
+                failures += 1
+                error = f"internal error: {type(failure).__name__}"
+                wait = full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap)
+            self._publish(self._online, error, auth_failed)
+            self._wake.wait(wait)
+            self._wake.clear()
+
+    def _publish(self, online: bool | None, error: str | None, auth_failed: bool = False) -> None:
+        if online:
+            self._last_success = self.sync.last_delivery_at or self._last_success
+        try:
+            state = SyncState(online, self.sync.outbox.backlog(), self.sync.outbox.dead_count(),
+                              self._last_success, error, auth_failed)
+        except Exception:
+            log.exception("could not read the backlog")
+            return
+        self._on_state(state)
