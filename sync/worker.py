@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sync.client import AuthError, PlatformError, TransientError
+from sync.outbox import utc_now
 from sync.synchronizer import Synchronizer
 
 log = logging.getLogger("sync.worker")
@@ -79,7 +80,8 @@ class SyncWorker:
             auth_failed = False
             try:
                 while not self._stop.is_set() and self.sync.deliver_batch().sent:
-                    self._last_success = self.sync.last_delivery_at
+                    self._online = True
+                    self._last_success = utc_now()
                     self._publish(True, None)
                 now = time.monotonic()
                 if now >= next_refresh:
@@ -91,6 +93,7 @@ class SyncWorker:
                     next_heartbeat = now + settings.heartbeat_interval
                 failures = 0
                 self._online = True
+                self._last_success = utc_now()
                 wait = settings.poll_interval
             except TransientError as failure:
                 failures += 1
@@ -117,8 +120,6 @@ class SyncWorker:
             self._wake.clear()
 
     def _publish(self, online: bool | None, error: str | None, auth_failed: bool = False) -> None:
-        if online:
-            self._last_success = self.sync.last_delivery_at or self._last_success
         try:
             state = SyncState(online, self.sync.outbox.backlog(), self.sync.outbox.dead_count(),
                               self._last_success, error, auth_failed)

@@ -153,7 +153,8 @@ class FrameReader:
     `feed()` bytes as they arrive; `next_payload()` returns the payload (the
     bytes between LEN and CHK) of the next complete frame, None when more
     bytes are needed, or raises `FrameError` for a bad frame, after which
-    decoding resumes at the next preamble. Garbage before a preamble is
+    decoding resumes at the next preamble. `min_len` is the smallest LEN
+    accepted: 3 for commands (CMD PARA CHK), 4 for answers. Garbage before a preamble is
     dropped silently (`discarded` counts it).
     """
 
@@ -196,9 +197,9 @@ class FrameReader:
         if len(self._buf) < head + 2:
             return None
         length = int.from_bytes(self._buf[head:head + 2], "big")
-        if not self._min_len + 1 <= length <= self._max_len:
+        if not self._min_len <= length <= self._max_len:
             self._drop_one()
-            raise FrameError("length", f"LEN {length} outside {self._min_len + 1}..{self._max_len}")
+            raise FrameError("length", f"LEN {length} outside {self._min_len}..{self._max_len}")
         end = head + 2 + length
         if len(self._buf) < end:
             return None

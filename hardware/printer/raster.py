@@ -9,7 +9,7 @@ import qrcode
 from PIL import Image, ImageDraw
 
 from hardware.printer.fonts import FontSpec, find_cjk_font, load_font
-from hardware.printer.layout import Align, Barcode, Cut, Element, Logo, Qr, TextLine
+from hardware.printer.layout import Align, Barcode, Cut, Element, Logo, Qr, TextLine, layout
 from hardware.printer.receipt import Paper, Receipt
 
 FONT_SIZE = 24  # dots: the printer's CJK cell; ASCII is 12 dots in the mono face
@@ -29,7 +29,7 @@ def draw_lines(lines: list[TextLine], paper: Paper, font: FontSpec) -> Image.Ima
         size = FONT_SIZE * (2 if line.double else 1)
         face = load_font(font, size, line.bold)
         width = face.getlength(line.text)
-        baseline = y + round(size * 0.9)
+        baseline = y + round(size * 0.9) + 1
         if width > paper.dots:  # a proportional fallback font: squeeze, never clip
             strip = Image.new("1", (int(width) + 1, height), WHITE)
             ImageDraw.Draw(strip).text((0, round(size * 0.9)), line.text, font=face,
@@ -85,7 +85,7 @@ def centered(image: Image.Image, paper: Paper, pad: int = 0) -> Image.Image:
 def render_elements_png(elements: list[Element], paper: Paper,
                         font: FontSpec) -> Image.Image:
     """What the printer puts on paper, as one 1-bit image at paper width."""
-    strips: list[Image.Image] = []
+    strips: list[Image.Image] = [Image.new("1", (paper.dots, 8), WHITE)]
     text_run: list[TextLine] = []
     for element in [*elements, None]:
         if isinstance(element, TextLine):
@@ -113,6 +113,4 @@ def render_elements_png(elements: list[Element], paper: Paper,
 
 def render_png(receipt: Receipt, paper: Paper, font_path: str | None = None) -> Image.Image:
     """The receipt as printed, at paper width (384 or 576 dots), ready to save as PNG."""
-    from hardware.printer.layout import layout
-
     return render_elements_png(layout(receipt, paper), paper, find_cjk_font(font_path))

@@ -70,7 +70,7 @@ def test_masks() -> None:
     assert mask_address("北京") == "北京"
 
 
-def DIGITS(n: int) -> st.SearchStrategy[str]:  # noqa: N802 - reads like a constant
+def digits(n: int) -> st.SearchStrategy[str]:
     return st.text("0123456789", min_size=n, max_size=n)
 
 
@@ -80,9 +80,9 @@ ADDRESS = "北京市朝阳区示例路1号"
 
 @st.composite
 def valid_numbers(draw: st.DrawFn) -> str:
-    region = draw(st.sampled_from(sorted(PROVINCE_CODES))) + draw(DIGITS(4))
+    region = draw(st.sampled_from(sorted(PROVINCE_CODES))) + draw(digits(4))
     born = draw(st.dates(min_value=date(1900, 1, 1), max_value=date.today()))
-    sequence = draw(DIGITS(3))
+    sequence = draw(digits(3))
     first17 = region + born.strftime("%Y%m%d") + sequence
     return first17 + check_digit(first17)
 

@@ -1,0 +1,149 @@
+"""Terminal configuration: one TOML file per terminal, validated at start.
+
+Every key is typed and described; a bad value stops start-up with a message
+naming the key, the value and the fix. The sync core reads only the sections
+it owns; the terminal shell extends the model with its own sections.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from sync.synchronizer import SyncSettings
+
+APP_NAME = "reception-terminal"
+CONFIG_FILE = "terminal.toml"
+SECRETS_FILE = "secrets.toml"
+ConfigT = TypeVar("ConfigT", bound=BaseModel)
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message says what to change."""
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TerminalSection(Section):
+    role: Literal["kiosk", "counter"] = Field(
+        "kiosk", description='what this terminal is: "kiosk" or "counter"')
+    center: str = Field("C001", min_length=1, max_length=20,
+                        description="the reception center's code, as the platform knows it")
+    center_name_zh: str = Field("幸福里社区党群服务中心", min_length=1,
+                                description="the center's name in Chinese, shown and printed")
+    center_name_en: str = Field("Xingfuli Community Service Center", min_length=1,
+                                description="the center's name in English")
+    language: Literal["zh_CN", "en"] = Field("zh_CN", description='"zh_CN" or "en"')
+
+
+class PlatformSection(Section):
+    url: str = Field("http://127.0.0.1:8765", pattern=r"^https?://[^\s/]+(:\d+)?(/.*)?$",
+                     description="the central platform's base URL, e.g. https://platform.city.gov.cn")
+    ca_file: Path | None = Field(None, description="a PEM file of the one CA to trust (pinning)")
+    connect_timeout: float = Field(3.0, gt=0, le=60, description="seconds to connect")
+    read_timeout: float = Field(15.0, gt=0, le=300, description="seconds to wait for a reply")
+
+    @field_validator("ca_file")
+    @classmethod
+    def _ca_exists(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"no file at {value}")
+        return value
+
+
+class StoreSection(Section):
+    data_dir: Path | None = Field(
+        None, description="where the database and attachments live (default: the "
+                          "platform's user data directory)")
+    retention_days: int = Field(30, ge=1, le=3650,
+                                description="days personal data is kept after delivery")
+
+
+class SyncSection(Section):
+    batch_max_items: int = Field(500, ge=1, le=1000, description="items per batch")
+    batch_max_bytes: int = Field(2_000_000, ge=10_000, le=4_000_000, description="bytes per batch")
+    poll_interval: float = Field(5.0, gt=0, le=3600, description="seconds between idle passes")
+    refresh_interval: float = Field(300.0, gt=0, description="seconds between reference pulls")
+    heartbeat_interval: float = Field(60.0, gt=0, description="seconds between heartbeats")
+    backoff_cap: float = Field(30.0, gt=0, le=3600,
+                               description="longest wait between retries, in seconds")
+
+    def settings(self, retention_days: int) -> SyncSettings:
+        return SyncSettings(
+            batch_max_items=self.batch_max_items, batch_max_bytes=self.batch_max_bytes,
+            poll_interval=self.poll_interval, refresh_interval=self.refresh_interval,
+            heartbeat_interval=self.heartbeat_interval, backoff_cap=self.backoff_cap,
+            retention=timedelta(days=retention_days),
+        )
+
+
+class SyncConfig(BaseModel):
+    """The sections the sync core owns; other sections are left to the shell."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    terminal: TerminalSection = TerminalSection()
+    platform: PlatformSection = PlatformSection()
+    store: StoreSection = StoreSection()
+    sync: SyncSection = SyncSection()
+
+    def data_dir(self) -> Path:
+        return self.store.data_dir or Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def config_dir() -> Path:
+    override = os.environ.get("RECEPTION_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+
+
+def describe_errors(path: Path, error: ValidationError, model: type[BaseModel]) -> str:
+    lines = [f"{path} has {error.error_count()} problem(s):"]
+    for item in error.errors():
+        key = ".".join(str(part) for part in item["loc"])
+        value = item.get("input")
+        hint = _field_description(model, item["loc"])
+        shown = "(missing)" if item["type"] == "missing" else repr(value)
+        if item["type"] == "extra_forbidden":
+            lines.append(f"  - `{key}` is not a known setting: remove it or check its spelling "
+                         f"(see docs/configuration.md).")
+            continue
+        fix = f" Expected: {hint}." if hint else ""
+        lines.append(f"  - `{key}` = {shown}: {item['msg']}.{fix}")
+    return "\n".join(lines)
+
+
+def _field_description(model: type[BaseModel], location: tuple[Any, ...]) -> str:
+    current: Any = model
+    description = ""
+    for part in location:
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            break
+        field = fields[part]
+        description = field.description or ""
+        current = field.annotation
+    return description
+
+
+def load_config(path: Path, model: type[ConfigT]) -> ConfigT:
+    """Read and validate; a missing file means all defaults."""
+    if not path.exists():
+        return model()
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}. Fix the syntax there.") from error
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read {path}: {error}") from error
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        raise ConfigError(describe_errors(path, error, model)) from error

@@ -1,0 +1,1 @@
+"""The reference central platform: a FastAPI service over SQLAlchemy."""

@@ -1,0 +1,106 @@
+"""`reception-platform`: run and administer the reference central platform."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sync.protocol.models import Role
+from sync.server import documents, enrollment
+from sync.server.app import create_app
+from sync.server.db import create_schema, make_engine
+from sync.server.faults import faults_from_env
+
+DEFAULT_DB = "sqlite:///reception-platform.db"
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    app = create_app(args.db)
+    if args.demo_data is not None:
+        loaded = documents.load_demo(app.state.engine, args.demo_data)
+        print(f"loaded demo data: {', '.join(loaded) or 'nothing'}", file=sys.stderr)
+    # uvloop and asyncio both set TCP_NODELAY on accepted sockets.
+    uvicorn.run(
+        faults_from_env(app),
+        host=args.host,
+        port=args.port,
+        http="httptools",
+        log_level=args.log_level,
+        access_log=args.access_log,
+    )
+    return 0
+
+
+def _enroll_code(args: argparse.Namespace) -> int:
+    engine = make_engine(args.db)
+    create_schema(engine)
+    print(enrollment.issue_code(engine, args.center, Role(args.role)))
+    return 0
+
+
+def _load_demo(args: argparse.Namespace) -> int:
+    engine = make_engine(args.db)
+    create_schema(engine)
+    loaded = documents.load_demo(engine, args.dir)
+    if not loaded:
+        print(f"no catalog.json, notices.json or staff.json in {args.dir}", file=sys.stderr)
+        return 1
+    print(f"loaded: {', '.join(loaded)}")
+    return 0
+
+
+def export_openapi(path: Path) -> None:
+    """Write the OpenAPI document with sorted keys, as committed in docs/."""
+    document = create_app("sqlite://").openapi()
+    path.write_text(json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+
+
+def _export_openapi(args: argparse.Namespace) -> int:
+    export_openapi(args.path)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="reception-platform", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="run the HTTP service")
+    serve.add_argument("--db", default=DEFAULT_DB, help="SQLAlchemy database URL")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--demo-data", type=Path, help="load catalog/notices/staff JSON first")
+    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--no-access-log", dest="access_log", action="store_false")
+    serve.set_defaults(handler=_serve)
+
+    code = commands.add_parser("enroll-code", help="print a one-time enrollment code")
+    code.add_argument("--db", default=DEFAULT_DB)
+    code.add_argument("--center", required=True)
+    code.add_argument("--role", required=True, choices=[role.value for role in Role])
+    code.set_defaults(handler=_enroll_code)
+
+    demo = commands.add_parser("load-demo", help="load catalog.json, notices.json, staff.json")
+    demo.add_argument("--db", default=DEFAULT_DB)
+    demo.add_argument("--dir", type=Path, required=True)
+    demo.set_defaults(handler=_load_demo)
+
+    export = commands.add_parser("export-openapi", help="write the OpenAPI document")
+    export.add_argument("path", type=Path)
+    export.set_defaults(handler=_export_openapi)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handler = args.handler
+    return int(handler(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
