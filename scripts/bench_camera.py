@@ -21,8 +21,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from hardware.camera.qrcode_decode import Decoder, decode_qr  # noqa: E402
-from hardware.camera.synthetic import distort, receipt_scene, status_payload  # noqa: E402
+from hardware.camera.qrcode_decode import Decoder, decode_qr
+from hardware.camera.synthetic import distort, receipt_scene, status_payload
 
 Scene = Callable[[str, np.random.Generator], np.ndarray]
 

@@ -147,3 +147,20 @@ def load_config(path: Path, model: type[ConfigT]) -> ConfigT:
         return model.model_validate(data)
     except ValidationError as error:
         raise ConfigError(describe_errors(path, error, model)) from error
+
+
+def render_toml(sections: dict[str, dict[str, str | int | float | bool]]) -> str:
+    """Write a flat two-level configuration (what enrollment and the demo need)."""
+    lines: list[str] = []
+    for section, values in sections.items():
+        lines.append(f"[{section}]")
+        for key, value in values.items():
+            if isinstance(value, bool):
+                rendered = "true" if value else "false"
+            elif isinstance(value, int | float):
+                rendered = repr(value)
+            else:
+                rendered = '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+            lines.append(f"{key} = {rendered}")
+        lines.append("")
+    return "\n".join(lines)

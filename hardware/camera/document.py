@@ -18,6 +18,8 @@ from hardware.messages import QT_TRANSLATE_NOOP
 
 A4_SIZE = (1240, 1754)  # portrait, 150 dpi
 WORK_HEIGHT = 500  # contours are searched on a copy this high
+MAX_AREA_SHARE = 0.97  # a "page" filling the whole frame is the frame itself
+MIN_CONTRAST = 8.0  # grey-level spread below which brightness cannot separate a page
 
 NO_DOCUMENT_MESSAGE = QT_TRANSLATE_NOOP(
     "Device", "No page found. Please lay the page flat, fully inside the frame.")
@@ -59,9 +61,9 @@ def find_document(frame: np.ndarray, *, min_area_share: float = 0.15) -> np.ndar
     scale = min(1.0, WORK_HEIGHT / gray.shape[0])
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
     small = cv2.GaussianBlur(small, (5, 5), 0)
-    min_area = min_area_share * small.shape[0] * small.shape[1]
+    frame_area = small.shape[0] * small.shape[1]
     for mask in _candidate_masks(small):
-        quad = _largest_quad(mask, min_area)
+        quad = _largest_quad(mask, min_area_share * frame_area, MAX_AREA_SHARE * frame_area)
         if quad is not None:
             return order_corners(quad / scale)
     return None
@@ -71,16 +73,21 @@ def _candidate_masks(gray: np.ndarray) -> list[np.ndarray]:
     median = float(np.median(gray))
     edges = cv2.Canny(gray, int(max(0, 0.66 * median)), int(min(255, 1.33 * median) + 30))
     edges = cv2.dilate(edges, np.ones((3, 3), np.uint8), iterations=1)
+    if float(gray.std()) < MIN_CONTRAST:
+        return [edges]
     _, bright = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, np.ones((5, 5), np.uint8))
     return [edges, bright]
 
 
-def _largest_quad(mask: np.ndarray, min_area: float) -> np.ndarray | None:
+def _largest_quad(mask: np.ndarray, min_area: float, max_area: float) -> np.ndarray | None:
     contours, _ = cv2.findContours(mask, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     for contour in sorted(contours, key=cv2.contourArea, reverse=True)[:8]:
-        if cv2.contourArea(contour) < min_area:
+        area = cv2.contourArea(contour)
+        if area < min_area:
             break
+        if area > max_area:  # the frame's own border, not a page
+            continue
         hull = cv2.convexHull(contour)
         perimeter = cv2.arcLength(hull, True)
         for epsilon in (0.02, 0.03, 0.05):

@@ -102,9 +102,9 @@ class FrameSource(ABC):
         """Return the next BGR frame, or `None` (see `health()` for why)."""
         if not self._started:
             raise RuntimeError(f"{self.name}: read() before open() or after close()")
-        if not self._is_open:
-            if self._clock() < self._next_attempt or not self._try_open(raise_error=False):
-                return None
+        if not self._is_open and (self._clock() < self._next_attempt
+                                  or not self._try_open(raise_error=False)):
+            return None
         self._pace()
         frame = self._read_frame()
         if frame is None:

@@ -7,6 +7,7 @@ it from one worker thread: the driver is not meant to be shared.
 
 from __future__ import annotations
 
+import termios
 import time
 from collections.abc import Callable
 
@@ -23,6 +24,29 @@ MSG_UNAVAILABLE = QT_TRANSLATE_NOOP(
     "Device", "The ID card reader is not available. Please ask staff for help.")
 MSG_HOLD_STILL = QT_TRANSLATE_NOOP(
     "Device", "Please place your ID card flat on the reader and keep it still.")
+
+
+_PORT_ERRORS = (OSError, serial.SerialException, termios.error)
+
+# Statuses a command can be answered with, besides the reader's own errors.
+_EXPECTED: dict[tuple[int, int], frozenset[int]] = {
+    ga467.FIND_CARD: frozenset({ga467.Status.CARD_FOUND, ga467.Status.NO_CARD}),
+    ga467.SELECT_CARD: frozenset({ga467.Status.SUCCESS, ga467.Status.SELECT_FAILED}),
+    ga467.READ_TEXT_PHOTO: frozenset({ga467.Status.SUCCESS, ga467.Status.READ_FAILED}),
+}
+_READER_ERRORS = frozenset({ga467.Status.CHECKSUM_ERROR, ga467.Status.LENGTH_ERROR,
+                            ga467.Status.BAD_COMMAND})
+
+
+def _answers(command: tuple[int, int], answer: ga467.Answer) -> bool:
+    """Whether `answer` can be the answer to `command` (not a late one to another)."""
+    if answer.sw3 in _READER_ERRORS:
+        return True
+    if answer.sw3 not in _EXPECTED.get(command, frozenset(ga467.Status)):
+        return False
+    if command == ga467.READ_TEXT_PHOTO and answer.sw3 == ga467.Status.SUCCESS:
+        return len(answer.data) >= 4 + ga467.TEXT_BLOCK_SIZE
+    return True
 
 
 class _StepFailed(Exception):
@@ -58,7 +82,7 @@ class SerialIdCardReader:
         if self._serial is not None:
             try:
                 self._serial.close()
-            except (OSError, serial.SerialException):
+            except _PORT_ERRORS:
                 pass
             self._serial = None
 
@@ -75,7 +99,7 @@ class SerialIdCardReader:
                 self._serial = self._factory(
                     self._port, self.baudrate, bytesize=serial.EIGHTBITS,
                     parity=serial.PARITY_NONE, stopbits=serial.STOPBITS_ONE, timeout=0.05)
-            except (OSError, serial.SerialException, ValueError) as exc:
+            except (*_PORT_ERRORS, ValueError) as exc:
                 raise self._unplugged(exc) from exc
         return self._serial
 
@@ -95,16 +119,15 @@ class SerialIdCardReader:
                     raise _StepFailed(f"no answer to {command[0]:02X} {command[1]:02X}")
                 port.timeout = min(remaining, 0.05)
                 chunk = port.read(max(1, port.in_waiting))
-                if chunk:
-                    reader.feed(chunk)
-                    payload = reader.next_payload()
-                    if payload is not None:
-                        answer = ga467.Answer.from_payload(payload)
-                        if answer.sw3 in (ga467.Status.CHECKSUM_ERROR,
-                                          ga467.Status.LENGTH_ERROR):
-                            raise _StepFailed(f"reader reported status {answer.sw3:02X}")
-                        return answer
-        except (OSError, serial.SerialException) as exc:
+                reader.feed(chunk)
+                while (payload := reader.next_payload()) is not None:
+                    answer = ga467.Answer.from_payload(payload)
+                    if not _answers(command, answer):
+                        continue  # a late answer to an earlier attempt
+                    if answer.sw3 in _READER_ERRORS:
+                        raise _StepFailed(f"reader reported status {answer.sw3:02X}")
+                    return answer
+        except _PORT_ERRORS as exc:
             raise self._unplugged(exc) from exc
         except ga467.FrameError as exc:
             raise _StepFailed(str(exc)) from exc

@@ -16,6 +16,7 @@ from sync.server.db import WRITE, SeenNonce, Terminal
 from sync.server.errors import ApiError
 
 NONCE_TTL_SECONDS = 600
+MAX_NONCE_LENGTH = 64
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,13 @@ async def read_signed_request(request: Request) -> SignedRequest:
         timestamp = int(headers[signing.HEADER_TIMESTAMP])
     except ValueError:
         raise _unauthorized("bad_signature", "X-Timestamp must be whole unix seconds.") from None
+    if len(headers[signing.HEADER_NONCE]) > MAX_NONCE_LENGTH:
+        raise _unauthorized("bad_signature", f"X-Nonce is longer than {MAX_NONCE_LENGTH}.")
     query = request.url.query
     return SignedRequest(
         terminal_id=headers[signing.HEADER_TERMINAL],
         timestamp=timestamp,
-        nonce=headers[signing.HEADER_NONCE][:64],
+        nonce=headers[signing.HEADER_NONCE],
         signature=headers[signing.HEADER_SIGNATURE],
         method=request.method,
         path=request.url.path + (f"?{query}" if query else ""),
@@ -81,8 +84,13 @@ def check_signed_request(engine: Engine, signed: SignedRequest, now: float) -> C
                 "unknown_terminal", "This terminal is not enrolled; enroll it again."
             )
         if not signing.verify(
-            terminal.key, signed.method, signed.path, signed.body,
-            signed.timestamp, signed.nonce, signed.signature,
+            terminal.key,
+            signed.method,
+            signed.path,
+            signed.body,
+            signed.timestamp,
+            signed.nonce,
+            signed.signature,
         ):
             raise _unauthorized("bad_signature", "The request signature does not match.")
         if abs(now - signed.timestamp) > signing.MAX_SKEW_SECONDS:

@@ -122,7 +122,9 @@ def _parse(raw_items: list[Any]) -> tuple[dict[int, ItemResult], list[_Candidate
             results[index] = _rejected(_raw_id(raw), "invalid", _invalid_reason(exc))
             continue
         payload_json = json.dumps(
-            item.model_dump(mode="json"), sort_keys=True, separators=(",", ":"),
+            item.model_dump(mode="json"),
+            sort_keys=True,
+            separators=(",", ":"),
             ensure_ascii=False,
         )
         payload_hash = hashlib.sha256(payload_json.encode("utf-8")).hexdigest()
@@ -188,16 +190,20 @@ def _store(
                     StoredTransaction.terminal_id == terminal_id,
                     StoredTransaction.tx_id.in_(ids),
                 )
-            ).tuples()
+            ).all()
         )
         codes = {code for c in candidates if (code := _matter_code(c.item)) is not None}
-        matters = set(
-            session.scalars(select(CatalogMatter.code).where(CatalogMatter.code.in_(codes)))
-        ) if codes else set()
+        matters = (
+            set(session.scalars(select(CatalogMatter.code).where(CatalogMatter.code.in_(codes))))
+            if codes
+            else set()
+        )
         hashes = {sha for c in candidates for sha in c.item.attachments}
-        uploaded = set(
-            session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(hashes)))
-        ) if hashes else set()
+        uploaded = (
+            set(session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(hashes))))
+            if hashes
+            else set()
+        )
 
         rows: list[dict[str, Any]] = []
         changes: list[_StatusChange] = []
@@ -209,8 +215,11 @@ def _store(
                 results[c.index] = (
                     ItemResult(id=tx_id, status=ItemStatus.DUPLICATE)
                     if known[tx_id] == c.payload_hash
-                    else _rejected(tx_id, "conflict",
-                                   "A different transaction with this id was already received.")
+                    else _rejected(
+                        tx_id,
+                        "conflict",
+                        "A different transaction with this id was already received.",
+                    )
                 )
                 continue
             if code is not None and code not in matters:
@@ -220,7 +229,8 @@ def _store(
                 continue
             if missing:
                 results[c.index] = _rejected(
-                    tx_id, "missing_attachment",
+                    tx_id,
+                    "missing_attachment",
                     f"Attachment {missing[0]} was not uploaded before the transaction.",
                 )
                 continue

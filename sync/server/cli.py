@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from sync.protocol.models import Role
 from sync.server import documents, enrollment
@@ -36,17 +39,25 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+@contextmanager
+def _engine(database_url: str) -> Iterator[Engine]:
+    engine = make_engine(database_url)
+    try:
+        create_schema(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+
 def _enroll_code(args: argparse.Namespace) -> int:
-    engine = make_engine(args.db)
-    create_schema(engine)
-    print(enrollment.issue_code(engine, args.center, Role(args.role)))
+    with _engine(args.db) as engine:
+        print(enrollment.issue_code(engine, args.center, Role(args.role)))
     return 0
 
 
 def _load_demo(args: argparse.Namespace) -> int:
-    engine = make_engine(args.db)
-    create_schema(engine)
-    loaded = documents.load_demo(engine, args.dir)
+    with _engine(args.db) as engine:
+        loaded = documents.load_demo(engine, args.dir)
     if not loaded:
         print(f"no catalog.json, notices.json or staff.json in {args.dir}", file=sys.stderr)
         return 1
@@ -56,9 +67,12 @@ def _load_demo(args: argparse.Namespace) -> int:
 
 def export_openapi(path: Path) -> None:
     """Write the OpenAPI document with sorted keys, as committed in docs/."""
-    document = create_app("sqlite://").openapi()
-    path.write_text(json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n",
-                    encoding="utf-8")
+    app = create_app("sqlite://")
+    document = app.openapi()
+    app.state.engine.dispose()
+    path.write_text(
+        json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def _export_openapi(args: argparse.Namespace) -> int:

@@ -137,7 +137,6 @@ class HeartbeatRecord(Base):
     body: Mapped[str] = mapped_column(Text)
 
 
-
 def _configure_sqlite(engine: Engine) -> None:
     """Pragmas on connect; BEGIN IMMEDIATE for transactions opened with WRITE."""
 

@@ -26,8 +26,9 @@ def issue_code(engine: Engine, center: str, role: Role) -> str:
     code = secrets.token_urlsafe(9)
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         session.add(
-            EnrollCode(code_hash=_hash(code), center=center, role=role.value,
-                       created_at=time.time())
+            EnrollCode(
+                code_hash=_hash(code), center=center, role=role.value, created_at=time.time()
+            )
         )
     return code
 
@@ -43,8 +44,9 @@ def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
         if code.used_at is not None:
             raise ApiError(403, "enroll_code_used", "This enrollment code was already used.")
         if now - code.created_at > CODE_LIFETIME_SECONDS:
-            raise ApiError(403, "enroll_code_expired",
-                           "This enrollment code has expired; ask for a new one.")
+            raise ApiError(
+                403, "enroll_code_expired", "This enrollment code has expired; ask for a new one."
+            )
         terminal_id = "T-" + secrets.token_hex(5).upper()
         key = secrets.token_bytes(32)
         spent = session.execute(
@@ -56,8 +58,14 @@ def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
         if spent.rowcount != 1:  # type: ignore[attr-defined]
             raise ApiError(403, "enroll_code_used", "This enrollment code was already used.")
         session.add(
-            Terminal(id=terminal_id, center=code.center, role=code.role, key=key,
-                     hostname=request.hostname, enrolled_at=now)
+            Terminal(
+                id=terminal_id,
+                center=code.center,
+                role=code.role,
+                key=key,
+                hostname=request.hostname,
+                enrolled_at=now,
+            )
         )
         center, role = code.center, Role(code.role)
     return EnrollResponse(

@@ -63,7 +63,7 @@ def render_fleet(engine: Engine) -> str:
             select(Terminal, HeartbeatRecord)
             .outerjoin(HeartbeatRecord, HeartbeatRecord.terminal_id == Terminal.id)
             .order_by(Terminal.center, Terminal.id)
-        ).tuples().all()
+        ).all()
         rows = "\n".join(_row(terminal, record) for terminal, record in pairs)
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
     return _PAGE.format(count=len(pairs), now=now, rows=rows)

@@ -74,9 +74,11 @@ def query_attachments(
     """Which of these attachments the platform does not have yet."""
     wanted = set(query.sha256)
     with Session(engine) as session:
-        present = set(
-            session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(wanted)))
-        ) if wanted else set()
+        present = (
+            set(session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(wanted))))
+            if wanted
+            else set()
+        )
     return AttachmentQueryResponse(missing=[sha for sha in query.sha256 if sha not in present])
 
 
@@ -88,8 +90,9 @@ def query_attachments(
     openapi_extra={
         "requestBody": {
             "required": True,
-            "content": {"application/octet-stream": {"schema": {"type": "string",
-                                                                "format": "binary"}}},
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
         }
     },
 )
@@ -107,8 +110,11 @@ def put_attachment(
     try:
         with Session(engine.execution_options(**WRITE)) as session, session.begin():
             if session.get(Attachment, sha256) is None:
-                session.add(Attachment(sha256=sha256, size=len(raw.body), data=raw.body,
-                                       received_at=time.time()))
+                session.add(
+                    Attachment(
+                        sha256=sha256, size=len(raw.body), data=raw.body, received_at=time.time()
+                    )
+                )
     except IntegrityError:
         pass  # another instance stored the same bytes first
     return Response(status_code=204)
@@ -119,7 +125,7 @@ def _document_response(engine: Engine, name: str, if_none_match: str | None) -> 
     quoted = f'"{etag}"'
     headers = {"ETag": quoted, "Cache-Control": "no-cache"}
     if if_none_match is not None:
-        tags = {tag.strip() for tag in if_none_match.split(",")}
+        tags = {tag.strip().removeprefix("W/") for tag in if_none_match.split(",")}
         if quoted in tags or "*" in tags:
             return Response(status_code=304, headers=headers)
     return Response(content=body, media_type=JSON, headers=headers)
@@ -203,7 +209,10 @@ def post_heartbeat(heartbeat: Heartbeat, caller: SignedCaller, engine: EngineDep
     """Report the terminal's health; the latest one is shown on the fleet page."""
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         session.merge(
-            HeartbeatRecord(terminal_id=caller.terminal_id, received_at=time.time(),
-                            body=heartbeat.model_dump_json())
+            HeartbeatRecord(
+                terminal_id=caller.terminal_id,
+                received_at=time.time(),
+                body=heartbeat.model_dump_json(),
+            )
         )
     return Response(status_code=204)

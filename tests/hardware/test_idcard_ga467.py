@@ -196,7 +196,7 @@ def test_bad_checksum_every_time(sim: Ga467Simulator, reader: SerialIdCardReader
 
 
 def test_slow_answer_times_out(sim: Ga467Simulator, reader: SerialIdCardReader) -> None:
-    sim.delay = 0.5  # step timeout is 0.3 s
+    sim.delay = 1.0  # longer than 3 attempts of 0.3 s
     with pytest.raises(DeviceError, match="no answer to 20 01"):
         reader.read_card(timeout=2)
 

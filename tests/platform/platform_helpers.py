@@ -29,12 +29,23 @@ class SignedClient:
     terminal_id: str
     key: bytes
 
-    def request(self, method: str, path: str, *, json_body: Any = None, content: bytes = b"",
-                headers: dict[str, str] | None = None,
-                timestamp: int | None = None) -> httpx.Response:
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        content: bytes = b"",
+        headers: dict[str, str] | None = None,
+        timestamp: int | None = None,
+    ) -> httpx.Response:
         body = json.dumps(json_body).encode() if json_body is not None else content
         signed = signing.signed_headers(
-            self.terminal_id, self.key, method, path, body,
+            self.terminal_id,
+            self.key,
+            method,
+            path,
+            body,
             int(time.time()) if timestamp is None else timestamp,
         )
         all_headers = {**signed, "Content-Type": "application/json", **(headers or {})}
@@ -53,14 +64,24 @@ def tiny_catalog() -> Catalog:
     return Catalog(
         departments=[Department(code="CA", name_zh="民政", name_en="Civil affairs")],
         matters=[
-            Matter(code=MATTER, name_zh="居住证明", name_en="Residence certificate",
-                   department="CA", category="certificates", handling="immediate"),
+            Matter(
+                code=MATTER,
+                name_zh="居住证明",
+                name_en="Residence certificate",
+                department="CA",
+                category="certificates",
+                handling="immediate",
+            ),
         ],
     )
 
 
-def application_item(tracking: str = "K-0001", matter: str = MATTER, seq: int = 1,
-                     attachments: list[str] | None = None) -> dict[str, Any]:
+def application_item(
+    tracking: str = "K-0001",
+    matter: str = MATTER,
+    seq: int = 1,
+    attachments: list[str] | None = None,
+) -> dict[str, Any]:
     return {
         "id": str(uuid.uuid4()),
         "seq": seq,

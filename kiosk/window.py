@@ -1,0 +1,73 @@
+"""The kiosk's one window: a status strip, the accessibility bar and the
+screens; in kiosk mode full screen, frameless, deaf to escape keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.accessibility_bar import AccessibilityBar
+from kiosk.attract import AttractScreen
+from terminal.sync_badge import SyncBadge
+
+ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta,
+               Qt.Key.Key_Super_L, Qt.Key.Key_Super_R}
+
+
+class EscapeKeyFilter(QObject):
+    """Swallows keys that could leave the kiosk (Esc, Alt+F4, Alt+Tab, Super)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            key_event = event if isinstance(event, QKeyEvent) else None
+            if key_event is not None and (
+                key_event.key() in ESCAPE_KEYS
+                or key_event.modifiers() & Qt.KeyboardModifier.AltModifier
+            ):
+                return True
+        return super().eventFilter(watched, event)
+
+
+class KioskWindow(QWidget):
+    def __init__(self, attract: AttractScreen, badge: SyncBadge, bar: AccessibilityBar,
+                 *, kiosk_mode: bool, may_close: Callable[[], bool] = lambda: False) -> None:
+        super().__init__()
+        self.setObjectName("kioskWindow")
+        self.setWindowTitle("Reception kiosk")
+        self.attract = attract
+        self.badge = badge
+        self.bar = bar
+        self._kiosk_mode = kiosk_mode
+        self._may_close = may_close
+        self.screens = QStackedWidget()
+        self.screens.addWidget(attract)
+
+        strip = QHBoxLayout()
+        strip.setContentsMargins(24, 16, 24, 0)
+        strip.addWidget(badge)
+        strip.addStretch(1)
+        strip.addWidget(bar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(strip)
+        layout.addWidget(self.screens, 1)
+
+        if kiosk_mode:
+            self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
+            self._escape_filter = EscapeKeyFilter(self)
+            QApplication.instance().installEventFilter(self._escape_filter)
+
+    def present(self) -> None:
+        if self._kiosk_mode:
+            self.showFullScreen()
+        else:
+            self.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._kiosk_mode and not self._may_close():
+            event.ignore()
+            return
+        super().closeEvent(event)

@@ -1,0 +1,50 @@
+"""The reference platform served inside this process, on a loopback port.
+
+For `--self-test` (which must work inside the frozen bundle, where no second
+Python can be started) and for tests that want a real HTTP peer cheaply.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+
+from sync.protocol.models import Role
+from sync.server import documents, enrollment
+from sync.server.app import create_app
+
+
+class LocalPlatform:
+    def __init__(self, database_url: str, demo_data: Path | None = None) -> None:
+        self.app = create_app(database_url)
+        if demo_data is not None:
+            documents.load_demo(self.app.state.engine, demo_data)
+        config = uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning",
+                                lifespan="off")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name="local-platform",
+                                        daemon=True)
+
+    def start(self, timeout: float = 20.0) -> str:
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise RuntimeError("the local platform did not start")
+            time.sleep(0.02)
+        return self.url
+
+    @property
+    def url(self) -> str:
+        socket = self._server.servers[0].sockets[0]
+        return f"http://127.0.0.1:{socket.getsockname()[1]}"
+
+    def enroll_code(self, center: str, role: Role) -> str:
+        return enrollment.issue_code(self.app.state.engine, center, role)
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(10)
