@@ -24,22 +24,21 @@ class LanguageSwitcher:
         self.language = "en"
 
     def set_language(self, language: str) -> bool:
-        """Install `language`; English is the source text and needs no file."""
+        """Install `language`. English is the source text, but its file still
+        carries the plural forms of `%n` messages."""
         if language not in LANGUAGES:
             raise ValueError(f"unsupported language {language!r}")
         if self._translator is not None:
             self._app.removeTranslator(self._translator)
             self._translator = None
-        loaded = True
-        if language != "en":
-            translator = QTranslator(self._app)
-            loaded = translator.load(str(self._directory / f"reception_{language}.qm"))
-            if loaded:
-                self._app.installTranslator(translator)
-                self._translator = translator
-            else:
-                log.error("no compiled translation for %s in %s (run `make translations`)",
-                          language, self._directory)
+        translator = QTranslator(self._app)
+        loaded = translator.load(str(self._directory / f"reception_{language}.qm"))
+        if loaded:
+            self._app.installTranslator(translator)
+            self._translator = translator
+        else:
+            log.error("no compiled translation for %s in %s (run `make translations`)",
+                      language, self._directory)
         QLocale.setDefault(QLocale(language))
         self.language = language
         return loaded

@@ -7,6 +7,7 @@ leaves the machine.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -97,14 +98,14 @@ def detect_faces(frame: np.ndarray, detector: FaceDetector | None = None) -> lis
     return (detector or _shared_detector()).detect(frame)
 
 
-_DETECTOR: FaceDetector | None = None
+_LOCAL = threading.local()  # a cascade is not shared between threads
 
 
 def _shared_detector() -> FaceDetector:
-    global _DETECTOR
-    if _DETECTOR is None:
-        _DETECTOR = FaceDetector()
-    return _DETECTOR
+    detector = getattr(_LOCAL, "detector", None)
+    if detector is None:
+        detector = _LOCAL.detector = FaceDetector()
+    return detector
 
 
 def crop_id_photo(frame: np.ndarray, face: FaceBox,

@@ -7,7 +7,8 @@ device (a Qt adapter reads on its worker and hands frames to the GUI):
 * `open()`: opens the device; raises `DeviceError` with a clear technician
   message if it cannot, and stays *started*: later `read()` calls keep
   retrying, so a camera plugged in after start-up is picked up;
-* `read()`: one BGR frame (`numpy.ndarray`, HxWx3 uint8) or `None`. It never
+* `read()`: one BGR frame (`numpy.ndarray`, HxWx3 uint8) or `None`; it blocks
+  like a camera (until the next frame, or briefly while offline) and never
   raises for device trouble: failed reads make `health()` degraded, then
   offline; an offline source reopens itself on a later `read()` once its
   back-off has passed (recovery without a restart);
@@ -61,14 +62,16 @@ class FrameSource(ABC):
     `_open_device` raises `DeviceError`; `_read_frame` returns `None` on a
     failed read. `failures_to_offline` consecutive failed reads take the
     source offline; it then retries opening after `backoff_initial` seconds,
-    doubling up to `backoff_max` while attempts keep failing.
+    doubling up to `backoff_max` while attempts keep failing. While offline
+    and waiting, `read()` sleeps at most `offline_wait` seconds and returns
+    `None`, so a worker loop calling `read()` does not spin.
     """
 
     name: str = "camera"
 
     def __init__(self, *, fps: float | None = None, failures_to_offline: int = 3,
                  backoff_initial: float = 0.5, backoff_max: float = 10.0,
-                 clock: Callable[[], float] = time.monotonic,
+                 offline_wait: float = 0.2, clock: Callable[[], float] = time.monotonic,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         if fps is not None and fps <= 0:
             raise ValueError("fps must be positive or None")
@@ -76,6 +79,7 @@ class FrameSource(ABC):
         self._failures_to_offline = max(1, failures_to_offline)
         self._backoff_initial = backoff_initial
         self._backoff_max = max(backoff_max, backoff_initial)
+        self._offline_wait = offline_wait
         self._clock = clock
         self._sleep = sleep
         self._started = False
@@ -94,6 +98,8 @@ class FrameSource(ABC):
 
         Even on failure the source stays started, and `read()` retries.
         """
+        if self._is_open:
+            return
         self._started = True
         self._backoff = self._backoff_initial
         self._try_open(raise_error=True)
@@ -102,9 +108,13 @@ class FrameSource(ABC):
         """Return the next BGR frame, or `None` (see `health()` for why)."""
         if not self._started:
             raise RuntimeError(f"{self.name}: read() before open() or after close()")
-        if not self._is_open and (self._clock() < self._next_attempt
-                                  or not self._try_open(raise_error=False)):
-            return None
+        if not self._is_open:
+            wait = self._next_attempt - self._clock()
+            if wait > 0:  # offline: idle a little instead of letting a loop spin
+                self._sleep(min(wait, self._offline_wait))
+                return None
+            if not self._try_open(raise_error=False):
+                return None
         self._pace()
         frame = self._read_frame()
         if frame is None:

@@ -193,6 +193,10 @@ class PcscReader:
         reader = self.reader
         hresult, states = scard.SCardGetStatusChange(
             self._establish(), 0, [(reader, scard.SCARD_STATE_UNAWARE)])
+        if code(hresult) in _CONTEXT_STALE:
+            self._drop_context()
+            hresult, states = scard.SCardGetStatusChange(
+                self._establish(), 0, [(reader, scard.SCARD_STATE_UNAWARE)])
         if code(hresult) != 0:
             raise _error(hresult, "reading the reader state", reader)
         return bool(states[0][1] & scard.SCARD_STATE_PRESENT)

@@ -149,7 +149,8 @@ class FlakySource(FrameSource):
 
 
 def test_failed_reads_degrade_then_go_offline_then_recover(clock: FakeClock) -> None:
-    source = FlakySource(failures_to_offline=3, backoff_initial=0.5, clock=clock)
+    source = FlakySource(failures_to_offline=3, backoff_initial=0.5, clock=clock,
+                         sleep=clock.sleep)
     source.open()
     source.broken = True
     assert source.read() is None
@@ -159,15 +160,16 @@ def test_failed_reads_degrade_then_go_offline_then_recover(clock: FakeClock) -> 
     assert source.health().state is HealthState.OFFLINE and not source.is_open
 
     source.broken = False
-    assert source.read() is None  # back-off not elapsed
-    clock.now += 0.6
+    assert source.read() is None  # back-off not elapsed: idles briefly instead
+    assert clock.sleeps == [pytest.approx(0.2)]
+    clock.now += 0.4
     assert source.read() is not None
     assert source.opens == 2 and source.health().state is HealthState.READY
 
 
 def test_backoff_doubles_up_to_its_cap(clock: FakeClock) -> None:
     start = clock.now
-    source = FlakySource(backoff_initial=1.0, backoff_max=4.0, clock=clock)
+    source = FlakySource(backoff_initial=1.0, backoff_max=4.0, offline_wait=0, clock=clock)
     source.absent = True
     with pytest.raises(DeviceError, match="absent"):
         source.open()
@@ -223,7 +225,7 @@ def test_missing_video_file_is_a_clear_error(tmp_path: Path) -> None:
 # -- device index ----------------------------------------------------------------
 
 def test_missing_device_index_is_a_clear_error(clock: FakeClock) -> None:
-    camera = DeviceCamera(MISSING_INDEX, backend="v4l2", clock=clock)
+    camera = DeviceCamera(MISSING_INDEX, backend="v4l2", clock=clock, sleep=clock.sleep)
     with pytest.raises(DeviceError) as caught:
         camera.open()
     message = caught.value.technician_message

@@ -118,7 +118,7 @@ def test_network_errors_are_precise() -> None:
         port = s.getsockname()[1]
     transport = NetworkTransport("127.0.0.1", port, connect_timeout=0.5)
     assert not transport.is_open  # constructed without connecting
-    with pytest.raises(DeviceError, match="connection refused by 127.0.0.1"):
+    with pytest.raises(DeviceError, match=r"connection refused by 127\.0\.0\.1"):
         transport.open()
 
 

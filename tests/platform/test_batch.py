@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from platform_helpers import MATTER, SignedClient, acceptance_item, application_item
+from sqlalchemy import Engine
 
 from sync.protocol.models import MAX_BATCH_BYTES, Catalog
+from sync.server.batch import process_batch
+from sync.server.db import make_engine
 
 
 def deliver(terminal: SignedClient, items: list[Any]) -> list[dict[str, Any]]:
@@ -101,3 +106,28 @@ def test_malformed_batch_is_an_error_body(kiosk: SignedClient) -> None:
     answer = kiosk.request("POST", "/v1/transactions/batch", json_body={"things": []})
     assert answer.status_code == 422
     assert answer.json()["code"] == "invalid_request"
+
+
+def test_two_instances_deliver_the_same_batch(
+    kiosk: SignedClient, catalog: Catalog, engine: Engine, db_url: str
+) -> None:
+    """Two engines stand for two platform processes on one database."""
+    other = make_engine(db_url)
+    items = [application_item(f"K-3{n:03d}") for n in range(50)]
+    barrier = threading.Barrier(2)
+
+    def deliver_via(instance: Engine) -> list[str]:
+        barrier.wait()
+        return [r.status.value for r in process_batch(instance, kiosk.terminal_id, items)]
+
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            outcomes = list(pool.map(deliver_via, [engine, other]))
+    finally:
+        other.dispose()
+    assert sorted((set(statuses) for statuses in outcomes), key=sorted) == [
+        {"accepted"},
+        {"duplicate"},
+    ]
+    page = kiosk.request("GET", "/v1/statuses?cursor=0&limit=1000").json()
+    assert len(page["items"]) == 50

@@ -1,0 +1,54 @@
+# Front door: `make demo` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TS := resources/translations/reception_zh_CN.ts resources/translations/reception_en.ts
+QM := $(TS:.ts=.qm)
+UI_SOURCES := $(shell find kiosk counter terminal hardware -name '*.py' 2>/dev/null)
+
+.PHONY: install demo test lint translations update-translations chaos bench bundle \
+        bundle-self-test openapi clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+translations: $(QM)
+
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+update-translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
+
+demo: install translations
+	$(PY) scripts/demo.py
+
+test: install translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+chaos: install
+	$(PY) scripts/chaos.py
+
+bench: install translations
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py
+
+openapi: install
+	$(PY) -m sync.server.cli export-openapi docs/openapi.json
+
+bundle: install translations
+	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+bundle-self-test: bundle
+	QT_QPA_PLATFORM=offscreen dist/reception-kiosk/reception-kiosk --self-test
+
+clean:
+	rm -rf build dist var .pytest_cache
