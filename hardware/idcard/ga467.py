@@ -274,7 +274,8 @@ def parse_text_block(text: bytes, photo: bytes = b"") -> IdentityRecord:
     """Decode a resident ID card's text block into an `IdentityRecord`."""
     f = decode_text_fields(text)
     if f["reserved"][:1].isalpha():
-        raise TextBlockError(f"card type {f['reserved'][0]!r} (a residence permit) is not supported")
+        raise TextBlockError(
+            f"card type {f['reserved'][0]!r} (a residence permit) is not supported")
     try:
         sex = Sex(f["sex"])
     except ValueError as exc:

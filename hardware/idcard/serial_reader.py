@@ -7,6 +7,7 @@ it from one worker thread: the driver is not meant to be shared.
 
 from __future__ import annotations
 
+import contextlib
 import termios
 import time
 from collections.abc import Callable
@@ -80,10 +81,8 @@ class SerialIdCardReader:
 
     def close(self) -> None:
         if self._serial is not None:
-            try:
+            with contextlib.suppress(*_PORT_ERRORS):
                 self._serial.close()
-            except _PORT_ERRORS:
-                pass
             self._serial = None
 
     def _unplugged(self, exc: BaseException) -> DeviceError:
@@ -167,7 +166,8 @@ class SerialIdCardReader:
         """
         deadline = time.monotonic() + timeout
         st = ga467.Status
-        found = self._step(ga467.FIND_CARD, deadline, lambda a: a.sw3 in (st.CARD_FOUND, st.NO_CARD))
+        found = self._step(ga467.FIND_CARD, deadline,
+                           lambda a: a.sw3 in (st.CARD_FOUND, st.NO_CARD))
         if found.sw3 not in (st.CARD_FOUND, st.NO_CARD):
             error = DeviceError(f"ID-card reader on {self._port} answered find card with "
                                 f"status {found.sw3:02X}", MSG_UNAVAILABLE, HealthState.DEGRADED)

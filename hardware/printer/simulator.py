@@ -55,10 +55,13 @@ class PrinterSimulator:
                 conn.shutdown(socket.SHUT_RDWR)
             conn.close()
         current = threading.current_thread()
-        for thread in self._threads:
-            if thread is not current:
+        with self._lock:
+            threads = list(self._threads)
+        for thread in threads:
+            if thread is not current and thread.ident is not None:
                 thread.join(2)
-        self._threads = [t for t in self._threads if t.is_alive()]
+        with self._lock:
+            self._threads = [t for t in self._threads if t.is_alive()]
 
     def restart(self) -> None:
         self.stop()
@@ -89,8 +92,9 @@ class PrinterSimulator:
     def _spawn(self, target: object, *args: object) -> None:
         thread = threading.Thread(target=target, args=args, daemon=True,  # type: ignore[arg-type]
                                   name=f"printer-sim-{self.port}")
-        self._threads.append(thread)
         thread.start()
+        with self._lock:
+            self._threads.append(thread)
 
     def _accept_loop(self, server: socket.socket) -> None:
         while True:

@@ -111,8 +111,11 @@ def translate_operational_error(error: OperationalError) -> Exception:
 
 
 def _integrity_check(path: Path) -> None:
-    with sqlite3.connect(path) as connection:
-        rows = connection.execute("PRAGMA integrity_check").fetchall()
+    try:
+        with sqlite3.connect(path) as connection:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        rows = [(str(error),)]
     if rows != [("ok",)]:
         detail = "; ".join(str(row[0]) for row in rows[:5])
         raise StoreCorruptError(

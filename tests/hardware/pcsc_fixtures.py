@@ -1,6 +1,7 @@
 """pytest fixtures: a real pcscd with the vpcd driver, and the project's virtual card.
 
-Import the fixtures (`pcscd`, `vcard`) into a test module to use them.
+Import `pcscd_fixture` and `vcard_fixture` into a test module to get the
+fixtures `pcscd` (session-wide daemon) and `vcard` (a card, not inserted).
 Tests skip when pcscd or vpcd is missing, but fail when the CI variable is set.
 """
 
@@ -44,6 +45,28 @@ def _missing() -> str | None:
     if not any("libifdvpcd" in p.read_text(errors="replace") for p in confs if p.is_file()):
         return f"vpcd is not configured in {READER_CONF_DIR} (apt-get install vsmartcard-vpcd)"
     return None
+
+
+def card_present(reader: str = VIRTUAL_READER) -> bool:
+    hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
+    if hresult != 0:
+        return False
+    try:
+        hresult, states = scard.SCardGetStatusChange(
+            context, 0, [(reader, scard.SCARD_STATE_UNAWARE)])
+        return hresult == 0 and bool(states[0][1] & scard.SCARD_STATE_PRESENT)
+    finally:
+        scard.SCardReleaseContext(context)
+
+
+def remove_and_wait(card: VirtualCard) -> None:
+    """Remove a virtual card and wait until pcscd has seen it go.
+
+    vpcd polls its socket: a card removed and another inserted at once can
+    look like one card to pcscd, with stale handles as a result.
+    """
+    card.remove()
+    wait_for(lambda: not card_present(), what="pcscd to see the card removed")
 
 
 def readers() -> list[str]:
@@ -104,8 +127,8 @@ class PcscDaemon:
         self.start()
 
 
-@pytest.fixture(scope="session")
-def pcscd() -> Iterator[PcscDaemon]:
+@pytest.fixture(scope="session", name="pcscd")
+def pcscd_fixture() -> Iterator[PcscDaemon]:
     reason = _missing()
     if reason:
         if os.environ.get("CI"):
@@ -125,9 +148,12 @@ def pcscd() -> Iterator[PcscDaemon]:
         daemon.log.unlink(missing_ok=True)
 
 
-@pytest.fixture
-def vcard(pcscd: PcscDaemon) -> Iterator[VirtualCard]:
+@pytest.fixture(name="vcard")
+def vcard_fixture(pcscd: PcscDaemon) -> Iterator[VirtualCard]:
     """The center's resident card (demo identity), not yet inserted."""
     card = VirtualCard(demo_identity())
     yield card
-    card.remove()
+    if pcscd.running or pcscd.external:
+        remove_and_wait(card)
+    else:
+        card.remove()

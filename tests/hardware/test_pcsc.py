@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -25,11 +26,12 @@ from hardware.idcard.pcsc import (
     SharingViolationError,
 )
 from hardware.idcard.vcard import VirtualCard
-from tests.hardware.pcsc_fixtures import (  # noqa: F401 - pcscd, vcard are fixtures
+from tests.hardware.pcsc_fixtures import (  # noqa: F401 - *_fixture register fixtures
     VIRTUAL_READER,
     PcscDaemon,
-    pcscd,
-    vcard,
+    pcscd_fixture,
+    remove_and_wait,
+    vcard_fixture,
     wait_for,
 )
 
@@ -100,10 +102,8 @@ def test_record_round_trip() -> None:
 
 @given(st.binary(max_size=200))
 def test_fuzz_record_decoder(raw: bytes) -> None:
-    try:
+    with contextlib.suppress(card_app.RecordError):
         card_app.decode_record(raw)
-    except card_app.RecordError:
-        pass
 
 
 # --- against pcscd ----------------------------------------------------------------------
@@ -137,10 +137,14 @@ def test_card_insert_read_remove(reader: PcscReader, vcard: VirtualCard,
 
 
 def test_blank_card_has_no_identity(reader: PcscReader, pcscd: PcscDaemon) -> None:
-    with VirtualCard(identity=None) as blank:
+    blank = VirtualCard(identity=None)
+    blank.insert()
+    try:
         wait_for(reader.card_present, what="card present")
         assert reader.read_identity() is None
         assert reader.uid() == blank.uid
+    finally:
+        remove_and_wait(blank)
 
 
 def test_removed_mid_transaction(reader: PcscReader, vcard: VirtualCard) -> None:

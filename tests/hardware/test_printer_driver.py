@@ -30,9 +30,11 @@ from hardware.printer.virtual import VirtualPrinter
 GB = RenderOptions(PAPER_58, chinese_mode=ChineseMode.GB18030)
 
 
-def _printer(sim: PrinterSimulator, options: RenderOptions = GB) -> EscposPrinter:
-    return EscposPrinter(NetworkTransport("127.0.0.1", sim.port, connect_timeout=1.0),
-                         options, status_timeout=0.3)
+def _printer(sim: PrinterSimulator, options: RenderOptions = GB,
+             status_timeout: float = 2.0) -> EscposPrinter:
+    # A generous timeout: replies return at once; a loaded CI box must not read "unknown".
+    return EscposPrinter(NetworkTransport("127.0.0.1", sim.port, connect_timeout=2.0),
+                         options, status_timeout=status_timeout)
 
 
 def _wait_for(predicate, timeout: float = 2.0) -> None:
@@ -65,7 +67,7 @@ def test_status_near_end_and_cover(printer_sim) -> None:
 
 
 def test_silent_or_garbled_printer_is_unknown(printer_sim) -> None:
-    printer = _printer(printer_sim)
+    printer = _printer(printer_sim, status_timeout=0.2)
     printer_sim.silent = True
     health = printer.status()
     assert health.state is HealthState.DEGRADED and "status unknown" in health.reason

@@ -1,0 +1,110 @@
+"""Builders shared by the sync tests: a terminal store on a temp dir, and a
+real reference platform on loopback."""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from sync.caches import ReferenceCache
+from sync.client import PlatformClient
+from sync.crypto import Sealer
+from sync.outbox import Clock, Outbox, utc_now
+from sync.protocol.models import ApplicationPayload, Channel, Person, Role, TicketPayload
+from sync.server.db import StoredTransaction
+from sync.store.database import open_database
+from sync.store.files import AttachmentFiles
+from sync.synchronizer import Synchronizer, SyncSettings
+from terminal.local_platform import LocalPlatform
+
+DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
+KNOWN_MATTER = "MZ-001"
+
+
+def make_outbox(folder: Path, *, key: bytes | None = None, clock: Clock = utc_now,
+                max_page_count: int | None = None) -> Outbox:
+    database = open_database(folder / "terminal.db", max_page_count=max_page_count)
+    sealer = Sealer(key or b"k" * 32)
+    return Outbox(database, sealer, AttachmentFiles(folder / "attachments", sealer), clock=clock)
+
+
+def application(number: int, matter: str = KNOWN_MATTER) -> ApplicationPayload:
+    return ApplicationPayload(
+        tracking_number=f"RC-20261125-K01-{number:05d}", matter_code=matter,
+        channel=Channel.KIOSK,
+        applicant=Person(id_number="11010519491231002X", name="张三丰", phone="13812345678",
+                         address="北京市东城区幸福里1号"),
+        fields={"household_size": 3},
+    )
+
+
+def ticket(number: int) -> TicketPayload:
+    return TicketPayload(number=f"A{number:03d}", category="A")
+
+
+@dataclass
+class Terminal:
+    outbox: Outbox
+    client: PlatformClient
+    sync: Synchronizer
+
+    def close(self) -> None:
+        self.client.close()
+        self.outbox.database.close()
+
+
+def enroll(platform: LocalPlatform, url: str | None = None) -> tuple[str, bytes]:
+    answer = PlatformClient.enroll(url or platform.url, platform.enroll_code("C001", Role.KIOSK))
+    return answer.terminal_id, base64.urlsafe_b64decode(answer.key)
+
+
+def make_terminal(folder: Path, url: str, terminal_id: str, key: bytes, *,
+                  settings: SyncSettings | None = None, clock_skew: float = 0.0,
+                  read_timeout: float = 5.0) -> Terminal:
+    import time
+
+    outbox = make_outbox(folder)
+    client = PlatformClient(url, terminal_id, key, read_timeout=read_timeout,
+                            clock=lambda: time.time() + clock_skew)
+    sync = Synchronizer(outbox, client, ReferenceCache(outbox.database),
+                        settings or SyncSettings(), role=Role.KIOSK, version="test")
+    return Terminal(outbox, client, sync)
+
+
+def count_at_platform(platform: LocalPlatform, tx_id: str | None = None) -> int:
+    statement = select(func.count()).select_from(StoredTransaction)
+    if tx_id is not None:
+        statement = statement.where(StoredTransaction.tx_id == tx_id)
+    with platform.app.state.engine.connect() as connection:
+        return connection.execute(statement).scalar_one()
+
+
+@contextmanager
+def running_platform(folder: Path) -> Iterator[LocalPlatform]:
+    platform = LocalPlatform(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR)
+    platform.start()
+    try:
+        yield platform
+    finally:
+        platform.stop()
+
+
+class SteppingClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def random_bytes(size: int) -> bytes:
+    return os.urandom(size)
