@@ -15,14 +15,17 @@ import uvicorn
 from sync.protocol.models import Role
 from sync.server import documents, enrollment
 from sync.server.app import create_app
+from sync.server.faults import FaultInjectionMiddleware
 
 
 class LocalPlatform:
-    def __init__(self, database_url: str, demo_data: Path | None = None) -> None:
+    def __init__(self, database_url: str, demo_data: Path | None = None, *,
+                 fault_plan: Path | None = None) -> None:
         self.app = create_app(database_url)
         if demo_data is not None:
             documents.load_demo(self.app.state.engine, demo_data)
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=0, log_level="warning",
+        served = self.app if fault_plan is None else FaultInjectionMiddleware(self.app, fault_plan)
+        config = uvicorn.Config(served, host="127.0.0.1", port=0, log_level="warning",
                                 lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="local-platform",

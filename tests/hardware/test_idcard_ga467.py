@@ -195,6 +195,13 @@ def test_slow_answer_times_out(sim: Ga467Simulator, reader: SerialIdCardReader) 
         reader.read_card(timeout=2)
 
 
+def test_late_answers_are_not_mistaken(sim: Ga467Simulator,
+                                       reader: SerialIdCardReader) -> None:
+    """Answers slower than one attempt arrive during the next: still a clean read."""
+    sim.delay = 0.4  # step timeout is 0.3 s, three attempts per step
+    assert reader.read_card(timeout=6) == demo_identity()
+
+
 def test_port_vanishes_and_recovers(sim: Ga467Simulator, reader: SerialIdCardReader) -> None:
     assert reader.read_card() is not None
     old_port = sim.port

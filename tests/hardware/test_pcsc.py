@@ -25,6 +25,7 @@ from hardware.idcard.pcsc import (
     ServiceNotRunningError,
     SharingViolationError,
 )
+from hardware.idcard.pcsc_monitor import PcscMonitor
 from hardware.idcard.vcard import VirtualCard
 from tests.hardware.pcsc_fixtures import (  # noqa: F401 - *_fixture register fixtures
     VIRTUAL_READER,
@@ -202,3 +203,19 @@ def test_monitor_survives_pcscd_restart(reader: PcscReader, vcard: VirtualCard,
     vcard.insert()
     wait_for(lambda: events.of(EventKind.CARD_INSERTED), what="insert after restart")
     assert reader.uid() == vcard.uid
+
+
+def test_dead_monitor_thread_is_restarted(pcscd: PcscDaemon, events: Events,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monitor = PcscMonitor(events, poll=0.1)
+    monkeypatch.setattr(monitor, "_run", lambda: None)  # the thread ends at once
+    monitor.start()
+    wait_for(lambda: not monitor.alive, what="thread to die")
+    monkeypatch.undo()
+    try:
+        assert monitor.ensure_running()
+        assert monitor.alive and monitor.restarts == 1
+        wait_for(lambda: events.of(EventKind.READER_ADDED), what="reader reported")
+    finally:
+        monitor.stop()
+    assert not monitor.alive
