@@ -3,7 +3,8 @@
 The simulator owns the pty master and answers frames in a thread; a driver
 opens `sim.port` (the slave path, e.g. /dev/pts/5) as if it were a real
 serial port. Faults are injected through attributes set at any time:
-`card_present`, `identity`, `delay`, `inject_garbage()`, `corrupt_next()`.
+`card_present`, `identity`, `delay`, `inject_garbage()`, `corrupt_next()`,
+`slow_next()`.
 
 Demo: ``python -m hardware.idcard.ga467_sim`` prints the port and serves
 until Ctrl-C.
@@ -48,6 +49,7 @@ class Ga467Simulator:
         self._lock = threading.Lock()
         self._garbage: list[bytes] = []
         self._corrupt = 0
+        self._slow: list[float] = []
         self._master = -1
         self._slave = -1
         self._stop = threading.Event()
@@ -59,6 +61,11 @@ class Ga467Simulator:
         """Send `data` before each of the next `times` answers."""
         with self._lock:
             self._garbage.extend([data] * times)
+
+    def slow_next(self, count: int, delay: float) -> None:
+        """Delay the next `count` answers by `delay` seconds (on top of `delay`)."""
+        with self._lock:
+            self._slow = [delay] * count
 
     def corrupt_next(self, count: int = 1) -> None:
         """Give the next `count` answers a wrong checksum."""
@@ -147,9 +154,10 @@ class Ga467Simulator:
             garbage = self._garbage.pop(0) if self._garbage else b""
             corrupt = self._corrupt > 0
             self._corrupt -= corrupt
+            delay = self.delay + (self._slow.pop(0) if self._slow else 0.0)
         if corrupt:
             frame = frame[:-1] + bytes([frame[-1] ^ 0xFF])
-        if self.delay and self._stop.wait(self.delay):
+        if delay and self._stop.wait(delay):
             return
         with contextlib.suppress(OSError):
             os.write(self._master, garbage + frame)

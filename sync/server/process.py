@@ -65,10 +65,15 @@ class PlatformProcess:
         if self.fault_plan is not None:
             environment["RECEPTION_PLATFORM_FAULTS"] = "1"
             environment["RECEPTION_PLATFORM_FAULT_PLAN"] = str(self.fault_plan)
-        output = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL  # noqa: SIM115
-        self._process = subprocess.Popen(
-            command, env=environment, stdout=output, stderr=subprocess.STDOUT
-        )
+        if self.log_path is None:
+            self._process = subprocess.Popen(
+                command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT
+            )
+        else:
+            with open(self.log_path, "ab") as output:  # the child keeps its own descriptor
+                self._process = subprocess.Popen(
+                    command, env=environment, stdout=output, stderr=subprocess.STDOUT
+                )
         self.wait_ready(timeout)
 
     def wait_ready(self, timeout: float) -> None:

@@ -189,13 +189,34 @@ def test_file_permission_denied_names_the_fix_mocked(monkeypatch) -> None:
         FileTransport("/dev/usb/lp0").open()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
-def test_file_permission_denied_names_the_fix(tmp_path) -> None:
+def test_file_permission_denied_names_the_fix(tmp_path: Path) -> None:
+    """A real EACCES: as root (which ignores file modes) the open runs as `nobody`."""
     target = tmp_path / "lp0"
     target.write_bytes(b"")
     target.chmod(stat.S_IRUSR)
-    with pytest.raises(DeviceError, match="add the user to the lp group or install the udev"):
-        FileTransport(str(target)).open()
+    if os.geteuid() != 0:
+        with pytest.raises(DeviceError, match="add the user to the lp group or install the udev"):
+            FileTransport(str(target)).open()
+        return
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # drop to `nobody`; the modules are already imported
+        os.close(reader)
+        message = b"no error"
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            FileTransport(str(target)).open()
+        except DeviceError as error:
+            message = error.technician_message.encode()
+        finally:
+            os.write(writer, message)
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader, "rb") as pipe:
+        message = pipe.read().decode()
+    os.waitpid(child, 0)
+    assert "add the user to the lp group or install the udev" in message
 
 
 def test_open_transport_by_config() -> None:

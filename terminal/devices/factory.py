@@ -1,0 +1,182 @@
+"""Build the device drivers from the `[devices]` configuration.
+
+Simulated devices run the real driver code: the simulated card reader is a
+`SerialIdCardReader` on the pty of an in-process GA 467 simulator, and the
+simulated camera is an `ImageFolderSource` over synthetic receipt photos.
+Nothing is opened here; the drivers open lazily on first use.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from hardware.camera import DeviceCamera, FrameSource, ImageFolderSource, VideoFileSource
+from hardware.camera.synthetic import receipt_scene, status_payload
+from hardware.idcard import IdentityReader
+from hardware.idcard.ga467_sim import Ga467Simulator, demo_identity
+from hardware.idcard.serial_reader import SerialIdCardReader
+from hardware.printer import ReceiptPrinter, create_printer
+from terminal.config import CameraSection, CardReaderSection, DevicesSection, PrinterSection
+
+log = logging.getLogger("terminal.devices")
+
+#: Frame rate of the simulated camera (the preview rate).
+SIMULATED_FPS = 15.0
+#: How many synthetic receipt photos the simulated camera cycles through.
+SIMULATED_FRAMES = 6
+
+
+class DeviceConfigError(ValueError):
+    """A device setting cannot be turned into a driver; the message says which."""
+
+
+@dataclass
+class Devices:
+    """The terminal's drivers (None when a device is configured as "none")."""
+
+    printer: ReceiptPrinter | None = None
+    card_reader: IdentityReader | None = None
+    camera: FrameSource | None = None
+    _cleanups: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def close(self) -> None:
+        """Close the drivers and stop simulators (stop the adapters first)."""
+        for device in (self.printer, self.card_reader, self.camera):
+            if device is not None:
+                with contextlib.suppress(Exception):
+                    device.close()
+        while self._cleanups:
+            with contextlib.suppress(Exception):
+                self._cleanups.pop()()
+
+
+# ---- printer -------------------------------------------------------------------
+
+def _host_port(address: str, default_port: int = 9100) -> tuple[str, int]:
+    host, _, port = address.strip().rpartition(":")
+    if not host:
+        return address.strip(), default_port
+    try:
+        return host, int(port)
+    except ValueError:
+        raise DeviceConfigError(f"printer address {address!r}: port is not a number") from None
+
+
+def _usb_ids(address: str) -> tuple[int, int]:
+    try:
+        vendor, product = address.strip().split(":")
+        return int(vendor, 16), int(product, 16)
+    except ValueError:
+        raise DeviceConfigError(
+            f"USB printer address {address!r}: expected vendor:product in hex, "
+            "e.g. 04b8:0202") from None
+
+
+def printer_config(section: PrinterSection, data_dir: Path) -> dict[str, Any]:
+    """The `create_printer` mapping for a `[devices.printer]` section."""
+    config: dict[str, Any] = {"paper_mm": section.paper_mm, "chinese_mode": section.chinese_mode}
+    address = section.address.strip()
+    if section.kind == "virtual":
+        config["virtual"] = str(section.output_dir or data_dir / "slips")
+        return config
+    if not address:
+        raise DeviceConfigError(f"printer kind {section.kind!r} needs `address`")
+    if section.kind == "network":
+        host, port = _host_port(address)
+        transport: dict[str, Any] = {"type": "network", "host": host, "port": port}
+    elif section.kind == "usb":
+        vendor, product = _usb_ids(address)
+        transport = {"type": "usb", "vendor_id": vendor, "product_id": product}
+    elif section.kind == "serial":
+        device, _, baud = address.partition("@")  # "/dev/ttyUSB0@115200"
+        transport = {"type": "serial", "device": device}
+        if baud:
+            transport["baudrate"] = int(baud)
+    elif section.kind == "cups":
+        transport = {"type": "cups", "queue": address}
+    else:
+        transport = {"type": "file", "path": address}
+    config["transport"] = transport
+    return config
+
+
+def build_printer(section: PrinterSection, data_dir: Path) -> ReceiptPrinter:
+    return create_printer(printer_config(section, data_dir))
+
+
+# ---- card reader ---------------------------------------------------------------
+
+def build_card_reader(section: CardReaderSection
+                      ) -> tuple[IdentityReader | None, Callable[[], None] | None]:
+    """The reader and, for the simulator, the function that stops it."""
+    if section.kind == "none":
+        return None, None
+    if section.kind == "simulated":
+        simulator = Ga467Simulator(demo_identity())
+        port = simulator.start()
+        log.info("simulated GA 467 card reader on %s", port)
+        return SerialIdCardReader(port), simulator.stop
+    if section.kind == "ga467":
+        if not section.port:
+            raise DeviceConfigError("card_reader kind 'ga467' needs `port`")
+        return SerialIdCardReader(section.port), None
+    from hardware.idcard.pcsc import PcscReader  # pyscard only when asked for
+
+    return PcscReader(section.reader or None), None
+
+
+# ---- camera --------------------------------------------------------------------
+
+def write_simulated_frames(folder: Path, count: int = SIMULATED_FRAMES, seed: int = 7) -> None:
+    """Synthetic receipt photos (each with a status QR code) as PNG files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = np.random.default_rng(seed)
+    for i in range(count):
+        frame = receipt_scene(status_payload(42 + i), rng, qr_px=220,
+                              angle=float(rng.uniform(-15, 15)))
+        cv2.imwrite(str(folder / f"frame-{i:02d}.png"), frame)
+
+
+def build_camera(section: CameraSection
+                 ) -> tuple[FrameSource | None, Callable[[], None] | None]:
+    """The frame source and, for the simulator, the function that removes its images."""
+    if section.kind == "none":
+        return None, None
+    if section.kind == "simulated":
+        folder = Path(tempfile.mkdtemp(prefix="reception-camera-"))
+        write_simulated_frames(folder)
+        return (ImageFolderSource(folder, fps=SIMULATED_FPS),
+                lambda: shutil.rmtree(folder, ignore_errors=True))
+    if section.kind == "device":
+        return DeviceCamera(section.index), None
+    if section.path is None:
+        raise DeviceConfigError(f"camera kind {section.kind!r} needs `path`")
+    if section.kind == "file":
+        return VideoFileSource(section.path, fps=SIMULATED_FPS), None
+    return ImageFolderSource(section.path, fps=SIMULATED_FPS), None
+
+
+def build_devices(section: DevicesSection, data_dir: Path) -> Devices:
+    """Every driver of the terminal; close the result when done."""
+    devices = Devices(printer=build_printer(section.printer, data_dir))
+    try:
+        devices.card_reader, stop_reader = build_card_reader(section.card_reader)
+        if stop_reader:
+            devices._cleanups.append(stop_reader)
+        devices.camera, remove_frames = build_camera(section.camera)
+        if remove_frames:
+            devices._cleanups.append(remove_frames)
+    except Exception:
+        devices.close()
+        raise
+    return devices

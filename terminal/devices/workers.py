@@ -1,0 +1,477 @@
+"""Qt adapters for the device drivers: one worker thread per device.
+
+Each adapter owns a `DeviceThread` (a QThread running a small job loop) and
+calls its driver only on that thread. Results cross into the GUI thread as
+queued signals; the GUI thread never waits on a device (except in `stop()`,
+which ends the thread at shutdown). Every adapter re-checks its device on a
+timer, backing off while it is offline, emits `healthChanged` on every
+transition and keeps the last 20 errors for the technician panel.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtGui import QImage
+
+from hardware.camera import FaceDetector, FrameSource, decode_qr
+from hardware.health import DeviceError, Health, HealthState
+from hardware.idcard import IdentityReader
+from hardware.identity import IdentityRecord
+from hardware.printer import ReceiptPrinter, Receipt
+from hardware.printer.status import MSG_OFFLINE
+
+log = logging.getLogger("terminal.devices")
+
+ERROR_HISTORY = 20
+_STOP = object()
+
+
+def translate_device(message: str) -> str:
+    """A driver's resident message in the current UI language."""
+    return QCoreApplication.translate("Device", message) if message else ""
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorEntry:
+    """One device error as the technician panel lists it."""
+
+    when: datetime
+    message: str
+
+
+class Backoff:
+    """Delay before the next health check: `interval` when ready, doubling while not."""
+
+    def __init__(self, interval: float, initial: float, maximum: float) -> None:
+        self.interval, self.initial, self.maximum = interval, initial, max(initial, maximum)
+        self._current = initial
+
+    def next_delay(self, health: Health) -> float:
+        if health.state is HealthState.READY:
+            self._current = self.initial
+            return self.interval
+        delay, self._current = self._current, min(self._current * 2, self.maximum)
+        return delay
+
+
+class DeviceThread(QThread):
+    """A QThread running submitted jobs in order, and `tick()` when it is due.
+
+    `tick` returns the seconds until it wants to run again. `on_exit` runs on
+    the thread when it stops (close the device there).
+    """
+
+    def __init__(self, name: str, tick: Callable[[], float],
+                 on_exit: Callable[[], None]) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self._tick, self._on_exit = tick, on_exit
+        self._jobs: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._next_tick = 0.0
+        self.stopping = False
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self._jobs.put(job)
+
+    def tick_soon(self) -> None:
+        """Run `tick` right after the current job (call from any thread)."""
+        self._jobs.put(self._run_tick_now)
+
+    def _run_tick_now(self) -> None:
+        self._next_tick = 0.0
+
+    def schedule(self, delay: float) -> None:
+        """Move the next tick `delay` seconds from now (call on this thread only)."""
+        self._next_tick = time.monotonic() + delay
+
+    def request_stop(self) -> None:
+        self.stopping = True
+        self._jobs.put(_STOP)
+
+    def run(self) -> None:
+        self._next_tick = 0.0
+        while True:
+            timeout = self._next_tick - time.monotonic()
+            try:
+                job = self._jobs.get(timeout=timeout) if timeout > 0 else self._jobs.get_nowait()
+            except queue.Empty:
+                self._next_tick = time.monotonic() + self._guard(self._tick, 1.0)
+                continue
+            if job is _STOP:
+                break
+            self._guard(job, None)  # type: ignore[arg-type]
+        self._guard(self._on_exit, None)
+
+    def _guard(self, function: Callable[[], object], fallback: float | None) -> float:
+        try:
+            result = function()
+        except Exception:
+            log.exception("%s: unexpected error", self.objectName())
+            return fallback or 1.0
+        return float(result) if isinstance(result, int | float) else 0.0
+
+
+class DeviceAdapter(QObject):
+    """Base: the device thread, health transitions and the error history."""
+
+    healthChanged = Signal(object)  # Health
+    errorRecorded = Signal(object)  # ErrorEntry
+
+    def __init__(self, name: str, *, health_interval: float = 10.0,
+                 backoff_initial: float = 0.5, backoff_max: float = 30.0,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._backoff = Backoff(health_interval, backoff_initial, backoff_max)
+        self._health = Health(HealthState.DEGRADED, "not checked yet")
+        self._errors: deque[ErrorEntry] = deque(maxlen=ERROR_HISTORY)
+        self._lock = threading.Lock()
+        self._thread: DeviceThread | None = None
+        self._old_threads: list[DeviceThread] = []
+
+    # ---- GUI-thread API -------------------------------------------------------
+    @property
+    def health(self) -> Health:
+        return self._health
+
+    def errors(self) -> list[ErrorEntry]:
+        """The last errors, oldest first."""
+        with self._lock:
+            return list(self._errors)
+
+    def refresh_health(self) -> None:
+        """Check the device now (the result comes as `healthChanged` if it changed)."""
+        self._ensure_thread().tick_soon()
+
+    def stop(self, wait: bool = True) -> None:
+        """End the device thread (the device is closed on it); joins unless `wait` is false.
+
+        Any later call starts a new thread.
+        """
+        thread, self._thread = self._thread, None
+        if thread is not None:
+            self._stopping()
+            thread.request_stop()
+            self._old_threads.append(thread)
+        if wait:
+            for old in self._old_threads:
+                old.wait()
+            self._old_threads.clear()
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.isRunning()
+
+    # ---- worker-thread helpers ------------------------------------------------
+    def _ensure_thread(self) -> DeviceThread:
+        if self._thread is None:
+            for old in self._old_threads:  # a quick stop/start: let the old one finish
+                old.wait()
+            self._old_threads.clear()
+            self._thread = DeviceThread(f"device-{self.name}", self._tick, self._on_exit)
+            self._thread.start()
+        return self._thread
+
+    def _submit(self, job: Callable[[], None]) -> None:
+        self._ensure_thread().submit(job)
+
+    def _set_health(self, health: Health) -> None:
+        previous, self._health = self._health, health
+        if (previous.state, previous.reason) == (health.state, health.reason):
+            return
+        if health.state is not HealthState.READY:
+            self._record(f"{health.state}: {health.reason}")
+        log.info("%s health: %s (%s)", self.name, health.state, health.reason)
+        self.healthChanged.emit(health)
+
+    def _record(self, message: str) -> None:
+        entry = ErrorEntry(datetime.now(), message)
+        with self._lock:
+            self._errors.append(entry)
+        self.errorRecorded.emit(entry)
+
+    def _schedule(self, delay: float) -> None:
+        thread = self._thread
+        if thread is not None and QThread.currentThread() is thread:
+            thread.schedule(delay)
+
+    def _next_check(self) -> float:
+        return self._backoff.next_delay(self._health)
+
+    def _stopping(self) -> None:
+        """GUI thread, before the stop request is queued (flags for loops)."""
+
+    def _tick(self) -> float:
+        raise NotImplementedError
+
+    def _on_exit(self) -> None:
+        raise NotImplementedError
+
+
+# ---- printer ----------------------------------------------------------------------
+
+class PrinterAdapter(DeviceAdapter):
+    """Prints on the printer's thread; a failed receipt stays reprintable by its id.
+
+    `printFailed` carries the resident message already translated ("Device"
+    context) and the technician's precise message.
+    """
+
+    printed = Signal(str)  # receipt_id
+    printFailed = Signal(str, str, str)  # receipt_id, resident_message, technician_message
+
+    def __init__(self, printer: ReceiptPrinter, *, health_interval: float = 10.0,
+                 backoff_initial: float = 0.5, backoff_max: float = 30.0,
+                 parent: QObject | None = None) -> None:
+        super().__init__("printer", health_interval=health_interval,
+                         backoff_initial=backoff_initial, backoff_max=backoff_max, parent=parent)
+        self.printer = printer
+
+    def print_receipt(self, receipt: Receipt) -> None:
+        self._submit(lambda: self._print(lambda: self.printer.print_receipt(receipt), ""))
+
+    def reprint(self, receipt_id: str) -> None:
+        self._submit(lambda: self._print(lambda: self.printer.reprint(receipt_id), receipt_id))
+
+    def pending(self) -> list[str]:
+        """Ids of receipts whose last attempt failed, oldest first."""
+        return [item.receipt_id for item in self.printer.pending()]
+
+    def _print(self, job: Callable[[], object], receipt_id: str) -> None:
+        try:
+            result = job()
+        except DeviceError as error:
+            failed_id = getattr(error, "receipt_id", receipt_id)
+            self._set_health(error.health())
+            self._record(f"receipt {failed_id}: {error.technician_message}")
+            self._schedule(self._backoff.initial)  # watch for the fix (paper, cable)
+            self.printFailed.emit(failed_id, translate_device(error.resident_message),
+                                  error.technician_message)
+            return
+        except KeyError as error:
+            self._record(str(error))
+            self.printFailed.emit(receipt_id, translate_device(MSG_OFFLINE), str(error.args[0]))
+            return
+        except Exception as error:
+            log.exception("printing failed")
+            self._record(f"unexpected {type(error).__name__}: {error}")
+            self.printFailed.emit(receipt_id, translate_device(MSG_OFFLINE),
+                                  f"unexpected {type(error).__name__}: {error}")
+            return
+        self._set_health(self.printer.health)
+        self.printed.emit(result.receipt_id)  # type: ignore[attr-defined]
+
+    def _tick(self) -> float:
+        self._set_health(self.printer.status())
+        return self._next_check()
+
+    def _on_exit(self) -> None:
+        self.printer.close()
+
+
+# ---- card reader -----------------------------------------------------------------
+
+class CardReaderAdapter(DeviceAdapter):
+    """Polls `read_card` on the reader's thread while polling is on.
+
+    `cardRead` fires once per card placed (not again while it stays on the
+    reader); `read_once()` reads now and answers with `cardRead` or `noCard`.
+    """
+
+    cardRead = Signal(object)  # IdentityRecord
+    noCard = Signal()
+
+    def __init__(self, reader: IdentityReader, *, poll_interval: float = 0.3,
+                 read_timeout: float = 2.0, health_interval: float = 10.0,
+                 backoff_initial: float = 0.5, backoff_max: float = 30.0,
+                 parent: QObject | None = None) -> None:
+        super().__init__("card-reader", health_interval=health_interval,
+                         backoff_initial=backoff_initial, backoff_max=backoff_max, parent=parent)
+        self.reader = reader
+        self.poll_interval = poll_interval
+        self.read_timeout = read_timeout
+        self._polling = False
+        self._last_number: str | None = None
+
+    @property
+    def polling(self) -> bool:
+        return self._polling
+
+    def start_polling(self) -> None:
+        self._polling = True
+        self._last_number = None
+        self._ensure_thread().tick_soon()
+
+    def stop_polling(self) -> None:
+        self._polling = False
+
+    def read_once(self) -> None:
+        def job() -> None:
+            record = self._read()
+            if record is None:
+                self.noCard.emit()
+            else:
+                self.cardRead.emit(record)
+        self._submit(job)
+
+    def _read(self) -> IdentityRecord | None:
+        try:
+            record = self.reader.read_card(self.read_timeout)
+        except DeviceError as error:
+            self._record(error.technician_message)
+            self._set_health(error.health())
+            return None
+        self._set_health(Health.ready())
+        return record
+
+    def _tick(self) -> float:
+        if not self._polling:
+            self._set_health(self.reader.health())
+            return self._next_check()
+        record = self._read()
+        if record is None:
+            self._last_number = None
+        elif record.id_number != self._last_number:
+            self._last_number = record.id_number
+            self.cardRead.emit(record)
+        if self._health.state is HealthState.READY:
+            return self.poll_interval
+        return self._next_check()
+
+    def _on_exit(self) -> None:
+        self.reader.close()
+
+
+# ---- camera --------------------------------------------------------------------------
+
+def frame_to_qimage(frame: np.ndarray) -> QImage:
+    """A BGR (or grayscale) frame as a QImage that owns its pixels."""
+    frame = np.ascontiguousarray(frame)
+    height, width = frame.shape[:2]
+    if frame.ndim == 2:
+        image = QImage(frame.data, width, height, frame.strides[0], QImage.Format.Format_Grayscale8)
+    else:
+        image = QImage(frame.data, width, height, frame.strides[0], QImage.Format.Format_BGR888)
+    return image.copy()
+
+
+class CameraAdapter(DeviceAdapter):
+    """Captures on the camera's thread; frames reach the GUI at about `preview_fps`.
+
+    A frame is sent only when the GUI has taken the previous one, so a busy GUI
+    never piles frames up. Every `analyse_every` frames (0: never) faces and QR
+    codes are looked for, reported by `analysed(faces, qr_payloads)`.
+    """
+
+    frameReady = Signal(QImage)
+    analysed = Signal(object, object)  # list[FaceBox], list[str]
+    _frameOut = Signal(QImage)
+
+    def __init__(self, source: FrameSource, *, preview_fps: float = 15.0,
+                 analyse_every: int = 5, face_detector: FaceDetector | None = None,
+                 detect_faces: bool = True, parent: QObject | None = None) -> None:
+        super().__init__("camera", parent=parent)
+        self.source = source
+        self.preview_fps = preview_fps
+        self.analyse_every = analyse_every
+        self.detect_faces = detect_faces
+        self._detector = face_detector
+        self._capturing = False
+        self._in_flight = threading.Event()
+        self._next_frame = 0.0
+        self._count = 0
+        self._frameOut.connect(self._deliver)
+        self._health = source.health()
+        self._probe = False
+        self._source_started = False
+
+    @property
+    def capturing(self) -> bool:
+        return self._capturing
+
+    def start(self) -> None:
+        """Open the camera and start sending frames."""
+        self._capturing = True
+        self._in_flight.clear()
+        self._ensure_thread().tick_soon()
+
+    def stop(self, wait: bool = True) -> None:
+        """Stop capturing, close the camera and end its thread."""
+        self._capturing = False
+        super().stop(wait)
+
+    def _stopping(self) -> None:
+        self._capturing = False
+
+    @Slot(QImage)
+    def _deliver(self, image: QImage) -> None:
+        self._in_flight.clear()
+        self.frameReady.emit(image)
+
+    def refresh_health(self) -> None:
+        """Probe the camera (open, one frame, close) unless it is capturing."""
+        self._probe = True
+        super().refresh_health()
+
+    def _open_source(self) -> None:
+        if self._source_started:
+            return
+        self._source_started = True
+        try:
+            self.source.open()  # stays started on failure: read() keeps retrying
+        except DeviceError as error:
+            self._set_health(error.health())
+
+    def _close_source(self) -> None:
+        if self._source_started:
+            self._source_started = False
+            self.source.close()
+
+    def _tick(self) -> float:
+        if not self._capturing:
+            if self._probe:
+                self._probe = False
+                self._open_source()
+                if self.source.is_open:
+                    self.source.read()
+                    self._set_health(self.source.health())
+            self._close_source()
+            return 3600.0  # idle until asked
+        self._open_source()
+        frame = self.source.read()
+        self._set_health(self.source.health())
+        if frame is None:
+            return 0.0
+        self._count += 1
+        now = time.monotonic()
+        if now >= self._next_frame and not self._in_flight.is_set():
+            self._next_frame = now + 1.0 / self.preview_fps
+            self._in_flight.set()
+            self._frameOut.emit(frame_to_qimage(frame))
+        if self.analyse_every and self._count % self.analyse_every == 0:
+            self._analyse(frame)
+        return 0.0
+
+    def _analyse(self, frame: np.ndarray) -> None:
+        faces: list[object] = []
+        if self.detect_faces:
+            try:
+                if self._detector is None:
+                    self._detector = FaceDetector()
+                faces = list(self._detector.detect(frame))
+            except DeviceError as error:  # no cascade: QR only
+                self._record(error.technician_message)
+                self.detect_faces = False
+        self.analysed.emit(faces, decode_qr(frame))
+
+    def _on_exit(self) -> None:
+        self._close_source()
