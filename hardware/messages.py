@@ -9,5 +9,5 @@ with `QCoreApplication.translate("Device", message)`.
 CONTEXT = "Device"
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - name lupdate looks for
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text

@@ -27,7 +27,7 @@ from hardware.camera import FaceDetector, FrameSource, decode_qr
 from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard import IdentityReader
 from hardware.identity import IdentityRecord
-from hardware.printer import ReceiptPrinter, Receipt
+from hardware.printer import Receipt, ReceiptPrinter
 from hardware.printer.status import MSG_OFFLINE
 
 log = logging.getLogger("terminal.devices")

@@ -35,7 +35,7 @@ def test_every_bad_key_is_named_with_value_and_fix(tmp_path: Path) -> None:
 def test_broken_toml_says_where(tmp_path: Path) -> None:
     path = tmp_path / "terminal.toml"
     path.write_text("[sync\n")
-    with pytest.raises(ConfigError, match="not valid TOML.*line 1"):
+    with pytest.raises(ConfigError, match=r"not valid TOML.*line 1"):
         load_config(path, TerminalConfig)
 
 

@@ -88,7 +88,9 @@ def test_a_full_disk_is_reported_in_plain_words(qtbot: QtBot, tmp_path: Path) ->
         job = bridge.submit(ticket(number))
         job.submitted.connect(saved.append)
         job.submitFailed.connect(failed.append)
-        qtbot.waitUntil(lambda: len(saved) + len(failed) == number + 1, timeout=10_000)
+        answered = number + 1
+        qtbot.waitUntil(lambda answered=answered: len(saved) + len(failed) == answered,
+                        timeout=10_000)
         if failed:
             break
     bridge.stop()

@@ -1,0 +1,234 @@
+"""A touch PIN pad that opens the technician panel.
+
+The PIN is checked against scrypt hashes off the GUI thread. Five wrong PINs
+in a row lock the pad for 30 s; each further lockout doubles (60 s, 120 s,
+...) up to 15 minutes. The count lives in memory only; a correct PIN clears it.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from sync.pin_hash import verify_pin
+
+FAILURES_BEFORE_LOCKOUT = 5
+FIRST_LOCKOUT = 30.0
+MAX_LOCKOUT = 15 * 60.0
+BUTTON_HEIGHT = 96
+
+
+class Lockout:
+    """Failure counting and growing lockouts against an injectable clock."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self.failures = 0
+        self.lockouts = 0
+        self._until = 0.0
+
+    def remaining(self) -> float:
+        """Seconds left in the current lockout (0 when not locked)."""
+        return max(0.0, self._until - self._clock())
+
+    def failed(self) -> float:
+        """Count a wrong PIN; returns the lockout it starts (0 if none)."""
+        self.failures += 1
+        if self.failures < FAILURES_BEFORE_LOCKOUT:
+            return 0.0
+        duration = min(FIRST_LOCKOUT * 2 ** self.lockouts, MAX_LOCKOUT)
+        self.failures = 0
+        self.lockouts += 1
+        self._until = self._clock() + duration
+        return duration
+
+    def succeeded(self) -> None:
+        self.failures = self.lockouts = 0
+        self._until = 0.0
+
+
+class _Verify(QObject, QRunnable):
+    """Checks a PIN against every hash on a pool thread."""
+
+    done = Signal(bool)
+
+    def __init__(self, pin: str, hashes: Sequence[str],
+                 verifier: Callable[[str, str], bool]) -> None:
+        QObject.__init__(self)
+        QRunnable.__init__(self)
+        self.setAutoDelete(False)
+        self._pin, self._hashes, self._verifier = pin, tuple(hashes), verifier
+
+    def run(self) -> None:
+        ok = False
+        for encoded in self._hashes:  # check all: no timing hint of which one matched
+            ok = self._verifier(self._pin, encoded) or ok
+        self.done.emit(ok)
+
+
+class PinGate(QWidget):
+    """Big digit buttons, masked dots, clear and OK; `accepted` on a right PIN."""
+
+    accepted = Signal()
+    rejected = Signal(int)  # wrong PINs left before a lockout
+    lockedOut = Signal(float)  # lockout seconds
+
+    def __init__(self, pin_hashes: Sequence[str], *,
+                 clock: Callable[[], float] = time.monotonic,
+                 verifier: Callable[[str, str], bool] = verify_pin, max_length: int = 8,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("PinGate")
+        self._hashes = [h for h in pin_hashes if h]
+        self._verifier = verifier
+        self._max_length = max_length
+        self.lockout = Lockout(clock)
+        self._pin = ""
+        self._busy = False
+        self._job: _Verify | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+        self._title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self._title.setProperty("role", "title")
+        self._dots = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self._dots.setProperty("role", "title")
+        self._dots.setMinimumHeight(64)
+        self._message = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self._message.setWordWrap(True)
+        self._message.setProperty("role", "subtitle")
+
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self._digits: list[QPushButton] = []
+        for n, digit in enumerate("1234567890"):
+            button = QPushButton(digit)
+            button.setMinimumSize(BUTTON_HEIGHT * 2, BUTTON_HEIGHT)
+            button.clicked.connect(lambda _=False, d=digit: self.press(d))
+            self._digits.append(button)
+            if digit != "0":
+                grid.addWidget(button, n // 3, n % 3)
+        self._clear = QPushButton()
+        self._clear.setProperty("role", "secondary")
+        self._clear.clicked.connect(self.clear)
+        self._ok = QPushButton()
+        self._ok.clicked.connect(self.submit)
+        for button in (self._clear, self._ok):
+            button.setMinimumSize(BUTTON_HEIGHT * 2, BUTTON_HEIGHT)
+        grid.addWidget(self._clear, 3, 0)
+        grid.addWidget(self._digits[-1], 3, 1)
+        grid.addWidget(self._ok, 3, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(20)
+        layout.addStretch(1)
+        layout.addWidget(self._title)
+        layout.addWidget(self._dots)
+        layout.addWidget(self._message)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self.refresh)
+        self._retranslate()
+        self.refresh()
+
+    # ---- input -------------------------------------------------------------------
+    def press(self, digit: str) -> None:
+        if self._enabled() and len(self._pin) < self._max_length:
+            self._pin += digit
+            self._message.clear()
+            self._show_dots()
+
+    def clear(self) -> None:
+        self._pin = ""
+        self._show_dots()
+
+    def submit(self) -> None:
+        """Check the entered PIN off the GUI thread (no-op while locked or busy)."""
+        remaining = self.lockout.remaining()
+        if remaining > 0:
+            self.lockedOut.emit(remaining)
+            return
+        if self._busy or not self._pin:
+            return
+        if not self._hashes:
+            self._message.setText(self.tr("No technician PIN is configured."))
+            return
+        pin, self._pin = self._pin, ""
+        self._busy = True
+        self._show_dots()
+        self._message.setText(self.tr("Checking…"))
+        self.refresh()
+        self._job = _Verify(pin, self._hashes, self._verifier)
+        self._job.done.connect(self._verified)
+        self._pool.start(self._job)
+
+    def _verified(self, ok: bool) -> None:
+        self._busy = False
+        self._job = None
+        if ok:
+            self.lockout.succeeded()
+            self._message.clear()
+            self.refresh()
+            self.accepted.emit()
+            return
+        duration = self.lockout.failed()
+        self.refresh()
+        if duration:
+            self.lockedOut.emit(duration)
+        else:
+            left = FAILURES_BEFORE_LOCKOUT - self.lockout.failures
+            self._message.setText(self.tr("Wrong PIN. %n attempt(s) left.", "", left))
+            self.rejected.emit(left)
+
+    # ---- state -------------------------------------------------------------------
+    def _enabled(self) -> bool:
+        return not self._busy and self.lockout.remaining() <= 0
+
+    def is_locked(self) -> bool:
+        return self.lockout.remaining() > 0
+
+    def refresh(self) -> None:
+        """Update the lockout countdown and the buttons (a 1 s timer calls it)."""
+        remaining = self.lockout.remaining()
+        enabled = self._enabled()
+        for button in (*self._digits, self._clear, self._ok):
+            button.setEnabled(enabled)
+        if remaining > 0:
+            self._message.setText(self.tr("Too many wrong PINs. Try again in %1.")
+                                  .replace("%1", _duration(remaining)))
+            if not self._timer.isActive():
+                self._timer.start()
+        elif self._timer.isActive():
+            self._timer.stop()
+            self._message.clear()
+
+    def _show_dots(self) -> None:
+        self._dots.setText(" ".join("●" * len(self._pin)) or " ")
+
+    def shutdown(self) -> None:
+        """Wait for a running check and end the pool's thread."""
+        self._timer.stop()
+        self._pool.waitForDone()
+
+    def _retranslate(self) -> None:
+        self._title.setText(self.tr("Technician PIN"))
+        self._clear.setText(self.tr("Clear"))
+        self._ok.setText(self.tr("OK"))
+        self._show_dots()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _duration(seconds: float) -> str:
+    whole = math.ceil(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

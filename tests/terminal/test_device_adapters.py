@@ -1,0 +1,252 @@
+"""Device adapters against real drivers: virtual and TCP printers, the GA 467
+simulator on a pty, and the simulated camera."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QImage
+
+from hardware.camera.synthetic import status_payload
+from hardware.health import Health, HealthState
+from hardware.idcard.ga467_sim import Ga467Simulator
+from hardware.idcard.serial_reader import SerialIdCardReader
+from hardware.identity import IdentityRecord, mask_id_number, mask_name
+from hardware.printer import Receipt, ReceiptPrinter, Row, create_printer
+from hardware.printer.printer import QueuedReceipt
+from hardware.printer.simulator import PrinterSimulator
+from hardware.printer.status import MSG_OUT, PaperState
+from hardware.printer.virtual import VirtualPrinter
+from terminal.config import CameraSection, CardReaderSection, DevicesSection, PrinterSection
+from terminal.devices import (
+    CameraAdapter,
+    CardReaderAdapter,
+    PrinterAdapter,
+    build_camera,
+    build_devices,
+    printer_config,
+)
+
+FAST = {"health_interval": 0.2, "backoff_initial": 0.05, "backoff_max": 0.2}
+
+
+def receipt(title: str = "受理回执") -> Receipt:
+    return Receipt("幸福里社区党群服务中心", title, rows=[Row("编号", "A-0042")],
+                   paragraphs=["请凭本回执领取，谢谢！"], qr_payload="RC-20261125-K01-00042")
+
+
+@pytest.fixture
+def stop_later() -> Iterator[list[PrinterAdapter | CardReaderAdapter | CameraAdapter]]:
+    adapters: list[PrinterAdapter | CardReaderAdapter | CameraAdapter] = []
+    yield adapters
+    for adapter in adapters:
+        adapter.stop()
+        assert not adapter.is_running()
+
+
+# ---- factory -------------------------------------------------------------------------
+
+def test_printer_config_maps_every_kind(tmp_path: Path) -> None:
+    def mapping(kind: str, address: str = "") -> dict[str, object]:
+        return printer_config(PrinterSection(kind=kind, address=address), tmp_path)
+
+    assert mapping("virtual")["virtual"] == str(tmp_path / "slips")
+    assert mapping("network", "10.0.0.9:9101")["transport"] == {
+        "type": "network", "host": "10.0.0.9", "port": 9101}
+    assert mapping("usb", "04b8:0202")["transport"] == {
+        "type": "usb", "vendor_id": 0x04B8, "product_id": 0x0202}
+    assert mapping("serial", "/dev/ttyUSB0@115200")["transport"] == {
+        "type": "serial", "device": "/dev/ttyUSB0", "baudrate": 115200}
+    assert mapping("cups", "receipt")["transport"] == {"type": "cups", "queue": "receipt"}
+    assert mapping("file", "/dev/usb/lp0")["transport"] == {"type": "file", "path": "/dev/usb/lp0"}
+
+
+# ---- printer -------------------------------------------------------------------------
+
+def test_prints_to_virtual_printer(qtbot, tmp_path: Path, stop_later) -> None:
+    printer = VirtualPrinter(tmp_path / "slips")
+    adapter = PrinterAdapter(printer, **FAST)
+    stop_later.append(adapter)
+    with qtbot.waitSignal(adapter.printed, timeout=10_000) as blocker:
+        adapter.print_receipt(receipt())
+    assert blocker.args[0]
+    assert printer.last_files is not None and printer.last_files[0].is_file()
+
+
+def test_prints_to_tcp_printer_simulator(qtbot, stop_later) -> None:
+    with PrinterSimulator() as sim:
+        printer = create_printer({"transport": {"type": "network", "host": "127.0.0.1",
+                                                "port": sim.port}})
+        adapter = PrinterAdapter(printer, **FAST)
+        stop_later.append(adapter)
+        with qtbot.waitSignal(adapter.printed, timeout=10_000):
+            adapter.print_receipt(receipt())
+        assert "受理回执".encode("gb18030") in sim.received or len(sim.received) > 500
+        adapter.stop()
+
+
+def test_paper_out_fails_and_receipt_stays_reprintable(qtbot, tmp_path: Path,
+                                                       stop_later) -> None:
+    printer = VirtualPrinter(tmp_path)
+    printer.set_faults(paper=PaperState.OUT)
+    adapter = PrinterAdapter(printer, **FAST)
+    stop_later.append(adapter)
+    with qtbot.waitSignal(adapter.printFailed, timeout=10_000) as failed:
+        adapter.print_receipt(receipt())
+    receipt_id, resident, technician = failed.args
+    assert resident == MSG_OUT
+    assert "paper out" in technician
+    assert adapter.pending() == [receipt_id]
+    assert any("paper out" in e.message for e in adapter.errors())
+
+    printer.set_faults()
+    with qtbot.waitSignal(adapter.printed, timeout=10_000) as printed:
+        adapter.reprint(receipt_id)
+    assert printed.args == [receipt_id]
+    assert adapter.pending() == []
+
+
+def test_printer_unplugged_then_back(qtbot, stop_later) -> None:
+    sim = PrinterSimulator().start()
+    try:
+        printer = create_printer({"transport": {"type": "network", "host": "127.0.0.1",
+                                                "port": sim.port}, "status_timeout": 0.2})
+        adapter = PrinterAdapter(printer, **FAST)
+        stop_later.append(adapter)
+        states: list[HealthState] = []
+        adapter.healthChanged.connect(lambda h: states.append(h.state))
+        adapter.refresh_health()
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.READY, timeout=10_000)
+
+        sim.stop()
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.OFFLINE, timeout=10_000)
+        sim.start()
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.READY, timeout=10_000)
+        assert states[-1] is HealthState.READY
+        assert HealthState.OFFLINE in states
+        assert adapter.errors()
+    finally:
+        stop_later.clear()
+        adapter.stop()
+        sim.stop()
+
+
+class SlowPrinter(ReceiptPrinter):
+    """A driver whose job blocks its thread until released."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+
+    def _read_health(self) -> Health:
+        return Health.ready()
+
+    def _render(self, receipt: Receipt) -> bytes:
+        return b"x"
+
+    def _send(self, item: QueuedReceipt, data: bytes) -> None:
+        assert self.release.wait(10)
+
+    def close(self) -> None:
+        pass
+
+
+def test_gui_thread_stays_responsive_during_slow_job(qtbot, stop_later) -> None:
+    printer = SlowPrinter()
+    adapter = PrinterAdapter(printer, **FAST)
+    stop_later.append(adapter)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start()
+    adapter.print_receipt(receipt())
+    qtbot.waitUntil(lambda: len(ticks) >= 20, timeout=5_000)  # the job is still blocked
+    assert not printer.release.is_set()
+    with qtbot.waitSignal(adapter.printed, timeout=5_000):
+        printer.release.set()
+    timer.stop()
+
+
+# ---- card reader -----------------------------------------------------------------------
+
+def test_card_reader_reads_from_ga467_simulator(qtbot, stop_later) -> None:
+    with Ga467Simulator() as sim:
+        adapter = CardReaderAdapter(SerialIdCardReader(sim.port), poll_interval=0.05, **FAST)
+        stop_later.append(adapter)
+        with qtbot.waitSignal(adapter.cardRead, timeout=10_000) as blocker:
+            adapter.start_polling()
+        record: IdentityRecord = blocker.args[0]
+        assert mask_id_number(record.id_number) == "110105********002X"
+        assert mask_name(record.name) == "张*丰"
+        assert adapter.health.state is HealthState.READY
+        adapter.stop()
+
+
+def test_card_reader_pty_vanishes_then_returns(qtbot, stop_later) -> None:
+    sim = Ga467Simulator()
+    sim.start()
+    reader = SerialIdCardReader(sim.port, step_timeout=0.3, retries=1)
+    adapter = CardReaderAdapter(reader, poll_interval=0.05, read_timeout=0.5, **FAST)
+    stop_later.append(adapter)
+    try:
+        adapter.start_polling()
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.READY, timeout=10_000)
+        sim.stop()
+        qtbot.waitUntil(lambda: adapter.health.state is not HealthState.READY, timeout=10_000)
+        reader.port = sim.start()  # a replugged USB reader may come back on a new node
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.READY, timeout=10_000)
+    finally:
+        adapter.stop()
+        sim.stop()
+
+
+def test_simulated_devices_from_config(qtbot, tmp_path: Path, stop_later) -> None:
+    devices = build_devices(DevicesSection(card_reader=CardReaderSection(kind="simulated"),
+                                           camera=CameraSection(kind="none")), tmp_path)
+    try:
+        assert devices.camera is None and devices.card_reader is not None
+        adapter = CardReaderAdapter(devices.card_reader, **FAST)
+        stop_later.append(adapter)
+        with qtbot.waitSignal(adapter.cardRead, timeout=10_000) as blocker:
+            adapter.read_once()
+        assert blocker.args[0].id_number == "11010519491231002X"
+        adapter.stop()
+    finally:
+        devices.close()
+
+
+# ---- camera -------------------------------------------------------------------------------
+
+def test_camera_delivers_frames_and_reads_receipt_qr(qtbot, stop_later) -> None:
+    source, cleanup = build_camera(CameraSection(kind="simulated"))
+    assert source is not None and cleanup is not None
+    adapter = CameraAdapter(source, analyse_every=1)
+    stop_later.append(adapter)
+    found: list[str] = []
+    faces_seen: list[object] = []
+
+    def on_analysed(faces: list[object], payloads: list[str]) -> None:
+        faces_seen.extend(faces)
+        found.extend(payloads)
+
+    adapter.analysed.connect(on_analysed)
+    try:
+        with qtbot.waitSignal(adapter.frameReady, timeout=10_000) as blocker:
+            adapter.start()
+        image: QImage = blocker.args[0]
+        assert not image.isNull() and (image.width(), image.height()) == (1280, 720)
+        qtbot.waitUntil(lambda: status_payload(42) in found, timeout=10_000)
+        assert adapter.health.state is HealthState.READY
+        frames: list[QImage] = []
+        adapter.frameReady.connect(frames.append)
+        qtbot.waitUntil(lambda: len(frames) >= 5, timeout=10_000)
+        adapter.stop()
+        assert not adapter.capturing
+    finally:
+        adapter.stop()
+        cleanup()
