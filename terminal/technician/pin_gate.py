@@ -223,7 +223,7 @@ class PinGate(QWidget):
         self._ok.setText(self.tr("OK"))
         self._show_dots()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)

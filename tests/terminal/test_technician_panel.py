@@ -1,0 +1,255 @@
+"""The PIN gate and the technician panel, with real drivers behind the adapters."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from hardware.discovery import Discovery, DiscoveryReport
+from hardware.idcard.ga467_sim import Ga467Simulator
+from hardware.idcard.serial_reader import SerialIdCardReader
+from hardware.printer import PAPER_58, PAPER_80, render_png
+from hardware.printer.layout import TextLine, layout
+from hardware.printer.virtual import VirtualPrinter
+from sync.config import load_config
+from sync.pin_hash import hash_pin
+from terminal.config import CameraSection, DevicesSection, PrinterSection, TerminalConfig
+from terminal.devices import CameraAdapter, CardReaderAdapter, PrinterAdapter, build_camera
+from terminal.technician import PinGate, TechnicianPanel, make_test_receipt, save_devices_config
+from terminal.theme import ThemeMode, apply_theme
+
+FAST = {"health_interval": 0.5, "backoff_initial": 0.1, "backoff_max": 0.5}
+SCREENSHOT_DIR = Path(os.environ.get("PANEL_SCREENSHOT_DIR", "/tmp"))
+
+
+# ---- PIN gate -----------------------------------------------------------------------
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def gate(qtbot) -> Iterator[tuple[PinGate, FakeClock]]:
+    clock = FakeClock()
+    widget = PinGate([hash_pin("2468", n=16)], clock=clock)  # cheap scrypt for tests
+    qtbot.addWidget(widget)
+    yield widget, clock
+    widget.shutdown()
+
+
+def enter(qtbot, gate: PinGate, pin: str, signal: object) -> list[object]:
+    for digit in pin:
+        gate.press(digit)
+    with qtbot.waitSignal(signal, timeout=5_000) as blocker:
+        gate.submit()
+    return blocker.args
+
+
+def test_right_pin_opens(qtbot, gate) -> None:
+    widget, _clock = gate
+    enter(qtbot, widget, "2468", widget.accepted)
+
+
+def test_lockout_grows_and_expires_with_the_clock(qtbot, gate) -> None:
+    widget, clock = gate
+    for left in (4, 3, 2, 1):
+        assert enter(qtbot, widget, "1111", widget.rejected) == [left]
+    assert enter(qtbot, widget, "1111", widget.lockedOut) == [30.0]
+    assert widget.is_locked()
+    assert not any(b.isEnabled() for b in widget.findChildren(QPushButton))
+    widget.press("2")  # ignored while locked
+    with qtbot.waitSignal(widget.lockedOut, timeout=1_000):
+        widget.submit()
+
+    clock.now += 30
+    widget.refresh()
+    assert not widget.is_locked()
+    assert all(b.isEnabled() for b in widget.findChildren(QPushButton))
+    for _ in range(4):
+        enter(qtbot, widget, "9999", widget.rejected)
+    assert enter(qtbot, widget, "9999", widget.lockedOut) == [60.0]
+    clock.now += 59
+    assert widget.is_locked()
+    clock.now += 1
+    assert not widget.is_locked()
+    enter(qtbot, widget, "2468", widget.accepted)
+    assert widget.lockout.failures == 0 and widget.lockout.lockouts == 0
+
+
+def test_lockout_is_capped_at_15_minutes() -> None:
+    from terminal.technician.pin_gate import Lockout
+
+    clock = FakeClock()
+    lockout = Lockout(clock)
+    durations = []
+    for _ in range(10):
+        for _ in range(4):
+            assert lockout.failed() == 0
+        durations.append(lockout.failed())
+        clock.now += durations[-1]
+    assert durations[:6] == [30, 60, 120, 240, 480, 900]
+    assert max(durations) == 900
+
+
+# ---- panel ----------------------------------------------------------------------------
+
+def fake_discovery() -> DiscoveryReport:
+    return DiscoveryReport(Discovery("smartcard readers", available=False, reason="no pcscd"),
+                           Discovery("serial ports", ()), Discovery("usb printers", ()),
+                           Discovery("cups queues", ()), Discovery("cameras", ()))
+
+
+@dataclass
+class Rig:
+    panel: TechnicianPanel
+    printer: VirtualPrinter
+    printer_adapter: PrinterAdapter
+    card_adapter: CardReaderAdapter
+    camera_adapter: CameraAdapter
+    config_path: Path
+
+
+@pytest.fixture
+def rig(qtbot, tmp_path: Path) -> Iterator[Rig]:
+    slips = tmp_path / "slips"
+    devices = DevicesSection(printer=PrinterSection(kind="virtual", output_dir=slips))
+    config_path = tmp_path / "reception.toml"
+    config_path.write_text('[terminal]\nrole = "kiosk"\ncenter = "C042"\n\n'
+                           '[sync]\npoll_interval = 2.5\n', "utf-8")
+    printer = VirtualPrinter(slips)
+    sim = Ga467Simulator()
+    sim.start()
+    source, cleanup = build_camera(CameraSection(kind="simulated"))
+    assert source is not None and cleanup is not None
+    printer_adapter = PrinterAdapter(printer, **FAST)
+    card_adapter = CardReaderAdapter(SerialIdCardReader(sim.port), **FAST)
+    camera_adapter = CameraAdapter(source, analyse_every=2)
+    panel = TechnicianPanel(devices, printer=printer_adapter, card_reader=card_adapter,
+                            camera=camera_adapter, config_path=config_path,
+                            center_name="幸福里社区党群服务中心", terminal_id="K01",
+                            discover=fake_discovery)
+    qtbot.addWidget(panel)
+    try:
+        yield Rig(panel, printer, printer_adapter, card_adapter, camera_adapter, config_path)
+    finally:
+        panel.shutdown()
+        for adapter in (printer_adapter, card_adapter, camera_adapter):
+            adapter.stop()
+        sim.stop()
+        cleanup()
+
+
+def test_panel_shows_three_devices_and_their_state(qtbot, rig: Rig) -> None:
+    rig.panel.resize(1920, 1080)
+    rig.panel.show()
+    for key in ("printer", "card_reader", "camera"):
+        qtbot.waitUntil(lambda k=key: rig.panel.device_state(k).endswith("Ready"),
+                        timeout=10_000)
+    assert all(b.height() >= 96 for b in rig.panel.buttons.values())
+
+
+def test_test_print_writes_png(qtbot, rig: Rig) -> None:
+    with qtbot.waitSignal(rig.printer_adapter.printed, timeout=10_000):
+        rig.panel.buttons["print"].click()
+    assert rig.printer.last_files is not None
+    png = rig.printer.last_files[0]
+    assert png.suffix == ".png" and png.is_file()
+    assert "Printed" in rig.panel.output.text()
+
+
+@pytest.mark.parametrize("paper", [PAPER_58, PAPER_80])
+def test_test_receipt_ruler_spans_the_paper(paper) -> None:
+    receipt = make_test_receipt(paper, "幸福里社区党群服务中心")
+    texts = [e.text for e in layout(receipt, paper) if isinstance(e, TextLine)]
+    ruler = "".join(str(i % 10) for i in range(1, paper.columns + 1))
+    assert ruler in texts  # one line, not wrapped
+    assert "＝" * paper.cjk_columns in texts
+    assert render_png(receipt, paper).width == paper.dots
+
+
+def test_card_read_shows_masked_identity(qtbot, rig: Rig) -> None:
+    with qtbot.waitSignal(rig.card_adapter.cardRead, timeout=10_000):
+        rig.panel.buttons["card"].click()
+    text = rig.panel.output.text()
+    assert "110105********002X" in text and "张*丰" in text
+    assert "11010519491231002X" not in text
+
+
+def test_camera_preview_draws_frames_and_qr(qtbot, rig: Rig) -> None:
+    rig.panel.resize(1920, 1080)
+    rig.panel.show()
+    rig.panel.buttons["camera"].click()
+    qtbot.waitUntil(lambda: bool(rig.panel.preview.payloads) and rig.panel.preview.frames > 3,
+                    timeout=10_000)
+    assert rig.panel.preview.pixmap() is not None and not rig.panel.preview.pixmap().isNull()
+    assert rig.panel.preview.payloads[0].startswith("https://status.example/a/RC-")
+    rig.panel.buttons["camera"].click()
+    assert not rig.camera_adapter.capturing
+
+
+def test_discovery_runs_off_the_gui_thread(qtbot, rig: Rig) -> None:
+    rig.panel.buttons["discover"].click()
+    qtbot.waitUntil(lambda: "serial ports: 0 found" in rig.panel.output.text(), timeout=5_000)
+    assert rig.panel.buttons["discover"].isEnabled()
+
+
+def test_save_writes_config_that_loads_back(qtbot, rig: Rig) -> None:
+    card = rig.panel._cards["printer"]
+    card.kind.setCurrentText("network")
+    card.value.setText("10.0.0.9:9100")
+    rig.panel._cards["camera"].kind.setCurrentText("device")
+    rig.panel._cards["camera"].value.setText("2")
+    with qtbot.waitSignal(rig.panel.configSaved, timeout=1_000):
+        rig.panel.buttons["save"].click()
+    config = load_config(rig.config_path, TerminalConfig)
+    assert config.devices.printer.kind == "network"
+    assert config.devices.printer.address == "10.0.0.9:9100"
+    assert config.devices.camera.kind == "device" and config.devices.camera.index == 2
+    assert config.terminal.center == "C042" and config.sync.poll_interval == 2.5
+    assert tomllib.loads(rig.config_path.read_text("utf-8"))["devices"]["printer"][
+        "output_dir"] == str(rig.config_path.parent / "slips")
+
+
+def test_save_rejects_invalid_settings(qtbot, rig: Rig) -> None:
+    rig.panel._cards["camera"].kind.setCurrentText("device")
+    rig.panel._cards["camera"].value.setText("not a number")
+    rig.panel.buttons["save"].click()
+    assert "Not saved" in rig.panel.output.text()
+    assert "devices" not in tomllib.loads(rig.config_path.read_text("utf-8"))
+
+
+def test_save_devices_config_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "reception.toml"
+    devices = DevicesSection(printer=PrinterSection(kind="file", address='C:\\lp "0"'))
+    save_devices_config(path, devices)
+    assert load_config(path, TerminalConfig).devices == devices
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+def test_render_panel_screenshots(qtbot, rig: Rig, size: tuple[int, int]) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, ThemeMode())
+    try:
+        rig.panel.resize(*size)
+        rig.panel.show()
+        rig.card_adapter.read_once()
+        qtbot.waitUntil(lambda: "110105" in rig.panel.output.text(), timeout=10_000)
+        rig.panel.buttons["camera"].click()
+        qtbot.waitUntil(lambda: bool(rig.panel.preview.payloads), timeout=10_000)
+        qtbot.waitUntil(lambda: rig.panel.device_state("printer").endswith("Ready"),
+                        timeout=10_000)
+        rig.panel.grab().save(str(SCREENSHOT_DIR / f"technician_panel_{size[0]}x{size[1]}.png"))
+        rig.panel.buttons["camera"].click()
+    finally:
+        app.setStyleSheet("")
