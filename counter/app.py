@@ -14,9 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from sync.config import ConfigError, config_dir
-from sync.secrets_file import SecretsError
-from sync.store.database import StoreError
+from sync.paths import config_dir
+from terminal.services import StartupError
 from terminal.shell import start_shell
 from terminal.single_instance import AlreadyRunning
 from terminal.sync_badge import SyncBadge
@@ -43,17 +42,17 @@ def main(argv: list[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         shell = start_shell(APP_NAME, arguments.config_dir or config_dir())
-    except (ConfigError, SecretsError, StoreError, AlreadyRunning) as error:
+    except (StartupError, AlreadyRunning) as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return 2
     badge = SyncBadge()
     shell.bridge.stateChanged.connect(badge.show_state)
-    window = CounterWindow(badge, shell.config.terminal.center_name_zh)
+    window = CounterWindow(badge, shell.services.config.terminal.center_name_zh)
     window.resize(1366, 768)
     window.show()
     shell.bridge.start()
     try:
-        return shell.app.exec()
+        return shell.gui.app.exec()
     finally:
         shell.close()
 

@@ -7,12 +7,14 @@ import logging
 import sys
 from pathlib import Path
 
-from kiosk.composition import build_kiosk
-from sync.config import ConfigError, config_dir
-from sync.secrets_file import SecretsError
-from sync.store.database import StoreError
-from terminal.shell import start_shell
+from PySide6.QtCore import QTimer
+
+from kiosk.composition import KioskComposition
+from sync.paths import config_dir
+from terminal.services import Services, ServicesLoader
+from terminal.shell import Shell, attach_services
 from terminal.single_instance import AlreadyRunning
+from terminal.startup import start_gui
 from terminal.watchdog import start_watchdog
 
 APP_NAME = "reception-kiosk"
@@ -36,22 +38,41 @@ def main(argv: list[str] | None = None) -> int:
         from kiosk.selftest import run_self_test
 
         return run_self_test()
+    folder = arguments.config_dir or config_dir()
     try:
-        shell = start_shell(APP_NAME, arguments.config_dir or config_dir())
-    except (ConfigError, SecretsError, StoreError, AlreadyRunning) as error:
+        gui = start_gui(APP_NAME, folder)
+    except AlreadyRunning as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return 2
-    kiosk_mode = shell.config.kiosk.fullscreen and not arguments.windowed
-    window = build_kiosk(shell, kiosk_mode=kiosk_mode)
+    kiosk_mode = gui.settings.fullscreen and not arguments.windowed
+    ui = KioskComposition(gui, kiosk_mode=kiosk_mode)
     if not kiosk_mode:
-        window.resize(1080, 960)
-    window.present()
-    shell.bridge.start()
-    start_watchdog(window)
+        ui.window.resize(1080, 960)
+    ui.window.present()
+    shells: list[Shell] = []
+
+    def loaded(services: Services) -> None:
+        shell = attach_services(gui, services)
+        shells.append(shell)
+        ui.attach(shell)
+        shell.bridge.start()
+
+    def failed(message: str) -> None:
+        print(f"{APP_NAME}: {message}", file=sys.stderr)
+        ui.show_out_of_service()
+
+    loader = ServicesLoader(folder)
+    loader.loaded.connect(loaded)
+    loader.failed.connect(failed)
+    QTimer.singleShot(0, loader.start)  # after the first paint
+    start_watchdog(ui.window)
     try:
-        return shell.app.exec()
+        return gui.app.exec()
     finally:
-        shell.close()
+        loader.wait(30)
+        for shell in shells:
+            shell.close()
+        gui.release()
 
 
 if __name__ == "__main__":

@@ -4,14 +4,20 @@ the latest notices, and an invitation to touch."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from sync.protocol.models import Notice
-
 TICKER_SECONDS = 6
+
+
+class Notice(Protocol):
+    """What the ticker needs of a notice (sync.protocol.models.Notice)."""
+
+    title_zh: str
+    title_en: str
 
 
 class AttractScreen(QWidget):

@@ -36,10 +36,11 @@ def run_self_test() -> int:
 def _run(folder: Path) -> str:
     from sqlalchemy import func, select
 
-    from kiosk.composition import build_kiosk
+    from kiosk.composition import KioskComposition
     from sync.cli import enroll_terminal
-    from sync.config import CONFIG_FILE, render_toml
+    from sync.config import render_toml
     from sync.outbox import Submitted
+    from sync.paths import CONFIG_FILE
     from sync.protocol.models import Role, TicketPayload
     from sync.server.db import StoredTransaction
     from terminal.local_platform import LocalPlatform
@@ -59,7 +60,9 @@ def _run(folder: Path) -> str:
         os.environ["RECEPTION_LOG_DIR"] = str(folder / "logs")
         shell = start_shell("reception-kiosk-self-test", config_dir, argv=[sys.argv[0]])
         try:
-            window = build_kiosk(shell, kiosk_mode=False)
+            ui = KioskComposition(shell.gui, kiosk_mode=False)
+            ui.attach(shell)
+            window = ui.window
             window.resize(1080, 1920)
             window.present()
             shell.bridge.start()

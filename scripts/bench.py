@@ -26,9 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from sync.caches import ReferenceCache  # noqa: E402
 from sync.client import PlatformClient  # noqa: E402
-from sync.config import CONFIG_FILE, render_toml  # noqa: E402
+from sync.config import render_toml  # noqa: E402
 from sync.crypto import Sealer  # noqa: E402
 from sync.outbox import Outbox  # noqa: E402
+from sync.paths import CONFIG_FILE  # noqa: E402
 from sync.protocol.models import ApplicationPayload, Channel, Person, Role  # noqa: E402
 from sync.secrets_file import TerminalSecrets, save_secrets  # noqa: E402
 from sync.server.process import PlatformProcess  # noqa: E402

@@ -1,6 +1,8 @@
-"""Child process for the start-up benchmark: `kiosk` opens the real kiosk
-(shell, store, translations, theme, attract screen) offscreen; `bare` opens
-an empty PySide6 window. Each prints "ready" once its window is painted."""
+"""Child process for the start-up benchmark: `kiosk` runs the kiosk's
+phase one (configuration, logging, lock, translations, theme, attract screen)
+offscreen; `bare` opens an empty PySide6 window. Each prints "ready" once its
+window is painted. The store and sync core load after that, off the GUI
+thread (terminal.services), as in kiosk.app."""
 
 from __future__ import annotations
 
@@ -36,18 +38,19 @@ def bare() -> int:
 
 
 def kiosk(config_dir: Path) -> int:
-    from kiosk.composition import build_kiosk
-    from terminal.shell import start_shell
+    """The kiosk's own start-up sequence (kiosk.app.main), timed at first paint."""
+    from kiosk.composition import KioskComposition
+    from terminal.startup import start_gui
 
-    shell = start_shell("reception-kiosk-bench", config_dir, argv=[sys.argv[0]])
-    window = build_kiosk(shell, kiosk_mode=False)
-    window.resize(1080, 1920)
-    window.present()
-    ready_after_paint(shell.app, window)
+    gui = start_gui("reception-kiosk-bench", config_dir, argv=[sys.argv[0]])
+    ui = KioskComposition(gui, kiosk_mode=False)
+    ui.window.resize(1080, 1920)
+    ui.window.present()
+    ready_after_paint(gui.app, ui.window)
     try:
-        return shell.app.exec()
+        return gui.app.exec()
     finally:
-        shell.close()
+        gui.release()
 
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sync.cli import enroll_terminal  # noqa: E402
-from sync.config import CONFIG_FILE, SECRETS_FILE, render_toml  # noqa: E402
+from sync.config import render_toml  # noqa: E402
+from sync.paths import CONFIG_FILE, SECRETS_FILE  # noqa: E402
 from sync.server.process import PlatformProcess, free_port  # noqa: E402
 
 DEMO = ROOT / "var" / "demo"

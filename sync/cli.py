@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 from sync.client import PlatformClient, PlatformError
-from sync.config import CONFIG_FILE, SECRETS_FILE, ConfigError, SyncConfig, config_dir, load_config
+from sync.config import ConfigError, SyncConfig, load_config
+from sync.paths import CONFIG_FILE, SECRETS_FILE, config_dir
 from sync.runtime import SyncRuntime, open_runtime
 from sync.secrets_file import SecretsError, TerminalSecrets, load_secrets, save_secrets
 from sync.store.database import StoreError

@@ -7,20 +7,21 @@ it owns; the terminal shell extends the model with its own sections.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from sync.paths import (
+    DEFAULT_CENTER_NAME_EN,
+    DEFAULT_CENTER_NAME_ZH,
+    DEFAULT_LANGUAGE,
+    default_data_dir,
+)
 from sync.synchronizer import SyncSettings
 
-APP_NAME = "reception-terminal"
-CONFIG_FILE = "terminal.toml"
-SECRETS_FILE = "secrets.toml"
 ConfigT = TypeVar("ConfigT", bound=BaseModel)
 
 
@@ -37,11 +38,11 @@ class TerminalSection(Section):
         "kiosk", description='what this terminal is: "kiosk" or "counter"')
     center: str = Field("C001", min_length=1, max_length=20,
                         description="the reception center's code, as the platform knows it")
-    center_name_zh: str = Field("幸福里社区党群服务中心", min_length=1,
+    center_name_zh: str = Field(DEFAULT_CENTER_NAME_ZH, min_length=1,
                                 description="the center's name in Chinese, shown and printed")
-    center_name_en: str = Field("Xingfuli Community Service Center", min_length=1,
+    center_name_en: str = Field(DEFAULT_CENTER_NAME_EN, min_length=1,
                                 description="the center's name in English")
-    language: Literal["zh_CN", "en"] = Field("zh_CN", description='"zh_CN" or "en"')
+    language: Literal["zh_CN", "en"] = Field(DEFAULT_LANGUAGE, description='"zh_CN" or "en"')
 
 
 class PlatformSection(Section):
@@ -96,12 +97,7 @@ class SyncConfig(BaseModel):
     sync: SyncSection = SyncSection()
 
     def data_dir(self) -> Path:
-        return self.store.data_dir or Path(platformdirs.user_data_dir(APP_NAME))
-
-
-def config_dir() -> Path:
-    override = os.environ.get("RECEPTION_CONFIG_DIR")
-    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME))
+        return self.store.data_dir or default_data_dir()
 
 
 def describe_errors(path: Path, error: ValidationError, model: type[BaseModel]) -> str:

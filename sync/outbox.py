@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy import and_, bindparam, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from uuid6 import uuid7
 
@@ -178,25 +178,37 @@ class Outbox:
     def record_results(self, results: Sequence[ItemResult], attempted: Sequence[str]) -> None:
         """Apply the platform's per-item answers in one commit."""
         now = utc_text(self._clock())
-        answered = {result.id for result in results}
+        answered = {result.id: result for result in results}
         with self.database.write() as connection:
-            for result in results:
-                if result.status is ItemStatus.REJECTED:
-                    values = {"state": DEAD, "error_code": result.code or "rejected",
-                              "error_reason": result.reason or ""}
+            seqs = dict(connection.execute(
+                select(Record.id, Record.seq).where(Record.id.in_(list(answered)))
+            ).all())
+            delivered, dead = [], []
+            for record_id, result in answered.items():
+                if record_id not in seqs:
+                    log.warning("platform answered for unknown transaction %s", record_id)
+                elif result.status is ItemStatus.REJECTED:
+                    dead.append({"target": seqs[record_id], "code": result.code or "rejected",
+                                 "reason": result.reason or ""})
                 else:
-                    values = {"state": DELIVERED, "delivered_at": now,
-                              "result": result.status.value}
-                seq = select(Record.seq).where(Record.id == result.id).scalar_subquery()
+                    delivered.append({"target": seqs[record_id], "result": result.status.value})
+            pending_entry = and_(OutboxEntry.seq == bindparam("target"),
+                                 OutboxEntry.state == PENDING)
+            if delivered:
                 connection.execute(
-                    update(OutboxEntry)
-                    .where(and_(OutboxEntry.seq == seq, OutboxEntry.state == PENDING))
-                    .values(attempts=OutboxEntry.attempts + 1, **values)
-                )
-            unanswered = [item for item in attempted if item not in answered]
-            if unanswered:
-                log.warning("platform left %d items unanswered; they stay pending",
-                            len(unanswered))
+                    update(OutboxEntry).where(pending_entry).values(
+                        state=DELIVERED, delivered_at=now, result=bindparam("result"),
+                        attempts=OutboxEntry.attempts + 1),
+                    delivered)
+            if dead:
+                connection.execute(
+                    update(OutboxEntry).where(pending_entry).values(
+                        state=DEAD, error_code=bindparam("code"),
+                        error_reason=bindparam("reason"), attempts=OutboxEntry.attempts + 1),
+                    dead)
+        unanswered = [record_id for record_id in attempted if record_id not in answered]
+        if unanswered:
+            log.warning("platform left %d items unanswered; they stay pending", len(unanswered))
 
     def mark_dead(self, record_id: str, code: str, reason: str) -> None:
         """Dead-letter one entry the platform refuses as a whole request."""

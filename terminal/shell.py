@@ -1,87 +1,43 @@
-"""Start-up shared by kiosk and counter: the composition root's common half.
-
-`Shell` owns the QApplication, configuration, logging, translations, theme,
-the instance lock and the sync bridge; each app builds its window on top.
-"""
+"""The running shell: the GUI of phase one joined with the services of
+phase two and the sync bridge between them."""
 
 from __future__ import annotations
 
-import logging
-import os
-import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-from PySide6.QtCore import QLockFile
-from PySide6.QtWidgets import QApplication
-
-from sync.config import APP_NAME, CONFIG_FILE, SECRETS_FILE, load_config
-from sync.runtime import SyncRuntime, open_runtime
-from sync.secrets_file import SecretsError, load_secrets
-from sync.worker import SyncWorker
-from terminal.config import TerminalConfig
-from terminal.i18n import LanguageSwitcher
-from terminal.logs import configure_logging
-from terminal.single_instance import acquire_instance_lock
+from terminal.services import Services, open_services
+from terminal.startup import Gui, start_gui
 from terminal.sync_bridge import SyncBridge
-from terminal.theme import ThemeMode, apply_theme
-
-log = logging.getLogger("terminal.shell")
 
 
 @dataclass
 class Shell:
-    app: QApplication
-    config: TerminalConfig
-    runtime: SyncRuntime
+    gui: Gui
+    services: Services
     bridge: SyncBridge
-    language: LanguageSwitcher
-    lock: QLockFile | None
-    theme: ThemeMode = field(default_factory=ThemeMode)
-
-    def set_theme(self, mode: ThemeMode) -> None:
-        self.theme = mode
-        apply_theme(self.app, mode)
 
     def close(self) -> None:
         self.bridge.stop()
-        self.runtime.close()
-        if self.lock is not None:
-            self.lock.unlock()
+        self.services.close()
+        self.gui.release()
 
 
-def qt_application(argv: list[str], name: str) -> QApplication:
-    existing = QApplication.instance()
-    if isinstance(existing, QApplication):
-        return existing
-    app = QApplication(argv)
-    app.setApplicationName(name)
-    app.setOrganizationName(APP_NAME)
-    return app
+def attach_services(gui: Gui, services: Services) -> Shell:
+    """On the GUI thread, once phase two has loaded: wire the sync worker."""
+    from sync.worker import SyncWorker
+
+    bridge = SyncBridge(services.runtime.outbox, None, gui.app)
+    bridge.attach_worker(SyncWorker(services.runtime.synchronizer, on_state=bridge.publish))
+    return Shell(gui, services, bridge)
 
 
 def start_shell(name: str, config_dir: Path, *, argv: list[str] | None = None,
                 lock: bool = True) -> Shell:
-    """Everything up to (not including) the app's own window."""
-    config = load_config(config_dir / CONFIG_FILE, TerminalConfig)
-    data_dir = config.data_dir()
-    configure_logging(Path(os.environ.get("RECEPTION_LOG_DIR")
-                           or platformdirs.user_log_dir(APP_NAME)), name)
-    app = qt_application(argv if argv is not None else sys.argv, name)
-    instance_lock = acquire_instance_lock(data_dir, name) if lock else None
-    language = LanguageSwitcher(app)
-    language.set_language(config.terminal.language)
-    apply_theme(app, ThemeMode())
+    """Both phases, blocking: for the counter, the self-test and tools."""
+    gui = start_gui(name, config_dir, argv=argv, lock=lock)
     try:
-        secrets = load_secrets(config_dir / SECRETS_FILE)
-    except SecretsError as error:
-        log.error("not enrolled, working offline only: %s", error)
+        return attach_services(gui, open_services(config_dir))
+    except Exception:
+        gui.release()
         raise
-    runtime = open_runtime(config, secrets, data_dir=data_dir)
-    bridge = SyncBridge(runtime.outbox, None)
-    worker = SyncWorker(runtime.synchronizer, on_state=bridge.publish)
-    bridge.attach_worker(worker)
-    log.info("%s started: terminal %s, role %s, platform %s", name, secrets.terminal_id,
-             config.terminal.role, config.platform.url)
-    return Shell(app, config, runtime, bridge, language, instance_lock)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
-from sync.worker import SyncState
+if TYPE_CHECKING:
+    from sync.worker import SyncState
 
 
 class SyncBadge(QLabel):

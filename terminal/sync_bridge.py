@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from sync.outbox import NewAttachment, Outbox, Submitted
-from sync.store.database import StoreError
-from sync.worker import SyncState, SyncWorker
+if TYPE_CHECKING:  # the kiosk imports this module before the sync core is loaded
+    from sync.outbox import NewAttachment, Outbox, Submitted
+    from sync.worker import SyncState, SyncWorker
 
 log = logging.getLogger("terminal.sync")
 
@@ -38,6 +38,8 @@ class SubmitJob(QObject, QRunnable):
         self._corrects = corrects
 
     def run(self) -> None:
+        from sync.store.database import StoreError
+
         try:
             result: Submitted = self._outbox.submit(
                 self._payload, attachments=self._attachments, corrects=self._corrects)

@@ -184,11 +184,11 @@ class DeviceAdapter(QObject):
     def _submit(self, job: Callable[[], None]) -> None:
         self._ensure_thread().submit(job)
 
-    def _set_health(self, health: Health) -> None:
+    def _set_health(self, health: Health, record: bool = True) -> None:
         previous, self._health = self._health, health
         if (previous.state, previous.reason) == (health.state, health.reason):
             return
-        if health.state is not HealthState.READY:
+        if record and health.state is not HealthState.READY:
             self._record(f"{health.state}: {health.reason}")
         log.info("%s health: %s (%s)", self.name, health.state, health.reason)
         self.healthChanged.emit(health)
@@ -251,8 +251,8 @@ class PrinterAdapter(DeviceAdapter):
             result = job()
         except DeviceError as error:
             failed_id = getattr(error, "receipt_id", receipt_id)
-            self._set_health(error.health())
             self._record(f"receipt {failed_id}: {error.technician_message}")
+            self._set_health(error.health(), record=False)
             self._schedule(self._backoff.initial)  # watch for the fix (paper, cable)
             self.printFailed.emit(failed_id, translate_device(error.resident_message),
                                   error.technician_message)
@@ -328,7 +328,7 @@ class CardReaderAdapter(DeviceAdapter):
             record = self.reader.read_card(self.read_timeout)
         except DeviceError as error:
             self._record(error.technician_message)
-            self._set_health(error.health())
+            self._set_health(error.health(), record=False)
             return None
         self._set_health(Health.ready())
         return record
@@ -452,13 +452,13 @@ class CameraAdapter(DeviceAdapter):
         if frame is None:
             return 0.0
         self._count += 1
+        if self.analyse_every and self._count % self.analyse_every == 0:
+            self._analyse(frame)  # before the frame, so overlays match the picture
         now = time.monotonic()
         if now >= self._next_frame and not self._in_flight.is_set():
             self._next_frame = now + 1.0 / self.preview_fps
             self._in_flight.set()
             self._frameOut.emit(frame_to_qimage(frame))
-        if self.analyse_every and self._count % self.analyse_every == 0:
-            self._analyse(frame)
         return 0.0
 
     def _analyse(self, frame: np.ndarray) -> None:

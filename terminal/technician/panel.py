@@ -302,6 +302,9 @@ class TechnicianPanel(QWidget):
         columns = 6 if landscape else 3
         self._body.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                 else QBoxLayout.Direction.TopToBottom)
+        # side by side the columns share the width; stacked, the cards take what they need
+        self._body.setStretch(0, 5 if landscape else 0)
+        self._body.setStretch(1, 4 if landscape else 1)
         if columns == self._columns:
             return
         self._columns = columns

@@ -34,7 +34,7 @@ def platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalPlatform
 
 
 def test_every_transaction_arrives_once_or_is_a_dead_letter(platform: LocalPlatform) -> None:
-    class Terminal_lifecycle(RuleBasedStateMachine):  # noqa: N801 - name shows in reports
+    class Terminal_lifecycle(RuleBasedStateMachine):
         def __init__(self) -> None:
             super().__init__()
             self.folder = Path(tempfile.mkdtemp(prefix="exactly-once-"))

@@ -250,3 +250,25 @@ def test_camera_delivers_frames_and_reads_receipt_qr(qtbot, stop_later) -> None:
     finally:
         adapter.stop()
         cleanup()
+
+
+def test_camera_unplugged_then_back(qtbot, stop_later) -> None:
+    source, cleanup = build_camera(CameraSection(kind="simulated"))
+    assert source is not None and cleanup is not None
+    folder = source.folder  # type: ignore[attr-defined]
+    away = folder.with_name(folder.name + "-away")
+    adapter = CameraAdapter(source, analyse_every=0)
+    stop_later.append(adapter)
+    try:
+        adapter.start()
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.READY, timeout=10_000)
+        folder.rename(away)  # the camera "unplugged"
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.OFFLINE, timeout=10_000)
+        away.rename(folder)
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.READY, timeout=10_000)
+        assert any("image folder" in e.message for e in adapter.errors())
+    finally:
+        adapter.stop()
+        if away.exists():
+            away.rename(folder)
+        cleanup()

@@ -16,6 +16,7 @@ from hardware.idcard.ga467_sim import Ga467Simulator
 from hardware.idcard.serial_reader import SerialIdCardReader
 from hardware.printer import PAPER_58, PAPER_80, render_png
 from hardware.printer.layout import TextLine, layout
+from hardware.printer.status import PaperState
 from hardware.printer.virtual import VirtualPrinter
 from sync.config import load_config
 from sync.pin_hash import hash_pin
@@ -235,21 +236,29 @@ def test_save_devices_config_round_trip(tmp_path: Path) -> None:
     assert load_config(path, TerminalConfig).devices == devices
 
 
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[None]:
+    """The app theme, applied before the panel exists (as the apps do)."""
+    font = qapp.font()
+    apply_theme(qapp, ThemeMode())
+    yield
+    qapp.setStyleSheet("")
+    qapp.setFont(font)
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
-def test_render_panel_screenshots(qtbot, rig: Rig, size: tuple[int, int]) -> None:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    apply_theme(app, ThemeMode())
-    try:
-        rig.panel.resize(*size)
-        rig.panel.show()
-        rig.card_adapter.read_once()
-        qtbot.waitUntil(lambda: "110105" in rig.panel.output.text(), timeout=10_000)
-        rig.panel.buttons["camera"].click()
-        qtbot.waitUntil(lambda: bool(rig.panel.preview.payloads), timeout=10_000)
-        qtbot.waitUntil(lambda: rig.panel.device_state("printer").endswith("Ready"),
-                        timeout=10_000)
-        rig.panel.grab().save(str(SCREENSHOT_DIR / f"technician_panel_{size[0]}x{size[1]}.png"))
-        rig.panel.buttons["camera"].click()
-    finally:
-        app.setStyleSheet("")
+def test_render_panel_screenshots(qtbot, themed: None, rig: Rig,
+                                  size: tuple[int, int]) -> None:
+    rig.panel.resize(*size)
+    rig.panel.show()
+    rig.printer.set_faults(paper=PaperState.OUT)  # show a device with errors
+    with qtbot.waitSignal(rig.printer_adapter.printFailed, timeout=10_000):
+        rig.panel.buttons["print"].click()
+    rig.card_adapter.read_once()
+    qtbot.waitUntil(lambda: "110105" in rig.panel.output.text(), timeout=10_000)
+    rig.panel.buttons["camera"].click()
+    qtbot.waitUntil(lambda: bool(rig.panel.preview.payloads), timeout=10_000)
+    shown = rig.panel.preview.frames
+    qtbot.waitUntil(lambda: rig.panel.preview.frames > shown, timeout=10_000)
+    rig.panel.grab().save(str(SCREENSHOT_DIR / f"technician_panel_{size[0]}x{size[1]}.png"))
+    rig.panel.buttons["camera"].click()

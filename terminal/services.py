@@ -1,0 +1,87 @@
+"""Phase two of start-up: validate the configuration, open the store and
+the sync core, off the GUI thread.
+
+`ServicesLoader` does the heavy imports, the integrity check and migrations
+on a plain thread and hands the result to the GUI thread by a queued signal.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:  # imported for real on the loader thread only
+    from sync.runtime import SyncRuntime
+    from terminal.config import TerminalConfig
+
+log = logging.getLogger("terminal.services")
+
+
+@dataclass
+class Services:
+    config: TerminalConfig
+    runtime: SyncRuntime
+    terminal_id: str
+
+    def close(self) -> None:
+        self.runtime.close()
+
+
+class StartupError(Exception):
+    """Phase two failed; the message is for the technician."""
+
+
+def open_services(config_dir: Path) -> Services:
+    """Blocking: call from a worker thread (or a CLI)."""
+    from sync.config import ConfigError, load_config
+    from sync.paths import CONFIG_FILE, SECRETS_FILE
+    from sync.runtime import open_runtime
+    from sync.secrets_file import SecretsError, load_secrets
+    from sync.store.database import StoreError
+    from terminal.config import TerminalConfig
+
+    try:
+        config = load_config(config_dir / CONFIG_FILE, TerminalConfig)
+        secrets = load_secrets(config_dir / SECRETS_FILE)
+        runtime = open_runtime(config, secrets)
+    except (ConfigError, SecretsError, StoreError) as error:
+        raise StartupError(str(error)) from error
+    log.info("terminal %s (%s) using platform %s", secrets.terminal_id, config.terminal.role,
+             config.platform.url)
+    return Services(config, runtime, secrets.terminal_id)
+
+
+class ServicesLoader(QObject):
+    loaded = Signal(object)  # Services
+    failed = Signal(str)
+
+    def __init__(self, config_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._config_dir = config_dir
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._load, name="services-loader", daemon=True)
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _load(self) -> None:
+        try:
+            services = open_services(self._config_dir)
+        except StartupError as error:
+            log.error("start-up failed: %s", error)
+            self.failed.emit(str(error))
+            return
+        except Exception as error:
+            log.exception("start-up failed")
+            self.failed.emit(f"{type(error).__name__}: {error}")
+            return
+        self.loaded.emit(services)
