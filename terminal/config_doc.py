@@ -1,0 +1,68 @@
+"""Render docs/configuration.md from the configuration model itself, so the
+document can never drift from what start-up validates.
+
+    python -m terminal.config_doc > docs/configuration.md
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from terminal.config import TerminalConfig
+
+HEADER = """# Terminal configuration
+
+One TOML file per terminal, `terminal.toml`, in the platform's configuration
+directory (`~/.config/reception-terminal/` on Linux; `RECEPTION_CONFIG_DIR`
+overrides it). Every key is optional: a missing key takes its default. Start-up
+validates the whole file and refuses to run with a message naming each bad
+key, its value and what is expected.
+
+The terminal's id and keys live apart, in `secrets.toml` beside it, written by
+`reception-sync enroll` with mode 0600 and never logged. The terminal refuses
+a secrets file that other users can read.
+
+This page is generated from `terminal/config.py` by
+`python -m terminal.config_doc > docs/configuration.md`; a test fails when
+they differ.
+"""
+
+
+def _default(value: Any) -> str:
+    if isinstance(value, BaseModel):
+        return ""
+    if value is None:
+        return "(none)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    return str(value)
+
+
+def _sections(model: type[BaseModel], prefix: str) -> list[str]:
+    lines: list[str] = []
+    rows: list[str] = []
+    nested: list[tuple[str, type[BaseModel]]] = []
+    for name, field in model.model_fields.items():
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            nested.append((f"{prefix}.{name}" if prefix else name, annotation))
+            continue
+        rows.append(f"| `{name}` | {_default(field.default)} | {field.description or ''} |")
+    if rows:
+        lines += [f"## [{prefix}]", "", "| key | default | meaning |", "| --- | --- | --- |"]
+        lines += rows + [""]
+    for name, section in nested:
+        lines += _sections(section, name)
+    return lines
+
+
+def render() -> str:
+    return HEADER + "\n" + "\n".join(_sections(TerminalConfig, "")).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    print(render(), end="")
