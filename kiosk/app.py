@@ -70,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return gui.app.exec()
     finally:
         loader.wait(30)
+        ui.stop_devices()
         for shell in shells:
             shell.close()
         gui.release()

@@ -1,28 +1,42 @@
 """The kiosk's composition root: every piece built and wired here, once.
 
-Built in two steps to match start-up: the window with its attract screen
-from the display settings alone (phase one), then `attach` wires the store
-and the sync bridge when phase two has loaded them.
+Built in two steps to match start-up: the window, attract screen and every
+flow's screens from the display settings alone (phase one), then `attach`
+hands them the store, the sync bridge and the device adapters when phase two
+has loaded them.
 """
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.accessibility_bar import AccessibilityBar
 from kiosk.attract import AttractScreen, Notice
+from kiosk.context import KioskContext, KioskDevices
+from kiosk.idle import IdleWatcher
+from kiosk.navigator import HOME, Navigator
 from kiosk.out_of_service import OutOfServiceScreen
+from kiosk.screens.registry import builders
+from kiosk.technician_gate import CornerTapGesture, TechnicianScreen
 from kiosk.window import KioskWindow
 from terminal.shell import Shell
 from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 from terminal.theme import ThemeMode
 
+log = logging.getLogger("kiosk.composition")
+TECHNICIAN = "technician"
+DEFAULT_IDLE_SECONDS = 90
+DEFAULT_COUNTDOWN_SECONDS = 15
+
 
 class KioskComposition:
     def __init__(self, gui: Gui, *, kiosk_mode: bool) -> None:
         self.gui = gui
-        self.shell: Shell | None = None
+        self.context = KioskContext(gui)
         self.attract = AttractScreen(
             center_name=lambda: gui.settings.center_name(gui.language.language),
             notices=self._notices, serving=lambda: [],
@@ -33,6 +47,25 @@ class KioskComposition:
         self.out_of_service = OutOfServiceScreen()
         self.window = KioskWindow(self.attract, self.badge, self.bar, kiosk_mode=kiosk_mode)
         self.window.screens.addWidget(self.out_of_service)
+        self.navigator = Navigator(self.window.screens, self.window.navigation,
+                                   self.context.session, self.attract, self.window)
+        for build in builders():
+            for name, screen in build(self.context).items():
+                self.navigator.register(name, screen)
+        self.navigator.register(TECHNICIAN, TechnicianScreen(self._technician_pins,
+                                                             self._technician_panel))
+        self.idle = IdleWatcher(DEFAULT_IDLE_SECONDS, DEFAULT_COUNTDOWN_SECONDS, self.window)
+        QApplication.instance().installEventFilter(self.idle)
+        self.idle.countdownStarted.connect(self.window.navigation.show_countdown)
+        self.idle.countdownTick.connect(self.window.navigation.show_countdown)
+        self.idle.countdownCancelled.connect(self.window.navigation.hide_countdown)
+        self.idle.expired.connect(self.navigator.end_session)
+        self.navigator.wentTo.connect(lambda _name: self.idle.arm())
+        self.navigator.sessionEnded.connect(self._session_ended)
+        self.attract.touched.connect(self._start_session)
+        self.technician_gesture = CornerTapGesture(self.window)
+        QApplication.instance().installEventFilter(self.technician_gesture)
+        self.technician_gesture.triggered.connect(lambda: self.navigator.go(TECHNICIAN))
         self.bar.languageRequested.connect(self._switch_language)
         self.bar.largeTextToggled.connect(
             lambda on: gui.set_theme(ThemeMode(gui.theme.high_contrast, on)))
@@ -41,22 +74,99 @@ class KioskComposition:
         if kiosk_mode and gui.settings.hide_cursor:
             self.window.setCursor(Qt.CursorShape.BlankCursor)
 
+    # ------------------------------------------------------------ phase two
     def attach(self, shell: Shell) -> None:
-        self.shell = shell
+        self.context.shell = shell
+        kiosk = shell.services.config.kiosk
+        self.idle.idle_seconds = kiosk.idle_seconds
+        self.idle.countdown_seconds = kiosk.countdown_seconds
+        self.context.devices = self._adapters(shell)
+        shell.services.runtime.synchronizer.device_health = self._device_health
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(lambda _state: self.attract.refresh())
         self.attract.refresh()
 
+    def _adapters(self, shell: Shell) -> KioskDevices:
+        devices = shell.services.devices
+        if devices is None:
+            return KioskDevices()
+        from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
+
+        return KioskDevices(
+            printer=PrinterAdapter(devices.printer, parent=self.window)
+            if devices.printer is not None else None,
+            card_reader=CardReaderAdapter(devices.card_reader, parent=self.window)
+            if devices.card_reader is not None else None,
+            camera=CameraAdapter(devices.camera, parent=self.window)
+            if devices.camera is not None else None,
+        )
+
+    def _device_health(self) -> dict[str, object]:
+        from sync.protocol.models import DeviceHealth, DeviceState
+
+        adapters = {"printer": self.context.devices.printer,
+                    "card_reader": self.context.devices.card_reader,
+                    "camera": self.context.devices.camera}
+        return {name: DeviceHealth(state=DeviceState(adapter.health.state.value),
+                                   reason=adapter.health.reason)
+                for name, adapter in adapters.items() if adapter is not None}
+
+    def stop_devices(self) -> None:
+        for adapter in (self.context.devices.printer, self.context.devices.card_reader,
+                        self.context.devices.camera):
+            if adapter is not None:
+                adapter.stop()
+
     def show_out_of_service(self) -> None:
         self.window.screens.setCurrentWidget(self.out_of_service)
 
+    # ------------------------------------------------------------ sessions
+    def _start_session(self) -> None:
+        if HOME in self.navigator.screens:
+            self.navigator.go(HOME)
+
+    def _session_ended(self) -> None:
+        self.idle.disarm()
+        self.attract.refresh()
+
+    # ------------------------------------------------------------ technician
+    def _technician_pins(self) -> list[str]:
+        shell = self.context.shell
+        if shell is None:
+            return []
+        configured = shell.services.config.kiosk.technician_pin_hash
+        if configured:
+            return [configured]
+        from sync.caches import STAFF
+        from sync.protocol.models import StaffRoster
+
+        roster = self.context.cached(STAFF, StaffRoster)
+        return [member.pin_hash for member in (roster.value.staff if roster else [])
+                if member.role == "technician"]
+
+    def _technician_panel(self) -> QWidget:
+        from terminal.technician.panel import TechnicianPanel
+
+        shell = self.context.shell
+        if shell is None:
+            raise RuntimeError("the technician panel needs the loaded configuration")
+        from sync.paths import CONFIG_FILE, config_dir
+
+        devices = self.context.devices
+        return TechnicianPanel(shell.services.config.devices, printer=devices.printer,
+                               card_reader=devices.card_reader, camera=devices.camera,
+                               config_path=config_dir() / CONFIG_FILE,
+                               center_name=self.gui.settings.center_name(self.context.language),
+                               terminal_id=shell.services.terminal_id)
+
+    # ------------------------------------------------------------ helpers
     def _notices(self) -> list[Notice]:
-        if self.shell is None:
+        if self.context.shell is None:  # phase one: do not pull in the sync core
             return []
         from sync.caches import NOTICES
         from sync.protocol.models import NoticeList
 
-        cached = self.shell.services.runtime.cache.get(NOTICES, NoticeList)
+        cached = self.context.cached(NOTICES, NoticeList)
         return list(cached.value.notices) if cached else []
 
     def _switch_language(self, language: str) -> None:

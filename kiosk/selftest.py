@@ -58,7 +58,8 @@ def _run(folder: Path) -> str:
         }), "utf-8")
         enroll_terminal(url, platform.enroll_code("C001", Role.KIOSK), config_dir)
         os.environ["RECEPTION_LOG_DIR"] = str(folder / "logs")
-        shell = start_shell("reception-kiosk-self-test", config_dir, argv=[sys.argv[0]])
+        shell = start_shell("reception-kiosk-self-test", config_dir, argv=[sys.argv[0]],
+                            with_devices=False)
         try:
             ui = KioskComposition(shell.gui, kiosk_mode=False)
             ui.attach(shell)

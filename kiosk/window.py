@@ -1,5 +1,6 @@
-"""The kiosk's one window: a status strip, the accessibility bar and the
-screens; in kiosk mode full screen, frameless, deaf to escape keys."""
+"""The kiosk's one window: a status strip, the accessibility bar, the
+screens and the navigation bar; in kiosk mode full screen, frameless, deaf
+to escape keys."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLa
 
 from kiosk.accessibility_bar import AccessibilityBar
 from kiosk.attract import AttractScreen
+from kiosk.navigator import NavigationBar
 from terminal.sync_badge import SyncBadge
 
 ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta,
@@ -21,13 +23,11 @@ class EscapeKeyFilter(QObject):
     """Swallows keys that could leave the kiosk (Esc, Alt+F4, Alt+Tab, Super)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            key_event = event if isinstance(event, QKeyEvent) else None
-            if key_event is not None and (
-                key_event.key() in ESCAPE_KEYS
-                or key_event.modifiers() & Qt.KeyboardModifier.AltModifier
-            ):
-                return True
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
+                and isinstance(event, QKeyEvent) and (
+                    event.key() in ESCAPE_KEYS
+                    or event.modifiers() & Qt.KeyboardModifier.AltModifier):
+            return True
         return super().eventFilter(watched, event)
 
 
@@ -44,6 +44,7 @@ class KioskWindow(QWidget):
         self._may_close = may_close
         self.screens = QStackedWidget()
         self.screens.addWidget(attract)
+        self.navigation = NavigationBar()
 
         strip = QHBoxLayout()
         strip.setContentsMargins(24, 16, 24, 0)
@@ -54,6 +55,7 @@ class KioskWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(strip)
         layout.addWidget(self.screens, 1)
+        layout.addWidget(self.navigation)
 
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)

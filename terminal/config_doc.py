@@ -54,7 +54,7 @@ def _sections(model: type[BaseModel], prefix: str) -> list[str]:
         rows.append(f"| `{name}` | {_default(field.default)} | {field.description or ''} |")
     if rows:
         lines += [f"## [{prefix}]", "", "| key | default | meaning |", "| --- | --- | --- |"]
-        lines += rows + [""]
+        lines += [*rows, ""]
     for name, section in nested:
         lines += _sections(section, name)
     return lines

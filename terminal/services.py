@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:  # imported for real on the loader thread only
     from sync.runtime import SyncRuntime
     from terminal.config import TerminalConfig
+    from terminal.devices.factory import Devices
 
 log = logging.getLogger("terminal.services")
 
@@ -27,8 +28,12 @@ class Services:
     config: TerminalConfig
     runtime: SyncRuntime
     terminal_id: str
+    devices: Devices | None = None
+    device_error: str = ""
 
     def close(self) -> None:
+        if self.devices is not None:
+            self.devices.close()
         self.runtime.close()
 
 
@@ -36,8 +41,12 @@ class StartupError(Exception):
     """Phase two failed; the message is for the technician."""
 
 
-def open_services(config_dir: Path) -> Services:
-    """Blocking: call from a worker thread (or a CLI)."""
+def open_services(config_dir: Path, *, with_devices: bool = True) -> Services:
+    """Blocking: call from a worker thread (or a CLI).
+
+    A device that cannot be built does not stop the terminal: it works on
+    without it (typed ID entry, the slip on screen) and says why in the log
+    and the technician panel."""
     from sync.config import ConfigError, load_config
     from sync.paths import CONFIG_FILE, SECRETS_FILE
     from sync.runtime import open_runtime
@@ -53,7 +62,16 @@ def open_services(config_dir: Path) -> Services:
         raise StartupError(str(error)) from error
     log.info("terminal %s (%s) using platform %s", secrets.terminal_id, config.terminal.role,
              config.platform.url)
-    return Services(config, runtime, secrets.terminal_id)
+    services = Services(config, runtime, secrets.terminal_id)
+    if with_devices:
+        from terminal.devices.factory import build_devices
+
+        try:
+            services.devices = build_devices(config.devices, config.data_dir())
+        except Exception as error:
+            log.exception("devices could not be set up")
+            services.device_error = f"{type(error).__name__}: {error}"
+    return services
 
 
 class ServicesLoader(QObject):

@@ -33,11 +33,11 @@ def attach_services(gui: Gui, services: Services) -> Shell:
 
 
 def start_shell(name: str, config_dir: Path, *, argv: list[str] | None = None,
-                lock: bool = True) -> Shell:
+                lock: bool = True, with_devices: bool = True) -> Shell:
     """Both phases, blocking: for the counter, the self-test and tools."""
     gui = start_gui(name, config_dir, argv=argv, lock=lock)
     try:
-        return attach_services(gui, open_services(config_dir))
+        return attach_services(gui, open_services(config_dir, with_devices=with_devices))
     except Exception:
         gui.release()
         raise

@@ -1,0 +1,53 @@
+"""What kiosk screens may use, handed to each through its constructor.
+
+`shell` and `devices` arrive when phase two of start-up has loaded; screens
+must cope with either being None (show "one moment" or the offline path).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
+
+from kiosk.session import KioskSession
+from terminal.startup import Gui
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from sync.caches import Cached
+    from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
+    from terminal.shell import Shell
+
+ModelT = TypeVar("ModelT", bound="BaseModel")
+
+
+@dataclass
+class KioskDevices:
+    printer: PrinterAdapter | None = None
+    card_reader: CardReaderAdapter | None = None
+    camera: CameraAdapter | None = None
+
+
+@dataclass
+class KioskContext:
+    gui: Gui
+    session: KioskSession = field(default_factory=KioskSession)
+    shell: Shell | None = None
+    devices: KioskDevices = field(default_factory=KioskDevices)
+    clock: Callable[[], datetime] = datetime.now
+
+    @property
+    def language(self) -> str:
+        return self.gui.language.language
+
+    def cached(self, name: str, model: type[ModelT]) -> Cached[ModelT] | None:
+        """A reference document from the local cache (None before phase two)."""
+        if self.shell is None:
+            return None
+        return self.shell.services.runtime.cache.get(name, model)
+
+    def localized(self, zh: str, en: str) -> str:
+        return zh if self.language == "zh_CN" else en

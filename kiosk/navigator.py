@@ -1,0 +1,136 @@
+"""Moves between named screens, keeps the way back, and wipes the session.
+
+The navigation bar (Back, Home) is large and always in the same place; the
+idle countdown shows as a banner above it.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+
+from kiosk.screens.base import KioskScreen
+from kiosk.session import KioskSession
+
+log = logging.getLogger("kiosk.navigator")
+HOME = "home"
+
+
+class NavigationBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("navigationBar")
+        self.back_button = QPushButton()
+        self.back_button.setProperty("role", "secondary")
+        self.home_button = QPushButton()
+        self.home_button.setProperty("role", "secondary")
+        self.title_label = QLabel()
+        self.title_label.setProperty("role", "subtitle")
+        self.countdown_label = QLabel()
+        self.countdown_label.setProperty("role", "countdown")
+        self.countdown_label.hide()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 8, 24, 16)
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.title_label, 1)
+        layout.addWidget(self.countdown_label)
+        layout.addWidget(self.home_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("‹ Back"))
+        self.home_button.setText(self.tr("Home"))
+
+    def show_countdown(self, seconds: int) -> None:
+        self.countdown_label.setText(
+            self.tr("Still there? Returning to the start in %1 s. Touch to continue.")
+            .replace("%1", str(seconds)))
+        self.countdown_label.show()
+
+    def hide_countdown(self) -> None:
+        self.countdown_label.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class Navigator(QObject):
+    wentTo = Signal(str)
+    sessionEnded = Signal()
+
+    def __init__(self, stack: QStackedWidget, bar: NavigationBar, session: KioskSession,
+                 attract: QWidget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = stack
+        self.bar = bar
+        self.session = session
+        self.attract = attract
+        self.screens: dict[str, KioskScreen] = {}
+        self.history: list[str] = []
+        self.current: str | None = None
+        bar.back_button.clicked.connect(self.back)
+        bar.home_button.clicked.connect(lambda: self.go(HOME))
+        bar.hide()
+
+    def register(self, name: str, screen: KioskScreen) -> None:
+        self.screens[name] = screen
+        self.stack.addWidget(screen)
+        screen.navigate.connect(self.go)
+        screen.goBack.connect(self.back)
+        screen.goHome.connect(lambda: self.go(HOME))
+        screen.endSession.connect(self.end_session)
+
+    def go(self, name: str, args: dict[str, Any] | None = None) -> None:
+        screen = self.screens.get(name)
+        if screen is None:
+            log.error("no screen named %r", name)
+            return
+        if self.current is not None and self.current != name:
+            self.screens[self.current].leave()
+            if name == HOME:
+                self.history.clear()
+            else:
+                self.history.append(self.current)
+        self.current = name
+        screen.enter(args or {})
+        self.stack.setCurrentWidget(screen)
+        self._update_bar(screen)
+        self.wentTo.emit(name)
+
+    def back(self) -> None:
+        if not self.history:
+            self.go(HOME)
+            return
+        target = self.history.pop()
+        if self.current is not None:
+            self.screens[self.current].leave()
+        self.current = target
+        screen = self.screens[target]
+        screen.enter({})
+        self.stack.setCurrentWidget(screen)
+        self._update_bar(screen)
+        self.wentTo.emit(target)
+
+    def end_session(self) -> None:
+        """Wipe everything of this resident and return to the attract screen."""
+        if self.current is not None:
+            self.screens[self.current].leave()
+        for screen in self.screens.values():
+            screen.reset()
+        self.session.wipe()
+        self.history.clear()
+        self.current = None
+        self.stack.setCurrentWidget(self.attract)
+        self.bar.hide()
+        self.bar.hide_countdown()
+        self.sessionEnded.emit()
+
+    def _update_bar(self, screen: KioskScreen) -> None:
+        self.bar.show()
+        self.bar.title_label.setText(screen.title)
+        self.bar.back_button.setVisible(screen.allows_back and self.current != HOME)

@@ -1,0 +1,2 @@
+"""Kiosk screens: each a small widget with explicit inputs, registered by
+name in a registry module and wired once in kiosk.composition."""

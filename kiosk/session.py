@@ -1,0 +1,42 @@
+"""One resident's session at the kiosk, and its wipe.
+
+Everything a resident leaves behind lives here (the identity read from the
+card or typed, the phone number, captured photos and scans, slips waiting to
+print), so that one `wipe()` forgets it all when they walk away.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hardware.identity import IdentityRecord
+
+
+@dataclass
+class KioskSession:
+    identity: IdentityRecord | None = None
+    id_number: str = ""  # typed on the keypad when no card was read
+    phone: str = ""
+    images: dict[str, bytes] = field(default_factory=dict)  # field key -> JPEG/PNG bytes
+    pending_prints: list[str] = field(default_factory=list)  # receipt ids of this session
+    values: dict[str, object] = field(default_factory=dict)  # flow state (matter, form...)
+
+    @property
+    def identified(self) -> bool:
+        return self.identity is not None or bool(self.id_number)
+
+    @property
+    def applicant_id_number(self) -> str:
+        return self.identity.id_number if self.identity is not None else self.id_number
+
+    def wipe(self) -> None:
+        if self.identity is not None:
+            self.identity.wipe()
+        self.identity = None
+        self.id_number = ""
+        self.phone = ""
+        self.images.clear()
+        self.pending_prints.clear()
+        self.values.clear()
