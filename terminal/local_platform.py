@@ -20,13 +20,18 @@ from sync.server.faults import FaultInjectionMiddleware
 
 class LocalPlatform:
     def __init__(self, database_url: str, demo_data: Path | None = None, *,
-                 fault_plan: Path | None = None) -> None:
+                 fault_plan: Path | None = None,
+                 tls: tuple[Path, Path] | None = None) -> None:
+        """`tls` is (certificate chain file, key file): serve HTTPS."""
         self.app = create_app(database_url)
         if demo_data is not None:
             documents.load_demo(self.app.state.engine, demo_data)
         served = self.app if fault_plan is None else FaultInjectionMiddleware(self.app, fault_plan)
         config = uvicorn.Config(served, host="127.0.0.1", port=0, log_level="warning",
-                                lifespan="off")
+                                lifespan="off",
+                                ssl_certfile=str(tls[0]) if tls else None,
+                                ssl_keyfile=str(tls[1]) if tls else None)
+        self._scheme = "https" if tls else "http"
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="local-platform",
                                         daemon=True)
@@ -43,7 +48,7 @@ class LocalPlatform:
     @property
     def url(self) -> str:
         socket = self._server.servers[0].sockets[0]
-        return f"http://127.0.0.1:{socket.getsockname()[1]}"
+        return f"{self._scheme}://127.0.0.1:{socket.getsockname()[1]}"
 
     def enroll_code(self, center: str, role: Role) -> str:
         return enrollment.issue_code(self.app.state.engine, center, role)
