@@ -1,0 +1,115 @@
+"""The kiosk as a whole: first paint without the sync core, the idle wipe,
+the technician gesture, kiosk mode."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kiosk.composition import TECHNICIAN, KioskComposition
+from kiosk.screens.base import KioskScreen
+from kiosk.technician_gate import CornerTapGesture
+from kiosk.window import EscapeKeyFilter
+from terminal.startup import start_gui
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_first_paint_loads_no_store_no_http_no_pydantic(tmp_path: Path) -> None:
+    probe = (
+        "import json, sys\n"
+        "from kiosk.composition import KioskComposition\n"
+        "from terminal.startup import start_gui\n"
+        "from pathlib import Path\n"
+        f"gui = start_gui('probe', Path({str(tmp_path)!r}), argv=[], lock=False)\n"
+        "ui = KioskComposition(gui, kiosk_mode=False)\n"
+        "ui.window.show(); gui.app.processEvents(); ui.window.grab()\n"
+        "print(json.dumps(sorted(m for m in ('sqlalchemy', 'httpx', 'pydantic', 'alembic',"
+        " 'cryptography', 'cv2') if m in sys.modules)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            cwd=ROOT, timeout=120,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen",
+                                 "RECEPTION_LOG_DIR": str(tmp_path / "logs")})
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+class Probe(KioskScreen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.resets = 0
+
+    def reset(self) -> None:
+        self.resets += 1
+
+
+def test_idle_counts_down_then_wipes_everything(qtbot: QtBot, tmp_path: Path) -> None:
+    gui = start_gui("kiosk-test", tmp_path, argv=[], lock=False)
+    ui = KioskComposition(gui, kiosk_mode=False)
+    qtbot.addWidget(ui.window)
+    probe = Probe()
+    ui.navigator.register("home", probe)
+    ui.idle.idle_seconds, ui.idle.countdown_seconds = 1, 2
+    ui.context.session.id_number = "11010519491231002X"
+    ui.context.session.images["photo"] = b"jpeg"
+    ui.attract.touched.emit()
+    assert ui.window.screens.currentWidget() is probe
+    with qtbot.waitSignal(ui.idle.countdownStarted, timeout=5000):
+        pass
+    assert ui.window.navigation.countdown_label.isVisibleTo(ui.window)
+    with qtbot.waitSignal(ui.navigator.sessionEnded, timeout=5000):
+        pass
+    assert ui.window.screens.currentWidget() is ui.attract
+    assert probe.resets == 1
+    assert ui.context.session.id_number == "" and ui.context.session.images == {}
+
+
+def test_a_touch_cancels_the_countdown(qtbot: QtBot, tmp_path: Path) -> None:
+    gui = start_gui("kiosk-test", tmp_path, argv=[], lock=False)
+    ui = KioskComposition(gui, kiosk_mode=False)
+    qtbot.addWidget(ui.window)
+    ui.navigator.register("home", Probe())
+    ui.idle.idle_seconds, ui.idle.countdown_seconds = 1, 30
+    ui.attract.touched.emit()
+    with qtbot.waitSignal(ui.idle.countdownStarted, timeout=5000):
+        pass
+    with qtbot.waitSignal(ui.idle.countdownCancelled, timeout=1000):
+        qtbot.mouseClick(ui.window.navigation.title_label, Qt.MouseButton.LeftButton)
+    assert not ui.idle.counting_down
+
+
+def test_five_corner_taps_open_the_technician_pin(qtbot: QtBot, tmp_path: Path) -> None:
+    gui = start_gui("kiosk-test", tmp_path, argv=[], lock=False)
+    ui = KioskComposition(gui, kiosk_mode=False)
+    qtbot.addWidget(ui.window)
+    now = [0.0]
+    gesture = CornerTapGesture(ui.window, clock=lambda: now[0])
+    gesture.triggered.connect(lambda: ui.navigator.go(TECHNICIAN))
+    for _ in range(4):
+        gesture.tap(QPointF(20, 20))
+        now[0] += 0.5
+    gesture.tap(QPointF(500, 500))  # a tap elsewhere starts over
+    for _ in range(4):
+        gesture.tap(QPointF(20, 20))
+    assert ui.navigator.current is None
+    gesture.tap(QPointF(30, 30))
+    assert ui.navigator.current == TECHNICIAN
+
+
+def test_kiosk_mode_swallows_escape_keys(qtbot: QtBot) -> None:
+    keys = EscapeKeyFilter()
+    escape = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier)
+    alt_f4 = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    letter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
+    target = QApplication.instance()
+    assert keys.eventFilter(target, escape) and keys.eventFilter(target, alt_f4)
+    assert not keys.eventFilter(target, letter)
