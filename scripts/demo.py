@@ -5,6 +5,7 @@ kiosk with simulated devices, opened in a window. Everything lives in var/demo.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,7 @@ def _port() -> int:
 
 
 def main() -> int:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # run the clean-up below
     DEMO.mkdir(parents=True, exist_ok=True)
     config_dir = DEMO / "config"
     config_dir.mkdir(exist_ok=True)

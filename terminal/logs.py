@@ -37,6 +37,7 @@ def configure_logging(log_dir: Path, name: str, level: int = logging.INFO) -> Pa
     root = logging.getLogger()
     root.setLevel(level)
     root.addHandler(handler)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
     qInstallMessageHandler(_qt_message)
     return path
 

@@ -12,6 +12,7 @@ from sqlalchemy import (
     Engine,
     Float,
     ForeignKey,
+    Index,
     LargeBinary,
     String,
     Text,
@@ -135,6 +136,114 @@ class HeartbeatRecord(Base):
     )
     received_at: Mapped[float] = mapped_column(Float)
     body: Mapped[str] = mapped_column(Text)
+
+
+
+# --------------------------------------------------------------------------
+# Queue and bookings (sync.server.queue_*). Center "*" holds the defaults.
+# --------------------------------------------------------------------------
+class QueueCategoryRow(Base):
+    """A queue category of a center; center "*" lists the default categories."""
+
+    __tablename__ = "queue_category"
+    center: Mapped[str] = mapped_column(String(64), primary_key=True)
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    prefix: Mapped[str] = mapped_column(String(1))
+    name_zh: Mapped[str] = mapped_column(String(100))
+    name_en: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int]
+
+
+class QueuePolicyRow(Base):
+    """Fairness policy of a center; center "*" is the default."""
+
+    __tablename__ = "queue_policy"
+    center: Mapped[str] = mapped_column(String(64), primary_key=True)
+    priority_weight: Mapped[int]
+    interleave: Mapped[int]
+
+
+class QueueCounter(Base):
+    """Last number given out per center, category and day (row-locked when used)."""
+
+    __tablename__ = "queue_counter"
+    center: Mapped[str] = mapped_column(String(64), primary_key=True)
+    category: Mapped[str] = mapped_column(String(8), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    value: Mapped[int]
+
+
+class QueueLease(Base):
+    """Numbers first..last reserved for one terminal's offline tickets of a day."""
+
+    __tablename__ = "queue_lease"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(40), ForeignKey("terminal.id"), index=True)
+    center: Mapped[str] = mapped_column(String(64))
+    category: Mapped[str] = mapped_column(String(8))
+    day: Mapped[str] = mapped_column(String(10))
+    first: Mapped[int]
+    last: Mapped[int]
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class QueueTicket(Base):
+    """A ticket; `queued_at` (its issue time) orders the queue."""
+
+    __tablename__ = "queue_ticket"
+    __table_args__ = (
+        UniqueConstraint("center", "day", "number"),
+        UniqueConstraint("terminal_id", "client_ref"),
+        Index("ix_queue_ticket_waiting", "center", "day", "status", "category"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    center: Mapped[str] = mapped_column(String(64))
+    day: Mapped[str] = mapped_column(String(10))
+    number: Mapped[str] = mapped_column(String(12))
+    category: Mapped[str] = mapped_column(String(8))
+    priority: Mapped[str | None] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    issued_at: Mapped[float] = mapped_column(Float)
+    queued_at: Mapped[float] = mapped_column(Float)
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    client_ref: Mapped[str | None] = mapped_column(String(36))
+    offline: Mapped[bool] = mapped_column(default=False)
+    booking_code: Mapped[str | None] = mapped_column(String(40))
+    target_window: Mapped[str | None] = mapped_column(String(16))
+    window: Mapped[str | None] = mapped_column(String(16))
+    called_at: Mapped[float | None] = mapped_column(Float)
+    recalls: Mapped[int] = mapped_column(default=0)
+
+
+class QueueEvent(Base):
+    """Every change of a ticket; statistics are computed from these rows."""
+
+    __tablename__ = "queue_event"
+    __table_args__ = (Index("ix_queue_event_day", "center", "day", "kind"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    ticket_id: Mapped[int] = mapped_column(ForeignKey("queue_ticket.id"), index=True)
+    center: Mapped[str] = mapped_column(String(64))
+    day: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(16))
+    window: Mapped[str | None] = mapped_column(String(16))
+    staff_no: Mapped[str | None] = mapped_column(String(32))
+    at: Mapped[float] = mapped_column(Float)
+
+
+class BookingRow(Base):
+    """An appointment; the applicant is kept only as a hash of the id number."""
+
+    __tablename__ = "booking"
+    __table_args__ = (Index("ix_booking_slot", "center", "matter_code", "slot_start"),)
+    booking_code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    center: Mapped[str] = mapped_column(String(64))
+    matter_code: Mapped[str] = mapped_column(String(40))
+    slot_start: Mapped[float] = mapped_column(Float)
+    slot_end: Mapped[float] = mapped_column(Float)
+    id_hash: Mapped[str] = mapped_column(String(64), index=True)
+    status: Mapped[str] = mapped_column(String(16))
+    ticket_number: Mapped[str | None] = mapped_column(String(12))
+    checked_in_at: Mapped[float | None] = mapped_column(Float)
 
 
 def _configure_sqlite(engine: Engine) -> None:

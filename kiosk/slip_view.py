@@ -1,0 +1,60 @@
+"""A receipt shown on screen when it cannot be printed: the rendered slip,
+scaled up with sharp pixels so its QR code can be photographed."""
+
+from __future__ import annotations
+
+from PIL import Image
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+MAX_SCALE = 3.0
+
+
+def pil_to_qimage(image: Image.Image) -> QImage:
+    """A PIL image (any mode) as a grayscale or RGB QImage owning its pixels."""
+    if image.mode in ("1", "L"):
+        gray = image.convert("L")
+        return QImage(gray.tobytes(), gray.width, gray.height, gray.width,
+                      QImage.Format.Format_Grayscale8).copy()
+    rgb = image.convert("RGB")
+    return QImage(rgb.tobytes(), rgb.width, rgb.height, rgb.width * 3,
+                  QImage.Format.Format_RGB888).copy()
+
+
+class SlipView(QLabel):
+    """Shows one slip image as large as the space allows (never blurred)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("slipView")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setStyleSheet("background: #ffffff; border: 2px solid #d5dde6;")
+        self._image: QImage | None = None
+
+    def set_slip(self, image: Image.Image | QImage | None) -> None:
+        self._image = pil_to_qimage(image) if isinstance(image, Image.Image) else image
+        self._rescale()
+
+    def has_slip(self) -> bool:
+        return self._image is not None
+
+    def sizeHint(self) -> QSize:
+        return QSize(600, 900)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._image is None or self._image.isNull():
+            self.clear()
+            return
+        room = self.contentsRect().size() - QSize(8, 8)
+        scale = min(room.width() / self._image.width(), room.height() / self._image.height(),
+                    MAX_SCALE)
+        size = QSize(max(1, int(self._image.width() * scale)),
+                     max(1, int(self._image.height() * scale)))
+        self.setPixmap(QPixmap.fromImage(self._image.scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)))

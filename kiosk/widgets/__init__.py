@@ -1,0 +1,1 @@
+"""Touch widgets shared by kiosk screens: keypad, keyboard, text helpers."""
