@@ -12,9 +12,6 @@ from __future__ import annotations
 import argparse
 import base64
 import json
-import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,15 +28,9 @@ from sync.protocol import signing  # noqa: E402
 from sync.protocol.models import Catalog, Department, Matter, Role  # noqa: E402
 from sync.server import documents, enrollment  # noqa: E402
 from sync.server.db import create_schema, make_engine  # noqa: E402
+from sync.server.process import PlatformProcess  # noqa: E402
 
 MATTER = "BENCH-1"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def items(batch: int, size: int) -> list[dict[str, object]]:
@@ -114,36 +105,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         db_url = args.db or f"sqlite:///{Path(folder) / 'bench.db'}"
         code = prepare(db_url)
-        port = free_port()
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "sync.server.cli",
-                "serve",
-                "--db",
-                db_url,
-                "--port",
-                str(port),
-                "--log-level",
-                "warning",
-                "--no-access-log",
-            ],
-            cwd=REPO,
-            env={**os.environ, "PYTHONPATH": str(REPO)},
-        )
-        base_url = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(200):
-                try:
-                    httpx.get(f"{base_url}/healthz")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
-            rate = run(base_url, code, args.batches, args.size)
-        finally:
-            server.terminate()
-            server.wait(10)
+        with PlatformProcess(db_url) as server:
+            rate = run(server.url, code, args.batches, args.size)
     print(f"{rate:,.0f} tx/s ({args.batches} batches of {args.size}, {db_url.split(':')[0]})")
     return 0
 

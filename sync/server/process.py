@@ -58,6 +58,7 @@ class PlatformProcess:
             str(self.port),
             "--log-level",
             "warning",
+            "--no-access-log",
         ]
         if self.demo_data is not None:
             command += ["--demo-data", str(self.demo_data)]

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
-import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,17 +18,11 @@ from sync.protocol import signing
 from sync.server import documents
 from sync.server.cli import main
 from sync.server.db import make_engine
-from sync.server.faults import ENV_ENABLE, ENV_PLAN, FaultRule, write_plan
+from sync.server.faults import FaultRule, write_plan
+from sync.server.process import PlatformProcess
 
 REPO = Path(__file__).resolve().parents[2]
 BATCH = "/v1/transactions/batch"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 @dataclass
@@ -64,41 +54,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     plan = folder / "faults.json"
     write_plan(plan, [])
     engine = make_engine(db_url)
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(REPO), ENV_ENABLE: "1", ENV_PLAN: str(plan)}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "sync.server.cli",
-            "serve",
-            "--db",
-            db_url,
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "--no-access-log",
-        ],
-        env=env,
-        cwd=REPO,
-    )
-    base_url = f"http://127.0.0.1:{port}"
+    process = PlatformProcess(db_url, fault_plan=plan)
+    process.start()
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                if httpx.get(f"{base_url}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise
-                time.sleep(0.1)
         documents.put_document(engine, "catalog", tiny_catalog())
-        yield LiveServer(base_url, db_url, plan)
+        yield LiveServer(process.url, db_url, plan)
     finally:
-        process.terminate()
-        process.wait(10)
+        process.stop()
         engine.dispose()
 
 
