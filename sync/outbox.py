@@ -167,10 +167,15 @@ class Outbox:
             by_seq.setdefault(link.seq, []).append(link.sha256)
         return [self._outgoing(row, tuple(by_seq.get(row.seq, ()))) for row in chosen]
 
-    def _outgoing(self, row: Any, hashes: tuple[str, ...]) -> OutgoingItem:
-        payload = json.loads(row.payload)
+    def _payload(self, row: Any) -> dict[str, Any]:
+        """The stored payload with its personal part decrypted back in (while kept)."""
+        payload: dict[str, Any] = json.loads(row.payload)
         if row.personal is not None:
             payload.update(json.loads(self._sealer.open(row.personal, row.id.encode())))
+        return payload
+
+    def _outgoing(self, row: Any, hashes: tuple[str, ...]) -> OutgoingItem:
+        payload = self._payload(row)
         body = {
             "id": row.id, "seq": row.seq, "created_at": row.created_at,
             "corrects": row.corrects, "attachments": list(hashes), "payload": payload,
@@ -290,11 +295,8 @@ class Outbox:
             ).first()
         if row is None:
             raise KeyError(record_id)
-        payload = json.loads(row.payload)
-        if row.personal is not None:
-            payload.update(json.loads(self._sealer.open(row.personal, row.id.encode())))
-            return PAYLOAD_ADAPTER.validate_python(payload)
-        return payload
+        payload = self._payload(row)
+        return payload if row.personal is None else PAYLOAD_ADAPTER.validate_python(payload)
 
     # ------------------------------------------------------------ retention
     def purge(self, retention: timedelta) -> int:
