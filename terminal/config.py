@@ -22,6 +22,23 @@ class KioskSection(Section):
         "", description='scrypt hash of the technician PIN ("" uses the roster\'s technicians)')
 
 
+class CounterSection(Section):
+    window: str = Field("1", min_length=1, max_length=8,
+                        description="this window's number as the hall display shows it")
+    categories: list[str] = Field(["A", "B", "C", "D"], min_length=1,
+                                  description="queue categories this window serves, e.g. "
+                                              '["A", "B"]')
+    idle_signout_seconds: int = Field(600, ge=60, le=14_400,
+                                      description="seconds without input before the clerk "
+                                                  "is signed out")
+    recalls_before_no_show: int = Field(3, ge=1, le=10,
+                                        description="recalls before a ticket may be marked "
+                                                    "no-show")
+    customer_screen: int | None = Field(None, ge=0, le=8,
+                                        description="screen index of the resident-facing "
+                                                    "rating window (none: same screen)")
+
+
 class PrinterSection(Section):
     kind: Literal["virtual", "usb", "network", "serial", "cups", "file"] = Field(
         "virtual", description='"virtual", "usb", "network", "serial", "cups" or "file"')
@@ -57,4 +74,5 @@ class TerminalConfig(SyncConfig):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     kiosk: KioskSection = KioskSection()
+    counter: CounterSection = CounterSection()
     devices: DevicesSection = DevicesSection()
