@@ -6,6 +6,7 @@ document can never drift from what start-up validates.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from pydantic import BaseModel
@@ -37,8 +38,8 @@ def _default(value: Any) -> str:
         return "(none)"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str):
-        return f'"{value}"'
+    if isinstance(value, str | list):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
