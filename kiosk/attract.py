@@ -62,8 +62,8 @@ class AttractScreen(QWidget):
         clock_row.addLayout(clock_column)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(48, 48, 48, 32)
-        layout.setSpacing(32)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.setSpacing(20)
         layout.addWidget(self.center_label)
         layout.addLayout(clock_row)
         layout.addWidget(serving_card)

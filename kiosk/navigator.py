@@ -84,6 +84,7 @@ class Navigator(QObject):
         screen.goBack.connect(self.back)
         screen.goHome.connect(lambda: self.go(HOME))
         screen.endSession.connect(self.end_session)
+        screen.chromeChanged.connect(lambda screen=screen: self._refresh_bar(screen))
 
     def go(self, name: str, args: dict[str, Any] | None = None) -> None:
         screen = self.screens.get(name)
@@ -130,7 +131,12 @@ class Navigator(QObject):
         self.bar.hide_countdown()
         self.sessionEnded.emit()
 
+    def _refresh_bar(self, screen: KioskScreen) -> None:
+        if self.current is not None and self.screens[self.current] is screen:
+            self._update_bar(screen)
+
     def _update_bar(self, screen: KioskScreen) -> None:
         self.bar.show()
         self.bar.title_label.setText(screen.title)
         self.bar.back_button.setVisible(screen.allows_back and self.current != HOME)
+        self.bar.home_button.setVisible(screen.allows_back)

@@ -12,14 +12,18 @@ import json
 import ssl
 import time
 from collections.abc import Callable
+from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote, urlencode
+from uuid import UUID
 
 import httpx
 from pydantic import BaseModel, ValidationError
 
 from sync.protocol import models as wire
+from sync.protocol import queue
 from sync.protocol.signing import signed_headers
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -201,6 +205,62 @@ class PlatformClient:
         if status in (401, 403):
             raise AuthError(code, message)
         raise RequestRefused(status, code, message)
+
+    # ------------------------------------------------------------ queue and bookings
+    def issue_ticket(self, category: str, client_ref: UUID,
+                     priority: queue.Priority | None = None,
+                     booking_code: str | None = None) -> queue.Ticket:
+        """Take a number online; retry with the same client_ref after a lost reply."""
+        request = queue.IssueRequest(category=category, client_ref=client_ref,
+                                     priority=priority, booking_code=booking_code)
+        body = request.model_dump_json().encode()
+        return _parse(queue.Ticket, self._send("POST", "/v1/queue/tickets", body))
+
+    def lease_numbers(self, category: str, size: int) -> queue.Lease:
+        body = queue.LeaseRequest(category=category, size=size).model_dump_json().encode()
+        return _parse(queue.Lease, self._send("POST", "/v1/queue/leases", body))
+
+    def queue_state(self) -> queue.QueueState:
+        return _parse(queue.QueueState, self._send("GET", "/v1/queue/state", b""))
+
+    def call_next(self, window: str, staff_no: str,
+                  categories: list[str] | None = None) -> queue.Ticket | None:
+        """The ticket called to `window`, or None when nobody waits."""
+        request = queue.CallNextRequest(window=window, staff_no=staff_no,
+                                        categories=categories or [])
+        reply = self._send("POST", "/v1/queue/call-next", request.model_dump_json().encode())
+        return _parse(queue.Ticket, reply) if reply else None
+
+    def ticket_action(self, number: str, action: queue.TicketAction | str, window: str,
+                      staff_no: str, *, to_category: str | None = None,
+                      to_window: str | None = None) -> queue.Ticket:
+        """serve, recall, no-show, park, resume, transfer or end a ticket."""
+        request = queue.TicketActionRequest(window=window, staff_no=staff_no,
+                                            to_category=to_category, to_window=to_window)
+        path = f"/v1/queue/tickets/{quote(number, safe='')}/{queue.TicketAction(action).value}"
+        return _parse(queue.Ticket, self._send("POST", path, request.model_dump_json().encode()))
+
+    def walk_in(self, category: str, window: str, staff_no: str) -> queue.Ticket:
+        request = queue.WalkInRequest(category=category, window=window, staff_no=staff_no)
+        body = request.model_dump_json().encode()
+        return _parse(queue.Ticket, self._send("POST", "/v1/queue/walk-in", body))
+
+    def queue_stats(self, day: date | None = None,
+                    window: str | None = None) -> queue.QueueStats:
+        query = urlencode({key: value for key, value in
+                           (("day", day.isoformat() if day else None), ("window", window))
+                           if value is not None})
+        path = "/v1/queue/stats" + (f"?{query}" if query else "")
+        return _parse(queue.QueueStats, self._send("GET", path, b""))
+
+    def booking_slots(self, matter_code: str, day: date) -> queue.BookingSlots:
+        query = urlencode({"matter": matter_code, "date": day.isoformat()})
+        return _parse(queue.BookingSlots, self._send("GET", f"/v1/bookings/slots?{query}", b""))
+
+    def bookings_for(self, id_number: str) -> queue.BookingList:
+        """The person's bookings from today on (the id number goes only to the platform)."""
+        query = urlencode({"id_number": id_number})
+        return _parse(queue.BookingList, self._send("GET", f"/v1/bookings?{query}", b""))
 
 
 def _error_details(content: bytes) -> tuple[str, str, float | None]:

@@ -18,6 +18,7 @@ class KioskScreen(QWidget):
     goBack = Signal()
     goHome = Signal()
     endSession = Signal()  # the resident is done: wipe and return to attract
+    chromeChanged = Signal()  # title or allows_back changed while shown
 
     #: shown in the navigation bar; screens set it in retranslate()
     title: str = ""

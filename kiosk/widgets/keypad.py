@@ -19,6 +19,7 @@ class NumericKeypad(QWidget):
     def __init__(self, *, with_x: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("numericKeypad")
+        self.setMinimumWidth(540)
         self.setMaximumWidth(720)
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
@@ -30,15 +31,22 @@ class NumericKeypad(QWidget):
                 button.setProperty("role", "keypad")
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-                button.setMinimumHeight(112)
+                button.setFixedHeight(112)
                 if key == BACKSPACE:
+                    button.setObjectName("keypadBackspace")
                     button.clicked.connect(self.backspacePressed)
                 else:
                     button.clicked.connect(lambda _=False, k=key: self.keyPressed.emit(k))
                 grid.addWidget(button, row, column)
                 self.buttons[key] = button
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         self.set_x_visible(with_x)
         self.retranslate()
+
+    def set_key_height(self, height: int) -> None:
+        for button in self.buttons.values():
+            button.setFixedHeight(height)
 
     def set_x_visible(self, visible: bool) -> None:
         """Show the X key (the last character of some ID numbers)."""

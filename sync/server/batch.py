@@ -2,7 +2,8 @@
 
 A batch is one database transaction with a handful of statements whatever
 its size: one SELECT for known ids, one for matter codes, one for
-attachments, bulk INSERTs, and the status rows.
+attachments, bulk INSERTs, and the status rows. Queue items (tickets,
+bookings, check-ins) are checked and applied one by one by `queue_batch`.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from sync.server.db import (
     Counter,
     StoredTransaction,
 )
+from sync.server.queue_batch import QueueItems
 
 ITEM_ADAPTER: TypeAdapter[TransactionItem] = TypeAdapter(TransactionItem)
 
@@ -207,6 +209,7 @@ def _store(
 
         rows: list[dict[str, Any]] = []
         changes: list[_StatusChange] = []
+        queue_items = QueueItems(session, terminal_id)
         for c in candidates:
             tx_id = str(c.item.id)
             code = _matter_code(c.item)
@@ -233,6 +236,9 @@ def _store(
                     "missing_attachment",
                     f"Attachment {missing[0]} was not uploaded before the transaction.",
                 )
+                continue
+            if (refusal := queue_items.apply(c.item)) is not None:
+                results[c.index] = _rejected(tx_id, *refusal)
                 continue
             known[tx_id] = c.payload_hash
             results[c.index] = ItemResult(id=tx_id, status=ItemStatus.ACCEPTED)

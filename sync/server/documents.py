@@ -1,4 +1,5 @@
-"""Reference data (catalog, notices, staff roster) stored as JSON with an ETag."""
+"""Reference data (catalog, notices, staff roster) stored as JSON with an ETag,
+and the queue set-up (categories, fairness policy) loaded with the demo data."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from sqlalchemy import Engine, delete, insert
 from sqlalchemy.orm import Session
 
 from sync.protocol.models import Catalog, NoticeList, StaffRoster
-from sync.server.db import WRITE, CatalogMatter, Document
+from sync.protocol.queue import QueueCategoryList, QueuePolicy
+from sync.server.db import WRITE, CatalogMatter, Document, QueueCategoryRow, QueuePolicyRow
+from sync.server.queue_core import DEFAULT_CENTER
 
 #: Document name -> (model, demo file name).
 DOCUMENTS: dict[str, tuple[type[BaseModel], str]] = {
@@ -52,12 +55,57 @@ def get_document(engine: Engine, name: str) -> tuple[bytes, str]:
     return body, etag_of(body)
 
 
+def put_queue_categories(
+    engine: Engine, categories: QueueCategoryList, center: str = DEFAULT_CENTER
+) -> None:
+    """Replace the queue categories of a center ("*": of every center without its own)."""
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        session.execute(delete(QueueCategoryRow).where(QueueCategoryRow.center == center))
+        session.add_all(
+            QueueCategoryRow(
+                center=center,
+                code=category.code,
+                prefix=category.prefix,
+                name_zh=category.name_zh,
+                name_en=category.name_en,
+                position=position,
+            )
+            for position, category in enumerate(categories.categories)
+        )
+
+
+def put_queue_policy(engine: Engine, policy: QueuePolicy, center: str = DEFAULT_CENTER) -> None:
+    """Set the call-next fairness policy of a center ("*": the default)."""
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        session.merge(
+            QueuePolicyRow(
+                center=center,
+                priority_weight=policy.priority_weight,
+                interleave=policy.interleave,
+            )
+        )
+
+
 def load_demo(engine: Engine, directory: Path) -> list[str]:
-    """Load whichever of catalog.json, notices.json, staff.json exist; names loaded."""
+    """Load whichever of catalog.json, notices.json, staff.json exist, and
+    queue_categories.json with the default queue policy (queue_policy.json
+    when present); names loaded."""
     loaded = []
     for name, (model, filename) in DOCUMENTS.items():
         path = directory / filename
         if path.is_file():
             put_document(engine, name, model.model_validate_json(path.read_bytes()))
             loaded.append(name)
+    queues = directory / "queue_categories.json"
+    if queues.is_file():
+        put_queue_categories(engine, QueueCategoryList.model_validate_json(queues.read_bytes()))
+        loaded.append("queue_categories")
+        policy_file = directory / "queue_policy.json"
+        policy = (
+            QueuePolicy.model_validate_json(policy_file.read_bytes())
+            if policy_file.is_file()
+            else QueuePolicy()
+        )
+        put_queue_policy(engine, policy)
+        loaded.append("queue_policy")
     return loaded

@@ -1,0 +1,451 @@
+"""The "apply" screen: browse matters by department, then category, or search.
+
+The catalog comes from the local cache (`CatalogSource`, read off the GUI
+thread). `SearchIndex` matches Chinese and English names and pinyin
+initials, also of the names' usual short forms ("dbsq" finds
+居民最低生活保障申请 as 居民低保申请), built once per catalog. Browsing
+shows only matters a kiosk may take; search shows all, and the matter
+screen says "please go to a window" for the others.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.background import run_in_background
+from kiosk.context import KioskContext
+from kiosk.screens.base import KioskScreen
+from kiosk.widgets.keyboard import TouchKeyboard, TouchLineEdit
+from sync.protocol.models import Catalog, Matter
+
+MAX_RESULTS = 12
+#: Short names residents say (低保 for 最低生活保障): names are also indexed shortened.
+ABBREVIATIONS = {
+    "最低生活保障": "低保", "社会保障卡": "社保卡", "社会保险": "社保", "医疗保险": "医保",
+    "医疗保障": "医保", "公共租赁住房": "公租房", "住房公积金": "公积金",
+    "残疾人联合会": "残联", "退役军人": "退役", "城乡居民": "居民",
+}
+#: Names of the catalog's category codes (the catalog carries codes only).
+CATEGORY_NAMES: dict[str, tuple[str, str]] = {
+    "assistance": ("社会救助", "Social assistance"),
+    "certificates": ("证明开具", "Certificates"),
+    "disability": ("助残服务", "Disability support"),
+    "elderly": ("养老服务", "Elderly care"),
+    "employment": ("就业创业", "Jobs and business"),
+    "family": ("婚育家庭", "Family and children"),
+    "health": ("卫生健康", "Health"),
+    "housing": ("住房保障", "Housing"),
+    "insurance": ("社会保险", "Social insurance"),
+    "property": ("物业服务", "Property services"),
+    "residence": ("户籍居住", "Residence"),
+    "veterans": ("退役军人", "Veterans"),
+}
+
+
+# --------------------------------------------------------------------- search
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", "", text).lower()
+
+
+def _is_subsequence(needle: str, haystack: str) -> int | None:
+    """The span the needle's characters cover in order in haystack, or None."""
+    start, position = -1, 0
+    for char in needle:
+        position = haystack.find(char, position)
+        if position < 0:
+            return None
+        if start < 0:
+            start = position
+        position += 1
+    return position - start
+
+
+def shortened(name: str) -> str:
+    for long, short in ABBREVIATIONS.items():
+        name = name.replace(long, short)
+    return name
+
+
+def initials(text: str) -> str:
+    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower()
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    matter: Matter
+    zh: str  # the name and its shortened form, "|"-joined
+    en: str
+    initials: str  # of both forms, "|"-joined
+    spelled: str  # full pinyin, no spaces
+
+
+class SearchIndex:
+    """Names, pinyin initials and full pinyin of every matter, computed once."""
+
+    def __init__(self, matters: list[Matter]) -> None:
+        self.entries = [
+            IndexEntry(matter, _fold(f"{matter.name_zh}|{shortened(matter.name_zh)}"),
+                       _fold(matter.name_en),
+                       f"{initials(matter.name_zh)}|{initials(shortened(matter.name_zh))}",
+                       "".join(lazy_pinyin(matter.name_zh)).lower())
+            for matter in matters
+        ]
+
+    def search(self, query: str, limit: int = MAX_RESULTS) -> list[Matter]:
+        """Best matches first: names, then pinyin, then initials in order (≥ 3 letters)."""
+        needle = _fold(query)
+        if not needle:
+            return []
+        scored: list[tuple[int, int, int]] = []
+        for position, entry in enumerate(self.entries):
+            score = self._score(entry, needle)
+            if score is not None:
+                scored.append((score[0], score[1], position))
+        scored.sort()
+        return [self.entries[position].matter for _tier, _span, position in scored[:limit]]
+
+    @staticmethod
+    def _score(entry: IndexEntry, needle: str) -> tuple[int, int] | None:
+        if needle in entry.zh or needle in entry.en:
+            return 0, 0
+        if needle.isascii():
+            if any(part.startswith(needle) for part in entry.initials.split("|")):
+                return 1, 0
+            if needle in entry.initials:
+                return 2, 0
+            if len(needle) >= 3 and needle in entry.spelled:
+                return 3, 0
+            if len(needle) >= 3:
+                span = _is_subsequence(needle, entry.initials)
+                if span is not None:
+                    return 4, span
+            return None
+        if len(needle) >= 2:
+            span = _is_subsequence(needle, entry.zh)
+            if span is not None:
+                return 4, span
+        return None
+
+
+# --------------------------------------------------------------------- source
+class CatalogSource(QObject):
+    """The cached catalog and its search index, shared by the flow's screens."""
+
+    changed = Signal()
+
+    def __init__(self, context: KioskContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.catalog: Catalog | None = None
+        self.index: SearchIndex | None = None
+        self._fetched_at: datetime | None = None
+        self._waiting: list[Callable[[], None]] = []
+        self._loading = False
+
+    def refresh(self) -> None:
+        """Re-read the cache in the background (a new catalog rebuilds the index)."""
+        if self.context.shell is None or self._loading:
+            return
+        self._loading = True
+        context, known = self.context, self._fetched_at
+
+        def load() -> tuple[Any, SearchIndex | None]:
+            from sync.caches import CATALOG
+
+            cached = context.cached(CATALOG, Catalog)
+            if cached is None or cached.fetched_at == known:
+                return cached, None
+            return cached, SearchIndex(cached.value.matters)
+
+        run_in_background(self, load, self._loaded, lambda _message: self._loaded((None, None)))
+
+    def _loaded(self, result: tuple[Any, SearchIndex | None]) -> None:
+        self._loading = False
+        cached, index = result
+        if cached is not None and index is not None:
+            self.catalog, self.index, self._fetched_at = cached.value, index, cached.fetched_at
+            self.changed.emit()
+        waiting, self._waiting = self._waiting, []
+        for callback in waiting:
+            callback()
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Call back once a catalog is loaded (at once if it already is)."""
+        if self.catalog is not None:
+            callback()
+            return
+        self._waiting.append(callback)
+        self.refresh()
+
+    def matter(self, code: str) -> Matter | None:
+        if self.catalog is None:
+            return None
+        return next((m for m in self.catalog.matters if m.code == code), None)
+
+    def department_name(self, code: str) -> str:
+        if self.catalog is not None:
+            for department in self.catalog.departments:
+                if department.code == code:
+                    return self.context.localized(department.name_zh, department.name_en)
+        return code
+
+    def category_name(self, code: str) -> str:
+        zh, en = CATEGORY_NAMES.get(code, (code, code))
+        return self.context.localized(zh, en)
+
+
+# --------------------------------------------------------------------- tiles
+class TileGrid(QScrollArea):
+    """Big tiles in a scrollable grid; `chosen(key)` when one is touched."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.inner = QWidget()
+        self.grid = QGridLayout(self.inner)
+        self.grid.setSpacing(20)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(self.inner)
+        self.buttons: dict[str, QPushButton] = {}
+        self._items: list[tuple[str, str]] = []
+
+    def set_tiles(self, items: list[tuple[str, str]]) -> None:
+        """(key, text) pairs, laid out for the current width."""
+        self._items = items
+        self._lay_out()
+
+    def _columns(self) -> int:
+        return 3 if self.width() > 1400 else 2
+
+    def resizeEvent(self, event: Any) -> None:
+        columns = self._columns()
+        super().resizeEvent(event)
+        if columns != self._columns():
+            self._lay_out()
+
+    def _lay_out(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.buttons.clear()
+        columns = self._columns()
+        for index, (key, text) in enumerate(self._items):
+            button = QPushButton(text)
+            button.setProperty("role", "tile")
+            button.setMinimumHeight(140)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _checked=False, key=key: self.chosen.emit(key))
+            self.grid.addWidget(button, index // columns, index % columns)
+            self.buttons[key] = button
+        self.grid.setRowStretch(len(self._items) // columns + 1, 1)
+        for column in range(3):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+
+
+def wrapped(text: str, width: int = 18) -> str:
+    """Break a long tile text on a word boundary (QPushButton does not wrap)."""
+    if len(text) <= width or " " not in text:
+        if len(text) > width and not text.isascii():
+            return text[:width] + "\n" + text[width:]
+        return text
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------- screen
+class CatalogScreen(KioskScreen):
+    """Department -> category -> matter, or a search on top."""
+
+    def __init__(self, context: KioskContext, source: CatalogSource,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.source = source
+        self.department: str | None = None
+        self.category: str | None = None
+        self.heading = QLabel()
+        self.heading.setProperty("role", "title")
+        self.heading.setWordWrap(True)
+        self.search_box: QLineEdit = TouchLineEdit()
+        self.keyboard = TouchKeyboard()
+        self.keyboard.serve(self.search_box)
+        self.keyboard.accepted.connect(self.keyboard.close_keyboard)
+        self.search_box.setObjectName("catalogSearch")
+        self.search_box.textChanged.connect(self._show)
+        self.clear_button = QPushButton()
+        self.clear_button.setProperty("role", "secondary")
+        self.clear_button.clicked.connect(self.search_box.clear)
+        self.up_button = QPushButton()
+        self.up_button.setProperty("role", "secondary")
+        self.up_button.clicked.connect(self._up)
+        self.hint = QLabel()
+        self.hint.setProperty("role", "subtitle")
+        self.hint.setWordWrap(True)
+        self.tiles = TileGrid()
+        self.tiles.chosen.connect(self._chosen)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_box, 1)
+        search_row.addWidget(self.clear_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(20)
+        layout.addWidget(self.heading)
+        layout.addLayout(search_row)
+        layout.addWidget(self.up_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.tiles, 1)
+        layout.addWidget(self.keyboard)
+        source.changed.connect(self._show)
+        self.retranslate()
+
+    # ---- KioskScreen
+    def enter(self, args: dict[str, Any]) -> None:
+        if args.get("reset", False):
+            self.reset()
+        self.source.refresh()
+        self._show()
+
+    def reset(self) -> None:
+        self.department = self.category = None
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self._show()
+
+    def retranslate(self) -> None:
+        self.title = self.tr("Apply for a service")
+        self.search_box.setPlaceholderText(self.tr("Search: name or pinyin initials, e.g. dbsq"))
+        self.clear_button.setText(self.tr("Clear"))
+        self._show()
+
+    # ---- navigation inside the screen
+    def _up(self) -> None:
+        several = self.department is not None and len(self._categories(self.department)) > 1
+        if self.category is not None and several:
+            self.category = None
+        else:
+            self.department = self.category = None
+        self._show()
+
+    def _chosen(self, key: str) -> None:
+        kind, _, code = key.partition(":")
+        if kind == "department":
+            self.department = code
+            categories = self._categories(code)
+            self.category = categories[0] if len(categories) == 1 else None
+        elif kind == "category":
+            self.category = code
+        else:
+            self.navigate.emit("matter", {"matter": code})
+            return
+        self._show()
+
+    # ---- content
+    def _kiosk_matters(self) -> list[Matter]:
+        catalog = self.source.catalog
+        return [m for m in catalog.matters if m.kiosk_allowed] if catalog else []
+
+    def _categories(self, department: str) -> list[str]:
+        seen: list[str] = []
+        for matter in self._kiosk_matters():
+            if matter.department == department and matter.category not in seen:
+                seen.append(matter.category)
+        return seen
+
+    def _name(self, matter: Matter) -> str:
+        return self.context.localized(matter.name_zh, matter.name_en)
+
+    def _show(self) -> None:
+        catalog = self.source.catalog
+        query = self.search_box.text().strip()
+        self.clear_button.setVisible(bool(query))
+        if catalog is None:
+            self.heading.setText(self.tr("Apply for a service"))
+            self.hint.setText(self.tr("One moment, the list of services is loading…"))
+            self.up_button.hide()
+            self.tiles.set_tiles([])
+            return
+        if query:
+            self._show_search(query)
+        elif self.department is None:
+            self._show_departments()
+        elif self.category is None:
+            self._show_categories(self.department)
+        else:
+            self._show_matters(self.department, self.category)
+
+    def _show_search(self, query: str) -> None:
+        found = self.source.index.search(query) if self.source.index else []
+        self.heading.setText(self.tr("Search results"))
+        self.up_button.hide()
+        self.hint.setText(self.tr("Nothing found. Try other words, or browse below after "
+                                  "clearing the search.") if not found else
+                          self.tr("Touch a service to see what you need."))
+        items = []
+        for matter in found:
+            text = self._name(matter)
+            if not matter.kiosk_allowed:
+                text += "\n" + self.tr("(at a window only)")
+            items.append((f"matter:{matter.code}", wrapped(text)))
+        self.tiles.set_tiles(items)
+
+    def _show_departments(self) -> None:
+        self.heading.setText(self.tr("Which office is it for?"))
+        self.up_button.hide()
+        self.hint.setText(self.tr("Touch an office, or search above."))
+        departments = {m.department for m in self._kiosk_matters()}
+        catalog = self.source.catalog
+        assert catalog is not None
+        self.tiles.set_tiles([
+            (f"department:{d.code}", wrapped(self.context.localized(d.name_zh, d.name_en)))
+            for d in catalog.departments if d.code in departments])
+
+    def _show_categories(self, department: str) -> None:
+        self.heading.setText(self.source.department_name(department))
+        self.up_button.setText(self.tr("‹ All offices"))
+        self.up_button.show()
+        self.hint.setText(self.tr("What is it about?"))
+        self.tiles.set_tiles([(f"category:{code}", wrapped(self.source.category_name(code)))
+                              for code in self._categories(department)])
+
+    def _show_matters(self, department: str, category: str) -> None:
+        self.heading.setText(f"{self.source.department_name(department)} · "
+                             f"{self.source.category_name(category)}")
+        several = len(self._categories(department)) > 1
+        self.up_button.setText(self.tr("‹ Other topics") if several else self.tr("‹ All offices"))
+        self.up_button.show()
+        self.hint.setText(self.tr("Touch a service to see what you need."))
+        self.tiles.set_tiles([
+            (f"matter:{m.code}", wrapped(self._name(m))) for m in self._kiosk_matters()
+            if m.department == department and m.category == category])

@@ -1,0 +1,260 @@
+"""The "apply_done" screen, after the commit: what was promised, a status QR,
+and the printed slip, or the slip on screen when the printer cannot print.
+
+Args: {"mode": "application" | "repair"}; the `Outcome` is in
+`session.values["outcome"]`. Whether the record reached the platform is read
+off the GUI thread, and again whenever the sync state changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hardware.printer import PAPER_80, Receipt, render_png
+from hardware.printer.raster import qr_image
+from kiosk.background import run_in_background
+from kiosk.context import KioskContext
+from kiosk.receipts import Outcome, build_receipt, rows
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.review import OUTCOME_KEY, SummaryTable, scrolled
+from kiosk.slip_view import SlipView, pil_to_qimage
+
+QR_PIXELS = 360
+
+
+def flow_layout(widget: QWidget) -> QBoxLayout:
+    layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(24)
+    return layout
+
+
+class DoneScreen(KioskScreen):
+    allows_back = False
+
+    def __init__(self, context: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.mode = "application"
+        self.outcome: Outcome | None = None
+        self.receipt: Receipt | None = None
+        self._printing = False
+        self._visible = False
+        self._generation = 0
+        self._printer = None
+        self._bridge = None
+        self.headline = QLabel()
+        self.headline.setProperty("role", "title")
+        self.headline.setWordWrap(True)
+        self.table = SummaryTable()
+        self.table.setObjectName("doneTable")
+        self.qr = QLabel()
+        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption = QLabel()
+        self.qr_caption.setWordWrap(True)
+        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption.setProperty("role", "subtitle")
+        self.print_status = QLabel()
+        self.print_status.setWordWrap(True)
+        self.print_status.setProperty("role", "subtitle")
+        # summary page: the rows beside (or above) the QR
+        summary = QWidget()
+        self.summary_layout = flow_layout(summary)
+        card = QFrame()
+        card.setProperty("role", "card")
+        QVBoxLayout(card).addWidget(self.table)
+        qr_box = QWidget()
+        qr_layout = QVBoxLayout(qr_box)
+        qr_layout.addWidget(self.qr)
+        qr_layout.addWidget(self.qr_caption)
+        qr_layout.addStretch(1)
+        self.summary_layout.addWidget(card, 3)
+        self.summary_layout.addWidget(qr_box, 2)
+        # slip page: the message beside (or above) the slip image
+        slip_page = QWidget()
+        self.slip_layout = flow_layout(slip_page)
+        self.slip_message = QLabel()
+        self.slip_message.setWordWrap(True)
+        self.slip_message.setProperty("state", "attention")
+        self.slip_message.setObjectName("slipMessage")
+        self.slip_message.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        self.slip = SlipView()
+        self.slip_layout.addWidget(self.slip_message, 1)
+        self.slip_layout.addWidget(self.slip, 3)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(scrolled(summary))
+        self.pages.addWidget(slip_page)
+        self.finish = QPushButton()
+        self.finish.clicked.connect(self.endSession)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 32, 48, 32)
+        layout.setSpacing(20)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.print_status)
+        layout.addWidget(self.finish)
+        self.retranslate()
+
+    # ---- KioskScreen
+    def enter(self, args: dict[str, Any]) -> None:
+        outcome = self.context.session.values.get(OUTCOME_KEY)
+        self.mode = str(args.get("mode", self.mode))
+        if not isinstance(outcome, Outcome) or outcome is self.outcome:
+            self._visible = True
+            return
+        self._generation += 1
+        self._visible = True
+        self.outcome = outcome
+        self.receipt = None
+        self.pages.setCurrentIndex(0)
+        self.slip.set_slip(None)
+        self.qr.setPixmap(QPixmap.fromImage(pil_to_qimage(
+            qr_image(outcome.qr_payload, QR_PIXELS * 2)).scaled(
+                QR_PIXELS, QR_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation)))
+        self._connect()
+        self._show()
+        self.print_status.setText(self.tr("Printing your slip…"))
+        generation = self._generation
+        self._read_delivery(lambda: self._print(generation))
+
+    def leave(self) -> None:
+        self._visible = False
+
+    def reset(self) -> None:
+        self._generation += 1
+        self._visible = False
+        self.outcome = self.receipt = None
+        self._printing = False
+        self.table.set_rows([])
+        self.slip.set_slip(None)
+        self.qr.clear()
+
+    def retranslate(self) -> None:
+        self.title = self.tr("Done")
+        self.finish.setText(self.tr("Finish"))
+        self.qr_caption.setText(self.tr("Scan this code with your phone to check the progress."))
+        self.slip_message.setText(self.tr(
+            "The printer is not working. Your application is saved. "
+            "Please take a photo of this slip."))
+        self._show()
+
+    # ---- content
+    def _show(self) -> None:
+        outcome = self.outcome
+        if outcome is None:
+            self.headline.clear()
+            return
+        repair = outcome.kind == "repair"
+        if outcome.delivered:
+            self.headline.setText(self.tr("Your repair request has reached the office.") if repair
+                                  else self.tr("Your application has reached the office."))
+        else:
+            self.headline.setText(self.tr("Your repair request is saved.") if repair
+                                  else self.tr("Your application is saved."))
+        self.table.set_rows([(row.key, row.value) for row in rows(outcome)])
+
+    def _connect(self) -> None:
+        printer = self.context.devices.printer
+        if printer is not None and printer is not self._printer:
+            printer.printed.connect(self._printed)
+            printer.printFailed.connect(self._print_failed)
+            self._printer = printer
+        shell = self.context.shell
+        if shell is not None and shell.bridge is not self._bridge:
+            shell.bridge.stateChanged.connect(self._sync_changed)
+            self._bridge = shell.bridge
+
+    # ---- delivery state
+    def _read_delivery(self, then: Any = None) -> None:
+        shell, outcome = self.context.shell, self.outcome
+        if shell is None or outcome is None:
+            if then is not None:
+                then()
+            return
+        generation, outbox = self._generation, shell.bridge.outbox
+
+        def loaded(delivery: Any) -> None:
+            if generation != self._generation or self.outcome is None:
+                return
+            delivered = delivery is not None and delivery.state == "delivered"
+            if delivered != self.outcome.delivered:
+                self.outcome = dataclasses.replace(self.outcome, delivered=delivered)
+                self._show()
+            if then is not None:
+                then()
+
+        run_in_background(self, lambda: outbox.delivery(outcome.record_id), loaded,
+                          lambda _message: then() if then is not None else None)
+
+    def _sync_changed(self, _state: object) -> None:
+        if self._visible and self.outcome is not None and not self.outcome.delivered:
+            self._read_delivery()
+
+    # ---- printing
+    def _center_name(self) -> str:
+        return self.context.gui.settings.center_name(self.context.language)
+
+    def _print(self, generation: int) -> None:
+        if generation != self._generation or self.outcome is None:
+            return
+        self.receipt = build_receipt(self.outcome, self._center_name())
+        printer = self.context.devices.printer
+        if printer is None:
+            self._show_slip()
+            return
+        self._printing = True
+        printer.print_receipt(self.receipt)
+
+    def _printed(self, _receipt_id: str) -> None:
+        if not self._printing:
+            return
+        self._printing = False
+        self.print_status.setText(self.tr("Please take your slip from the printer."))
+
+    def _print_failed(self, receipt_id: str, _resident: str, _technician: str) -> None:
+        if not self._printing:
+            return
+        self._printing = False
+        if receipt_id:
+            self.context.session.pending_prints.append(receipt_id)
+        self._show_slip()
+
+    def _show_slip(self) -> None:
+        receipt, generation = self.receipt, self._generation
+        if receipt is None:
+            return
+        self.print_status.setText(self.tr("One moment, the slip is shown on the screen…"))
+
+        def shown(image: Any) -> None:
+            if generation != self._generation:
+                return
+            self.slip.set_slip(image)
+            self.pages.setCurrentIndex(1)
+            self.print_status.clear()
+
+        run_in_background(self, lambda: render_png(receipt, PAPER_80), shown)
+
+    def slip_shown(self) -> bool:
+        return self.pages.currentIndex() == 1 and self.slip.has_slip()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = self.width() > self.height()
+        direction = (QBoxLayout.Direction.LeftToRight if wide
+                     else QBoxLayout.Direction.TopToBottom)
+        self.summary_layout.setDirection(direction)
+        self.slip_layout.setDirection(direction)

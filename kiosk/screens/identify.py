@@ -1,0 +1,454 @@
+"""The identification step other flows send a resident through.
+
+args: {"next": screen name, "next_args": dict, "purpose": text shown under
+the title, "ask_phone": bool (default: only when the ID number is typed)}.
+
+The resident places their ID card on the reader (polled while this screen
+is shown), or types the ID number on a big keypad (GB 11643 checked), then
+a mobile number. Without a working reader the typed path shows directly,
+with a plain sentence why. What was read is shown masked, then the flow
+goes on to `next`.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from hardware.health import Health, HealthState
+from hardware.identity import (
+    IdentityRecord,
+    IdNumberProblem,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+    validate_id_number,
+)
+from kiosk.context import KioskContext
+from kiosk.screens.base import KioskScreen
+from kiosk.widgets.keypad import NumericKeypad
+from kiosk.widgets.labels import role_label
+
+ID_LENGTH = 18
+PHONE_LENGTH = 11
+MOBILE_RE = re.compile(r"1[3-9]\d{9}")
+#: how long the masked "we read your card" confirmation stays before going on
+CONFIRM_MS = 1500
+
+
+class Page(Enum):
+    CARD = 0
+    ID_NUMBER = 1
+    PHONE = 2
+    DONE = 3
+
+
+def group_id_number(number: str) -> str:
+    """`11010519491231002X` -> `110105 19491231 002X` (easier to check by eye)."""
+    return " ".join(part for part in (number[:6], number[6:14], number[14:]) if part)
+
+
+def group_phone(number: str) -> str:
+    """`13812345678` -> `138 1234 5678`."""
+    return " ".join(part for part in (number[:3], number[3:7], number[7:]) if part)
+
+
+class IdentifyScreen(KioskScreen):
+    def __init__(self, context: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("identifyScreen")
+        self.context = context
+        self.next_screen = ""
+        self.next_args: dict[str, Any] = {}
+        self.purpose = ""
+        self.ask_phone: bool | None = None
+        self.id_number = ""
+        self.phone = ""
+        self.reader_trouble = ""  # why the typed path is shown, "" when by choice
+        self._reader_connected = False
+        self._active = False
+        self._landscape: bool | None = None
+        self._entry_parts: list[dict[str, Any]] = []
+        self._confirm = QTimer(self, singleShot=True, interval=CONFIRM_MS)
+        self._confirm.timeout.connect(self._go_on)
+
+        self.title_label = role_label("title", name="identifyTitle")
+        self.purpose_label = role_label("subtitle", name="identifyPurpose")
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_card_page())
+        self.pages.addWidget(self._build_id_page())
+        self.pages.addWidget(self._build_phone_page())
+        self.pages.addWidget(self._build_done_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.purpose_label)
+        layout.addWidget(self.pages, 1)
+        self._arrange(True)  # compact until the screen's shape is known
+        self.retranslate()
+
+    # ---- pages --------------------------------------------------------------------
+    def _build_card_page(self) -> QWidget:
+        page = QWidget()
+        self.card_prompt = role_label("touch", align=Qt.AlignmentFlag.AlignCenter,
+                                      name="cardPrompt")
+        self.card_hint = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        self.type_instead = QPushButton()
+        self.type_instead.setProperty("role", "secondary")
+        self.type_instead.clicked.connect(lambda: self._show_id_page(""))
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.card_prompt)
+        layout.addWidget(self.card_hint)
+        layout.addStretch(1)
+        layout.addWidget(self.type_instead)
+        return page
+
+    def _entry_page(self, with_x: bool) -> tuple[QWidget, dict[str, Any]]:
+        """Prompt, display and messages beside (landscape) or above (portrait) a keypad."""
+        page = QWidget()
+        parts: dict[str, Any] = {
+            "reason": role_label("notice"),
+            "prompt": role_label("subtitle"),
+            "display": role_label("entry", align=Qt.AlignmentFlag.AlignCenter, wrap=False),
+            "error": role_label("error"),
+            "keypad": NumericKeypad(with_x=with_x),
+            "next": QPushButton(),
+        }
+        parts["error"].setProperty("state", "attention")
+        parts["display"].setMinimumHeight(112)
+        text = QVBoxLayout()
+        text.setSpacing(12)
+        for key in ("reason", "prompt", "display", "error"):
+            text.addWidget(parts[key])
+        text.addStretch(1)
+        keys = QVBoxLayout()
+        keys.setSpacing(16)
+        keys.addWidget(parts["keypad"], 0, Qt.AlignmentFlag.AlignHCenter)
+        layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(32)
+        layout.addLayout(text, 1)
+        layout.addLayout(keys, 1)
+        parts["layouts"] = (layout, text, keys)
+        self._entry_parts.append(parts)
+        return page, parts
+
+    def _arrange(self, landscape: bool) -> None:
+        """Keypad beside the text in landscape, below it in portrait ("Next" last)."""
+        if landscape == self._landscape:
+            return
+        self._landscape = landscape
+        for parts in self._entry_parts:
+            layout, text, keys = parts["layouts"]
+            layout.setDirection(QBoxLayout.Direction.LeftToRight if landscape
+                                else QBoxLayout.Direction.TopToBottom)
+            for column in (text, keys):
+                column.removeWidget(parts["next"])
+            (text if landscape else keys).addWidget(parts["next"])
+            parts["keypad"].set_key_height(96 if landscape else 112)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = event.size()
+        self._arrange(size.width() > size.height())
+        super().resizeEvent(event)
+
+    def _build_id_page(self) -> QWidget:
+        page, parts = self._entry_page(with_x=True)
+        self.reason_label: QLabel = parts["reason"]
+        self.id_prompt: QLabel = parts["prompt"]
+        self.id_display: QLabel = parts["display"]
+        self.id_error: QLabel = parts["error"]
+        self.id_keypad: NumericKeypad = parts["keypad"]
+        self.id_next: QPushButton = parts["next"]
+        self.id_keypad.keyPressed.connect(self._id_key)
+        self.id_keypad.backspacePressed.connect(self._id_backspace)
+        self.id_next.clicked.connect(self._id_confirm)
+        self.id_display.setObjectName("idDisplay")
+        self.id_error.setObjectName("idError")
+        return page
+
+    def _build_phone_page(self) -> QWidget:
+        page, parts = self._entry_page(with_x=False)
+        parts["reason"].hide()
+        self.phone_prompt: QLabel = parts["prompt"]
+        self.phone_display: QLabel = parts["display"]
+        self.phone_error: QLabel = parts["error"]
+        self.phone_keypad: NumericKeypad = parts["keypad"]
+        self.phone_next: QPushButton = parts["next"]
+        self.phone_keypad.keyPressed.connect(self._phone_key)
+        self.phone_keypad.backspacePressed.connect(self._phone_backspace)
+        self.phone_next.clicked.connect(self._phone_confirm)
+        self.phone_display.setObjectName("phoneDisplay")
+        self.phone_error.setObjectName("phoneError")
+        return page
+
+    def _build_done_page(self) -> QWidget:
+        page = QWidget()
+        self.done_title = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        self.done_identity = role_label("entry", align=Qt.AlignmentFlag.AlignCenter,
+                                        name="doneIdentity")
+        self.continue_button = QPushButton()
+        self.continue_button.clicked.connect(self._go_on)
+        self.start_over = QPushButton()
+        self.start_over.setProperty("role", "secondary")
+        self.start_over.clicked.connect(self._not_me)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.done_title)
+        layout.addWidget(self.done_identity)
+        layout.addStretch(1)
+        layout.addWidget(self.continue_button)
+        layout.addWidget(self.start_over)
+        return page
+
+    # ---- navigation -------------------------------------------------------------------
+    def enter(self, args: dict[str, Any]) -> None:
+        if args:  # a new request; back navigation brings {} and keeps the last one
+            self.next_screen = str(args.get("next", "home"))
+            self.next_args = dict(args.get("next_args") or {})
+            self.purpose = str(args.get("purpose", ""))
+            ask = args.get("ask_phone")
+            self.ask_phone = None if ask is None else bool(ask)
+            self._clear_entries()
+            self._show(Page.CARD)
+        self._active = True
+        self.purpose_label.setText(self.purpose)
+        self.purpose_label.setVisible(bool(self.purpose))
+        session = self.context.session
+        if session.identified and (not self._needs_phone() or session.phone):
+            self._show_done(auto=False)
+            return
+        self._connect_reader()
+        reader = self.context.devices.card_reader
+        if reader is not None:
+            reader.start_polling()
+        trouble = self._reader_problem()
+        if trouble:
+            self._show_id_page(trouble)
+        elif self.page() is Page.DONE:
+            self._show(Page.CARD)
+
+    def leave(self) -> None:
+        self._active = False
+        self._confirm.stop()
+        reader = self.context.devices.card_reader
+        if reader is not None:
+            reader.stop_polling()
+
+    def reset(self) -> None:
+        self._confirm.stop()
+        self.next_screen, self.next_args, self.purpose, self.ask_phone = "", {}, "", None
+        self._clear_entries()
+        self.done_identity.clear()
+        self._show(Page.CARD)
+
+    def page(self) -> Page:
+        return Page(self.pages.currentIndex())
+
+    def _show(self, page: Page) -> None:
+        self.pages.setCurrentIndex(page.value)
+
+    # ---- card reader ---------------------------------------------------------------
+    def _connect_reader(self) -> None:
+        reader = self.context.devices.card_reader
+        if reader is None or self._reader_connected:
+            return
+        reader.cardRead.connect(self._card_read)
+        reader.healthChanged.connect(self._reader_health)
+        self._reader_connected = True
+
+    def _reader_problem(self) -> str:
+        reader = self.context.devices.card_reader
+        if reader is None:
+            return self.tr("This machine has no card reader, so please type your ID number.")
+        if reader.health.state is HealthState.OFFLINE:
+            return self.tr("The card reader is not working right now, "
+                           "so please type your ID number.")
+        return ""
+
+    def _reader_health(self, health: Health) -> None:
+        if not self._active or self.page() is Page.DONE:
+            return
+        if health.state is HealthState.OFFLINE:
+            self.reader_trouble = self._reader_problem()
+            if self.page() is Page.CARD:
+                self._show_id_page(self.reader_trouble)
+            else:
+                self.reason_label.setText(self.reader_trouble)
+                self.reason_label.show()
+
+    def _card_read(self, record: IdentityRecord) -> None:
+        if not self._active or self.page() is Page.DONE:
+            return  # not ours: the screen is not shown
+        session = self.context.session
+        if session.identity is not None and session.identity is not record:
+            session.identity.wipe()
+        session.identity = record
+        session.id_number = ""
+        self.id_number = ""
+        if self._needs_phone() and not session.phone:
+            self._show(Page.PHONE)
+            self._refresh_phone()
+            return
+        self._show_done(auto=True)
+
+    # ---- typed ID number -----------------------------------------------------------
+    def _show_id_page(self, reason: str) -> None:
+        self.reader_trouble = reason
+        self.reason_label.setText(reason)
+        self.reason_label.setVisible(bool(reason))
+        self._show(Page.ID_NUMBER)
+        self._refresh_id()
+
+    def _id_key(self, key: str) -> None:
+        if len(self.id_number) < ID_LENGTH:
+            self.id_number += key
+        self.id_error.clear()
+        self._refresh_id()
+
+    def _id_backspace(self) -> None:
+        self.id_number = self.id_number[:-1]
+        self.id_error.clear()
+        self._refresh_id()
+
+    def _refresh_id(self) -> None:
+        self.id_display.setText(group_id_number(self.id_number) or "—")
+        full = len(self.id_number) == ID_LENGTH
+        self.id_keypad.set_x_enabled(len(self.id_number) == ID_LENGTH - 1)
+        for key, button in self.id_keypad.buttons.items():
+            if key not in ("X", "back"):
+                button.setEnabled(not full)
+        self.id_next.setEnabled(full)
+
+    def _id_confirm(self) -> None:
+        check = validate_id_number(self.id_number, today=self.context.clock().date())
+        if not check:
+            self.id_error.setText(self._id_problem_text(check.problem))
+            return
+        session = self.context.session
+        session.id_number = check.number
+        if self._needs_phone():
+            self._show(Page.PHONE)
+            self._refresh_phone()
+        else:
+            self._show_done(auto=True)
+
+    def _id_problem_text(self, problem: IdNumberProblem | None) -> str:
+        if problem is IdNumberProblem.REGION:
+            return self.tr("The first two digits are not a province code. "
+                           "Please check the number on your card.")
+        if problem is IdNumberProblem.BIRTH_DATE:
+            return self.tr("Digits 7 to 14 should be your date of birth (year, month, day), "
+                           "but they are not a real date. Please check them.")
+        if problem is IdNumberProblem.CHECK_DIGIT:
+            return self.tr("The last character does not match the other digits, so one of "
+                           "them is probably mistyped. Please check each digit.")
+        return self.tr("An ID number has 18 characters. Please type all of them.")
+
+    # ---- phone ---------------------------------------------------------------------
+    def _phone_key(self, key: str) -> None:
+        if len(self.phone) < PHONE_LENGTH:
+            self.phone += key
+        self.phone_error.clear()
+        self._refresh_phone()
+
+    def _phone_backspace(self) -> None:
+        self.phone = self.phone[:-1]
+        self.phone_error.clear()
+        self._refresh_phone()
+
+    def _refresh_phone(self) -> None:
+        self.phone_display.setText(group_phone(self.phone) or "—")
+        full = len(self.phone) == PHONE_LENGTH
+        for key, button in self.phone_keypad.buttons.items():
+            if key != "back":
+                button.setEnabled(not full)
+        self.phone_next.setEnabled(full)
+
+    def _phone_confirm(self) -> None:
+        if len(self.phone) != PHONE_LENGTH:
+            self.phone_error.setText(self.tr("A mobile number has 11 digits."))
+            return
+        if not MOBILE_RE.fullmatch(self.phone):
+            self.phone_error.setText(self.tr(
+                "This is not a mobile number: it should start with 13 to 19. "
+                "Please check it."))
+            return
+        self.context.session.phone = self.phone
+        self._show_done(auto=True)
+
+    # ---- done ------------------------------------------------------------------------
+    def _needs_phone(self) -> bool:
+        if self.ask_phone is not None:
+            return self.ask_phone
+        return self.context.session.identity is None  # typed path only
+
+    def _show_done(self, auto: bool) -> None:
+        session = self.context.session
+        lines = []
+        if session.identity is not None:
+            lines.append(mask_name(session.identity.name))
+        lines.append(mask_id_number(session.applicant_id_number))
+        if session.phone:
+            lines.append(mask_phone(session.phone))
+        self.done_identity.setText("\n".join(lines))
+        self.done_title.setText(self.tr("Thank you. We have your details:") if auto
+                                else self.tr("You are already identified as:"))
+        self._show(Page.DONE)
+        if auto:
+            self._confirm.start()
+
+    def _go_on(self) -> None:
+        self._confirm.stop()
+        if self.page() is Page.DONE and self.next_screen:
+            self.navigate.emit(self.next_screen, dict(self.next_args))
+
+    def _not_me(self) -> None:
+        """Someone else's details: forget them and start this step again."""
+        self._confirm.stop()
+        session = self.context.session
+        if session.identity is not None:
+            session.identity.wipe()
+        session.identity, session.id_number, session.phone = None, "", ""
+        self._clear_entries()
+        trouble = self._reader_problem()
+        self._connect_reader()
+        reader = self.context.devices.card_reader
+        if reader is not None:
+            reader.start_polling()  # read the card again even if it is the same
+        if trouble:
+            self._show_id_page(trouble)
+        else:
+            self._show(Page.CARD)
+
+    def _clear_entries(self) -> None:
+        self.id_number = self.phone = ""
+        self.id_error.clear()
+        self.phone_error.clear()
+        self._refresh_id()
+        self._refresh_phone()
+
+    # ---- text --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title = self.tr("Identify yourself")
+        self.title_label.setText(self.tr("Please identify yourself"))
+        self.card_prompt.setText(self.tr("Place your ID card on the reader"))
+        self.card_hint.setText(self.tr("Lay the card flat on the card reader and leave it "
+                                       "there until your details appear."))
+        self.type_instead.setText(self.tr("I have no card with me: type my ID number"))
+        self.id_prompt.setText(self.tr("Type your 18-character ID number"))
+        self.id_next.setText(self.tr("Next"))
+        self.phone_prompt.setText(self.tr("Type your mobile phone number (11 digits)"))
+        self.phone_next.setText(self.tr("Confirm"))
+        self.continue_button.setText(self.tr("Continue"))
+        self.start_over.setText(self.tr("This is not me: start again"))
+        if self.reader_trouble:
+            self.reader_trouble = self._reader_problem() or self.reader_trouble
+            self.reason_label.setText(self.reader_trouble)

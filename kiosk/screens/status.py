@@ -1,0 +1,413 @@
+"""Check what became of an application: scan the receipt's QR code with the
+camera, or type the tracking number; then the status in plain words.
+
+args: {"tracking_number": str} looks that number up at once; {} asks for one.
+Online first (off the GUI thread), else the local cache "as of <time>", else
+"not found yet". Without a working camera the typed entry shows directly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hardware.health import Health, HealthState
+from kiosk.context import KioskContext
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.status_lookup import Source, StatusAnswer, StatusLookup
+from kiosk.widgets.keyboard import TouchKeyboard, TouchLineEdit
+from kiosk.widgets.labels import role_label
+
+PREFIX = "RC-"
+PREVIEW_SIZE = (640, 360)
+
+
+class Page(Enum):
+    SCAN = 0
+    TYPE = 1
+    BUSY = 2
+    RESULT = 3
+
+
+def tracking_number_in(text: str) -> str | None:
+    """The tracking number in a QR payload or typed text, or None."""
+    from hardware.camera.qrcode_decode import ParseError, parse_status_qr  # cv2: phase two
+
+    try:
+        return parse_status_qr(text.strip().upper() if "://" not in text else text)
+    except ParseError:
+        return None
+
+
+def local_time(when: datetime, language: str) -> str:
+    """`when` as the kiosk's local date and time, written in `language`."""
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+    return QLocale(language).toString(moment, QLocale.FormatType.ShortFormat)
+
+
+class StatusScreen(KioskScreen):
+    def __init__(self, context: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusScreen")
+        self.context = context
+        self.answer: StatusAnswer | None = None
+        self.camera_trouble = ""
+        self._active = False
+        self._camera_connected = False
+        self.lookup = StatusLookup(None, None, parent=self)
+        self.lookup.answered.connect(self._answered)
+
+        self.heading = role_label("title")
+        self.pages = QStackedWidget()
+        for build in (self._build_scan_page, self._build_type_page, self._build_busy_page,
+                      self._build_result_page):
+            self.pages.addWidget(build())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.pages, 1)
+        self.retranslate()
+
+    # ---- pages ------------------------------------------------------------------------
+    def _build_scan_page(self) -> QWidget:
+        page = QWidget()
+        self.scan_prompt = role_label("subtitle", name="scanPrompt")
+        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview.setObjectName("cameraPreview")
+        self.preview.setFixedSize(*PREVIEW_SIZE)
+        self.scan_hint = role_label("error", name="scanHint")
+        self.scan_hint.setProperty("state", "attention")
+        self.type_instead = QPushButton()
+        self.type_instead.setProperty("role", "secondary")
+        self.type_instead.clicked.connect(lambda: self._show_type_page(""))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.preview)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scan_prompt)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.scan_hint)
+        layout.addStretch(1)
+        layout.addWidget(self.type_instead)
+        return page
+
+    def _build_type_page(self) -> QWidget:
+        page = QWidget()
+        self.reason_label = role_label("notice", name="cameraReason")
+        self.type_prompt = role_label("subtitle")
+        self.number_edit = TouchLineEdit()
+        self.number_edit.setObjectName("trackingNumber")
+        self.number_edit.setMaxLength(40)
+        self.number_edit.textEdited.connect(self._upper_case)
+        self.type_error = role_label("error", name="typeError")
+        self.type_error.setProperty("state", "attention")
+        self.check_button = QPushButton()
+        self.check_button.clicked.connect(self._check_typed)
+        self.keyboard = TouchKeyboard(chinese_note=False, pinned=True)
+        self.keyboard.serve(self.number_edit)
+        self.keyboard.accepted.connect(self._check_typed)
+        field_row = QHBoxLayout()
+        field_row.addWidget(self.number_edit, 1)
+        field_row.addWidget(self.check_button)
+        text = QVBoxLayout()
+        text.setSpacing(12)
+        text.addWidget(self.reason_label)
+        text.addWidget(self.type_prompt)
+        text.addLayout(field_row)
+        text.addWidget(self.type_error)
+        text.addStretch(1)
+        self.type_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
+        self.type_layout.setContentsMargins(0, 0, 0, 0)
+        self.type_layout.setSpacing(32)
+        self.type_layout.addLayout(text, 2)
+        self.type_layout.addWidget(self.keyboard, 3)
+        return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Keyboard beside the field in landscape, below it in portrait."""
+        size = event.size()
+        self.type_layout.setDirection(QBoxLayout.Direction.LeftToRight
+                                      if size.width() > size.height()
+                                      else QBoxLayout.Direction.TopToBottom)
+        super().resizeEvent(event)
+
+    def _build_busy_page(self) -> QWidget:
+        page = QWidget()
+        self.busy_label = role_label("touch", align=Qt.AlignmentFlag.AlignCenter,
+                                     name="busyLabel")
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.busy_label)
+        layout.addStretch(1)
+        return page
+
+    def _build_result_page(self) -> QWidget:
+        page = QWidget()
+        self.result_number = role_label("subtitle", name="resultNumber")
+        self.result_matter = role_label("subtitle", name="resultMatter")
+        self.result_status = role_label("status", name="resultStatus")
+        self.result_note = role_label("body", name="resultNote")
+        self.result_source = role_label("notice", name="resultSource")
+        self.another_button = QPushButton()
+        self.another_button.setProperty("role", "secondary")
+        self.another_button.clicked.connect(self._start)
+        self.done_button = QPushButton()
+        self.done_button.clicked.connect(self.goHome)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(24)
+        buttons.addWidget(self.another_button)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(16)
+        for label in (self.result_number, self.result_matter, self.result_status,
+                      self.result_note, self.result_source):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        return page
+
+    # ---- navigation ----------------------------------------------------------------
+    def enter(self, args: dict[str, Any]) -> None:
+        self._active = True
+        number = str(args.get("tracking_number", "")) if args else ""
+        if number:
+            self.number_edit.setText(number)
+            self._look_up(number)
+        elif args or self.page() in (Page.SCAN, Page.TYPE):
+            self._start()
+        # back navigation onto a result or a running lookup: leave it as it is
+
+    def leave(self) -> None:
+        self._active = False
+        self._stop_camera()
+
+    def reset(self) -> None:
+        self.lookup.cancel()
+        self.answer = None
+        self.number_edit.setText(PREFIX)
+        self.type_error.clear()
+        self.scan_hint.clear()
+        self.preview.clear()
+        self._clear_result()
+        self.pages.setCurrentIndex(Page.SCAN.value)
+
+    def page(self) -> Page:
+        return Page(self.pages.currentIndex())
+
+    def _start(self) -> None:
+        """Ask for a number: by camera when it works, else typed."""
+        self.lookup.cancel()
+        self.answer = None
+        self._clear_result()
+        self.scan_hint.clear()
+        self.type_error.clear()
+        self.number_edit.setText(PREFIX)
+        trouble = self._camera_problem()
+        if trouble:
+            self._show_type_page(trouble)
+            return
+        self.preview.setText(self.tr("Camera starting …"))
+        self.pages.setCurrentIndex(Page.SCAN.value)
+        self._start_camera()
+
+    # ---- camera ------------------------------------------------------------------
+    def _camera_problem(self) -> str:
+        camera = self.context.devices.camera
+        if camera is None:
+            return self.tr("This machine has no camera, so please type the number "
+                           "printed on your receipt.")
+        if camera.health.state is HealthState.OFFLINE:
+            return self.tr("The camera is not working right now, so please type the "
+                           "number printed on your receipt.")
+        return ""
+
+    def _start_camera(self) -> None:
+        camera = self.context.devices.camera
+        if camera is None:
+            return
+        if not self._camera_connected:
+            camera.frameReady.connect(self._frame)
+            camera.analysed.connect(self._analysed)
+            camera.healthChanged.connect(self._camera_health)
+            self._camera_connected = True
+        camera.start()
+
+    def _stop_camera(self) -> None:
+        camera = self.context.devices.camera
+        if camera is not None and camera.capturing:
+            camera.stop(wait=False)  # the camera closes on its own thread
+
+    def _frame(self, image: QImage) -> None:
+        if self._active and self.page() is Page.SCAN:
+            self.preview.setPixmap(QPixmap.fromImage(image).scaled(
+                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation))
+
+    def _analysed(self, _faces: object, payloads: object) -> None:
+        if not self._active or self.page() is not Page.SCAN:
+            return
+        texts = [str(text) for text in payloads or []]  # type: ignore[attr-defined]
+        for text in texts:
+            number = tracking_number_in(text)
+            if number:
+                self._stop_camera()
+                self.number_edit.setText(number)
+                self._look_up(number)
+                return
+        if texts:
+            self.scan_hint.setText(self.tr(
+                "This code is not from one of our receipts. Please show the QR code "
+                "printed on your receipt."))
+
+    def _camera_health(self, health: Health) -> None:
+        if self._active and self.page() is Page.SCAN and health.state is HealthState.OFFLINE:
+            self._stop_camera()
+            self._show_type_page(self._camera_problem())
+
+    # ---- typed ---------------------------------------------------------------------
+    def _show_type_page(self, reason: str) -> None:
+        self._stop_camera()
+        self.camera_trouble = reason
+        self.reason_label.setText(reason)
+        self.reason_label.setVisible(bool(reason))
+        if not self.number_edit.text():
+            self.number_edit.setText(PREFIX)
+        self.pages.setCurrentIndex(Page.TYPE.value)
+        self.keyboard.open_for(self.number_edit)
+        self.number_edit.end(False)
+
+    def _upper_case(self, text: str) -> None:
+        if text != text.upper():
+            position = self.number_edit.cursorPosition()
+            self.number_edit.setText(text.upper())
+            self.number_edit.setCursorPosition(position)
+
+    def _check_typed(self) -> None:
+        number = tracking_number_in(self.number_edit.text().replace(" ", ""))
+        if number is None:
+            self.type_error.setText(self.tr(
+                "This is not a tracking number. It looks like RC-20261125-K01-00042 and is "
+                "printed under the QR code on your receipt."))
+            return
+        self.type_error.clear()
+        self._look_up(number)
+
+    # ---- lookup ---------------------------------------------------------------------
+    def _look_up(self, number: str) -> None:
+        shell = self.context.shell
+        if shell is None:
+            self.lookup.online = self.lookup.cache = self.lookup.matters = None
+        else:
+            runtime = shell.services.runtime
+            self.lookup.online = runtime.client.application
+            self.lookup.cache = runtime.cache.status
+            self.lookup.matters = self._matter_names
+        self.busy_label.setText(self.tr("Looking up %1 …").replace("%1", number))
+        self.pages.setCurrentIndex(Page.BUSY.value)
+        self.lookup.request(number)
+
+    def _matter_names(self, code: str) -> tuple[str, str] | None:
+        """The matter's names from the cached catalog (runs on the lookup thread)."""
+        from sync.caches import CATALOG
+        from sync.protocol.models import Catalog
+
+        catalog = self.context.cached(CATALOG, Catalog)
+        for matter in catalog.value.matters if catalog else []:
+            if matter.code == code:
+                return matter.name_zh, matter.name_en
+        return None
+
+    def _answered(self, answer: StatusAnswer) -> None:
+        self.answer = answer
+        self._show_answer()
+        self.pages.setCurrentIndex(Page.RESULT.value)
+
+    def _clear_result(self) -> None:
+        for label in (self.result_number, self.result_matter, self.result_status,
+                      self.result_note, self.result_source):
+            label.clear()
+
+    def _show_answer(self) -> None:
+        answer = self.answer
+        if answer is None:
+            return
+        self._clear_result()
+        self.result_number.setText(self.tr("Application %1").replace("%1",
+                                                                     answer.tracking_number))
+        status = answer.status
+        if status is None:
+            self.result_status.setText(self.tr("Not found yet"))
+            self.result_note.setText(
+                self.tr("We could not find this application. It appears here a few minutes "
+                        "after it is handed in. Please check the number, try again later, "
+                        "or ask a member of staff.") if answer.source is Source.ONLINE else
+                self.tr("We cannot reach the service system right now, and this machine has "
+                        "no saved record of this application. Please try again later, or "
+                        "ask a member of staff."))
+            return
+        if answer.matter is not None:
+            self.result_matter.setText(self.context.localized(*answer.matter))
+        self.result_status.setText(self._status_words(status.status))
+        self.result_note.setText(status.note)
+        self.result_note.setVisible(bool(status.note))
+        language = self.context.language
+        updated = self.tr("Last change: %1").replace("%1",
+                                                     local_time(status.updated_at, language))
+        if answer.source is Source.ONLINE:
+            self.result_source.setText(updated + "\n" + self.tr("Checked just now."))
+        else:
+            as_of = local_time(answer.as_of, language) if answer.as_of else "—"
+            self.result_source.setText(updated + "\n" + self.tr(
+                "We cannot reach the service system right now. This is the status "
+                "saved on this machine, as of %1.").replace("%1", as_of))
+
+    def _status_words(self, status: str) -> str:
+        words = {
+            "received": self.tr("Received: your application has arrived and is waiting "
+                                "to be handled."),
+            "accepted": self.tr("Accepted: your application is complete and is being "
+                                "handled."),
+            "in_progress": self.tr("In progress: your application is being handled."),
+            "completed": self.tr("Completed: the result is ready."),
+            "rejected": self.tr("Not accepted. The reason is below."),
+            "missing": self.tr("Documents missing: please bring the documents listed below."),
+        }
+        return words.get(status, status)
+
+    # ---- text -------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title = self.tr("Check an application")
+        self.heading.setText(self.tr("Check an application"))
+        self.scan_prompt.setText(self.tr(
+            "Hold the QR code on your receipt in front of the camera."))
+        self.preview.setText(self.tr("Camera starting …"))
+        self.type_instead.setText(self.tr("Type the number instead"))
+        self.type_prompt.setText(self.tr(
+            "Type the tracking number printed on your receipt, for example "
+            "RC-20261125-K01-00042."))
+        self.check_button.setText(self.tr("Check"))
+        self.another_button.setText(self.tr("Check another"))
+        self.done_button.setText(self.tr("Done"))
+        if self.camera_trouble:
+            self.camera_trouble = self._camera_problem() or self.camera_trouble
+            self.reason_label.setText(self.camera_trouble)
+        # matter names and times follow the language the switcher records after this event
+        QTimer.singleShot(0, self, self._show_answer)

@@ -1,0 +1,110 @@
+"""Look an application's status up off the GUI thread.
+
+Online first (the platform is the system of record); when the platform
+cannot be reached, the local status cache, with the time it was fetched.
+The answer reaches the GUI thread by a queued signal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from sync.caches import Cached
+    from sync.protocol.models import ApplicationStatus
+
+log = logging.getLogger("kiosk.status")
+
+
+class Source(StrEnum):
+    ONLINE = "online"  # the platform answered just now
+    CACHE = "cache"  # offline: the local copy, as of `as_of`
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    tracking_number: str
+    status: ApplicationStatus | None  # None: not found
+    source: Source
+    as_of: datetime | None = None  # when the cached copy was fetched
+    matter: tuple[str, str] | None = None  # the matter's names (zh, en) from the catalog
+
+
+Online = Callable[[str], "ApplicationStatus | None"]
+Cache = Callable[[str], "Cached[ApplicationStatus] | None"]
+Matters = Callable[[str], "tuple[str, str] | None"]
+
+
+def look_up(tracking_number: str, online: Online | None, cache: Cache | None,
+            matters: Matters | None = None) -> StatusAnswer:
+    """Blocking: the platform's answer, else the cache's (call on a worker thread)."""
+    answer = _ask(tracking_number, online, cache)
+    if answer.status is not None and matters is not None:
+        return replace(answer, matter=matters(answer.status.matter_code))
+    return answer
+
+
+def _ask(tracking_number: str, online: Online | None, cache: Cache | None) -> StatusAnswer:
+    if online is not None:
+        try:
+            return StatusAnswer(tracking_number, online(tracking_number), Source.ONLINE)
+        except Exception as error:  # any failure to ask: fall back to the cache
+            log.info("status lookup offline (%s: %s)", type(error).__name__, error)
+    cached = cache(tracking_number) if cache is not None else None
+    if cached is None:
+        return StatusAnswer(tracking_number, None, Source.CACHE)
+    return StatusAnswer(tracking_number, cached.value, Source.CACHE, cached.fetched_at)
+
+
+class StatusLookup(QObject):
+    """Runs `look_up` on a short-lived thread; `answered` arrives on the GUI thread.
+
+    Each request gets a serial number; only the latest request's answer is
+    delivered, so a late answer for a resident who has gone is dropped.
+    """
+
+    answered = Signal(object)  # StatusAnswer
+    _done = Signal(int, object)
+
+    def __init__(self, online: Online | None, cache: Cache | None,
+                 matters: Matters | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.online = online
+        self.cache = cache
+        self.matters = matters
+        self._serial = 0
+        self._done.connect(self._deliver)
+
+    def request(self, tracking_number: str) -> None:
+        self._serial += 1
+        serial = self._serial
+        online, cache, matters = self.online, self.cache, self.matters
+
+        def run() -> None:
+            try:
+                answer = look_up(tracking_number, online, cache, matters)
+            except Exception:  # the cache itself failed: say "not found", log the bug
+                log.exception("status lookup failed")
+                answer = StatusAnswer(tracking_number, None, Source.CACHE)
+            with contextlib.suppress(RuntimeError):  # the screen is gone (shutdown)
+                self._done.emit(serial, answer)
+
+        threading.Thread(target=run, name="kiosk-status-lookup", daemon=True).start()
+
+    def cancel(self) -> None:
+        """Forget any request in flight."""
+        self._serial += 1
+
+    @Slot(int, object)
+    def _deliver(self, serial: int, answer: StatusAnswer) -> None:
+        if serial == self._serial:
+            self.answered.emit(answer)

@@ -1,0 +1,125 @@
+"""The signed /v1/queue and /v1/bookings endpoints.
+
+Kiosks take numbers (online, or from a lease while offline), counters call
+and serve them, both read the hall state; bookings are listed by slot and by
+person. The logic lives in the queue_* modules; the fairness rule of
+call-next is documented in `sync.server.queue_calls`.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response
+
+from sync.protocol.queue import (
+    BookingList,
+    BookingSlots,
+    CallNextRequest,
+    IssueRequest,
+    Lease,
+    LeaseRequest,
+    QueueState,
+    QueueStats,
+    Ticket,
+    TicketAction,
+    TicketActionRequest,
+    WalkInRequest,
+)
+from sync.server import queue_bookings, queue_calls, queue_issue, queue_stats
+from sync.server.auth import SignedCaller
+from sync.server.errors import ERROR_RESPONSE
+from sync.server.queue_core import local_day
+from sync.server.routes import EngineDep
+
+router = APIRouter(
+    prefix="/v1",
+    tags=["queue"],
+    responses={401: ERROR_RESPONSE, 413: ERROR_RESPONSE, 422: ERROR_RESPONSE},
+)
+COUNTER_ERRORS: dict[int | str, dict[str, Any]] = {
+    403: ERROR_RESPONSE, 404: ERROR_RESPONSE, 409: ERROR_RESPONSE
+}
+queue_bookings.mask_access_log()
+
+
+@router.post("/queue/tickets", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
+def issue_ticket(body: IssueRequest, caller: SignedCaller, engine: EngineDep) -> Ticket:
+    """Take a number; retrying with the same client_ref answers the same ticket."""
+    return queue_issue.issue_ticket(engine, caller, body, time.time())
+
+
+@router.post("/queue/leases", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
+def lease_numbers(body: LeaseRequest, caller: SignedCaller, engine: EngineDep) -> Lease:
+    """Reserve numbers of today's counter for this terminal to print offline."""
+    return queue_issue.lease_numbers(engine, caller, body, time.time())
+
+
+@router.get("/queue/state")
+def get_queue_state(caller: SignedCaller, engine: EngineDep) -> QueueState:
+    """Waiting per category, the latest call of each window, the last 10 calls."""
+    return queue_stats.queue_state(engine, caller.center, time.time())
+
+
+@router.post(
+    "/queue/call-next",
+    response_model=Ticket,
+    responses={204: {"description": "Nobody is waiting"}, **COUNTER_ERRORS},
+)
+def call_next(body: CallNextRequest, caller: SignedCaller, engine: EngineDep) -> Any:
+    """Call the next ticket to a window, by the center's fairness policy."""
+    ticket = queue_calls.call_next(engine, caller, body, time.time())
+    return Response(status_code=204) if ticket is None else ticket
+
+
+@router.post("/queue/tickets/{number}/{action}", responses=COUNTER_ERRORS)
+def ticket_action(
+    number: Annotated[str, Path(max_length=12)],
+    action: TicketAction,
+    body: TicketActionRequest,
+    caller: SignedCaller,
+    engine: EngineDep,
+) -> Ticket:
+    """serve, recall, no-show, park, resume, transfer or end one of today's tickets."""
+    return queue_calls.act(engine, caller, number, action, body, time.time())
+
+
+@router.post("/queue/walk-in", responses=COUNTER_ERRORS)
+def walk_in(body: WalkInRequest, caller: SignedCaller, engine: EngineDep) -> Ticket:
+    """Issue a ticket at the window and serve it at once."""
+    return queue_calls.walk_in(engine, caller, body, time.time())
+
+
+@router.get("/queue/stats")
+def get_queue_stats(
+    caller: SignedCaller,
+    engine: EngineDep,
+    day: date | None = None,
+    window: Annotated[str | None, Query(max_length=16)] = None,
+) -> QueueStats:
+    """The day's figures (today by default) for the center and per window."""
+    when = day or date.fromisoformat(local_day(time.time()))
+    return queue_stats.queue_stats(engine, caller.center, when, window)
+
+
+@router.get("/bookings/slots", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
+def get_booking_slots(
+    caller: SignedCaller,
+    engine: EngineDep,
+    matter: Annotated[str, Query(max_length=40)],
+    date: date,
+) -> BookingSlots:
+    """Bookable slots of a matter on a date, with the places left."""
+    return queue_bookings.booking_slots(engine, caller.center, matter, date, time.time())
+
+
+@router.get("/bookings")
+def get_bookings(
+    caller: SignedCaller,
+    engine: EngineDep,
+    id_number: Annotated[str, Query(min_length=4, max_length=32)],
+) -> BookingList:
+    """A person's bookings at this center from today on (for check-in)."""
+    return queue_bookings.bookings_for(engine, caller.center, id_number, time.time())

@@ -1,0 +1,167 @@
+"""Kiosk fixtures: a KioskContext on a temp config dir, the kiosk window with
+the core screens, a stub shell over a real local cache, and a real shell
+enrolled with a reference platform on loopback, with simulated devices."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.accessibility_bar import AccessibilityBar
+from kiosk.attract import AttractScreen
+from kiosk.context import KioskContext, KioskDevices
+from kiosk.navigator import Navigator
+from kiosk.screens import core
+from kiosk.screens.base import KioskScreen
+from kiosk.window import KioskWindow
+from terminal.startup import Gui, start_gui
+from terminal.sync_badge import SyncBadge
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO_DIR = ROOT / "resources" / "demo"
+DEVICES_TOML = """
+[devices.printer]
+kind = "virtual"
+output_dir = @SLIPS@
+
+[devices.card_reader]
+kind = "simulated"
+
+[devices.camera]
+kind = "simulated"
+"""
+
+
+@pytest.fixture
+def gui(tmp_path: Path) -> Iterator[Gui]:
+    folder = tmp_path / "config"
+    folder.mkdir(exist_ok=True)
+    gui = start_gui("reception-kiosk-test", folder, argv=[], lock=False)
+    gui.language.set_language("en")
+    yield gui
+    gui.language.set_language("en")
+    gui.release()
+
+
+@pytest.fixture
+def context(gui: Gui) -> KioskContext:
+    return KioskContext(gui)
+
+
+@dataclass
+class KioskUi:
+    window: KioskWindow
+    navigator: Navigator
+    screens: dict[str, KioskScreen]
+
+    def screen(self, name: str) -> Any:
+        return self.screens[name]
+
+
+@pytest.fixture
+def kiosk(qtbot: QtBot, context: KioskContext) -> KioskUi:
+    """The kiosk window with only the core screens registered (others' flows
+    are built by their own tests)."""
+    attract = AttractScreen(center_name=lambda: "Test hall", notices=lambda: [],
+                            serving=lambda: [], language=lambda: context.language)
+    # not under test here; its own minimum (787 px) would make a 1080 px high window taller
+    attract.setMinimumSize(1, 1)
+    window = KioskWindow(attract, SyncBadge(), AccessibilityBar(), kiosk_mode=False)
+    qtbot.addWidget(window)
+    navigator = Navigator(window.screens, window.navigation, context.session, attract, window)
+    screens = core.build(context)
+    for name, screen in screens.items():
+        navigator.register(name, screen)
+    window.resize(1080, 1920)
+    window.show()
+    return KioskUi(window, navigator, screens)
+
+
+# ---- a stub shell over a real local cache -----------------------------------------
+
+@pytest.fixture
+def local_cache(tmp_path: Path) -> Iterator[Any]:
+    from sync.caches import ReferenceCache
+    from sync.store.database import open_database
+
+    database = open_database(tmp_path / "cache" / "terminal.db")
+    yield ReferenceCache(database)
+    database.close()
+
+
+def put_demo_notices(cache: Any) -> None:
+    from sync.caches import NOTICES
+
+    cache.put(NOTICES, (DEMO_DIR / "notices.json").read_text("utf-8"), None,
+              datetime.now(UTC))
+
+
+def stub_shell(cache: Any, application: Any = None) -> Any:
+    """Just what the core screens use of a shell: the cache and the client."""
+    def unreachable(tracking_number: str) -> Any:
+        from sync.client import TransientError
+
+        raise TransientError("platform unreachable (test)")
+
+    client = SimpleNamespace(application=application or unreachable)
+    return SimpleNamespace(services=SimpleNamespace(
+        runtime=SimpleNamespace(cache=cache, client=client)))
+
+
+# ---- a real shell, a real platform, simulated devices -----------------------------------
+
+@dataclass
+class Online:
+    platform: Any
+    shell: Any
+    devices: KioskDevices
+
+    def stop_devices(self) -> None:
+        for adapter in (self.devices.card_reader, self.devices.camera):
+            if adapter is not None:
+                adapter.stop()
+
+
+@pytest.fixture
+def online(tmp_path: Path, gui: Gui) -> Iterator[Online]:
+    from sync.cli import enroll_terminal
+    from sync.config import render_toml
+    from sync.paths import CONFIG_FILE
+    from sync.protocol.models import Role
+    from terminal.devices.workers import CameraAdapter, CardReaderAdapter
+    from terminal.local_platform import LocalPlatform
+    from terminal.shell import start_shell
+
+    platform = LocalPlatform(f"sqlite:///{tmp_path / 'platform.db'}", demo_data=DEMO_DIR)
+    url = platform.start()
+    config_dir = tmp_path / "shell-config"
+    config_dir.mkdir()
+    (config_dir / CONFIG_FILE).write_text(render_toml({
+        "terminal": {"language": "en"},
+        "platform": {"url": url, "read_timeout": 5.0},
+        "store": {"data_dir": str(tmp_path / "data")},
+    }) + "\n" + DEVICES_TOML.replace("@SLIPS@", json.dumps(str(tmp_path / "slips"))),
+        "utf-8")
+    enroll_terminal(url, platform.enroll_code("C001", Role.KIOSK), config_dir)
+    shell = start_shell("reception-kiosk-test", config_dir, argv=[], lock=False,
+                        with_devices=True)
+    drivers = shell.services.devices
+    assert drivers is not None and drivers.card_reader is not None
+    assert drivers.camera is not None
+    devices = KioskDevices(card_reader=CardReaderAdapter(drivers.card_reader),
+                           camera=CameraAdapter(drivers.camera, detect_faces=False))
+    result = Online(platform, shell, devices)
+    try:
+        yield result
+    finally:
+        result.stop_devices()
+        shell.close()
+        platform.stop()

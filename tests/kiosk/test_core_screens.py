@@ -1,0 +1,433 @@
+"""The kiosk's core screens: home, identify, notices, status, help, and the
+touch keypad and keyboard; with simulated devices and a real platform."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from kiosk.context import KioskContext, KioskDevices
+from kiosk.screens.home import TILES
+from kiosk.screens.identify import IdentifyScreen
+from kiosk.screens.identify import Page as IdPage
+from kiosk.screens.status import Page as StatusPage
+from kiosk.screens.status import StatusScreen
+from kiosk.screens.status_lookup import Source, look_up
+from kiosk.widgets.keyboard import (
+    QT_VIRTUAL_KEYBOARD,
+    TOUCH_KEYBOARD,
+    TouchKeyboard,
+    TouchTextEdit,
+    configure_input_method,
+)
+from tests.kiosk.conftest import KioskUi, Online, put_demo_notices, stub_shell
+
+RENDER_DIR = Path("/tmp/kiosk-core")
+VALID_ID = "11010519491231002X"
+NEXT = {"next": "help", "next_args": {"from": "test"}, "purpose": "To take a number"}
+
+
+def tap(qtbot: QtBot, button: QWidget) -> None:
+    assert button.isVisible() and button.isEnabled(), button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_digits(qtbot: QtBot, keypad: Any, digits: str) -> None:
+    for key in digits:
+        tap(qtbot, keypad.buttons[key])
+
+
+def wipe_id(qtbot: QtBot, screen: IdentifyScreen) -> None:
+    while screen.id_number:
+        tap(qtbot, screen.id_keypad.buttons["back"])
+
+
+# ---- home ----------------------------------------------------------------------------
+
+def test_home_tiles_navigate(qtbot: QtBot, kiosk: KioskUi) -> None:
+    kiosk.navigator.go("home")
+    home = kiosk.screen("home")
+    asked: list[str] = []
+    home.navigate.connect(lambda name, _args: asked.append(name))
+    for target in TILES:
+        tile = home.tiles[target]
+        assert tile.height() >= 96
+        tap(qtbot, tile)
+        if target in kiosk.screens:  # ours: the navigator went there
+            assert kiosk.navigator.current == target
+            tap(qtbot, kiosk.window.navigation.home_button)
+    assert asked == list(TILES)
+    assert kiosk.navigator.current == "home"
+
+
+# ---- identify --------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_identify_by_the_simulated_card_reader(qtbot: QtBot, kiosk: KioskUi,
+                                               context: KioskContext, online: Online) -> None:
+    context.shell, context.devices = online.shell, online.devices
+    screen: IdentifyScreen = kiosk.screen("identify")
+    kiosk.navigator.go("identify", NEXT)
+    assert context.devices.card_reader is not None and context.devices.card_reader.polling
+    qtbot.waitUntil(lambda: context.session.identity is not None, timeout=15_000)
+    assert screen.page() is IdPage.DONE
+    shown = screen.done_identity.text()
+    assert "张*丰" in shown and "110105********002X" in shown
+    assert "三" not in shown and "19491231" not in shown
+    qtbot.waitUntil(lambda: kiosk.navigator.current == "help", timeout=5_000)
+    assert not context.devices.card_reader.polling  # stopped on leave
+    assert context.session.applicant_id_number == VALID_ID
+
+
+def test_identify_by_keypad_checks_the_number_and_the_phone(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext) -> None:
+    screen: IdentifyScreen = kiosk.screen("identify")
+    kiosk.navigator.go("identify", NEXT)
+    # no card reader: the typed path, with a plain sentence why
+    assert screen.page() is IdPage.ID_NUMBER
+    assert "no card reader" in screen.reason_label.text()
+    assert screen.purpose_label.text() == "To take a number"
+    keypad = screen.id_keypad
+    assert not keypad.buttons["X"].isEnabled()
+    assert not screen.id_next.isEnabled()
+    for wrong, words in (("110105194912310021", "last character"),
+                         ("990105194912310021", "province"),
+                         ("110105194913310021", "date of birth")):
+        type_digits(qtbot, keypad, wrong)
+        assert screen.id_display.text() == f"{wrong[:6]} {wrong[6:14]} {wrong[14:]}"
+        tap(qtbot, screen.id_next)
+        assert words in screen.id_error.text()
+        assert screen.page() is IdPage.ID_NUMBER
+        wipe_id(qtbot, screen)
+        assert screen.id_error.text() == ""
+    type_digits(qtbot, keypad, VALID_ID[:17])
+    assert keypad.buttons["X"].isEnabled()
+    tap(qtbot, keypad.buttons["X"])
+    assert not keypad.buttons["5"].isEnabled()  # 18 characters: full
+    tap(qtbot, screen.id_next)
+    assert screen.page() is IdPage.PHONE
+    assert not screen.phone_keypad.buttons["X"].isVisible()
+
+    type_digits(qtbot, screen.phone_keypad, "1381234567")
+    assert not screen.phone_next.isEnabled()  # ten digits
+    type_digits(qtbot, screen.phone_keypad, "8")
+    assert screen.phone_display.text() == "138 1234 5678"
+    for _ in range(11):
+        tap(qtbot, screen.phone_keypad.buttons["back"])
+    type_digits(qtbot, screen.phone_keypad, "12345678901")
+    tap(qtbot, screen.phone_next)
+    assert "13 to 19" in screen.phone_error.text()
+    for _ in range(11):
+        tap(qtbot, screen.phone_keypad.buttons["back"])
+    type_digits(qtbot, screen.phone_keypad, "13812345678")
+    with qtbot.waitSignal(screen.navigate, timeout=5_000) as asked:
+        tap(qtbot, screen.phone_next)
+        assert screen.page() is IdPage.DONE
+        assert screen.done_identity.text() == "110105********002X\n138****5678"
+    assert asked.args == ["help", {"from": "test"}]
+    assert (context.session.id_number, context.session.phone) == (VALID_ID, "13812345678")
+
+
+def test_a_reader_that_fails_leads_to_typed_entry(qtbot: QtBot, kiosk: KioskUi,
+                                                  context: KioskContext,
+                                                  tmp_path: Path) -> None:
+    from hardware.idcard.serial_reader import SerialIdCardReader
+    from terminal.devices.workers import CardReaderAdapter
+
+    reader = CardReaderAdapter(SerialIdCardReader(str(tmp_path / "no-such-port")),
+                               backoff_initial=0.1)
+    context.devices = KioskDevices(card_reader=reader)
+    try:
+        screen: IdentifyScreen = kiosk.screen("identify")
+        kiosk.navigator.go("identify", NEXT)
+        assert screen.page() is IdPage.CARD  # not checked yet: offer the card first
+        qtbot.waitUntil(lambda: screen.page() is IdPage.ID_NUMBER, timeout=10_000)
+        assert "not working right now" in screen.reason_label.text()
+        assert "Traceback" not in screen.reason_label.text()
+    finally:
+        reader.stop()
+
+
+def test_the_session_wipe_clears_the_identify_screen(qtbot: QtBot, kiosk: KioskUi,
+                                                     context: KioskContext) -> None:
+    screen: IdentifyScreen = kiosk.screen("identify")
+    kiosk.navigator.go("identify", NEXT)
+    type_digits(qtbot, screen.id_keypad, VALID_ID[:17])
+    tap(qtbot, screen.id_keypad.buttons["X"])
+    tap(qtbot, screen.id_next)
+    type_digits(qtbot, screen.phone_keypad, "13812")
+    kiosk.navigator.end_session()
+    assert (screen.id_number, screen.phone, screen.next_screen) == ("", "", "")
+    assert screen.id_display.text() == "—" and screen.phone_display.text() == "—"
+    assert screen.page() is IdPage.CARD
+    assert not context.session.identified and context.session.phone == ""
+    kiosk.navigator.go("identify", NEXT)
+    assert screen.page() is IdPage.ID_NUMBER and screen.id_number == ""
+
+
+# ---- notices ------------------------------------------------------------------------------
+
+def test_notices_list_and_detail_from_the_cache(qtbot: QtBot, kiosk: KioskUi,
+                                                context: KioskContext, local_cache: Any) -> None:
+    put_demo_notices(local_cache)
+    context.shell = stub_shell(local_cache)
+    screen = kiosk.screen("notices")
+    kiosk.navigator.go("notices")
+    notices = screen.notices()
+    assert len(screen.rows) == len(notices) >= 2
+    dates = [n.published_at for n in notices]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    assert all(row.height() >= 96 for row in screen.rows)
+    newest = notices[0]
+    assert screen.rows[0].title_label.text() == newest.title_en
+    tap(qtbot, screen.rows[0])
+    assert screen.detail_title.text() == newest.title_en
+    assert screen.detail_body.text() == newest.body_en
+    context.gui.language.set_language("zh_CN")
+    qtbot.waitUntil(lambda: screen.detail_title.text() == newest.title_zh)
+    assert screen.rows[0].title_label.text() == newest.title_zh
+    tap(qtbot, screen.all_button)
+    assert screen.pages.currentIndex() == 0
+
+
+def test_notices_without_a_cache_say_so(kiosk: KioskUi) -> None:
+    screen = kiosk.screen("notices")
+    kiosk.navigator.go("notices")
+    assert screen.rows == [] and screen.empty_label.isVisible()
+
+
+# ---- status ----------------------------------------------------------------------------------
+
+def submit_applications(online: Online, numbers: list[str]) -> None:
+    from sync.protocol.models import ApplicationPayload, Channel, Person
+
+    runtime = online.shell.services.runtime
+    for number in numbers:
+        runtime.outbox.submit(ApplicationPayload(
+            tracking_number=number, matter_code="MZ-001", channel=Channel.KIOSK,
+            applicant=Person(id_number=VALID_ID, name="张三丰", phone="13812345678",
+                             address="北京市东城区幸福里1号")))
+    runtime.synchronizer.drain()
+    assert runtime.outbox.backlog() == 0
+
+
+def type_on_keyboard(qtbot: QtBot, keyboard: TouchKeyboard, text: str) -> None:
+    for char in text:
+        key = keyboard.keys[char.lower()]
+        tap(qtbot, key)
+
+
+@pytest.mark.slow
+def test_status_online_typed_scanned_then_offline(qtbot: QtBot, kiosk: KioskUi,
+                                                  context: KioskContext,
+                                                  online: Online) -> None:
+    numbers = [f"RC-20261125-K01-{n:05d}" for n in range(42, 48)]  # the camera's receipts
+    submit_applications(online, numbers)
+    context.shell, context.devices = online.shell, online.devices
+    screen: StatusScreen = kiosk.screen("status")
+    kiosk.navigator.go("status")
+    assert screen.page() is StatusPage.SCAN
+    # typed, on the touch keyboard
+    tap(qtbot, screen.type_instead)
+    assert screen.page() is StatusPage.TYPE and screen.keyboard.isVisible()
+    assert screen.number_edit.text() == "RC-"
+    type_on_keyboard(qtbot, screen.keyboard, "20261125-k01-00043")
+    assert screen.number_edit.text() == "RC-20261125-K01-00043"
+    with qtbot.waitSignal(screen.lookup.answered, timeout=10_000):
+        tap(qtbot, screen.check_button)
+    assert screen.page() is StatusPage.RESULT
+    assert screen.answer is not None and screen.answer.source is Source.ONLINE
+    assert screen.answer.status is not None and screen.answer.status.status == "received"
+    assert "Received" in screen.result_status.text()
+    assert "Checked just now" in screen.result_source.text()
+    # scanned by the camera
+    tap(qtbot, screen.another_button)
+    assert screen.page() is StatusPage.SCAN
+    qtbot.waitUntil(lambda: screen.page() is StatusPage.RESULT, timeout=20_000)
+    assert screen.answer is not None and screen.answer.tracking_number in numbers
+    assert screen.answer.source is Source.ONLINE and screen.answer.status is not None
+    assert not context.devices.camera.capturing  # type: ignore[union-attr]
+    # offline: the cached feed, "as of"
+    online.shell.services.runtime.synchronizer.refresh()
+    online.platform.stop()
+    kiosk.navigator.go("home")
+    kiosk.navigator.go("status", {"tracking_number": numbers[0]})
+    qtbot.waitUntil(lambda: screen.page() is StatusPage.RESULT, timeout=15_000)
+    assert screen.answer is not None and screen.answer.source is Source.CACHE
+    assert screen.answer.status is not None and screen.answer.as_of is not None
+    assert "as of" in screen.result_source.text()
+
+
+def test_status_offline_uses_the_cache_with_its_time(qtbot: QtBot, kiosk: KioskUi,
+                                                     context: KioskContext,
+                                                     local_cache: Any) -> None:
+    from sync.protocol.models import ApplicationStatus
+
+    fetched = datetime(2026, 11, 26, 8, 30, tzinfo=UTC)
+    local_cache.put_statuses([ApplicationStatus(
+        tracking_number="RC-20261125-K01-00007", matter_code="MZ-001", status="missing",
+        note="Bring the household register.", updated_at=fetched)], "c1", fetched)
+    context.shell = stub_shell(local_cache)
+    screen: StatusScreen = kiosk.screen("status")
+    kiosk.navigator.go("status")
+    assert screen.page() is StatusPage.TYPE  # no camera: typed, and why
+    assert "no camera" in screen.reason_label.text()
+    screen.number_edit.setText("rc-20261125-k01-00007")
+    with qtbot.waitSignal(screen.lookup.answered, timeout=5_000):
+        tap(qtbot, screen.check_button)
+    assert screen.answer is not None and screen.answer.source is Source.CACHE
+    assert "Documents missing" in screen.result_status.text()
+    assert screen.result_note.text() == "Bring the household register."
+    assert "as of" in screen.result_source.text()
+    assert str(fetched.astimezone().minute) in screen.result_source.text()
+    # unknown and offline: plain words
+    tap(qtbot, screen.another_button)
+    screen.number_edit.setText("RC-20261125-K01-00999")
+    with qtbot.waitSignal(screen.lookup.answered, timeout=5_000):
+        tap(qtbot, screen.check_button)
+    assert screen.result_status.text() == "Not found yet"
+    assert "cannot reach" in screen.result_note.text()
+    # not a tracking number at all
+    tap(qtbot, screen.another_button)
+    screen.number_edit.setText("RC-12")
+    tap(qtbot, screen.check_button)
+    assert screen.page() is StatusPage.TYPE and "not a tracking number" in \
+        screen.type_error.text()
+
+
+def test_status_not_found_online(qtbot: QtBot, kiosk: KioskUi, context: KioskContext,
+                                 local_cache: Any) -> None:
+    context.shell = stub_shell(local_cache, application=lambda number: None)
+    screen: StatusScreen = kiosk.screen("status")
+    with qtbot.waitSignal(screen.lookup.answered, timeout=5_000):
+        kiosk.navigator.go("status", {"tracking_number": "RC-20261125-K01-00001"})
+    assert screen.result_status.text() == "Not found yet"
+    assert "few minutes" in screen.result_note.text()
+
+
+# ---- keyboard -----------------------------------------------------------------------------------
+
+def test_input_method_choice() -> None:
+    env = {"QT_QPA_PLATFORM": "offscreen"}
+    assert configure_input_method(env) == TOUCH_KEYBOARD and "QT_IM_MODULE" not in env
+    env = {"QT_IM_MODULE": "ibus"}
+    assert configure_input_method(env) == TOUCH_KEYBOARD and env["QT_IM_MODULE"] == "ibus"
+    env = {"QT_QPA_PLATFORM": "xcb"}
+    chosen = configure_input_method(env)
+    assert chosen in (QT_VIRTUAL_KEYBOARD, TOUCH_KEYBOARD)
+    assert (env.get("QT_IM_MODULE") == QT_VIRTUAL_KEYBOARD) == (chosen == QT_VIRTUAL_KEYBOARD)
+
+
+def test_touch_keyboard_types_into_a_text_field(qtbot: QtBot, gui: Any) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    field = TouchTextEdit(host)
+    keyboard = TouchKeyboard(parent=host)
+    keyboard.serve(field)
+    host.resize(1080, 900)
+    keyboard.move(0, 200)
+    host.show()
+    assert not keyboard.isVisible()
+    qtbot.mouseClick(field.viewport(), Qt.MouseButton.LeftButton)
+    assert keyboard.isVisible() and keyboard.target is field
+    assert keyboard.note.isVisible() and "Chinese" in keyboard.note.text()
+    tap(qtbot, keyboard.keys["shift"])
+    for key in ("r", "o", "o", "m", "space", "3", "0", "1", "backspace", "2"):
+        tap(qtbot, keyboard.keys[key])
+    assert field.toPlainText() == "Room 302"
+    assert all(button.height() >= 96 for button in keyboard.findChildren(QPushButton))
+    with qtbot.waitSignal(keyboard.accepted):
+        tap(qtbot, keyboard.keys["done"])
+    assert not keyboard.isVisible()
+
+
+# ---- pictures ---------------------------------------------------------------------------------
+
+def save(kiosk: KioskUi, name: str) -> None:
+    QApplication.processEvents()
+    RENDER_DIR.mkdir(parents=True, exist_ok=True)
+    assert kiosk.window.grab().save(str(RENDER_DIR / f"{name}.png"))
+
+
+def fit(kiosk: KioskUi, width: int, height: int) -> None:
+    """Resize, and let every screen take the new shape (a hidden screen only
+    rearranges when shown; a kiosk's screen keeps its shape, a test flips it)."""
+    kiosk.window.resize(width, height)
+    for name in kiosk.screens:
+        kiosk.navigator.go(name)
+        QApplication.processEvents()
+    kiosk.navigator.end_session()
+    kiosk.window.resize(width, height)
+    QApplication.processEvents()
+
+
+def small_buttons(root: QWidget) -> list[str]:
+    return [f"{button.objectName() or button.text()!r}: {button.height()}"
+            for button in root.findChildren(QPushButton)
+            if button.isVisible() and button.height() < 96]
+
+
+def typed_id(qtbot: QtBot, kiosk: KioskUi, digits: str) -> None:
+    kiosk.navigator.go("identify", NEXT)
+    screen: IdentifyScreen = kiosk.screen("identify")
+    type_digits(qtbot, screen.id_keypad, digits)
+    tap(qtbot, screen.id_next)
+
+
+def typed_phone(qtbot: QtBot, screen: IdentifyScreen, digits: str) -> None:
+    screen._show(IdPage.PHONE)
+    type_digits(qtbot, screen.phone_keypad, digits)
+
+
+def identified(context: KioskContext, screen: IdentifyScreen) -> None:
+    context.session.id_number, context.session.phone = VALID_ID, "13812345678"
+    screen._show_done(auto=False)
+
+
+def test_render_every_screen(qtbot: QtBot, kiosk: KioskUi, context: KioskContext,
+                             local_cache: Any) -> None:
+    """PNGs in /tmp/kiosk-core to look at; every visible button at least 96 px high."""
+    from sync.protocol.models import ApplicationStatus
+
+    put_demo_notices(local_cache)
+    now = datetime.now(UTC)
+    local_cache.put_statuses([ApplicationStatus(
+        tracking_number="RC-20261125-K01-00042", matter_code="MZ-001", status="accepted",
+        note="", updated_at=now)], "c1", now)
+    context.shell = stub_shell(local_cache)
+    navigator = kiosk.navigator
+    identify: IdentifyScreen = kiosk.screen("identify")
+    status: StatusScreen = kiosk.screen("status")
+    notices = kiosk.screen("notices")
+    for language in ("zh_CN", "en"):
+        context.gui.language.set_language(language)
+        for width, height in ((1080, 1920), (1920, 1080)):
+            fit(kiosk, width, height)
+            tag = f"{language}-{width}x{height}"
+            shots: list[tuple[str, Any]] = [
+                ("home", lambda: navigator.go("home")),
+                ("identify-id", lambda: typed_id(qtbot, kiosk, "110105194912310021")),
+                ("identify-card", lambda: identify._show(IdPage.CARD)),
+                ("identify-phone", lambda: typed_phone(qtbot, identify, "1381234")),
+                ("identify-done", lambda: identified(context, identify)),
+                ("notices", lambda: navigator.go("notices")),
+                ("notice", lambda: notices.show_notice(notices.notices()[0].id)),
+                ("status-type", lambda: navigator.go("status", {"new": True})),
+                ("status-result", lambda: status._answered(look_up(
+                    "RC-20261125-K01-00042", None, local_cache.status,
+                    lambda code: ("最低生活保障申请", "Minimum living allowance")))),
+                ("help", lambda: navigator.go("help")),
+            ]
+            for name, show in shots:
+                show()
+                save(kiosk, f"{name}-{tag}")
+                current = kiosk.window.screens.currentWidget()
+                assert not small_buttons(current), (name, tag, small_buttons(current))
+            navigator.end_session()
+    context.gui.language.set_language("en")
