@@ -205,6 +205,7 @@ class IdentifyScreen(KioskScreen):
         layout.addWidget(self.done_identity)
         layout.addStretch(1)
         layout.addWidget(self.continue_button)
+        layout.addSpacing(16)
         layout.addWidget(self.start_over)
         return page
 

@@ -33,6 +33,8 @@ from kiosk.widgets.labels import role_label
 
 PREFIX = "RC-"
 PREVIEW_SIZE = (640, 360)
+#: a camera that sends no picture for this long counts as not working
+NO_FRAME_MS = 6000
 
 
 class Page(Enum):
@@ -65,7 +67,10 @@ class StatusScreen(KioskScreen):
         self.context = context
         self.answer: StatusAnswer | None = None
         self.camera_trouble = ""
+        self.camera_broken = False  # it failed while this resident tried it
         self._active = False
+        self._no_frame = QTimer(self, singleShot=True, interval=NO_FRAME_MS)
+        self._no_frame.timeout.connect(self._no_frame_came)
         self._camera_connected = False
         self.lookup = StatusLookup(None, None, parent=self)
         self.lookup.answered.connect(self._answered)
@@ -143,9 +148,11 @@ class StatusScreen(KioskScreen):
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keyboard beside the field in landscape, below it in portrait."""
         size = event.size()
-        self.type_layout.setDirection(QBoxLayout.Direction.LeftToRight
-                                      if size.width() > size.height()
+        landscape = size.width() > size.height()
+        self.type_layout.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                       else QBoxLayout.Direction.TopToBottom)
+        self.type_layout.setStretch(0, 2 if landscape else 1)
+        self.type_layout.setStretch(1, 3 if landscape else 0)
         super().resizeEvent(event)
 
     def _build_busy_page(self) -> QWidget:
@@ -201,6 +208,7 @@ class StatusScreen(KioskScreen):
 
     def reset(self) -> None:
         self.lookup.cancel()
+        self.camera_broken = False
         self.answer = None
         self.number_edit.setText(PREFIX)
         self.type_error.clear()
@@ -230,14 +238,20 @@ class StatusScreen(KioskScreen):
 
     # ---- camera ------------------------------------------------------------------
     def _camera_problem(self) -> str:
-        camera = self.context.devices.camera
-        if camera is None:
+        """Why the typed entry shows ("" when the camera is worth trying)."""
+        if self.context.devices.camera is None:
+            self.camera_broken = False
             return self.tr("This machine has no camera, so please type the number "
                            "printed on your receipt.")
-        if camera.health.state is HealthState.OFFLINE:
+        if self.camera_broken:
             return self.tr("The camera is not working right now, so please type the "
                            "number printed on your receipt.")
         return ""
+
+    def _camera_failed(self) -> None:
+        self.camera_broken = True
+        self._stop_camera()
+        self._show_type_page(self._camera_problem())
 
     def _start_camera(self) -> None:
         camera = self.context.devices.camera
@@ -249,14 +263,21 @@ class StatusScreen(KioskScreen):
             camera.healthChanged.connect(self._camera_health)
             self._camera_connected = True
         camera.start()
+        self._no_frame.start()
 
     def _stop_camera(self) -> None:
+        self._no_frame.stop()
         camera = self.context.devices.camera
         if camera is not None and camera.capturing:
             camera.stop(wait=False)  # the camera closes on its own thread
 
+    def _no_frame_came(self) -> None:
+        if self._active and self.page() is Page.SCAN:
+            self._camera_failed()
+
     def _frame(self, image: QImage) -> None:
         if self._active and self.page() is Page.SCAN:
+            self._no_frame.stop()
             self.preview.setPixmap(QPixmap.fromImage(image).scaled(
                 self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.SmoothTransformation))
@@ -278,9 +299,10 @@ class StatusScreen(KioskScreen):
                 "printed on your receipt."))
 
     def _camera_health(self, health: Health) -> None:
-        if self._active and self.page() is Page.SCAN and health.state is HealthState.OFFLINE:
-            self._stop_camera()
-            self._show_type_page(self._camera_problem())
+        camera = self.context.devices.camera
+        if self._active and self.page() is Page.SCAN and health.state is HealthState.OFFLINE \
+                and camera is not None and camera.capturing:
+            self._camera_failed()
 
     # ---- typed ---------------------------------------------------------------------
     def _show_type_page(self, reason: str) -> None:

@@ -28,7 +28,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -44,7 +43,7 @@ TOUCH_KEYBOARD = "touch"
 HEADLESS_PLATFORMS = ("offscreen", "minimal", "vnc")
 
 LETTER_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm")
-PUNCTUATION = (",", ".", "@", "/", "#", "(", ")")
+PUNCTUATION = (",", ".", "@", "/", "#")
 
 
 # ---- backend choice -----------------------------------------------------------
@@ -170,19 +169,18 @@ class TouchKeyboard(QWidget):
         self.shift_key.setCheckable(True)
         grid.addWidget(self.shift_key, 3, 0)
         grid.addWidget(self._special("backspace", self._backspace), 3, 8, 1, 2)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(8)
-        for mark in PUNCTUATION:
-            bottom.addWidget(self._key(mark, mark))
-        space = self._key("space", " ")
-        bottom.addWidget(space, 3)
-        bottom.addWidget(self._special("done", self._done), 2)
+        for column, mark in enumerate(PUNCTUATION):
+            grid.addWidget(self._key(mark, mark), 4, column)
+        grid.addWidget(self._key("space", " "), 4, len(PUNCTUATION), 1, 8 - len(PUNCTUATION))
+        grid.addWidget(self._special("done", self._done), 4, 8, 1, 2)
+        for column in range(10):
+            grid.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.note)
         layout.addLayout(grid)
-        layout.addLayout(bottom)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.setVisible(pinned)
         self.retranslate()
 

@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sync.protocol.models import Role
 from sync.protocol.queue import MAX_DAILY_NUMBER, QueuePolicy, Ticket, TicketStatus
 from sync.server.auth import Caller
 from sync.server.db import QueueCategoryRow, QueueCounter, QueueEvent, QueuePolicyRow, QueueTicket
@@ -65,7 +66,7 @@ def parse_number(number: str) -> tuple[str, int] | None:
 
 
 def require_counter(caller: Caller) -> None:
-    if caller.role != "counter":
+    if caller.role != Role.COUNTER.value:
         raise ApiError(403, "wrong_role", "Only a counter terminal may call and serve tickets.")
 
 

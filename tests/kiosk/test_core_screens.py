@@ -233,6 +233,10 @@ def test_status_online_typed_scanned_then_offline(qtbot: QtBot, kiosk: KioskUi,
     screen: StatusScreen = kiosk.screen("status")
     kiosk.navigator.go("status")
     assert screen.page() is StatusPage.SCAN
+    for width, height in ((1080, 1920), (1920, 1080)):
+        kiosk.window.resize(width, height)
+        save(kiosk, f"status-scan-en-{width}x{height}")
+    kiosk.window.resize(1080, 1920)
     # typed, on the touch keyboard
     tap(qtbot, screen.type_instead)
     assert screen.page() is StatusPage.TYPE and screen.keyboard.isVisible()
@@ -431,3 +435,22 @@ def test_render_every_screen(qtbot: QtBot, kiosk: KioskUi, context: KioskContext
                 assert not small_buttons(current), (name, tag, small_buttons(current))
             navigator.end_session()
     context.gui.language.set_language("en")
+
+
+def test_a_camera_that_fails_leads_to_typed_entry(qtbot: QtBot, kiosk: KioskUi,
+                                                  context: KioskContext,
+                                                  tmp_path: Path) -> None:
+    from hardware.camera import ImageFolderSource
+    from terminal.devices.workers import CameraAdapter
+
+    camera = CameraAdapter(ImageFolderSource(tmp_path / "no-pictures"), detect_faces=False)
+    context.devices = KioskDevices(camera=camera)
+    try:
+        screen: StatusScreen = kiosk.screen("status")
+        kiosk.navigator.go("status")
+        assert screen.page() is StatusPage.SCAN  # worth a try
+        qtbot.waitUntil(lambda: screen.page() is StatusPage.TYPE, timeout=10_000)
+        assert "camera is not working" in screen.reason_label.text()
+        assert screen.keyboard.isVisible()
+    finally:
+        camera.stop()
