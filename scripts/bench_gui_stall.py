@@ -111,7 +111,6 @@ def main() -> int:
         camera.stop()
         printer.stop()
         preview.close()
-        del preview, camera, printer
     print("GUI event-loop lateness of a 5 ms timer:")
     print(summary("idle (no device work)", idle))
     print(summary("camera preview + printing", busy))

@@ -231,12 +231,12 @@ def test_status_online_typed_scanned_then_offline(qtbot: QtBot, kiosk: KioskUi,
     submit_applications(online, numbers)
     context.shell, context.devices = online.shell, online.devices
     screen: StatusScreen = kiosk.screen("status")
+    kiosk.window.resize(1920, 1080)  # before any screen took the portrait shape
     kiosk.navigator.go("status")
     assert screen.page() is StatusPage.SCAN
-    for width, height in ((1080, 1920), (1920, 1080)):
+    for width, height in ((1920, 1080), (1080, 1920)):
         kiosk.window.resize(width, height)
         save(kiosk, f"status-scan-en-{width}x{height}")
-    kiosk.window.resize(1080, 1920)
     # typed, on the touch keyboard
     tap(qtbot, screen.type_instead)
     assert screen.page() is StatusPage.TYPE and screen.keyboard.isVisible()
