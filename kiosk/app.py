@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 
 from kiosk.composition import KioskComposition
+from kiosk.screens.registry import import_flows
 from sync.paths import config_dir
 from terminal.services import Services, ServicesLoader
 from terminal.shell import Shell, attach_services
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{APP_NAME}: {message}", file=sys.stderr)
         ui.show_out_of_service()
 
-    loader = ServicesLoader(folder)
+    loader = ServicesLoader(folder, prepare=import_flows)
     loader.loaded.connect(loaded)
     loader.failed.connect(failed)
     QTimer.singleShot(0, loader.start)  # after the first paint

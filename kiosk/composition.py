@@ -49,9 +49,6 @@ class KioskComposition:
         self.window.screens.addWidget(self.out_of_service)
         self.navigator = Navigator(self.window.screens, self.window.navigation,
                                    self.context.session, self.attract, self.window)
-        for build in builders():
-            for name, screen in build(self.context).items():
-                self.navigator.register(name, screen)
         self.navigator.register(TECHNICIAN, TechnicianScreen(self._technician_pins,
                                                              self._technician_panel))
         self.idle = IdleWatcher(DEFAULT_IDLE_SECONDS, DEFAULT_COUNTDOWN_SECONDS, self.window)
@@ -76,11 +73,19 @@ class KioskComposition:
 
     # ------------------------------------------------------------ phase two
     def attach(self, shell: Shell) -> None:
+        """Phase two has loaded: build the flows' screens and hand them the services.
+
+        The screens are built here, not in phase one, because their modules
+        import the sync core; `import_flows` pre-imports them on the loader
+        thread so this stays short on the GUI thread."""
         self.context.shell = shell
         kiosk = shell.services.config.kiosk
         self.idle.idle_seconds = kiosk.idle_seconds
         self.idle.countdown_seconds = kiosk.countdown_seconds
         self.context.devices = self._adapters(shell)
+        for build in builders():
+            for name, screen in build(self.context).items():
+                self.navigator.register(name, screen)
         shell.services.runtime.synchronizer.device_health = self._device_health
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(lambda _state: self.attract.refresh())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,9 +79,12 @@ class ServicesLoader(QObject):
     loaded = Signal(object)  # Services
     failed = Signal(str)
 
-    def __init__(self, config_dir: Path, parent: QObject | None = None) -> None:
+    def __init__(self, config_dir: Path, parent: QObject | None = None, *,
+                 prepare: Callable[[], None] = lambda: None) -> None:
+        """`prepare` runs on the loader thread too (e.g. pre-importing screens)."""
         super().__init__(parent)
         self._config_dir = config_dir
+        self._prepare = prepare
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -94,6 +98,7 @@ class ServicesLoader(QObject):
     def _load(self) -> None:
         try:
             services = open_services(self._config_dir)
+            self._prepare()
         except StartupError as error:
             log.error("start-up failed: %s", error)
             self.failed.emit(str(error))

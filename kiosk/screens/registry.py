@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from kiosk.context import KioskContext
@@ -11,7 +12,14 @@ from kiosk.screens.base import KioskScreen
 ScreenBuilder = Callable[[KioskContext], dict[str, KioskScreen]]
 
 
-def builders() -> list[ScreenBuilder]:
-    from kiosk.screens import apply_flow, core, queue_flow
+FLOW_MODULES = ("kiosk.screens.core", "kiosk.screens.apply_flow", "kiosk.screens.queue_flow")
 
-    return [core.build, apply_flow.build, queue_flow.build]
+
+def import_flows() -> None:
+    """Import every flow module (safe on a worker thread: no widget is made)."""
+    for name in FLOW_MODULES:
+        importlib.import_module(name)
+
+
+def builders() -> list[ScreenBuilder]:
+    return [importlib.import_module(name).build for name in FLOW_MODULES]
