@@ -45,16 +45,19 @@ MAX_LONG_TEXT = 2000
 PHONE_RE = re.compile(r"1\d{10}|0\d{9,11}")
 NO_FRAME_TIMEOUT_MS = 6000
 JPEG_QUALITY = 90
-ENTRY_STYLE = ("background: #ffffff; color: #1d2733; border: 3px solid #1f6feb; "
-               "border-radius: 14px; padding: 12px 20px; font-size: 30pt;")
-CHOICE_STYLE = ("QPushButton { background: #ffffff; color: #1d2733; border: 3px solid #9fb3c8; "
-                "text-align: left; padding: 18px 28px; }"
-                "QPushButton:checked { background: #0b5d1e; color: #ffffff; "
-                "border-color: #0b5d1e; }")
+ENTRY_STYLE = (
+    "background: #ffffff; color: #1d2733; border: 3px solid #1f6feb; "
+    "border-radius: 14px; padding: 12px 20px; font-size: 30pt;"
+)
+CHOICE_STYLE = (
+    "QPushButton { background: #ffffff; color: #1d2733; border: 3px solid #9fb3c8; "
+    "text-align: left; padding: 18px 28px; }"
+    "QPushButton:checked { background: #0b5d1e; color: #ffffff; "
+    "border-color: #0b5d1e; }"
+)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FormFields", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def is_applicant_id(field: FormField) -> bool:
@@ -85,7 +88,7 @@ class FieldInput(QWidget):
     def problem(self) -> str:
         """A plain sentence saying what to fix, or ""."""
         if self.field.required and self.is_empty():
-            return tr("Please fill this in.")
+            return translate("FormFields", "Please fill this in.")
         return ""
 
     def activate(self) -> None:
@@ -100,13 +103,15 @@ class FieldInput(QWidget):
 
 # --------------------------------------------------------------------- text
 class TextInput(FieldInput):
-    def __init__(self, field: FormField, multiline: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, field: FormField, multiline: bool = False, parent: QWidget | None = None
+    ) -> None:
         super().__init__(field, parent)
         self.multiline = multiline
         self.limit = MAX_LONG_TEXT if multiline else MAX_TEXT
         self.editor: TouchLineEdit | TouchTextEdit = (
-            TouchTextEdit() if multiline else TouchLineEdit())
+            TouchTextEdit() if multiline else TouchLineEdit()
+        )
         self.editor.setStyleSheet(ENTRY_STYLE)
         if isinstance(self.editor, QLineEdit):
             self.editor.setMaxLength(self.limit)
@@ -121,8 +126,9 @@ class TextInput(FieldInput):
         layout.addWidget(self.keyboard)
 
     def value(self) -> str:
-        raw = (self.editor.text() if isinstance(self.editor, QLineEdit)
-               else self.editor.toPlainText())
+        raw = (
+            self.editor.text() if isinstance(self.editor, QLineEdit) else self.editor.toPlainText()
+        )
         return raw.strip()
 
     def set_value(self, value: Any) -> None:
@@ -134,7 +140,7 @@ class TextInput(FieldInput):
 
     def problem(self) -> str:
         if len(self.value()) > self.limit:
-            return tr("This is too long. Please shorten it.")
+            return translate("FormFields", "This is too long. Please shorten it.")
         return super().problem()
 
     def activate(self) -> None:
@@ -167,14 +173,20 @@ class Keypad(QWidget):
 
     def retranslate(self) -> None:
         for key, button in self.buttons.items():
-            button.setText({"clear": tr("Clear"), "back": tr("⌫ Delete")}.get(key, key))
+            button.setText(
+                {
+                    "clear": translate("FormFields", "Clear"),
+                    "back": translate("FormFields", "⌫ Delete"),
+                }.get(key, key)
+            )
 
 
 class KeypadInput(FieldInput):
     """A number typed on the on-screen keypad (number, phone, ID number)."""
 
-    def __init__(self, field: FormField, max_length: int, extra: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, field: FormField, max_length: int, extra: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(field, parent)
         self.max_length = max_length
         self._text = ""
@@ -245,7 +257,9 @@ class PhoneInput(KeypadInput):
 
     def problem(self) -> str:
         if self._text and not PHONE_RE.fullmatch(self._text):
-            return tr("This phone number looks wrong. A mobile number has 11 digits.")
+            return translate(
+                "FormFields", "This phone number looks wrong. A mobile number has 11 digits."
+            )
         return super().problem()
 
 
@@ -257,7 +271,9 @@ class IdNumberInput(KeypadInput):
         if self._text:
             check = validate_id_number(self._text)
             if check.problem is not None:
-                return tr("This ID number is not right. Please check each digit.")
+                return translate(
+                    "FormFields", "This ID number is not right. Please check each digit."
+                )
         return super().problem()
 
 
@@ -314,8 +330,12 @@ class _Spinner(QWidget):
 class DateInput(FieldInput):
     """A big year / month / day picker; no keyboard."""
 
-    def __init__(self, field: FormField, today: Callable[[], date] = date.today,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        field: FormField,
+        today: Callable[[], date] = date.today,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(field, parent)
         self._today = today
         self._picked = False
@@ -351,8 +371,11 @@ class DateInput(FieldInput):
 
     def _update_summary(self) -> None:
         picked = self.picked_date()
-        self.summary.setText(tr("Chosen: %1").replace("%1", f"{picked:%Y-%m-%d}")
-                             if self._picked else tr("Use ▲ ▼ to choose the date."))
+        self.summary.setText(
+            translate("FormFields", "Chosen: %1").replace("%1", f"{picked:%Y-%m-%d}")
+            if self._picked
+            else translate("FormFields", "Use ▲ ▼ to choose the date.")
+        )
 
     def picked_date(self) -> date:
         return date(self.year.value, self.month.value, self.day.value)
@@ -371,13 +394,13 @@ class DateInput(FieldInput):
 
     def problem(self) -> str:
         if self.field.required and not self._picked:
-            return tr("Please choose the date with ▲ ▼.")
+            return translate("FormFields", "Please choose the date with ▲ ▼.")
         return ""
 
     def retranslate(self) -> None:
-        self.year.caption.setText(tr("Year"))
-        self.month.caption.setText(tr("Month"))
-        self.day.caption.setText(tr("Day"))
+        self.year.caption.setText(translate("FormFields", "Year"))
+        self.month.caption.setText(translate("FormFields", "Month"))
+        self.day.caption.setText(translate("FormFields", "Day"))
         self._update_summary()
 
 
@@ -400,8 +423,14 @@ def catalog_choice(text: str) -> Choice:
 class ChoiceInput(FieldInput):
     """One big button per choice; exactly one may be chosen."""
 
-    def __init__(self, field: FormField, choices: list[Choice], language: Callable[[], str],
-                 columns: int = 2, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        field: FormField,
+        choices: list[Choice],
+        language: Callable[[], str],
+        columns: int = 2,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(field, parent)
         self.choices = choices
         self._language = language
@@ -449,7 +478,7 @@ class ChoiceInput(FieldInput):
 
     def problem(self) -> str:
         if self.field.required and self.value() is None:
-            return tr("Please choose one.")
+            return translate("FormFields", "Please choose one.")
         return ""
 
     def retranslate(self) -> None:
@@ -493,15 +522,18 @@ def process_frame(frame: np.ndarray, document: bool) -> Capture:
         return Capture(None, None, translate_device(message))
     ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
     if not ok:
-        return Capture(None, None, tr("The picture could not be saved. Please try again."))
+        return Capture(
+            None, None, translate("FormFields", "The picture could not be saved. Please try again.")
+        )
     return Capture(encoded.tobytes(), frame_to_qimage(image))
 
 
 class CaptureInput(FieldInput):
     """A photo (face checked) or a document (perspective corrected) from the camera."""
 
-    def __init__(self, field: FormField, camera: CameraAdapter | None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, field: FormField, camera: CameraAdapter | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(field, parent)
         self.document = field.type is FieldType.DOCUMENT
         self.camera = camera
@@ -552,10 +584,18 @@ class CaptureInput(FieldInput):
         if self._jpeg is not None:
             return ""
         if not self.available:
-            return (tr("The camera is not working, and this picture is needed. "
-                       "Please go to a window to finish this application.")
-                    if self.field.required else "")
-        return tr("Please take the picture first.") if self.field.required else ""
+            return (
+                translate(
+                    "FormFields",
+                    "The camera is not working, and this picture is needed. "
+                    "Please go to a window to finish this application.",
+                )
+                if self.field.required
+                else ""
+            )
+        return (
+            translate("FormFields", "Please take the picture first.") if self.field.required else ""
+        )
 
     # ---- camera
     def activate(self) -> None:
@@ -577,8 +617,10 @@ class CaptureInput(FieldInput):
     def _stop_camera(self) -> None:
         if self.camera is None:
             return
-        for signal, slot in ((self.camera.frameReady, self._frame_ready),
-                             (self.camera.healthChanged, self._health)):
+        for signal, slot in (
+            (self.camera.frameReady, self._frame_ready),
+            (self.camera.healthChanged, self._health),
+        ):
             with contextlib.suppress(RuntimeError, TypeError):
                 signal.disconnect(slot)
         if self.camera.capturing:
@@ -604,8 +646,11 @@ class CaptureInput(FieldInput):
 
     def _show_image(self, image: QImage) -> None:
         size = self.preview.size()
-        self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation))
+        self.preview.setPixmap(
+            QPixmap.fromImage(image).scaled(
+                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
 
     def _take(self) -> None:
         if self._frame is None or self._busy:
@@ -613,15 +658,17 @@ class CaptureInput(FieldInput):
         self._busy = True
         frame = qimage_to_bgr(self._frame)
         self._refresh()
-        run_in_background(self, lambda: process_frame(frame, self.document), self._processed,
-                          self._process_failed)
+        run_in_background(
+            self, lambda: process_frame(frame, self.document), self._processed, self._process_failed
+        )
 
     def capture_frame(self, frame: np.ndarray) -> None:
         """Process a frame directly (tests, or a frame from elsewhere)."""
         self._busy = True
         self._refresh()
-        run_in_background(self, lambda: process_frame(frame, self.document), self._processed,
-                          self._process_failed)
+        run_in_background(
+            self, lambda: process_frame(frame, self.document), self._processed, self._process_failed
+        )
 
     def _processed(self, capture: Capture) -> None:
         self._busy = False
@@ -638,7 +685,9 @@ class CaptureInput(FieldInput):
 
     def _process_failed(self, _message: str) -> None:
         self._busy = False
-        self.message.setText(tr("The picture could not be taken. Please try again."))
+        self.message.setText(
+            translate("FormFields", "The picture could not be taken. Please try again.")
+        )
 
     def _again(self) -> None:
         self._jpeg = None
@@ -654,35 +703,53 @@ class CaptureInput(FieldInput):
         self.take.setEnabled(not self._busy)
         self.again.setVisible(self.available and taken)
         if not self.available:
-            self.preview.setText(tr("Camera not available"))
+            self.preview.setText(translate("FormFields", "Camera not available"))
             self.message.setText(
-                tr("The camera is not working, and this picture is needed. "
-                   "Please go to a window to finish this application.")
-                if self.field.required else
-                tr("The camera is not working. You can go on without this picture."))
+                translate(
+                    "FormFields",
+                    "The camera is not working, and this picture is needed. "
+                    "Please go to a window to finish this application.",
+                )
+                if self.field.required
+                else translate(
+                    "FormFields", "The camera is not working. You can go on without this picture."
+                )
+            )
         elif self._busy:
-            self.message.setText(tr("Checking the picture…"))
+            self.message.setText(translate("FormFields", "Checking the picture…"))
         elif taken:
-            self.message.setText(tr("Picture taken. Touch “Take again” if you want a new one."))
+            self.message.setText(
+                translate("FormFields", "Picture taken. Touch “Take again” if you want a new one.")
+            )
         elif self.document:
-            self.message.setText(tr("Lay the page flat under the camera, then touch "
-                                    "“Take picture”."))
+            self.message.setText(
+                translate(
+                    "FormFields", "Lay the page flat under the camera, then touch “Take picture”."
+                )
+            )
         else:
-            self.message.setText(tr("Look straight at the camera, then touch “Take picture”."))
+            self.message.setText(
+                translate("FormFields", "Look straight at the camera, then touch “Take picture”.")
+            )
         self.retranslate_buttons()
 
     def retranslate_buttons(self) -> None:
-        self.take.setText(tr("Take picture"))
-        self.again.setText(tr("Take again"))
+        self.take.setText(translate("FormFields", "Take picture"))
+        self.again.setText(translate("FormFields", "Take again"))
 
     def retranslate(self) -> None:
         self._refresh()
 
 
 # --------------------------------------------------------------------- factory
-def build_input(field: FormField, *, language: Callable[[], str],
-                camera: CameraAdapter | None = None, multiline: bool = False,
-                today: Callable[[], date] = date.today) -> FieldInput:
+def build_input(
+    field: FormField,
+    *,
+    language: Callable[[], str],
+    camera: CameraAdapter | None = None,
+    multiline: bool = False,
+    today: Callable[[], date] = date.today,
+) -> FieldInput:
     """The input for one catalog field."""
     kind = field.type
     if kind is FieldType.TEXT:

@@ -13,28 +13,15 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication
 
-from hardware.identity import mask_id_number, mask_name, mask_phone
 from hardware.printer import Receipt, Row
+from terminal.slips import STATUS_URL_BASE, masked_person, status_url  # moved; re-exported
 
-#: Where the status QR on slips and screens points; the tracking number is appended.
-STATUS_URL_BASE = "https://status.example/a/"
+__all__ = ["STATUS_URL_BASE", "masked_person", "status_url"]
 
 OutcomeKind = Literal["application", "repair"]
 
 
-def status_url(tracking_number: str) -> str:
-    return STATUS_URL_BASE + tracking_number
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Receipt", text)
-
-
-def masked_person(name: str = "", id_number: str = "", phone: str = "") -> str:
-    """`张*丰 110105********002X`, or the masked phone when that is all we have."""
-    parts = [mask_name(name) if name else "", mask_id_number(id_number) if id_number else ""]
-    shown = " ".join(part for part in parts if part)
-    return shown or (mask_phone(phone) if phone else "")
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 @dataclass(frozen=True)
@@ -58,7 +45,11 @@ class Outcome:
 
 
 def delivery_text(delivered: bool) -> str:
-    return _tr("Sent to the platform") if delivered else _tr("Saved; will be sent")
+    return (
+        translate("Receipt", "Sent to the platform")
+        if delivered
+        else translate("Receipt", "Saved; will be sent")
+    )
 
 
 def promised_text(outcome: Outcome) -> str:
@@ -66,39 +57,52 @@ def promised_text(outcome: Outcome) -> str:
         return ""
     text = f"{outcome.promised_date:%Y-%m-%d}"
     if outcome.promised_estimated:
-        text += " " + _tr("(estimated)")
+        text += " " + translate("Receipt", "(estimated)")
     return text
 
 
 def rows(outcome: Outcome) -> list[Row]:
     """The key-value lines shared by the slip and the done screen."""
-    subject_key = _tr("Matter") if outcome.kind == "application" else _tr("Repair")
-    person_key = _tr("Applicant") if outcome.kind == "application" else _tr("Reported by")
-    lines = [Row(_tr("Tracking number"), outcome.tracking_number),
-             Row(subject_key, outcome.subject)]
+    subject_key = (
+        translate("Receipt", "Matter")
+        if outcome.kind == "application"
+        else translate("Receipt", "Repair")
+    )
+    person_key = (
+        translate("Receipt", "Applicant")
+        if outcome.kind == "application"
+        else translate("Receipt", "Reported by")
+    )
+    lines = [
+        Row(translate("Receipt", "Tracking number"), outcome.tracking_number),
+        Row(subject_key, outcome.subject),
+    ]
     if outcome.location:
-        lines.append(Row(_tr("Location"), outcome.location))
+        lines.append(Row(translate("Receipt", "Location"), outcome.location))
     if outcome.person:
         lines.append(Row(person_key, outcome.person))
-    lines.append(Row(_tr("Time"), f"{outcome.submitted_at:%Y-%m-%d %H:%M}"))
+    lines.append(Row(translate("Receipt", "Time"), f"{outcome.submitted_at:%Y-%m-%d %H:%M}"))
     promised = promised_text(outcome)
     if promised:
-        lines.append(Row(_tr("Done by"), promised))
-    lines.append(Row(_tr("Status"), delivery_text(outcome.delivered)))
+        lines.append(Row(translate("Receipt", "Done by"), promised))
+    lines.append(Row(translate("Receipt", "Status"), delivery_text(outcome.delivered)))
     return lines
 
 
 def build_receipt(outcome: Outcome, center_name: str) -> Receipt:
     """The slip for an application or a repair request."""
-    title = (_tr("Application receipt") if outcome.kind == "application"
-             else _tr("Repair request receipt"))
+    title = (
+        translate("Receipt", "Application receipt")
+        if outcome.kind == "application"
+        else translate("Receipt", "Repair request receipt")
+    )
     return Receipt(
         center_name=center_name,
         title=title,
         rows=rows(outcome),
-        paragraphs=[_tr("Scan the code to check the progress.")],
+        paragraphs=[translate("Receipt", "Scan the code to check the progress.")],
         qr_payload=outcome.qr_payload,
-        footer=_tr("Please keep this slip."),
+        footer=translate("Receipt", "Please keep this slip."),
     )
 
 

@@ -262,6 +262,19 @@ class PlatformClient:
         query = urlencode({"id_number": id_number})
         return _parse(queue.BookingList, self._send("GET", f"/v1/bookings?{query}", b""))
 
+    # ------------------------------------------------------------ pre-applications
+    def application_detail(self, tracking_number: str) -> wire.ApplicationPayload | None:
+        """A kiosk application in full, personal data included (counter terminals only);
+        None when the platform has no kiosk application with this number."""
+        path = f"/v1/applications/{quote(tracking_number, safe='')}/detail"
+        try:
+            body = self._send("GET", path, b"")
+        except RequestRefused as error:
+            if error.status in (404, 422):
+                return None
+            raise
+        return _parse(wire.ApplicationPayload, body)
+
 
 def _error_details(content: bytes) -> tuple[str, str, float | None]:
     try:

@@ -39,6 +39,62 @@
     </message>
 </context>
 <context>
+    <name>CatalogScreen</name>
+    <message>
+        <source>Apply for a service</source>
+        <extracomment>Short names residents say (低保 for 最低生活保障): names are also indexed shortened. Names of the catalog's category codes (the catalog carries codes only).</extracomment>
+        <translation>自助申办</translation>
+    </message>
+    <message>
+        <source>Search: name or pinyin initials, e.g. dbsq</source>
+        <translation>搜索：事项名称或拼音首字母，如 dbsq</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>One moment, the list of services is loading…</source>
+        <translation>请稍候，正在加载事项列表…</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Nothing found. Try other words, or browse below after clearing the search.</source>
+        <translation>没有找到。请换个词，或清除搜索后在下方浏览。</translation>
+    </message>
+    <message>
+        <source>Touch a service to see what you need.</source>
+        <translation>点击事项，查看需要准备什么。</translation>
+    </message>
+    <message>
+        <source>(at a window only)</source>
+        <translation>（仅限窗口办理）</translation>
+    </message>
+    <message>
+        <source>Which office is it for?</source>
+        <translation>要办哪个部门的事？</translation>
+    </message>
+    <message>
+        <source>Touch an office, or search above.</source>
+        <translation>请点击部门，或在上方搜索。</translation>
+    </message>
+    <message>
+        <source>‹ All offices</source>
+        <translation>‹ 全部部门</translation>
+    </message>
+    <message>
+        <source>What is it about?</source>
+        <translation>要办什么事？</translation>
+    </message>
+    <message>
+        <source>‹ Other topics</source>
+        <translation>‹ 其他类别</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Window terminal</source>
@@ -122,6 +178,463 @@
     </message>
 </context>
 <context>
+    <name>DoneScreen</name>
+    <message>
+        <source>Printing your slip…</source>
+        <translation>正在打印凭条…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Scan this code with your phone to check the progress.</source>
+        <translation>用手机扫描此码，可查询办理进度。</translation>
+    </message>
+    <message>
+        <source>The printer is not working. Your application is saved. Please take a photo of this slip.</source>
+        <translation>打印机暂时无法使用。您的申请已保存，请用手机拍下这张凭条。</translation>
+    </message>
+    <message>
+        <source>Your repair request has reached the office.</source>
+        <translation>您的报修已送达。</translation>
+    </message>
+    <message>
+        <source>Your application has reached the office.</source>
+        <translation>您的申请已送达。</translation>
+    </message>
+    <message>
+        <source>Your repair request is saved.</source>
+        <translation>您的报修已保存。</translation>
+    </message>
+    <message>
+        <source>Your application is saved.</source>
+        <translation>您的申请已保存。</translation>
+    </message>
+    <message>
+        <source>Please take your slip from the printer.</source>
+        <translation>请取走打印的凭条。</translation>
+    </message>
+    <message>
+        <source>One moment, the slip is shown on the screen…</source>
+        <translation>请稍候，凭条将显示在屏幕上…</translation>
+    </message>
+</context>
+<context>
+    <name>FormFields</name>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+    <message>
+        <source>This is too long. Please shorten it.</source>
+        <translation>内容太长，请缩短。</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <source>This phone number looks wrong. A mobile number has 11 digits.</source>
+        <translation>手机号码好像不对，手机号码是11位数字。</translation>
+    </message>
+    <message>
+        <source>This ID number is not right. Please check each digit.</source>
+        <translation>身份证号码不正确，请逐位核对。</translation>
+    </message>
+    <message>
+        <source>Chosen: %1</source>
+        <translation>已选择：%1</translation>
+    </message>
+    <message>
+        <source>Use ▲ ▼ to choose the date.</source>
+        <translation>请用 ▲ ▼ 选择日期。</translation>
+    </message>
+    <message>
+        <source>Please choose the date with ▲ ▼.</source>
+        <translation>请用 ▲ ▼ 选择日期。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Please choose one.</source>
+        <translation>请选择一项。</translation>
+    </message>
+    <message>
+        <source>The picture could not be saved. Please try again.</source>
+        <translation>照片未能保存，请重试。</translation>
+    </message>
+    <message>
+        <source>The camera is not working, and this picture is needed. Please go to a window to finish this application.</source>
+        <translation>摄像头无法使用，而此项需要照片。请到窗口继续办理。</translation>
+    </message>
+    <message>
+        <source>Please take the picture first.</source>
+        <translation>请先拍照。</translation>
+    </message>
+    <message>
+        <source>The picture could not be taken. Please try again.</source>
+        <translation>未能拍照，请重试。</translation>
+    </message>
+    <message>
+        <source>Camera not available</source>
+        <translation>摄像头不可用</translation>
+    </message>
+    <message>
+        <source>The camera is not working. You can go on without this picture.</source>
+        <translation>摄像头无法使用。您可以不拍此照片，继续办理。</translation>
+    </message>
+    <message>
+        <source>Checking the picture…</source>
+        <translation>正在检查照片…</translation>
+    </message>
+    <message>
+        <source>Picture taken. Touch “Take again” if you want a new one.</source>
+        <translation>已拍照。如需重拍，请点“重拍”。</translation>
+    </message>
+    <message>
+        <source>Lay the page flat under the camera, then touch “Take picture”.</source>
+        <translation>请将材料平放在摄像头下方，然后点“拍照”。</translation>
+    </message>
+    <message>
+        <source>Look straight at the camera, then touch “Take picture”.</source>
+        <translation>请正对摄像头，然后点“拍照”。</translation>
+    </message>
+    <message>
+        <source>Take picture</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <source>Take again</source>
+        <translation>重拍</translation>
+    </message>
+</context>
+<context>
+    <name>FormScreen</name>
+    <message>
+        <source>Fill in the form</source>
+        <translation>填写表格</translation>
+    </message>
+    <message>
+        <source>Read from your ID card.</source>
+        <translation>从身份证读取。</translation>
+    </message>
+    <message>
+        <source>As you entered it.</source>
+        <translation>按您输入的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpScreen</name>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>How can we help?</source>
+        <translation>需要什么帮助？</translation>
+    </message>
+    <message>
+        <source>What this machine does</source>
+        <translation>本机能办什么</translation>
+    </message>
+    <message>
+        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons; you never need a keyboard.</source>
+        <translation>在这里可以取号、预约或签到、自助申办部分事项、报修、查看社区通知、查询以前申请的办理进度。本机全天开放。点击大按钮即可，不需要键盘。</translation>
+    </message>
+    <message>
+        <source>Where the windows are</source>
+        <translation>窗口在哪里</translation>
+    </message>
+    <message>
+        <source>The service windows are the numbered counters in the hall. When your queue number is called, the screens in the hall show it together with the number of the window to go to.</source>
+        <translation>服务窗口就是大厅里有编号的柜台。叫到您的号时，大厅屏幕会显示您的号码和要去的窗口号。</translation>
+    </message>
+    <message>
+        <source>Asking a member of staff</source>
+        <translation>询问工作人员</translation>
+    </message>
+    <message>
+        <source>During opening hours, ask at any window or any member of staff in the hall: they are glad to help. Outside opening hours, call the community duty phone shown at the entrance.</source>
+        <translation>办公时间内，可以到任意窗口或向大厅工作人员询问，我们乐意帮助您。非办公时间，请拨打入口处公布的社区值班电话。</translation>
+    </message>
+    <message>
+        <source>Your personal details</source>
+        <translation>您的个人信息</translation>
+    </message>
+    <message>
+        <source>Your ID number and phone number are shown only partly. When you leave, or after a short time without a touch, this machine forgets everything you entered. Touch Home to start again at any time.</source>
+        <translation>您的身份证号和手机号只显示部分。您离开后，或一段时间无人操作，本机会清除您输入的所有内容。随时点“首页”可以重新开始。</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Home</source>
+        <extracomment>target screen of each tile, in reading order</extracomment>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>What would you like to do?</source>
+        <translation>您要办什么？</translation>
+    </message>
+    <message>
+        <source>Take a number</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>Queue for a service window</source>
+        <translation>排队到窗口办理</translation>
+    </message>
+    <message>
+        <source>Book or check in</source>
+        <translation>预约 / 签到</translation>
+    </message>
+    <message>
+        <source>Make an appointment, or tell us you have arrived</source>
+        <translation>预约办理时间，或告诉我们您已到达</translation>
+    </message>
+    <message>
+        <source>Apply for a service</source>
+        <translation>自助申办</translation>
+    </message>
+    <message>
+        <source>Fill in an application here, by yourself</source>
+        <translation>在本机自助填写申请</translation>
+    </message>
+    <message>
+        <source>Report a repair</source>
+        <translation>物业报修</translation>
+    </message>
+    <message>
+        <source>Something broken in your building</source>
+        <translation>楼里有东西坏了</translation>
+    </message>
+    <message>
+        <source>Community notices</source>
+        <translation>社区通知</translation>
+    </message>
+    <message>
+        <source>News and announcements</source>
+        <translation>新闻和公告</translation>
+    </message>
+    <message>
+        <source>Check an application</source>
+        <translation>查询办理进度</translation>
+    </message>
+    <message>
+        <source>See how your application is going</source>
+        <translation>看看您的申请办得怎么样了</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <source>How this machine works, and how to ask staff</source>
+        <translation>本机怎么用，怎么找工作人员</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyScreen</name>
+    <message>
+        <source>This machine has no card reader, so please type your ID number.</source>
+        <extracomment>how long the masked "we read your card" confirmation stays before going on</extracomment>
+        <translation>本机没有读卡器，请输入您的身份证号码。</translation>
+    </message>
+    <message>
+        <source>The card reader is not working right now, so please type your ID number.</source>
+        <translation>读卡器暂时无法使用，请输入您的身份证号码。</translation>
+    </message>
+    <message>
+        <source>The first two digits are not a province code. Please check the number on your card.</source>
+        <translation>前两位不是省份代码，请核对身份证上的号码。</translation>
+    </message>
+    <message>
+        <source>Digits 7 to 14 should be your date of birth (year, month, day), but they are not a real date. Please check them.</source>
+        <translation>第7到14位应是出生日期（年月日），但现在不是有效日期，请核对。</translation>
+    </message>
+    <message>
+        <source>The last character does not match the other digits, so one of them is probably mistyped. Please check each digit.</source>
+        <translation>最后一位校验码与前面的数字不符，可能有一位输错了，请逐位核对。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters. Please type all of them.</source>
+        <translation>身份证号码有18位，请全部输入。</translation>
+    </message>
+    <message>
+        <source>A mobile number has 11 digits.</source>
+        <translation>手机号码有11位。</translation>
+    </message>
+    <message>
+        <source>This is not a mobile number: it should start with 13 to 19. Please check it.</source>
+        <translation>这不是手机号码：手机号应以13到19开头，请核对。</translation>
+    </message>
+    <message>
+        <source>Thank you. We have your details:</source>
+        <translation>谢谢，已获取您的信息：</translation>
+    </message>
+    <message>
+        <source>You are already identified as:</source>
+        <translation>您已确认身份：</translation>
+    </message>
+    <message>
+        <source>Identify yourself</source>
+        <translation>身份确认</translation>
+    </message>
+    <message>
+        <source>Please identify yourself</source>
+        <translation>请确认您的身份</translation>
+    </message>
+    <message>
+        <source>Place your ID card on the reader</source>
+        <translation>请将身份证放在读卡器上</translation>
+    </message>
+    <message>
+        <source>Lay the card flat on the card reader and leave it there until your details appear.</source>
+        <translation>请把身份证平放在读卡器上，等信息显示出来再拿开。</translation>
+    </message>
+    <message>
+        <source>I have no card with me: type my ID number</source>
+        <translation>没带身份证：输入身份证号码</translation>
+    </message>
+    <message>
+        <source>Type your 18-character ID number</source>
+        <translation>请输入18位身份证号码</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Type your mobile phone number (11 digits)</source>
+        <translation>请输入11位手机号码</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>This is not me: start again</source>
+        <translation>不是我：重新开始</translation>
+    </message>
+</context>
+<context>
+    <name>MatterScreen</name>
+    <message>
+        <source>About this service</source>
+        <translation>事项说明</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <source>Done on the spot.</source>
+        <translation>当场办结。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Done within %n working day(s).</source>
+        <translation>
+            <numerusform>%n 个工作日内办结。</numerusform></translation>
+    </message>
+    <message>
+        <source>What to have ready:</source>
+        <translation>需要准备：</translation>
+    </message>
+    <message>
+        <source>(if it applies to you)</source>
+        <translation>（如适用）</translation>
+    </message>
+    <message>
+        <source>This service cannot be done at the kiosk. Please take a number and go to a window.</source>
+        <translation>此事项不能在自助机办理，请取号到窗口办理。</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>返回首页</translation>
+    </message>
+    <message>
+        <source>This service needs an appointment.</source>
+        <translation>此事项需要预约。</translation>
+    </message>
+    <message>
+        <source>Book an appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Start ›</source>
+        <translation>开始办理 ›</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationBar</name>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Still there? Returning to the start in %1 s. Touch to continue.</source>
+        <translation>还在吗？%1 秒后返回首页，触摸屏幕继续。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesScreen</name>
+    <message>
+        <source>Community notices</source>
+        <translation>社区通知</translation>
+    </message>
+    <message>
+        <source>There are no notices at the moment. Notices from the community appear here.</source>
+        <translation>暂无通知。社区发布的通知会显示在这里。</translation>
+    </message>
+    <message>
+        <source>‹ All notices</source>
+        <translation>‹ 全部通知</translation>
+    </message>
+</context>
+<context>
+    <name>NumericKeypad</name>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>删除最后一个字符</translation>
+    </message>
+</context>
+<context>
     <name>OutOfServiceScreen</name>
     <message>
         <source>This kiosk is temporarily out of service</source>
@@ -145,7 +658,8 @@
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left.</source>
         <translation>
-            <numerusform>密码错误，还可以尝试 %n 次。</numerusform></translation>
+            <numerusform>密码错误，还可以尝试 %n 次。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
@@ -162,6 +676,303 @@
     <message>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+</context>
+<context>
+    <name>Receipt</name>
+    <message>
+        <source>Sent to the platform</source>
+        <extracomment>Where the status QR on slips and screens points; the tracking number is appended.</extracomment>
+        <translation>已上报平台</translation>
+    </message>
+    <message>
+        <source>Saved; will be sent</source>
+        <translation>已保存，联网后上报</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>（预计）</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Reported by</source>
+        <translation>报修人</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>承诺办结</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Application receipt</source>
+        <translation>申请回执</translation>
+    </message>
+    <message>
+        <source>Repair request receipt</source>
+        <translation>报修回执</translation>
+    </message>
+    <message>
+        <source>Scan the code to check the progress.</source>
+        <translation>扫码查询办理进度。</translation>
+    </message>
+    <message>
+        <source>Please keep this slip.</source>
+        <translation>请妥善保管本凭条。</translation>
+    </message>
+</context>
+<context>
+    <name>RepairScreen</name>
+    <message>
+        <source>Report a repair</source>
+        <translation>物业报修</translation>
+    </message>
+    <message>
+        <source>Please check, then touch “Submit”.</source>
+        <translation>请核对，然后点“提交”。</translation>
+    </message>
+    <message>
+        <source>‹ Change</source>
+        <translation>‹ 修改</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>报修</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Picture taken ✓</source>
+        <translation>已拍照 ✓</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Saving your repair request… please wait.</source>
+        <translation>正在保存您的报修，请稍候…</translation>
+    </message>
+    <message>
+        <source>Your repair request could not be saved. Please try again, or ask the staff.</source>
+        <translation>您的报修未能保存，请重试，或询问工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewScreen</name>
+    <message>
+        <source>Check your answers</source>
+        <translation>核对填写内容</translation>
+    </message>
+    <message>
+        <source>‹ Change</source>
+        <translation>‹ 修改</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Please check, then touch “Submit”.</source>
+        <translation>请核对，然后点“提交”。</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>（预计）</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>承诺办结</translation>
+    </message>
+    <message>
+        <source>On the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>Saving your application… please wait.</source>
+        <translation>正在保存您的申请，请稍候…</translation>
+    </message>
+    <message>
+        <source>Your application could not be saved, so nothing was sent. Please try again, or go to a window.</source>
+        <translation>您的申请未能保存，没有提交任何内容。请重试，或到窗口办理。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusScreen</name>
+    <message>
+        <source>Camera starting …</source>
+        <extracomment>a camera that sends no picture for this long counts as not working</extracomment>
+        <translation>摄像头启动中…</translation>
+    </message>
+    <message>
+        <source>This machine has no camera, so please type the number printed on your receipt.</source>
+        <translation>本机没有摄像头，请输入回执上印的编号。</translation>
+    </message>
+    <message>
+        <source>The camera is not working right now, so please type the number printed on your receipt.</source>
+        <translation>摄像头暂时无法使用，请输入回执上印的编号。</translation>
+    </message>
+    <message>
+        <source>This code is not from one of our receipts. Please show the QR code printed on your receipt.</source>
+        <translation>这不是我们回执上的二维码，请出示回执上印的二维码。</translation>
+    </message>
+    <message>
+        <source>This is not a tracking number. It looks like RC-20261125-K01-00042 and is printed under the QR code on your receipt.</source>
+        <translation>这不是受理编号。受理编号形如 RC-20261125-K01-00042，印在回执二维码下方。</translation>
+    </message>
+    <message>
+        <source>Looking up %1 …</source>
+        <translation>正在查询 %1 …</translation>
+    </message>
+    <message>
+        <source>Application %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
+        <source>Not found yet</source>
+        <translation>暂未查到</translation>
+    </message>
+    <message>
+        <source>We could not find this application. It appears here a few minutes after it is handed in. Please check the number, try again later, or ask a member of staff.</source>
+        <translation>没有找到这份申请。申请提交几分钟后才能查到。请核对编号，稍后再试，或询问工作人员。</translation>
+    </message>
+    <message>
+        <source>We cannot reach the service system right now, and this machine has no saved record of this application. Please try again later, or ask a member of staff.</source>
+        <translation>暂时连不上服务系统，本机也没有这份申请的记录。请稍后再试，或询问工作人员。</translation>
+    </message>
+    <message>
+        <source>Last change: %1</source>
+        <translation>最近更新：%1</translation>
+    </message>
+    <message>
+        <source>Checked just now.</source>
+        <translation>刚刚查询。</translation>
+    </message>
+    <message>
+        <source>We cannot reach the service system right now. This is the status saved on this machine, as of %1.</source>
+        <translation>暂时连不上服务系统。以下是本机保存的状态，截至 %1。</translation>
+    </message>
+    <message>
+        <source>Received: your application has arrived and is waiting to be handled.</source>
+        <translation>已接收：您的申请已送达，等待办理。</translation>
+    </message>
+    <message>
+        <source>Accepted: your application is complete and is being handled.</source>
+        <translation>已受理：您的材料齐全，正在办理。</translation>
+    </message>
+    <message>
+        <source>In progress: your application is being handled.</source>
+        <translation>办理中：您的申请正在办理。</translation>
+    </message>
+    <message>
+        <source>Completed: the result is ready.</source>
+        <translation>已办结：结果已出。</translation>
+    </message>
+    <message>
+        <source>Not accepted. The reason is below.</source>
+        <translation>不予受理，原因如下。</translation>
+    </message>
+    <message>
+        <source>Documents missing: please bring the documents listed below.</source>
+        <translation>材料不全：请补齐下列材料。</translation>
+    </message>
+    <message>
+        <source>Check an application</source>
+        <translation>查询办理进度</translation>
+    </message>
+    <message>
+        <source>Hold the QR code on your receipt in front of the camera.</source>
+        <translation>请将回执上的二维码对准摄像头。</translation>
+    </message>
+    <message>
+        <source>Type the number instead</source>
+        <translation>改为输入编号</translation>
+    </message>
+    <message>
+        <source>Type the tracking number printed on your receipt, for example RC-20261125-K01-00042.</source>
+        <translation>请输入回执上印的受理编号，例如 RC-20261125-K01-00042。</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Check another</source>
+        <translation>查询其他</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>‹ Previous</source>
+        <translation>‹ 上一步</translation>
+    </message>
+    <message>
+        <source>Check my answers ›</source>
+        <translation>核对填写内容 ›</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
     </message>
 </context>
 <context>
@@ -318,6 +1129,37 @@
     <message>
         <source>Saved to %1. Restart the app to use the new devices.</source>
         <translation>已保存到 %1。重启程序后使用新设备。</translation>
+    </message>
+</context>
+<context>
+    <name>TechnicianScreen</name>
+    <message>
+        <source>Technician</source>
+        <translation>技术维护</translation>
+    </message>
+</context>
+<context>
+    <name>TouchKeyboard</name>
+    <message>
+        <source>This keyboard types letters and digits only. To write in Chinese, please ask a member of staff.</source>
+        <extracomment>platforms where no input panel window can ever show</extracomment>
+        <translation>此键盘只能输入字母和数字。如需输入中文，请询问工作人员。</translation>
+    </message>
+    <message>
+        <source>⇧ ABC</source>
+        <translation>⇧ ABC</translation>
+    </message>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
 </context>
 </TS>

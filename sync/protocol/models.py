@@ -121,6 +121,23 @@ class AcceptancePayload(WireModel):
     window: str | None = None
 
 
+class ServedPayload(WireModel):
+    """A ticket served (or missed) at a window while the platform was unreachable.
+
+    `number` is the resident's ticket; None for a walk-in served offline, which
+    the platform numbers when the record arrives. Times are the window's own.
+    """
+
+    kind: Literal["served"] = "served"
+    number: Annotated[str, Field(min_length=2, max_length=12)] | None = None
+    category: Annotated[str, Field(min_length=1, max_length=8)]
+    window: Annotated[str, Field(min_length=1, max_length=16)]
+    staff_no: Annotated[str, Field(min_length=1, max_length=32)]
+    outcome: Literal["done", "no_show"] = "done"
+    called_at: datetime
+    ended_at: datetime
+
+
 Payload = Annotated[
     ApplicationPayload
     | TicketPayload
@@ -128,7 +145,8 @@ Payload = Annotated[
     | CheckInPayload
     | RepairPayload
     | RatingPayload
-    | AcceptancePayload,
+    | AcceptancePayload
+    | ServedPayload,
     Field(discriminator="kind"),
 ]
 # Payload keys that may hold personal data: encrypted at rest on the terminal.

@@ -14,6 +14,13 @@ batch's database transaction and in item order; answers a rejection
   matter that takes appointments (`no_appointment`), with room (`slot_full`).
 - check_in: the booking (`unknown_booking`) becomes a "booked" priority on
   today's ticket (`unknown_ticket_number`).
+- served (a window served a ticket while offline): a ticket of that day still
+  open (waiting, called, serving, parked, transferred) is closed as `done` or
+  `no_show` with the window's times as events; one already closed adds
+  nothing. An unknown number must lie in a lease of the center for that day
+  (a slip printed offline whose record has not arrived yet), else
+  `unknown_ticket_number`; it is created closed, and the kiosk's later ticket
+  record counts as delivered. No number: an offline walk-in, numbered now.
 """
 
 from __future__ import annotations
@@ -23,16 +30,32 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.protocol.models import BookingPayload, CheckInPayload, TicketPayload, TransactionItem
+from sync.protocol.models import (
+    BookingPayload,
+    CheckInPayload,
+    ServedPayload,
+    TicketPayload,
+    TransactionItem,
+)
 from sync.protocol.queue import TicketStatus
-from sync.server.db import BookingRow, QueueLease, QueueTicket, Terminal
+from sync.server.db import BookingRow, QueueCategoryRow, QueueLease, QueueTicket, Terminal
 from sync.server.queue_bookings import booked_count, catalog_matter, id_hash, slot_rule
-from sync.server.queue_core import add_event, bump_counter, find_category, local_day, parse_number
+from sync.server.queue_core import (
+    add_event,
+    bump_counter,
+    find_category,
+    local_day,
+    parse_number,
+    reserve_numbers,
+)
 
 Refusal = tuple[str, str] | None
 #: Counter name (in `queue_counter`) of bookings per center and slot day; its
 #: row lock serialises capacity checks.
 BOOKING_COUNTER = "@booking"
+#: Statuses a served record closes.
+_OPEN = {s.value for s in (TicketStatus.WAITING, TicketStatus.CALLED, TicketStatus.SERVING,
+                           TicketStatus.PARKED, TicketStatus.TRANSFERRED)}
 
 
 class QueueItems:
@@ -56,6 +79,8 @@ class QueueItems:
             return self._booking(payload)
         if isinstance(payload, CheckInPayload):
             return self._check_in(item, payload)
+        if isinstance(payload, ServedPayload):
+            return self._served(payload)
         return None
 
     def _find_ticket(self, day: str, number: str) -> QueueTicket | None:
@@ -153,3 +178,67 @@ class QueueItems:
         booking.ticket_number = ticket.number
         booking.checked_in_at = item.created_at.timestamp()
         return None
+
+    def _served(self, payload: ServedPayload) -> Refusal:
+        called, ended = payload.called_at.timestamp(), payload.ended_at.timestamp()
+        day = local_day(called)
+        row = find_category(self._session, self.center, payload.category)
+        if row is None:
+            return "unknown_category", f"This center has no category {payload.category!r}."
+        ticket = (self._find_ticket(day, payload.number) if payload.number is not None
+                  else None)
+        if ticket is not None and ticket.status not in _OPEN:
+            return None  # closed meanwhile (online, or a redelivery): a record only
+        if ticket is None:
+            ticket = self._served_ticket(payload, row, day, called)
+            if ticket is None:
+                return ("unknown_ticket_number",
+                        f"Ticket {payload.number} was neither issued nor leased for {day}.")
+            opening = "walk_in"
+        else:
+            opening = "serving"
+            if ticket.called_at is None:
+                add_event(self._session, ticket, "called", called, payload.window,
+                          payload.staff_no)
+        ticket.window = payload.window
+        ticket.called_at = ticket.called_at or called
+        ticket.target_window = None
+        if payload.outcome == "done":
+            ticket.status = TicketStatus.DONE.value
+            add_event(self._session, ticket, opening, called, payload.window, payload.staff_no)
+            add_event(self._session, ticket, "ended", ended, payload.window, payload.staff_no)
+        else:
+            ticket.status = TicketStatus.NO_SHOW.value
+            add_event(self._session, ticket, "no_show", ended, payload.window, payload.staff_no)
+        return None
+
+    def _served_ticket(self, payload: ServedPayload, row: QueueCategoryRow, day: str,
+                       called: float) -> QueueTicket | None:
+        """A new ticket for a walk-in or a leased slip; None for an unknown number."""
+        code = row.code
+        if payload.number is None:
+            [number] = reserve_numbers(self._session, self.center, row, day, 1)
+        else:
+            parsed = parse_number(payload.number)
+            if parsed is None or parsed[0] != row.prefix:
+                return None
+            leased = self._session.scalar(
+                select(QueueLease.id).where(
+                    QueueLease.center == self.center,
+                    QueueLease.category == code,
+                    QueueLease.day == day,
+                    QueueLease.first <= parsed[1],
+                    QueueLease.last >= parsed[1],
+                ).limit(1)
+            )
+            if leased is None:
+                return None
+            number = payload.number
+        ticket = QueueTicket(
+            center=self.center, day=day, number=number, category=code, priority=None,
+            status=TicketStatus.WAITING.value, issued_at=called, queued_at=called,
+            terminal_id=self._terminal_id, offline=True, recalls=0,
+        )
+        self._session.add(ticket)
+        self._session.flush()
+        return ticket
