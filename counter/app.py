@@ -1,60 +1,78 @@
 """`reception-counter`: the clerk's window terminal.
 
-Today it opens the shared shell (configuration, store, sync worker, status
-badge) in a window; sign-in, the queue panel and acceptance arrive with the
-counter's own issue.
+Phase one paints the window and the sign-in from the display settings;
+phase two (configuration, store, sync, devices) loads off the GUI thread and
+is attached by the composition root (`counter.composition`).
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
 
+from counter.composition import CounterComposition
 from sync.paths import config_dir
-from terminal.services import StartupError
-from terminal.shell import start_shell
+from terminal.services import Services, ServicesLoader
+from terminal.shell import Shell, attach_services
 from terminal.single_instance import AlreadyRunning
-from terminal.sync_badge import SyncBadge
+from terminal.startup import start_gui
 
 APP_NAME = "reception-counter"
+log = logging.getLogger("counter")
 
 
-class CounterWindow(QWidget):
-    def __init__(self, badge: SyncBadge, center_name: str) -> None:
-        super().__init__()
-        self.setWindowTitle(self.tr("Window terminal"))
-        title = QLabel(center_name, alignment=Qt.AlignmentFlag.AlignCenter)
-        title.setProperty("role", "title")
-        layout = QVBoxLayout(self)
-        layout.addWidget(badge)
-        layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addStretch(1)
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=APP_NAME, description=__doc__)
+    parser.add_argument("--config-dir", type=Path, default=None,
+                        help="folder of terminal.toml and secrets.toml")
+    parser.add_argument("--size", choices=("1920x1080", "1366x768", "full"), default="full",
+                        help="window size (default: full screen)")
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog=APP_NAME, description=__doc__)
-    parser.add_argument("--config-dir", type=Path, default=None)
-    arguments = parser.parse_args(argv)
+    arguments = _parser().parse_args(argv)
+    folder = arguments.config_dir or config_dir()
     try:
-        shell = start_shell(APP_NAME, arguments.config_dir or config_dir())
-    except (StartupError, AlreadyRunning) as error:
+        gui = start_gui(APP_NAME, folder)
+    except AlreadyRunning as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return 2
-    badge = SyncBadge()
-    shell.bridge.stateChanged.connect(badge.show_state)
-    window = CounterWindow(badge, shell.services.config.terminal.center_name_zh)
-    window.resize(1366, 768)
-    window.show()
-    shell.bridge.start()
+    ui = CounterComposition(gui)
+    if arguments.size == "full":
+        ui.window.showFullScreen()
+    else:
+        width, height = (int(part) for part in arguments.size.split("x"))
+        ui.window.resize(width, height)
+        ui.window.show()
+    shells: list[Shell] = []
+
+    def loaded(services: Services) -> None:
+        shell = attach_services(gui, services)
+        shells.append(shell)
+        ui.attach(shell)
+        shell.bridge.start()
+
+    def failed(message: str) -> None:
+        print(f"{APP_NAME}: {message}", file=sys.stderr)
+        ui.window.show_status(message)
+
+    loader = ServicesLoader(folder)
+    loader.loaded.connect(loaded)
+    loader.failed.connect(failed)
+    QTimer.singleShot(0, loader.start)  # after the first paint
     try:
-        return shell.gui.app.exec()
+        return gui.app.exec()
     finally:
-        shell.close()
+        loader.wait(30)
+        ui.stop()
+        for shell in shells:
+            shell.close()
+        gui.release()
 
 
 if __name__ == "__main__":

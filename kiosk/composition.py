@@ -19,6 +19,7 @@ from kiosk.context import KioskContext, KioskDevices
 from kiosk.idle import IdleWatcher
 from kiosk.navigator import HOME, Navigator
 from kiosk.out_of_service import OutOfServiceScreen
+from kiosk.queue_view import QueueView
 from kiosk.screens.registry import builders
 from kiosk.technician_gate import CornerTapGesture, TechnicianScreen
 from kiosk.window import KioskWindow
@@ -37,9 +38,10 @@ class KioskComposition:
     def __init__(self, gui: Gui, *, kiosk_mode: bool) -> None:
         self.gui = gui
         self.context = KioskContext(gui)
+        self.queue_view = QueueView(self.context)
         self.attract = AttractScreen(
             center_name=lambda: gui.settings.center_name(gui.language.language),
-            notices=self._notices, serving=lambda: [],
+            notices=self._notices, serving=self.queue_view.serving,
             language=lambda: gui.language.language)
         self.badge = SyncBadge()
         self.bar = AccessibilityBar()
@@ -89,6 +91,8 @@ class KioskComposition:
         shell.services.runtime.synchronizer.device_health = self._device_health
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(lambda _state: self.attract.refresh())
+        self.queue_view.changed.connect(self.attract.refresh)
+        self.queue_view.start()
         self.attract.refresh()
 
     def _adapters(self, shell: Shell) -> KioskDevices:

@@ -14,9 +14,11 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication
 
 from hardware.printer import Receipt, Row
-from terminal.slips import STATUS_URL_BASE, masked_person, status_url  # moved; re-exported
-
-__all__ = ["STATUS_URL_BASE", "masked_person", "status_url"]
+from terminal.slips import (  # noqa: F401  (moved there; re-exported for the kiosk)
+    STATUS_URL_BASE,
+    masked_person,
+    status_url,
+)
 
 OutcomeKind = Literal["application", "repair"]
 
@@ -112,3 +114,117 @@ def application_receipt(outcome: Outcome, center_name: str) -> Receipt:
 
 def repair_receipt(outcome: Outcome, center_name: str) -> Receipt:
     return build_receipt(outcome, center_name)
+
+
+# ---- queue tickets and bookings -------------------------------------------------------
+#: Where the QR of a ticket / a booking points (day and number, or the booking code).
+TICKET_URL_BASE = "https://status.example/q/"
+BOOKING_URL_BASE = "https://status.example/b/"
+
+
+@dataclass(frozen=True)
+class IssuedTicket:
+    """One queue ticket as the resident sees it."""
+
+    number: str
+    category: str  # category name, in the resident's language
+    priority: str | None  # "elderly" | "disabled" | "booked"
+    issued_at: datetime
+    people_ahead: int | None  # None: unknown
+    ahead_estimated: bool = False  # from the cached queue state (offline)
+    offline: bool = False
+    booking_code: str | None = None
+
+    @property
+    def qr_payload(self) -> str:
+        return f"{TICKET_URL_BASE}{self.issued_at:%Y%m%d}/{self.number}"
+
+
+def priority_text(priority: str | None) -> str:
+    """The short name of a priority ("Aged 65 or over"), "" for none."""
+    texts = {"elderly": translate("Receipt", "Aged 65 or over"),
+             "disabled": translate("Receipt", "Disability"),
+             "booked": translate("Receipt", "Booked appointment")}
+    return texts.get(priority or "", "")
+
+
+def people_ahead_text(ticket: IssuedTicket) -> str:
+    """"3 people ahead of you", "About 3 people ahead", or "" when unknown."""
+    if ticket.people_ahead is None:
+        return ""
+    count = str(ticket.people_ahead)
+    if ticket.ahead_estimated:
+        return translate("Receipt", "About %1 people ahead of you").replace("%1", count)
+    return translate("Receipt", "%1 people ahead of you").replace("%1", count)
+
+
+def ticket_rows(ticket: IssuedTicket) -> list[Row]:
+    lines = [Row(translate("Receipt", "Number"), ticket.number),
+             Row(translate("Receipt", "Queue"), ticket.category)]
+    priority = priority_text(ticket.priority)
+    if priority:
+        lines.append(Row(translate("Receipt", "Priority"), priority))
+    ahead = people_ahead_text(ticket)
+    if ahead:
+        lines.append(Row(translate("Receipt", "Waiting"), ahead))
+    lines.append(Row(translate("Receipt", "Time"), f"{ticket.issued_at:%Y-%m-%d %H:%M}"))
+    return lines
+
+
+def ticket_receipt(ticket: IssuedTicket, center_name: str) -> Receipt:
+    """The queue ticket slip: the number large, then queue, priority, time, QR."""
+    return Receipt(
+        center_name=center_name,
+        title=ticket.number,
+        rows=ticket_rows(ticket),
+        paragraphs=[translate("Receipt", "Please wait until your number is shown and called.")],
+        qr_payload=ticket.qr_payload,
+        footer=translate("Receipt", "Valid today only. Please keep this slip."),
+    )
+
+
+@dataclass(frozen=True)
+class BookingOutcome:
+    """One booking made at the kiosk, committed to the local store."""
+
+    record_id: str
+    booking_code: str
+    subject: str  # matter name in the resident's language
+    person: str  # already masked
+    slot_start: datetime
+    slot_end: datetime
+    delivered: bool = False
+
+    @property
+    def qr_payload(self) -> str:
+        return BOOKING_URL_BASE + self.booking_code
+
+
+def slot_text(start: datetime, end: datetime) -> str:
+    """`2026-03-02 09:00–09:30`, in the kiosk's local time."""
+    start, end = start.astimezone(), end.astimezone()
+    return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
+
+
+def booking_rows(booking: BookingOutcome) -> list[Row]:
+    lines = [Row(translate("Receipt", "Booking code"), booking.booking_code),
+             Row(translate("Receipt", "Matter"), booking.subject),
+             Row(translate("Receipt", "Date and time"),
+                 slot_text(booking.slot_start, booking.slot_end))]
+    if booking.person:
+        lines.append(Row(translate("Receipt", "Applicant"), booking.person))
+    lines.append(Row(translate("Receipt", "Status"), delivery_text(booking.delivered)))
+    return lines
+
+
+def booking_receipt(booking: BookingOutcome, center_name: str) -> Receipt:
+    """The appointment slip: when, what, who (masked), the code, a QR."""
+    return Receipt(
+        center_name=center_name,
+        title=translate("Receipt", "Appointment"),
+        rows=booking_rows(booking),
+        paragraphs=[translate("Receipt", "On the day, check in at a kiosk with your ID card "
+                        "15 minutes before your time.")],
+        qr_payload=booking.qr_payload,
+        footer=translate("Receipt", "Please keep this slip."),
+    )

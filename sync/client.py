@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import ssl
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -261,6 +261,80 @@ class PlatformClient:
         """The person's bookings from today on (the id number goes only to the platform)."""
         query = urlencode({"id_number": id_number})
         return _parse(queue.BookingList, self._send("GET", f"/v1/bookings?{query}", b""))
+
+    # ------------------------------------------------------------ hall events (SSE)
+    #: Longest silence on the event stream before it counts as dead (3 keep-alives).
+    STREAM_READ_TIMEOUT = 45.0
+    #: Largest single server-sent event accepted.
+    MAX_EVENT_BYTES = 1024 * 1024
+
+    def queue_events(self, last_event_id: int | None = None) -> Iterator[queue.HallEvent]:
+        """Server-sent events of GET /v1/queue/events, parsed, until the stream ends.
+
+        Blocking: iterate on a worker thread. Raises TransientError when the
+        stream cannot be opened or breaks (reconnect with the last `event_id`
+        seen), AuthError or RequestRefused as the other requests do."""
+        path = "/v1/queue/events"
+        extra = {"Accept": "text/event-stream", "Cache-Control": "no-cache"}
+        if last_event_id is not None:
+            extra["Last-Event-ID"] = str(last_event_id)
+        timeout = httpx.Timeout(self.STREAM_READ_TIMEOUT,
+                                connect=self._http.timeout.connect)
+        for attempt in (1, 2):
+            timestamp = int(self._clock() + self.clock_offset)
+            headers = signed_headers(self.terminal_id, self._key, "GET", path, b"", timestamp)
+            headers.update(extra)
+            try:
+                with self._http.stream("GET", path, headers=headers,
+                                       timeout=timeout) as response:
+                    if response.status_code == 200:
+                        yield from self._hall_events(response.iter_bytes())
+                        return
+                    body = response.read()[:65536]
+            except httpx.TimeoutException as error:
+                raise TransientError(f"event stream timed out ({type(error).__name__})") \
+                    from error
+            except httpx.HTTPError as error:
+                raise TransientError(f"event stream broken: {error!r}") from error
+            code, message, server_time = _error_details(body)
+            if response.status_code == 401 and code == "clock_skew" and attempt == 1 \
+                    and server_time is not None:
+                self.clock_offset = server_time - self._clock()
+                continue
+            self._raise_for(response, code, message)
+
+    def _hall_events(self, chunks: Iterable[bytes]) -> Iterator[queue.HallEvent]:
+        """Parse text/event-stream bytes into HallEvents (comments and unknown events skipped)."""
+        buffer = b""
+        for chunk in chunks:
+            buffer += chunk.replace(b"\r\n", b"\n")
+            while b"\n\n" in buffer:
+                block, buffer = buffer.split(b"\n\n", 1)
+                event = self._hall_event(block.decode("utf-8", "replace"))
+                if event is not None:
+                    yield event
+            if len(buffer) > self.MAX_EVENT_BYTES:
+                raise TransientError(f"a server-sent event exceeds {self.MAX_EVENT_BYTES} bytes")
+
+    @staticmethod
+    def _hall_event(block: str) -> queue.HallEvent | None:
+        fields: dict[str, str] = {}
+        for line in block.split("\n"):
+            if not line or line.startswith(":"):
+                continue
+            name, _, value = line.partition(":")
+            value = value[1:] if value.startswith(" ") else value
+            fields[name] = fields[name] + "\n" + value if name == "data" and name in fields \
+                else value
+        name, data = fields.get("event"), fields.get("data")
+        if name not in ("state", "call") or data is None:
+            return None
+        event_id = int(fields["id"]) if fields.get("id", "").isdigit() else None
+        if name == "state":
+            return queue.HallEvent(event="state", event_id=event_id,
+                                   state=_parse(queue.QueueState, data.encode()))
+        return queue.HallEvent(event="call", event_id=event_id,
+                               call=_parse(queue.HallCall, data.encode()))
 
     # ------------------------------------------------------------ pre-applications
     def application_detail(self, tracking_number: str) -> wire.ApplicationPayload | None:

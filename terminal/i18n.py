@@ -16,11 +16,16 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "trans
 LANGUAGES = ("zh_CN", "en")
 
 
+TRANSLATOR_NAME = "reception-translator"
+
+
 class LanguageSwitcher:
+    """One UI language per application: installing one removes the previous
+    one, whichever switcher installed it (it is found by its object name)."""
+
     def __init__(self, app: QCoreApplication, directory: Path = TRANSLATIONS_DIR) -> None:
         self._app = app
         self._directory = directory
-        self._translator: QTranslator | None = None
         self.language = "en"
 
     def set_language(self, language: str) -> bool:
@@ -28,14 +33,15 @@ class LanguageSwitcher:
         carries the plural forms of `%n` messages."""
         if language not in LANGUAGES:
             raise ValueError(f"unsupported language {language!r}")
-        if self._translator is not None:
-            self._app.removeTranslator(self._translator)
-            self._translator = None
+        for previous in self._app.findChildren(QTranslator, TRANSLATOR_NAME):
+            self._app.removeTranslator(previous)
+            previous.deleteLater()
+            previous.setObjectName("")
         translator = QTranslator(self._app)
+        translator.setObjectName(TRANSLATOR_NAME)
         loaded = translator.load(str(self._directory / f"reception_{language}.qm"))
         if loaded:
             self._app.installTranslator(translator)
-            self._translator = translator
         else:
             log.error("no compiled translation for %s in %s (run `make translations`)",
                       language, self._directory)

@@ -20,6 +20,19 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A test that switched the UI language must not leak it into the next."""
+    yield
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    if app is not None:
+        from terminal.i18n import LanguageSwitcher
+
+        LanguageSwitcher(app).set_language("en")
+
+
+@pytest.fixture(autouse=True)
 def _no_dangling_threads() -> Iterator[None]:
     before = {thread.ident for thread in threading.enumerate()}
     yield

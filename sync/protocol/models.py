@@ -26,6 +26,7 @@ class WireModel(BaseModel):
 class Role(StrEnum):
     KIOSK = "kiosk"
     COUNTER = "counter"
+    DISPLAY = "display"  # the hall display: reads the queue, posts nothing
 
 
 # --------------------------------------------------------------------------
@@ -122,10 +123,13 @@ class AcceptancePayload(WireModel):
 
 
 class ServedPayload(WireModel):
-    """A ticket served (or missed) at a window while the platform was unreachable.
+    """A ticket a window finished: served (`done`) or not there (`no_show`).
 
-    `number` is the resident's ticket; None for a walk-in served offline, which
-    the platform numbers when the record arrives. Times are the window's own.
+    The counter records every ticket it closes. One served while the platform
+    was unreachable is still open there and gets closed on arrival; one closed
+    online is kept as a record only. `number` is None for a walk-in served
+    offline, numbered by the platform on arrival. Times are the window's own;
+    `issued_at` when the window knew it (for waiting times).
     """
 
     kind: Literal["served"] = "served"
@@ -134,6 +138,7 @@ class ServedPayload(WireModel):
     window: Annotated[str, Field(min_length=1, max_length=16)]
     staff_no: Annotated[str, Field(min_length=1, max_length=32)]
     outcome: Literal["done", "no_show"] = "done"
+    issued_at: datetime | None = None
     called_at: datetime
     ended_at: datetime
 

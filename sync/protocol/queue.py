@@ -196,3 +196,29 @@ class Booking(WireModel):
 
 class BookingList(WireModel):
     bookings: list[Booking]
+
+
+HallEventName = Literal["state", "call"]
+CallKind = Literal["called", "recalled", "walk_in"]
+
+
+class HallCall(WireModel):
+    """The data of a `call` event of GET /v1/queue/events."""
+
+    number: str
+    window: str
+    category: str
+    kind: CallKind
+    at: datetime
+
+
+class HallEvent(WireModel):
+    """One server-sent event of GET /v1/queue/events, as the client parses it.
+
+    `event_id` is the SSE `id:` (the last queue_event id the stream covered);
+    send it back as `Last-Event-ID` to resume without a gap."""
+
+    event: HallEventName
+    event_id: int | None = None
+    state: QueueState | None = None
+    call: HallCall | None = None

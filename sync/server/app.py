@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from sync.protocol.models import PROTOCOL_VERSION
-from sync.server import fleet, preapplications, queue, routes
+from sync.server import fleet, hall, preapplications, queue, routes
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
 from sync.server.limits import BodyLimitMiddleware
@@ -31,6 +31,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(routes.signed)
     app.include_router(fleet.router)
     app.include_router(queue.router)
+    app.include_router(hall.router)
     app.include_router(preapplications.router)
 
     @app.get("/healthz", tags=["fleet"])

@@ -1,0 +1,1 @@
+"""Acceptance at the window: the clerk's workbench, its receipts and history."""

@@ -1,0 +1,366 @@
+"""Steps 1-3 of the workbench: the matter, the applicant, the matter's form.
+
+The form reuses the kiosk's inputs (`kiosk.form_fields`); at the window the
+keypads and the touch keyboard give way to the clerk's keyboard.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.acceptance.common import chinese, heading, localized, note, scrolled, set_state
+from hardware.identity import IdentityRecord, mask_id_number, validate_id_number
+from kiosk.form_fields import (
+    FieldInput,
+    IdNumberInput,
+    KeypadInput,
+    NumberInput,
+    PhoneInput,
+    TextInput,
+    build_input,
+    is_applicant_id,
+)
+from sync.protocol.models import Catalog, FieldType, FormField, Matter, Person
+from terminal.background import run_in_background
+from terminal.matter_search import SearchIndex
+
+if TYPE_CHECKING:
+    from terminal.devices.workers import CameraAdapter, CardReaderAdapter
+
+MAX_LISTED = 60
+
+
+# --------------------------------------------------------------------- 1. matter
+class MatterStep(QWidget):
+    """Search by name or pinyin initials (Enter takes the first hit)."""
+
+    chosen = Signal(object)  # Matter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.catalog: Catalog | None = None
+        self.index: SearchIndex | None = None
+        self.title = heading()
+        self.search = QLineEdit()
+        self.search.setObjectName("matterSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._show)
+        self.search.returnPressed.connect(self._take_first)
+        self.results = QListWidget()
+        self.results.setObjectName("matterResults")
+        self.results.itemActivated.connect(self._activated)
+        self.results.itemClicked.connect(self._activated)
+        self.status = note()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.search)
+        layout.addWidget(self.status)
+        layout.addWidget(self.results, 1)
+        self.retranslate()
+
+    def set_catalog(self, catalog: Catalog | None) -> None:
+        self.catalog = catalog
+        self.index = None
+        if catalog is not None:
+            run_in_background(self, lambda: SearchIndex(catalog.matters), self._indexed)
+        self._show()
+
+    def _indexed(self, index: SearchIndex) -> None:
+        self.index = index
+        self._show()
+
+    def matter(self, code: str) -> Matter | None:
+        if self.catalog is None:
+            return None
+        return next((m for m in self.catalog.matters if m.code == code), None)
+
+    def _matches(self) -> list[Matter]:
+        if self.catalog is None:
+            return []
+        query = self.search.text().strip()
+        if not query:
+            return self.catalog.matters[:MAX_LISTED]
+        return self.index.search(query, MAX_LISTED) if self.index else []
+
+    def _show(self) -> None:
+        self.results.clear()
+        for matter in self._matches():
+            item = QListWidgetItem(f"{matter.code}  {localized(matter.name_zh, matter.name_en)}")
+            item.setData(Qt.ItemDataRole.UserRole, matter.code)
+            self.results.addItem(item)
+        if self.catalog is None:
+            self.status.setText(self.tr("The catalog is not loaded yet: the terminal has not "
+                                        "reached the platform since it was installed."))
+        else:
+            self.status.setText(self.tr("Type a name or pinyin initials (for example dbsq), "
+                                        "then Enter."))
+
+    def _take_first(self) -> None:
+        if self.results.count():
+            self._activated(self.results.item(0))
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        matter = self.matter(str(item.data(Qt.ItemDataRole.UserRole)))
+        if matter is not None:
+            self.chosen.emit(matter)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("1. Which matter?"))
+        self.search.setPlaceholderText(self.tr("Search: name, or pinyin initials"))
+        self._show()
+
+
+# --------------------------------------------------------------------- 2. applicant
+class ApplicantStep(QWidget):
+    """The ID card on the reader, or the ID number typed (check digit verified)."""
+
+    changed = Signal()
+
+    def __init__(self, card: CardReaderAdapter | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card = card
+        self.title = heading()
+        self.read_button = QPushButton()
+        self.read_button.setObjectName("readCard")
+        self.read_button.setEnabled(card is not None)
+        self.read_button.clicked.connect(self.read_card)
+        self.id_number = QLineEdit()
+        self.id_number.setObjectName("applicantId")
+        self.id_number.setMaxLength(18)
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setMaxLength(12)
+        self.address = QLineEdit()
+        for edit in (self.id_number, self.name, self.phone, self.address):
+            edit.textEdited.connect(self._edited)
+        self.status = note()
+        self.labels = [QLabel() for _ in range(4)]
+        self.form = QFormLayout()
+        for label, edit in zip(self.labels, (self.id_number, self.name, self.phone,
+                                             self.address), strict=True):
+            self.form.addRow(label, edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(self.form)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        if card is not None:
+            card.cardRead.connect(self._card_read)
+            card.noCard.connect(self._no_card)
+        self.retranslate()
+
+    def read_card(self) -> None:
+        if self.card is not None:
+            self.status.setText(self.tr("Reading the card…"))
+            self.card.read_once()
+
+    def _card_read(self, record: IdentityRecord) -> None:
+        if not self.isVisible() and self.id_number.text():
+            return  # a card left on the reader while another step is shown
+        self.set_person(Person(id_number=record.id_number, name=record.name,
+                               address=record.address, phone=self.phone.text() or None))
+        self.status.setText(self.tr("Read from the ID card: %1").replace(
+            "%1", mask_id_number(record.id_number)))
+        set_state(self.status, "")
+
+    def _no_card(self) -> None:
+        self.status.setText(self.tr("No card on the reader. Place it flat, or type the number."))
+
+    def _edited(self) -> None:
+        self.id_number.setText(self.id_number.text().upper())
+        self.status.setText(self.problem())
+        set_state(self.status, "attention" if self.problem() else "")
+        self.changed.emit()
+
+    def problem(self) -> str:
+        text = self.id_number.text().strip()
+        if not text and not self.name.text().strip():
+            return self.tr("Read the ID card, or type the ID number.")
+        if text and validate_id_number(text).problem is not None:
+            return self.tr("This ID number is not valid: check each digit (the last one is a "
+                           "check digit).")
+        return ""
+
+    def person(self) -> Person:
+        def value(edit: QLineEdit) -> str | None:
+            return edit.text().strip() or None
+        return Person(id_number=value(self.id_number), name=value(self.name),
+                      phone=value(self.phone), address=value(self.address))
+
+    def set_person(self, person: Person) -> None:
+        self.id_number.setText(person.id_number or "")
+        self.name.setText(person.name or "")
+        self.phone.setText(person.phone or "")
+        self.address.setText(person.address or "")
+        self.changed.emit()
+
+    def start(self) -> None:
+        if self.card is not None:
+            self.card.start_polling()
+
+    def stop(self) -> None:
+        if self.card is not None:
+            self.card.stop_polling()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("2. Who is applying?"))
+        self.read_button.setText(self.tr("Read ID card (F2)"))
+        for label, text in zip(self.labels, (self.tr("ID number"), self.tr("Name"),
+                                             self.tr("Phone"), self.tr("Address")), strict=True):
+            label.setText(text)
+        if self.card is None:
+            self.status.setText(self.tr("No card reader: type the ID number."))
+
+
+# --------------------------------------------------------------------- 3. form
+class _Typed:
+    """Mixin: a kiosk keypad input typed on the clerk's keyboard instead."""
+
+    def _typed(self: Any) -> None:
+        self.keypad.hide()
+        self.display.hide()
+        self.edit = QLineEdit(self.text())
+        self.edit.setMaxLength(self.max_length)
+        self.edit.textEdited.connect(self._typed_edit)
+        self.layout().insertWidget(0, self.edit)
+
+    def _typed_edit(self: Any, text: str) -> None:
+        KeypadInput.set_value(self, text.strip().upper())
+        self.changed.emit()
+
+    def set_value(self: Any, value: Any) -> None:
+        KeypadInput.set_value(self, value)
+        if hasattr(self, "edit"):
+            self.edit.setText(self.text())
+
+
+class TypedNumber(_Typed, NumberInput):
+    def __init__(self, field: FormField) -> None:
+        super().__init__(field)
+        self._typed()
+
+
+class TypedPhone(_Typed, PhoneInput):
+    def __init__(self, field: FormField) -> None:
+        super().__init__(field)
+        self._typed()
+
+
+class TypedIdNumber(_Typed, IdNumberInput):
+    def __init__(self, field: FormField) -> None:
+        super().__init__(field)
+        self._typed()
+
+
+class TypedText(TextInput):
+    def __init__(self, field: FormField) -> None:
+        super().__init__(field)
+        self.keyboard.hide()
+        self.editor.tapped.disconnect()
+        self.editor.setStyleSheet("")
+        self.editor.setMinimumHeight(0)
+
+    def activate(self) -> None:
+        """No on-screen keyboard at the window."""
+
+
+TYPED: dict[FieldType, Callable[[FormField], FieldInput]] = {
+    FieldType.TEXT: TypedText, FieldType.NUMBER: TypedNumber,
+    FieldType.PHONE: TypedPhone, FieldType.ID_NUMBER: TypedIdNumber,
+}
+
+
+def counter_input(field: FormField, camera: CameraAdapter | None) -> FieldInput:
+    make = TYPED.get(field.type)
+    if make is not None:
+        return make(field)
+    return build_input(field, language=lambda: "zh_CN" if chinese() else "en",
+                       camera=camera)
+
+
+class FormStep(QWidget):
+    """The matter's fields; the applicant's own ID number comes from step 2."""
+
+    changed = Signal()
+
+    def __init__(self, camera: CameraAdapter | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.camera = camera
+        self.inputs: dict[str, FieldInput] = {}
+        self.matter: Matter | None = None
+        self.title = heading()
+        self.status = note()
+        self.body = QWidget()
+        self.form = QFormLayout(self.body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(scrolled(self.body), 1)
+        layout.addWidget(self.status)
+        self.retranslate()
+
+    def set_matter(self, matter: Matter | None) -> None:
+        for widget in self.inputs.values():
+            widget.deactivate()
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.inputs = {}
+        self.matter = matter
+        for field in matter.fields if matter else []:
+            widget = counter_input(field, self.camera)
+            widget.changed.connect(self.changed)
+            self.inputs[field.key] = widget
+            label = localized(field.label_zh, field.label_en) + ("" if field.required else " ○")
+            self.form.addRow(label, widget)
+        self.changed.emit()
+
+    def values(self) -> dict[str, Any]:
+        return {key: widget.value() for key, widget in self.inputs.items()
+                if not isinstance(widget.value(), bytes) and widget.value() not in (None, "")}
+
+    def images(self) -> dict[str, bytes]:
+        return {key: widget.value() for key, widget in self.inputs.items()
+                if isinstance(widget.value(), bytes)}
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        for key, value in values.items():
+            widget = self.inputs.get(key)
+            if widget is not None and widget.field.type not in (FieldType.PHOTO,
+                                                                 FieldType.DOCUMENT):
+                widget.set_value(value)
+
+    def set_applicant_id(self, id_number: str) -> None:
+        for widget in self.inputs.values():
+            if is_applicant_id(widget.field) and id_number:
+                widget.set_value(id_number)
+
+    def problems(self) -> list[str]:
+        return [f"{localized(w.field.label_zh, w.field.label_en)}: {w.problem()}"
+                for w in self.inputs.values() if w.problem()]
+
+    def activate(self) -> None:
+        for widget in self.inputs.values():
+            widget.activate()
+        self.status.setText("\n".join(self.problems()))
+
+    def deactivate(self) -> None:
+        for widget in self.inputs.values():
+            widget.deactivate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("3. The application form"))
+        for widget in self.inputs.values():
+            widget.retranslate()

@@ -1,0 +1,255 @@
+"""The counter's composition root: every piece built and wired here, once.
+
+Two steps, like the kiosk: the window, sign-in, desk, queue panel and
+figures from the display settings alone (phase one), then `attach` hands
+them the configuration, the platform client, the store and the sync bridge
+once phase two has loaded them.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from counter.desk import Clerk, Desk
+from counter.figures import FiguresView, load_figures
+from counter.idle import IdleSignOut
+from counter.queue_panel import QueuePanel
+from counter.runner import Runner
+from counter.sign_in import SignInScreen
+from counter.staff_card import StaffCardWatcher
+from counter.window import CounterWindow, WorkAreaPlaceholder
+from sync.paths import default_data_dir
+from terminal.startup import Gui
+from terminal.sync_badge import SyncBadge
+
+if TYPE_CHECKING:
+    from sync.protocol.models import StaffMember
+    from terminal.shell import Shell
+
+log = logging.getLogger("counter.composition")
+EXPORTS = "exports"
+
+
+class CounterComposition:
+    def __init__(self, gui: Gui) -> None:
+        self.gui = gui
+        self.shell: Shell | None = None
+        self.desk = Desk("1", ["A"], 3)
+        self.badge = SyncBadge()
+        self.sign_in = SignInScreen(self._roster)
+        self.queue_panel = QueuePanel(self.desk)
+        self.queue_panel.set_language(gui.language.language)
+        self.placeholder = WorkAreaPlaceholder()
+        data_dir = gui.settings.data_dir or default_data_dir()
+        self.figures = FiguresView(data_dir / EXPORTS)
+        self.window = CounterWindow(self.badge, self.sign_in, self.queue_panel,
+                                    self.placeholder, self.figures)
+        self.window.set_identity(gui.settings.center_name(gui.language.language), "")
+        self.workbench: QWidget | None = None
+        self.rating: QWidget | None = None
+        self.adapters: dict[str, Any] = {}
+        self.idle = IdleSignOut(600)
+        QApplication.instance().installEventFilter(self.idle)
+        self.reads = Runner(self.window)
+        self.card_watcher: StaffCardWatcher | None = None
+        self.sign_in.signedIn.connect(self.signed_in)
+        self.window.signOutRequested.connect(self.sign_out)
+        self.window.figuresToggled.connect(lambda on: self.load_figures() if on else None)
+        self.figures.refreshRequested.connect(self.load_figures)
+        self.idle.warning.connect(lambda left: self.window.show_status(
+            self.window.tr("No input: signing out in %1 s.").replace("%1", str(left))))
+        self.idle.cancelled.connect(lambda: self.window.show_status(""))
+        self.idle.expired.connect(self.sign_out)
+        self.desk.message.connect(self.window.show_status)
+        self.desk.changed.connect(self._ticket_changed)
+        self.desk.ticketClosed.connect(lambda _payload: self._figures_stale())
+
+    # ------------------------------------------------------------ phase two
+    def attach(self, shell: Shell) -> None:
+        self.shell = shell
+        counter = shell.services.config.counter
+        desk = self.desk
+        desk.window = counter.window
+        desk.categories = list(counter.categories)
+        desk.prefixes = {code[:1].upper(): code for code in counter.categories}
+        desk.recalls_before_no_show = counter.recalls_before_no_show
+        desk.client = shell.services.runtime.client
+        desk.record = self._record
+        self.idle.seconds = counter.idle_signout_seconds
+        self.sign_in.set_window(counter.window)
+        self.window.set_identity(self.gui.settings.center_name(self.gui.language.language),
+                                 counter.window)
+        shell.bridge.stateChanged.connect(self.badge.show_state)
+        shell.bridge.stateChanged.connect(self._sync_state)
+        self._install_workbench(shell)
+        self._start_card_watcher(shell)
+        self.queue_panel.redraw()
+
+    def _record(self, payload: Any) -> None:
+        if self.shell is None:
+            return
+        job = self.shell.bridge.submit(payload)
+        job.submitFailed.connect(lambda message: self.window.show_status(
+            self.window.tr("Could not save the record: %1").replace("%1", message)))
+
+    def _sync_state(self, state: Any) -> None:
+        if state.online is False and self.desk.online is not False:
+            self.desk.set_online(False)
+        elif state.online and self.desk.online is False:
+            self.desk.refresh()
+
+    # ------------------------------------------------------------ clerks
+    def _roster(self) -> list[StaffMember]:
+        if self.shell is None:
+            return []
+        from sync.caches import STAFF
+        from sync.protocol.models import StaffRoster
+
+        cached = self.shell.services.runtime.cache.get(STAFF, StaffRoster)
+        return list(cached.value.staff) if cached else []
+
+    def signed_in(self, member: StaffMember) -> None:
+        log.info("clerk %s signed in at window %s", member.staff_no, self.desk.window)
+        if self.card_watcher is not None:
+            self.card_watcher.stop()
+        self.desk.sign_in(Clerk(member.staff_no, member.name))
+        self.window.set_signed_in(member.name)
+        self.window.show_status(self.window.tr("Signed in as %1.").replace("%1", member.name))
+        self.idle.arm()
+
+    def sign_out(self) -> None:
+        if self.desk.clerk is None:
+            return
+        log.info("clerk %s signed out", self.desk.clerk.staff_no)
+        self.idle.disarm()
+        self.desk.sign_out()
+        self.window.set_signed_in(None)
+        self.sign_in.reset()
+        self.window.show_status(self.window.tr("Signed out."))
+        if self.card_watcher is not None:
+            self.card_watcher.start()
+
+    def _start_card_watcher(self, shell: Shell) -> None:
+        reader = shell.services.config.devices.card_reader
+        if reader.kind != "pcsc":
+            return  # staff cards need a PC/SC reader
+        from counter.staff_card import pcsc_uid_source
+
+        self.card_watcher = StaffCardWatcher(pcsc_uid_source(reader.reader or None),
+                                             parent=self.window)
+        self.card_watcher.uidRead.connect(self.sign_in.present_card)
+        if self.desk.clerk is None:
+            self.card_watcher.start()
+
+    # ------------------------------------------------------------ work area
+    def _install_workbench(self, shell: Shell) -> None:
+        """The acceptance workbench and the rating window (`counter.acceptance`,
+        `counter.rating`); the placeholder stays if they cannot be built."""
+        try:
+            from counter.acceptance.workbench import AcceptanceWorkbench, tracking_numbers
+            from counter.rating.window import RatingWindow
+        except ImportError:
+            log.info("no acceptance workbench installed: the work area stays a placeholder")
+            return
+        from sync.caches import CATALOG
+        from sync.protocol.models import Catalog
+
+        runtime, settings = shell.services.runtime, self.gui.settings
+        self.adapters = self._adapters(shell)
+
+        def catalog() -> Catalog | None:
+            cached = runtime.cache.get(CATALOG, Catalog)
+            return cached.value if cached else None
+
+        try:
+            workbench = AcceptanceWorkbench(
+                shell.bridge, catalog=catalog, numbers=tracking_numbers(shell),
+                printer=self.adapters.get("printer"),
+                card_reader=self.adapters.get("card_reader"),
+                camera=self.adapters.get("camera"),
+                platform=lambda: runtime.client if self.desk.online is not False else None,
+                center_name=settings.center_name, window=self.desk.window,
+                staff_no=lambda: self.desk.clerk.staff_no if self.desk.clerk else None)
+            self.rating = RatingWindow(shell.bridge)
+        except Exception:
+            log.exception("the acceptance workbench could not be built")
+            return
+        workbench.ratingRequested.connect(self.rating.ask)
+        workbench.outcomeRecorded.connect(lambda *_: self._figures_stale())
+        screen = shell.services.config.counter.customer_screen
+        if screen is None or not self.rating.show_on_screen(screen):
+            self.rating.resize(800, 600)
+        self._yield_queue_keys(workbench)
+        self.workbench = workbench
+        self.window.set_work_area(workbench)
+
+    @staticmethod
+    def _yield_queue_keys(widget: QWidget) -> None:
+        """The queue's keys (F1-F9, Shift+F4) win: a shortcut of the work area on
+        one of them would make both ambiguous, so neither would fire."""
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        from counter.queue_panel import KEYS
+
+        taken = {QKeySequence(key) for key in KEYS.values()}
+        for shortcut in widget.findChildren(QShortcut):
+            if shortcut.key() in taken:
+                log.warning("work-area shortcut %s disabled: it is a queue key",
+                            shortcut.key().toString())
+                shortcut.setEnabled(False)
+
+    def _adapters(self, shell: Shell) -> dict[str, Any]:
+        devices = shell.services.devices
+        if devices is None:
+            return {}
+        from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
+
+        built: dict[str, Any] = {}
+        if devices.printer is not None:
+            built["printer"] = PrinterAdapter(devices.printer, parent=self.window)
+        if devices.card_reader is not None:
+            built["card_reader"] = CardReaderAdapter(devices.card_reader, parent=self.window)
+        if devices.camera is not None:
+            built["camera"] = CameraAdapter(devices.camera, parent=self.window)
+        return built
+
+    def _ticket_changed(self) -> None:
+        current = self.desk.current
+        number = current.number if current is not None else None
+        target = self.workbench or self.placeholder
+        setter = getattr(target, "set_ticket", None)
+        if setter is not None:
+            setter(number)
+
+    # ------------------------------------------------------------ figures
+    def load_figures(self) -> None:
+        if self.shell is None or self.reads.busy:
+            return
+        client = self.desk.client if self.desk.online is not False else None
+        database, window = self.shell.services.runtime.database, self.desk.window
+        self.reads.run(lambda: load_figures(client, database, window),
+                       self.figures.show_figures,
+                       lambda error: self.window.show_status(str(error)))
+
+    def _figures_stale(self) -> None:
+        if self.window.figures_button.isChecked():
+            self.load_figures()
+
+    # ------------------------------------------------------------ shutdown
+    def stop(self) -> None:
+        for adapter in self.adapters.values():
+            adapter.stop()
+        if self.rating is not None:
+            self.rating.close()
+        if self.card_watcher is not None:
+            self.card_watcher.stop()
+        self.idle.disarm()
+        QApplication.instance().removeEventFilter(self.idle)
+        self.desk.timer.stop()
+        self.desk.actions.wait()
+        self.desk.reads.wait()
+        self.reads.wait()
+        self.sign_in.shutdown()

@@ -1,0 +1,267 @@
+"""The clerk's sign-in: staff number and PIN, or a staff card.
+
+Both fields take the physical keyboard and the on-screen keypad. The PIN is
+checked with `verify_pin` against the cached roster on a worker thread; wrong
+PINs count towards the shared growing lockout (`terminal.lockout`). A staff
+card's UID (from `counter.staff_card`) signs in its holder without a PIN.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.runner import Runner
+from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout
+
+if TYPE_CHECKING:
+    from sync.protocol.models import StaffMember
+
+#: Roles that may sign in at a window.
+COUNTER_ROLES = ("clerk", "supervisor")
+# A well-formed hash no PIN matches: an unknown staff number costs the same time.
+_DECOY = ("scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$"
+          "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
+
+
+def check_pin(staff_no: str, pin: str, roster: Sequence[StaffMember]) -> StaffMember | None:
+    """Blocking (scrypt): the member whose number and PIN match, else None."""
+    from sync.pin_hash import verify_pin
+
+    member = next((m for m in roster if m.staff_no == staff_no and m.role in COUNTER_ROLES),
+                  None)
+    ok = verify_pin(pin, member.pin_hash if member else _DECOY)
+    return member if ok and member is not None else None
+
+
+def normalise_uid(uid: str) -> str:
+    return "".join(uid.split()).replace(":", "").upper()
+
+
+def member_for_card(uid: str, roster: Sequence[StaffMember]) -> StaffMember | None:
+    wanted = normalise_uid(uid)
+    return next((m for m in roster if m.card_uid and normalise_uid(m.card_uid) == wanted
+                 and m.role in COUNTER_ROLES), None)
+
+
+class SignInScreen(QWidget):
+    """Emits `signedIn(StaffMember)`; `reset()` before showing it again."""
+
+    signedIn = Signal(object)
+
+    def __init__(self, roster: Callable[[], Sequence[StaffMember]], *,
+                 clock: Callable[[], float] = time.monotonic,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("signIn")
+        self._roster = roster
+        self.lockout = Lockout(clock)
+        self._runner = Runner(self)
+        self._busy = False
+        self.window_number = ""
+        self.title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title.setProperty("role", "title")
+        self.staff_label, self.pin_label = QLabel(), QLabel()
+        self.staff_no = QLineEdit(objectName="staffNo", maxLength=32)
+        self.pin = QLineEdit(objectName="pin", maxLength=12)
+        self.pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self._active = self.staff_no
+        for field in (self.staff_no, self.pin):
+            field.setProperty("role", "entry-field")
+            field.returnPressed.connect(self._enter)
+            field.installEventFilter(self)
+        self.message = QLabel(objectName="signInMessage", wordWrap=True,
+                              alignment=Qt.AlignmentFlag.AlignCenter)
+        self.message.setProperty("role", "error")
+        self.card_hint = QLabel(wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.card_hint.setProperty("role", "hint")
+        self.sign_in_button = QPushButton(objectName="signInButton")
+        self.sign_in_button.clicked.connect(self._enter)
+        self.keys: dict[str, QPushButton] = {}
+        self._build()
+        self._timer = QTimer(self, interval=1000)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self._retranslate()
+
+    def _build(self) -> None:
+        form = QGridLayout()
+        form.addWidget(self.staff_label, 0, 0)
+        form.addWidget(self.staff_no, 0, 1)
+        form.addWidget(self.pin_label, 1, 0)
+        form.addWidget(self.pin, 1, 1)
+        pad = QGridLayout()
+        pad.setSpacing(8)
+        labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"]
+        for index, key in enumerate(labels):
+            button = QPushButton(objectName=f"key_{key}")
+            button.setProperty("role", "pad")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, key=key: self.press(key))
+            self.keys[key] = button
+            pad.addWidget(button, index // 3, index % 3)
+        card = QFrame(objectName="signInCard")
+        card.setProperty("role", "card")
+        card.setMaximumWidth(620)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(32, 24, 32, 24)
+        inner.setSpacing(12)
+        inner.addWidget(self.title)
+        inner.addLayout(form)
+        inner.addLayout(pad)
+        inner.addWidget(self.sign_in_button)
+        inner.addWidget(self.message)
+        inner.addWidget(self.card_hint)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 2)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(1)
+
+    # ------------------------------------------------------------ input
+    def press(self, key: str) -> None:
+        """An on-screen key: a digit, "back" or "clear", into the active field."""
+        field = self._active
+        if key == "clear":
+            field.clear()
+        elif key == "back":
+            field.backspace()
+        else:
+            field.insert(key)
+        field.setFocus()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and watched in (self.staff_no, self.pin):
+            self._active = watched  # type: ignore[assignment]
+        return super().eventFilter(watched, event)
+
+    def _enter(self) -> None:
+        """Enter or the big button: on to the PIN field, then check."""
+        if self.staff_no.text().strip() and not self.pin.text():
+            self._active = self.pin
+            self.pin.setFocus()
+            return
+        self.submit()
+
+    def reset(self) -> None:
+        self.staff_no.clear()
+        self.pin.clear()
+        self.message.clear()
+        self._active = self.staff_no
+        self.staff_no.setFocus()
+
+    # ------------------------------------------------------------ checking
+    def submit(self) -> None:
+        """Check number and PIN off the GUI thread (no-op while locked or busy)."""
+        if self._busy or self.lockout.remaining() > 0:
+            self.refresh()
+            return
+        staff_no, pin = self.staff_no.text().strip(), self.pin.text()
+        if not staff_no or not pin:
+            self.message.setText(self.tr("Type your staff number and PIN."))
+            return
+        self._busy = True
+        self.message.setText(self.tr("Checking…"))
+        self.refresh()
+        roster = self._roster  # read on the worker too: the store is a disk
+
+        def check() -> tuple[StaffMember | None, bool]:
+            members = list(roster())
+            return (check_pin(staff_no, pin, members) if members else None), bool(members)
+
+        self._runner.run(check, self._checked, lambda _error: self._checked((None, True)))
+
+    def _checked(self, answer: tuple[StaffMember | None, bool]) -> None:
+        member, have_roster = answer
+        self._busy = False
+        self.pin.clear()
+        if not have_roster:
+            self.message.setText(self.tr("No staff list on this terminal yet. "
+                                         "Connect it to the platform once."))
+        elif member is not None:
+            self.lockout.succeeded()
+            self.message.clear()
+            self.signedIn.emit(member)
+        else:
+            duration = self.lockout.failed()
+            if duration:
+                self.message.setText(self.tr("Too many wrong PINs. Wait %1.")
+                                     .replace("%1", _duration(duration)))
+            else:
+                left = FAILURES_BEFORE_LOCKOUT - self.lockout.failures
+                self.message.setText(self.tr("Wrong staff number or PIN. %n attempt(s) left.",
+                                             "", left))
+            self.pin.setFocus()
+        self.refresh()
+
+    def present_card(self, uid: str) -> bool:
+        """A staff card was read: sign its holder in; False if it is unknown."""
+        if self.lockout.remaining() > 0 or not self.isVisible():
+            return False
+        member = member_for_card(uid, list(self._roster()))
+        if member is None:
+            self.message.setText(self.tr("This card is not on the staff list."))
+            return False
+        self.lockout.succeeded()
+        self.signedIn.emit(member)
+        return True
+
+    def is_locked(self) -> bool:
+        return self.lockout.remaining() > 0
+
+    def refresh(self) -> None:
+        """Lockout countdown and button states (a 1 s timer calls it)."""
+        remaining = self.lockout.remaining()
+        enabled = not self._busy and remaining <= 0
+        for widget in (self.sign_in_button, self.staff_no, self.pin, *self.keys.values()):
+            widget.setEnabled(enabled)
+        if remaining > 0:
+            self.message.setText(self.tr("Too many wrong PINs. Wait %1.")
+                                 .replace("%1", _duration(remaining)))
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._runner.wait()
+
+    # ------------------------------------------------------------ text
+    def set_window(self, window: str) -> None:
+        self.window_number = window
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.title.setText(self.tr("Window %1 · sign in").replace("%1", self.window_number))
+        self.staff_label.setText(self.tr("Staff number"))
+        self.pin_label.setText(self.tr("PIN"))
+        self.sign_in_button.setText(self.tr("Sign in (Enter)"))
+        self.keys["clear"].setText(self.tr("Clear"))
+        self.keys["back"].setText("⌫")
+        for digit in "0123456789":
+            self.keys[digit].setText(digit)
+        self.card_hint.setText(self.tr("Or hold your staff card on the reader."))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _duration(seconds: float) -> str:
+    whole = math.ceil(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

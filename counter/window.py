@@ -1,0 +1,168 @@
+"""The counter window: top bar, the sign-in or the queue panel on the left,
+the work area on the right, a status line at the bottom."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from counter.queue_panel import QueuePanel
+from counter.sign_in import SignInScreen
+from counter.style import COUNTER_QSS
+from terminal.sync_badge import SyncBadge
+
+SIGN_OUT_KEY = "F12"
+FIGURES_KEY = "F10"
+
+
+class CounterWindow(QWidget):
+    signOutRequested = Signal()
+    figuresToggled = Signal(bool)
+
+    def __init__(self, badge: SyncBadge, sign_in: SignInScreen, queue_panel: QueuePanel,
+                 work_area: QWidget, figures: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("counterWindow")
+        self.setStyleSheet(COUNTER_QSS)
+        self.setMinimumSize(1280, 720)
+        self.badge, self.sign_in, self.queue_panel = badge, sign_in, queue_panel
+        self.work_area, self.figures = work_area, figures
+        self.center = QLabel(objectName="centerName")
+        self.center.setProperty("role", "strong")
+        self.window_label = QLabel(objectName="windowNumber")
+        self.clerk_label = QLabel(objectName="clerkName")
+        self.figures_button = QPushButton(objectName="figuresButton", checkable=True)
+        self.figures_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.figures_button.toggled.connect(self.show_figures)
+        self.sign_out_button = QPushButton(objectName="signOutButton")
+        self.sign_out_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.sign_out_button.clicked.connect(self.signOutRequested)
+        self.status = QLabel(objectName="statusLine")
+        self.pages = QStackedWidget()
+        self.right = QStackedWidget()
+        self.right.addWidget(work_area)
+        self.right.addWidget(figures)
+        work = QWidget()
+        row = QHBoxLayout(work)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.setSpacing(12)
+        queue_panel.setMinimumWidth(520)
+        row.addWidget(queue_panel, 2)
+        row.addWidget(self.right, 3)
+        self.pages.addWidget(sign_in)
+        self.pages.addWidget(work)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._top_bar())
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status)
+        for key, slot in ((SIGN_OUT_KEY, self.signOutRequested.emit),
+                          (FIGURES_KEY, self.figures_button.toggle)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(slot)
+        self.window_number = ""
+        self.clerk_name = ""
+        self.center_name = ""
+        self.set_signed_in(None)
+
+    def _top_bar(self) -> QFrame:
+        bar = QFrame(objectName="topBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 6, 16, 6)
+        row.setSpacing(20)
+        row.addWidget(self.center)
+        row.addWidget(self.window_label)
+        row.addStretch(1)
+        row.addWidget(self.clerk_label)
+        row.addWidget(self.badge)
+        row.addWidget(self.figures_button)
+        row.addWidget(self.sign_out_button)
+        return bar
+
+    def set_identity(self, center_name: str, window: str) -> None:
+        self.center_name, self.window_number = center_name, window
+        self._retranslate()
+
+    def set_signed_in(self, clerk_name: str | None) -> None:
+        self.clerk_name = clerk_name or ""
+        signed_in = clerk_name is not None
+        self.pages.setCurrentIndex(1 if signed_in else 0)
+        self.sign_out_button.setVisible(signed_in)
+        self.figures_button.setVisible(signed_in)
+        if not signed_in:
+            self.figures_button.setChecked(False)
+        self._retranslate()
+
+    def show_figures(self, on: bool) -> None:
+        if self.figures_button.isChecked() != on:
+            self.figures_button.setChecked(on)
+            return
+        self.right.setCurrentWidget(self.figures if on else self.work_area)
+        self.figuresToggled.emit(on)
+
+    def set_work_area(self, widget: QWidget) -> None:
+        """Swap in the acceptance workbench (or any widget) as the work area."""
+        index = self.right.indexOf(self.work_area)
+        self.right.removeWidget(self.work_area)
+        self.work_area.deleteLater()
+        self.work_area = widget
+        self.right.insertWidget(index, widget)
+        if not self.figures_button.isChecked():
+            self.right.setCurrentWidget(widget)
+
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Window terminal"))
+        self.center.setText(self.center_name)
+        self.window_label.setText(self.tr("Window %1").replace("%1", self.window_number))
+        self.clerk_label.setText(self.tr("Clerk: %1").replace("%1", self.clerk_name)
+                                 if self.clerk_name else "")
+        self.figures_button.setText(self.tr("Figures (%1)").replace("%1", FIGURES_KEY))
+        self.sign_out_button.setText(self.tr("Sign out (%1)").replace("%1", SIGN_OUT_KEY))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+class WorkAreaPlaceholder(QFrame):
+    """Stands where the acceptance workbench goes when it is not installed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workArea")
+        self.ticket = ""
+        self.label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True,
+                            objectName="workAreaText")
+        self.label.setProperty("role", "hint")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        self._retranslate()
+
+    def set_ticket(self, number: str | None) -> None:
+        self.ticket = number or ""
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        text = self.tr("Acceptance workbench: not installed on this terminal.")
+        if self.ticket:
+            text += "\n" + self.tr("Current ticket: %1").replace("%1", self.ticket)
+        self.label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

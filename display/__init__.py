@@ -1,0 +1,1 @@
+"""The hall display: the numbers being called, their windows, and the voice."""

@@ -1,0 +1,5 @@
+import sys
+
+from display.app import main
+
+sys.exit(main())

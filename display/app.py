@@ -1,0 +1,84 @@
+"""`reception-display`: the hall display of called numbers, with the voice."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tomllib
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+
+from display.composition import DisplayComposition
+from display.services import DisplayLoader
+from sync.paths import CONFIG_FILE, config_dir
+from terminal.services import Services
+from terminal.shell import Shell, attach_services
+from terminal.single_instance import AlreadyRunning
+from terminal.startup import start_gui
+
+APP_NAME = "reception-display"
+log = logging.getLogger("display")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=APP_NAME, description=__doc__)
+    parser.add_argument("--config-dir", type=Path, default=None,
+                        help="folder of terminal.toml and secrets.toml")
+    parser.add_argument("--windowed", action="store_true",
+                        help="a 1920x1080 window instead of full screen")
+    return parser
+
+
+def screen_settings(config_path: Path) -> tuple[bool, bool]:
+    """(fullscreen, hide_cursor) from [display], best effort, before validation."""
+    try:
+        section = tomllib.loads(config_path.read_text("utf-8")).get("display", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        section = {}
+    fullscreen, hide_cursor = section.get("fullscreen", True), section.get("hide_cursor", True)
+    return (fullscreen if isinstance(fullscreen, bool) else True,
+            hide_cursor if isinstance(hide_cursor, bool) else True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    folder = arguments.config_dir or config_dir()
+    try:
+        gui = start_gui(APP_NAME, folder)
+    except AlreadyRunning as error:
+        print(f"{APP_NAME}: {error}", file=sys.stderr)
+        return 2
+    fullscreen, hide_cursor = screen_settings(folder / CONFIG_FILE)
+    ui = DisplayComposition(gui, fullscreen=fullscreen and not arguments.windowed,
+                            hide_cursor=hide_cursor)
+    ui.present()
+    shells: list[Shell] = []
+
+    def loaded(services: Services) -> None:
+        shell = attach_services(gui, services)
+        shells.append(shell)
+        ui.attach(shell)
+        shell.bridge.start()
+
+    def failed(message: str) -> None:
+        print(f"{APP_NAME}: {message}", file=sys.stderr)
+        ui.screen.set_online(False)
+
+    loader = DisplayLoader(folder)
+    loader.loaded.connect(loaded)
+    loader.failed.connect(failed)
+    QTimer.singleShot(0, loader.start)  # after the first paint
+    try:
+        return gui.app.exec()
+    finally:
+        loader.wait(30)
+        ui.stop()
+        for shell in shells:
+            shell.close()
+        gui.release()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

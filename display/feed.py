@@ -1,0 +1,116 @@
+"""The hall feed: a worker thread that keeps the platform's event stream open.
+
+It reads GET /v1/queue/events, reconnects with exponential back-off and
+jitter when the stream breaks (sending the last event id back, so nothing is
+missed) and reports through Qt signals, which reach the GUI thread queued.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable, Generator
+from contextlib import closing
+from datetime import datetime
+
+from PySide6.QtCore import QObject, Signal
+
+from sync.client import AuthError, PlatformError
+from sync.protocol.queue import HallCall, HallEvent
+
+log = logging.getLogger("display.feed")
+#: Opens the stream from an event id (None: from now on).
+StreamOpener = Callable[[int | None], Generator[HallEvent, None, None]]
+
+
+class HallFeed(QObject):
+    stateChanged = Signal(object)  # QueueState
+    called = Signal(str, str, str)  # number, window, category (every call, in order)
+    callReceived = Signal(object, bool)  # HallCall, fresh (worth announcing)
+    connectionChanged = Signal(bool)
+
+    def __init__(self, open_stream: StreamOpener, *, first_delay: float = 1.0,
+                 max_delay: float = 30.0, stale_after: float = 120.0,
+                 clock: Callable[[], float] = time.time,
+                 parent: QObject | None = None) -> None:
+        """`stale_after`: calls older than this many seconds (replayed after a
+        long outage) are shown but not worth announcing."""
+        super().__init__(parent)
+        self._open = open_stream
+        self.first_delay = first_delay
+        self.max_delay = max_delay
+        self.stale_after = stale_after
+        self._clock = clock
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_event_id: int | None = None
+        self.connected = False
+
+    def start(self) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="display-feed", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 1.0) -> None:
+        """Ask the worker to end; it does at the next event, keep-alive or error."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def is_running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # ------------------------------------------------------------ worker thread
+    def _run(self) -> None:
+        delay = self.first_delay
+        while not self._stop.is_set():
+            try:
+                with closing(self._open(self.last_event_id)) as stream:
+                    for event in stream:
+                        if self._stop.is_set():
+                            return
+                        self._set_connected(True)
+                        delay = self.first_delay
+                        self._dispatch(event)
+                log.info("the platform ended the event stream; reconnecting")
+            except AuthError as error:
+                log.error("the platform refuses this display (%s): a technician must "
+                          "enroll it again", error)
+                delay = self.max_delay
+            except PlatformError as error:
+                log.warning("hall event stream: %s", error)
+            except Exception:
+                log.exception("hall event stream failed")
+            except BaseException:  # interpreter shutdown
+                return
+            self._set_connected(False)
+            wait = delay * random.uniform(0.8, 1.2)
+            delay = min(self.max_delay, delay * 2)
+            if self._stop.wait(wait):
+                return
+
+    def _dispatch(self, event: HallEvent) -> None:
+        if event.event_id is not None:
+            self.last_event_id = event.event_id
+        if event.state is not None:
+            self._emit(self.stateChanged, event.state)
+        if event.call is not None:
+            call: HallCall = event.call
+            self._emit(self.called, call.number, call.window, call.category)
+            self._emit(self.callReceived, call, self._fresh(call.at))
+
+    def _fresh(self, at: datetime) -> bool:
+        return self._clock() - at.timestamp() <= self.stale_after
+
+    def _set_connected(self, connected: bool) -> None:
+        if connected != self.connected:
+            self.connected = connected
+            self._emit(self.connectionChanged, connected)
+
+    def _emit(self, signal: Signal, *values: object) -> None:
+        try:
+            signal.emit(*values)  # type: ignore[attr-defined]
+        except RuntimeError:  # the receiving window is gone (shutdown)
+            self._stop.set()

@@ -1,0 +1,321 @@
+"""The hall screen (1920x1080): the number called now and its window, the
+recent calls, waiting per category, the center, a clock, the notices ticker
+and whether the platform feed is live. Bilingual: the configured language
+first, the other under it. Only ever fed by signals; it never waits on anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from display import phrases
+from display.phrases import Phrase
+from display.style import HALL_QSS
+from display.widgets import CategoryCard, FitLabel, Ticker
+from sync.protocol.queue import QueueState
+
+SIZE = (1920, 1080)
+FLASHES = 6  # on/off toggles of the call panel when a number is called
+FLASH_MS = 500
+# Fixed label heights in pixels (the font sizes are in display.style).
+CALL_NUMBER_PX = 290
+CALL_WINDOW_PX = 124
+CALL_WINDOW_SECONDARY_PX = 72
+RECENT_ROW_PX = 84
+CLOCK_PX = 82
+
+
+@dataclass(frozen=True)
+class Shown:
+    number: str
+    window: str
+
+
+class HallScreen(QWidget):
+    def __init__(self, *, language: str = "zh_CN", center_zh: str = "", center_en: str = "",
+                 recent_rows: int = 8, now: Callable[[], datetime] = datetime.now,
+                 parent: QWidget | None = None) -> None:
+        """`now` gives the local time for the clock."""
+        super().__init__(parent)
+        self.setObjectName("hall")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(HALL_QSS)
+        self.setMinimumSize(*SIZE)
+        self.resize(*SIZE)
+        self.language = language
+        self.center = (center_zh, center_en)
+        self.recent_rows = recent_rows
+        self._now = now
+        self.calls: list[Shown] = []  # newest first; calls[0] is shown big
+        self.state: QueueState | None = None
+        self.online: bool | None = None
+        self._flashes_left = 0
+
+        root = QVBoxLayout(self)
+        root.setContentsMargins(40, 20, 40, 0)
+        root.setSpacing(20)
+        root.addLayout(self._header())
+        body = QHBoxLayout()
+        body.setSpacing(28)
+        body.addWidget(self._call_panel(), 11)
+        body.addWidget(self._recent_panel(), 8)
+        root.addLayout(body, 1)
+        root.addLayout(self._waiting_row())
+        self.ticker = Ticker()
+        bleed = QHBoxLayout()
+        bleed.setContentsMargins(-40, 0, -40, 0)
+        bleed.addWidget(self.ticker)
+        root.addLayout(bleed)
+
+        self._clock_timer = QTimer(self)
+        self._clock_timer.timeout.connect(self._tick)
+        self._clock_timer.start(1000)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setInterval(FLASH_MS)
+        self._flash_timer.timeout.connect(self._flash)
+        self.set_online(None)
+        self._tick()
+        self._render()
+
+    # ------------------------------------------------------------ building
+    def _header(self) -> QHBoxLayout:
+        self.center_primary = _label("centerPrimary")
+        self.center_secondary = _label("centerSecondary")
+        names = QVBoxLayout()
+        names.setSpacing(4)
+        names.addWidget(self.center_primary)
+        names.addWidget(self.center_secondary)
+        self.clock = _label("clock", CLOCK_PX)
+        self.date = _label("date")
+        self.status = _label("status")
+        right = QVBoxLayout()
+        right.setSpacing(4)
+        right.addWidget(self.clock, alignment=Qt.AlignmentFlag.AlignRight)
+        line = QHBoxLayout()
+        line.setSpacing(28)
+        line.addStretch(1)
+        line.addWidget(self.status)
+        line.addWidget(self.date)
+        right.addLayout(line)
+        header = QHBoxLayout()
+        header.addLayout(names, 1)
+        header.addLayout(right)
+        return header
+
+    def _call_panel(self) -> QFrame:
+        self.call_panel = _panel()
+        self.call_heading = _heading()
+        self.call_number = FitLabel("callNumber", 270, weight=800)
+        self.call_window = FitLabel("callWindowPrimary", 88, weight=800)
+        self.call_window_secondary = FitLabel("callWindowSecondary", 48, weight=600)
+        for label, height in ((self.call_number, CALL_NUMBER_PX),
+                              (self.call_window, CALL_WINDOW_PX),
+                              (self.call_window_secondary, CALL_WINDOW_SECONDARY_PX)):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setFixedHeight(height)
+        column = QVBoxLayout(self.call_panel)
+        column.setContentsMargins(40, 28, 40, 40)
+        column.addLayout(self.call_heading[0])
+        column.addStretch(1)
+        column.addWidget(self.call_number)
+        column.addWidget(self.call_window)
+        column.addWidget(self.call_window_secondary)
+        column.addStretch(1)
+        return self.call_panel
+
+    def _recent_panel(self) -> QFrame:
+        """Recent calls in two columns of (number, window), newest first down
+        the left column, then the right."""
+        panel = _panel()
+        self.recent_heading = _heading()
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(0)
+        grid.setColumnMinimumWidth(2, 48)
+        rows = (self.recent_rows + 1) // 2
+        self.column_headers: list[tuple[QLabel, QLabel]] = []
+        self.recent_labels: list[tuple[QLabel, QLabel]] = []
+        for column in (0, 3):
+            number, window = _label("columnHeader"), _label("columnHeader")
+            grid.addWidget(number, 0, column)
+            grid.addWidget(window, 0, column + 1, alignment=Qt.AlignmentFlag.AlignRight)
+            self.column_headers.append((number, window))
+        for index in range(self.recent_rows):
+            number, window = _label("recentNumber"), _label("recentWindow")
+            number.setFixedHeight(RECENT_ROW_PX)
+            window.setFixedHeight(RECENT_ROW_PX)
+            row, column = index % rows + 1, 0 if index < rows else 3
+            grid.addWidget(number, row, column)
+            grid.addWidget(window, row, column + 1, alignment=Qt.AlignmentFlag.AlignRight)
+            self.recent_labels.append((number, window))
+        column_box = QVBoxLayout(panel)
+        column_box.setContentsMargins(40, 28, 40, 28)
+        column_box.addLayout(self.recent_heading[0])
+        column_box.addSpacing(8)
+        column_box.addLayout(grid)
+        column_box.addStretch(1)
+        return panel
+
+    def _waiting_row(self) -> QHBoxLayout:
+        self.waiting_primary = _label("waitingPrimary")
+        self.waiting_secondary = _label("waitingSecondary")
+        heading = QVBoxLayout()
+        heading.addStretch(1)
+        heading.addWidget(self.waiting_primary)
+        heading.addWidget(self.waiting_secondary)
+        heading.addStretch(1)
+        self.categories = QHBoxLayout()
+        self.categories.setSpacing(20)
+        self.cards: list[CategoryCard] = []
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        row.addLayout(heading)
+        row.addLayout(self.categories, 1)
+        return row
+
+    # ------------------------------------------------------------ inputs
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self._render()
+
+    def set_center(self, name_zh: str, name_en: str) -> None:
+        self.center = (name_zh, name_en)
+        self._render()
+
+    def set_online(self, online: bool | None) -> None:
+        """True: the feed is live; False: reconnecting; None: not yet connected."""
+        self.online = online
+        phrase = phrases.CONNECTING if online is None else (
+            phrases.ONLINE if online else phrases.OFFLINE)
+        self.status.setText("● " + _both(phrase, self.language, "  "))
+        self.status.setProperty("online", "true" if online else "false")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def set_notices(self, items: list[str]) -> None:
+        self.ticker.set_items(items)
+
+    def show_state(self, state: QueueState) -> None:
+        """The platform's view: counts, and the calls as it has them."""
+        self.state = state
+        seen: set[str] = set()
+        calls = []
+        for call in state.recent_calls:
+            if call.number not in seen:
+                seen.add(call.number)
+                calls.append(Shown(call.number, call.window))
+        self.calls = calls
+        self._render()
+
+    def show_call(self, number: str, window: str, _category: str = "") -> None:
+        """A new call (or recall): it goes big and the panel flashes."""
+        shown = Shown(number, window)
+        self.calls = [shown, *[c for c in self.calls if c.number != number]]
+        self._render()
+        self._flashes_left = FLASHES
+        self._flash_timer.start()
+
+    # ------------------------------------------------------------ rendering
+    def _render(self) -> None:
+        language = self.language
+        zh, en = self.center
+        first, second = (zh, en) if language == "zh_CN" else (en, zh)
+        self.center_primary.setText(first)
+        self.center_secondary.setText(second)
+        _set_heading(self.call_heading, phrases.NOW_CALLING, language)
+        _set_heading(self.recent_heading, phrases.RECENT_CALLS, language)
+        for number, window in self.column_headers:
+            number.setText(_both(phrases.NUMBER, language, " "))
+            window.setText(_both(phrases.WINDOW, language, " "))
+        self.waiting_primary.setText(phrases.WAITING.primary(language))
+        self.waiting_secondary.setText(phrases.WAITING.secondary(language))
+        if self.calls:
+            current = self.calls[0]
+            self.call_number.setText(current.number)
+            self.call_window.setText(
+                phrases.PLEASE_GO.primary(language).format(window=current.window))
+            self.call_window_secondary.setText(
+                phrases.PLEASE_GO.secondary(language).format(window=current.window))
+        else:
+            self.call_number.setText("—")
+            self.call_window.setText(phrases.NO_CALL_YET.primary(language))
+            self.call_window_secondary.setText(phrases.NO_CALL_YET.secondary(language))
+        recent = self.calls[1:1 + self.recent_rows]
+        for index, (number, window) in enumerate(self.recent_labels):
+            call = recent[index] if index < len(recent) else None
+            number.setText(call.number if call else "")
+            window.setText(call.window if call else "")
+        self._render_categories()
+
+    def _render_categories(self) -> None:
+        states = self.state.categories if self.state else []
+        while len(self.cards) < len(states):
+            card = CategoryCard()
+            self.cards.append(card)
+            self.categories.addWidget(card, 1)
+        for index, card in enumerate(self.cards):
+            card.setVisible(index < len(states))
+            if index < len(states):
+                category = states[index]
+                card.show_category(category.prefix, category.name_zh, category.name_en,
+                                   category.waiting, self.language)
+
+    def _tick(self) -> None:
+        now = self._now()
+        self.clock.setText(now.strftime("%H:%M:%S"))
+        weekday = now.weekday()
+        zh_day, en_day = f"星期{phrases.WEEKDAYS_ZH[weekday]}", phrases.WEEKDAYS_EN[weekday]
+        if self.language == "zh_CN":
+            self.date.setText(f"{now.year}年{now.month}月{now.day}日 {zh_day} {en_day}")
+        else:
+            self.date.setText(f"{en_day} {now.day} {now:%b %Y} {zh_day}")
+
+    def _flash(self) -> None:
+        self._flashes_left -= 1
+        on = self._flashes_left > 0 and self._flashes_left % 2 == 1
+        self.call_panel.setProperty("flash", "true" if on else "false")
+        self.call_panel.style().unpolish(self.call_panel)
+        self.call_panel.style().polish(self.call_panel)
+        if self._flashes_left <= 0:
+            self._flash_timer.stop()
+
+
+def _label(name: str, height: int | None = None) -> QLabel:
+    """A label styled by `name`; a fixed `height` trims the tall CJK line box."""
+    label = QLabel()
+    label.setObjectName(name)
+    if height is not None:
+        label.setFixedHeight(height)
+    return label
+
+
+def _panel() -> QFrame:
+    panel = QFrame()
+    panel.setProperty("panel", "true")
+    panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    return panel
+
+
+def _heading() -> tuple[QHBoxLayout, QLabel, QLabel]:
+    primary, secondary = _label("headingPrimary"), _label("headingSecondary")
+    row = QHBoxLayout()
+    row.setSpacing(20)
+    row.addWidget(primary, alignment=Qt.AlignmentFlag.AlignBaseline)
+    row.addWidget(secondary, alignment=Qt.AlignmentFlag.AlignBaseline)
+    row.addStretch(1)
+    return row, primary, secondary
+
+
+def _set_heading(heading: tuple[QHBoxLayout, QLabel, QLabel], phrase: Phrase,
+                 language: str) -> None:
+    heading[1].setText(phrase.primary(language))
+    heading[2].setText(phrase.secondary(language))
+
+
+def _both(phrase: Phrase, language: str, separator: str) -> str:
+    return f"{phrase.primary(language)}{separator}{phrase.secondary(language)}"

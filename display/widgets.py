@@ -1,0 +1,141 @@
+"""Small widgets of the hall screen: the notices ticker and a category card."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from display.style import ACCENT, BACKGROUND
+
+TICKER_STEP_PX = 3
+TICKER_INTERVAL_MS = 30
+TICKER_SEPARATOR = "      ◆      "
+CARD_MIN_HEIGHT = 112
+
+
+class FitLabel(QLabel):
+    """A one-line label whose font shrinks (down to `min_px`) to fit its width."""
+
+    def __init__(self, name: str, pixel_size: int, min_px: int = 24, weight: int = 700,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.pixel_size = pixel_size
+        self.min_px = min_px
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight(weight))
+        self.setFont(font)
+        self._fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(self.pixel_size)
+        width = QFontMetrics(font).horizontalAdvance(self.text())
+        room = self.contentsRect().width()
+        if width > room > 0:
+            font.setPixelSize(max(self.min_px, int(self.pixel_size * room / width)))
+        if font.pixelSize() != self.font().pixelSize():
+            self.setFont(font)
+
+
+class Ticker(QWidget):
+    """Notices scrolling right to left in one line; still when there are none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ticker")
+        self.setFixedHeight(76)
+        self._text = ""
+        self._offset = 0.0
+        font = QFont(self.font())
+        font.setPixelSize(40)
+        font.setBold(True)
+        self.setFont(font)
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICKER_INTERVAL_MS)
+        self._timer.timeout.connect(self._step)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def set_items(self, items: list[str]) -> None:
+        text = TICKER_SEPARATOR.join(item for item in items if item)
+        if text == self._text:
+            return
+        self._text = text
+        self._offset = 0.0
+        if text:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self.update()
+
+    def _step(self) -> None:
+        width = self.fontMetrics().horizontalAdvance(self._text + TICKER_SEPARATOR)
+        self._offset = (self._offset + TICKER_STEP_PX) % max(1, width)
+        self.update()
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(ACCENT))
+        if not self._text:
+            return
+        painter.setPen(QColor(BACKGROUND))
+        painter.setFont(self.font())
+        loop = self._text + TICKER_SEPARATOR
+        width = self.fontMetrics().horizontalAdvance(loop)
+        x = 32 - self._offset
+        while x < self.width():
+            painter.drawText(QRectF(x, 0, width, self.height()),
+                             int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                             loop)
+            x += width
+
+
+class CategoryCard(QFrame):
+    """One queue category: its letter, bilingual name and how many wait."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("categoryCard")
+        self.prefix = _label("categoryPrefix")
+        self.primary = _label("categoryPrimary")
+        self.secondary = _label("categorySecondary")
+        self.primary.setWordWrap(True)
+        self.secondary.setWordWrap(True)
+        self.count = _label("categoryCount")
+        names = QVBoxLayout()
+        names.setSpacing(0)
+        names.addWidget(self.primary)
+        names.addWidget(self.secondary)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 20, 12)
+        row.setSpacing(14)
+        row.addWidget(self.prefix)
+        row.addLayout(names, 1)
+        row.addWidget(self.count)
+        self.setMinimumHeight(CARD_MIN_HEIGHT)
+
+    def show_category(self, prefix: str, name_zh: str, name_en: str, waiting: int,
+                      language: str) -> None:
+        self.prefix.setText(prefix)
+        first, second = (name_zh, name_en) if language == "zh_CN" else (name_en, name_zh)
+        self.primary.setText(first)
+        self.secondary.setText(second)
+        self.count.setText(str(waiting))
+
+
+def _label(name: str, text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    return label

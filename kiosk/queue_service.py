@@ -1,0 +1,241 @@
+"""Getting a ticket: online from the platform, offline from a leased number.
+
+`obtain` runs off the GUI thread and decides; `TicketIssuer` (GUI thread)
+stores an offline ticket (and a check-in) through the sync bridge, so the
+platform learns of it when the link returns, and only then says `issued`.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Literal
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.background import run_in_background
+from kiosk.context import KioskContext
+from kiosk.local_bookings import LocalBooking, LocalBookings
+from kiosk.queue_view import link_down
+from kiosk.receipts import IssuedTicket
+from kiosk.ticket_leases import LeaseStore, top_up
+from sync.client import AuthError, RequestRefused, TransientError
+from sync.protocol.models import CheckInPayload, TicketPayload
+from sync.protocol.queue import (
+    BookingSlots,
+    BookingStatus,
+    CategoryState,
+    Priority,
+    QueueState,
+)
+from sync.queue_cache import get_slots, get_state, put_slots, put_state
+from sync.runtime import SyncRuntime
+
+log = logging.getLogger("kiosk.queue")
+#: Errors after which the kiosk goes on offline (the request did not succeed).
+OFFLINE_ERRORS = (TransientError, AuthError)
+Failure = Literal["empty", "refused", "error"]
+
+
+def refresh_queue(runtime: SyncRuntime) -> QueueState:
+    """Fetch the queue state, cache it, and top up the leases (blocking)."""
+    state = runtime.client.queue_state()
+    now = datetime.now(UTC)
+    put_state(runtime.cache, state, now)
+    try:
+        top_up(LeaseStore(runtime.database), runtime.client,
+               [category.code for category in state.categories], now)
+    except Exception as error:  # leasing is best effort; the state is what was asked
+        log.warning("could not top up the leases: %s", error)
+    return state
+
+
+@dataclass(frozen=True)
+class Obtained:
+    kind: Literal["online", "offline", "empty", "refused"]
+    number: str = ""
+    people_ahead: int | None = None
+    estimated: bool = False
+    refusal: str = ""  # the platform's error code
+
+
+def obtain(runtime: SyncRuntime, category: str, priority: Priority | None,
+           booking_code: str | None, try_online: bool) -> Obtained:
+    """A number for `category`: the platform's, else the next leased one."""
+    if try_online:
+        try:
+            ticket = runtime.client.issue_ticket(category, uuid.uuid4(), priority, booking_code)
+        except OFFLINE_ERRORS as error:
+            log.info("issuing offline: %s", error)
+        except RequestRefused as error:
+            return Obtained("refused", refusal=error.code)
+        else:
+            if booking_code:
+                LocalBookings(runtime.database).checked_in(booking_code, ticket.number)
+            try:
+                top_up(LeaseStore(runtime.database), runtime.client, [category])
+            except Exception as error:
+                log.warning("could not top up the leases: %s", error)
+            return Obtained("online", ticket.number, ticket.people_ahead)
+    number = LeaseStore(runtime.database).take(category, datetime.now(UTC))
+    if number is None:
+        return Obtained("empty")
+    if booking_code:
+        LocalBookings(runtime.database).checked_in(booking_code, number)
+    cached = get_state(runtime.cache)
+    waiting = next((c.waiting for c in cached.value.categories if c.code == category),
+                   None) if cached is not None else None
+    return Obtained("offline", number, waiting, estimated=waiting is not None)
+
+
+class TicketIssuer(QObject):
+    """One ticket at a time: `issued(IssuedTicket)` or `failed(reason)`."""
+
+    issued = Signal(object)
+    failed = Signal(str)  # Failure
+
+    def __init__(self, context: KioskContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.busy = False
+        self._generation = 0
+
+    def cancel(self) -> None:
+        self._generation += 1
+        self.busy = False
+
+    def issue(self, category: str, category_name: str, priority: Priority | None,
+              booking_code: str | None = None) -> None:
+        shell = self.context.shell
+        if self.busy:
+            return
+        if shell is None:
+            self.failed.emit("error")
+            return
+        self.busy = True
+        generation = self._generation
+        runtime = shell.services.runtime
+        online = not link_down(self.context)
+        issued_at = self.context.clock()
+
+        def obtained(result: Obtained) -> None:
+            if generation != self._generation:
+                return
+            if result.kind in ("empty", "refused"):
+                self._fail(generation, result.kind)
+                return
+            ticket = IssuedTicket(
+                number=result.number, category=category_name,
+                priority="booked" if booking_code else priority, issued_at=issued_at,
+                people_ahead=result.people_ahead, ahead_estimated=result.estimated,
+                offline=result.kind == "offline", booking_code=booking_code)
+            if result.kind == "online":
+                self._done(generation, ticket)
+                return
+            payloads: list[Any] = [TicketPayload(
+                number=result.number, category=category,
+                priority="booked" if booking_code else priority, issued_offline=True,
+                booking_code=booking_code)]
+            if booking_code:
+                payloads.append(CheckInPayload(booking_code=booking_code,
+                                               ticket_number=result.number))
+            self._store(generation, payloads, ticket)
+
+        run_in_background(
+            self, lambda: obtain(runtime, category, priority, booking_code, online), obtained,
+            lambda _message: self._fail(generation, "error"))
+
+    def _store(self, generation: int, payloads: list[Any], ticket: IssuedTicket) -> None:
+        """Submit the payloads in order (the bridge keeps it), then report."""
+        shell = self.context.shell
+        if shell is None:
+            self._fail(generation, "error")
+            return
+        jobs = [shell.bridge.submit(payload) for payload in payloads]
+        for job in jobs:
+            job.submitFailed.connect(lambda _message: self._fail(generation, "error"))
+        jobs[-1].submitted.connect(lambda _result: self._done(generation, ticket))
+
+    def _done(self, generation: int, ticket: IssuedTicket) -> None:
+        if generation != self._generation or not self.busy:
+            return
+        self.busy = False
+        self.issued.emit(ticket)
+
+    def _fail(self, generation: int, reason: Failure | str) -> None:
+        if generation != self._generation or not self.busy:
+            return
+        self.busy = False
+        self.failed.emit(reason)
+
+
+# ---- bookings -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class SlotsFound:
+    slots: BookingSlots | None
+    offline: bool  # from the cache: availability may have changed
+    fetched_at: datetime | None = None
+
+
+def fetch_slots(runtime: SyncRuntime, matter_code: str, day: date,
+                try_online: bool) -> SlotsFound:
+    """The day's slots from the platform (and cached), else from the cache."""
+    if try_online:
+        try:
+            slots = runtime.client.booking_slots(matter_code, day)
+        except OFFLINE_ERRORS as error:
+            log.info("slots from the cache: %s", error)
+        except RequestRefused:
+            return SlotsFound(None, offline=False)
+        else:
+            put_slots(runtime.cache, slots, datetime.now(UTC))
+            return SlotsFound(slots, offline=False)
+    cached = get_slots(runtime.cache, matter_code, day)
+    if cached is None:
+        return SlotsFound(None, offline=True)
+    return SlotsFound(cached.value, offline=True, fetched_at=cached.fetched_at)
+
+
+def slot_still_free(runtime: SyncRuntime, matter_code: str, start: datetime,
+                    try_online: bool) -> bool:
+    """False only when the platform says the slot is gone or full."""
+    if not try_online:
+        return True
+    try:
+        slots = runtime.client.booking_slots(matter_code, start.date())
+    except OFFLINE_ERRORS:
+        return True
+    except RequestRefused:
+        return False
+    put_slots(runtime.cache, slots, datetime.now(UTC))
+    return any(slot.start == start and slot.remaining > 0 for slot in slots.slots)
+
+
+@dataclass(frozen=True)
+class TodaysBookings:
+    bookings: list[LocalBooking]
+    offline: bool  # only this kiosk's own bookings were searched
+    categories: dict[str, CategoryState]
+
+
+def todays_bookings(runtime: SyncRuntime, id_number: str, today: date,
+                    try_online: bool) -> TodaysBookings:
+    """The person's bookings of today not checked in yet (platform, else local)."""
+    cached = get_state(runtime.cache)
+    categories = {c.code: c for c in cached.value.categories} if cached else {}
+    found: list[LocalBooking] | None = None
+    if try_online:
+        try:
+            answer = runtime.client.bookings_for(id_number)
+        except OFFLINE_ERRORS as error:
+            log.info("bookings from this kiosk only: %s", error)
+        else:
+            found = [LocalBooking(b.booking_code, b.matter_code, b.slot_start, b.slot_end)
+                     for b in answer.bookings if b.status is BookingStatus.BOOKED]
+    offline = found is None
+    if found is None:
+        found = LocalBookings(runtime.database).not_checked_in(id_number)
+    today_only = [b for b in found if b.slot_start.astimezone().date() == today]
+    return TodaysBookings(today_only, offline, categories)

@@ -1,0 +1,259 @@
+"""The "take_number" screen: optional priority, then one big button per
+queue category (with how many wait, when known); a tap takes the number.
+
+Args: {}. The elderly priority comes from the birth date on the ID card (or
+in a typed ID number): "Aged 65 or over?" sends an unidentified resident
+through identification and back here. The categories and waiting counts come
+from the cached queue state at once, then fresh from the platform.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.background import run_in_background
+from kiosk.context import KioskContext
+from kiosk.queue_service import TicketIssuer, refresh_queue
+from kiosk.queue_view import link_down
+from kiosk.receipts import IssuedTicket
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.home import Tile
+from kiosk.screens.ticket import TICKET_KEY
+from kiosk.session import KioskSession
+from kiosk.widgets.labels import role_label
+from sync.protocol.queue import CategoryState, Priority
+from sync.queue_cache import get_state
+
+ELDERLY_AGE = 65
+TOGGLE_STYLE = ("QPushButton:checked { background: #0b5d1e; color: #ffffff;"
+                " border-color: #0b5d1e; }")
+
+
+def birth_date_of(session: KioskSession) -> date | None:
+    """From the card, else from digits 7-14 of a typed ID number."""
+    if session.identity is not None:
+        return session.identity.birth_date
+    digits = session.id_number[6:14]
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        return None
+
+
+def age_on(birth: date, today: date) -> int:
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def ask_at_desk() -> str:
+    return QCoreApplication.translate(
+        "QueueFlow", "Sorry, a number cannot be given here right now. "
+        "Please ask at the front desk.")
+
+
+class TakeNumberScreen(KioskScreen):
+    def __init__(self, context: KioskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("takeNumberScreen")
+        self.context = context
+        self.categories: list[CategoryState] = []
+        self.estimated = True  # the counts are from the cache
+        self.tiles: dict[str, Tile] = {}
+        self._generation = 0
+        self.issuer = TicketIssuer(context, self)
+        self.issuer.issued.connect(self._issued)
+        self.issuer.failed.connect(self._failed)
+        self.priority_label = role_label("subtitle", name="priorityLabel")
+        self.elderly = QPushButton(objectName="elderlyButton", checkable=True)
+        self.elderly.setProperty("role", "secondary")
+        self.elderly.setStyleSheet(TOGGLE_STYLE)
+        self.elderly.clicked.connect(self._elderly_clicked)
+        self.disabled = QPushButton(objectName="disabledButton", checkable=True)
+        self.disabled.setProperty("role", "secondary")
+        self.disabled.setStyleSheet(TOGGLE_STYLE)
+        self.disabled.toggled.connect(self._refresh_toggles)
+        self.toggles = toggles = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        toggles.setSpacing(16)
+        toggles.addWidget(self.elderly, 1)
+        toggles.addWidget(self.disabled, 1)
+        self.heading = role_label("title", name="takeNumberHeading")
+        self.grid = QGridLayout()
+        self.grid.setSpacing(24)
+        self.message = role_label("notice", name="takeNumberMessage")
+        self.message.hide()
+        self.status = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter,
+                                 name="takeNumberStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(20)
+        layout.addWidget(self.priority_label)
+        layout.addLayout(toggles)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.grid, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.status)
+        self.retranslate()
+
+    # ---- KioskScreen
+    def enter(self, args: dict[str, Any]) -> None:
+        self._generation += 1
+        self.estimated = True  # until the platform answers
+        self.message.hide()
+        self.status.clear()
+        self._set_busy(False)
+        self._apply_identity()
+        self._load()
+
+    def reset(self) -> None:
+        self._generation += 1
+        self.issuer.cancel()
+        self.elderly.setChecked(False)
+        self.disabled.setChecked(False)
+        self.message.hide()
+        self.status.clear()
+
+    def retranslate(self) -> None:
+        self.title = self.tr("Take a number")
+        self.priority_label.setText(self.tr("Priority (optional): choose it first."))
+        self.heading.setText(self.tr("Touch the service you need:"))
+        self.disabled.setText(("✓ " if self.disabled.isChecked() else "")
+                              + self.tr("I have a disability"))
+        self._refresh_toggles()
+        self._show_categories()
+
+    # ---- priority
+    def age(self) -> int | None:
+        birth = birth_date_of(self.context.session)
+        return age_on(birth, self.context.clock().date()) if birth else None
+
+    def _apply_identity(self) -> None:
+        age = self.age()
+        if age is not None and age >= ELDERLY_AGE:
+            self.elderly.setChecked(True)
+        elif age is not None:
+            self.elderly.setChecked(False)
+        self._refresh_toggles()
+
+    def _refresh_toggles(self) -> None:
+        age = self.age()
+        self.elderly.setVisible(age is None or age >= ELDERLY_AGE)
+        if age is None:
+            self.elderly.setText(self.tr("Aged 65 or over? Show your ID card"))
+        else:
+            self.elderly.setText(("✓ " if self.elderly.isChecked() else "")
+                                 + self.tr("Aged 65 or over (from your ID card)"))
+        self.disabled.setText(("✓ " if self.disabled.isChecked() else "")
+                              + self.tr("I have a disability"))
+
+    def _elderly_clicked(self) -> None:
+        if self.age() is None:  # prove it first: read the card, then come back
+            self.elderly.setChecked(False)
+            self.navigate.emit("identify", {
+                "next": "take_number", "next_args": {},
+                "purpose": self.tr("Your ID card shows your age for the priority queue.")})
+            return
+        self._refresh_toggles()
+
+    def priority(self) -> Priority | None:
+        if self.elderly.isChecked() and self.elderly.isVisible():
+            return "elderly"
+        if self.disabled.isChecked():
+            return "disabled"
+        return None
+
+    # ---- categories
+    def _load(self) -> None:
+        shell, generation = self.context.shell, self._generation
+        if shell is None:
+            self._show_message(self.tr("One moment, the machine is starting…"))
+            return
+        runtime = shell.services.runtime
+
+        def cached(found: Any) -> None:
+            if generation != self._generation:
+                return
+            if found is not None and self.estimated:
+                self._set_categories(found.value.categories, estimated=True)
+            if link_down(self.context):
+                self._no_categories()
+                return
+            run_in_background(self, lambda: refresh_queue(runtime), fresh,
+                              lambda _message: self._no_categories())
+
+        def fresh(state: Any) -> None:
+            if generation == self._generation:
+                self._set_categories(state.categories, estimated=False)
+
+        run_in_background(self, lambda: get_state(runtime.cache), cached,
+                          lambda _message: cached(None))
+
+    def _no_categories(self) -> None:
+        if not self.categories:
+            self._show_message(ask_at_desk())
+
+    def _set_categories(self, categories: list[CategoryState], estimated: bool) -> None:
+        self.categories = list(categories)
+        self.estimated = estimated
+        self._show_categories()
+
+    def _show_categories(self) -> None:
+        codes = [category.code for category in self.categories]
+        if list(self.tiles) != codes:
+            for tile in self.tiles.values():
+                self.grid.removeWidget(tile)
+                tile.deleteLater()
+            self.tiles = {}
+            for index, category in enumerate(self.categories):
+                tile = Tile(f"category_{category.code}")
+                tile.clicked.connect(lambda _=False, code=category.code: self.take(code))
+                self.tiles[category.code] = tile
+                self.grid.addWidget(tile, index // 2, index % 2)
+        for category in self.categories:
+            name = self.context.localized(category.name_zh, category.name_en)
+            if self.estimated:
+                hint = self.tr("About %1 waiting").replace("%1", str(category.waiting))
+            else:
+                hint = self.tr("%1 waiting").replace("%1", str(category.waiting))
+            self.tiles[category.code].set_texts(f"{category.prefix}  {name}", hint)
+
+    # ---- taking the number
+    def take(self, code: str) -> None:
+        category = next((c for c in self.categories if c.code == code), None)
+        if category is None or self.issuer.busy:
+            return
+        self._set_busy(True)
+        self.message.hide()
+        self.status.setText(self.tr("One moment, taking your number…"))
+        self.issuer.issue(code, self.context.localized(category.name_zh, category.name_en),
+                          self.priority())
+
+    def _set_busy(self, busy: bool) -> None:
+        for tile in self.tiles.values():
+            tile.setEnabled(not busy)
+        self.allows_back = not busy
+        self.chromeChanged.emit()
+
+    def _issued(self, ticket: IssuedTicket) -> None:
+        self._set_busy(False)
+        self.status.clear()
+        self.context.session.values[TICKET_KEY] = ticket
+        self.navigate.emit("queue_ticket", {})
+
+    def _failed(self, _reason: str) -> None:
+        self._set_busy(False)
+        self.status.clear()
+        self._show_message(ask_at_desk())
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = event.size().width() > event.size().height()
+        self.toggles.setDirection(QBoxLayout.Direction.LeftToRight if wide
+                                  else QBoxLayout.Direction.TopToBottom)

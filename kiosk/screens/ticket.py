@@ -1,0 +1,249 @@
+"""The "queue_ticket" and "booking_done" screens: the ticket (number huge,
+queue, priority, people ahead, time, QR) or the appointment, printed, or
+shown as the slip on screen when the printer cannot print.
+
+Args: {}; the `IssuedTicket` / `BookingOutcome` is in `session.values`
+under `TICKET_KEY` / `BOOKING_KEY`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hardware.printer import PAPER_80, Receipt, render_png
+from hardware.printer.raster import qr_image
+from kiosk.background import run_in_background
+from kiosk.context import KioskContext
+from kiosk.receipts import (
+    BookingOutcome,
+    IssuedTicket,
+    booking_receipt,
+    booking_rows,
+    people_ahead_text,
+    priority_text,
+    ticket_receipt,
+)
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.done import flow_layout
+from kiosk.screens.review import SummaryTable
+from kiosk.slip_view import SlipView, pil_to_qimage
+from kiosk.widgets.labels import role_label
+
+TICKET_KEY = "queue_ticket"
+BOOKING_KEY = "booking"
+QR_PIXELS = 240
+SlipKind = Literal["ticket", "booking"]
+
+
+class SlipPrinter(QObject):
+    """Prints one receipt; `printed()`, or `slip(image)` when it cannot."""
+
+    printed = Signal()
+    slip = Signal(object)  # PIL image of the slip
+
+    def __init__(self, context: KioskContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._printer: Any = None
+        self._receipt: Receipt | None = None
+        self._printing = False
+
+    def print(self, receipt: Receipt) -> None:
+        self._receipt = receipt
+        printer = self.context.devices.printer
+        if printer is None:
+            self._render()
+            return
+        if printer is not self._printer:
+            printer.printed.connect(self._printed)
+            printer.printFailed.connect(self._failed)
+            self._printer = printer
+        self._printing = True
+        printer.print_receipt(receipt)
+
+    def cancel(self) -> None:
+        self._printing = False
+        self._receipt = None
+
+    def _printed(self, _receipt_id: str) -> None:
+        if self._printing:
+            self._printing = False
+            self.printed.emit()
+
+    def _failed(self, receipt_id: str, _resident: str, _technician: str) -> None:
+        if not self._printing:
+            return
+        self._printing = False
+        if receipt_id:
+            self.context.session.pending_prints.append(receipt_id)
+        self._render()
+
+    def _render(self) -> None:
+        receipt = self._receipt
+        if receipt is None:
+            return
+        run_in_background(self, lambda: render_png(receipt, PAPER_80),
+                          lambda image: self.slip.emit(image) if self._receipt is receipt
+                          else None)
+
+
+class SlipScreen(KioskScreen):
+    allows_back = False
+
+    def __init__(self, context: KioskContext, kind: SlipKind,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"{kind}Screen")
+        self.context = context
+        self.kind: SlipKind = kind
+        self.item: IssuedTicket | BookingOutcome | None = None
+        self.printer = SlipPrinter(context, self)
+        self.printer.printed.connect(self._printed)
+        self.printer.slip.connect(self._show_slip)
+        self.headline = role_label("title", name="slipHeadline")
+        self.number = role_label(align=Qt.AlignmentFlag.AlignCenter, wrap=False,
+                                 name="ticketNumber")
+        self.number.setStyleSheet("font-size: 90pt; font-weight: 800; color: #1f6feb;")
+        self.category = role_label(align=Qt.AlignmentFlag.AlignCenter, name="ticketCategory")
+        self.category.setStyleSheet("font-size: 28pt; font-weight: 700;")
+        self.details = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter,
+                                  name="ticketDetails")
+        self.table = SummaryTable()
+        self.table.setObjectName("bookingTable")
+        self.qr = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        self.print_status = role_label("subtitle", name="printStatus")
+        # summary page: the facts beside (landscape) or above (portrait) the QR
+        summary = QWidget()
+        self.summary_layout = flow_layout(summary)
+        card = QFrame()
+        card.setProperty("role", "card")
+        facts = QVBoxLayout(card)
+        facts.setSpacing(12)
+        facts.addStretch(1)
+        for widget in (self.number, self.category, self.details, self.table):
+            facts.addWidget(widget)
+        facts.addStretch(1)
+        qr_box = QWidget()
+        qr_layout = QVBoxLayout(qr_box)
+        qr_layout.addStretch(1)
+        qr_layout.addWidget(self.qr)
+        qr_layout.addWidget(self.qr_caption)
+        qr_layout.addStretch(1)
+        self.summary_layout.addWidget(card, 3)
+        self.summary_layout.addWidget(qr_box, 2)
+        # slip page: the message beside (or above) the slip image
+        slip_page = QWidget()
+        self.slip_layout = flow_layout(slip_page)
+        self.slip_message = role_label(name="slipMessage")
+        self.slip_message.setProperty("state", "attention")
+        self.slip_message.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        self.slip = SlipView()
+        self.slip_layout.addWidget(self.slip_message, 1)
+        self.slip_layout.addWidget(self.slip, 3)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(summary)
+        self.pages.addWidget(slip_page)
+        self.finish = QPushButton()
+        self.finish.clicked.connect(self.endSession)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(48, 24, 48, 24)
+        layout.setSpacing(16)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.print_status)
+        layout.addWidget(self.finish)
+        self.retranslate()
+
+    # ---- KioskScreen
+    def enter(self, args: dict[str, Any]) -> None:
+        key = TICKET_KEY if self.kind == "ticket" else BOOKING_KEY
+        item = self.context.session.values.get(key)
+        if item is None or item is self.item:
+            return
+        self.item = item
+        self.pages.setCurrentIndex(0)
+        self.slip.set_slip(None)
+        self.qr.setPixmap(QPixmap.fromImage(pil_to_qimage(
+            qr_image(item.qr_payload, QR_PIXELS * 2)).scaled(
+                QR_PIXELS, QR_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation)))
+        self._show()
+        self.print_status.setText(self.tr("Printing your slip…"))
+        center = self.context.gui.settings.center_name(self.context.language)
+        self.printer.print(ticket_receipt(item, center) if isinstance(item, IssuedTicket)
+                           else booking_receipt(item, center))
+
+    def reset(self) -> None:
+        self.printer.cancel()
+        self.item = None
+        self.table.set_rows([])
+        self.slip.set_slip(None)
+        self.qr.clear()
+        self.pages.setCurrentIndex(0)
+
+    def retranslate(self) -> None:
+        ticket = self.kind == "ticket"
+        self.title = self.tr("Your number") if ticket else self.tr("Your appointment")
+        self.finish.setText(self.tr("Finish"))
+        self.qr_caption.setText(
+            self.tr("Scan to follow the queue on your phone.") if ticket
+            else self.tr("Scan to see your appointment on your phone."))
+        self.slip_message.setText(
+            self.tr("The printer is not working. Please take a photo of this ticket, "
+                    "or remember your number.") if ticket
+            else self.tr("The printer is not working. Your appointment is saved. "
+                         "Please take a photo of this slip."))
+        self._show()
+
+    # ---- content
+    def _show(self) -> None:
+        item = self.item
+        ticket = isinstance(item, IssuedTicket)
+        for widget in (self.number, self.category, self.details):
+            widget.setVisible(ticket)
+        self.table.setVisible(isinstance(item, BookingOutcome))
+        if isinstance(item, IssuedTicket):
+            self.headline.setText(self.tr("Here is your number. Please wait to be called."))
+            self.number.setText(item.number)
+            self.category.setText(item.category)
+            priority = priority_text(item.priority)
+            lines = [self.tr("Priority: %1").replace("%1", priority) if priority else "",
+                     people_ahead_text(item),
+                     f"{item.issued_at:%Y-%m-%d %H:%M}"]
+            self.details.setText("\n".join(line for line in lines if line))
+        elif isinstance(item, BookingOutcome):
+            self.headline.setText(self.tr("Your appointment is booked."))
+            self.table.set_rows([(row.key, row.value) for row in booking_rows(item)])
+        else:
+            self.headline.clear()
+
+    def _printed(self) -> None:
+        self.print_status.setText(self.tr("Please take your slip from the printer."))
+
+    def _show_slip(self, image: Any) -> None:
+        self.slip.set_slip(image)
+        self.pages.setCurrentIndex(1)
+        self.print_status.clear()
+
+    def slip_shown(self) -> bool:
+        return self.pages.currentIndex() == 1 and self.slip.has_slip()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = self.width() > self.height()
+        way = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        self.summary_layout.setDirection(way)
+        self.slip_layout.setDirection(way)

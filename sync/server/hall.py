@@ -1,0 +1,175 @@
+"""GET /v1/queue/events: the hall display's push channel (server-sent events).
+
+The process keeps no state: each connection watches the `queue_event` table
+with a short wait loop from its own cursor. A stream is
+
+    retry: 3000
+    id: <cursor>         event: state   data: <QueueState JSON>   (on connect)
+    id: <event id>       event: call    data: <HallCall JSON>     (per call/recall)
+    id: <cursor>         event: state   data: <QueueState JSON>   (when counts change)
+    : keep-alive                                                  (every ~15 s)
+
+`id` is the last queue_event id the stream has covered; a client that
+reconnects with it as `Last-Event-ID` gets every later call, none missed.
+Without one the stream starts at the newest event (no replay).
+
+PostgreSQL may make ids visible out of order (a transaction that took id 10
+commits after the one that took 11), so within one connection each poll
+looks back `LOOKBACK_IDS` ids and skips the ids it has already seen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Header, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
+
+from sync.protocol.queue import HallCall, QueueState
+from sync.server.auth import SignedCaller
+from sync.server.db import QueueEvent, QueueTicket
+from sync.server.errors import ERROR_RESPONSE
+from sync.server.queue_core import local_day, utc
+from sync.server.queue_stats import CALL_KINDS, queue_state
+from sync.server.routes import EngineDep
+
+#: Seconds between two looks at the queue_event table, per connection.
+POLL_SECONDS = 0.5
+#: Seconds of silence after which a keep-alive comment is sent.
+KEEPALIVE_SECONDS = 15.0
+#: Seconds between state checks when no event came (day change, wait times).
+STATE_REFRESH_SECONDS = 60.0
+#: A stream ends after this long; the client reconnects (and is re-authenticated).
+MAX_STREAM_SECONDS = 30 * 60.0
+#: Client reconnection delay the stream asks for, in milliseconds.
+RETRY_MILLISECONDS = 3000
+#: Most events read per poll.
+BATCH = 200
+#: How far back each poll looks for late-committed ids.
+LOOKBACK_IDS = 1000
+
+router = APIRouter(prefix="/v1", tags=["queue"],
+                   responses={401: ERROR_RESPONSE, 422: ERROR_RESPONSE})
+
+_STREAM_DOC: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A text/event-stream: `state` events (QueueState JSON) on connect "
+                       "and when counts change, `call` events (HallCall JSON: number, "
+                       "window, category, kind, at) per call or recall, `: keep-alive` "
+                       "comments; each event's `id` is a queue_event id to resume from.",
+        "content": {"text/event-stream": {"schema": {"type": "string"}}},
+    }
+}
+
+
+@dataclass
+class _Watch:
+    """One connection's position in the queue_event table."""
+
+    center: str
+    start: int
+    cursor: int
+    seen: set[int] = field(default_factory=set)
+    shown: tuple[object, ...] | None = None  # what the last state event showed
+
+
+def parse_last_event_id(value: str | None) -> int | None:
+    if value is None or not value.strip().isdigit():
+        return None
+    return int(value.strip())
+
+
+def newest_event_id(engine: Engine) -> int:
+    with Session(engine) as session:
+        return session.scalar(select(func.max(QueueEvent.id))) or 0
+
+
+def read_events(engine: Engine, watch: _Watch,
+                now: float) -> tuple[list[tuple[int, HallCall]], bool]:
+    """Today's new calls, each with the id to resume after it, and whether any
+    event (of any kind) was new. Advances the watch's cursor."""
+    low = max(watch.start, watch.cursor - LOOKBACK_IDS)
+    with Session(engine) as session:
+        rows = session.execute(
+            select(QueueEvent.id, QueueEvent.kind, QueueEvent.window, QueueEvent.at,
+                   QueueEvent.day, QueueTicket.number, QueueTicket.category)
+            .join(QueueTicket, QueueTicket.id == QueueEvent.ticket_id)
+            .where(QueueEvent.center == watch.center, QueueEvent.id > low)
+            .order_by(QueueEvent.id)
+            .limit(BATCH + len(watch.seen))
+        ).all()
+    today = local_day(now)
+    calls: list[tuple[int, HallCall]] = []
+    fresh = [row for row in rows if row.id not in watch.seen][:BATCH]
+    for row in fresh:
+        watch.seen.add(row.id)
+        watch.cursor = max(watch.cursor, row.id)
+        if row.kind in CALL_KINDS and row.day == today and row.window:
+            calls.append((watch.cursor, HallCall(
+                number=row.number, window=row.window, category=row.category,
+                kind=row.kind, at=utc(row.at))))
+    watch.seen = {seen for seen in watch.seen if seen > watch.cursor - LOOKBACK_IDS}
+    return calls, bool(fresh)
+
+
+def shown_by(state: QueueState) -> tuple[object, ...]:
+    """What a hall display shows of a state, without the ever-growing wait times."""
+    return (state.day, tuple((c.code, c.waiting) for c in state.categories),
+            tuple(state.now_serving), tuple(state.recent_calls))
+
+
+def frame(event: str, event_id: int, data: str) -> bytes:
+    return f"id: {event_id}\nevent: {event}\ndata: {data}\n\n".encode()
+
+
+async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncIterator[bytes]:
+    """The event stream of one connection; ends on disconnect or after MAX_STREAM_SECONDS."""
+    started = last_sent = last_state = time.monotonic()
+    state = await run_in_threadpool(queue_state, engine, watch.center, time.time())
+    watch.shown = shown_by(state)
+    yield f"retry: {RETRY_MILLISECONDS}\n".encode() + frame(
+        "state", watch.cursor, state.model_dump_json())
+    while time.monotonic() - started < MAX_STREAM_SECONDS:
+        await asyncio.sleep(POLL_SECONDS)
+        if await request.is_disconnected():
+            return
+        calls, any_new = await run_in_threadpool(read_events, engine, watch, time.time())
+        now = time.monotonic()
+        for event_id, call in calls:
+            yield frame("call", event_id, call.model_dump_json())
+            last_sent = now
+        if any_new or now - last_state >= STATE_REFRESH_SECONDS:
+            last_state = now
+            state = await run_in_threadpool(queue_state, engine, watch.center, time.time())
+            if shown_by(state) != watch.shown:
+                watch.shown = shown_by(state)
+                yield frame("state", watch.cursor, state.model_dump_json())
+                last_sent = now
+        if now - last_sent >= KEEPALIVE_SECONDS:
+            yield b": keep-alive\n\n"
+            last_sent = now
+
+
+@router.get("/queue/events", response_class=StreamingResponse, responses=_STREAM_DOC)
+def queue_events(
+    request: Request,
+    caller: SignedCaller,
+    engine: EngineDep,
+    last_event_id: Annotated[str | None, Header(alias="Last-Event-ID", max_length=20)] = None,
+) -> StreamingResponse:
+    """Server-sent events of the caller's center: the hall state, then every call."""
+    resume = parse_last_event_id(last_event_id)
+    start = resume if resume is not None else newest_event_id(engine)
+    watch = _Watch(center=caller.center, start=start, cursor=start)
+    return StreamingResponse(
+        hall_stream(engine, watch, request),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+    )

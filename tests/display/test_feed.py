@@ -1,0 +1,109 @@
+"""The hall feed: Qt signals from the event stream, reconnection with back-off
+and Last-Event-ID, against a fake stream and a real platform that restarts."""
+
+from __future__ import annotations
+
+import base64
+import sys
+import uuid
+from collections.abc import Generator, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from display.feed import HallFeed
+from sync.client import PlatformClient, TransientError
+from sync.protocol.models import Role
+from sync.protocol.queue import HallCall, HallEvent, QueueState
+from sync.server import enrollment
+from sync.server.db import make_engine
+from sync.server.process import PlatformProcess
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "platform"))
+from test_queue import load_queues  # noqa: E402
+
+
+def state_event(event_id: int) -> HallEvent:
+    state = QueueState(center="C1", day=date(2025, 11, 25), categories=[], now_serving=[],
+                       recent_calls=[])
+    return HallEvent(event="state", event_id=event_id, state=state)
+
+
+def call_event(event_id: int, number: str, at: datetime | None = None) -> HallEvent:
+    call = HallCall(number=number, window="3", category="A", kind="called",
+                    at=at or datetime.now(UTC))
+    return HallEvent(event="call", event_id=event_id, call=call)
+
+
+def test_reconnects_from_the_last_event_id(qtbot: QtBot) -> None:
+    asked: list[int | None] = []
+
+    def opener(last_event_id: int | None) -> Generator[HallEvent, None, None]:
+        asked.append(last_event_id)
+        if len(asked) == 1:
+            yield state_event(7)
+            yield call_event(8, "A001")
+            raise TransientError("connection reset")
+        yield state_event(8)
+        yield call_event(9, "A002", at=datetime(2020, 1, 1, tzinfo=UTC))  # replayed, stale
+        yield from iter(())
+
+    feed = HallFeed(opener, first_delay=0.05, max_delay=0.2)
+    calls: list[tuple[str, bool]] = []
+    feed.callReceived.connect(lambda call, fresh: calls.append((call.number, fresh)))
+    online: list[bool] = []
+    feed.connectionChanged.connect(online.append)
+    feed.start()
+    qtbot.waitUntil(lambda: len(calls) == 2 and len(asked) >= 2, timeout=5000)
+    feed.stop()
+    assert asked[:2] == [None, 8]
+    assert calls == [("A001", True), ("A002", False)]
+    assert online[:3] == [True, False, True]
+
+
+@pytest.fixture
+def live(tmp_path: Path) -> Iterator[tuple[PlatformProcess, list[PlatformClient]]]:
+    """A platform process and (display, counter, kiosk) clients of one center."""
+    db_url = f"sqlite:///{tmp_path / 'platform.db'}"
+    process = PlatformProcess(db_url)
+    engine = make_engine(db_url)
+    clients: list[PlatformClient] = []
+    try:
+        process.start()
+        load_queues(engine)
+        for role in (Role.DISPLAY, Role.COUNTER, Role.KIOSK):
+            enrolled = PlatformClient.enroll(process.url,
+                                             enrollment.issue_code(engine, "C-FEED", role))
+            clients.append(PlatformClient(process.url, enrolled.terminal_id,
+                                          base64.urlsafe_b64decode(enrolled.key)))
+        yield process, clients
+    finally:
+        process.stop(kill=True)
+        for client in clients:
+            client.close()
+        engine.dispose()
+
+
+def test_the_feed_reconnects_after_the_platform_restarts(
+        qtbot: QtBot, live: tuple[PlatformProcess, list[PlatformClient]]) -> None:
+    process, (display, counter, kiosk) = live
+    feed = HallFeed(display.queue_events, first_delay=0.1, max_delay=0.5)
+    online: list[bool] = []
+    feed.connectionChanged.connect(online.append)
+    try:
+        with qtbot.waitSignal(feed.stateChanged, timeout=10_000):
+            feed.start()
+        first = kiosk.issue_ticket("A", uuid.uuid4()).number
+        with qtbot.waitSignal(feed.called, timeout=10_000) as called:
+            counter.call_next("2", "1001")
+        assert called.args == [first, "2", "A"]
+        process.restart(kill=True)  # the stream breaks; the same port comes back
+        qtbot.waitUntil(lambda: online[-2:] == [False, True], timeout=20_000)
+        second = kiosk.issue_ticket("A", uuid.uuid4()).number
+        with qtbot.waitSignal(feed.called, timeout=10_000) as called:
+            counter.call_next("4", "1001")
+        assert called.args == [second, "4", "A"]
+    finally:
+        feed.stop()

@@ -1,0 +1,338 @@
+"""Queue numbers, appointments and check-in at the kiosk, end to end against
+a real reference platform on loopback (stopped and brought back for the
+offline paths), plus the attract screen's "now serving" poller."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from hardware.identity import IdentityRecord
+from kiosk.receipts import IssuedTicket
+from tests.kiosk import queue_fixtures
+from tests.kiosk.apply_fixtures import identify_as
+from tests.kiosk.queue_fixtures import QueueEnv, QueueKiosk, save_shot
+
+queue_env = queue_fixtures.queue_env  # the fixture, used by name below
+BOOKABLE = "WJ-006"  # free health check for seniors: needs an appointment, kiosk allowed
+ID_NUMBER = "11010519491231002X"
+WAIT_MS = 15_000
+
+
+def open_take_number(kiosk: QueueKiosk, qtbot: QtBot, online: bool = True) -> Any:
+    kiosk.navigator.go("take_number")
+    screen = kiosk.screen("take_number")
+    qtbot.waitUntil(lambda: "A" in screen.tiles and (not online or not screen.estimated),
+                    timeout=WAIT_MS)
+    return screen
+
+
+def take(kiosk: QueueKiosk, qtbot: QtBot, category: str = "A") -> IssuedTicket:
+    kiosk.screen("take_number").tiles[category].click()
+    qtbot.waitUntil(lambda: kiosk.navigator.current == "queue_ticket", timeout=WAIT_MS)
+    ticket = kiosk.screen("queue_ticket").item
+    assert isinstance(ticket, IssuedTicket)
+    return ticket
+
+
+def finish(kiosk: QueueKiosk, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(kiosk.navigator.sessionEnded):
+        kiosk.navigator.screens[kiosk.navigator.current].finish.click()
+
+
+def leased(kiosk: QueueKiosk, category: str = "A") -> set[str]:
+    with kiosk.shell.services.runtime.database.read() as connection:
+        return {row[0] for row in connection.execute(
+            text("SELECT number FROM ticket_leases WHERE category = :c"), {"c": category})}
+
+
+def card(birth: date) -> IdentityRecord:
+    from hardware.identity import Sex
+
+    return IdentityRecord(name="张三丰", sex=next(iter(Sex)), ethnicity="汉", birth_date=birth,
+                          address="北京市东城区", id_number=ID_NUMBER, source="card")
+
+
+# ---- taking a number -------------------------------------------------------------------
+def test_take_a_number_online(queue_env: QueueEnv, qtbot: QtBot) -> None:
+    kiosk = queue_env.kiosk
+    open_take_number(kiosk, qtbot)
+    first = take(kiosk, qtbot)
+    assert not first.offline and first.people_ahead == 0 and first.number.startswith("A")
+    ticket_screen = kiosk.screen("queue_ticket")
+    assert ticket_screen.number.text() == first.number
+    assert "0 people ahead" in ticket_screen.details.text()
+    qtbot.waitUntil(lambda: any(kiosk.slips.glob("*.png")), timeout=WAIT_MS)
+    finish(kiosk, qtbot)
+    open_take_number(kiosk, qtbot)
+    assert kiosk.screen("take_number").tiles["A"].hint_label.text() == "1 waiting"
+    second = take(kiosk, qtbot)
+    assert second.people_ahead == 1 and second.number != first.number
+    rows = [(t.number, t.category, t.offline) for t in queue_env.tickets()]
+    assert rows == [(first.number, "A", False), (second.number, "A", False)]
+    # the online visit leased numbers for every category, for later offline use
+    remaining = kiosk.leases().remaining(datetime.now(UTC))
+    assert set(remaining) == {"A", "B", "C", "D"} and min(remaining.values()) >= 10
+
+
+def test_offline_numbers_come_from_leases_never_repeat_and_join_once(
+        queue_env: QueueEnv, qtbot: QtBot) -> None:
+    kiosks = [queue_env.kiosk, queue_env.add_kiosk()]
+    for kiosk in kiosks:
+        open_take_number(kiosk, qtbot)  # online: the queue state is cached, leases taken
+    port = queue_env.stop_platform()
+    taken: dict[int, list[str]] = {0: [], 1: []}
+    for _round in range(3):
+        for index, kiosk in enumerate(kiosks):
+            open_take_number(kiosk, qtbot, online=False)
+            ticket = take(kiosk, qtbot)
+            assert ticket.offline
+            assert ticket.people_ahead is not None and ticket.ahead_estimated
+            assert "About" in kiosk.screen("queue_ticket").details.text()
+            taken[index].append(ticket.number)
+            finish(kiosk, qtbot)
+    numbers = taken[0] + taken[1]
+    assert len(set(numbers)) == 6
+    assert set(taken[0]) <= leased(kiosks[0]) and set(taken[1]) <= leased(kiosks[1])
+    assert not leased(kiosks[0]) & leased(kiosks[1])
+    queue_env.restart_platform(port)
+    for kiosk in kiosks:
+        kiosk.drain()
+        kiosk.drain()  # nothing is delivered twice
+    offline = [(t.number, t.offline) for t in queue_env.tickets()]
+    assert sorted(offline) == sorted((number, True) for number in numbers)
+    state = kiosks[0].shell.services.runtime.client.queue_state()
+    assert next(c.waiting for c in state.categories if c.code == "A") == 6
+
+
+def test_out_of_leased_numbers_offline_asks_for_the_front_desk(queue_env: QueueEnv,
+                                                                qtbot: QtBot) -> None:
+    kiosk = queue_env.kiosk
+    open_take_number(kiosk, qtbot)
+    store = kiosk.leases()
+    while store.take("A", datetime.now(UTC)) is not None:
+        pass
+    queue_env.stop_platform()
+    screen = open_take_number(kiosk, qtbot, online=False)
+    screen.tiles["A"].click()
+    qtbot.waitUntil(lambda: screen.message.isVisible(), timeout=WAIT_MS)
+    assert "ask at the front desk" in screen.message.text()
+    assert kiosk.navigator.current == "take_number"
+    assert kiosk.shell.bridge.outbox.backlog() == 0  # nothing half-issued was stored
+    save_shot(kiosk.window, "en-1080x1920-take-number-no-numbers")
+
+
+def test_elderly_priority_from_the_card_birth_date(queue_env: QueueEnv, qtbot: QtBot) -> None:
+    kiosk = queue_env.kiosk
+    screen = open_take_number(kiosk, qtbot)
+    assert screen.elderly.isVisible() and "Show your ID card" in screen.elderly.text()
+    kiosk.context.session.identity = card(date(1990, 5, 1))
+    kiosk.navigator.go("take_number")
+    assert not screen.elderly.isVisible() and screen.priority() is None
+    kiosk.context.session.identity = card(date(1950, 5, 1))
+    kiosk.navigator.go("take_number")
+    assert screen.elderly.isVisible() and screen.elderly.isChecked()
+    assert screen.priority() == "elderly"
+    ticket = take(kiosk, qtbot)
+    assert ticket.priority == "elderly"
+    assert "65" in kiosk.screen("queue_ticket").details.text()
+    assert [(t.number, t.priority) for t in queue_env.tickets()] == [(ticket.number, "elderly")]
+
+
+def test_printer_out_of_paper_shows_the_ticket_on_screen(queue_env: QueueEnv,
+                                                         qtbot: QtBot) -> None:
+    from hardware.printer.status import PaperState
+
+    kiosk = queue_env.kiosk
+    kiosk.shell.services.devices.printer.set_faults(paper=PaperState.OUT)
+    open_take_number(kiosk, qtbot)
+    take(kiosk, qtbot)
+    screen = kiosk.screen("queue_ticket")
+    qtbot.waitUntil(screen.slip_shown, timeout=WAIT_MS)
+    assert "printer is not working" in screen.slip_message.text()
+    assert not list(kiosk.slips.glob("*.png"))
+
+
+# ---- booking and checking in -----------------------------------------------------------
+def choose_a_free_slot(kiosk: QueueKiosk, qtbot: QtBot) -> None:
+    book = kiosk.screen("book")
+    for day in list(book.day_buttons):
+        book.choose_day(day)
+        qtbot.waitUntil(lambda: book.found is not None, timeout=WAIT_MS)
+        free = [button for button in book.slot_buttons if button.isEnabled()]
+        if free:
+            free[0].click()
+            return
+    pytest.fail("no free slot in the next working days")
+
+
+def book_online(kiosk: QueueKiosk, qtbot: QtBot) -> Any:
+    kiosk.navigator.go("book", {"matter": BOOKABLE})
+    book = kiosk.screen("book")
+    qtbot.waitUntil(lambda: book.pages.currentIndex() == 1 and book.found is not None,
+                    timeout=WAIT_MS)
+    assert not book.offline_note.isVisible() or "No times" in book.offline_note.text()
+    identify_as(kiosk.context, ID_NUMBER)
+    choose_a_free_slot(kiosk, qtbot)
+    assert kiosk.navigator.current == "book_confirm"
+    kiosk.screen("book_confirm").confirm.click()
+    qtbot.waitUntil(lambda: kiosk.navigator.current == "booking_done", timeout=WAIT_MS)
+    return kiosk.screen("booking_done").item
+
+
+def move_booking_to_now(env: QueueEnv, code: str) -> None:
+    """The day of the appointment has come (today's slots may be over, or a weekend)."""
+    from sqlalchemy import update
+    from sqlalchemy.orm import Session
+
+    from sync.server.db import BookingRow
+
+    now = time.time()
+    with Session(env.engine()) as session, session.begin():
+        session.execute(update(BookingRow).where(BookingRow.booking_code == code)
+                        .values(slot_start=now + 60, slot_end=now + 1860))
+
+
+def test_book_online_then_check_in_for_a_booked_priority(queue_env: QueueEnv,
+                                                        qtbot: QtBot) -> None:
+    kiosk = queue_env.kiosk
+    booking = book_online(kiosk, qtbot)
+    assert booking.booking_code.startswith("BK-") and "********" in booking.person
+    qtbot.waitUntil(lambda: any(kiosk.slips.glob("*.png")), timeout=WAIT_MS)
+    kiosk.drain()
+    stored = queue_env.booking(booking.booking_code)
+    assert stored is not None and stored.status == "booked"
+    assert stored.slot_start == booking.slot_start.timestamp()
+    finish(kiosk, qtbot)
+    move_booking_to_now(queue_env, booking.booking_code)
+    identify_as(kiosk.context, ID_NUMBER)
+    kiosk.navigator.go("check_in")
+    check_in = kiosk.screen("check_in")
+    qtbot.waitUntil(lambda: booking.booking_code in check_in.tiles, timeout=WAIT_MS)
+    check_in.tiles[booking.booking_code].click()
+    qtbot.waitUntil(lambda: kiosk.navigator.current == "queue_ticket", timeout=WAIT_MS)
+    ticket = kiosk.screen("queue_ticket").item
+    assert ticket.priority == "booked" and not ticket.offline and ticket.number.startswith("A")
+    assert [(t.number, t.priority, t.booking_code) for t in queue_env.tickets()] == [
+        (ticket.number, "booked", booking.booking_code)]
+    assert queue_env.booking(booking.booking_code).status == "checked_in"
+
+
+def test_offline_check_in_of_a_booking_made_here(queue_env: QueueEnv, qtbot: QtBot) -> None:
+    from kiosk.local_bookings import LocalBooking, LocalBookings
+
+    kiosk = queue_env.kiosk
+    booking = book_online(kiosk, qtbot)
+    kiosk.drain()
+    finish(kiosk, qtbot)
+    open_take_number(kiosk, qtbot)  # leases for offline use
+    move_booking_to_now(queue_env, booking.booking_code)
+    start = datetime.now(UTC) + timedelta(minutes=1)  # and on this kiosk, too
+    LocalBookings(kiosk.shell.services.runtime.database).add(
+        LocalBooking(booking.booking_code, BOOKABLE, start, start + timedelta(minutes=30)),
+        ID_NUMBER, datetime.now(UTC))
+    port = queue_env.stop_platform()
+    identify_as(kiosk.context, ID_NUMBER)
+    kiosk.navigator.go("check_in")
+    check_in = kiosk.screen("check_in")
+    qtbot.waitUntil(lambda: booking.booking_code in check_in.tiles, timeout=WAIT_MS)
+    assert "Offline" in check_in.message.text()
+    check_in.tiles[booking.booking_code].click()
+    qtbot.waitUntil(lambda: kiosk.navigator.current == "queue_ticket", timeout=WAIT_MS)
+    ticket = kiosk.screen("queue_ticket").item
+    assert ticket.offline and ticket.priority == "booked" and ticket.number in leased(kiosk)
+    queue_env.restart_platform(port)
+    kiosk.drain()
+    assert [(t.number, t.priority, t.offline) for t in queue_env.tickets()] == [
+        (ticket.number, "booked", True)]
+    stored = queue_env.booking(booking.booking_code)
+    assert (stored.status, stored.ticket_number) == ("checked_in", ticket.number)
+
+
+def test_booking_offline_shows_cached_slots_marked(queue_env: QueueEnv, qtbot: QtBot) -> None:
+    kiosk = queue_env.kiosk
+    kiosk.navigator.go("book", {"matter": BOOKABLE})
+    book = kiosk.screen("book")
+    qtbot.waitUntil(lambda: book.found is not None, timeout=WAIT_MS)
+    day = book.day
+    queue_env.stop_platform()
+    book.choose_matter(BOOKABLE)  # again, offline: today's slots from the cache
+    qtbot.waitUntil(lambda: book.found is not None, timeout=WAIT_MS)
+    assert book.day == day and book.found.offline
+    assert "availability may have changed" in book.offline_note.text()
+    later = list(book.day_buttons)[-1]
+    book.choose_day(later)  # never fetched: no cache
+    qtbot.waitUntil(lambda: book.found is not None, timeout=WAIT_MS)
+    assert "needs the connection" in book.offline_note.text() and not book.slot_buttons
+
+
+# ---- now serving ---------------------------------------------------------------------
+def test_the_queue_view_polls_and_answers_now_serving(queue_env: QueueEnv,
+                                                      qtbot: QtBot) -> None:
+    from kiosk.queue_view import QueueView
+    from sync.protocol.queue import CallShown
+
+    kiosk = queue_env.kiosk
+    view = QueueView(kiosk.context, interval_ms=60_000)
+    with qtbot.waitSignal(view.changed, timeout=WAIT_MS):
+        view.start()
+    view.stop()
+    assert view.serving() == []
+    assert set(kiosk.leases().remaining(datetime.now(UTC))) == {"A", "B", "C", "D"}
+    call = CallShown(number="A007", window="3", called_at=datetime.now(UTC))
+    view.state = view.state.model_copy(update={"now_serving": [call]})
+    assert view.serving() == [("A007", "3")]
+
+
+# ---- screenshots ---------------------------------------------------------------------
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_screens_render(queue_env: QueueEnv, qtbot: QtBot, language: str,
+                        size: tuple[int, int]) -> None:
+    from hardware.printer.status import PaperState
+
+    kiosk = queue_env.kiosk
+    kiosk.shell.gui.language.set_language(language)
+    kiosk.window.resize(*size)
+    tag = f"{language}-{size[0]}x{size[1]}"
+    open_take_number(kiosk, qtbot)
+    save_shot(kiosk.window, f"{tag}-take-number")
+    kiosk.context.session.identity = card(date(1950, 5, 1))
+    kiosk.navigator.go("take_number")
+    save_shot(kiosk.window, f"{tag}-take-number-elderly")
+    take(kiosk, qtbot, "B")
+    save_shot(kiosk.window, f"{tag}-ticket")
+    finish(kiosk, qtbot)
+    kiosk.navigator.go("book")
+    book = kiosk.screen("book")
+    qtbot.waitUntil(lambda: bool(book.matter_tiles), timeout=WAIT_MS)
+    save_shot(kiosk.window, f"{tag}-book")
+    booking = book_online(kiosk, qtbot)
+    save_shot(kiosk.window, f"{tag}-booking-done")
+    kiosk.navigator.go("book", {"matter": BOOKABLE})
+    qtbot.waitUntil(lambda: book.found is not None, timeout=WAIT_MS)
+    save_shot(kiosk.window, f"{tag}-book-slots")
+    kiosk.navigator.go("book_confirm", {})
+    save_shot(kiosk.window, f"{tag}-book-confirm")
+    kiosk.drain()
+    move_booking_to_now(queue_env, booking.booking_code)
+    kiosk.navigator.go("check_in")
+    check_in = kiosk.screen("check_in")
+    qtbot.waitUntil(lambda: booking.booking_code in check_in.tiles, timeout=WAIT_MS)
+    save_shot(kiosk.window, f"{tag}-check-in")
+    kiosk.shell.services.devices.printer.set_faults(paper=PaperState.OUT)
+    check_in.tiles[booking.booking_code].click()
+    qtbot.waitUntil(lambda: kiosk.navigator.current == "queue_ticket", timeout=WAIT_MS)
+    screen = kiosk.screen("queue_ticket")
+    qtbot.waitUntil(screen.slip_shown, timeout=WAIT_MS)
+    save_shot(kiosk.window, f"{tag}-ticket-slip")
+    screen.pages.setCurrentIndex(0)
+    save_shot(kiosk.window, f"{tag}-ticket-booked")
+    finish(kiosk, qtbot)
+    kiosk.navigator.go("check_in")
+    save_shot(kiosk.window, f"{tag}-check-in-identify")
