@@ -4,7 +4,6 @@ and Last-Event-ID, against a fake stream and a real platform that restarts."""
 from __future__ import annotations
 
 import base64
-import sys
 import uuid
 from collections.abc import Generator, Iterator
 from datetime import UTC, date, datetime
@@ -12,17 +11,22 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from display.feed import HallFeed
 from sync.client import PlatformClient, TransientError
 from sync.protocol.models import Role
-from sync.protocol.queue import HallCall, HallEvent, QueueState
-from sync.server import enrollment
+from sync.protocol.queue import HallCall, HallEvent, QueueCategoryList, QueueState
+from sync.server import documents, enrollment
 from sync.server.db import make_engine
 from sync.server.process import PlatformProcess
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "platform"))
-from test_queue import load_queues  # noqa: E402
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+def load_queues(engine: Engine) -> None:
+    raw = (DEMO / "queue_categories.json").read_bytes()
+    documents.put_queue_categories(engine, QueueCategoryList.model_validate_json(raw))
 
 
 def state_event(event_id: int) -> HallEvent:
