@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TS := resources/translations/reception_zh_CN.ts resources/translations/reception_en.ts
 QM := $(TS:.ts=.qm)
-UI_SOURCES := $(shell find kiosk counter terminal hardware -name '*.py' 2>/dev/null)
+UI_SOURCES := $(shell find kiosk counter display terminal hardware -name '*.py' 2>/dev/null)
 
 .PHONY: install demo test lint translations update-translations chaos bench bundle \
         bundle-self-test openapi clean

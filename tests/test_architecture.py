@@ -36,7 +36,7 @@ def offenders(package: str, forbidden: tuple[str, ...], allowed: tuple[str, ...]
 
 @pytest.mark.parametrize("package", ["sync", "hardware"])
 def test_the_core_never_imports_qt_or_the_apps(package: str) -> None:
-    assert offenders(package, ("PySide6", "kiosk", "counter", "terminal")) == []
+    assert offenders(package, ("PySide6", "kiosk", "counter", "display", "terminal")) == []
 
 
 def test_hardware_knows_nothing_of_sync() -> None:
@@ -51,9 +51,16 @@ def test_the_platform_imports_only_the_protocol_of_the_terminal_side() -> None:
     assert offenders("sync/server", ("sync",), allowed=("sync.protocol", "sync.server")) == []
 
 
+def test_the_front_ends_do_not_import_each_other() -> None:
+    assert offenders("kiosk", ("counter", "display")) == []
+    assert offenders("counter", ("kiosk", "display")) == []
+    assert offenders("display", ("kiosk", "counter")) == []
+    assert offenders("terminal", ("kiosk", "counter", "display")) == []
+
+
 def test_the_terminal_side_never_imports_the_platform_outside_its_test_harness() -> None:
     harness = {"terminal/local_platform.py", "kiosk/selftest.py"}
-    found = [line for package in ("kiosk", "counter", "terminal")
+    found = [line for package in ("kiosk", "counter", "display", "terminal")
              for line in offenders(package, ("sync.server",))
              if line.split(" imports ")[0] not in harness]
     assert found == []

@@ -114,7 +114,7 @@ class MaterialsStep(QWidget):
         self.all_received.setText(self.tr("All received"))
         texts = {MaterialState.RECEIVED: self.tr("Received"),
                  MaterialState.MISSING: self.tr("Missing"),
-                 MaterialState.PROMISED: self.tr("Later (容缺)"),
+                 MaterialState.PROMISED: self.tr("Supply later"),
                  MaterialState.NOT_NEEDED: self.tr("Not needed")}
         for buttons in self.buttons.values():
             for state, button in buttons.items():

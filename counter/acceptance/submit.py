@@ -15,7 +15,7 @@ from sync.protocol.models import AcceptancePayload
 from terminal.background import run_in_background
 
 if TYPE_CHECKING:
-    from sync.outbox import NewAttachment, Submitted
+    from sync.outbox import NewAttachment
     from terminal.sync_bridge import SyncBridge
 
 #: Blocking: the next tracking number of a day (a committed local counter).
@@ -66,8 +66,7 @@ class OutcomeSubmitter(QObject):
             self._fail(str(error))
             return
         job = self._bridge.submit(payload, attachments)
-        job.submitted.connect(lambda result: self._done(Recorded(
-            _record_id(result), payload, when)))
+        job.submitted.connect(lambda result: self._done(Recorded(result.id, payload, when)))
         job.submitFailed.connect(self._fail)
 
     def _done(self, recorded: Recorded) -> None:
@@ -78,6 +77,3 @@ class OutcomeSubmitter(QObject):
         self.busy = False
         self.failed.emit(message)
 
-
-def _record_id(result: Submitted) -> str:
-    return result.id

@@ -1,0 +1,111 @@
+"""The display end to end: phase two loads a "display" terminal's services,
+the feed follows a real platform, the hall screen shows the call and the
+announcer says it; notices from the cache scroll in the ticker."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from display.app import screen_settings
+from display.composition import DisplayComposition
+from display.services import open_display_services
+from sync.cli import enroll_terminal
+from sync.client import PlatformClient
+from sync.config import render_toml
+from sync.paths import CONFIG_FILE
+from sync.protocol.models import Role
+from sync.server import enrollment
+from sync.server.db import make_engine
+from sync.server.process import PlatformProcess
+from terminal.services import StartupError
+from terminal.shell import attach_services
+from terminal.startup import Gui, start_gui
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+@pytest.fixture
+def platform(tmp_path: Path) -> Iterator[tuple[PlatformProcess, str]]:
+    db_url = f"sqlite:///{tmp_path / 'platform.db'}"
+    process = PlatformProcess(db_url, demo_data=DEMO)
+    process.start()
+    try:
+        yield process, db_url
+    finally:
+        process.stop(kill=True)
+
+
+def code(db_url: str, role: Role) -> str:
+    engine = make_engine(db_url)
+    try:
+        return enrollment.issue_code(engine, "C001", role)
+    finally:
+        engine.dispose()
+
+
+def display_config(tmp_path: Path, url: str, role: str = "display") -> Path:
+    folder = tmp_path / "display-config"
+    folder.mkdir(exist_ok=True)
+    (folder / CONFIG_FILE).write_text(render_toml({
+        "terminal": {"role": role, "language": "zh_CN"},
+        "platform": {"url": url},
+        "store": {"data_dir": str(tmp_path / "data")},
+        "display": {"speech": "silent", "fullscreen": False},
+    }), "utf-8")
+    return folder
+
+
+@pytest.fixture
+def gui(tmp_path: Path) -> Iterator[Gui]:
+    folder = tmp_path / "gui"
+    folder.mkdir()
+    gui = start_gui("reception-display-test", folder, argv=[], lock=False)
+    yield gui
+    gui.language.set_language("en")
+    gui.release()
+
+
+def test_a_counter_call_reaches_the_hall_screen_and_the_voice(
+        qtbot: QtBot, tmp_path: Path, gui: Gui, platform: tuple[PlatformProcess, str]) -> None:
+    process, db_url = platform
+    folder = display_config(tmp_path, process.url)
+    assert screen_settings(folder / CONFIG_FILE) == (False, True)
+    enroll_terminal(process.url, code(db_url, Role.DISPLAY), folder)
+    shell = attach_services(gui, open_display_services(folder))
+    ui = DisplayComposition(gui, fullscreen=False)
+    qtbot.addWidget(ui.screen)
+    clients = []
+    for role in (Role.KIOSK, Role.COUNTER):
+        enrolled = PlatformClient.enroll(process.url, code(db_url, role))
+        clients.append(PlatformClient(process.url, enrolled.terminal_id,
+                                      base64.urlsafe_b64decode(enrolled.key)))
+    kiosk, counter = clients
+    try:
+        shell.services.runtime.synchronizer.refresh()  # the notices into the cache
+        ui.attach(shell)
+        assert ui.feed is not None and ui.announcer is not None
+        qtbot.waitUntil(lambda: ui.screen.online is True, timeout=10_000)
+        assert ui.screen.ticker.text  # the demo notices
+        number = kiosk.issue_ticket("A", uuid.uuid4()).number
+        with qtbot.waitSignal(ui.announcer.announcementStarted, timeout=10_000) as started:
+            counter.call_next("3", "1001")
+        assert (started.args[0].number, started.args[0].window) == (number, "3")
+        assert ui.screen.call_number.text() == number
+        assert ui.screen.call_window.text() == "请到 3 号窗口"
+    finally:
+        ui.stop()
+        shell.close()
+        for client in clients:
+            client.close()
+
+
+def test_a_kiosk_config_is_refused_by_the_display(tmp_path: Path) -> None:
+    folder = display_config(tmp_path, "http://127.0.0.1:9", role="kiosk")
+    with pytest.raises(StartupError, match=r"terminal\.role"):
+        open_display_services(folder)
