@@ -9,8 +9,15 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.screens.base import KioskScreen
 from kiosk.session import KioskSession
@@ -29,15 +36,22 @@ class NavigationBar(QWidget):
         self.home_button.setProperty("role", "secondary")
         self.title_label = QLabel()
         self.title_label.setProperty("role", "subtitle")
-        self.countdown_label = QLabel()
-        self.countdown_label.setProperty("role", "countdown")
+        # a banner above the buttons: in the row it squeezed the title, and a long
+        # (Chinese or large-text) warning was cut off beside "Back" and "Home"
+        self.countdown_label = QLabel(objectName="idleCountdown", wordWrap=True)
+        self.countdown_label.setProperty("role", "notice")
+        self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown_label.setStyleSheet("font-weight: 700;")
         self.countdown_label.hide()
-        layout = QHBoxLayout(self)
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addWidget(self.title_label, 1)
+        row.addWidget(self.home_button)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 16)
-        layout.addWidget(self.back_button)
-        layout.addWidget(self.title_label, 1)
+        layout.setSpacing(8)
         layout.addWidget(self.countdown_label)
-        layout.addWidget(self.home_button)
+        layout.addLayout(row)
         self.retranslate()
 
     def retranslate(self) -> None:

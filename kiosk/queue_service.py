@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking, LocalBookings
 from kiosk.queue_view import link_down
@@ -32,6 +31,7 @@ from sync.protocol.queue import (
 )
 from sync.queue_cache import get_slots, get_state, put_slots, put_state
 from sync.runtime import SyncRuntime
+from terminal.background import run_in_background
 
 log = logging.getLogger("kiosk.queue")
 #: Errors after which the kiosk goes on offline (the request did not succeed).

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
+from terminal.background import run_in_background
 
 if TYPE_CHECKING:
     from sync.protocol.queue import QueueState

@@ -14,9 +14,7 @@ from typing import Literal
 from PySide6.QtCore import QCoreApplication
 
 from hardware.printer import Receipt, Row
-from terminal.slips import (  # noqa: F401  (moved there; re-exported for the kiosk)
-    STATUS_URL_BASE,
-    masked_person,
+from terminal.slips import (
     status_url,
 )
 

@@ -82,6 +82,10 @@ class TechnicianScreen(KioskScreen):
             shutdown = getattr(self._content, "shutdown", None)
             if shutdown is not None:
                 shutdown()
+            # out of the layout now: deletion waits for the event loop, and the old
+            # content must not share the screen with the new one until then
+            self._layout.removeWidget(self._content)
+            self._content.hide()
             self._content.deleteLater()
             self._content = None
 

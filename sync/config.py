@@ -34,8 +34,8 @@ class Section(BaseModel):
 
 
 class TerminalSection(Section):
-    role: Literal["kiosk", "counter"] = Field(
-        "kiosk", description='what this terminal is: "kiosk" or "counter"')
+    role: Literal["kiosk", "counter", "display"] = Field(
+        "kiosk", description='what this terminal is: "kiosk", "counter" or "display"')
     center: str = Field("C001", min_length=1, max_length=20,
                         description="the reception center's code, as the platform knows it")
     center_name_zh: str = Field(DEFAULT_CENTER_NAME_ZH, min_length=1,

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from counter.acceptance.common import heading, localized, note, scrolled
 from counter.acceptance.model import MaterialState
-from kiosk.form_fields import Capture, process_frame, qimage_to_bgr
 from sync.protocol.models import AcceptanceOutcome, Matter
 from terminal.background import run_in_background
+from terminal.form_fields import Capture, process_frame, qimage_to_bgr
 
 if TYPE_CHECKING:
     from terminal.devices.workers import CameraAdapter
@@ -225,7 +225,7 @@ class DocumentsStep(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("5. Scan the documents"))
-        self.take.setText(self.tr("Scan page (F4)"))
+        self.take.setText(self.tr("Scan page (Ctrl+D)"))
         self.remove.setText(self.tr("Remove page"))
         if self.camera is None:
             self.preview.setText(self.tr("No camera: documents cannot be scanned here."))

@@ -1,6 +1,6 @@
 """Steps 1-3 of the workbench: the matter, the applicant, the matter's form.
 
-The form reuses the kiosk's inputs (`kiosk.form_fields`); at the window the
+The form reuses the kiosk's inputs (`terminal.form_fields`); at the window the
 keypads and the touch keyboard give way to the clerk's keyboard.
 """
 
@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from counter.acceptance.common import chinese, heading, localized, note, scrolled, set_state
 from hardware.identity import IdentityRecord, mask_id_number, validate_id_number
-from kiosk.form_fields import (
+from sync.protocol.models import Catalog, FieldType, FormField, Matter, Person
+from terminal.background import run_in_background
+from terminal.form_fields import (
     FieldInput,
     IdNumberInput,
     KeypadInput,
@@ -33,8 +35,6 @@ from kiosk.form_fields import (
     build_input,
     is_applicant_id,
 )
-from sync.protocol.models import Catalog, FieldType, FormField, Matter, Person
-from terminal.background import run_in_background
 from terminal.matter_search import SearchIndex
 
 if TYPE_CHECKING:
@@ -218,7 +218,7 @@ class ApplicantStep(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("2. Who is applying?"))
-        self.read_button.setText(self.tr("Read ID card (F2)"))
+        self.read_button.setText(self.tr("Read ID card (Ctrl+I)"))
         for label, text in zip(self.labels, (self.tr("ID number"), self.tr("Name"),
                                              self.tr("Phone"), self.tr("Address")), strict=True):
             label.setText(text)

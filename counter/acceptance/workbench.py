@@ -192,8 +192,8 @@ class AcceptanceWorkbench(QWidget):
         layout.addLayout(top)
         layout.addLayout(middle, 1)
         layout.addLayout(bottom)
-        for key, slot in (("F2", self.applicant_step.read_card),
-                          ("F4", self.documents_step._take),
+        for key, slot in (("Ctrl+I", self.applicant_step.read_card),
+                          ("Ctrl+D", self.documents_step._take),
                           ("Ctrl+Return", self.outcome_step._record),
                           ("Ctrl+N", self.new_application)):
             QShortcut(QKeySequence(key), self, slot,

@@ -24,21 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking, LocalBookings, next_booking_code
 from kiosk.queue_service import SlotsFound, fetch_slots, slot_still_free
 from kiosk.queue_view import link_down
-from kiosk.receipts import BookingOutcome, masked_person, slot_text
+from kiosk.receipts import BookingOutcome, slot_text
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.catalog import CatalogSource
 from kiosk.screens.home import Tile
 from kiosk.screens.review import SummaryTable, scrolled
 from kiosk.screens.ticket import BOOKING_KEY
-from kiosk.widgets.labels import role_label
 from sync.protocol.models import BookingPayload, Matter, Person
 from sync.protocol.queue import BookingSlot
 from sync.workdays import is_working_day
+from terminal.background import run_in_background
+from terminal.slips import masked_person
+from terminal.widgets.labels import role_label
 
 BOOKABLE_DAYS = 7
 DAY_STYLE = "QPushButton:checked { background: #0b5d1e; color: #ffffff; border-color: #0b5d1e; }"
@@ -159,8 +160,8 @@ class BookScreen(KioskScreen):
         self.time_label.setText(self.tr("2. Choose a time:"))
         self.other_services.setText(self.tr("‹ Other services"))
         self._show_matter_list()
+        self._show_days()
         if self.matter is not None:
-            self._show_days()
             self._show_slots()
 
     # ---- services
@@ -188,10 +189,12 @@ class BookScreen(KioskScreen):
             self.matter_tiles = {}
             for index, matter in enumerate(bookable):
                 tile = Tile(f"book_{matter.code}")
-                tile.setMaximumHeight(240)
                 tile.clicked.connect(lambda _=False, code=matter.code: self.choose_matter(code))
                 self.matter_tiles[matter.code] = tile
                 self.matters_grid.addWidget(tile, index // self._columns, index % self._columns)
+            for row in range(self.matters_grid.rowCount()):  # tiles as tall as their text
+                self.matters_grid.setRowStretch(row, 0)
+            self.matters_grid.setRowStretch(len(bookable) // self._columns + 1, 1)
         for matter in bookable:
             self.matter_tiles[matter.code].set_texts(
                 self.context.localized(matter.name_zh, matter.name_en),
@@ -221,6 +224,7 @@ class BookScreen(KioskScreen):
 
     def _build_days(self, days: list[date]) -> None:
         if list(self.day_buttons) == days:
+            self._show_days()  # the same days, perhaps in the other language now
             return
         clear_grid(self.days_grid)
         for button in self.day_group.buttons():

@@ -28,18 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.widgets.keyboard import TouchKeyboard, TouchLineEdit
 from sync.protocol.models import Catalog, Matter
-from terminal.matter_search import (  # noqa: F401  (moved; re-exported)
-    ABBREVIATIONS,
-    IndexEntry,
+from terminal.background import run_in_background
+from terminal.matter_search import (
     SearchIndex,
-    initials,
-    shortened,
 )
+from terminal.widgets.keyboard import TouchKeyboard, TouchLineEdit
 
 MAX_RESULTS = 12
 #: Names of the catalog's category codes (the catalog carries codes only).
@@ -126,6 +122,19 @@ class CatalogSource(QObject):
 
 
 # --------------------------------------------------------------------- tiles
+#: a scroll bar a finger can hold (the default one is a few pixels wide)
+TOUCH_SCROLLBAR = """
+QScrollBar:vertical { width: 40px; background: #e3ecf8; border: none; border-radius: 20px; }
+QScrollBar::handle:vertical { background: #9fb3c8; border-radius: 20px; min-height: 96px; }
+QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0px; }
+"""
+
+
+def touch_scrollbar(area: QScrollArea) -> QScrollArea:
+    area.verticalScrollBar().setStyleSheet(TOUCH_SCROLLBAR)
+    return area
+
+
 class TileGrid(QScrollArea):
     """Big tiles in a scrollable grid; `chosen(key)` when one is touched."""
 
@@ -136,6 +145,7 @@ class TileGrid(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        touch_scrollbar(self)
         self.inner = QWidget()
         self.grid = QGridLayout(self.inner)
         self.grid.setSpacing(20)
@@ -173,6 +183,8 @@ class TileGrid(QScrollArea):
             button.clicked.connect(lambda _checked=False, key=key: self.chosen.emit(key))
             self.grid.addWidget(button, index // columns, index % columns)
             self.buttons[key] = button
+        for row in range(self.grid.rowCount()):  # no stretch left from a longer list
+            self.grid.setRowStretch(row, 0)
         self.grid.setRowStretch(len(self._items) // columns + 1, 1)
         for column in range(3):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking
 from kiosk.queue_service import TicketIssuer, TodaysBookings, todays_bookings
@@ -27,7 +26,8 @@ from kiosk.screens.home import Tile
 from kiosk.screens.review import scrolled
 from kiosk.screens.take_number import ask_at_desk
 from kiosk.screens.ticket import TICKET_KEY
-from kiosk.widgets.labels import role_label
+from terminal.background import run_in_background
+from terminal.widgets.labels import role_label
 
 
 class CheckInScreen(KioskScreen):
@@ -142,11 +142,12 @@ class CheckInScreen(KioskScreen):
                     else booking.matter_code)
             start, end = booking.slot_start.astimezone(), booking.slot_end.astimezone()
             tile = Tile(f"booking_{booking.booking_code}")
-            tile.setMaximumHeight(240)
             tile.set_texts(name, f"{start:%H:%M}–{end:%H:%M}   {booking.booking_code}")
             tile.clicked.connect(lambda _=False, b=booking: self.check_in(b))
             self.tiles[booking.booking_code] = tile
             self.grid.addWidget(tile, index, 0)
+        for row in range(self.grid.rowCount()):  # no stretch left from a shorter list
+            self.grid.setRowStretch(row, 0)
         self.grid.setRowStretch(len(bookings), 1)
 
     # ---- checking in

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from hardware.printer import PAPER_80, Receipt, render_png
 from hardware.printer.raster import qr_image
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
 from kiosk.receipts import Outcome, build_receipt, rows
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.review import OUTCOME_KEY, SummaryTable, scrolled
 from kiosk.slip_view import SlipView, pil_to_qimage
+from terminal.background import run_in_background
 
 QR_PIXELS = 360
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from hardware.identity import mask_id_number
 from kiosk.context import KioskContext
-from kiosk.form_fields import FieldInput, KeypadInput, build_input, is_applicant_id
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.catalog import CatalogSource
+from kiosk.screens.catalog import CatalogSource, touch_scrollbar
 from sync.protocol.models import FieldType, Matter
+from terminal.form_fields import FieldInput, KeypadInput, build_input, is_applicant_id
 
 REVIEW = "apply_review"
 STATE_KEY = "apply"
@@ -53,6 +53,7 @@ class FieldPage(QWidget):
         layout.addWidget(self.question)
         layout.addWidget(self.error)
         area = QScrollArea()  # a tall input scrolls rather than stretch the window
+        touch_scrollbar(area)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

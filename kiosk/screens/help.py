@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.widgets.labels import role_label, touch_scroll_area
+from terminal.widgets.labels import role_label, touch_scroll_area
 
 
 class HelpScreen(KioskScreen):

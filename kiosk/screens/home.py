@@ -6,15 +6,16 @@ flows. Two columns on a portrait screen, three on a landscape one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.widgets.labels import role_label
+from terminal.widgets.labels import role_label
 
 #: target screen of each tile, in reading order
+MIN_TILE_HEIGHT = 140
 TILES = ("take_number", "book", "apply", "repair", "notices", "status", "help")
 
 
@@ -27,7 +28,7 @@ class Tile(QPushButton):
         self.setObjectName(f"tile_{target}")
         self.setProperty("role", "tile")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(140)
+        self.setMinimumHeight(MIN_TILE_HEIGHT)
         self.name_label = role_label("tile-name", name="tileName")
         self.hint_label = role_label("tile-hint", name="tileHint")
         layout = QVBoxLayout(self)
@@ -45,6 +46,26 @@ class Tile(QPushButton):
         self.hint_label.setText(hint)
         self.setAccessibleName(name)
         self.setAccessibleDescription(hint)
+        self._fit_text()
+
+    def _fit_text(self) -> None:
+        """At least as tall as the wrapped name and hint need at this width, so a
+        long name (or large text) is never cut off at the bottom."""
+        layout = self.layout()
+        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        height = max(MIN_TILE_HEIGHT, needed)
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_text()  # large text, or the theme's sizes changed
 
 
 class HomeScreen(KioskScreen):

@@ -31,8 +31,8 @@ from hardware.identity import (
 )
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.widgets.keypad import NumericKeypad
-from kiosk.widgets.labels import role_label
+from terminal.widgets.keypad import NumericKeypad
+from terminal.widgets.labels import role_label
 
 ID_LENGTH = 18
 PHONE_LENGTH = 11

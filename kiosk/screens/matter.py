@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.catalog import CatalogSource
+from kiosk.screens.catalog import CatalogSource, touch_scrollbar
 from sync.protocol.models import HandlingType, Matter
 
 IDENTIFY, FORM, BOOK = "identify", "apply_form", "book"
@@ -55,6 +55,7 @@ class MatterScreen(KioskScreen):
             inner.addWidget(widget)
         inner.addStretch(1)
         scroll = QScrollArea()
+        touch_scrollbar(scroll)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

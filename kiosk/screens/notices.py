@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton, QSizePolicy, QStackedWidget, QVBoxLay
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.widgets.labels import role_label, touch_scroll_area
+from terminal.widgets.labels import role_label, touch_scroll_area
 
 
 def notice_date(when: datetime, language: str) -> str:

@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, 
 
 from hardware.identity import mask_phone
 from kiosk.context import KioskContext
-from kiosk.form_fields import (
+from kiosk.receipts import Outcome
+from kiosk.screens.base import KioskScreen
+from kiosk.screens.form import FieldPage, StepForm, field_label
+from kiosk.screens.review import DONE, OUTCOME_KEY, Submitter, SummaryTable, scrolled
+from sync.protocol.models import FieldType, FormField, Person, RepairPayload
+from terminal.form_fields import (
     CaptureInput,
     Choice,
     ChoiceInput,
@@ -21,11 +26,7 @@ from kiosk.form_fields import (
     PhoneInput,
     TextInput,
 )
-from kiosk.receipts import Outcome, masked_person
-from kiosk.screens.base import KioskScreen
-from kiosk.screens.form import FieldPage, StepForm, field_label
-from kiosk.screens.review import DONE, OUTCOME_KEY, Submitter, SummaryTable, scrolled
-from sync.protocol.models import FieldType, FormField, Person, RepairPayload
+from terminal.slips import masked_person
 
 if TYPE_CHECKING:
     from sync.outbox import Submitted

@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from hardware.identity import mask_address, mask_id_number, mask_name, mask_phone
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
-from kiosk.form_fields import catalog_choice
-from kiosk.receipts import Outcome, masked_person
+from kiosk.receipts import Outcome
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.catalog import CatalogSource
+from kiosk.screens.catalog import CatalogSource, touch_scrollbar
 from kiosk.screens.form import STATE_KEY
 from sync.protocol.models import (
     ApplicationPayload,
@@ -42,6 +40,9 @@ from sync.protocol.models import (
     Person,
 )
 from sync.workdays import add_working_days
+from terminal.background import run_in_background
+from terminal.form_fields import catalog_choice
+from terminal.slips import masked_person
 
 if TYPE_CHECKING:
     from sync.outbox import NewAttachment, Submitted
@@ -142,8 +143,13 @@ class SummaryTable(QWidget):
         self.grid.setHorizontalSpacing(32)
         self.grid.setVerticalSpacing(18)
         self.grid.setColumnStretch(1, 1)
+        self._stretch_row = 0
 
     def set_rows(self, rows: list[tuple[str, str]]) -> None:
+        # the spare height goes below the last row only: a stretch left on a row of an
+        # earlier, shorter table (the empty one of a reset) would open a gap in this one
+        self.grid.setRowStretch(self._stretch_row, 0)
+        self._stretch_row = len(rows)
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item.widget() is not None:
@@ -163,6 +169,7 @@ class SummaryTable(QWidget):
 
 def scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
+    touch_scrollbar(area)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

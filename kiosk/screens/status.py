@@ -28,8 +28,8 @@ from hardware.health import Health, HealthState
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.status_lookup import Source, StatusAnswer, StatusLookup
-from kiosk.widgets.keyboard import TouchKeyboard, TouchLineEdit
-from kiosk.widgets.labels import role_label
+from terminal.widgets.keyboard import TouchKeyboard, TouchLineEdit
+from terminal.widgets.labels import role_label
 
 PREFIX = "RC-"
 PREVIEW_SIZE = (640, 360)

@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
 from kiosk.queue_service import TicketIssuer, refresh_queue
 from kiosk.queue_view import link_down
@@ -25,9 +24,10 @@ from kiosk.screens.base import KioskScreen
 from kiosk.screens.home import Tile
 from kiosk.screens.ticket import TICKET_KEY
 from kiosk.session import KioskSession
-from kiosk.widgets.labels import role_label
 from sync.protocol.queue import CategoryState, Priority
 from sync.queue_cache import get_state
+from terminal.background import run_in_background
+from terminal.widgets.labels import role_label
 
 ELDERLY_AGE = 65
 TOGGLE_STYLE = ("QPushButton:checked { background: #0b5d1e; color: #ffffff;"

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from hardware.printer import PAPER_80, Receipt, render_png
 from hardware.printer.raster import qr_image
-from kiosk.background import run_in_background
 from kiosk.context import KioskContext
 from kiosk.receipts import (
     BookingOutcome,
@@ -39,7 +38,8 @@ from kiosk.screens.base import KioskScreen
 from kiosk.screens.done import flow_layout
 from kiosk.screens.review import SummaryTable
 from kiosk.slip_view import SlipView, pil_to_qimage
-from kiosk.widgets.labels import role_label
+from terminal.background import run_in_background
+from terminal.widgets.labels import role_label
 
 TICKET_KEY = "queue_ticket"
 BOOKING_KEY = "booking"

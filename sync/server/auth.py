@@ -125,3 +125,12 @@ def authenticate(
 
 
 SignedCaller = Annotated[Caller, Depends(authenticate)]
+
+#: Terminals that create records (a hall display only reads).
+RECORDING_ROLES = frozenset({"kiosk", "counter"})
+
+
+def require_recording_terminal(caller: Caller) -> None:
+    if caller.role not in RECORDING_ROLES:
+        raise ApiError(403, "wrong_role",
+                       f"A {caller.role} terminal may only read; it cannot record anything.")

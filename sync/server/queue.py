@@ -29,7 +29,7 @@ from sync.protocol.queue import (
     WalkInRequest,
 )
 from sync.server import queue_bookings, queue_calls, queue_issue, queue_stats
-from sync.server.auth import SignedCaller
+from sync.server.auth import SignedCaller, require_recording_terminal
 from sync.server.errors import ERROR_RESPONSE
 from sync.server.queue_core import local_day
 from sync.server.routes import EngineDep
@@ -48,12 +48,14 @@ queue_bookings.mask_access_log()
 @router.post("/queue/tickets", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
 def issue_ticket(body: IssueRequest, caller: SignedCaller, engine: EngineDep) -> Ticket:
     """Take a number; retrying with the same client_ref answers the same ticket."""
+    require_recording_terminal(caller)
     return queue_issue.issue_ticket(engine, caller, body, time.time())
 
 
 @router.post("/queue/leases", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
 def lease_numbers(body: LeaseRequest, caller: SignedCaller, engine: EngineDep) -> Lease:
     """Reserve numbers of today's counter for this terminal to print offline."""
+    require_recording_terminal(caller)
     return queue_issue.lease_numbers(engine, caller, body, time.time())
 
 

@@ -28,7 +28,12 @@ from sync.protocol.models import (
     StatusPage,
 )
 from sync.server import documents, enrollment
-from sync.server.auth import SignedCaller, SignedRequest, read_signed_request
+from sync.server.auth import (
+    SignedCaller,
+    SignedRequest,
+    read_signed_request,
+    require_recording_terminal,
+)
 from sync.server.batch import process_batch
 from sync.server.db import WRITE, ApplicationState, Attachment, HeartbeatRecord
 from sync.server.errors import ERROR_RESPONSE, ApiError
@@ -64,6 +69,7 @@ def enroll(body: EnrollRequest, engine: EngineDep) -> EnrollResponse:
 @signed.post("/transactions/batch")
 def post_batch(batch: BatchRequest, caller: SignedCaller, engine: EngineDep) -> BatchResponse:
     """Deliver transactions; each item is accepted, duplicate or rejected."""
+    require_recording_terminal(caller)
     return BatchResponse(results=process_batch(engine, caller.terminal_id, batch.items))
 
 

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from sync.pin_hash import verify_pin
 from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout
 
-__all__ = ["FAILURES_BEFORE_LOCKOUT", "Lockout", "PinGate"]
-
 BUTTON_HEIGHT = 96
 
 

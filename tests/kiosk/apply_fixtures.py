@@ -62,7 +62,6 @@ class ApplyEnv:
 def apply_env(tmp_path: Path, qtbot: QtBot) -> Iterator[ApplyEnv]:
     from kiosk.accessibility_bar import AccessibilityBar
     from kiosk.attract import AttractScreen
-    from kiosk.background import wait_for_background
     from kiosk.context import KioskContext, KioskDevices
     from kiosk.navigator import Navigator
     from kiosk.screens import apply_flow
@@ -71,6 +70,7 @@ def apply_env(tmp_path: Path, qtbot: QtBot) -> Iterator[ApplyEnv]:
     from sync.config import render_toml
     from sync.paths import CONFIG_FILE
     from sync.protocol.models import Role
+    from terminal.background import wait_for_background
     from terminal.devices.workers import PrinterAdapter
     from terminal.shell import start_shell
     from terminal.sync_badge import SyncBadge

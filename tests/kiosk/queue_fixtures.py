@@ -141,7 +141,7 @@ def open_kiosk(folder: Path, platform: Any, qtbot: QtBot) -> QueueKiosk:
 
 @pytest.fixture
 def queue_env(tmp_path: Path, qtbot: QtBot) -> Iterator[QueueEnv]:
-    from kiosk.background import wait_for_background
+    from terminal.background import wait_for_background
 
     platform_db = tmp_path / "platform.db"
     env = QueueEnv(tmp_path, qtbot, start_platform(platform_db), platform_db)

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.form_fields import (
+from sync.protocol.models import Catalog, FieldType, FormField
+from terminal.form_fields import (
     CaptureInput,
     ChoiceInput,
     DateInput,
@@ -21,8 +22,7 @@ from kiosk.form_fields import (
     TextInput,
     build_input,
 )
-from kiosk.screens.catalog import SearchIndex
-from sync.protocol.models import Catalog, FieldType, FormField
+from terminal.matter_search import SearchIndex
 from tests.kiosk import apply_fixtures
 from tests.kiosk.apply_fixtures import (
     DEMO_DIR,

@@ -19,7 +19,7 @@ from kiosk.screens.identify import Page as IdPage
 from kiosk.screens.status import Page as StatusPage
 from kiosk.screens.status import StatusScreen
 from kiosk.screens.status_lookup import Source, look_up
-from kiosk.widgets.keyboard import (
+from terminal.widgets.keyboard import (
     QT_VIRTUAL_KEYBOARD,
     TOUCH_KEYBOARD,
     TouchKeyboard,

@@ -168,3 +168,12 @@ def test_keep_alive_comments(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
         assert lines[0] == "retry: 3000" and lines[2] == "event: state"
     finally:
         local.stop()
+
+
+def test_a_display_reads_but_cannot_record(hall_center: Hall) -> None:
+    display = hall_center.client(Role.DISPLAY)
+    with pytest.raises(AuthError, match="wrong_role"):
+        display.post_batch(b'{"items": []}')
+    with pytest.raises(AuthError, match="wrong_role"):
+        display.issue_ticket("A", uuid.uuid4())
+    assert display.queue_state().categories

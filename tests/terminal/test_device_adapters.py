@@ -125,8 +125,8 @@ def test_printer_unplugged_then_back(qtbot, stop_later) -> None:
         sim.stop()
         qtbot.waitUntil(lambda: adapter.health.state is HealthState.OFFLINE, timeout=10_000)
         sim.start()
-        qtbot.waitUntil(lambda: adapter.health.state is HealthState.READY, timeout=10_000)
-        assert states[-1] is HealthState.READY
+        # wait for the signal (queued to this thread), not just the adapter's field
+        qtbot.waitUntil(lambda: states[-1] is HealthState.READY, timeout=10_000)
         assert HealthState.OFFLINE in states
         assert adapter.errors()
     finally:

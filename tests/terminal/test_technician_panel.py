@@ -88,7 +88,7 @@ def test_lockout_grows_and_expires_with_the_clock(qtbot, gate) -> None:
 
 
 def test_lockout_is_capped_at_15_minutes() -> None:
-    from terminal.technician.pin_gate import Lockout
+    from terminal.lockout import Lockout
 
     clock = FakeClock()
     lockout = Lockout(clock)

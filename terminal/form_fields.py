@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from hardware.identity import validate_id_number
-from kiosk.background import run_in_background
-from kiosk.widgets.keyboard import TouchKeyboard, TouchLineEdit, TouchTextEdit
 from sync.protocol.models import FieldType, FormField
+from terminal.background import run_in_background
+from terminal.widgets.keyboard import TouchKeyboard, TouchLineEdit, TouchTextEdit
 
 if TYPE_CHECKING:
     from terminal.devices.workers import CameraAdapter
