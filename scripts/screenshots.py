@@ -119,10 +119,25 @@ def save_grab(widget: Any, out_dir: Path, screen: str, state: str, language: str
     path = out_dir / shot_name(screen, state, language, orientation)
     if (image.width(), image.height()) != size:
         log.problems.append(f"{path.name}: grabbed {image.width()}x{image.height()}, "
-                            f"expected {size[0]}x{size[1]} (a minimum size too large?)")
+                            f"expected {size[0]}x{size[1]}; too large a minimum size: "
+                            + ", ".join(too_large(widget, size)))
     save_png(image, path, quantize)
     log.files.append(path)
     return path
+
+
+def too_large(window: Any, size: tuple[int, int]) -> list[str]:
+    """The window's pages (a QStackedWidget `screens`) that ask for more than `size`."""
+    pages = getattr(window, "screens", None)
+    if pages is None:
+        return [type(window).__name__]
+    found = []
+    for index in range(pages.count()):
+        page = pages.widget(index)
+        hint = page.minimumSizeHint().expandedTo(page.minimumSize())
+        if hint.width() > size[0] - 40 or hint.height() > size[1] - 300:
+            found.append(f"{type(page).__name__} {hint.width()}x{hint.height()}")
+    return found
 
 
 def shrink_if_needed(root: Path, files: Iterable[Path], limit: int = MAX_TOTAL_BYTES,

@@ -17,63 +17,93 @@ from sync.protocol.models import AcceptanceOutcome, AcceptancePayload, Matter
 from sync.workdays import add_working_days
 from terminal.slips import masked_person, status_url
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AcceptanceReceipt", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
 
 def titles() -> dict[AcceptanceOutcome, str]:
     return {
-        AcceptanceOutcome.ACCEPTED: _tr("Acceptance receipt"),
-        AcceptanceOutcome.ON_THE_SPOT: _tr("Handled on the spot"),
-        AcceptanceOutcome.MISSING_MATERIALS: _tr("One-time notice of missing materials"),
-        AcceptanceOutcome.NOT_ACCEPTED: _tr("Notice of non-acceptance"),
+        AcceptanceOutcome.ACCEPTED: translate("AcceptanceReceipt", "Acceptance receipt"),
+        AcceptanceOutcome.ON_THE_SPOT: translate("AcceptanceReceipt", "Handled on the spot"),
+        AcceptanceOutcome.MISSING_MATERIALS: translate(
+            "AcceptanceReceipt", "One-time notice of missing materials"
+        ),
+        AcceptanceOutcome.NOT_ACCEPTED: translate("AcceptanceReceipt", "Notice of non-acceptance"),
     }
 
 
 def material_names(matter: Matter | None, codes: list[str], chinese: bool) -> list[str]:
     """Catalog names of material codes (the code itself when the catalog lacks it)."""
-    names = {m.code: (m.name_zh if chinese else m.name_en) for m in matter.materials} \
-        if matter else {}
+    names = (
+        {m.code: (m.name_zh if chinese else m.name_en) for m in matter.materials} if matter else {}
+    )
     return [names.get(code, code) for code in codes]
 
 
-def acceptance_receipt(payload: AcceptancePayload, matter: Matter | None, when: datetime,
-                       center_name: str, *, chinese: bool) -> Receipt:
+def acceptance_receipt(
+    payload: AcceptancePayload,
+    matter: Matter | None,
+    when: datetime,
+    center_name: str,
+    *,
+    chinese: bool,
+) -> Receipt:
     """The slip for one recorded outcome, in the resident's language."""
     outcome = payload.outcome
-    subject = payload.matter_code if matter is None else (
-        matter.name_zh if chinese else matter.name_en)
-    person = masked_person(payload.applicant.name or "", payload.applicant.id_number or "",
-                           payload.applicant.phone or "")
-    rows = [Row(_tr("Tracking number"), payload.tracking_number), Row(_tr("Matter"), subject)]
+    subject = (
+        payload.matter_code if matter is None else (matter.name_zh if chinese else matter.name_en)
+    )
+    person = masked_person(
+        payload.applicant.name or "",
+        payload.applicant.id_number or "",
+        payload.applicant.phone or "",
+    )
+    rows = [
+        Row(translate("AcceptanceReceipt", "Tracking number"), payload.tracking_number),
+        Row(translate("AcceptanceReceipt", "Matter"), subject),
+    ]
     if person:
-        rows.append(Row(_tr("Applicant"), person))
-    rows.append(Row(_tr("Time"), f"{when:%Y-%m-%d %H:%M}"))
+        rows.append(Row(translate("AcceptanceReceipt", "Applicant"), person))
+    rows.append(Row(translate("AcceptanceReceipt", "Time"), f"{when:%Y-%m-%d %H:%M}"))
     if payload.window:
-        rows.append(Row(_tr("Window"), payload.window))
+        rows.append(Row(translate("AcceptanceReceipt", "Window"), payload.window))
     if payload.promised_date is not None:
-        estimated = matter is not None and add_working_days(
-            when.date(), matter.time_limit_days).estimated
+        estimated = (
+            matter is not None and add_working_days(when.date(), matter.time_limit_days).estimated
+        )
         shown = f"{payload.promised_date:%Y-%m-%d}"
-        rows.append(Row(_tr("Done by"), shown + (" " + _tr("(estimated)") if estimated else "")))
+        rows.append(
+            Row(
+                translate("AcceptanceReceipt", "Done by"),
+                shown + (" " + translate("AcceptanceReceipt", "(estimated)") if estimated else ""),
+            )
+        )
     paragraphs = _paragraphs(payload, matter, chinese)
-    paragraphs.append(_tr("Scan the code to check the progress."))
-    return Receipt(center_name=center_name, title=titles()[outcome], rows=rows,
-                   paragraphs=paragraphs, qr_payload=status_url(payload.tracking_number),
-                   footer=_tr("Please keep this slip."))
+    paragraphs.append(translate("AcceptanceReceipt", "Scan the code to check the progress."))
+    return Receipt(
+        center_name=center_name,
+        title=titles()[outcome],
+        rows=rows,
+        paragraphs=paragraphs,
+        qr_payload=status_url(payload.tracking_number),
+        footer=translate("AcceptanceReceipt", "Please keep this slip."),
+    )
 
 
 def _paragraphs(payload: AcceptancePayload, matter: Matter | None, chinese: bool) -> list[str]:
     outcome = payload.outcome
     if outcome is AcceptanceOutcome.MISSING_MATERIALS:
         missing = material_names(matter, payload.materials_missing, chinese)
-        return ([_tr("Please bring these materials, all of them, next time:")]
-                + [f"{index}. {name}" for index, name in enumerate(missing, 1)])
+        return [
+            translate("AcceptanceReceipt", "Please bring these materials, all of them, next time:")
+        ] + [f"{index}. {name}" for index, name in enumerate(missing, 1)]
     if outcome is AcceptanceOutcome.NOT_ACCEPTED:
-        return [_tr("Your application was not accepted because:"), payload.reason or ""]
+        return [
+            translate("AcceptanceReceipt", "Your application was not accepted because:"),
+            payload.reason or "",
+        ]
     if payload.materials_promised:
         promised = material_names(matter, payload.materials_promised, chinese)
-        return ([_tr("Accepted now; please supply these later:")]
-                + [f"{index}. {name}" for index, name in enumerate(promised, 1)])
+        return [translate("AcceptanceReceipt", "Accepted now; please supply these later:")] + [
+            f"{index}. {name}" for index, name in enumerate(promised, 1)
+        ]
     return []

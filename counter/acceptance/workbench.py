@@ -322,7 +322,7 @@ class AcceptanceWorkbench(QWidget):
             Problem.FORM_INCOMPLETE: self.tr("The form or the applicant has gaps: see steps "
                                              "2 and 3."),
             Problem.MATERIALS_MISSING: self.tr("Materials are missing: give the one-time "
-                                               "notice, or mark them “Later”."),
+                                               "notice, or mark them “Supply later”."),
             Problem.NOTHING_MISSING: self.tr("No material is marked missing."),
             Problem.PROMISED_ON_THE_SPOT: self.tr("On the spot means complete: nothing may "
                                                   "be supplied later."),

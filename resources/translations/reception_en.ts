@@ -1,6 +1,221 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcceptanceReceipt</name>
+    <message>
+        <source>Acceptance receipt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handled on the spot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notice of non-acceptance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan the code to check the progress.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please keep this slip.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please bring these materials, all of them, next time:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your application was not accepted because:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accepted now; please supply these later:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AcceptanceWorkbench</name>
+    <message>
+        <source>This is not a receipt code or tracking number.</source>
+        <extracomment>A desk screen seen from arm's length: denser than the kiosk's touch theme.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>To supply later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done by %1 (%2 working days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 page(s) scanned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose the matter first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Identify the applicant (ID card or ID number).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The form or the applicant has gaps: see steps 2 and 3.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Materials are missing: give the one-time notice, or mark them “Supply later”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No material is marked missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the spot means complete: nothing may be supplied later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose or type the reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recorded %1. The slip is printing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved, nothing was recorded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reprinting %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold the receipt's QR code under the camera…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform cannot be reached, so the kiosk application %1 cannot be opened. Take it again by hand.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No kiosk application %1 was found.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The matter %1 is not in this terminal's catalog.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kiosk application %1 opened: check the form, then the materials.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No ticket</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1 Matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2 Applicant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>3 Form</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>4 Materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>5 Documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>6 Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan or type a kiosk receipt's tracking number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR by camera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AccessibilityBar</name>
     <message>
         <source>Large text</source>
@@ -8,6 +223,57 @@
     </message>
     <message>
         <source>High contrast</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ApplicantStep</name>
+    <message>
+        <source>Reading the card…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read from the ID card: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No card on the reader. Place it flat, or type the number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the ID card, or type the ID number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This ID number is not valid: check each digit (the last one is a check digit).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2. Who is applying?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read ID card (Ctrl+I)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No card reader: type the ID number.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -39,10 +305,120 @@
     </message>
 </context>
 <context>
+    <name>BookConfirmScreen</name>
+    <message>
+        <source>Check your appointment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Is this right? Then touch “Confirm”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>‹ Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: this time may already be taken. If so, the office will contact you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving your appointment… please wait.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sorry, this time has just been taken. Please touch “Change” and choose another.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your appointment could not be saved. Please try again, or ask at the front desk.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BookScreen</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which service is the appointment for?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I have an appointment today: check in ›</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1. Choose a day:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>2. Choose a time:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>‹ Other services</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show your ID card to find your appointment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booking needs the connection to the office, which is down right now. Please try again later, or ask at the front desk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: these times were saved earlier; availability may have changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No times are left on this day. Please choose another day.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your appointment is made in your name.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
-        <extracomment>Short names residents say (低保 for 最低生活保障): names are also indexed shortened. Names of the catalog's category codes (the catalog carries codes only).</extracomment>
+        <extracomment>Names of the catalog's category codes (the catalog carries codes only). a scroll bar a finger can hold (the default one is a few pixels wide)</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -95,9 +471,115 @@
     </message>
 </context>
 <context>
+    <name>CheckInScreen</name>
+    <message>
+        <source>Please show your ID card first, so we can find your appointment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your appointments today: touch one to check in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show my ID card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take a normal number instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show your ID card to find your appointment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One moment, looking for your appointment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>We cannot reach the office right now, and this machine has no appointment for you today. Please ask at the front desk.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>We found no appointment for today with this ID card.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: only appointments made at this machine are shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One moment, checking you in…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Window terminal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clerk: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Figures (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out (%1)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Called %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>window %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 transferred to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Walk-in %1 is being served.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline walk-in: it gets its number when the link returns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a ticket number of this window.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serving %1 offline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform cannot be reached. Serve the numbers residents show, or issue a walk-in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform refused: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -178,6 +660,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentsStep</name>
+    <message>
+        <source>Checking the page…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No page found. Lay it flat, fully in view.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 page(s) scanned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>5. Scan the documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan page (Ctrl+D)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No camera: documents cannot be scanned here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lay each page flat under the camera, then scan it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DoneScreen</name>
     <message>
         <source>Printing your slip…</source>
@@ -221,6 +742,97 @@
     </message>
     <message>
         <source>One moment, the slip is shown on the screen…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FiguresView</name>
+    <message>
+        <source>Could not write the file: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exports go to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Figures of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From the platform; outcomes and ratings from this terminal's records.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: from this window's own records only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Served</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Avg wait (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Longest wait (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Avg handling (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Center</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the spot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcomes by matter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ratings</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -343,6 +955,13 @@
     </message>
 </context>
 <context>
+    <name>FormStep</name>
+    <message>
+        <source>3. The application form</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HelpScreen</name>
     <message>
         <source>Help</source>
@@ -386,6 +1005,25 @@
     </message>
     <message>
         <source>Back to the start</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>%1 today. ✓ sent to the platform, … waiting to be sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Today at this window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reprint slip</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -546,6 +1184,33 @@
     </message>
 </context>
 <context>
+    <name>MaterialsStep</name>
+    <message>
+        <source>4. Materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Supply later</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MatterScreen</name>
     <message>
         <source>About this service</source>
@@ -562,7 +1227,9 @@
     <message numerus="yes">
         <source>Done within %n working day(s).</source>
         <translation>
-            <numerusform>Done within %n working day.</numerusform><numerusform>Done within %n working days.</numerusform></translation>
+            <numerusform>Done within %n working day.</numerusform>
+            <numerusform>Done within %n working days.</numerusform>
+        </translation>
     </message>
     <message>
         <source>What to have ready:</source>
@@ -590,6 +1257,25 @@
     </message>
     <message>
         <source>Start ›</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MatterStep</name>
+    <message>
+        <source>The catalog is not loaded yet: the terminal has not reached the platform since it was installed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a name or pinyin initials (for example dbsq), then Enter.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1. Which matter?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search: name, or pinyin initials</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -646,6 +1332,53 @@
     </message>
 </context>
 <context>
+    <name>OutcomeStep</name>
+    <message>
+        <source>6. Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept (promise a completion date)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handled on the spot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not accepted (give the reason)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not within this center's remit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The applicant does not meet the conditions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same application is already being handled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The applicant is not entitled to apply for this person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose or type the reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record and print (Ctrl+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PinGate</name>
     <message>
         <source>No technician PIN is configured.</source>
@@ -680,10 +1413,166 @@
     </message>
 </context>
 <context>
+    <name>QueueFlow</name>
+    <message>
+        <source>Sorry, a number cannot be given here right now. Please ask at the front desk.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <extracomment>action -&gt; key. Every action is one key; the parked list resumes its first ticket.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transfer %1 to another queue, or to a window:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transfer (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Walk-in: which queue?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause calling. Why?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No queue figures yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Park</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume work</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>After %n recall(s)</source>
+        <translation>
+            <numerusform>After %n recall</numerusform><numerusform>After %n recalls</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: type the number on the resident's slip, or press F6 for a walk-in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Serve number (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parked, tap to resume:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · no calls. Press F8 to resume work.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press F1 to call the next resident.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Offline: type a number or press F6.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Called %1 ago · recalled %n time(s)</source>
+        <translation>
+            <numerusform>Called %1 ago · recalled %n time</numerusform><numerusform>Called %1 ago · recalled %n times</numerusform></translation>
+    </message>
+    <message>
+        <source>Serving for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offline, recorded on this terminal</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Receipt</name>
     <message>
         <source>Sent to the platform</source>
-        <extracomment>Where the status QR on slips and screens points; the tracking number is appended.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -744,6 +1633,67 @@
     </message>
     <message>
         <source>Please keep this slip.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aged 65 or over</source>
+        <extracomment>Where the QR of a ticket / a booking points (day and number, or the booking code).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booked appointment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About %1 people ahead of you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 people ahead of you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please wait until your number is shown and called.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid today only. Please keep this slip.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the day, check in at a kiosk with your ID card 15 minutes before your time.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -846,6 +1796,110 @@
     </message>
     <message>
         <source>Your application could not be saved, so nothing was sent. Please try again, or go to a window.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Type your staff number and PIN.</source>
+        <extracomment>Roles that may sign in at a window.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No staff list on this terminal yet. Connect it to the platform once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many wrong PINs. Wait %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Wrong staff number or PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>Wrong staff number or PIN. %n attempt left.</numerusform><numerusform>Wrong staff number or PIN. %n attempts left.</numerusform></translation>
+    </message>
+    <message>
+        <source>This card is not on the staff list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window %1 · sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Or hold your staff card on the reader.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SlipScreen</name>
+    <message>
+        <source>Printing your slip…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your appointment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan to follow the queue on your phone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scan to see your appointment on your phone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer is not working. Please take a photo of this ticket, or remember your number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The printer is not working. Your appointment is saved. Please take a photo of this slip.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Here is your number. Please wait to be called.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your appointment is booked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Please take your slip from the printer.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1009,6 +2063,53 @@
     </message>
 </context>
 <context>
+    <name>TakeNumberScreen</name>
+    <message>
+        <source>Take a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Priority (optional): choose it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Touch the service you need:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I have a disability</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aged 65 or over? Show your ID card</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Aged 65 or over (from your ID card)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your ID card shows your age for the priority queue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One moment, the machine is starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About %1 waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One moment, taking your number…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TechnicianPanel</name>
     <message>
         <source>Technician panel</source>
@@ -1161,6 +2262,36 @@
     </message>
     <message>
         <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WorkAreaPlaceholder</name>
+    <message>
+        <source>Acceptance workbench: not installed on this terminal.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current ticket: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>No input: signing out in %1 s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save the record: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed out.</source>
         <translation type="unfinished" />
     </message>
 </context>

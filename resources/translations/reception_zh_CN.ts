@@ -1,6 +1,221 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptanceReceipt</name>
+    <message>
+        <source>Acceptance receipt</source>
+        <translation>受理回执</translation>
+    </message>
+    <message>
+        <source>Handled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书（补齐材料）</translation>
+    </message>
+    <message>
+        <source>Notice of non-acceptance</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>承诺办结</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>（预计）</translation>
+    </message>
+    <message>
+        <source>Scan the code to check the progress.</source>
+        <translation>扫码查询办理进度。</translation>
+    </message>
+    <message>
+        <source>Please keep this slip.</source>
+        <translation>请妥善保管本凭条。</translation>
+    </message>
+    <message>
+        <source>Please bring these materials, all of them, next time:</source>
+        <translation>请下次一并带齐以下材料：</translation>
+    </message>
+    <message>
+        <source>Your application was not accepted because:</source>
+        <translation>您的申请不予受理，原因是：</translation>
+    </message>
+    <message>
+        <source>Accepted now; please supply these later:</source>
+        <translation>已容缺受理，请在以后补交：</translation>
+    </message>
+</context>
+<context>
+    <name>AcceptanceWorkbench</name>
+    <message>
+        <source>This is not a receipt code or tracking number.</source>
+        <extracomment>A desk screen seen from arm's length: denser than the kiosk's touch theme.</extracomment>
+        <translation>这不是回执码或受理编号。</translation>
+    </message>
+    <message>
+        <source>Looking up %1…</source>
+        <translation>正在查询 %1…</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>To supply later</source>
+        <translation>容缺后补</translation>
+    </message>
+    <message>
+        <source>Done by %1 (%2 working days)</source>
+        <translation>%1 前办结（%2 个工作日）</translation>
+    </message>
+    <message>
+        <source>%1 page(s) scanned</source>
+        <translation>已扫描 %1 页</translation>
+    </message>
+    <message>
+        <source>Choose the matter first.</source>
+        <translation>请先选择事项。</translation>
+    </message>
+    <message>
+        <source>Identify the applicant (ID card or ID number).</source>
+        <translation>请确认申请人身份（读身份证或输入身份证号）。</translation>
+    </message>
+    <message>
+        <source>The form or the applicant has gaps: see steps 2 and 3.</source>
+        <translation>表格或申请人信息不完整：请看第2、3步。</translation>
+    </message>
+    <message>
+        <source>Materials are missing: give the one-time notice, or mark them “Supply later”.</source>
+        <translation>材料不齐：请出具一次性告知书，或标记为“容缺后补”。</translation>
+    </message>
+    <message>
+        <source>No material is marked missing.</source>
+        <translation>没有标记缺少的材料。</translation>
+    </message>
+    <message>
+        <source>On the spot means complete: nothing may be supplied later.</source>
+        <translation>当场办结须材料齐全，不能容缺后补。</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason.</source>
+        <translation>请选择或填写原因。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Recorded %1. The slip is printing.</source>
+        <translation>已登记 %1，正在打印凭条。</translation>
+    </message>
+    <message>
+        <source>Not saved, nothing was recorded: %1</source>
+        <translation>未保存，未登记任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Reprinting %1.</source>
+        <translation>正在补打 %1。</translation>
+    </message>
+    <message>
+        <source>Hold the receipt's QR code under the camera…</source>
+        <translation>请将回执二维码放在摄像头下…</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached, so the kiosk application %1 cannot be opened. Take it again by hand.</source>
+        <translation>连不上平台，无法打开自助机申请 %1，请手工重新受理。</translation>
+    </message>
+    <message>
+        <source>No kiosk application %1 was found.</source>
+        <translation>没有找到自助机申请 %1。</translation>
+    </message>
+    <message>
+        <source>The matter %1 is not in this terminal's catalog.</source>
+        <translation>本终端的事项目录中没有事项 %1。</translation>
+    </message>
+    <message>
+        <source>Kiosk application %1 opened: check the form, then the materials.</source>
+        <translation>已打开自助机申请 %1：请核对表格，再核对材料。</translation>
+    </message>
+    <message>
+        <source>Ticket %1</source>
+        <translation>号码 %1</translation>
+    </message>
+    <message>
+        <source>No ticket</source>
+        <translation>无号码</translation>
+    </message>
+    <message>
+        <source>1 Matter</source>
+        <translation>1 事项</translation>
+    </message>
+    <message>
+        <source>2 Applicant</source>
+        <translation>2 申请人</translation>
+    </message>
+    <message>
+        <source>3 Form</source>
+        <translation>3 表格</translation>
+    </message>
+    <message>
+        <source>4 Materials</source>
+        <translation>4 材料</translation>
+    </message>
+    <message>
+        <source>5 Documents</source>
+        <translation>5 拍摄材料</translation>
+    </message>
+    <message>
+        <source>6 Outcome</source>
+        <translation>6 办理结果</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Scan or type a kiosk receipt's tracking number</source>
+        <translation>扫描或输入自助机回执的受理编号</translation>
+    </message>
+    <message>
+        <source>QR by camera</source>
+        <translation>摄像头扫码</translation>
+    </message>
+    <message>
+        <source>New (Ctrl+N)</source>
+        <translation>新建 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ 返回</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>下一步 ›</translation>
+    </message>
+</context>
+<context>
     <name>AccessibilityBar</name>
     <message>
         <source>Large text</source>
@@ -9,6 +224,57 @@
     <message>
         <source>High contrast</source>
         <translation>高对比度</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicantStep</name>
+    <message>
+        <source>Reading the card…</source>
+        <translation>正在读卡…</translation>
+    </message>
+    <message>
+        <source>Read from the ID card: %1</source>
+        <translation>已读取身份证：%1</translation>
+    </message>
+    <message>
+        <source>No card on the reader. Place it flat, or type the number.</source>
+        <translation>读卡器上没有身份证，请平放，或输入号码。</translation>
+    </message>
+    <message>
+        <source>Read the ID card, or type the ID number.</source>
+        <translation>请读取身份证，或输入身份证号码。</translation>
+    </message>
+    <message>
+        <source>This ID number is not valid: check each digit (the last one is a check digit).</source>
+        <translation>身份证号码无效：请逐位核对（最后一位是校验码）。</translation>
+    </message>
+    <message>
+        <source>2. Who is applying?</source>
+        <translation>2. 申请人是谁？</translation>
+    </message>
+    <message>
+        <source>Read ID card (Ctrl+I)</source>
+        <translation>读身份证 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>No card reader: type the ID number.</source>
+        <translation>没有读卡器：请输入身份证号码。</translation>
     </message>
 </context>
 <context>
@@ -39,10 +305,120 @@
     </message>
 </context>
 <context>
+    <name>BookConfirmScreen</name>
+    <message>
+        <source>Check your appointment</source>
+        <translation>核对预约</translation>
+    </message>
+    <message>
+        <source>Is this right? Then touch “Confirm”.</source>
+        <translation>信息对吗？对的话请点“确认”。</translation>
+    </message>
+    <message>
+        <source>‹ Change</source>
+        <translation>‹ 修改</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Offline: this time may already be taken. If so, the office will contact you.</source>
+        <translation>离线：这个时间可能已被约满，如有变化会联系您。</translation>
+    </message>
+    <message>
+        <source>Saving your appointment… please wait.</source>
+        <translation>正在保存您的预约，请稍候…</translation>
+    </message>
+    <message>
+        <source>Sorry, this time has just been taken. Please touch “Change” and choose another.</source>
+        <translation>抱歉，这个时间刚刚约满了，请点“修改”另选时间。</translation>
+    </message>
+    <message>
+        <source>Your appointment could not be saved. Please try again, or ask at the front desk.</source>
+        <translation>您的预约未能保存，请重试，或到服务台询问。</translation>
+    </message>
+</context>
+<context>
+    <name>BookScreen</name>
+    <message>
+        <source>Book an appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>Which service is the appointment for?</source>
+        <translation>预约办理哪项业务？</translation>
+    </message>
+    <message>
+        <source>I have an appointment today: check in ›</source>
+        <translation>我今天有预约：签到 ›</translation>
+    </message>
+    <message>
+        <source>1. Choose a day:</source>
+        <translation>1. 选择日期：</translation>
+    </message>
+    <message>
+        <source>2. Choose a time:</source>
+        <translation>2. 选择时间：</translation>
+    </message>
+    <message>
+        <source>‹ Other services</source>
+        <translation>‹ 其他业务</translation>
+    </message>
+    <message>
+        <source>Show your ID card to find your appointment.</source>
+        <translation>请出示身份证，查找您的预约。</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>One moment…</source>
+        <translation>请稍候…</translation>
+    </message>
+    <message>
+        <source>Booking needs the connection to the office, which is down right now. Please try again later, or ask at the front desk.</source>
+        <translation>预约需要联网，现在网络中断，请稍后再试，或到服务台询问。</translation>
+    </message>
+    <message>
+        <source>Offline: these times were saved earlier; availability may have changed.</source>
+        <translation>离线：以下时间是之前保存的，余量可能已变化。</translation>
+    </message>
+    <message>
+        <source>No times are left on this day. Please choose another day.</source>
+        <translation>这一天已约满，请选择其他日期。</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>余 %1</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>已满</translation>
+    </message>
+    <message>
+        <source>Your appointment is made in your name.</source>
+        <translation>预约将以您的名义办理。</translation>
+    </message>
+</context>
+<context>
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
-        <extracomment>Short names residents say (低保 for 最低生活保障): names are also indexed shortened. Names of the catalog's category codes (the catalog carries codes only).</extracomment>
+        <extracomment>Names of the catalog's category codes (the catalog carries codes only). a scroll bar a finger can hold (the default one is a few pixels wide)</extracomment>
         <translation>自助申办</translation>
     </message>
     <message>
@@ -95,10 +471,116 @@
     </message>
 </context>
 <context>
+    <name>CheckInScreen</name>
+    <message>
+        <source>Please show your ID card first, so we can find your appointment.</source>
+        <translation>请先出示身份证，以便查找您的预约。</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <source>Your appointments today: touch one to check in.</source>
+        <translation>您今天的预约：点击一项签到。</translation>
+    </message>
+    <message>
+        <source>Show my ID card</source>
+        <translation>出示身份证</translation>
+    </message>
+    <message>
+        <source>Take a normal number instead</source>
+        <translation>改为普通取号</translation>
+    </message>
+    <message>
+        <source>Show your ID card to find your appointment.</source>
+        <translation>请出示身份证，查找您的预约。</translation>
+    </message>
+    <message>
+        <source>One moment, looking for your appointment…</source>
+        <translation>请稍候，正在查找您的预约…</translation>
+    </message>
+    <message>
+        <source>We cannot reach the office right now, and this machine has no appointment for you today. Please ask at the front desk.</source>
+        <translation>暂时连不上系统，本机也没有您今天的预约，请到服务台询问。</translation>
+    </message>
+    <message>
+        <source>We found no appointment for today with this ID card.</source>
+        <translation>没有找到此身份证今天的预约。</translation>
+    </message>
+    <message>
+        <source>Offline: only appointments made at this machine are shown.</source>
+        <translation>离线：只显示在本机办理的预约。</translation>
+    </message>
+    <message>
+        <source>One moment, checking you in…</source>
+        <translation>请稍候，正在为您签到…</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Window terminal</source>
         <translation>窗口终端</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <source>Clerk: %1</source>
+        <translation>工作人员：%1</translation>
+    </message>
+    <message>
+        <source>Figures (%1)</source>
+        <translation>统计 (%1)</translation>
+    </message>
+    <message>
+        <source>Sign out (%1)</source>
+        <translation>退出 (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Desk</name>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>没有人在等候。</translation>
+    </message>
+    <message>
+        <source>Called %1.</source>
+        <translation>已呼叫 %1。</translation>
+    </message>
+    <message>
+        <source>window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <source>%1 transferred to %2.</source>
+        <translation>%1 已转至 %2。</translation>
+    </message>
+    <message>
+        <source>Walk-in %1 is being served.</source>
+        <translation>正在为现场人员 %1 办理。</translation>
+    </message>
+    <message>
+        <source>Offline walk-in: it gets its number when the link returns.</source>
+        <translation>离线现场办理：联网后分配号码。</translation>
+    </message>
+    <message>
+        <source>%1 is not a ticket number of this window.</source>
+        <translation>%1 不是本窗口的号码。</translation>
+    </message>
+    <message>
+        <source>Serving %1 offline.</source>
+        <translation>离线办理 %1。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached. Serve the numbers residents show, or issue a walk-in.</source>
+        <translation>连不上平台。请按群众出示的号码办理，或现场办理。</translation>
+    </message>
+    <message>
+        <source>The platform refused: %1</source>
+        <translation>平台拒绝：%1</translation>
     </message>
 </context>
 <context>
@@ -178,6 +660,45 @@
     </message>
 </context>
 <context>
+    <name>DocumentsStep</name>
+    <message>
+        <source>Checking the page…</source>
+        <translation>正在检查材料…</translation>
+    </message>
+    <message>
+        <source>No page found. Lay it flat, fully in view.</source>
+        <translation>没有找到材料，请平放并完整入镜。</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>%1 page(s) scanned.</source>
+        <translation>已扫描 %1 页。</translation>
+    </message>
+    <message>
+        <source>5. Scan the documents</source>
+        <translation>5. 拍摄材料</translation>
+    </message>
+    <message>
+        <source>Scan page (Ctrl+D)</source>
+        <translation>拍摄一页 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Remove page</source>
+        <translation>删除此页</translation>
+    </message>
+    <message>
+        <source>No camera: documents cannot be scanned here.</source>
+        <translation>没有摄像头：本机无法拍摄材料。</translation>
+    </message>
+    <message>
+        <source>Lay each page flat under the camera, then scan it.</source>
+        <translation>请将每页材料平放在摄像头下，然后拍摄。</translation>
+    </message>
+</context>
+<context>
     <name>DoneScreen</name>
     <message>
         <source>Printing your slip…</source>
@@ -222,6 +743,97 @@
     <message>
         <source>One moment, the slip is shown on the screen…</source>
         <translation>请稍候，凭条将显示在屏幕上…</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresView</name>
+    <message>
+        <source>Could not write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Exports go to %1</source>
+        <translation>导出到 %1</translation>
+    </message>
+    <message>
+        <source>Figures of %1</source>
+        <translation>%1 的统计</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>From the platform; outcomes and ratings from this terminal's records.</source>
+        <translation>数据来自平台；办理结果和评价来自本终端记录。</translation>
+    </message>
+    <message>
+        <source>Offline: from this window's own records only.</source>
+        <translation>离线：仅来自本窗口的记录。</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>已办理</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Avg wait (min)</source>
+        <translation>平均等候（分钟）</translation>
+    </message>
+    <message>
+        <source>Longest wait (min)</source>
+        <translation>最长等候（分钟）</translation>
+    </message>
+    <message>
+        <source>Avg handling (min)</source>
+        <translation>平均办理（分钟）</translation>
+    </message>
+    <message>
+        <source>This window</source>
+        <translation>本窗口</translation>
+    </message>
+    <message>
+        <source>Center</source>
+        <translation>全中心</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>On the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>Missing materials</source>
+        <translation>材料不齐</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Outcomes by matter</source>
+        <translation>各事项办理结果</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价</translation>
     </message>
 </context>
 <context>
@@ -343,6 +955,13 @@
     </message>
 </context>
 <context>
+    <name>FormStep</name>
+    <message>
+        <source>3. The application form</source>
+        <translation>3. 申请表</translation>
+    </message>
+</context>
+<context>
     <name>HelpScreen</name>
     <message>
         <source>Help</source>
@@ -387,6 +1006,25 @@
     <message>
         <source>Back to the start</source>
         <translation>返回首页</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>%1 today. ✓ sent to the platform, … waiting to be sent.</source>
+        <translation>今天 %1 件。✓ 已上报平台，… 等待上报。</translation>
+    </message>
+    <message>
+        <source>Today at this window</source>
+        <translation>本窗口今日办件</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Reprint slip</source>
+        <translation>补打凭条</translation>
     </message>
 </context>
 <context>
@@ -546,6 +1184,33 @@
     </message>
 </context>
 <context>
+    <name>MaterialsStep</name>
+    <message>
+        <source>4. Materials</source>
+        <translation>4. 材料</translation>
+    </message>
+    <message>
+        <source>All received</source>
+        <translation>全部收齐</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已收</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Supply later</source>
+        <translation>容缺后补</translation>
+    </message>
+    <message>
+        <source>Not needed</source>
+        <translation>不需要</translation>
+    </message>
+</context>
+<context>
     <name>MatterScreen</name>
     <message>
         <source>About this service</source>
@@ -591,6 +1256,25 @@
     <message>
         <source>Start ›</source>
         <translation>开始办理 ›</translation>
+    </message>
+</context>
+<context>
+    <name>MatterStep</name>
+    <message>
+        <source>The catalog is not loaded yet: the terminal has not reached the platform since it was installed.</source>
+        <translation>事项目录尚未加载：本终端安装后还没有连上过平台。</translation>
+    </message>
+    <message>
+        <source>Type a name or pinyin initials (for example dbsq), then Enter.</source>
+        <translation>输入名称或拼音首字母（例如 dbsq），然后按回车。</translation>
+    </message>
+    <message>
+        <source>1. Which matter?</source>
+        <translation>1. 办理什么事项？</translation>
+    </message>
+    <message>
+        <source>Search: name, or pinyin initials</source>
+        <translation>搜索：名称或拼音首字母</translation>
     </message>
 </context>
 <context>
@@ -646,6 +1330,53 @@
     </message>
 </context>
 <context>
+    <name>OutcomeStep</name>
+    <message>
+        <source>6. Outcome</source>
+        <translation>6. 办理结果</translation>
+    </message>
+    <message>
+        <source>Accept (promise a completion date)</source>
+        <translation>受理（承诺办结日期）</translation>
+    </message>
+    <message>
+        <source>Handled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书（补齐材料）</translation>
+    </message>
+    <message>
+        <source>Not accepted (give the reason)</source>
+        <translation>不予受理（说明原因）</translation>
+    </message>
+    <message>
+        <source>Not within this center's remit</source>
+        <translation>不属于本中心职责范围</translation>
+    </message>
+    <message>
+        <source>The applicant does not meet the conditions</source>
+        <translation>申请人不符合条件</translation>
+    </message>
+    <message>
+        <source>The same application is already being handled</source>
+        <translation>同一申请正在办理中</translation>
+    </message>
+    <message>
+        <source>The applicant is not entitled to apply for this person</source>
+        <translation>申请人无权为此人代办</translation>
+    </message>
+    <message>
+        <source>Choose or type the reason</source>
+        <translation>选择或填写原因</translation>
+    </message>
+    <message>
+        <source>Record and print (Ctrl+Enter)</source>
+        <translation>登记并打印 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
     <name>PinGate</name>
     <message>
         <source>No technician PIN is configured.</source>
@@ -658,8 +1389,7 @@
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left.</source>
         <translation>
-            <numerusform>密码错误，还可以尝试 %n 次。</numerusform>
-        </translation>
+            <numerusform>密码错误，还可以尝试 %n 次。</numerusform></translation>
     </message>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
@@ -679,10 +1409,166 @@
     </message>
 </context>
 <context>
+    <name>QueueFlow</name>
+    <message>
+        <source>Sorry, a number cannot be given here right now. Please ask at the front desk.</source>
+        <translation>抱歉，现在无法在这里取号，请到服务台询问。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <source>Cancel (Esc)</source>
+        <extracomment>action -&gt; key. Every action is one key; the parked list resumes its first ticket.</extracomment>
+        <translation>取消 (Esc)</translation>
+    </message>
+    <message>
+        <source>Transfer %1 to another queue, or to a window:</source>
+        <translation>将 %1 转到其他队列或窗口：</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Transfer (Enter)</source>
+        <translation>转移 (Enter)</translation>
+    </message>
+    <message>
+        <source>Walk-in: which queue?</source>
+        <translation>现场办理：哪个队列？</translation>
+    </message>
+    <message>
+        <source>Pause calling. Why?</source>
+        <translation>暂停叫号，原因？</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>休息</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>开会</translation>
+    </message>
+    <message>
+        <source>System problem</source>
+        <translation>系统故障</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>最长等候</translation>
+    </message>
+    <message>
+        <source>No queue figures yet</source>
+        <translation>暂无排队数据</translation>
+    </message>
+    <message>
+        <source>Call next</source>
+        <translation>呼叫下一位</translation>
+    </message>
+    <message>
+        <source>Arrived</source>
+        <translation>已到达</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>重呼</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Park</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转移</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>现场办理</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Resume work</source>
+        <translation>恢复工作</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n recall(s)</source>
+        <translation>
+            <numerusform>重呼 %n 次后</numerusform></translation>
+    </message>
+    <message>
+        <source>Waiting now</source>
+        <translation>当前等候</translation>
+    </message>
+    <message>
+        <source>Offline: type the number on the resident's slip, or press F6 for a walk-in.</source>
+        <translation>离线：请输入群众号票上的号码，或按 F6 现场办理。</translation>
+    </message>
+    <message>
+        <source>Serve number (Enter)</source>
+        <translation>办理此号 (Enter)</translation>
+    </message>
+    <message>
+        <source>Parked, tap to resume:</source>
+        <translation>已挂起，点击恢复：</translation>
+    </message>
+    <message>
+        <source>walk-in</source>
+        <translation>现场</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>%1 · no calls. Press F8 to resume work.</source>
+        <translation>%1 · 暂停叫号。按 F8 恢复工作。</translation>
+    </message>
+    <message>
+        <source>Press F1 to call the next resident.</source>
+        <translation>按 F1 呼叫下一位。</translation>
+    </message>
+    <message>
+        <source>Offline: type a number or press F6.</source>
+        <translation>离线：输入号码或按 F6。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Called %1 ago · recalled %n time(s)</source>
+        <translation>
+            <numerusform>%1 前呼叫 · 已重呼 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>Serving for %1</source>
+        <translation>已办理 %1</translation>
+    </message>
+    <message>
+        <source>offline, recorded on this terminal</source>
+        <translation>离线，已在本终端登记</translation>
+    </message>
+</context>
+<context>
     <name>Receipt</name>
     <message>
         <source>Sent to the platform</source>
-        <extracomment>Where the status QR on slips and screens points; the tracking number is appended.</extracomment>
         <translation>已上报平台</translation>
     </message>
     <message>
@@ -744,6 +1630,67 @@
     <message>
         <source>Please keep this slip.</source>
         <translation>请妥善保管本凭条。</translation>
+    </message>
+    <message>
+        <source>Aged 65 or over</source>
+        <extracomment>Where the QR of a ticket / a booking points (day and number, or the booking code).</extracomment>
+        <translation>65岁及以上</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <source>Booked appointment</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <source>About %1 people ahead of you</source>
+        <translation>前面约有 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 people ahead of you</source>
+        <translation>前面有 %1 人</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <source>Please wait until your number is shown and called.</source>
+        <translation>请等候叫号。</translation>
+    </message>
+    <message>
+        <source>Valid today only. Please keep this slip.</source>
+        <translation>仅限当天有效，请妥善保管。</translation>
+    </message>
+    <message>
+        <source>Booking code</source>
+        <translation>预约码</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期和时间</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>预约</translation>
+    </message>
+    <message>
+        <source>On the day, check in at a kiosk with your ID card 15 minutes before your time.</source>
+        <translation>请于预约当天提前15分钟，在自助机上刷身份证签到。</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1793,110 @@
     <message>
         <source>Your application could not be saved, so nothing was sent. Please try again, or go to a window.</source>
         <translation>您的申请未能保存，没有提交任何内容。请重试，或到窗口办理。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInScreen</name>
+    <message>
+        <source>Type your staff number and PIN.</source>
+        <extracomment>Roles that may sign in at a window.</extracomment>
+        <translation>请输入工号和密码。</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <source>No staff list on this terminal yet. Connect it to the platform once.</source>
+        <translation>本终端还没有人员名单，请先连接一次平台。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Wait %1.</source>
+        <translation>密码错误次数过多，请等待 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong staff number or PIN. %n attempt(s) left.</source>
+        <translation>
+            <numerusform>工号或密码错误，还可以尝试 %n 次。</numerusform></translation>
+    </message>
+    <message>
+        <source>This card is not on the staff list.</source>
+        <translation>此卡不在人员名单中。</translation>
+    </message>
+    <message>
+        <source>Window %1 · sign in</source>
+        <translation>%1 号窗口 · 登录</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in (Enter)</source>
+        <translation>登录 (Enter)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Or hold your staff card on the reader.</source>
+        <translation>或将工作证放在读卡器上。</translation>
+    </message>
+</context>
+<context>
+    <name>SlipScreen</name>
+    <message>
+        <source>Printing your slip…</source>
+        <translation>正在打印凭条…</translation>
+    </message>
+    <message>
+        <source>Your number</source>
+        <translation>您的号码</translation>
+    </message>
+    <message>
+        <source>Your appointment</source>
+        <translation>您的预约</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Scan to follow the queue on your phone.</source>
+        <translation>扫码用手机查看排队情况。</translation>
+    </message>
+    <message>
+        <source>Scan to see your appointment on your phone.</source>
+        <translation>扫码用手机查看预约。</translation>
+    </message>
+    <message>
+        <source>The printer is not working. Please take a photo of this ticket, or remember your number.</source>
+        <translation>打印机暂时无法使用，请拍下这张号票，或记住您的号码。</translation>
+    </message>
+    <message>
+        <source>The printer is not working. Your appointment is saved. Please take a photo of this slip.</source>
+        <translation>打印机暂时无法使用。您的预约已保存，请拍下这张凭条。</translation>
+    </message>
+    <message>
+        <source>Here is your number. Please wait to be called.</source>
+        <translation>这是您的号码，请等候叫号。</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>优先：%1</translation>
+    </message>
+    <message>
+        <source>Your appointment is booked.</source>
+        <translation>预约成功。</translation>
+    </message>
+    <message>
+        <source>Please take your slip from the printer.</source>
+        <translation>请取走打印的凭条。</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +2056,53 @@
     </message>
 </context>
 <context>
+    <name>TakeNumberScreen</name>
+    <message>
+        <source>Take a number</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>Priority (optional): choose it first.</source>
+        <translation>优先办理（可选）：请先选择。</translation>
+    </message>
+    <message>
+        <source>Touch the service you need:</source>
+        <translation>请选择要办理的业务：</translation>
+    </message>
+    <message>
+        <source>I have a disability</source>
+        <translation>我是残疾人</translation>
+    </message>
+    <message>
+        <source>Aged 65 or over? Show your ID card</source>
+        <translation>65岁及以上？请出示身份证</translation>
+    </message>
+    <message>
+        <source>Aged 65 or over (from your ID card)</source>
+        <translation>65岁及以上（按身份证）</translation>
+    </message>
+    <message>
+        <source>Your ID card shows your age for the priority queue.</source>
+        <translation>身份证用于确认年龄，以便优先排队。</translation>
+    </message>
+    <message>
+        <source>One moment, the machine is starting…</source>
+        <translation>请稍候，本机正在启动…</translation>
+    </message>
+    <message>
+        <source>About %1 waiting</source>
+        <translation>约 %1 人等候</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 人等候</translation>
+    </message>
+    <message>
+        <source>One moment, taking your number…</source>
+        <translation>请稍候，正在取号…</translation>
+    </message>
+</context>
+<context>
     <name>TechnicianPanel</name>
     <message>
         <source>Technician panel</source>
@@ -1160,6 +2258,36 @@
     <message>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>WorkAreaPlaceholder</name>
+    <message>
+        <source>Acceptance workbench: not installed on this terminal.</source>
+        <translation>本终端未安装受理工作台。</translation>
+    </message>
+    <message>
+        <source>Current ticket: %1</source>
+        <translation>当前号码：%1</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>No input: signing out in %1 s.</source>
+        <translation>长时间无操作：%1 秒后退出登录。</translation>
+    </message>
+    <message>
+        <source>Could not save the record: %1</source>
+        <translation>记录未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>已登录：%1。</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
     </message>
 </context>
 </TS>

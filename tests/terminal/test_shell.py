@@ -81,3 +81,29 @@ def test_every_chinese_string_is_translated_and_keeps_its_placeholders() -> None
 
 def test_the_configuration_document_is_current() -> None:
     assert (ROOT / "docs" / "configuration.md").read_text("utf-8") == render()
+
+
+def test_the_translation_files_know_every_string_of_the_sources(tmp_path: Path) -> None:
+    """pyside6-lupdate over the sources finds no message the .ts lacks (run
+    `make update-translations` and translate what it adds)."""
+    import shutil
+    import subprocess
+    import sys
+    import xml.etree.ElementTree as ET
+
+    def messages(path: Path) -> set[tuple[str, str]]:
+        root = ET.parse(path).getroot()
+        return {(context.findtext("name") or "", message.findtext("source") or "")
+                for context in root.iter("context") for message in context.iter("message")}
+
+    committed = ROOT / "resources" / "translations" / "reception_zh_CN.ts"
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(committed, fresh)
+    sources = sorted(str(path) for package in ("kiosk", "counter", "display", "terminal",
+                                                "hardware")
+                     for path in (ROOT / package).rglob("*.py"))
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    subprocess.run([str(lupdate), "-no-obsolete", "-locations", "none", *sources, "-ts",
+                    str(fresh)], check=True, capture_output=True, timeout=120)
+    assert messages(fresh) == messages(committed)
+    assert all(context for context, _ in messages(fresh)), "a message without a context"
