@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,22 +36,20 @@ class NavigationBar(QWidget):
         self.home_button.setProperty("role", "secondary")
         self.title_label = QLabel()
         self.title_label.setProperty("role", "subtitle")
-        # a banner above the buttons: in the row it squeezed the title, and a long
-        # (Chinese or large-text) warning was cut off beside "Back" and "Home"
+        # a banner floating just above the bar, over the bottom of the screen: in the
+        # bar's row it squeezed the title (a long warning was cut off beside "Back"
+        # and "Home"), and as a row of its own it made the window taller than the
+        # screen on the tallest landscape screens
         self.countdown_label = QLabel(objectName="idleCountdown", wordWrap=True)
         self.countdown_label.setProperty("role", "notice")
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown_label.setStyleSheet("font-weight: 700;")
         self.countdown_label.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.back_button)
-        row.addWidget(self.title_label, 1)
-        row.addWidget(self.home_button)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 16)
-        layout.setSpacing(8)
-        layout.addWidget(self.countdown_label)
-        layout.addLayout(row)
+        layout.addWidget(self.back_button)
+        layout.addWidget(self.title_label, 1)
+        layout.addWidget(self.home_button)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -62,7 +60,33 @@ class NavigationBar(QWidget):
         self.countdown_label.setText(
             self.tr("Still there? Returning to the start in %1 s. Touch to continue.")
             .replace("%1", str(seconds)))
+        self._place_countdown()
         self.countdown_label.show()
+        self.countdown_label.raise_()
+
+    def _place_countdown(self) -> None:
+        """Over the window, just above the bar, as tall as the wrapped warning."""
+        host = self.window()
+        if host is self:
+            return  # not in a window yet
+        label = self.countdown_label
+        if label.parent() is not host:
+            label.setParent(host)
+        margins = self.layout().contentsMargins()
+        width = max(1, self.width() - margins.left() - margins.right())
+        height = label.heightForWidth(width)
+        corner = self.mapTo(host, QPoint(margins.left(), -height - 8))
+        label.setGeometry(corner.x(), corner.y(), width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.countdown_label.isVisibleTo(self.window()):
+            self._place_countdown()
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        super().moveEvent(event)
+        if self.countdown_label.isVisibleTo(self.window()):
+            self._place_countdown()
 
     def hide_countdown(self) -> None:
         self.countdown_label.hide()

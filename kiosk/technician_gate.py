@@ -6,12 +6,19 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QPointF, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.screens.base import KioskScreen
 
+#: a scroll bar a finger can hold
+TOUCH_SCROLLBAR = (
+    "QScrollBar:vertical { width: 40px; background: #e3ecf8; border: none;"
+    " border-radius: 20px; }"
+    " QScrollBar::handle:vertical { background: #9fb3c8; border-radius: 20px;"
+    " min-height: 96px; }"
+    " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0px; }")
 CORNER_PX = 140
 TAPS = 5
 WINDOW_SECONDS = 4.0
@@ -54,7 +61,18 @@ class TechnicianScreen(KioskScreen):
         super().__init__(parent)
         self._pin_hashes = pin_hashes
         self._make_panel = make_panel
-        self._layout = QVBoxLayout(self)
+        # the PIN pad and the panel are taller than a landscape screen leaves them
+        # (under the status strip and above the navigation bar): they scroll
+        holder = QWidget()
+        self._layout = QVBoxLayout(holder)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.verticalScrollBar().setStyleSheet(TOUCH_SCROLLBAR)
+        area.setWidget(holder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 0, 24, 0)
+        outer.addWidget(area)
         self._content: QWidget | None = None
         self.retranslate()
 

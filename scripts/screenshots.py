@@ -111,10 +111,13 @@ class ShotLog:
 
 def save_grab(widget: Any, out_dir: Path, screen: str, state: str, language: str,
               orientation: str, size: tuple[int, int], log: ShotLog,
-              quantize: bool = False) -> Path:
+              quantize: bool = False, refit: Callable[[], None] | None = None) -> Path:
     """Grab `widget` (after the event loop settled) into the file the naming rule
-    gives; a grab that is not exactly `size` is saved, and logged as a problem."""
+    gives; a grab that is not exactly `size` (after `refit`, if given) is saved, and
+    logged as a problem."""
     settle()
+    if refit is not None and (widget.width(), widget.height()) != size:
+        refit()  # late events (style, language) may have changed minimum sizes
     image = widget.grab().toImage()
     path = out_dir / shot_name(screen, state, language, orientation)
     if (image.width(), image.height()) != size:
@@ -131,13 +134,15 @@ def too_large(window: Any, size: tuple[int, int]) -> list[str]:
     pages = getattr(window, "screens", None)
     if pages is None:
         return [type(window).__name__]
-    found = []
+    hints = []
     for index in range(pages.count()):
         page = pages.widget(index)
         hint = page.minimumSizeHint().expandedTo(page.minimumSize())
-        if hint.width() > size[0] - 40 or hint.height() > size[1] - 300:
-            found.append(f"{type(page).__name__} {hint.width()}x{hint.height()}")
-    return found
+        hints.append((hint.height(), hint.width(), type(page).__name__))
+    chrome = window.minimumSizeHint().height() - pages.minimumSizeHint().height()
+    tallest = [f"{name} {w}x{h}" for h, w, name in sorted(hints, reverse=True)[:3]]
+    widest = [f"{name} {w}x{h}" for h, w, name in sorted(hints, key=lambda t: -t[1])[:2]]
+    return [f"window chrome {chrome} px high", *tallest, "widest:", *widest]
 
 
 def shrink_if_needed(root: Path, files: Iterable[Path], limit: int = MAX_TOTAL_BYTES,
@@ -204,6 +209,43 @@ class KioskStage:
         if self.navigator.current is not None:
             self.navigator.end_session()
         settle(1)
+
+    def fit(self, size: tuple[int, int]) -> None:
+        """Give the window `size`, and every screen (shown or not) the new shape.
+
+        A screen rearranges for portrait or landscape in its resize event, which a
+        hidden one only gets when shown; until then it keeps the old shape's minimum
+        size, and the stack (as large as its largest page) would not fit a turned
+        window. A kiosk never turns; the script does, so it tells them all."""
+        from PySide6.QtCore import QSize
+        from PySide6.QtGui import QResizeEvent
+        from PySide6.QtWidgets import QApplication
+
+        window = self.ui.window
+        pages = window.screens
+        for attempt in range(5):
+            if attempt >= 2 and (window.width(), window.height()) == size:
+                break
+            target = QSize(*size) if attempt == 0 else pages.size()
+            for index in range(pages.count()):
+                page = pages.widget(index)
+                page.ensurePolished()  # a page never shown has no style sheet sizes yet
+                old = page.size()
+                page.resize(target)
+                QApplication.sendEvent(page, QResizeEvent(target, old))
+            settle(1)
+            window.resize(*size)
+            settle(1)
+
+    def visit_all(self, size: tuple[int, int]) -> None:
+        """Show every screen once at `size` (as the kiosk tests' `fit` does): each
+        takes the shape and style it has at this size, then the session is wiped."""
+        self.ui.window.resize(*size)
+        for name in list(self.navigator.screens):
+            self.navigator.go(name)
+            settle(1)
+        self.fresh()
+        self.fit(size)
 
     def identify_as(self, id_number: str = ID_NUMBER, phone: str = PHONE) -> None:
         self.context.session.id_number = id_number
@@ -729,7 +771,10 @@ def kiosk_stage(folder: Path) -> Iterator[KioskStage]:
                 ui.navigator.end_session()
             wait_for_background()
             ui.stop_devices()
+            ui.queue_view.stop()
+            ui.context.shell = None  # the widgets outlive the store: no more look-ups
             ui.window.close()
+            ui.window.deleteLater()
         shell.close()
         (stage.platform if stage is not None else platform).stop()
 
@@ -757,6 +802,7 @@ def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
         runs = [(s, None, "") for s in chosen] + [
             (s, mode, label) for s in chosen if (s.screen, s.state) in THEMED
             for mode, label in modes]
+        shaped: tuple[Any, ...] = ()
         for language in languages:
             gui.language.set_language(language)
             stage.ui.bar.set_language(language)
@@ -770,15 +816,19 @@ def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
                              size: tuple[int, int] = size, orientation: str = orientation,
                              language: str = language) -> None:
                         save_grab(stage.ui.window, target, shot.screen, full_state, language,
-                                  orientation, size, log, quantize)
+                                  orientation, size, log, quantize,
+                                  refit=lambda: stage.fit(size))
 
                     stage.save_current = save
                     try:
                         if mode is not None:
                             gui.set_theme(mode)
+                        if (language, orientation, mode) != shaped:
+                            stage.visit_all(size)
+                            shaped = (language, orientation, mode)
+                        stage.fit(size)
                         stage.fresh()
-                        stage.ui.window.resize(*size)
-                        settle()
+                        stage.fit(size)
                         shot.show()
                         if not shot.saves_itself:
                             save()

@@ -1,6 +1,6 @@
 """Qt adapters for the device drivers: one worker thread per device.
 
-Each adapter owns a `DeviceThread` (a QThread running a small job loop) and
+Each adapter owns a `DeviceThread` (a thread running a small job loop) and
 calls its driver only on that thread. Results cross into the GUI thread as
 queued signals; the GUI thread never waits on a device (except in `stop()`,
 which ends the thread at shutdown). Every adapter re-checks its device on a
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
 from hardware.camera import FaceDetector, FrameSource, decode_qr
@@ -64,21 +64,35 @@ class Backoff:
         return delay
 
 
-class DeviceThread(QThread):
-    """A QThread running submitted jobs in order, and `tick()` when it is due.
+class DeviceThread:
+    """A thread running submitted jobs in order, and `tick()` when it is due.
 
     `tick` returns the seconds until it wants to run again. `on_exit` runs on
-    the thread when it stops (close the device there).
+    the thread when it stops (close the device there). A plain Python thread,
+    like the sync worker's: results reach the GUI through queued signals.
     """
 
     def __init__(self, name: str, tick: Callable[[], float],
                  on_exit: Callable[[], None]) -> None:
-        super().__init__()
-        self.setObjectName(name)
+        self._name = name
         self._tick, self._on_exit = tick, on_exit
         self._jobs: queue.SimpleQueue[object] = queue.SimpleQueue()
         self._next_tick = 0.0
         self.stopping = False
+        self._thread = threading.Thread(target=self.run, name=name, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self._thread.is_alive() or self._thread.ident is not None:
+            self._thread.join(timeout)
+
+    def is_running(self) -> bool:
+        return self._thread.is_alive()
+
+    def is_current(self) -> bool:
+        return threading.current_thread() is self._thread
 
     def submit(self, job: Callable[[], None]) -> None:
         self._jobs.put(job)
@@ -116,7 +130,7 @@ class DeviceThread(QThread):
         try:
             result = function()
         except Exception:
-            log.exception("%s: unexpected error", self.objectName())
+            log.exception("%s: unexpected error", self._name)
             return fallback or 1.0
         return float(result) if isinstance(result, int | float) else 0.0
 
@@ -169,7 +183,7 @@ class DeviceAdapter(QObject):
             self._old_threads.clear()
 
     def is_running(self) -> bool:
-        return self._thread is not None and self._thread.isRunning()
+        return self._thread is not None and self._thread.is_running()
 
     # ---- worker-thread helpers ------------------------------------------------
     def _ensure_thread(self) -> DeviceThread:
@@ -201,7 +215,7 @@ class DeviceAdapter(QObject):
 
     def _schedule(self, delay: float) -> None:
         thread = self._thread
-        if thread is not None and QThread.currentThread() is thread:
+        if thread is not None and thread.is_current():
             thread.schedule(delay)
 
     def _next_check(self) -> float:

@@ -139,8 +139,8 @@ def record(env: CounterEnv, qtbot: QtBot, outcome: AcceptanceOutcome,
         workbench.outcome_step.record.click()
     number, recorded = blocker.args
     assert recorded == outcome.value
-    qtbot.waitUntil(lambda: b"Please keep this slip." in env.printer_sim.received[before:],
-                    timeout=10_000)
+    cut = b"\x1dV"  # GS V: the slip is complete, in any language
+    qtbot.waitUntil(lambda: cut in env.printer_sim.received[before:], timeout=10_000)
     return number, printed_text(env.printer_sim.received[before:])
 
 
@@ -236,8 +236,8 @@ def test_accepted_on_the_spot_and_not_accepted(counter_env: CounterEnv, qtbot: Q
     env.workbench.history.list.setCurrentRow(2)
     before = len(env.printer_sim.received)
     env.workbench.history.reprint.click()
-    qtbot.waitUntil(lambda: b"Please keep this slip." in env.printer_sim.received[before:],
-                    timeout=10_000)
+    cut = b"\x1dV"  # GS V: the slip is complete, in any language
+    qtbot.waitUntil(lambda: cut in env.printer_sim.received[before:], timeout=10_000)
     assert accepted in printed_text(env.printer_sim.received[before:])
 
 
