@@ -111,22 +111,25 @@ class ShotLog:
 
 def save_grab(widget: Any, out_dir: Path, screen: str, state: str, language: str,
               orientation: str, size: tuple[int, int], log: ShotLog,
-              quantize: bool = False, refit: Callable[[], None] | None = None) -> Path:
+              quantize: bool = False, refit: Callable[[], None] | None = None,
+              report: bool = True) -> bool:
     """Grab `widget` (after the event loop settled) into the file the naming rule
     gives; a grab that is not exactly `size` (after `refit`, if given) is saved, and
-    logged as a problem."""
+    logged as a problem (when `report`). True when the size was right."""
     settle()
     if refit is not None and (widget.width(), widget.height()) != size:
         refit()  # late events (style, language) may have changed minimum sizes
     image = widget.grab().toImage()
     path = out_dir / shot_name(screen, state, language, orientation)
-    if (image.width(), image.height()) != size:
+    right = (image.width(), image.height()) == size
+    if not right and report:
         log.problems.append(f"{path.name}: grabbed {image.width()}x{image.height()}, "
                             f"expected {size[0]}x{size[1]}; too large a minimum size: "
                             + ", ".join(too_large(widget, size)))
     save_png(image, path, quantize)
-    log.files.append(path)
-    return path
+    if path not in log.files:
+        log.files.append(path)
+    return right
 
 
 def too_large(window: Any, size: tuple[int, int]) -> list[str]:
@@ -802,45 +805,57 @@ def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
         runs = [(s, None, "") for s in chosen] + [
             (s, mode, label) for s in chosen if (s.screen, s.state) in THEMED
             for mode, label in modes]
-        shaped: tuple[Any, ...] = ()
-        for language in languages:
-            gui.language.set_language(language)
-            stage.ui.bar.set_language(language)
-            for orientation in orientations:
+        retry: list[tuple[str, str, State, Any, str]] = []
+        for attempt in (1, 2):
+            jobs = [(language, orientation, shot, mode, label)
+                    for language in languages for orientation in orientations
+                    for shot, mode, label in runs] if attempt == 1 else retry
+            retry = [] if attempt == 1 else retry
+            shaped: tuple[Any, ...] = ()
+            for job in list(jobs):
+                language, orientation, shot, mode, label = job
+                if gui.language.language != language:
+                    gui.language.set_language(language)
+                    stage.ui.bar.set_language(language)
                 size = KIOSK_SIZES[orientation]
-                for shot, mode, label in runs:
-                    full_state = "-".join(p for p in (label, shot.state) if p)
-                    name = shot_name(shot.screen, full_state, language, orientation)
+                full_state = "-".join(p for p in (label, shot.state) if p)
+                name = shot_name(shot.screen, full_state, language, orientation)
+                right = [True]
 
-                    def save(shot: State = shot, full_state: str = full_state,
-                             size: tuple[int, int] = size, orientation: str = orientation,
-                             language: str = language) -> None:
-                        save_grab(stage.ui.window, target, shot.screen, full_state, language,
-                                  orientation, size, log, quantize,
-                                  refit=lambda: stage.fit(size))
+                def save(shot: State = shot, full_state: str = full_state,
+                         size: tuple[int, int] = size, orientation: str = orientation,
+                         language: str = language, right: list[bool] = right,
+                         final: bool = attempt == 2) -> None:
+                    right[0] = save_grab(stage.ui.window, target, shot.screen, full_state,
+                                         language, orientation, size, log, quantize,
+                                         refit=lambda: stage.fit(size), report=final)
 
-                    stage.save_current = save
-                    try:
-                        if mode is not None:
-                            gui.set_theme(mode)
-                        if (language, orientation, mode) != shaped:
-                            stage.visit_all(size)
-                            shaped = (language, orientation, mode)
-                        stage.fit(size)
-                        stage.fresh()
-                        stage.fit(size)
-                        shot.show()
-                        if not shot.saves_itself:
-                            save()
-                        print(f"  {name}", flush=True)
-                    except Exception as error:  # one bad state must not stop the rest
-                        log.problems.append(f"{name}: {type(error).__name__}: {error}")
-                        print(f"  {name}: FAILED {error}", flush=True)
-                    finally:
-                        if shot.after is not None:
-                            shot.after()
-                        if mode is not None:
-                            gui.set_theme(ThemeMode())
+                stage.save_current = save
+                try:
+                    if mode is not None:
+                        gui.set_theme(mode)
+                    if attempt == 2 or (language, orientation, mode) != shaped:
+                        stage.visit_all(size)
+                        shaped = (language, orientation, mode)
+                    stage.fit(size)
+                    stage.fresh()
+                    stage.fit(size)
+                    shot.show()
+                    if not shot.saves_itself:
+                        save()
+                    if not right[0] and attempt == 1:
+                        retry.append(job)  # once more, after every screen took the shape
+                    note = "" if right[0] else (" (size off; again later)" if attempt == 1
+                                                else " (size off: see PROBLEM)")
+                    print(f"  {name}{note}", flush=True)
+                except Exception as error:  # one bad state must not stop the rest
+                    log.problems.append(f"{name}: {type(error).__name__}: {error}")
+                    print(f"  {name}: FAILED {error}", flush=True)
+                finally:
+                    if shot.after is not None:
+                        shot.after()
+                    if mode is not None:
+                        gui.set_theme(ThemeMode())
         stage.fresh()
     return log
 
