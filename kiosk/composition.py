@@ -48,8 +48,8 @@ class KioskComposition:
         self.bar.set_language(gui.language.language)
         self.out_of_service = OutOfServiceScreen()
         self.window = KioskWindow(self.attract, self.badge, self.bar, kiosk_mode=kiosk_mode)
-        self.window.screens.addWidget(self.out_of_service)
-        self.navigator = Navigator(self.window.screens, self.window.navigation,
+        self.window.add_screen(self.out_of_service)
+        self.navigator = Navigator(self.window, self.window.navigation,
                                    self.context.session, self.attract, self.window)
         self.navigator.register(TECHNICIAN, TechnicianScreen(self._technician_pins,
                                                              self._technician_panel))
@@ -127,7 +127,7 @@ class KioskComposition:
                 adapter.stop()
 
     def show_out_of_service(self) -> None:
-        self.window.screens.setCurrentWidget(self.out_of_service)
+        self.window.show_screen(self.out_of_service)
 
     # ------------------------------------------------------------ sessions
     def _start_session(self) -> None:

@@ -7,7 +7,7 @@ idle countdown shows as a banner above it.
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QMoveEvent, QResizeEvent
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStackedWidget,
     QWidget,
 )
 
@@ -97,14 +96,22 @@ class NavigationBar(QWidget):
         super().changeEvent(event)
 
 
+class ScreenPages(Protocol):
+    """Where screens live (the kiosk window's stack of scrollable pages)."""
+
+    def add_screen(self, screen: QWidget) -> object: ...
+
+    def show_screen(self, screen: QWidget) -> None: ...
+
+
 class Navigator(QObject):
     wentTo = Signal(str)
     sessionEnded = Signal()
 
-    def __init__(self, stack: QStackedWidget, bar: NavigationBar, session: KioskSession,
+    def __init__(self, pages: ScreenPages, bar: NavigationBar, session: KioskSession,
                  attract: QWidget, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.stack = stack
+        self.pages = pages
         self.bar = bar
         self.session = session
         self.attract = attract
@@ -117,7 +124,7 @@ class Navigator(QObject):
 
     def register(self, name: str, screen: KioskScreen) -> None:
         self.screens[name] = screen
-        self.stack.addWidget(screen)
+        self.pages.add_screen(screen)
         screen.navigate.connect(self.go)
         screen.goBack.connect(self.back)
         screen.goHome.connect(lambda: self.go(HOME))
@@ -137,7 +144,7 @@ class Navigator(QObject):
                 self.history.append(self.current)
         self.current = name
         screen.enter(args or {})
-        self.stack.setCurrentWidget(screen)
+        self.pages.show_screen(screen)
         self._update_bar(screen)
         self.wentTo.emit(name)
 
@@ -151,7 +158,7 @@ class Navigator(QObject):
         self.current = target
         screen = self.screens[target]
         screen.enter({})
-        self.stack.setCurrentWidget(screen)
+        self.pages.show_screen(screen)
         self._update_bar(screen)
         self.wentTo.emit(target)
 
@@ -164,7 +171,7 @@ class Navigator(QObject):
         self.session.wipe()
         self.history.clear()
         self.current = None
-        self.stack.setCurrentWidget(self.attract)
+        self.pages.show_screen(self.attract)
         self.bar.hide()
         self.bar.hide_countdown()
         self.sessionEnded.emit()

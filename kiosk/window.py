@@ -8,7 +8,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QScroller,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.accessibility_bar import AccessibilityBar
 from kiosk.attract import AttractScreen
@@ -31,6 +40,22 @@ class EscapeKeyFilter(QObject):
         return super().eventFilter(watched, event)
 
 
+class ScreenPage(QScrollArea):
+    """A screen in the window's stack. When a screen needs more height than
+    the display has (large text on a landscape screen), it scrolls, by finger
+    as well, instead of being squeezed or clipped; otherwise it just fills the
+    page. The stack's own minimum then never exceeds the display."""
+
+    def __init__(self, screen: QWidget) -> None:
+        super().__init__()
+        self.screen_widget = screen
+        self.setWidget(screen)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+
+
 class KioskWindow(QWidget):
     def __init__(self, attract: AttractScreen, badge: SyncBadge, bar: AccessibilityBar,
                  *, kiosk_mode: bool, may_close: Callable[[], bool] = lambda: False) -> None:
@@ -43,7 +68,8 @@ class KioskWindow(QWidget):
         self._kiosk_mode = kiosk_mode
         self._may_close = may_close
         self.screens = QStackedWidget()
-        self.screens.addWidget(attract)
+        self.attract_page = ScreenPage(attract)
+        self.screens.addWidget(self.attract_page)
         self.navigation = NavigationBar()
 
         strip = QHBoxLayout()
@@ -61,6 +87,21 @@ class KioskWindow(QWidget):
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             self._escape_filter = EscapeKeyFilter(self)
             QApplication.instance().installEventFilter(self._escape_filter)
+
+    def add_screen(self, screen: QWidget) -> ScreenPage:
+        page = ScreenPage(screen)
+        self.screens.addWidget(page)
+        return page
+
+    def show_screen(self, screen: QWidget) -> None:
+        page = screen.parentWidget()
+        while page is not None and not isinstance(page, ScreenPage):
+            page = page.parentWidget()
+        self.screens.setCurrentWidget(page if page is not None else screen)
+
+    def current_screen(self) -> QWidget | None:
+        page = self.screens.currentWidget()
+        return page.screen_widget if isinstance(page, ScreenPage) else page
 
     def present(self) -> None:
         if self._kiosk_mode:

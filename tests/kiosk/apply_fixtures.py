@@ -101,7 +101,7 @@ def apply_env(tmp_path: Path, qtbot: QtBot) -> Iterator[ApplyEnv]:
                             serving=lambda: [], language=lambda: context.language)
     window = KioskWindow(attract, SyncBadge(), AccessibilityBar(), kiosk_mode=False)
     qtbot.addWidget(window)
-    navigator = Navigator(window.screens, window.navigation, context.session, attract, window)
+    navigator = Navigator(window, window.navigation, context.session, attract, window)
     for name, screen in apply_flow.build(context).items():
         navigator.register(name, screen)
     window.resize(1080, 1920)

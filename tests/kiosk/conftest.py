@@ -76,7 +76,7 @@ def kiosk(qtbot: QtBot, context: KioskContext) -> KioskUi:
     attract.setMinimumSize(1, 1)
     window = KioskWindow(attract, SyncBadge(), AccessibilityBar(), kiosk_mode=False)
     qtbot.addWidget(window)
-    navigator = Navigator(window.screens, window.navigation, context.session, attract, window)
+    navigator = Navigator(window, window.navigation, context.session, attract, window)
     screens = core.build(context)
     for name, screen in screens.items():
         navigator.register(name, screen)

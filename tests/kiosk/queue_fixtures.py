@@ -130,7 +130,7 @@ def open_kiosk(folder: Path, platform: Any, qtbot: QtBot) -> QueueKiosk:
     attract.setMinimumSize(1, 1)
     window = KioskWindow(attract, SyncBadge(), AccessibilityBar(), kiosk_mode=False)
     qtbot.addWidget(window)
-    navigator = Navigator(window.screens, window.navigation, context.session, attract, window)
+    navigator = Navigator(window, window.navigation, context.session, attract, window)
     for build in (core.build, queue_flow.build):
         for name, screen in build(context).items():
             navigator.register(name, screen)

@@ -62,13 +62,13 @@ def test_idle_counts_down_then_wipes_everything(qtbot: QtBot, tmp_path: Path) ->
     ui.context.session.id_number = "11010519491231002X"
     ui.context.session.images["photo"] = b"jpeg"
     ui.attract.touched.emit()
-    assert ui.window.screens.currentWidget() is probe
+    assert ui.window.current_screen() is probe
     with qtbot.waitSignal(ui.idle.countdownStarted, timeout=5000):
         pass
     assert ui.window.navigation.countdown_label.isVisibleTo(ui.window)
     with qtbot.waitSignal(ui.navigator.sessionEnded, timeout=5000):
         pass
-    assert ui.window.screens.currentWidget() is ui.attract
+    assert ui.window.current_screen() is ui.attract
     assert probe.resets == 1
     assert ui.context.session.id_number == "" and ui.context.session.images == {}
 

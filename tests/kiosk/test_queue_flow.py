@@ -176,7 +176,8 @@ def book_online(kiosk: QueueKiosk, qtbot: QtBot) -> Any:
     book = kiosk.screen("book")
     qtbot.waitUntil(lambda: book.pages.currentIndex() == 1 and book.found is not None,
                     timeout=WAIT_MS)
-    assert not book.offline_note.isVisible() or "No times" in book.offline_note.text()
+    no_times = book.tr("No times are left on this day. Please choose another day.")
+    assert not book.offline_note.isVisible() or book.offline_note.text() == no_times
     identify_as(kiosk.context, ID_NUMBER)
     choose_a_free_slot(kiosk, qtbot)
     assert kiosk.navigator.current == "book_confirm"
