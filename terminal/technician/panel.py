@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import get_args
+from typing import Any, get_args
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, Qt, QThreadPool, Signal
@@ -283,18 +283,20 @@ class TechnicianPanel(QWidget):
         root.addLayout(self._grid)
         self._arrange(landscape=True)
 
+        # The adapters outlive the panel: every link is undone in shutdown().
+        self._links: list[tuple[Any, Callable[..., None]]] = []
         for key, adapter in self._adapters().items():
-            adapter.healthChanged.connect(lambda _h, k=key: self._show_device(k))
-            adapter.errorRecorded.connect(lambda _e, k=key: self._show_device(k))
+            self._link(adapter.healthChanged, lambda _h, k=key: self._show_device(k))
+            self._link(adapter.errorRecorded, lambda _e, k=key: self._show_device(k))
         if printer is not None:
-            printer.printed.connect(self._printed)
-            printer.printFailed.connect(self._print_failed)
+            self._link(printer.printed, self._printed)
+            self._link(printer.printFailed, self._print_failed)
         if card_reader is not None:
-            card_reader.cardRead.connect(self._card_read)
-            card_reader.noCard.connect(self._no_card)
+            self._link(card_reader.cardRead, self._card_read)
+            self._link(card_reader.noCard, self._no_card)
         if camera is not None:
-            camera.frameReady.connect(self.preview.show_frame)
-            camera.analysed.connect(self.preview.set_analysis)
+            self._link(camera.frameReady, self.preview.show_frame)
+            self._link(camera.analysed, self.preview.set_analysis)
         self._retranslate()
 
     # ---- layout --------------------------------------------------------------------
@@ -489,8 +491,15 @@ class TechnicianPanel(QWidget):
             self._update_camera_button()
         self.closed.emit()
 
+    def _link(self, signal: Any, slot: Callable[..., None]) -> None:
+        signal.connect(slot)
+        self._links.append((signal, slot))
+
     def shutdown(self) -> None:
-        """Wait for a running discovery and end the pool's thread."""
+        """Detach from the devices, wait for a running discovery, end the pool."""
+        while self._links:
+            signal, slot = self._links.pop()
+            signal.disconnect(slot)
         self._pool.waitForDone()
 
 
