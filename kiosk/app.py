@@ -17,6 +17,7 @@ from terminal.shell import Shell, attach_services
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import start_gui
 from terminal.watchdog import start_watchdog
+from terminal.widgets.keyboard import configure_input_method
 
 APP_NAME = "reception-kiosk"
 log = logging.getLogger("kiosk")
@@ -40,11 +41,13 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_self_test()
     folder = arguments.config_dir or config_dir()
+    keyboard = configure_input_method()  # must precede the QApplication
     try:
         gui = start_gui(APP_NAME, folder)
     except AlreadyRunning as error:
         print(f"{APP_NAME}: {error}", file=sys.stderr)
         return 2
+    log.info("on-screen keyboard: %s", keyboard)
     kiosk_mode = gui.settings.fullscreen and not arguments.windowed
     ui = KioskComposition(gui, kiosk_mode=kiosk_mode)
     if not kiosk_mode:

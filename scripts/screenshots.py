@@ -3,11 +3,14 @@
 Every screen in every state we want a person to look at, in both languages,
 at the sizes the terminals run at, offscreen and against a real reference
 platform on loopback with a virtual printer and simulated devices. Files go
-to `docs/screenshots/<app>/<screen>[-<state>]-<lang>-<orientation>.png`.
+to `docs/screenshots/<app>/<screen>[-<state>]-<lang>-<orientation>.png` (the kiosk:
+portrait, landscape) or `...-<lang>-<WxH>.png` (the counter at 1920x1080 and
+1366x768, the hall display at 1920x1080).
 
     python scripts/screenshots.py                 # everything
     python scripts/screenshots.py --only kiosk    # one app
     python scripts/screenshots.py --only kiosk --shot home --shot help --lang en
+    python scripts/screenshots.py --only counter --shot serving-form --size 1366x768
 
 One function per app (`kiosk_shots`, `counter_shots`, `display_shots`); they
 share `save_grab`, which names and saves a widget's grab.
@@ -860,16 +863,498 @@ def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
     return log
 
 
-def counter_shots(out_dir: Path, **_options: Any) -> ShotLog:
-    """The window terminal at 1920x1080 and 1366x768 (to be added)."""
-    print("counter: no shots yet", flush=True)
-    return ShotLog()
+# ---- the counter ----------------------------------------------------------------------------
+
+#: size name -> window size: the two desk monitors a counter runs on
+COUNTER_SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
+DISPLAY_SIZES = {"1920x1080": (1920, 1080)}
+CLERK, CLERK_PIN = "1001", "246810"  # resources/demo/staff.json
+COUNTER_WINDOW = "3"
+ACCEPTANCE_MATTER = "MZ-001"  # minimum living allowance: committed, four materials
+ACCEPTANCE_FORM = {"phone": PHONE, "household_size": 3, "monthly_income": 1200,
+                   "reason": "疾病 Illness", "address": "北京市东城区幸福里1号"}
+WORKBENCH_STEPS = ("matter", "applicant", "form", "materials", "documents", "outcome")
 
 
-def display_shots(out_dir: Path, **_options: Any) -> ShotLog:
-    """The hall display at 1920x1080 (to be added)."""
-    print("display: no shots yet", flush=True)
-    return ShotLog()
+def enroll_client(url: str, code: str) -> Any:
+    """A bare platform client of another terminal (a kiosk issuing, a counter calling)."""
+    import base64
+
+    from sync.client import PlatformClient
+
+    answer = PlatformClient.enroll(url, code)
+    return PlatformClient(url, answer.terminal_id, base64.urlsafe_b64decode(answer.key))
+
+
+@dataclass
+class CounterStage:
+    """A running counter (the real composition, signed-in clerk and all), the
+    platform it talks to and a kiosk client that gives residents their tickets."""
+
+    folder: Path
+    platform: Any
+    shell: Any
+    ui: Any  # CounterComposition
+    kiosk: Any
+    platform_up: bool = True
+
+    @property
+    def desk(self) -> Any:
+        return self.ui.desk
+
+    @property
+    def panel(self) -> Any:
+        return self.ui.queue_panel
+
+    @property
+    def workbench(self) -> Any:
+        return self.ui.workbench
+
+    def issue(self, *categories: str) -> None:
+        from uuid import uuid4
+
+        for category in categories:
+            self.kiosk.issue_ticket(category, uuid4())
+
+    def idle_desk(self) -> None:
+        wait_until(lambda: not self.desk.actions.busy and not self.desk.reads.busy,
+                   what="the desk's platform calls")
+        settle()
+
+    def set_language(self, language: str) -> None:
+        """What the counter does when the clerk switches language: the texts (Qt's
+        LanguageChange), the category names and the center's name."""
+        gui = self.shell.gui
+        if gui.language.language != language:
+            gui.language.set_language(language)
+        self.panel.set_language(language)
+        self.ui.window.set_identity(gui.settings.center_name(language), self.desk.window)
+        settle()
+
+
+@contextlib.contextmanager
+def counter_stage(folder: Path) -> Iterator[CounterStage]:
+    """Platform, a counter enrolled as window 3 (real shell, simulated card reader and
+    camera, the virtual printer), its composition root, and a kiosk client."""
+    from counter.composition import CounterComposition
+    from sync.cli import enroll_terminal
+    from sync.config import render_toml
+    from sync.paths import CONFIG_FILE
+    from sync.protocol.models import Role
+    from terminal.background import wait_for_background
+    from terminal.local_platform import LocalPlatform
+    from terminal.shell import start_shell
+
+    os.environ.setdefault("RECEPTION_LOG_DIR", str(folder / "logs"))
+    platform = LocalPlatform(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR)
+    url = platform.start()
+    config_dir = folder / "counter-config"
+    config_dir.mkdir(parents=True, exist_ok=True)
+    text = render_toml({
+        "terminal": {"language": "zh_CN", "role": "counter"},
+        "platform": {"url": url, "read_timeout": 5.0, "connect_timeout": 1.0},
+        "store": {"data_dir": str(folder / "counter-data")},
+        "sync": {"poll_interval": 1.0, "backoff_cap": 2.0},
+        "counter": {"window": COUNTER_WINDOW, "recalls_before_no_show": 2,
+                    "idle_signout_seconds": 14_400},  # no sign-out half-way through
+        "devices.printer": {"kind": "virtual", "output_dir": str(folder / "slips")},
+        "devices.card_reader": {"kind": "simulated"},
+        "devices.camera": {"kind": "simulated"},
+    })
+    # render_toml writes no arrays: the categories line goes in by hand
+    text = text.replace("[counter]\n", '[counter]\ncategories = ["A", "B"]\n')
+    (config_dir / CONFIG_FILE).write_text(text, "utf-8")
+    enroll_terminal(url, platform.enroll_code("C001", Role.COUNTER), config_dir)
+    shell = start_shell("reception-counter-screenshots", config_dir, argv=[sys.argv[0]],
+                        lock=False, with_devices=True)
+    kiosk = None
+    ui = None
+    stage = None
+    try:
+        shell.services.runtime.synchronizer.refresh()  # staff roster and catalog: cached
+        kiosk = enroll_client(url, platform.enroll_code("C001", Role.KIOSK))
+        ui = CounterComposition(shell.gui)
+        ui.attach(shell)
+        ui.window.resize(*COUNTER_SIZES["1920x1080"])
+        ui.window.show()
+        shell.bridge.start()
+        stage = CounterStage(folder, platform, shell, ui, kiosk)
+        settle()
+        yield stage
+    finally:
+        if ui is not None:
+            wait_for_background()
+            if ui.rating is not None:
+                ui.rating.hide()
+            ui.stop()
+            ui.window.close()
+            ui.window.deleteLater()
+        if kiosk is not None:
+            kiosk.close()
+        shell.close()
+        if stage is None or stage.platform_up:
+            platform.stop()
+
+
+@dataclass(frozen=True)
+class CounterState:
+    """One counter shot: how to get there from the shot before it (they run in this
+    order, one clerk's morning), and what to grab (the window, or the rating window)."""
+
+    screen: str
+    state: str
+    show: Callable[[], Any]
+    rating: bool = False  # the resident-facing rating window, not the clerk's
+
+
+def counter_states(stage: CounterStage) -> list[CounterState]:
+    """Every counter shot, in the order a clerk's morning reaches them."""
+    from counter.acceptance.model import MaterialState
+    from counter.acceptance.workbench import HISTORY, OUTCOME
+    from counter.rating.window import LEVELS_PAGE, REASONS_PAGE, THANKS
+    from sync.protocol.models import AcceptanceOutcome
+
+    ui, desk, panel = stage.ui, stage.desk, stage.panel
+    workbench = stage.workbench
+
+    def sign_in_screen() -> None:
+        ui.sign_in.reset()
+        ui.sign_in.staff_no.setText(CLERK)
+
+    def queue_idle() -> None:
+        stage.issue("A", "A", "B", "A", "B", "A")
+        ui.sign_in.staff_no.setText(CLERK)
+        ui.sign_in.pin.setText(CLERK_PIN)
+        ui.sign_in.submit()
+        wait_until(lambda: desk.clerk is not None, what="the clerk to sign in")
+        desk.refresh()
+        wait_until(lambda: panel.state is not None, what="the queue figures")
+        stage.idle_desk()
+        ui.window.show_status("")
+
+    def serving() -> None:
+        panel.trigger("call")
+        stage.idle_desk()
+        wait_until(lambda: desk.current is not None, what="a called ticket")
+        panel.trigger("serve")
+        stage.idle_desk()
+        ui.window.show_status("")
+        wait_until(lambda: workbench.matter_step.matter(ACCEPTANCE_MATTER) is not None,
+                   what="the catalog in the workbench")
+        workbench.new_application()
+        workbench.choose_matter(workbench.matter_step.matter(ACCEPTANCE_MATTER))
+        applicant = workbench.applicant_step
+        workbench.go(1)
+        applicant.read_button.click()
+        wait_until(lambda: applicant.id_number.text() != "", what="the ID card")
+        workbench.go(2)
+        workbench.form_step.set_values(ACCEPTANCE_FORM)
+        workbench.go(3)
+        workbench.materials_step.all_received.click()
+        workbench.materials_step.set("INCOME", MaterialState.MISSING)
+        workbench.materials_step.set("BANK", MaterialState.PROMISED)
+        workbench.go(4)
+        import numpy as np
+
+        from hardware.camera.synthetic import page_scene
+
+        documents = workbench.documents_step
+        documents.capture_frame(page_scene(np.random.default_rng(5)).frame)
+        wait_until(lambda: len(documents.documents) == 1, what="the scanned page")
+
+    def step(index: int) -> Callable[[], None]:
+        def show() -> None:
+            if index == 0:
+                serving()
+                workbench.go(0)
+                workbench.matter_step.search.setText("dbsq")
+            else:
+                workbench.go(index)
+            if WORKBENCH_STEPS[index] == "documents":
+                pause(800)  # the camera's live picture
+        return show
+
+    def transfer() -> None:
+        panel.trigger("transfer")
+
+    def rating_levels() -> None:
+        panel.close_chooser()
+        workbench.go(OUTCOME)
+        workbench.outcome_step.choose(AcceptanceOutcome.MISSING_MATERIALS)
+        rating = ui.rating
+        rating.resize(*COUNTER_SIZES["1920x1080"])
+        rating.show()
+        workbench.outcome_step.record.click()
+        wait_until(lambda: rating.page() == LEVELS_PAGE, what="the rating request")
+
+    def rating_reasons() -> None:
+        ui.rating.choose(1)
+        ui.rating.reason_buttons["long_wait"].click()
+        ui.rating.reason_buttons["unclear"].click()
+        assert ui.rating.page() == REASONS_PAGE
+
+    def rating_thanks() -> None:
+        ui.rating.submit_button.click()
+        ui.rating._reset_timer.stop()  # it would go back to idle by itself in 4 s
+        assert ui.rating.page() == THANKS
+
+    def history() -> None:
+        ui.rating.reset()
+        ui.rating.hide()
+        workbench.go(HISTORY)
+        wait_until(lambda: len(workbench.history.entries) >= 1, what="today's outcomes")
+        pause(200)
+
+    def walk_in() -> None:
+        panel.trigger("end")
+        stage.idle_desk()
+        workbench.new_application()
+        panel.trigger("walk_in")
+
+    def paused() -> None:
+        panel.close_chooser()
+        panel.trigger("pause")
+        panel.chooser.buttons["break"].click()
+        stage.idle_desk()
+        ui.window.show_status("")
+
+    def figures() -> None:
+        panel.trigger("pause")  # back to work
+        stage.idle_desk()
+        ui.window.figures_button.setChecked(True)
+        wait_until(lambda: ui.figures.figures is not None and not ui.reads.busy,
+                   what="the day's figures")
+
+    def offline() -> None:
+        ui.window.figures_button.setChecked(False)
+        stage.platform.stop()
+        stage.platform_up = False
+        panel.trigger("call")
+        stage.idle_desk()
+        wait_until(lambda: desk.online is False, what="the desk to go offline")
+        with contextlib.suppress(TimeoutError):  # the badge learns at the next sync round
+            wait_until(lambda: ui.badge._state is not None and ui.badge._state.online is False,
+                       timeout_ms=8000)
+        settle()
+
+    states = [
+        CounterState("sign-in", "", sign_in_screen),
+        CounterState("queue", "idle", queue_idle),
+        *[CounterState("serving", name, step(index))
+          for index, name in enumerate(WORKBENCH_STEPS)],
+        CounterState("transfer", "", transfer),
+        CounterState("rating", "levels", rating_levels, rating=True),
+        CounterState("rating", "reasons", rating_reasons, rating=True),
+        CounterState("rating", "thanks", rating_thanks, rating=True),
+        CounterState("history", "", history),
+        CounterState("walk-in", "", walk_in),
+        CounterState("paused", "", paused),
+        CounterState("figures", "", figures),
+        CounterState("offline", "", offline),
+    ]
+    return states
+
+
+def _wanted(shots: Sequence[str], screen: str, state: str) -> bool:
+    return not shots or screen in shots or f"{screen}-{state}" in shots
+
+
+def counter_shots(out_dir: Path, *, shots: Sequence[str] = (),
+                  languages: Sequence[str] = LANGUAGES,
+                  sizes: Sequence[str] = tuple(COUNTER_SIZES), quantize: bool = False,
+                  log: ShotLog | None = None, **_options: Any) -> ShotLog:
+    """Every counter screen into `out_dir/counter`, at each desk size, in each
+    language. The states build on each other (sign in, call, accept, rate...), so
+    all run up to the last one wanted; only the wanted ones are saved."""
+    log = log or ShotLog()
+    target = out_dir / "counter"
+    with tempfile.TemporaryDirectory(prefix="counter-screenshots-") as folder, \
+            counter_stage(Path(folder)) as stage:
+        states = counter_states(stage)
+        chosen = [i for i, s in enumerate(states) if _wanted(shots, s.screen, s.state)]
+        for shot in states[:max(chosen) + 1] if chosen else []:
+            name = "-".join(p for p in (shot.screen, shot.state) if p)
+            try:
+                shot.show()
+            except Exception as error:  # later states build on this one: stop here
+                log.problems.append(f"counter {name}: {type(error).__name__}: {error}")
+                print(f"  {name}: FAILED {error}", flush=True)
+                break
+            if not _wanted(shots, shot.screen, shot.state):
+                continue
+            widget = stage.ui.rating if shot.rating else stage.ui.window
+            for language in languages:
+                stage.set_language(language)
+                for size_name in sizes:
+                    size = COUNTER_SIZES[size_name]
+                    widget.resize(*size)
+                    settle()
+                    right = save_grab(widget, target, shot.screen, shot.state, language,
+                                      size_name, size, log, quantize,
+                                      refit=lambda w=widget, s=size: w.resize(*s))
+                    note = "" if right else " (size off: see PROBLEM)"
+                    print(f"  {shot_name(shot.screen, shot.state, language, size_name)}"
+                          f"{note}", flush=True)
+    return log
+
+
+# ---- the hall display ---------------------------------------------------------------------
+
+@dataclass
+class DisplayStage:
+    platform: Any
+    shell: Any
+    ui: Any  # DisplayComposition
+    clients: list[Any]
+    platform_up: bool = True
+
+    def set_language(self, language: str) -> None:
+        gui = self.shell.gui
+        if gui.language.language != language:
+            gui.language.set_language(language)
+        self.ui.screen.set_language(language)
+        self.ui.screen._tick()  # the date line is in the language too
+        self.ui.refresh_notices()  # the configured language's title first
+        settle()
+
+
+@contextlib.contextmanager
+def display_stage(folder: Path) -> Iterator[DisplayStage]:
+    """Platform, a hall display enrolled with it (real feed, silent voice), and a
+    kiosk and a counter client to issue and call tickets."""
+    from display.composition import DisplayComposition
+    from display.services import open_display_services
+    from sync.cli import enroll_terminal
+    from sync.config import render_toml
+    from sync.paths import CONFIG_FILE
+    from sync.protocol.models import Role
+    from terminal.local_platform import LocalPlatform
+    from terminal.shell import attach_services
+    from terminal.startup import start_gui
+
+    os.environ.setdefault("RECEPTION_LOG_DIR", str(folder / "logs"))
+    platform = LocalPlatform(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR)
+    url = platform.start()
+    config_dir = folder / "display-config"
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / CONFIG_FILE).write_text(render_toml({
+        "terminal": {"language": "zh_CN", "role": "display"},
+        "platform": {"url": url, "read_timeout": 5.0, "connect_timeout": 1.0},
+        "store": {"data_dir": str(folder / "display-data")},
+        "display": {"speech": "silent", "fullscreen": False},
+    }), "utf-8")
+    enroll_terminal(url, platform.enroll_code("C001", Role.DISPLAY), config_dir)
+    gui = start_gui("reception-display-screenshots", config_dir, argv=[sys.argv[0]],
+                    lock=False)
+    shell = attach_services(gui, open_display_services(config_dir))
+    ui = None
+    clients: list[Any] = []
+    stage = None
+    try:
+        shell.services.runtime.synchronizer.refresh()  # the notices into the cache
+        for role in (Role.KIOSK, Role.COUNTER):
+            clients.append(enroll_client(url, platform.enroll_code("C001", role)))
+        ui = DisplayComposition(gui, fullscreen=False)
+        ui.screen.resize(*DISPLAY_SIZES["1920x1080"])
+        ui.attach(shell)
+        ui.present()
+        shell.bridge.start()
+        stage = DisplayStage(platform, shell, ui, clients)
+        wait_until(lambda: ui.screen.online is True, what="the hall feed")
+        settle()
+        yield stage
+    finally:
+        if ui is not None:
+            ui.stop()
+            ui.screen.close()
+            ui.screen.deleteLater()
+        for client in clients:
+            client.close()
+        shell.close()
+        if stage is None or stage.platform_up:
+            platform.stop()
+
+
+def display_states(stage: DisplayStage) -> list[State]:
+    """Nobody called yet, a morning's calls, then the link lost."""
+    from uuid import uuid4
+
+    kiosk, counter = stage.clients
+    screen = stage.ui.screen
+
+    def empty() -> None:
+        pause(300)
+
+    def calls() -> None:
+        for category, count in (("A", 9), ("B", 6), ("C", 2), ("D", 4)):
+            for _ in range(count):
+                kiosk.issue_ticket(category, uuid4())
+        called = []
+        for window, category in (("1", "A"), ("2", "B"), ("4", "A"), ("5", "D"), ("6", "A"),
+                                 ("2", "B"), ("1", "C"), ("4", "A"), ("3", "B"),
+                                 ("6", "A")):
+            ticket = counter.call_next(window, CLERK, [category])
+            if ticket is not None:
+                called.append(ticket.number)
+        wait_until(lambda: bool(screen.calls) and screen.calls[0].number == called[-1]
+                   and screen.state is not None
+                   and sum(c.waiting for c in screen.state.categories) > 0,
+                   what="the calls on the hall screen")
+        wait_until(lambda: not screen._flash_timer.isActive(), what="the call panel's flash")
+
+    def offline() -> None:
+        # the event stream never ends by itself: without force_exit the server would
+        # wait for it (and keep serving it) instead of going away
+        import logging
+
+        stage.platform._server.force_exit = True
+        quiet = logging.getLogger("uvicorn.error")
+        level = quiet.level
+        quiet.setLevel(logging.CRITICAL)  # the cancelled stream's traceback
+        try:
+            stage.platform.stop()
+        finally:
+            quiet.setLevel(level)
+        stage.platform_up = False
+        wait_until(lambda: screen.online is False, what="the hall feed to drop")
+
+    return [State("hall", "empty", empty), State("hall", "", calls),
+            State("hall", "offline", offline)]
+
+
+def display_shots(out_dir: Path, *, shots: Sequence[str] = (),
+                  languages: Sequence[str] = LANGUAGES, quantize: bool = False,
+                  log: ShotLog | None = None, **_options: Any) -> ShotLog:
+    """The hall display at 1920x1080 into `out_dir/display`: empty, with calls,
+    offline, in each language (its first language; the other one under it)."""
+    log = log or ShotLog()
+    target = out_dir / "display"
+    with tempfile.TemporaryDirectory(prefix="display-screenshots-") as folder, \
+            display_stage(Path(folder)) as stage:
+        states = display_states(stage)
+        chosen = [i for i, s in enumerate(states) if _wanted(shots, s.screen, s.state)]
+        for shot in states[:max(chosen) + 1] if chosen else []:
+            name = "-".join(p for p in (shot.screen, shot.state) if p)
+            try:
+                shot.show()
+            except Exception as error:
+                log.problems.append(f"display {name}: {type(error).__name__}: {error}")
+                print(f"  {name}: FAILED {error}", flush=True)
+                break
+            if not _wanted(shots, shot.screen, shot.state):
+                continue
+            screen = stage.ui.screen
+            for language in languages:
+                stage.set_language(language)
+                for size_name, size in DISPLAY_SIZES.items():
+                    screen.resize(*size)
+                    right = save_grab(screen, target, shot.screen, shot.state, language,
+                                      size_name, size, log, quantize,
+                                      refit=lambda w=screen, s=size: w.resize(*s))
+                    note = "" if right else " (size off: see PROBLEM)"
+                    print(f"  {shot_name(shot.screen, shot.state, language, size_name)}"
+                          f"{note}", flush=True)
+    return log
 
 
 APPS: dict[str, Callable[..., ShotLog]] = {
@@ -886,6 +1371,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="only this language (repeatable)")
     parser.add_argument("--orientation", action="append", choices=sorted(KIOSK_SIZES),
                         default=[], help="only this orientation (repeatable)")
+    parser.add_argument("--size", action="append", choices=sorted(COUNTER_SIZES), default=[],
+                        help="only this counter window size (repeatable)")
     parser.add_argument("--no-themes", action="store_true",
                         help="skip the high-contrast and large-text variants")
     parser.add_argument("--quantize", choices=("auto", "always", "never"), default="auto",
@@ -904,11 +1391,13 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"{name}:", flush=True)
         options: dict[str, Any] = {"shots": arguments.shot,
+                                   "languages": arguments.lang or LANGUAGES,
                                    "quantize": arguments.quantize == "always", "log": log}
         if name == "kiosk":
             options.update(themes=not arguments.no_themes,
-                           languages=arguments.lang or LANGUAGES,
                            orientations=arguments.orientation or tuple(KIOSK_SIZES))
+        elif name == "counter":
+            options.update(sizes=arguments.size or tuple(COUNTER_SIZES))
         shots(arguments.out, **options)
     if arguments.quantize == "auto" and log.files and shrink_if_needed(arguments.out, log.files):
         print("quantized to 256 colours (the total passed 25 MB)")

@@ -48,6 +48,7 @@ class MaterialsStep(QWidget):
         self.matter: Matter | None = None
         self.groups: dict[str, QButtonGroup] = {}
         self.buttons: dict[str, dict[MaterialState, QPushButton]] = {}
+        self.names: dict[str, QLabel] = {}
         self.title = heading()
         self.all_received = QPushButton()
         self.all_received.setProperty("role", "secondary")
@@ -60,7 +61,9 @@ class MaterialsStep(QWidget):
         top.addWidget(self.all_received)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(scrolled(self.body), 1)
+        area = scrolled(self.body)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(area, 1)
         self.retranslate()
 
     def set_matter(self, matter: Matter | None, states: dict[str, MaterialState]) -> None:
@@ -68,11 +71,11 @@ class MaterialsStep(QWidget):
             item = self.grid.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        self.groups, self.buttons, self.matter = {}, {}, matter
+        self.groups, self.buttons, self.names, self.matter = {}, {}, {}, matter
         for row, material in enumerate(matter.materials if matter else []):
-            name = QLabel(localized(material.name_zh, material.name_en)
-                          + ("" if material.required else " ○"))
+            name = QLabel()
             name.setWordWrap(True)
+            self.names[material.code] = name
             self.grid.addWidget(name, row, 0)
             group = QButtonGroup(self)
             self.groups[material.code] = group
@@ -116,6 +119,11 @@ class MaterialsStep(QWidget):
                  MaterialState.MISSING: self.tr("Missing"),
                  MaterialState.PROMISED: self.tr("Supply later"),
                  MaterialState.NOT_NEEDED: self.tr("Not needed")}
+        for material in self.matter.materials if self.matter else []:
+            name = self.names.get(material.code)
+            if name is not None:  # the names follow a language switch too
+                name.setText(localized(material.name_zh, material.name_en)
+                             + ("" if material.required else " ○"))
         for buttons in self.buttons.values():
             for state, button in buttons.items():
                 button.setText(texts[state])
@@ -227,9 +235,14 @@ class DocumentsStep(QWidget):
         self.title.setText(self.tr("5. Scan the documents"))
         self.take.setText(self.tr("Scan page (Ctrl+D)"))
         self.remove.setText(self.tr("Remove page"))
+        for row in range(self.pages.count()):
+            self.pages.item(row).setText(self.tr("Page %1").replace("%1", str(row + 1)))
         if self.camera is None:
             self.preview.setText(self.tr("No camera: documents cannot be scanned here."))
-        elif not self.status.text():
+        elif self.documents and not self._busy:
+            self.status.setText(self.tr("%1 page(s) scanned.").replace(
+                "%1", str(len(self.documents))))
+        elif not self.status.text() or not self._busy:
             self.status.setText(self.tr("Lay each page flat under the camera, then scan it."))
 
 

@@ -206,6 +206,8 @@ class ApplicantStep(QWidget):
         self.name.setText(person.name or "")
         self.phone.setText(person.phone or "")
         self.address.setText(person.address or "")
+        for edit in (self.id_number, self.name, self.phone, self.address):
+            edit.setCursorPosition(0)  # a long address shows its start, not its tail
         self.changed.emit()
 
     def start(self) -> None:
@@ -306,9 +308,13 @@ class FormStep(QWidget):
         self.status = note()
         self.body = QWidget()
         self.form = QFormLayout(self.body)
+        # a label too long beside its field goes above it: the form never scrolls sideways
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        area = scrolled(self.body)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(scrolled(self.body), 1)
+        layout.addWidget(area, 1)
         layout.addWidget(self.status)
         self.retranslate()
 
@@ -323,9 +329,12 @@ class FormStep(QWidget):
             widget = counter_input(field, self.camera)
             widget.changed.connect(self.changed)
             self.inputs[field.key] = widget
-            label = localized(field.label_zh, field.label_en) + ("" if field.required else " ○")
-            self.form.addRow(label, widget)
+            self.form.addRow(self._label(field), widget)
         self.changed.emit()
+
+    @staticmethod
+    def _label(field: FormField) -> str:
+        return localized(field.label_zh, field.label_en) + ("" if field.required else " ○")
 
     def values(self) -> dict[str, Any]:
         return {key: widget.value() for key, widget in self.inputs.items()
@@ -364,3 +373,6 @@ class FormStep(QWidget):
         self.title.setText(self.tr("3. The application form"))
         for widget in self.inputs.values():
             widget.retranslate()
+            label = self.form.labelForField(widget)
+            if isinstance(label, QLabel):  # the labels follow a language switch too
+                label.setText(self._label(widget.field))

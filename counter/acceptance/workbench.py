@@ -450,3 +450,4 @@ class AcceptanceWorkbench(QWidget):
                      self.history):
             step.retranslate()
         self._show_ticket()
+        self._refresh_outcome()  # the outcome's summary and problems, in the new language
