@@ -187,8 +187,8 @@ def main() -> int:
         bench_drain(root, arguments.drain, arguments.baseline)
         bench_startup(root, arguments.startup_runs)
     if not arguments.spine_only:
-        for script in ("bench_receipt.py", "bench_camera.py", "bench_gui_stall.py",
-                       "bench_call_next.py"):
+        for script in ("bench_kiosk_sessions.py", "bench_receipt.py", "bench_camera.py",
+                       "bench_gui_stall.py", "bench_call_next.py"):
             print(f"--- {script}", flush=True)
             subprocess.run([sys.executable, str(ROOT / "scripts" / script)], check=True)
     return 0
