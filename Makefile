@@ -8,7 +8,7 @@ QM := $(TS:.ts=.qm)
 UI_SOURCES := $(shell find kiosk counter display terminal hardware -name '*.py' 2>/dev/null)
 
 .PHONY: install demo test lint translations update-translations chaos bench bundle \
-        bundle-self-test openapi clean
+        bundle-self-test openapi screenshots clean
 
 install: $(STAMP)
 
@@ -40,6 +40,9 @@ chaos: install
 
 bench: install translations
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py
+
+screenshots: install translations
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py
 
 openapi: install
 	$(PY) -m sync.server.cli export-openapi docs/openapi.json

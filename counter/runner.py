@@ -1,40 +1,20 @@
 """Platform calls off the GUI thread, one at a time and in order.
 
 `Runner.run(call, on_done, on_error)` runs `call()` on the runner's single
-pool thread and hands back its result, or the exception itself (so the
-caller can tell "platform unreachable" from "refused"), on the GUI thread.
-Callbacks are dropped once the runner (and the window owning it) is gone.
+worker thread (a `terminal.background.Lane`) and hands back its result, or
+the exception itself (so the caller can tell "platform unreachable" from
+"refused"), on the GUI thread. Callbacks are dropped once the runner (and the
+window owning it) is gone.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-log = logging.getLogger("counter.runner")
-
-
-class _Task(QObject, QRunnable):
-    done = Signal(object)
-    failed = Signal(object)  # the exception
-
-    def __init__(self, call: Callable[[], Any]) -> None:
-        QObject.__init__(self)
-        QRunnable.__init__(self)
-        self.setAutoDelete(False)
-        self._call = call
-
-    def run(self) -> None:
-        try:
-            result = self._call()
-        except Exception as error:
-            log.info("platform call failed: %s: %s", type(error).__name__, error)
-            self.failed.emit(error)
-            return
-        self.done.emit(result)
+from terminal.background import Lane
 
 
 class Runner(QObject):
@@ -44,31 +24,28 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._tasks: set[_Task] = set()
+        self._lane = Lane(1, "counter-runner")
+        self._running = 0
 
     @property
     def busy(self) -> bool:
-        return bool(self._tasks)
+        return self._running > 0
 
     def run(self, call: Callable[[], Any], on_done: Callable[[Any], None],
             on_error: Callable[[Exception], None] | None = None) -> None:
-        task = _Task(call)
-        self._tasks.add(task)
-        task.done.connect(lambda result: self._finish(task, on_done, result))
-        task.failed.connect(lambda error: self._finish(task, on_error, error))
-        if len(self._tasks) == 1:
+        self._running += 1
+        if self._running == 1:
             self.busyChanged.emit(True)
-        self._pool.start(task)
+        self._lane.run(self, call, lambda result: self._finish(on_done, result),
+                       lambda error: self._finish(on_error, error), error_as_text=False)
 
-    def _finish(self, task: _Task, callback: Callable[[Any], None] | None, value: Any) -> None:
-        self._tasks.discard(task)
+    def _finish(self, callback: Callable[[Any], None] | None, value: Any) -> None:
+        self._running -= 1
         if callback is not None:
             callback(value)
-        if not self._tasks:
+        if not self._running:
             self.busyChanged.emit(False)
 
     def wait(self, msecs: int = 10_000) -> bool:
         """Tests and shutdown: let the running calls finish."""
-        return self._pool.waitForDone(msecs)
+        return self._lane.wait(msecs)

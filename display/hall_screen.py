@@ -182,6 +182,8 @@ class HallScreen(QWidget):
     def set_language(self, language: str) -> None:
         self.language = language
         self._render()
+        self.set_online(self.online)  # the status and the date put this language first too
+        self._tick()
 
     def set_center(self, name_zh: str, name_en: str) -> None:
         self.center = (name_zh, name_en)

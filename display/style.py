@@ -12,9 +12,12 @@ MUTED = "#b9c6dc"
 ONLINE = "#3ddc84"
 OFFLINE = "#ff8a3d"
 
+# The sheet is set on the hall widget, so a bare `QLabel` rule reaches only its labels;
+# it must stay less specific than the `QLabel#name` rules below, or it overrides them.
+# `categoryPrimary` has no size here: a `FitLabel` sets it (a long name shrinks to fit).
 HALL_QSS = f"""
 QWidget#hall {{ background: {BACKGROUND}; }}
-QWidget#hall QLabel {{ background: transparent; color: {TEXT}; }}
+QLabel {{ background: transparent; color: {TEXT}; }}
 QFrame[panel="true"] {{ background: {PANEL}; border-radius: 24px; }}
 QFrame[panel="true"][flash="true"] {{ background: #1d4f9c; }}
 QLabel#centerPrimary {{ font-size: 52px; font-weight: 700; }}
@@ -37,7 +40,6 @@ QLabel#categoryPrefix {{
     font-size: 60px; font-weight: 800; color: {BACKGROUND}; background: {ACCENT};
     border-radius: 12px; min-width: 68px; max-width: 68px; qproperty-alignment: AlignCenter;
 }}
-QLabel#categoryPrimary {{ font-size: 28px; font-weight: 700; }}
 QLabel#categorySecondary {{ font-size: 21px; color: {MUTED}; }}
 QLabel#categoryCount {{ font-size: 66px; font-weight: 800; }}
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from display.style import ACCENT, BACKGROUND
 
@@ -12,6 +12,9 @@ TICKER_STEP_PX = 3
 TICKER_INTERVAL_MS = 30
 TICKER_SEPARATOR = "      ◆      "
 CARD_MIN_HEIGHT = 112
+CATEGORY_NAME_PX = 28
+CATEGORY_NAME_MIN_PX = 22  # one line down to this size, else two lines at
+CATEGORY_NAME_WRAP_PX = 24  # this one
 
 
 class FitLabel(QLabel):
@@ -43,6 +46,40 @@ class FitLabel(QLabel):
         room = self.contentsRect().width()
         if width > room > 0:
             font.setPixelSize(max(self.min_px, int(self.pixel_size * room / width)))
+        if font.pixelSize() != self.font().pixelSize():
+            self.setFont(font)
+
+
+class NameLabel(QLabel):
+    """A category's name: one line, a little smaller when that makes it fit (户籍与退役军人
+    事务 must not wrap to an orphan character); a name far too long for one line (most
+    English ones) wraps instead, at a size still read from the back of the hall."""
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.Bold)
+        font.setPixelSize(CATEGORY_NAME_PX)
+        self.setFont(font)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(CATEGORY_NAME_PX)
+        width = QFontMetrics(font).horizontalAdvance(self.text())
+        room = self.contentsRect().width()
+        if width > room > 0:
+            shrunk = int(CATEGORY_NAME_PX * room / width)
+            font.setPixelSize(shrunk if shrunk >= CATEGORY_NAME_MIN_PX else CATEGORY_NAME_WRAP_PX)
         if font.pixelSize() != self.font().pixelSize():
             self.setFont(font)
 
@@ -109,9 +146,9 @@ class CategoryCard(QFrame):
         super().__init__(parent)
         self.setObjectName("categoryCard")
         self.prefix = _label("categoryPrefix")
-        self.primary = _label("categoryPrimary")
+        self.primary = NameLabel("categoryPrimary")
+        self.primary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.secondary = _label("categorySecondary")
-        self.primary.setWordWrap(True)
         self.secondary.setWordWrap(True)
         self.count = _label("categoryCount")
         names = QVBoxLayout()

@@ -4,8 +4,9 @@ Each session: touch the attract screen, home, notices (list and one notice),
 the catalog with a pinyin search, a matter, identify by typed ID number, the
 status screen with a typed tracking number looked up on the platform, then
 the session wipe. The kiosk is the real composition on a real shell with
-simulated devices and the reference platform on loopback (the screenshot
-script's stage). RSS is read after 50 warm-up sessions and after the run;
+simulated devices and the reference platform on loopback in its own process
+(the screenshot script's stage), so only the kiosk's memory is measured. RSS is
+read after 50 warm-up sessions and after the run;
 the growth is the figure (target <= 5 MB).
 """
 
@@ -61,7 +62,7 @@ def main() -> int:
     parser.add_argument("--sessions", type=int, default=1000)
     arguments = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="kiosk-sessions-") as folder, \
-            kiosk_stage(Path(folder)) as stage:
+            kiosk_stage(Path(folder), separate_platform=True) as stage:
         for _ in range(WARM_UP):
             one_session(stage)
         gc.collect()

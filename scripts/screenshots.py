@@ -728,20 +728,30 @@ THEMED = [("home", ""), ("apply-form", "text")]
 
 
 @contextlib.contextmanager
-def kiosk_stage(folder: Path) -> Iterator[KioskStage]:
-    """Platform, enrolled terminal, real shell with devices, the kiosk composition."""
+def kiosk_stage(folder: Path, *, separate_platform: bool = False) -> Iterator[KioskStage]:
+    """Platform, enrolled terminal, real shell with devices, the kiosk composition.
+
+    `separate_platform` runs the platform as its own process (benchmarks that
+    measure the kiosk process alone)."""
     from kiosk.composition import KioskComposition
     from sync.cli import enroll_terminal
     from sync.config import render_toml
     from sync.paths import CONFIG_FILE
-    from sync.protocol.models import Role
     from terminal.background import wait_for_background
     from terminal.local_platform import LocalPlatform
     from terminal.shell import start_shell
 
     os.environ.setdefault("RECEPTION_LOG_DIR", str(folder / "logs"))
-    platform = LocalPlatform(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR)
-    url = platform.start()
+    platform: Any
+    if separate_platform:
+        from sync.server.process import PlatformProcess
+
+        platform = PlatformProcess(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR)
+        platform.start()
+        url = platform.url
+    else:
+        platform = LocalPlatform(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR)
+        url = platform.start()
     config_dir = folder / "config"
     config_dir.mkdir(parents=True, exist_ok=True)
     os.environ["RECEPTION_CONFIG_DIR"] = str(config_dir)  # the technician panel's file
@@ -755,7 +765,7 @@ def kiosk_stage(folder: Path) -> Iterator[KioskStage]:
         "devices.card_reader": {"kind": "simulated"},
         "devices.camera": {"kind": "simulated"},
     }), "utf-8")
-    enroll_terminal(url, platform.enroll_code("C001", Role.KIOSK), config_dir)
+    enroll_terminal(url, enroll_code(platform, separate_platform), config_dir)
     shell = start_shell("reception-kiosk-screenshots", config_dir, argv=[sys.argv[0]],
                         lock=False, with_devices=True)
     ui = None
@@ -783,6 +793,21 @@ def kiosk_stage(folder: Path) -> Iterator[KioskStage]:
             ui.window.deleteLater()
         shell.close()
         (stage.platform if stage is not None else platform).stop()
+
+
+def enroll_code(platform: Any, separate: bool) -> str:
+    from sync.protocol.models import Role
+
+    if not separate:
+        return platform.enroll_code("C001", Role.KIOSK)
+    from sync.server import enrollment
+    from sync.server.db import make_engine
+
+    engine = make_engine(platform.database_url)
+    try:
+        return enrollment.issue_code(engine, "C001", Role.KIOSK)
+    finally:
+        engine.dispose()
 
 
 def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
@@ -1005,6 +1030,8 @@ class CounterState:
     state: str
     show: Callable[[], Any]
     rating: bool = False  # the resident-facing rating window, not the clerk's
+    #: run again after each language switch (messages of past events stay in the old one)
+    each_language: Callable[[], Any] | None = None
 
 
 def counter_states(stage: CounterStage) -> list[CounterState]:
@@ -1101,6 +1128,7 @@ def counter_states(stage: CounterStage) -> list[CounterState]:
     def history() -> None:
         ui.rating.reset()
         ui.rating.hide()
+        workbench._say("")  # "Recorded ...": said once, in the language of that moment
         workbench.go(HISTORY)
         wait_until(lambda: len(workbench.history.entries) >= 1, what="today's outcomes")
         pause(200)
@@ -1109,6 +1137,7 @@ def counter_states(stage: CounterStage) -> list[CounterState]:
         panel.trigger("end")
         stage.idle_desk()
         workbench.new_application()
+        workbench._say("")
         panel.trigger("walk_in")
 
     def paused() -> None:
@@ -1132,10 +1161,20 @@ def counter_states(stage: CounterStage) -> list[CounterState]:
         panel.trigger("call")
         stage.idle_desk()
         wait_until(lambda: desk.online is False, what="the desk to go offline")
-        with contextlib.suppress(TimeoutError):  # the badge learns at the next sync round
-            wait_until(lambda: ui.badge._state is not None and ui.badge._state.online is False,
-                       timeout_ms=8000)
-        settle()
+        # a walk-in served offline: its record waits in the outbox, and the sync
+        # worker (which only notices a dead link when it has something to send) says so
+        panel.trigger("walk_in")
+        panel.chooser.choose_index(0)
+        stage.idle_desk()
+        panel.trigger("end")
+        stage.idle_desk()
+        wait_until(lambda: ui.badge._state is not None and ui.badge._state.online is False,
+                   what="the sync badge to go offline")
+        offline_again()
+
+    def offline_again() -> None:
+        panel.trigger("call")  # the status line's message, in the language now shown
+        stage.idle_desk()
 
     states = [
         CounterState("sign-in", "", sign_in_screen),
@@ -1150,13 +1189,14 @@ def counter_states(stage: CounterStage) -> list[CounterState]:
         CounterState("walk-in", "", walk_in),
         CounterState("paused", "", paused),
         CounterState("figures", "", figures),
-        CounterState("offline", "", offline),
+        CounterState("offline", "", offline, each_language=offline_again),
     ]
     return states
 
 
 def _wanted(shots: Sequence[str], screen: str, state: str) -> bool:
-    return not shots or screen in shots or f"{screen}-{state}" in shots
+    """`hall` wants every hall state; `hall-offline`, or `queue-idle`, just that one."""
+    return not shots or screen in shots or "-".join(p for p in (screen, state) if p) in shots
 
 
 def counter_shots(out_dir: Path, *, shots: Sequence[str] = (),
@@ -1185,6 +1225,8 @@ def counter_shots(out_dir: Path, *, shots: Sequence[str] = (),
             widget = stage.ui.rating if shot.rating else stage.ui.window
             for language in languages:
                 stage.set_language(language)
+                if shot.each_language is not None:
+                    shot.each_language()
                 for size_name in sizes:
                     size = COUNTER_SIZES[size_name]
                     widget.resize(*size)
@@ -1213,7 +1255,6 @@ class DisplayStage:
         if gui.language.language != language:
             gui.language.set_language(language)
         self.ui.screen.set_language(language)
-        self.ui.screen._tick()  # the date line is in the language too
         self.ui.refresh_notices()  # the configured language's title first
         settle()
 

@@ -12,7 +12,9 @@ import logging
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
+
+from terminal.background import Lane
 
 if TYPE_CHECKING:  # the kiosk imports this module before the sync core is loaded
     from sync.outbox import NewAttachment, Outbox, Submitted
@@ -21,37 +23,31 @@ if TYPE_CHECKING:  # the kiosk imports this module before the sync core is loade
 log = logging.getLogger("terminal.sync")
 
 
-class SubmitJob(QObject, QRunnable):
-    """One submission; its signals arrive on the GUI thread."""
+class SubmitJob(QObject):
+    """One submission's outcome: its signals arrive on the GUI thread.
+
+    The work itself runs on the bridge's store lane (a Python thread), which
+    emits one of these signals after the commit returned or failed."""
 
     submitted = Signal(object)  # Submitted
     submitFailed = Signal(str)
 
-    def __init__(self, outbox: Outbox, payload: Any, attachments: Sequence[NewAttachment],
-                 corrects: str | None) -> None:
-        QObject.__init__(self)
-        QRunnable.__init__(self)
-        self.setAutoDelete(False)
-        self._outbox = outbox
-        self._payload = payload
-        self._attachments = tuple(attachments)
-        self._corrects = corrects
 
-    def run(self) -> None:
-        from sync.store.database import StoreError
+def _store(outbox: Outbox, job: SubmitJob, payload: Any,
+           attachments: tuple[NewAttachment, ...], corrects: str | None) -> None:
+    from sync.store.database import StoreError
 
-        try:
-            result: Submitted = self._outbox.submit(
-                self._payload, attachments=self._attachments, corrects=self._corrects)
-        except StoreError as error:
-            log.error("submission not stored: %s", error)
-            self.submitFailed.emit(str(error))
-            return
-        except Exception as error:
-            log.exception("submission failed")
-            self.submitFailed.emit(type(error).__name__)
-            return
-        self.submitted.emit(result)
+    try:
+        result: Submitted = outbox.submit(payload, attachments=attachments, corrects=corrects)
+    except StoreError as error:
+        log.error("submission not stored: %s", error)
+        job.submitFailed.emit(str(error))
+        return
+    except Exception as error:
+        log.exception("submission failed")
+        job.submitFailed.emit(type(error).__name__)
+        return
+    job.submitted.emit(result)
 
 
 class SyncBridge(QObject):
@@ -62,8 +58,7 @@ class SyncBridge(QObject):
         super().__init__(parent)
         self.outbox = outbox
         self._worker = worker
-        self._store_thread = QThreadPool(self)
-        self._store_thread.setMaxThreadCount(1)  # submissions keep their order
+        self._store_lane = Lane(1, "store")  # one thread: submissions keep their order
         self._jobs: set[SubmitJob] = set()
         self.last_state: SyncState | None = None
         self.stateChanged.connect(self._remember)
@@ -85,15 +80,16 @@ class SyncBridge(QObject):
     def stop(self) -> None:
         if self._worker is not None:
             self._worker.stop()
-        self._store_thread.waitForDone(10_000)
+        self._store_lane.wait(10_000)
 
     def submit(self, payload: Any, attachments: Sequence[NewAttachment] = (),
                corrects: str | None = None) -> SubmitJob:
-        job = SubmitJob(self.outbox, payload, attachments, corrects)
-        self._jobs.add(job)
-        job.submitted.connect(lambda _result, job=job: self._finished(job))
-        job.submitFailed.connect(lambda _message, job=job: self._finished(job))
-        self._store_thread.start(job)
+        job = SubmitJob()
+        self._jobs.add(job)  # alive until its answer was delivered
+        outbox, kept = self.outbox, tuple(attachments)
+        self._store_lane.run(
+            self, lambda: _store(outbox, job, payload, kept, corrects),
+            lambda _none: self._finished(job))  # delivered after the job's own signal
         return job
 
     def _finished(self, job: SubmitJob) -> None:

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Terminals and the platform share the center's day (the platform's default
+# zone): tests run on Beijing time, so "today" never splits at 16:00 UTC.
+os.environ["TZ"] = "Asia/Shanghai"
+time.tzset()
 
 
 @pytest.fixture(autouse=True)

@@ -40,6 +40,8 @@ class HistoryPanel(QWidget):
         self.title = heading()
         self.list = QListWidget()
         self.list.setObjectName("historyList")
+        self.list.setWordWrap(True)  # a narrow desk screen wraps an entry, never cuts it
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _item: self._reprint())
         self.status = note()
         self.refresh_button = QPushButton()
@@ -74,8 +76,8 @@ class HistoryPanel(QWidget):
         for entry in entries:
             payload = entry.payload
             mark = "✓" if entry.delivered else "…"
-            item = QListWidgetItem(f"{entry.when:%H:%M}  {payload.tracking_number}  "
-                                   f"{payload.matter_code}  {names[payload.outcome]}  {mark}")
+            item = QListWidgetItem(f"{entry.when:%H:%M}  {payload.tracking_number}  {mark}\n"
+                                   f"{payload.matter_code}  {names[payload.outcome]}")
             item.setData(Qt.ItemDataRole.UserRole, entry.record_id)
             self.list.addItem(item)
         if entries:

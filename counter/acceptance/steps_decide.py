@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -157,6 +157,7 @@ class DocumentsStep(QWidget):
         self.pages = QListWidget()
         self.pages.setViewMode(QListWidget.ViewMode.IconMode)
         self.pages.setMaximumWidth(260)
+        self.pages.setIconSize(QSize(120, 170))  # the flattened page, readable at a glance
         self.status = note()
         buttons = QHBoxLayout()
         buttons.addWidget(self.take)

@@ -61,6 +61,8 @@ class MatterStep(QWidget):
         self.search.returnPressed.connect(self._take_first)
         self.results = QListWidget()
         self.results.setObjectName("matterResults")
+        self.results.setWordWrap(True)  # a long matter name wraps, never runs off the side
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
         self.status = note()

@@ -26,7 +26,7 @@ VIRTUAL_READER = "Virtual PCD 00 00"
 READER_CONF_DIR = Path("/etc/reader.conf.d")
 
 
-def wait_for(condition: Callable[[], object], timeout: float = 5.0, what: str = "") -> object:
+def wait_for(condition: Callable[[], object], timeout: float = 20.0, what: str = "") -> object:
     """Poll `condition` until it is truthy; fail the test after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while True:

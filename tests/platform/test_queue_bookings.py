@@ -58,9 +58,11 @@ def check_in_item(code: str, number: str) -> dict[str, Any]:
 def booking_today(engine: Engine, code: str) -> None:
     """A booking for now (slots of today may all be over, or it may be a weekend)."""
     now = time.time()
+    day_start = datetime.now(ZONE).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = max(day_start.timestamp() + 1, now - 60)  # today, even a minute to midnight
     with Session(engine) as session, session.begin():
         session.add(BookingRow(booking_code=code, center="C-001", matter_code=BOOKABLE,
-                               slot_start=now + 60, slot_end=now + 1860,
+                               slot_start=start, slot_end=start + 600,
                                id_hash=id_hash(ID_NUMBER), status="booked"))
 
 
