@@ -79,16 +79,19 @@ class SyncWorker:
             error: str | None = None
             auth_failed = False
             try:
+                contacted = False
                 while not self._stop.is_set() and self.sync.deliver_batch().sent:
-                    self._online = True
+                    contacted = self._online = True
                     self._last_success = utc_now()
                     self._publish(True, None)
                 now = time.monotonic()
                 if now >= next_refresh:
                     self.sync.refresh()
                     self.sync.purge()
+                    contacted = True
                     next_refresh = now + settings.refresh_interval
-                if now >= next_heartbeat:
+                # After a failure, only an answer from the platform says "online".
+                if now >= next_heartbeat or (not contacted and self._online is not True):
                     self.sync.heartbeat()
                     next_heartbeat = now + settings.heartbeat_interval
                 failures = 0
