@@ -453,8 +453,9 @@ def kiosk_states(stage: KioskStage) -> list[State]:
             nav.go("home")
             screen = stage.screen("identify")
             reader = stage.context.devices.card_reader
-            nav.go("identify", {"next": "take_number", "purpose": screen.tr(
-                "To take a number")})
+            purpose = stage.screen("take_number").tr(  # as the take-number flow asks
+                "Your ID card shows your age for the priority queue.")
+            nav.go("identify", {"next": "take_number", "purpose": purpose})
             if page == "done":  # a real read from the simulated card
                 wait_until(lambda: screen.page() is IdPage.DONE, what="the card read")
                 screen._confirm.stop()

@@ -128,5 +128,6 @@ class MatterScreen(KioskScreen):
         elif self.context.session.identified:
             self.navigate.emit(FORM, {"matter": matter.code})
         else:
-            self.navigate.emit(IDENTIFY, {"next": FORM, "next_args": {"matter": matter.code},
-                                          "purpose": "apply"})
+            self.navigate.emit(IDENTIFY, {
+                "next": FORM, "next_args": {"matter": matter.code},
+                "purpose": self.tr("The application is made in the name on your ID card.")})

@@ -1227,7 +1227,8 @@
     <message numerus="yes">
         <source>Done within %n working day(s).</source>
         <translation>
-            <numerusform>%n 个工作日内办结。</numerusform></translation>
+            <numerusform>%n 个工作日内办结。</numerusform>
+        </translation>
     </message>
     <message>
         <source>What to have ready:</source>
@@ -1256,6 +1257,10 @@
     <message>
         <source>Start ›</source>
         <translation>开始办理 ›</translation>
+    </message>
+    <message>
+        <source>The application is made in the name on your ID card.</source>
+        <translation>申请将以您身份证上的姓名办理。</translation>
     </message>
 </context>
 <context>
@@ -1389,7 +1394,8 @@
     <message numerus="yes">
         <source>Wrong PIN. %n attempt(s) left.</source>
         <translation>
-            <numerusform>密码错误，还可以尝试 %n 次。</numerusform></translation>
+            <numerusform>密码错误，还可以尝试 %n 次。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>
@@ -1513,7 +1519,8 @@
     <message numerus="yes">
         <source>After %n recall(s)</source>
         <translation>
-            <numerusform>重呼 %n 次后</numerusform></translation>
+            <numerusform>重呼 %n 次后</numerusform>
+        </translation>
     </message>
     <message>
         <source>Waiting now</source>
@@ -1554,7 +1561,8 @@
     <message numerus="yes">
         <source>Called %1 ago · recalled %n time(s)</source>
         <translation>
-            <numerusform>%1 前呼叫 · 已重呼 %n 次</numerusform></translation>
+            <numerusform>%1 前呼叫 · 已重呼 %n 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>Serving for %1</source>
@@ -1817,7 +1825,8 @@
     <message numerus="yes">
         <source>Wrong staff number or PIN. %n attempt(s) left.</source>
         <translation>
-            <numerusform>工号或密码错误，还可以尝试 %n 次。</numerusform></translation>
+            <numerusform>工号或密码错误，还可以尝试 %n 次。</numerusform>
+        </translation>
     </message>
     <message>
         <source>This card is not on the staff list.</source>
@@ -2233,6 +2242,7 @@
     <name>TechnicianScreen</name>
     <message>
         <source>Technician</source>
+        <extracomment>a scroll bar a finger can hold</extracomment>
         <translation>技术维护</translation>
     </message>
 </context>
