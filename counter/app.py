@@ -12,12 +12,10 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
 from counter.composition import CounterComposition
 from sync.paths import config_dir
-from terminal.services import Services, ServicesLoader
-from terminal.shell import Shell, attach_services
+from terminal.services import ServicesLoader
+from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import start_gui
 
@@ -49,31 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         width, height = (int(part) for part in arguments.size.split("x"))
         ui.window.resize(width, height)
         ui.window.show()
-    shells: list[Shell] = []
-
-    def loaded(services: Services) -> None:
-        shell = attach_services(gui, services)
-        shells.append(shell)
-        ui.attach(shell)
-        shell.bridge.start()
-
-    def failed(message: str) -> None:
-        print(f"{APP_NAME}: {message}", file=sys.stderr)
-        ui.window.show_status(message)
-
-    loader = ServicesLoader(folder)
-    loader.loaded.connect(loaded)
-    loader.failed.connect(failed)
-    QTimer.singleShot(0, loader.start)  # after the first paint
-    try:
-        return gui.app.exec()
-    finally:
-        loader.wait(30)
-        ui.stop()
-        for shell in shells:
-            shell.close()
-        gui.release()
-
+    return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder), ui.window.show_status)
 
 if __name__ == "__main__":
     sys.exit(main())

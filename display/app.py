@@ -8,13 +8,10 @@ import sys
 import tomllib
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
 from display.composition import DisplayComposition
 from display.services import DisplayLoader
 from sync.paths import CONFIG_FILE, config_dir
-from terminal.services import Services
-from terminal.shell import Shell, attach_services
+from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import start_gui
 
@@ -54,31 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     ui = DisplayComposition(gui, fullscreen=fullscreen and not arguments.windowed,
                             hide_cursor=hide_cursor)
     ui.present()
-    shells: list[Shell] = []
-
-    def loaded(services: Services) -> None:
-        shell = attach_services(gui, services)
-        shells.append(shell)
-        ui.attach(shell)
-        shell.bridge.start()
-
-    def failed(message: str) -> None:
-        print(f"{APP_NAME}: {message}", file=sys.stderr)
-        ui.screen.set_online(False)
-
-    loader = DisplayLoader(folder)
-    loader.loaded.connect(loaded)
-    loader.failed.connect(failed)
-    QTimer.singleShot(0, loader.start)  # after the first paint
-    try:
-        return gui.app.exec()
-    finally:
-        loader.wait(30)
-        ui.stop()
-        for shell in shells:
-            shell.close()
-        gui.release()
-
+    return run_front_end(APP_NAME, gui, ui, DisplayLoader(folder),
+                         lambda _message: ui.screen.set_online(False))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -7,13 +7,11 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-
 from kiosk.composition import KioskComposition
 from kiosk.screens.registry import import_flows
 from sync.paths import config_dir
-from terminal.services import Services, ServicesLoader
-from terminal.shell import Shell, attach_services
+from terminal.services import ServicesLoader
+from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import start_gui
 from terminal.watchdog import start_watchdog
@@ -53,32 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     if not kiosk_mode:
         ui.window.resize(1080, 960)
     ui.window.present()
-    shells: list[Shell] = []
-
-    def loaded(services: Services) -> None:
-        shell = attach_services(gui, services)
-        shells.append(shell)
-        ui.attach(shell)
-        shell.bridge.start()
-
-    def failed(message: str) -> None:
-        print(f"{APP_NAME}: {message}", file=sys.stderr)
-        ui.show_out_of_service()
-
-    loader = ServicesLoader(folder, prepare=import_flows)
-    loader.loaded.connect(loaded)
-    loader.failed.connect(failed)
-    QTimer.singleShot(0, loader.start)  # after the first paint
     start_watchdog(ui.window)
-    try:
-        return gui.app.exec()
-    finally:
-        loader.wait(30)
-        ui.stop_devices()
-        for shell in shells:
-            shell.close()
-        gui.release()
-
+    return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder, prepare=import_flows),
+                         lambda _message: ui.show_out_of_service())
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -120,7 +120,9 @@ class KioskComposition:
                                    reason=adapter.health.reason)
                 for name, adapter in adapters.items() if adapter is not None}
 
-    def stop_devices(self) -> None:
+    def stop(self) -> None:
+        """Stop the pollers and the device threads (the window may stay)."""
+        self.queue_view.stop()
         for adapter in (self.context.devices.printer, self.context.devices.card_reader,
                         self.context.devices.camera):
             if adapter is not None:

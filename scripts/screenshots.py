@@ -787,8 +787,7 @@ def kiosk_stage(folder: Path, *, separate_platform: bool = False) -> Iterator[Ki
             with contextlib.suppress(Exception):
                 ui.navigator.end_session()
             wait_for_background()
-            ui.stop_devices()
-            ui.queue_view.stop()
+            ui.stop()
             ui.context.shell = None  # the widgets outlive the store: no more look-ups
             ui.window.close()
             ui.window.deleteLater()

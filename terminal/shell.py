@@ -3,10 +3,16 @@ phase two and the sync bridge between them."""
 
 from __future__ import annotations
 
+import signal
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from terminal.services import Services, open_services
+from PySide6.QtCore import QTimer
+
+from terminal.services import Services, ServicesLoader, open_services
 from terminal.startup import Gui, start_gui
 from terminal.sync_bridge import SyncBridge
 
@@ -41,3 +47,48 @@ def start_shell(name: str, config_dir: Path, *, argv: list[str] | None = None,
     except Exception:
         gui.release()
         raise
+
+
+class FrontEnd(Protocol):
+    """A kiosk, counter or hall display, built in phase one."""
+
+    def attach(self, shell: Shell) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+def run_front_end(name: str, gui: Gui, ui: FrontEnd, loader: ServicesLoader,
+                  on_failed: Callable[[str], None]) -> int:
+    """Start phase two after the first paint, run the event loop, close all.
+
+    `on_failed` shows the resident or clerk what they may know; the precise
+    cause goes to stderr and the log."""
+    shells: list[Shell] = []
+
+    def loaded(services: Services) -> None:
+        shell = attach_services(gui, services)
+        shells.append(shell)
+        ui.attach(shell)
+        shell.bridge.start()
+
+    def failed(message: str) -> None:
+        print(f"{name}: {message}", file=sys.stderr)
+        on_failed(message)
+
+    loader.loaded.connect(loaded)
+    loader.failed.connect(failed)
+    QTimer.singleShot(0, loader.start)  # after the first paint
+    # systemd stops a terminal with SIGTERM: quit the loop so everything closes
+    # cleanly. Python runs signal handlers only between bytecodes, hence the tick.
+    signal.signal(signal.SIGTERM, lambda *_: gui.app.quit())
+    tick = QTimer(gui.app, interval=500)
+    tick.timeout.connect(lambda: None)
+    tick.start()
+    try:
+        return gui.app.exec()
+    finally:
+        loader.wait(30)
+        ui.stop()
+        for shell in shells:
+            shell.close()
+        gui.release()

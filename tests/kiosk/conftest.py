@@ -124,7 +124,7 @@ class Online:
     shell: Any
     devices: KioskDevices
 
-    def stop_devices(self) -> None:
+    def stop(self) -> None:
         for adapter in (self.devices.card_reader, self.devices.camera):
             if adapter is not None:
                 adapter.stop()
@@ -162,6 +162,6 @@ def online(tmp_path: Path, gui: Gui) -> Iterator[Online]:
     try:
         yield result
     finally:
-        result.stop_devices()
+        result.stop()
         shell.close()
         platform.stop()
