@@ -23,23 +23,28 @@ def draw_lines(lines: list[TextLine], paper: Paper, font: FontSpec) -> Image.Ima
     """Text lines as one 1-bit image at paper width (black = 0)."""
     heights = [LINE_HEIGHT * (2 if line.double else 1) for line in lines]
     image = Image.new("1", (paper.dots, sum(heights)), WHITE)
-    draw = ImageDraw.Draw(image)
     y = 0
     for line, height in zip(lines, heights, strict=True):
-        size = FONT_SIZE * (2 if line.double else 1)
-        face = load_font(font, size, line.bold)
-        width = face.getlength(line.text)
-        baseline = y + round(size * 0.9) + 1
-        if width > paper.dots:  # a proportional fallback font: squeeze, never clip
-            strip = Image.new("1", (int(width) + 1, height), WHITE)
-            ImageDraw.Draw(strip).text((0, round(size * 0.9)), line.text, font=face,
-                                       fill=BLACK, anchor="ls")
-            image.paste(strip.resize((paper.dots, height)), (0, y))
-        else:
-            x = (paper.dots - width) / 2 if line.align is Align.CENTER else 0
-            draw.text((x, baseline), line.text, font=face, fill=BLACK, anchor="ls")
+        strip = text_strip(font, line.text, line.bold, line.double)
+        if strip.width > paper.dots:  # a proportional fallback font: squeeze, never clip
+            strip = strip.resize((paper.dots, strip.height))
+        x = (paper.dots - strip.width) // 2 if line.align is Align.CENTER else 0
+        image.paste(strip, (x, y))
         y += height
     return image
+
+
+@lru_cache(maxsize=512)
+def text_strip(font: FontSpec, text: str, bold: bool, double: bool) -> Image.Image:
+    """One line of text drawn once: labels, titles and footers repeat on every
+    receipt, so drawing them again would be most of a receipt's build time."""
+    size = FONT_SIZE * (2 if double else 1)
+    height = LINE_HEIGHT * (2 if double else 1)
+    face = load_font(font, size, bold)
+    strip = Image.new("1", (max(1, int(face.getlength(text)) + 1), height), WHITE)
+    ImageDraw.Draw(strip).text((0, round(size * 0.9) + 1), text, font=face, fill=BLACK,
+                               anchor="ls")
+    return strip
 
 
 @lru_cache(maxsize=32)
