@@ -92,7 +92,22 @@ class PcscDaemon:
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
-    def start(self, timeout: float = 10.0) -> None:
+    def start(self, timeout: float = 10.0, port_wait: float = 90.0) -> None:
+        """Start pcscd; while vpcd's port is still held (a pcscd that just ended
+        leaves it in TIME_WAIT for up to a minute), try again until `port_wait`."""
+        deadline = time.monotonic() + port_wait
+        while True:
+            try:
+                self._start_once(timeout)
+                return
+            except RuntimeError:
+                busy = "Address already in use" in self.log.read_text(errors="replace")
+                if not busy or time.monotonic() > deadline:
+                    raise
+                self.log.write_bytes(b"")
+                time.sleep(2.0)
+
+    def _start_once(self, timeout: float) -> None:
         if self.running or self.external:
             return
         pcscd = shutil.which("pcscd") or "/usr/sbin/pcscd"
