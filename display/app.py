@@ -9,8 +9,9 @@ import tomllib
 from pathlib import Path
 
 from display.composition import DisplayComposition
-from display.services import DisplayLoader
+from display.services import open_display_services
 from sync.paths import CONFIG_FILE, config_dir
+from terminal.services import ServicesLoader
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import start_gui
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     ui = DisplayComposition(gui, fullscreen=fullscreen and not arguments.windowed,
                             hide_cursor=hide_cursor)
     ui.present()
-    return run_front_end(APP_NAME, gui, ui, DisplayLoader(folder),
+    return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder, opener=open_display_services),
                          lambda _message: ui.screen.set_online(False))
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from terminal.services import Services, ServicesLoader, StartupError
+from terminal.services import Services, StartupError
 
 log = logging.getLogger("display.services")
 
@@ -28,21 +28,3 @@ def open_display_services(config_dir: Path) -> Services:
         raise StartupError(str(error)) from error
     log.info("display %s using platform %s", secrets.terminal_id, config.platform.url)
     return Services(config, runtime, secrets.terminal_id)  # type: ignore[arg-type]
-
-
-class DisplayLoader(ServicesLoader):
-    """`ServicesLoader` with the display's services."""
-
-    def _load(self) -> None:
-        try:
-            services = open_display_services(self._config_dir)
-            self._prepare()
-        except StartupError as error:
-            log.error("start-up failed: %s", error)
-            self.failed.emit(str(error))
-            return
-        except Exception as error:
-            log.exception("start-up failed")
-            self.failed.emit(f"{type(error).__name__}: {error}")
-            return
-        self.loaded.emit(services)

@@ -80,11 +80,14 @@ class ServicesLoader(QObject):
     failed = Signal(str)
 
     def __init__(self, config_dir: Path, parent: QObject | None = None, *,
-                 prepare: Callable[[], None] = lambda: None) -> None:
-        """`prepare` runs on the loader thread too (e.g. pre-importing screens)."""
+                 prepare: Callable[[], None] = lambda: None,
+                 opener: Callable[[Path], Services] = open_services) -> None:
+        """`prepare` runs on the loader thread too (e.g. pre-importing screens);
+        `opener` builds the services (the hall display has its own)."""
         super().__init__(parent)
         self._config_dir = config_dir
         self._prepare = prepare
+        self._open = opener
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
@@ -97,7 +100,7 @@ class ServicesLoader(QObject):
 
     def _load(self) -> None:
         try:
-            services = open_services(self._config_dir)
+            services = self._open(self._config_dir)
             self._prepare()
         except StartupError as error:
             log.error("start-up failed: %s", error)
