@@ -6,7 +6,7 @@ from __future__ import annotations
 from PIL import Image
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
 
 MAX_SCALE = 3.0
 
@@ -58,3 +58,27 @@ class SlipView(QLabel):
                      max(1, int(self._image.height() * scale)))
         self.setPixmap(QPixmap.fromImage(self._image.scaled(
             size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation)))
+
+
+def flow_layout(widget: QWidget) -> QBoxLayout:
+    """A box that screens turn left-to-right in landscape, top-to-bottom in portrait."""
+    layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(24)
+    return layout
+
+
+class SlipPage(QWidget):
+    """What a done screen shows when the printer failed: why, and the slip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flow = flow_layout(self)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setProperty("state", "attention")
+        self.message.setObjectName("slipMessage")
+        self.message.setStyleSheet("font-size: 26pt; font-weight: 700;")
+        self.slip = SlipView()
+        self.flow.addWidget(self.message, 1)
+        self.flow.addWidget(self.slip, 3)

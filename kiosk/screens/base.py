@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 
 class KioskScreen(QWidget):
@@ -41,3 +41,13 @@ class KioskScreen(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def step_buttons(back: QPushButton, forward: QPushButton) -> QHBoxLayout:
+    """The row every step ends with: a narrow way back, a wide way on."""
+    back.setProperty("role", "secondary")
+    row = QHBoxLayout()
+    row.setSpacing(24)
+    row.addWidget(back, 1)
+    row.addWidget(forward, 2)
+    return row

@@ -29,7 +29,7 @@ from kiosk.local_bookings import LocalBooking, LocalBookings, next_booking_code
 from kiosk.queue_service import SlotsFound, fetch_slots, slot_still_free
 from kiosk.queue_view import link_down
 from kiosk.receipts import BookingOutcome, slot_text
-from kiosk.screens.base import KioskScreen
+from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.catalog import CatalogSource
 from kiosk.screens.home import Tile
 from kiosk.screens.review import SummaryTable, scrolled
@@ -355,14 +355,10 @@ class BookConfirmScreen(KioskScreen):
         self.status = role_label("notice", name="bookConfirmStatus")
         self.status.hide()
         self.change = QPushButton()
-        self.change.setProperty("role", "secondary")
         self.change.clicked.connect(lambda: self.navigate.emit("book", {}))
         self.confirm = QPushButton(objectName="confirmBooking")
         self.confirm.clicked.connect(self.submit)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.change, 1)
-        buttons.addWidget(self.confirm, 2)
+        buttons = step_buttons(self.change, self.confirm)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.setSpacing(20)

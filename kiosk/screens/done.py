@@ -29,17 +29,10 @@ from kiosk.context import KioskContext
 from kiosk.receipts import Outcome, build_receipt, rows
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.review import OUTCOME_KEY, SummaryTable, scrolled
-from kiosk.slip_view import SlipView, pil_to_qimage
+from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
 from terminal.background import run_in_background
 
 QR_PIXELS = 360
-
-
-def flow_layout(widget: QWidget) -> QBoxLayout:
-    layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, widget)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(24)
-    return layout
 
 
 class DoneScreen(KioskScreen):
@@ -84,16 +77,9 @@ class DoneScreen(KioskScreen):
         self.summary_layout.addWidget(card, 3)
         self.summary_layout.addWidget(qr_box, 2)
         # slip page: the message beside (or above) the slip image
-        slip_page = QWidget()
-        self.slip_layout = flow_layout(slip_page)
-        self.slip_message = QLabel()
-        self.slip_message.setWordWrap(True)
-        self.slip_message.setProperty("state", "attention")
-        self.slip_message.setObjectName("slipMessage")
-        self.slip_message.setStyleSheet("font-size: 26pt; font-weight: 700;")
-        self.slip = SlipView()
-        self.slip_layout.addWidget(self.slip_message, 1)
-        self.slip_layout.addWidget(self.slip, 3)
+        slip_page = SlipPage()
+        self.slip_layout, self.slip_message, self.slip = (
+            slip_page.flow, slip_page.message, slip_page.slip)
         self.pages = QStackedWidget()
         self.pages.addWidget(scrolled(summary))
         self.pages.addWidget(slip_page)

@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from hardware.identity import mask_id_number
 from kiosk.context import KioskContext
-from kiosk.screens.base import KioskScreen
+from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.catalog import CatalogSource, touch_scrollbar
 from sync.protocol.models import FieldType, Matter
 from terminal.form_fields import FieldInput, KeypadInput, build_input, is_applicant_id
@@ -87,14 +86,10 @@ class StepForm(QWidget):
         for page in pages:
             self.stack.addWidget(page)
         self.previous = QPushButton()
-        self.previous.setProperty("role", "secondary")
         self.previous.clicked.connect(self.go_previous)
         self.next = QPushButton()
         self.next.clicked.connect(self.go_next)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.previous, 1)
-        buttons.addWidget(self.next, 2)
+        buttons = step_buttons(self.previous, self.next)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(20)

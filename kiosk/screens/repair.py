@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from hardware.identity import mask_phone
 from kiosk.context import KioskContext
 from kiosk.receipts import Outcome
-from kiosk.screens.base import KioskScreen
+from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.form import FieldPage, StepForm, field_label
 from kiosk.screens.review import DONE, OUTCOME_KEY, Submitter, SummaryTable, scrolled
 from sync.protocol.models import FieldType, FormField, Person, RepairPayload
@@ -74,14 +74,10 @@ class RepairScreen(KioskScreen):
         self.status.setWordWrap(True)
         self.status.hide()
         self.change = QPushButton()
-        self.change.setProperty("role", "secondary")
         self.change.clicked.connect(self._change)
         self.submit_button = QPushButton()
         self.submit_button.clicked.connect(self.submit)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.change, 1)
-        buttons.addWidget(self.submit_button, 2)
+        buttons = step_buttons(self.change, self.submit_button)
         review_layout = QVBoxLayout(review)
         review_layout.setContentsMargins(0, 0, 0, 0)
         review_layout.setSpacing(20)

@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from hardware.identity import mask_address, mask_id_number, mask_name, mask_phone
 from kiosk.context import KioskContext
 from kiosk.receipts import Outcome
-from kiosk.screens.base import KioskScreen
+from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.catalog import CatalogSource, touch_scrollbar
 from kiosk.screens.form import STATE_KEY
 from sync.protocol.models import (
@@ -204,14 +203,10 @@ class ReviewScreen(KioskScreen):
         self.status.setWordWrap(True)
         self.status.hide()
         self.change = QPushButton()
-        self.change.setProperty("role", "secondary")
         self.change.clicked.connect(self.goBack)
         self.submit_button = QPushButton()
         self.submit_button.clicked.connect(self.submit)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(24)
-        buttons.addWidget(self.change, 1)
-        buttons.addWidget(self.submit_button, 2)
+        buttons = step_buttons(self.change, self.submit_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 32, 48, 32)
         layout.setSpacing(20)

@@ -35,9 +35,8 @@ from kiosk.receipts import (
     ticket_receipt,
 )
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.done import flow_layout
 from kiosk.screens.review import SummaryTable
-from kiosk.slip_view import SlipView, pil_to_qimage
+from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
 from terminal.background import run_in_background
 from terminal.widgets.labels import role_label
 
@@ -145,14 +144,9 @@ class SlipScreen(KioskScreen):
         self.summary_layout.addWidget(card, 3)
         self.summary_layout.addWidget(qr_box, 2)
         # slip page: the message beside (or above) the slip image
-        slip_page = QWidget()
-        self.slip_layout = flow_layout(slip_page)
-        self.slip_message = role_label(name="slipMessage")
-        self.slip_message.setProperty("state", "attention")
-        self.slip_message.setStyleSheet("font-size: 26pt; font-weight: 700;")
-        self.slip = SlipView()
-        self.slip_layout.addWidget(self.slip_message, 1)
-        self.slip_layout.addWidget(self.slip, 3)
+        slip_page = SlipPage()
+        self.slip_layout, self.slip_message, self.slip = (
+            slip_page.flow, slip_page.message, slip_page.slip)
         self.pages = QStackedWidget()
         self.pages.addWidget(summary)
         self.pages.addWidget(slip_page)
