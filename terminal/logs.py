@@ -1,7 +1,7 @@
 """Logging to rotating files, with personal data scrubbed from every line.
 
-Qt's own messages are routed into Python logging so they land in the same
-files.
+Qt's own messages land in the same files through `terminal.native_log`
+(never through a Python message handler: see there why).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import logging.handlers
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from terminal.native_log import route_native_output
 
 ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?![\dXx])")
 PHONE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
@@ -38,18 +38,6 @@ def configure_logging(log_dir: Path, name: str, level: int = logging.INFO) -> Pa
     root.setLevel(level)
     root.addHandler(handler)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
-    qInstallMessageHandler(_qt_message)
+    route_native_output()
     return path
 
-
-_QT_LEVELS = {
-    QtMsgType.QtDebugMsg: logging.DEBUG,
-    QtMsgType.QtInfoMsg: logging.INFO,
-    QtMsgType.QtWarningMsg: logging.WARNING,
-    QtMsgType.QtCriticalMsg: logging.ERROR,
-    QtMsgType.QtFatalMsg: logging.CRITICAL,
-}
-
-
-def _qt_message(kind: QtMsgType, _context: object, message: str) -> None:
-    logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)

@@ -64,3 +64,22 @@ def test_the_terminal_side_never_imports_the_platform_outside_its_test_harness()
              for line in offenders(package, ("sync.server",))
              if line.split(" imports ")[0] not in harness]
     assert found == []
+
+
+#: Ways Python code gets called on a thread of Qt's (a message handler runs on the
+#: logging thread; a direct or blocking connection runs the slot on the emitting
+#: thread). The GUI thread may wait on such a thread while holding the GIL.
+ON_QT_THREADS = {"qInstallMessageHandler", "DirectConnection", "BlockingQueuedConnection"}
+
+
+def test_no_python_runs_on_a_thread_of_qts() -> None:
+    found = []
+    for package in ("kiosk", "counter", "display", "terminal", "hardware", "sync", "scripts"):
+        for path in sources(package):
+            for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+                name = node.attr if isinstance(node, ast.Attribute) else \
+                    node.id if isinstance(node, ast.Name) else \
+                    node.name if isinstance(node, ast.alias) else None
+                if name in ON_QT_THREADS:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno} uses {name}")
+    assert found == []
