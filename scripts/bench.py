@@ -188,7 +188,7 @@ def main() -> int:
         bench_startup(root, arguments.startup_runs)
     if not arguments.spine_only:
         for script in ("bench_kiosk_sessions.py", "bench_receipt.py", "bench_camera.py",
-                       "bench_gui_stall.py", "bench_call_next.py"):
+                       "bench_gui_stall.py", "bench_call_next.py", "bench_handwriting.py"):
             print(f"--- {script}", flush=True)
             subprocess.run([sys.executable, str(ROOT / "scripts" / script)], check=True)
     return 0
