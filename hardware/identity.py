@@ -5,6 +5,11 @@ produces an `IdentityRecord`. Its `repr` masks personal fields so a record
 that ends up in a log line does not leak them; `wipe()` clears it once the
 kiosk has no more use for it (Python strings cannot be zeroed in place: wipe
 drops the references so the data is not kept alive by the record).
+
+The ID number is the one source of what it encodes: `birth_date_of_number`,
+`sex_of_number` and `is_elderly` read it, and `card_mismatches` compares a
+card's own birth-date and sex fields with it, so a card and the same number
+typed by hand always give the same answers.
 """
 
 from __future__ import annotations
@@ -15,19 +20,34 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
+from hardware.health import DeviceError, HealthState
+from hardware.messages import QT_TRANSLATE_NOOP
+
 __all__ = [
+    "ELDERLY_AGE",
+    "MSG_CARD_REJECTED",
     "PROVINCE_CODES",
+    "CardRejected",
     "IdNumberCheck",
     "IdNumberProblem",
     "IdentityRecord",
     "Sex",
+    "age_on",
+    "birth_date_of_number",
+    "card_mismatches",
     "check_digit",
+    "is_elderly",
     "mask_address",
     "mask_id_number",
     "mask_name",
     "mask_phone",
+    "sex_of_number",
     "validate_id_number",
+    "verify_card",
 ]
+
+MSG_CARD_REJECTED = QT_TRANSLATE_NOOP(
+    "Device", "This card cannot be used here. Please ask staff for help.")
 
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK_CHARS = "10X98765432"
@@ -47,6 +67,9 @@ PROVINCE_CODES: dict[str, str] = {
 }
 
 _EARLIEST_BIRTH = date(1900, 1, 1)
+
+#: Residents of this age or older get the elderly priority in the queue.
+ELDERLY_AGE = 65
 
 
 def check_digit(first17: str) -> str:
@@ -124,6 +147,28 @@ def validate_id_number(s: str, *, today: date | None = None) -> IdNumberCheck:
     return IdNumberCheck(number, birth_date=born)
 
 
+def birth_date_of_number(number: str) -> date | None:
+    """The birth date encoded in digits 7-14 of an ID number, None if not a real date."""
+    digits = number.strip()[6:14]
+    if len(digits) != 8 or not digits.isascii() or not digits.isdigit():
+        return None
+    try:
+        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:]))
+    except ValueError:
+        return None
+
+
+def age_on(birth: date, today: date) -> int:
+    """Completed years of age on `today`."""
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def is_elderly(number: str, today: date) -> bool | None:
+    """Whether the holder of this ID number is `ELDERLY_AGE` or older; None if unknown."""
+    born = birth_date_of_number(number)
+    return None if born is None else age_on(born, today) >= ELDERLY_AGE
+
+
 # --- masking ---------------------------------------------------------------
 
 def mask_id_number(s: str) -> str:
@@ -167,6 +212,14 @@ class Sex(StrEnum):
     MALE = "1"
     FEMALE = "2"
     UNSPECIFIED = "9"
+
+
+def sex_of_number(number: str) -> Sex:
+    """GB 11643: the 17th character (sequence code) is odd for men, even for women."""
+    digit = number.strip()[16:17]
+    if not digit.isascii() or not digit.isdigit():
+        return Sex.UNKNOWN
+    return Sex.MALE if int(digit) % 2 else Sex.FEMALE
 
 
 Source = Literal["ga467", "pcsc", "typed"]
@@ -219,3 +272,64 @@ class IdentityRecord:
     @property
     def wiped(self) -> bool:
         return not (self.name or self.id_number or self.address or self.photo_wlt)
+
+
+# --- card consistency ----------------------------------------------------------
+
+class CardRejected(DeviceError):
+    """A card whose data cannot be trusted: the resident is sent to staff.
+
+    The reader works (state READY); `technician_message` says exactly which
+    fields disagree, masked like every log line.
+    """
+
+    def __init__(self, technician_message: str) -> None:
+        super().__init__(technician_message, MSG_CARD_REJECTED, HealthState.READY)
+
+
+def card_mismatches(record: IdentityRecord) -> list[str]:
+    """Where the card's birth date and sex disagree with its ID number (GB 11643).
+
+    Each entry is a precise sentence for the technician that names the fields
+    and parts that differ without spelling out a full birth date (log lines
+    carry at most the birth year, as `IdentityRecord`'s repr does); an empty
+    list means the card agrees with itself.
+    """
+    problems: list[str] = []
+    number = record.id_number
+    encoded = birth_date_of_number(number)
+    card = record.birth_date
+    if encoded is None:
+        problems.append("digits 7-14 of the ID number are not a date")
+    elif encoded != card:
+        parts = [name for name, a, b in (("year", card.year, encoded.year),
+                                          ("month", card.month, encoded.month),
+                                          ("day", card.day, encoded.day)) if a != b]
+        year = f" (card {card.year}, number {encoded.year})" if "year" in parts else ""
+        problems.append("birth date on the card differs from digits 7-14 of the ID number "
+                        f"in the {' and '.join(parts)}{year}")
+    expected = sex_of_number(number)
+    if record.sex in (Sex.MALE, Sex.FEMALE) and record.sex is not expected:
+        problems.append(f"sex on the card is {record.sex.name.lower()} (code "
+                        f"{record.sex.value}), the ID number says "
+                        f"{expected.name.lower()} (17th digit {number[16:17]})")
+    elif record.sex not in (Sex.MALE, Sex.FEMALE):
+        problems.append(f"sex code on the card is {record.sex.value} "
+                        f"({record.sex.name.lower()}), the ID number says "
+                        f"{expected.name.lower()}")
+    return problems
+
+
+def verify_card(record: IdentityRecord, where: str) -> IdentityRecord:
+    """`record` if its fields agree with its ID number, else raise `CardRejected`.
+
+    The record is wiped before raising: data that disagrees with itself is
+    not kept.
+    """
+    problems = card_mismatches(record)
+    if not problems:
+        return record
+    masked = mask_id_number(record.id_number)
+    record.wipe()
+    raise CardRejected(f"card {masked} on {where} rejected: its data disagree with the "
+                       f"ID number (GB 11643): {'; '.join(problems)}")

@@ -163,6 +163,7 @@ class ApplicantStep(QWidget):
         if card is not None:
             card.cardRead.connect(self._card_read)
             card.noCard.connect(self._no_card)
+            card.cardRejected.connect(self._card_rejected)
         self.retranslate()
 
     def read_card(self) -> None:
@@ -178,6 +179,13 @@ class ApplicantStep(QWidget):
         self.status.setText(self.tr("Read from the ID card: %1").replace(
             "%1", mask_id_number(record.id_number)))
         set_state(self.status, "")
+
+    def _card_rejected(self, resident_message: str, technician_message: str) -> None:
+        """The card's data disagree with its ID number: nothing from it is used."""
+        if not self.isVisible():
+            return
+        self.status.setText(resident_message + "\n" + technician_message)
+        set_state(self.status, "attention")
 
     def _no_card(self) -> None:
         self.status.setText(self.tr("No card on the reader. Place it flat, or type the number."))

@@ -4,7 +4,7 @@ The simulator owns the pty master and answers frames in a thread; a driver
 opens `sim.port` (the slave path, e.g. /dev/pts/5) as if it were a real
 serial port. Faults are injected through attributes set at any time:
 `card_present`, `identity`, `delay`, `inject_garbage()`, `corrupt_next()`,
-`slow_next()`.
+`glitch_next()`, `slow_next()`.
 
 Demo: ``python -m hardware.idcard.ga467_sim`` prints the port and serves
 until Ctrl-C.
@@ -49,6 +49,7 @@ class Ga467Simulator:
         self._lock = threading.Lock()
         self._garbage: list[bytes] = []
         self._corrupt = 0
+        self._glitch = 0
         self._slow: list[float] = []
         self._master = -1
         self._slave = -1
@@ -71,6 +72,12 @@ class Ga467Simulator:
         """Give the next `count` answers a wrong checksum."""
         with self._lock:
             self._corrupt += count
+
+    def glitch_next(self, count: int = 1) -> None:
+        """Precede each of the next `count` answers with a copy whose checksum is wrong
+        (a line glitch: a bad frame, then the good one, for the same command)."""
+        with self._lock:
+            self._glitch += count
 
     # --- life cycle -------------------------------------------------------------
     def start(self) -> str:
@@ -154,13 +161,21 @@ class Ga467Simulator:
             garbage = self._garbage.pop(0) if self._garbage else b""
             corrupt = self._corrupt > 0
             self._corrupt -= corrupt
+            glitch = self._glitch > 0
+            self._glitch -= glitch
             delay = self.delay + (self._slow.pop(0) if self._slow else 0.0)
         if corrupt:
-            frame = frame[:-1] + bytes([frame[-1] ^ 0xFF])
+            frame = _bad_checksum(frame)
+        if glitch:
+            frame = _bad_checksum(frame) + frame
         if delay and self._stop.wait(delay):
             return
         with contextlib.suppress(OSError):
             os.write(self._master, garbage + frame)
+
+
+def _bad_checksum(frame: bytes) -> bytes:
+    return frame[:-1] + bytes([frame[-1] ^ 0xFF])
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -24,7 +24,7 @@ from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard import apdu, card_app
 from hardware.idcard.apdu import ApduResponse
 from hardware.idcard.pcsc_monitor import EventKind, PcscEvent, PcscMonitor, code
-from hardware.identity import IdentityRecord
+from hardware.identity import IdentityRecord, verify_card
 from hardware.messages import QT_TRANSLATE_NOOP
 
 __all__ = [
@@ -289,7 +289,8 @@ class PcscReader:
 
         None when no card is present or the card does not carry the
         application (6A82); raises PcscError when the card is removed
-        mid-read or its record is malformed.
+        mid-read or its record is malformed, `CardRejected` when its birth
+        date or sex disagree with its ID number.
         """
         try:
             if not self.card_present():
@@ -304,10 +305,11 @@ class PcscReader:
                             MSG_UNKNOWN_CARD, HealthState.READY)
         content = self._read_file()
         try:
-            return card_app.decode_record(content)
+            record = card_app.decode_record(content)
         except card_app.RecordError as exc:
             raise PcscError(f"malformed identity record: {exc}", MSG_UNKNOWN_CARD,
                             HealthState.READY) from exc
+        return verify_card(record, repr(self._connected_to))
 
     def _read_file(self, chunk: int = 0xF0, limit: int = 0x2000) -> bytes:
         content = b""

@@ -16,7 +16,7 @@ import serial
 
 from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard import ga467
-from hardware.identity import IdentityRecord
+from hardware.identity import IdentityRecord, verify_card
 from hardware.messages import QT_TRANSLATE_NOOP
 
 __all__ = ["SerialIdCardReader"]
@@ -104,9 +104,15 @@ class SerialIdCardReader:
 
     # --- one exchange -----------------------------------------------------------
     def _exchange(self, command: tuple[int, int], deadline: float) -> ga467.Answer:
-        """Send a command and wait for its answer until `deadline`."""
+        """Send a command and wait for its answer until `deadline`.
+
+        A bad frame (checksum or length) does not end the exchange: the decoder
+        resynchronises on the next preamble and a good answer that follows is
+        taken. Only when none comes does the bad frame become the step's problem.
+        """
         port = self._open()
         reader = ga467.FrameReader(min_len=4)
+        bad_frame = ""
         try:
             port.reset_input_buffer()  # drop late answers of an earlier attempt
             port.write(ga467.build_command(*command))
@@ -114,12 +120,23 @@ class SerialIdCardReader:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     if reader.pending:
-                        reader.finish()  # raises "truncated" for a cut frame
-                    raise _StepFailed(f"no answer to {command[0]:02X} {command[1]:02X}")
+                        try:
+                            reader.finish()  # raises "truncated" for a cut frame
+                        except ga467.FrameError as exc:
+                            bad_frame = bad_frame or str(exc)
+                    raise _StepFailed(bad_frame or
+                                      f"no answer to {command[0]:02X} {command[1]:02X}")
                 port.timeout = min(remaining, 0.05)
                 chunk = port.read(max(1, port.in_waiting))
                 reader.feed(chunk)
-                while (payload := reader.next_payload()) is not None:
+                while True:
+                    try:
+                        payload = reader.next_payload()
+                    except ga467.FrameError as exc:
+                        bad_frame = str(exc)
+                        continue
+                    if payload is None:
+                        break
                     answer = ga467.Answer.from_payload(payload)
                     if not _answers(command, answer):
                         continue  # a late answer to an earlier attempt
@@ -128,8 +145,6 @@ class SerialIdCardReader:
                     return answer
         except _PORT_ERRORS as exc:
             raise self._unplugged(exc) from exc
-        except ga467.FrameError as exc:
-            raise _StepFailed(str(exc)) from exc
 
     def _step(self, command: tuple[int, int], deadline: float,
               accept: Callable[[ga467.Answer], bool]) -> ga467.Answer:
@@ -162,7 +177,8 @@ class SerialIdCardReader:
         """Find, select and read a card; None when no card is on the reader.
 
         Raises DeviceError when the reader is gone, does not answer, or the
-        card cannot be read after the retries.
+        card cannot be read after the retries; `CardRejected` when the card's
+        birth date or sex disagree with its ID number.
         """
         deadline = time.monotonic() + timeout
         st = ga467.Status
@@ -183,10 +199,11 @@ class SerialIdCardReader:
                     f"card on {self._port} refused {command[0]:02X} {command[1]:02X} "
                     f"with status {answer.sw3:02X}", MSG_HOLD_STILL, HealthState.READY)
         try:
-            return ga467.parse_read_answer(answer.data)
+            record = ga467.parse_read_answer(answer.data)
         except ga467.ProtocolError as exc:
             raise DeviceError(f"unreadable card data on {self._port}: {exc}",
                               MSG_HOLD_STILL, HealthState.READY) from exc
+        return verify_card(record, self._port)
 
     def sam_status(self, timeout: float = 1.0) -> bool:
         """True when the reader's security module reports ready."""

@@ -99,6 +99,10 @@ class IdentifyScreen(KioskScreen):
         self.card_prompt = role_label("touch", align=Qt.AlignmentFlag.AlignCenter,
                                       name="cardPrompt")
         self.card_hint = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        self.card_error = role_label("error", align=Qt.AlignmentFlag.AlignCenter,
+                                     name="cardError")
+        self.card_error.setProperty("state", "attention")
+        self.card_error.hide()
         self.type_instead = QPushButton()
         self.type_instead.setProperty("role", "secondary")
         self.type_instead.clicked.connect(lambda: self._show_id_page(""))
@@ -106,6 +110,7 @@ class IdentifyScreen(KioskScreen):
         layout.addStretch(1)
         layout.addWidget(self.card_prompt)
         layout.addWidget(self.card_hint)
+        layout.addWidget(self.card_error)
         layout.addStretch(1)
         layout.addWidget(self.type_instead)
         return page
@@ -262,6 +267,7 @@ class IdentifyScreen(KioskScreen):
         if reader is None or self._reader_connected:
             return
         reader.cardRead.connect(self._card_read)
+        reader.cardRejected.connect(self._card_rejected)
         reader.healthChanged.connect(self._reader_health)
         self._reader_connected = True
 
@@ -285,9 +291,17 @@ class IdentifyScreen(KioskScreen):
                 self.reason_label.setText(self.reader_trouble)
                 self.reason_label.show()
 
+    def _card_rejected(self, resident_message: str, _technician_message: str) -> None:
+        """A card whose data disagree with its ID number: send the resident to staff."""
+        if not self._active or self.page() is not Page.CARD:
+            return
+        self.card_error.setText(resident_message)
+        self.card_error.show()
+
     def _card_read(self, record: IdentityRecord) -> None:
         if not self._active or self.page() is Page.DONE:
             return  # not ours: the screen is not shown
+        self.card_error.hide()
         session = self.context.session
         if session.identity is not None and session.identity is not record:
             session.identity.wipe()
@@ -430,6 +444,8 @@ class IdentifyScreen(KioskScreen):
             self._show(Page.CARD)
 
     def _clear_entries(self) -> None:
+        self.card_error.clear()
+        self.card_error.hide()
         self.id_number = self.phone = ""
         self.id_error.clear()
         self.phone_error.clear()

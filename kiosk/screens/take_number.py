@@ -1,21 +1,23 @@
 """The "take_number" screen: optional priority, then one big button per
 queue category (with how many wait, when known); a tap takes the number.
 
-Args: {}. The elderly priority comes from the birth date on the ID card (or
-in a typed ID number): "Aged 65 or over?" sends an unidentified resident
-through identification and back here. The categories and waiting counts come
-from the cached queue state at once, then fresh from the platform.
+Args: {}. The elderly priority comes from the birth date in the ID number,
+read from the card or typed (`hardware.identity`, so both agree; a card
+whose own birth date disagrees is refused by the reader): "Aged 65 or
+over?" sends an unidentified resident through identification and back here.
+The categories and waiting counts come from the cached queue state at once,
+then fresh from the platform.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
+from hardware.identity import ELDERLY_AGE, age_on, birth_date_of_number
 from kiosk.context import KioskContext
 from kiosk.queue_service import TicketIssuer, refresh_queue
 from kiosk.queue_view import link_down
@@ -23,30 +25,13 @@ from kiosk.receipts import IssuedTicket
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.home import Tile
 from kiosk.screens.ticket import TICKET_KEY
-from kiosk.session import KioskSession
 from sync.protocol.queue import CategoryState, Priority
 from sync.queue_cache import get_state
 from terminal.background import run_in_background
 from terminal.widgets.labels import role_label
 
-ELDERLY_AGE = 65
 TOGGLE_STYLE = ("QPushButton:checked { background: #0b5d1e; color: #ffffff;"
                 " border-color: #0b5d1e; }")
-
-
-def birth_date_of(session: KioskSession) -> date | None:
-    """From the card, else from digits 7-14 of a typed ID number."""
-    if session.identity is not None:
-        return session.identity.birth_date
-    digits = session.id_number[6:14]
-    try:
-        return date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-    except ValueError:
-        return None
-
-
-def age_on(birth: date, today: date) -> int:
-    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 
 def ask_at_desk() -> str:
@@ -127,7 +112,7 @@ class TakeNumberScreen(KioskScreen):
 
     # ---- priority
     def age(self) -> int | None:
-        birth = birth_date_of(self.context.session)
+        birth = birth_date_of_number(self.context.session.applicant_id_number)
         return age_on(birth, self.context.clock().date()) if birth else None
 
     def _apply_identity(self) -> None:

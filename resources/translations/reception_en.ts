@@ -659,6 +659,10 @@
         <source>More than one face is in the picture. Please stand alone in front of the camera.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This card cannot be used here. Please ask staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DocumentsStep</name>
@@ -2210,6 +2214,10 @@
     <message>
         <source>Card read: %1, %2
 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -658,6 +658,10 @@
         <source>More than one face is in the picture. Please stand alone in front of the camera.</source>
         <translation>画面中不止一张人脸，请一个人站在摄像头前。</translation>
     </message>
+    <message>
+        <source>This card cannot be used here. Please ask staff for help.</source>
+        <translation>此卡无法在这里使用，请向工作人员求助。</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsStep</name>
@@ -2204,6 +2208,10 @@
 %3</source>
         <translation>读卡成功：%1，%2
 %3</translation>
+    </message>
+    <message>
+        <source>Card refused: %1</source>
+        <translation>卡片被拒绝：%1</translation>
     </message>
     <message>
         <source>Card reader problem: %1</source>

@@ -26,7 +26,7 @@ from PySide6.QtGui import QImage
 from hardware.camera import FaceDetector, FrameSource, decode_qr
 from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard import IdentityReader
-from hardware.identity import IdentityRecord
+from hardware.identity import CardRejected, IdentityRecord
 from hardware.printer import Receipt, ReceiptPrinter
 from hardware.printer.status import MSG_OFFLINE
 
@@ -298,11 +298,15 @@ class CardReaderAdapter(DeviceAdapter):
     """Polls `read_card` on the reader's thread while polling is on.
 
     `cardRead` fires once per card placed (not again while it stays on the
-    reader); `read_once()` reads now and answers with `cardRead` or `noCard`.
+    reader); `read_once()` reads now and answers with `cardRead`, `noCard` or
+    `cardRejected`. `cardRejected` carries the resident message already
+    translated ("this card cannot be used here") and the technician's precise
+    one; while polling it fires once per rejected card, not on every poll.
     """
 
     cardRead = Signal(object)  # IdentityRecord
     noCard = Signal()
+    cardRejected = Signal(str, str)  # resident_message, technician_message
 
     def __init__(self, reader: IdentityReader, *, poll_interval: float = 0.3,
                  read_timeout: float = 2.0, health_interval: float = 10.0,
@@ -315,6 +319,7 @@ class CardReaderAdapter(DeviceAdapter):
         self.read_timeout = read_timeout
         self._polling = False
         self._last_number: str | None = None
+        self._last_rejection = ""
 
     @property
     def polling(self) -> bool:
@@ -323,6 +328,7 @@ class CardReaderAdapter(DeviceAdapter):
     def start_polling(self) -> None:
         self._polling = True
         self._last_number = None
+        self._last_rejection = ""
         self._ensure_thread().tick_soon()
 
     def stop_polling(self) -> None:
@@ -330,7 +336,11 @@ class CardReaderAdapter(DeviceAdapter):
 
     def read_once(self) -> None:
         def job() -> None:
-            record = self._read()
+            self._last_rejection = ""  # asked for: always answer
+            try:
+                record = self._read()
+            except CardRejected:
+                return
             if record is None:
                 self.noCard.emit()
             else:
@@ -338,8 +348,17 @@ class CardReaderAdapter(DeviceAdapter):
         self._submit(job)
 
     def _read(self) -> IdentityRecord | None:
+        """The card read now, None when there is none (or the reader failed).
+
+        Raises CardRejected (after reporting it) for a card whose data
+        disagree with its ID number.
+        """
         try:
             record = self.reader.read_card(self.read_timeout)
+        except CardRejected as rejected:
+            self._set_health(Health.ready())
+            self._reject(rejected)
+            raise
         except DeviceError as error:
             self._record(error.technician_message)
             self._set_health(error.health(), record=False)
@@ -347,15 +366,31 @@ class CardReaderAdapter(DeviceAdapter):
         self._set_health(Health.ready())
         return record
 
+    def _reject(self, rejected: CardRejected) -> None:
+        """Report a rejected card once while it stays on the reader."""
+        if rejected.technician_message == self._last_rejection:
+            return
+        self._last_rejection = rejected.technician_message
+        log.warning("%s: %s", self.name, rejected.technician_message)
+        self._record(rejected.technician_message)
+        self.cardRejected.emit(translate_device(rejected.resident_message),
+                               rejected.technician_message)
+
     def _tick(self) -> float:
         if not self._polling:
             self._set_health(self.reader.health())
             return self._next_check()
-        record = self._read()
+        try:
+            record = self._read()
+        except CardRejected:
+            self._last_number = None
+            return self.poll_interval
         if record is None:
             self._last_number = None
+            self._last_rejection = ""
         elif record.id_number != self._last_number:
             self._last_number = record.id_number
+            self._last_rejection = ""
             self.cardRead.emit(record)
         if self._health.state is HealthState.READY:
             return self.poll_interval

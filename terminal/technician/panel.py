@@ -294,6 +294,7 @@ class TechnicianPanel(QWidget):
         if card_reader is not None:
             self._link(card_reader.cardRead, self._card_read)
             self._link(card_reader.noCard, self._no_card)
+            self._link(card_reader.cardRejected, self._card_rejected)
         if camera is not None:
             self._link(camera.frameReady, self.preview.show_frame)
             self._link(camera.analysed, self.preview.set_analysis)
@@ -401,6 +402,9 @@ class TechnicianPanel(QWidget):
         self._say(self.tr("Card read: %1, %2\n%3").replace("%1", mask_name(record.name))
                   .replace("%2", mask_id_number(record.id_number))
                   .replace("%3", mask_address(record.address)))
+
+    def _card_rejected(self, _resident: str, technician: str) -> None:
+        self._say(self.tr("Card refused: %1").replace("%1", technician))
 
     def _no_card(self) -> None:
         health = self.card_reader.health if self.card_reader is not None else None

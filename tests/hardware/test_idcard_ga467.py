@@ -15,6 +15,7 @@ from hardware.health import DeviceError, HealthState
 from hardware.idcard import ga467
 from hardware.idcard.ga467_sim import Ga467Simulator, demo_identity
 from hardware.idcard.serial_reader import SerialIdCardReader
+from hardware.identity import MSG_CARD_REJECTED, CardRejected
 
 
 @pytest.fixture
@@ -158,6 +159,15 @@ def test_reads_full_identity(sim: Ga467Simulator, reader: SerialIdCardReader) ->
     assert reader.health().state is HealthState.READY
 
 
+def test_card_that_disagrees_with_its_number_is_rejected(sim: Ga467Simulator,
+                                                         reader: SerialIdCardReader) -> None:
+    sim.identity = replace(demo_identity(), birth_date=date(1950, 12, 31))
+    with pytest.raises(CardRejected, match=r"in the year \(card 1950, number 1949\)") as info:
+        reader.read_card(timeout=3)
+    assert info.value.resident_message == MSG_CARD_REJECTED
+    assert reader.health(probe=False).state is HealthState.READY
+
+
 def test_constructing_opens_nothing() -> None:
     driver = SerialIdCardReader("/dev/does-not-exist")
     assert driver.health(probe=False).state is HealthState.OFFLINE
@@ -179,6 +189,18 @@ def test_bad_checksum_then_success(sim: Ga467Simulator, reader: SerialIdCardRead
     sim.corrupt_next(2)
     assert reader.read_card(timeout=5) == demo_identity()
     assert sim.commands[:3] == [ga467.FIND_CARD] * 3
+
+
+def test_bad_frame_then_good_one_resynchronises_within_the_attempt(sim: Ga467Simulator) -> None:
+    """Every answer comes as a corrupted copy, then the good frame: with a single
+    attempt per step the read still succeeds, each command sent once."""
+    driver = SerialIdCardReader(sim.port, step_timeout=1.0, retries=1)
+    try:
+        sim.glitch_next(3)
+        assert driver.read_card(timeout=3) == demo_identity()
+        assert sim.commands == [ga467.FIND_CARD, ga467.SELECT_CARD, ga467.READ_TEXT_PHOTO]
+    finally:
+        driver.close()
 
 
 def test_bad_checksum_every_time(sim: Ga467Simulator, reader: SerialIdCardReader) -> None:

@@ -4,20 +4,28 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from hardware.identity import (
+    MSG_CARD_REJECTED,
     PROVINCE_CODES,
+    CardRejected,
     IdentityRecord,
     IdNumberProblem,
     Sex,
+    birth_date_of_number,
+    card_mismatches,
     check_digit,
+    is_elderly,
     mask_address,
     mask_id_number,
     mask_name,
     mask_phone,
+    sex_of_number,
     validate_id_number,
+    verify_card,
 )
 
 EXAMPLE = "11010519491231002X"
@@ -114,3 +122,55 @@ def test_wipe_clears_everything() -> None:
     assert record.wiped
     assert record.name == record.id_number == record.address == ""
     assert record.photo_wlt == b""
+
+
+# --- what the number encodes, and a card that disagrees with it -------------------
+
+def _card(number: str, born: date, sex: Sex) -> IdentityRecord:
+    return IdentityRecord(name="张三丰", sex=sex, ethnicity="汉族", birth_date=born,
+                          address=ADDRESS, id_number=number, source="ga467")
+
+
+@given(valid_numbers())
+def test_number_encodes_birth_date_and_sex(number: str) -> None:
+    born = birth_date_of_number(number)
+    assert born == validate_id_number(number).birth_date
+    sex = sex_of_number(number)
+    assert sex is (Sex.MALE if int(number[16]) % 2 else Sex.FEMALE)
+    assert card_mismatches(_card(number, born, sex)) == []
+
+
+def test_standard_example_is_a_woman_born_1949() -> None:
+    assert sex_of_number(EXAMPLE) is Sex.FEMALE
+    assert birth_date_of_number(EXAMPLE) == date(1949, 12, 31)
+    assert birth_date_of_number("110105194902300021") is None  # 30 February
+
+
+def test_elderly_from_the_number_on_the_65th_birthday() -> None:
+    first17 = "11010519600301001"
+    number = first17 + check_digit(first17)
+    assert is_elderly(number, date(2025, 2, 28)) is False
+    assert is_elderly(number, date(2025, 3, 1)) is True
+    assert is_elderly("123", date(2025, 3, 1)) is None
+
+
+def test_card_whose_birth_date_and_sex_disagree_is_rejected_precisely() -> None:
+    card = _card(EXAMPLE, date(1949, 11, 30), Sex.MALE)
+    problems = card_mismatches(card)
+    assert problems == [
+        "birth date on the card differs from digits 7-14 of the ID number in the month and day",
+        "sex on the card is male (code 1), the ID number says female (17th digit 2)",
+    ]
+    with pytest.raises(CardRejected) as caught:
+        verify_card(card, "/dev/ttyUSB0")
+    error = caught.value
+    assert error.resident_message == MSG_CARD_REJECTED
+    assert error.health().state.value == "ready"  # the reader works; the card is refused
+    assert "card 110105********002X on /dev/ttyUSB0 rejected" in error.technician_message
+    assert "1949-11-30" not in error.technician_message
+    assert card.wiped  # data that disagree with themselves are not kept
+
+
+def test_a_card_that_agrees_passes_untouched() -> None:
+    card = _card(EXAMPLE, date(1949, 12, 31), Sex.FEMALE)
+    assert verify_card(card, "reader") is card and not card.wiped

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from hardware.idcard.pcsc import (
 )
 from hardware.idcard.pcsc_monitor import PcscMonitor
 from hardware.idcard.vcard import VirtualCard
+from hardware.identity import MSG_CARD_REJECTED, CardRejected, Sex
 from tests.hardware.pcsc_fixtures import (  # noqa: F401 - *_fixture register fixtures
     VIRTUAL_READER,
     PcscDaemon,
@@ -146,6 +148,19 @@ def test_blank_card_has_no_identity(reader: PcscReader, pcscd: PcscDaemon) -> No
         assert reader.uid() == blank.uid
     finally:
         remove_and_wait(blank)
+
+
+def test_card_that_disagrees_with_its_number_is_rejected(reader: PcscReader,
+                                                         pcscd: PcscDaemon) -> None:
+    forged = VirtualCard(dataclasses.replace(demo_identity(), sex=Sex.MALE))
+    forged.insert()
+    try:
+        wait_for(reader.card_present, what="card present")
+        with pytest.raises(CardRejected, match="sex on the card is male") as info:
+            reader.read_identity()
+        assert info.value.resident_message == MSG_CARD_REJECTED
+    finally:
+        remove_and_wait(forged)
 
 
 def test_removed_mid_transaction(reader: PcscReader, vcard: VirtualCard) -> None:

@@ -153,6 +153,50 @@ def test_a_reader_that_fails_leads_to_typed_entry(qtbot: QtBot, kiosk: KioskUi,
         reader.stop()
 
 
+@pytest.mark.parametrize(("language", "expected"), [
+    ("en", "This card cannot be used here. Please ask staff for help."),
+    ("zh_CN", "此卡无法在这里使用，请向工作人员求助。"),
+])
+def test_a_card_that_disagrees_with_its_number_is_refused(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext, language: str,
+        expected: str) -> None:
+    """GA 467 simulator on a pty: the card's birth date and sex disagree with its ID
+    number; the resident is sent to staff, nothing from the card is kept."""
+    import dataclasses
+    from datetime import date
+
+    from hardware.idcard.ga467_sim import Ga467Simulator, demo_identity
+    from hardware.idcard.serial_reader import SerialIdCardReader
+    from hardware.identity import Sex
+    from terminal.devices.workers import CardReaderAdapter
+
+    forged = dataclasses.replace(demo_identity(), birth_date=date(1959, 12, 31), sex=Sex.MALE)
+    context.gui.language.set_language(language)
+    with Ga467Simulator(forged) as sim:
+        reader = CardReaderAdapter(SerialIdCardReader(sim.port), poll_interval=0.1)
+        rejected: list[str] = []
+        reader.cardRejected.connect(lambda _resident, technician: rejected.append(technician))
+        context.devices = KioskDevices(card_reader=reader)
+        try:
+            screen: IdentifyScreen = kiosk.screen("identify")
+            kiosk.navigator.go("identify", NEXT)
+            qtbot.waitUntil(lambda: screen.card_error.isVisible(), timeout=10_000)
+            assert screen.card_error.text() == expected
+            assert screen.page() is IdPage.CARD and context.session.identity is None
+            technician = rejected[0]
+            assert "110105********002X" in technician
+            assert "birth date" in technician and "year (card 1959, number 1949)" in technician
+            assert "sex on the card is male" in technician
+            assert "19591231" not in technician and "1959-12-31" not in technician
+            polls = len(sim.commands)
+            qtbot.waitUntil(lambda: len(sim.commands) >= polls + 6, timeout=10_000)
+            assert len(rejected) == 1  # once per card, not on every poll
+            RENDER_DIR.mkdir(parents=True, exist_ok=True)
+            kiosk.window.grab().save(str(RENDER_DIR / f"identify-card-refused-{language}.png"))
+        finally:
+            reader.stop()
+
+
 def test_the_session_wipe_clears_the_identify_screen(qtbot: QtBot, kiosk: KioskUi,
                                                      context: KioskContext) -> None:
     screen: IdentifyScreen = kiosk.screen("identify")

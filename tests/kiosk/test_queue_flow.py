@@ -4,6 +4,7 @@ offline paths), plus the attract screen's "now serving" poller."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -52,10 +53,13 @@ def leased(kiosk: QueueKiosk, category: str = "A") -> set[str]:
 
 
 def card(birth: date) -> IdentityRecord:
-    from hardware.identity import Sex
+    """A card that agrees with itself: its ID number encodes `birth` (sequence 002: female)."""
+    from hardware.identity import Sex, check_digit
 
-    return IdentityRecord(name="张三丰", sex=next(iter(Sex)), ethnicity="汉", birth_date=birth,
-                          address="北京市东城区", id_number=ID_NUMBER, source="card")
+    first17 = f"110105{birth:%Y%m%d}002"
+    return IdentityRecord(name="张三丰", sex=Sex.FEMALE, ethnicity="汉", birth_date=birth,
+                          address="北京市东城区", id_number=first17 + check_digit(first17),
+                          source="ga467")
 
 
 # ---- taking a number -------------------------------------------------------------------
@@ -142,6 +146,22 @@ def test_elderly_priority_from_the_card_birth_date(queue_env: QueueEnv, qtbot: Q
     assert ticket.priority == "elderly"
     assert "65" in kiosk.screen("queue_ticket").details.text()
     assert [(t.number, t.priority) for t in queue_env.tickets()] == [(ticket.number, "elderly")]
+
+
+def test_elderly_priority_comes_from_the_id_number_card_or_typed(queue_env: QueueEnv,
+                                                                 qtbot: QtBot) -> None:
+    """The same number gives the same answer whether typed or on a card, even if the
+    card's own birth-date field (which the reader refuses when it disagrees) says else."""
+    kiosk = queue_env.kiosk
+    screen = open_take_number(kiosk, qtbot)
+    kiosk.context.session.id_number = ID_NUMBER  # typed: born 1949
+    kiosk.navigator.go("take_number")
+    typed = (screen.elderly.isChecked(), screen.priority())
+    kiosk.context.session.id_number = ""
+    kiosk.context.session.identity = dataclasses.replace(card(date(1990, 5, 1)),
+                                                         id_number=ID_NUMBER)
+    kiosk.navigator.go("take_number")
+    assert (screen.elderly.isChecked(), screen.priority()) == typed == (True, "elderly")
 
 
 def test_printer_out_of_paper_shows_the_ticket_on_screen(queue_env: QueueEnv,

@@ -3,6 +3,7 @@ simulator on a pty, and the simulated camera."""
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,9 +14,9 @@ from PySide6.QtGui import QImage
 
 from hardware.camera.synthetic import status_payload
 from hardware.health import Health, HealthState
-from hardware.idcard.ga467_sim import Ga467Simulator
+from hardware.idcard.ga467_sim import Ga467Simulator, demo_identity
 from hardware.idcard.serial_reader import SerialIdCardReader
-from hardware.identity import IdentityRecord, mask_id_number, mask_name
+from hardware.identity import MSG_CARD_REJECTED, IdentityRecord, Sex, mask_id_number, mask_name
 from hardware.printer import Receipt, ReceiptPrinter, Row, create_printer
 from hardware.printer.printer import QueuedReceipt
 from hardware.printer.simulator import PrinterSimulator
@@ -183,6 +184,27 @@ def test_card_reader_reads_from_ga467_simulator(qtbot, stop_later) -> None:
         assert mask_id_number(record.id_number) == "110105********002X"
         assert mask_name(record.name) == "张*丰"
         assert adapter.health.state is HealthState.READY
+        adapter.stop()
+
+
+def test_card_reader_refuses_a_card_that_disagrees_with_its_number(qtbot, stop_later) -> None:
+    forged = dataclasses.replace(demo_identity(), sex=Sex.MALE)
+    with Ga467Simulator(forged) as sim:
+        adapter = CardReaderAdapter(SerialIdCardReader(sim.port), poll_interval=0.05, **FAST)
+        stop_later.append(adapter)
+        no_card: list[bool] = []
+        adapter.noCard.connect(lambda: no_card.append(True))
+        with qtbot.waitSignal(adapter.cardRejected, timeout=10_000) as refused:
+            adapter.read_once()
+        resident, technician = refused.args
+        assert resident == MSG_CARD_REJECTED
+        assert "sex on the card is male (code 1), the ID number says female" in technician
+        assert any("rejected" in e.message for e in adapter.errors())
+        assert adapter.health.state is HealthState.READY and not no_card
+        sim.identity = demo_identity()  # the resident shows their own card
+        with qtbot.waitSignal(adapter.cardRead, timeout=10_000) as read:
+            adapter.start_polling()
+        assert read.args[0].sex is Sex.FEMALE
         adapter.stop()
 
 
