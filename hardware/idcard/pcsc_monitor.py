@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -65,7 +66,11 @@ class PcscMonitor:
         self._states: dict[str, int] = {}
         self._present: dict[str, bool] = {}
         self._service_up: bool | None = None
+        self._down_since = 0.0
+        self._loop_error = ""
         self.restarts = 0
+        #: Attempts to reach pcscd since it went away (0 while it answers).
+        self.retries_while_down = 0
 
     @property
     def alive(self) -> bool:
@@ -107,8 +112,12 @@ class PcscMonitor:
         while not self._stop.is_set():
             try:
                 self._watch()
-            except Exception:
-                log.exception("PC/SC monitor loop failed; retrying")
+            except Exception as error:
+                # the same failure on every retry is logged once, not every `retry` seconds
+                text = f"{type(error).__name__}: {error}"
+                if text != self._loop_error:
+                    self._loop_error = text
+                    log.exception("PC/SC monitor loop failed; retrying")
             self._stop.wait(self._retry)
         self._forget_all()
 
@@ -123,11 +132,25 @@ class PcscMonitor:
         self._emit(EventKind.READER_REMOVED, reader)
 
     def _lost(self, hresult: int) -> None:
-        log.warning("PC/SC service lost: %s", scard.SCardGetErrorMessage(hresult))
+        """pcscd cannot be reached: logged and reported once, then only counted."""
         self._forget_all()
-        if self._service_up is not False:
-            self._service_up = False
-            self._emit(EventKind.SERVICE_LOST)
+        if self._service_up is False:
+            self.retries_while_down += 1
+            return
+        log.warning("PC/SC service lost: %s; retrying every %.1f s (logged again when it "
+                    "is back)", scard.SCardGetErrorMessage(hresult), self._retry)
+        self._service_up = False
+        self._down_since = time.monotonic()
+        self.retries_while_down = 0
+        self._emit(EventKind.SERVICE_LOST)
+
+    def _back(self) -> None:
+        if self._service_up is False:
+            log.info("PC/SC service back after %d retries (%.0f s without it)",
+                     self.retries_while_down, time.monotonic() - self._down_since)
+        self._service_up = True
+        self._loop_error = ""
+        self.retries_while_down = 0
 
     def _watch(self) -> None:
         hresult, context = scard.SCardEstablishContext(scard.SCARD_SCOPE_USER)
@@ -135,7 +158,6 @@ class PcscMonitor:
             self._lost(hresult)
             return
         self._context = context
-        self._service_up = True
         try:
             while not self._stop.is_set():
                 if not self._poll(context):
@@ -152,6 +174,8 @@ class PcscMonitor:
         elif code(hresult) != 0:
             self._lost(hresult)
             return False
+        if self._service_up is not True:
+            self._back()
         for gone in set(self._present) - set(readers):
             self._forget(gone)
         for reader in readers:

@@ -16,7 +16,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
@@ -43,10 +43,22 @@ def translate_device(message: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class ErrorEntry:
-    """One device error as the technician panel lists it."""
+    """One device error as the technician panel lists it; `count` repeats of it in a row
+    (`when` is the latest)."""
 
     when: datetime
     message: str
+    count: int = 1
+
+
+@dataclass(slots=True)
+class Outage:
+    """A device not ready since `since` (monotonic), through `attempts` checks or uses."""
+
+    since: float
+    state: HealthState
+    attempts: int = 1
+    reasons: set[str] = field(default_factory=set)
 
 
 class Backoff:
@@ -149,6 +161,7 @@ class DeviceAdapter(QObject):
         self._backoff = Backoff(health_interval, backoff_initial, backoff_max)
         self._health = Health(HealthState.DEGRADED, "not checked yet")
         self._errors: deque[ErrorEntry] = deque(maxlen=ERROR_HISTORY)
+        self._outage: Outage | None = None
         self._lock = threading.Lock()
         self._thread: DeviceThread | None = None
         self._old_threads: list[DeviceThread] = []
@@ -159,9 +172,15 @@ class DeviceAdapter(QObject):
         return self._health
 
     def errors(self) -> list[ErrorEntry]:
-        """The last errors, oldest first."""
+        """The last errors, oldest first (a repeated error is one entry with a count)."""
         with self._lock:
             return list(self._errors)
+
+    @property
+    def failed_attempts(self) -> int:
+        """Checks and uses that found the device not ready since it last was (0 if ready)."""
+        outage = self._outage
+        return 0 if outage is None else outage.attempts
 
     def refresh_health(self) -> None:
         """Check the device now (the result comes as `healthChanged` if it changed)."""
@@ -200,17 +219,46 @@ class DeviceAdapter(QObject):
 
     def _set_health(self, health: Health, record: bool = True) -> None:
         previous, self._health = self._health, health
+        self._log_health(previous, health)
         if (previous.state, previous.reason) == (health.state, health.reason):
             return
         if record and health.state is not HealthState.READY:
             self._record(f"{health.state}: {health.reason}")
-        log.info("%s health: %s (%s)", self.name, health.state, health.reason)
         self.healthChanged.emit(health)
 
+    def _log_health(self, previous: Health, health: Health) -> None:
+        """Log an outage when it starts, when its state or cause changes, and when it
+        ends (with how many attempts failed meanwhile): never once per failed check."""
+        outage = self._outage
+        if health.state is HealthState.READY:
+            if outage is not None:
+                self._outage = None
+                log.info("%s ready again after %d failed attempts (%.0f s not ready)",
+                         self.name, outage.attempts, time.monotonic() - outage.since)
+            elif previous.state is not HealthState.READY:
+                log.info("%s ready", self.name)
+            return
+        if outage is None:
+            self._outage = Outage(time.monotonic(), health.state, reasons={health.reason})
+            log.warning("%s %s: %s", self.name, health.state, health.reason)
+            return
+        outage.attempts += 1
+        if health.state is not outage.state:
+            outage.state = health.state
+            outage.reasons.add(health.reason)
+            log.warning("%s now %s: %s", self.name, health.state, health.reason)
+        elif health.reason not in outage.reasons:
+            outage.reasons.add(health.reason)
+            log.info("%s still %s: %s", self.name, health.state, health.reason)
+
     def _record(self, message: str) -> None:
-        entry = ErrorEntry(datetime.now(), message)
         with self._lock:
-            self._errors.append(entry)
+            last = self._errors[-1] if self._errors else None
+            if last is not None and last.message == message:
+                self._errors[-1] = entry = ErrorEntry(datetime.now(), message, last.count + 1)
+            else:
+                entry = ErrorEntry(datetime.now(), message)
+                self._errors.append(entry)
         self.errorRecorded.emit(entry)
 
     def _schedule(self, delay: float) -> None:

@@ -143,8 +143,9 @@ class DeviceCard(QFrame):
 
     def show_errors(self, entries: list[ErrorEntry]) -> None:
         shown = entries[-ERRORS_SHOWN:]
-        self.errors.setText("\n".join(f"{e.when:%H:%M:%S}  {_clip(e.message)}"
-                                      for e in reversed(shown)))
+        self.errors.setText("\n".join(
+            f"{e.when:%H:%M:%S}  {_clip(e.message)}" + (f"  (×{e.count})" if e.count > 1 else "")
+            for e in reversed(shown)))
         self.errors.setVisible(bool(shown))
 
 

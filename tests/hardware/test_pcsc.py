@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import os
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from hardware.idcard.pcsc import (
     SharingViolationError,
 )
 from hardware.idcard.pcsc_monitor import PcscMonitor
+from hardware.idcard.pcsc_monitor import log as monitor_log
 from hardware.idcard.vcard import VirtualCard
 from hardware.identity import MSG_CARD_REJECTED, CardRejected, Sex
 from tests.hardware.pcsc_fixtures import (  # noqa: F401 - *_fixture register fixtures
@@ -202,7 +204,9 @@ def test_service_not_running_message() -> None:
 
 
 def test_monitor_survives_pcscd_restart(reader: PcscReader, vcard: VirtualCard,
-                                        events: Events, pcscd: PcscDaemon) -> None:
+                                        events: Events, pcscd: PcscDaemon,
+                                        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="hardware.idcard.pcsc_monitor")
     reader.start_monitoring()
     wait_for(lambda: events.of(EventKind.READER_ADDED), what="reader reported")
     assert reader.list_readers()
@@ -211,9 +215,18 @@ def test_monitor_survives_pcscd_restart(reader: PcscReader, vcard: VirtualCard,
     with pytest.raises(ServiceNotRunningError, match=r"pcscd\) is not running"):
         reader.list_readers()
     assert reader.health().state is HealthState.OFFLINE
+    monitor = reader._monitor
+    assert monitor is not None
+    wait_for(lambda: monitor.retries_while_down >= 4, what="retries while pcscd is down")
 
     pcscd.start()
     wait_for(lambda: len(events.of(EventKind.READER_ADDED)) >= 2, what="reader re-added")
+    logged = [r.getMessage() for r in caplog.records if r.name == monitor_log.name]
+    # one line when it went, one (with the count) when it came back: not one per retry
+    assert len(logged) == 2, logged
+    assert logged[0].startswith("PC/SC service lost:")
+    assert logged[1].startswith("PC/SC service back after ")
+    assert int(logged[1].split("after ")[1].split()[0]) >= 4
     assert reader.health().state is HealthState.READY
     vcard.insert()
     wait_for(lambda: events.of(EventKind.CARD_INSERTED), what="insert after restart")

@@ -4,6 +4,7 @@ simulator on a pty, and the simulated camera."""
 from __future__ import annotations
 
 import dataclasses
+import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -133,6 +134,55 @@ def test_printer_unplugged_then_back(qtbot, stop_later) -> None:
         stop_later.clear()
         adapter.stop()
         sim.stop()
+
+
+def _warnings(caplog: pytest.LogCaptureFixture, name: str) -> list[str]:
+    return [r.getMessage() for r in caplog.records
+            if r.name == "terminal.devices" and r.levelno >= logging.WARNING
+            and r.getMessage().startswith(name)]
+
+
+def test_printer_that_stays_offline_logs_once_then_its_recovery(
+        qtbot, stop_later, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="terminal.devices")
+    sim = PrinterSimulator().start()
+    sim.stop()  # switched off: its port refuses connections
+    printer = create_printer({"transport": {"type": "network", "host": "127.0.0.1",
+                                            "port": sim.port}, "status_timeout": 0.2})
+    adapter = PrinterAdapter(printer, health_interval=0.05, backoff_initial=0.01,
+                             backoff_max=0.02)
+    stop_later.append(adapter)
+    try:
+        adapter.refresh_health()
+        qtbot.waitUntil(lambda: adapter.failed_attempts >= 25, timeout=15_000)
+        assert _warnings(caplog, "printer") == [
+            f"printer offline: connection refused by 127.0.0.1:{sim.port}: printer off, not "
+            "on the network, or another port"]
+        sim.start()
+        qtbot.waitUntil(lambda: adapter.health.state is HealthState.READY, timeout=10_000)
+        back = [r.getMessage() for r in caplog.records if "ready again" in r.getMessage()]
+        assert len(back) == 1 and back[0].startswith("printer ready again after ")
+        assert int(back[0].split("after ")[1].split()[0]) >= 25
+        assert len(_warnings(caplog, "printer")) == 1
+    finally:
+        adapter.stop()
+        sim.stop()
+
+
+def test_repeated_reader_errors_are_one_entry_with_a_count(
+        qtbot, tmp_path: Path, stop_later, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="terminal.devices")
+    reader = SerialIdCardReader(str(tmp_path / "ttyUSB9"))
+    adapter = CardReaderAdapter(reader, poll_interval=0.01, health_interval=0.01,
+                                backoff_initial=0.01, backoff_max=0.01)
+    stop_later.append(adapter)
+    adapter.start_polling()
+    qtbot.waitUntil(lambda: adapter.failed_attempts >= 20, timeout=15_000)
+    adapter.stop()
+    entries = adapter.errors()
+    assert len(entries) == 1 and entries[0].count >= 20
+    assert "unplugged or port busy" in entries[0].message
+    assert len(_warnings(caplog, "card-reader")) == 1
 
 
 class SlowPrinter(ReceiptPrinter):
