@@ -967,6 +967,37 @@
     </message>
 </context>
 <context>
+    <name>HandwritingPad</name>
+    <message>
+        <source>Choose %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write one character here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the pad and write again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⌫ Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handwriting is not available on this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HelpScreen</name>
     <message>
         <source>Help</source>

@@ -966,6 +966,37 @@
     </message>
 </context>
 <context>
+    <name>HandwritingPad</name>
+    <message>
+        <source>Choose %1</source>
+        <translation>选择 %1</translation>
+    </message>
+    <message>
+        <source>Write one character here</source>
+        <translation>在这里写一个字</translation>
+    </message>
+    <message>
+        <source>Rewrite</source>
+        <translation>重写</translation>
+    </message>
+    <message>
+        <source>Clear the pad and write again</source>
+        <translation>清空写字板，重新书写</translation>
+    </message>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>删除最后一个字符</translation>
+    </message>
+    <message>
+        <source>Handwriting is not available on this kiosk.</source>
+        <translation>本机暂不能使用手写输入。</translation>
+    </message>
+</context>
+<context>
     <name>HelpScreen</name>
     <message>
         <source>Help</source>
