@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -52,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
         ui.window.resize(1080, 960)
     ui.window.present()
     start_watchdog(ui.window)
+    if os.environ.get("RECEPTION_E2E_PROBE"):  # the real-display tests only
+        from terminal.e2e_probe import start_probe
+
+        start_probe(lambda: {"screen": ui.navigator.current,
+                             "ready": ui.context.shell is not None,
+                             "language": gui.language.language}, ui.window)
     return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder, prepare=import_flows),
                          lambda _message: ui.show_out_of_service())
 

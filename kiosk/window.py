@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -105,6 +105,10 @@ class KioskWindow(QWidget):
 
     def present(self) -> None:
         if self._kiosk_mode:
+            # the screen's size first: with no window manager (a bare X server)
+            # nobody honours the full-screen request, and the window kept its hint
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            self.setGeometry(screen.geometry())
             self.showFullScreen()
         else:
             self.show()

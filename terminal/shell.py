@@ -78,9 +78,11 @@ def run_front_end(name: str, gui: Gui, ui: FrontEnd, loader: ServicesLoader,
     loader.loaded.connect(loaded)
     loader.failed.connect(failed)
     QTimer.singleShot(0, loader.start)  # after the first paint
-    # systemd stops a terminal with SIGTERM: quit the loop so everything closes
-    # cleanly. Python runs signal handlers only between bytecodes, hence the tick.
-    signal.signal(signal.SIGTERM, lambda *_: gui.app.quit())
+    # systemd stops a terminal with SIGTERM: leave the loop so everything closes
+    # cleanly. exit(), not quit(): quit() first asks every window to close, and a
+    # kiosk-mode window refuses. Python runs signal handlers only between
+    # bytecodes, hence the tick.
+    signal.signal(signal.SIGTERM, lambda *_: gui.app.exit(0))
     tick = QTimer(gui.app, interval=500)
     tick.timeout.connect(lambda: None)
     tick.start()

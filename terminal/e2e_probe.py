@@ -1,0 +1,185 @@
+"""A read-only window into a running front end, for the real-display tests.
+
+Off unless `RECEPTION_E2E_PROBE` names a socket path. The tests connect
+there and send one word per line; each answer is one line of JSON, written
+by the GUI thread (a `QLocalServer`), so an answer also proves the GUI
+thread is responsive (the tests' watchdog):
+
+* `ping`: `{"pong": <monotonic seconds>}`
+* `state`: the current screen, focus, input method, and every visible
+  button, label, text field and Qt Quick item with text, with global
+  geometry, so the tests can tap by position and read what is shown.
+
+Nothing here changes the application.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+PROBE_ENV = "RECEPTION_E2E_PROBE"
+log = logging.getLogger("terminal.e2e_probe")
+
+Extras = Callable[[], dict[str, Any]]
+
+
+def _rect(rect: QRect) -> list[int]:
+    return [rect.x(), rect.y(), rect.width(), rect.height()]
+
+
+def _visible_rect(widget: QWidget) -> QRect | None:
+    """The part of `widget` on screen (clipped by scroll areas), in global coordinates."""
+    region = widget.visibleRegion().boundingRect()
+    if region.isEmpty():
+        return None
+    return QRect(widget.mapToGlobal(region.topLeft()), region.size())
+
+
+def _widget(widget: QWidget) -> dict[str, Any] | None:
+    if isinstance(widget, QAbstractButton):
+        kind = "button"
+        entry: dict[str, Any] = {"text": widget.text(), "checked": widget.isChecked()}
+    elif isinstance(widget, QLabel):
+        kind = "label"
+        entry = {"text": widget.text()}
+    elif isinstance(widget, QLineEdit):
+        kind = "field"
+        entry = {"text": widget.text()}
+    elif isinstance(widget, QPlainTextEdit):
+        kind = "field"
+        entry = {"text": widget.toPlainText()}
+    else:
+        return None
+    shown = _visible_rect(widget)
+    if shown is None:
+        return None
+    entry.update(kind=kind, name=widget.objectName(), accessible=widget.accessibleName(),
+                 enabled=widget.isEnabled(), rect=_rect(shown),
+                 whole=_rect(QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())))
+    return entry
+
+
+def _quick_items(root: Any, to_global: Callable[[QPointF], QPoint]) -> list[dict[str, Any]]:
+    """Visible Qt Quick items that carry text (keys, candidates), in global coordinates."""
+    found: list[dict[str, Any]] = []
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if item is None or not item.isVisible() or item.opacity() <= 0:
+            continue
+        stack.extend(item.childItems())
+        texts = {name: item.property(name) for name in ("text", "displayText")}
+        texts = {name: value for name, value in texts.items()
+                 if isinstance(value, str) and value}
+        if not texts or item.width() <= 0 or item.height() <= 0:
+            continue
+        corner = to_global(item.mapToScene(QPointF(0, 0)))
+        found.append({"kind": "quick", "class": type(item).__name__,
+                      "meta": item.metaObject().className(), **texts,
+                      "enabled": bool(item.isEnabled()),
+                      "rect": [corner.x(), corner.y(), round(item.width()),
+                               round(item.height())]})
+    return found
+
+
+def _quick() -> list[dict[str, Any]]:
+    try:
+        from PySide6.QtQuick import QQuickWindow
+        from PySide6.QtQuickWidgets import QQuickWidget
+    except ImportError:  # the Qt Quick modules are not installed
+        return []
+    found: list[dict[str, Any]] = []
+    for window in QGuiApplication.topLevelWindows():
+        if isinstance(window, QQuickWindow) and window.isVisible():
+            found += _quick_items(window.contentItem(),
+                                  lambda point, w=window: w.mapToGlobal(point.toPoint()))
+    for widget in QApplication.allWidgets():
+        if isinstance(widget, QQuickWidget) and widget.isVisible():
+            found += _quick_items(widget.rootObject(),
+                                  lambda point, w=widget: w.mapToGlobal(point.toPoint()))
+    return found
+
+
+def snapshot(extras: Extras) -> dict[str, Any]:
+    widgets = []
+    windows = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        windows.append({"name": top.objectName(), "title": top.windowTitle(),
+                        "rect": _rect(top.frameGeometry())})
+        for widget in [top, *top.findChildren(QWidget)]:
+            if widget.isVisible():
+                entry = _widget(widget)
+                if entry is not None:
+                    widgets.append(entry)
+    focus = QApplication.focusWidget()
+    method = QGuiApplication.inputMethod()
+    return {
+        "windows": windows,
+        "focus": focus.objectName() or type(focus).__name__ if focus is not None else None,
+        "input_method": {"module": os.environ.get("QT_IM_MODULE", ""),
+                         "visible": method.isVisible(),
+                         "rect": _rect(method.keyboardRectangle().toRect())},
+        "widgets": widgets,
+        "quick": _quick(),
+        **extras(),
+    }
+
+
+class E2EProbe(QObject):
+    """Answers `ping` and `state` on a local socket, on the GUI thread."""
+
+    def __init__(self, path: str, extras: Extras, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._extras = extras
+        self._server = QLocalServer(self)
+        QLocalServer.removeServer(path)
+        if not self._server.listen(path):
+            raise RuntimeError(f"e2e probe cannot listen on {path}: "
+                               f"{self._server.errorString()}")
+        self._server.newConnection.connect(self._accept)
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._serve(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _serve(self, socket: QLocalSocket) -> None:
+        while socket.canReadLine():
+            word = bytes(socket.readLine().data()).decode("ascii", "replace").strip()
+            if word == "ping":
+                answer: dict[str, Any] = {"pong": time.monotonic()}
+            elif word == "state":
+                answer = snapshot(self._extras)
+            else:
+                answer = {"error": f"unknown request {word!r}"}
+            socket.write(json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n")
+            socket.flush()
+
+
+def start_probe(extras: Extras, parent: QObject | None = None) -> E2EProbe | None:
+    """The probe when `RECEPTION_E2E_PROBE` is set, else None (the normal case)."""
+    path = os.environ.get(PROBE_ENV, "")
+    if not path:
+        return None
+    log.warning("e2e probe listening on %s (test use only)", path)
+    return E2EProbe(path, extras, parent)

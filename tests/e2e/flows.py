@@ -1,0 +1,113 @@
+"""Steps every flow shares, done as a resident does them: by touch."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from tests.e2e.kiosk import Kiosk, Widget
+from tests.e2e.peers import CardReader, Platform
+
+#: the kiosk's own confirmation wait after a card read, and some slack
+CONFIRM_WAIT = 4.0
+
+
+def start_session(kiosk: Kiosk) -> None:
+    """From the attract screen to the home screen."""
+    kiosk.begin("touch the attract screen")
+    kiosk.wait_screen(None)
+    kiosk.tap(kiosk.tr("AttractScreen", "Touch the screen to start"), kind="label")
+    kiosk.wait_screen("home")
+
+
+def choose(kiosk: Kiosk, tile: str) -> None:
+    """A home-screen tile, by its target screen."""
+    kiosk.begin(f"home: {tile}")
+    kiosk.wait_screen("home")
+    kiosk.tap(name=f"tile_{tile}")
+
+
+def label_text(kiosk: Kiosk, name: str) -> str:
+    widget = kiosk.wait_for(name=name, kind="label")
+    return str(widget["text"])
+
+
+def type_digits(kiosk: Kiosk, digits: str, display: str) -> None:
+    """Tap each key of the big keypad; each must show in `display` before the next."""
+    for count, digit in enumerate(digits, start=1):
+        kiosk.tap(digit, exact=True)
+        kiosk.wait(lambda state, n=count: _digits_in(kiosk, state, display) == digits[:n],
+                   f"{digits[:count]!r} in {display}")
+
+
+def _digits_in(kiosk: Kiosk, state: dict[str, Any], display: str) -> str:
+    widget = kiosk.find(state, name=display, kind="label", enabled=False)
+    return "".join(ch for ch in (widget or {}).get("text", "") if ch.isdigit() or ch == "X")
+
+
+def identify_by_card(kiosk: Kiosk, reader: CardReader, next_screen: str) -> None:
+    """Lay the ID card on the reader; the kiosk reads it and goes on to `next_screen`."""
+    kiosk.begin("identify: card")
+    kiosk.wait_screen("identify")
+    kiosk.wait_text(kiosk.tr("IdentifyScreen", "Place your ID card on the reader"))
+    reader.place()
+    _confirm_identity(kiosk, next_screen)
+    reader.take_away()
+
+
+def identify_by_keypad(kiosk: Kiosk, id_number: str, phone: str, next_screen: str) -> None:
+    """No card with me: type the ID number and a mobile number on the keypad."""
+    kiosk.begin("identify: keypad")
+    kiosk.wait_screen("identify")
+    kiosk.tap(kiosk.tr("IdentifyScreen", "I have no card with me: type my ID number"))
+    type_digits(kiosk, id_number, "idDisplay")
+    kiosk.tap(kiosk.tr("IdentifyScreen", "Next"), exact=True)
+    kiosk.wait_text(kiosk.tr("IdentifyScreen", "Type your mobile phone number (11 digits)"))
+    type_digits(kiosk, phone, "phoneDisplay")
+    kiosk.tap(kiosk.tr("IdentifyScreen", "Confirm"), exact=True)
+    _confirm_identity(kiosk, next_screen)
+
+
+def _confirm_identity(kiosk: Kiosk, next_screen: str) -> None:
+    """The masked details show; the kiosk goes on by itself, or on "Continue"."""
+    kiosk.wait_for(name="doneIdentity", kind="label", timeout=30)
+    started = time.monotonic()
+    continue_text = kiosk.tr("IdentifyScreen", "Continue")
+    while True:
+        state = kiosk.state()
+        if state.get("screen") == next_screen:
+            return
+        if time.monotonic() - started > CONFIRM_WAIT:
+            kiosk.tap(continue_text, exact=True)
+            kiosk.wait_screen(next_screen)
+            return
+        time.sleep(0.1)
+
+
+def finish(kiosk: Kiosk, context: str) -> None:
+    """"Finish" on a slip screen ends the session: back to the attract screen."""
+    kiosk.begin("finish")
+    kiosk.tap(kiosk.tr(context, "Finish"), exact=True)
+    kiosk.wait_screen(None)
+
+
+def go_offline(kiosk: Kiosk, platform: Platform) -> None:
+    """The platform goes away; wait until the kiosk's badge says it is offline."""
+    platform.stop()
+    badge = kiosk.tr("SyncBadge", "● Offline · %n saved, will be sent").split("%n")[0]
+    kiosk.begin("the kiosk notices it is offline")
+    kiosk.wait(lambda state: _badge(kiosk, state).startswith(badge), f"badge {badge!r}",
+               timeout=60)
+
+
+def go_online(kiosk: Kiosk, platform: Platform) -> None:
+    """The platform comes back on the same address."""
+    platform.start()
+    online = kiosk.tr("SyncBadge", "● Online")
+    kiosk.begin("the kiosk is back online")
+    kiosk.wait(lambda state: _badge(kiosk, state) == online, f"badge {online!r}", timeout=90)
+
+
+def _badge(kiosk: Kiosk, state: dict[str, Any]) -> str:
+    widget: Widget | None = kiosk.find(state, name="syncBadge", kind="label", enabled=False)
+    return str((widget or {}).get("text", ""))

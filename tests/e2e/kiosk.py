@@ -1,0 +1,278 @@
+"""The kiosk in a fresh process on the test's X server, and the driver that
+uses it only as a resident can: taps and key presses through XTest
+(xdotool), finding what to tap by position from the e2e probe."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.e2e.peers import CardReader, Platform, Printer
+from tests.e2e.probe import GUI_DEADLINE, GuiNotAnswering, ProbeConnection, Watchdog
+from tests.e2e.texts import tr
+from tests.e2e.xserver import XServer
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = Path(os.environ.get("RECEPTION_E2E_SHOTS", "/tmp/reception-e2e"))
+#: how long a step may take before the test gives up (the GUI answers meanwhile)
+STEP_TIMEOUT = 30.0
+
+Widget = dict[str, Any]
+
+
+@dataclass
+class KioskProcess:
+    """`python -m kiosk` on `xserver`, enrolled with `platform`, with a data folder
+    of its own, the loopback printer, the pty card reader and a camera that
+    sees an empty counter."""
+
+    xserver: XServer
+    platform: Platform
+    printer: Printer
+    reader: CardReader
+    language: str
+    folder: Path
+    process: subprocess.Popen[bytes] | None = None
+    probe_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="e2e-")))
+
+    @property
+    def probe_path(self) -> str:
+        return str(self.probe_dir / "probe")
+
+    def configure(self) -> Path:
+        from sync.cli import enroll_terminal
+
+        config = self.folder / "config"
+        config.mkdir(parents=True, exist_ok=True)
+        camera = self.folder / "camera"
+        camera.mkdir(exist_ok=True)
+        _empty_counter(camera / "frame.png")
+        (config / "terminal.toml").write_text(
+            "[terminal]\n"
+            f'language = "{self.language}"\n'
+            "[platform]\n"
+            f'url = "{self.platform.url}"\n'
+            "connect_timeout = 1.0\n"
+            "read_timeout = 5.0\n"
+            "[sync]\n"  # quick to notice the platform is back (the tests wait for it)
+            "poll_interval = 1.0\n"
+            "backoff_cap = 3.0\n"
+            "refresh_interval = 10.0\n"
+            "[store]\n"
+            f"data_dir = {json.dumps(str(self.folder / 'data'))}\n"
+            "[kiosk]\n"
+            "fullscreen = true\n"
+            "[devices.printer]\n"
+            'kind = "network"\n'
+            f'address = "{self.printer.address}"\n'
+            'chinese_mode = "gb18030"\n'
+            "[devices.card_reader]\n"
+            'kind = "ga467"\n'
+            f'port = "{self.reader.port}"\n'
+            "[devices.camera]\n"
+            'kind = "folder"\n'
+            f"path = {json.dumps(str(camera))}\n", "utf-8")
+        if not (config / "secrets.toml").exists():
+            enroll_terminal(self.platform.url, self.platform.enroll_code(), config)
+        return config
+
+    def start(self) -> None:
+        config = self.configure()
+        environment = {key: value for key, value in os.environ.items()
+                       if key not in ("QT_IM_MODULE", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
+        environment.update(self.xserver.env(), QT_QPA_PLATFORM="xcb",
+                           RECEPTION_E2E_PROBE=self.probe_path,
+                           RECEPTION_CONFIG_DIR=str(config),
+                           RECEPTION_LOG_DIR=str(self.folder / "logs"))
+        with open(self.folder / "kiosk.out", "ab") as output:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "kiosk", "--config-dir", str(config)],
+                cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
+
+    def log_tail(self, lines: int = 40) -> str:
+        texts = []
+        for path in (self.folder / "kiosk.out", self.folder / "logs" / "reception-kiosk.log"):
+            if path.exists():
+                texts.append(f"--- {path.name}\n" + "\n".join(
+                    path.read_text("utf-8", "replace").splitlines()[-lines:]))
+        return "\n".join(texts)
+
+    def stop_gracefully(self, timeout: float) -> int | None:
+        """SIGTERM, as systemd stops it; its exit status, or None when it had to be killed."""
+        process, self.process = self.process, None
+        shutil.rmtree(self.probe_dir, ignore_errors=True)
+        if process is None:
+            return None
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+                return None
+        return process.returncode
+
+
+def _empty_counter(path: Path) -> None:
+    """What the camera sees when nobody holds anything up: a plain grey counter."""
+    from PIL import Image
+
+    if not path.exists():
+        Image.new("RGB", (640, 480), (128, 132, 136)).save(path)
+
+
+def centre(widget: Widget) -> tuple[int, int]:
+    x, y, width, height = widget["rect"]
+    return x + width // 2, y + height // 2
+
+
+def shows(widget: Widget, text: str, exact: bool = False) -> bool:
+    shown = (widget.get("text") or "", widget.get("accessible") or "")
+    return text in shown if exact else any(text in part for part in shown)
+
+
+class Kiosk:
+    """Drives a running kiosk through the X server, like a resident's finger."""
+
+    def __init__(self, process: KioskProcess) -> None:
+        self.process = process
+        self.display = process.xserver.display
+        self.language = process.language
+        self._probe = ProbeConnection(process.probe_path, connect_timeout=60)
+        self.watchdog: Watchdog | None = None
+        self.step = "start-up"
+        self.frozen = False  # the GUI thread once failed to answer in time
+        self.last: dict[str, Any] = {}
+
+    # ---- reading the screen ----------------------------------------------------
+    def tr(self, context: str, source: str) -> str:
+        return tr(self.language, context, source)
+
+    def state(self, deadline: float = GUI_DEADLINE) -> dict[str, Any]:
+        self._check_watchdog()
+        try:
+            self.last = self._probe.ask("state", deadline)
+        except GuiNotAnswering:
+            self.frozen = True
+            raise
+        return self.last
+
+    def widgets(self, kind: str | None = None) -> list[Widget]:
+        return [w for w in self.state()["widgets"] if kind is None or w["kind"] == kind]
+
+    def texts(self) -> list[str]:
+        return [w.get("text") or w.get("accessible") or "" for w in self.last.get("widgets", [])]
+
+    def wait(self, condition: Callable[[dict[str, Any]], Any], what: str,
+             timeout: float = STEP_TIMEOUT, answer_within: float = GUI_DEADLINE) -> Any:
+        """Poll the probe (each answer within `answer_within`) until `condition(state)`."""
+        deadline = time.monotonic() + timeout
+        while True:
+            state = self.state(answer_within)
+            value = condition(state)
+            if value:
+                return value
+            if time.monotonic() > deadline:
+                shot = self.screenshot(f"timeout-{self.step}")
+                shown = [t for t in self.texts() if t][:60]
+                raise AssertionError(
+                    f"step {self.step!r}: timed out after {timeout:g} s waiting for {what}; "
+                    f"screen {state.get('screen')!r} shows {shown}; screenshot {shot}")
+            time.sleep(0.1)
+
+    def find(self, state: dict[str, Any], text: str = "", *, name: str = "",
+             kind: str | None = "button", enabled: bool = True,
+             exact: bool = False) -> Widget | None:
+        for widget in state["widgets"]:
+            if kind is not None and widget["kind"] != kind:
+                continue
+            if name and widget["name"] != name:
+                continue
+            if text and not shows(widget, text, exact):
+                continue
+            if enabled and not widget["enabled"]:
+                continue
+            return widget
+        return None
+
+    def wait_for(self, text: str = "", *, name: str = "", kind: str | None = "button",
+                 exact: bool = False, timeout: float = STEP_TIMEOUT) -> Widget:
+        what = f"{kind or 'widget'} {text or name!r}"
+        return self.wait(lambda state: self.find(state, text, name=name, kind=kind,
+                                                 exact=exact), what, timeout)
+
+    def wait_screen(self, screen: str | None, timeout: float = STEP_TIMEOUT) -> None:
+        self.wait(lambda state: state.get("screen") == screen or (screen is None and
+                                                                  state.get("screen") is None),
+                  f"screen {screen!r}", timeout)
+
+    def wait_text(self, text: str, timeout: float = STEP_TIMEOUT) -> Widget:
+        return self.wait_for(text, kind=None, timeout=timeout)
+
+    # ---- touching -----------------------------------------------------------------
+    def xdotool(self, *arguments: str) -> None:
+        subprocess.run(["xdotool", *arguments], check=True, timeout=GUI_DEADLINE + 3,
+                       env=dict(os.environ, DISPLAY=self.display))
+
+    def tap_at(self, x: int, y: int) -> None:
+        self.xdotool("mousemove", str(x), str(y), "click", "1")
+
+    def tap(self, text: str = "", *, name: str = "", kind: str | None = "button",
+            exact: bool = False, timeout: float = STEP_TIMEOUT) -> Widget:
+        """Wait for an enabled widget showing `text` (or named `name`), then tap its middle."""
+        widget = self.wait_for(text, name=name, kind=kind, exact=exact, timeout=timeout)
+        self.tap_at(*centre(widget))
+        return widget
+
+    def tap_quick(self, text: str, timeout: float = STEP_TIMEOUT) -> Widget:
+        """Tap a Qt Quick item (a virtual keyboard key or candidate) showing `text`."""
+        def found(state: dict[str, Any]) -> Widget | None:
+            return next((item for item in state["quick"]
+                         if text in (item.get("text"), item.get("displayText"))
+                         and item["enabled"]), None)
+
+        item = self.wait(found, f"keyboard item {text!r}", timeout)
+        self.tap_at(*centre(item))
+        return item
+
+    def begin(self, step: str) -> None:
+        """Name the step for messages (and for the watchdog's report)."""
+        self._check_watchdog()
+        self.step = step
+
+    def _check_watchdog(self) -> None:
+        if self.watchdog is not None and self.watchdog.failure:
+            self.frozen = True
+            self.watchdog.check(self.step)
+
+    # ---- evidence ------------------------------------------------------------------
+    def screenshot(self, name: str) -> Path:
+        """The X server's own pixels (not a widget grab)."""
+        from PIL import ImageGrab
+
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        path = SHOTS / f"{name}.png"
+        ImageGrab.grab(xdisplay=self.display).save(path)
+        return path
+
+    def start_watchdog(self) -> None:
+        self.watchdog = Watchdog(self.process.probe_path).start()
+
+    def close(self) -> None:
+        if self.watchdog is not None:
+            self.watchdog.stop()
+        self._probe.close()
+
+
+def first(items: Iterable[Any]) -> Any:
+    return next(iter(items), None)

@@ -1,0 +1,102 @@
+"""The tests' side of the kiosk's e2e probe (terminal/e2e_probe.py), and the
+watchdog: the GUI thread must answer every ping within 2 s."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+#: the longest the GUI thread may take to answer (a frozen kiosk never does)
+GUI_DEADLINE = 2.0
+
+
+class GuiNotAnswering(AssertionError):
+    """The kiosk's GUI thread did not answer within GUI_DEADLINE seconds."""
+
+
+class ProbeConnection:
+    """One connection to the probe; one request and its answer at a time."""
+
+    def __init__(self, path: str, connect_timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + connect_timeout
+        while True:
+            try:
+                self._socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                self._socket.connect(path)
+                break
+            except OSError:
+                self._socket.close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        self._buffer = b""
+
+    def ask(self, word: str, deadline: float = GUI_DEADLINE) -> dict[str, Any]:
+        self._socket.settimeout(deadline)
+        started = time.monotonic()
+        try:
+            self._socket.sendall(word.encode("ascii") + b"\n")
+            while b"\n" not in self._buffer:
+                left = deadline - (time.monotonic() - started)
+                if left <= 0:
+                    raise TimeoutError
+                self._socket.settimeout(left)
+                chunk = self._socket.recv(1 << 20)
+                if not chunk:
+                    raise GuiNotAnswering("the kiosk closed the probe connection (it exited)")
+                self._buffer += chunk
+        except TimeoutError:
+            raise GuiNotAnswering(
+                f"the kiosk's GUI thread did not answer {word!r} within {deadline:g} s "
+                "(frozen)") from None
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return json.loads(line)
+
+    def close(self) -> None:
+        self._socket.close()
+
+
+@dataclass
+class Watchdog:
+    """Pings the GUI thread every `interval` s on its own connection and keeps
+    the first ping that went unanswered for more than GUI_DEADLINE."""
+
+    path: str
+    interval: float = 0.25
+    worst: float = 0.0
+    failure: str = ""
+    _stop: threading.Event = field(default_factory=threading.Event)
+    _thread: threading.Thread | None = None
+
+    def start(self) -> Watchdog:
+        connection = ProbeConnection(self.path)
+        self._thread = threading.Thread(target=self._run, args=(connection,),
+                                        name="e2e-watchdog", daemon=True)
+        self._thread.start()
+        return self
+
+    def _run(self, connection: ProbeConnection) -> None:
+        try:
+            while not self._stop.wait(self.interval):
+                started = time.monotonic()
+                try:
+                    connection.ask("ping")
+                except GuiNotAnswering as error:
+                    self.failure = self.failure or str(error)
+                    return
+                self.worst = max(self.worst, time.monotonic() - started)
+        finally:
+            connection.close()
+
+    def check(self, step: str) -> None:
+        if self.failure:
+            raise GuiNotAnswering(f"during {step}: {self.failure}")
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(GUI_DEADLINE + 1)

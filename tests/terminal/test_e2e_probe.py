@@ -1,0 +1,69 @@
+"""The real-display tests' window into a front end: off by default, read-only,
+answering on the GUI thread with what is shown and where."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtNetwork import QLocalSocket
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from terminal.e2e_probe import PROBE_ENV, start_probe
+
+
+def ask(qtbot: QtBot, path: str, word: str) -> dict:
+    socket = QLocalSocket()
+    socket.connectToServer(path)
+    assert socket.waitForConnected(2000)
+    socket.write(word.encode() + b"\n")
+    received = bytearray()
+
+    def answered() -> bool:
+        received.extend(bytes(socket.readAll().data()))
+        return received.endswith(b"\n")
+
+    qtbot.waitUntil(answered, timeout=2000)  # the GUI thread serves it meanwhile
+    socket.disconnectFromServer()
+    return json.loads(received)
+
+
+def test_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PROBE_ENV, raising=False)
+    assert start_probe(dict) is None
+
+
+def test_answers_ping_and_lists_what_is_shown_where(qtbot: QtBot,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    button = QPushButton("Take a number", objectName="takeNumber")
+    hidden = QPushButton("Not shown")
+    layout.addWidget(QLabel("Welcome"))
+    layout.addWidget(button)
+    layout.addWidget(hidden)
+    hidden.hide()
+    window.setGeometry(100, 50, 400, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    with tempfile.TemporaryDirectory(prefix="probe-") as folder:
+        path = str(Path(folder) / "probe")
+        monkeypatch.setenv(PROBE_ENV, path)
+        probe = start_probe(lambda: {"screen": "home"}, window)
+        assert probe is not None
+
+        assert "pong" in ask(qtbot, path, "ping")
+        state = ask(qtbot, path, "state")
+    assert state["screen"] == "home"
+    buttons = [w for w in state["widgets"] if w["kind"] == "button"]
+    assert [w["text"] for w in buttons] == ["Take a number"]
+    shown = buttons[0]
+    corner = button.mapToGlobal(button.rect().topLeft())
+    assert shown["name"] == "takeNumber" and shown["enabled"]
+    assert shown["rect"] == [corner.x(), corner.y(), button.width(), button.height()]
+    assert any(w["kind"] == "label" and w["text"] == "Welcome" for w in state["widgets"])
+    assert state["input_method"]["visible"] is False
