@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from counter.queue_panel import QueuePanel
 from counter.sign_in import SignInScreen
-from counter.style import COUNTER_QSS
 from terminal.sync_badge import SyncBadge
 
 SIGN_OUT_KEY = "F12"
@@ -32,7 +31,6 @@ class CounterWindow(QWidget):
                  work_area: QWidget, figures: QWidget) -> None:
         super().__init__()
         self.setObjectName("counterWindow")
-        self.setStyleSheet(COUNTER_QSS)
         self.setMinimumSize(1280, 720)
         self.badge, self.sign_in, self.queue_panel = badge, sign_in, queue_panel
         self.work_area, self.figures = work_area, figures

@@ -15,14 +15,13 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 
 from display import phrases
 from display.phrases import Phrase
-from display.style import HALL_QSS
 from display.widgets import CategoryCard, FitLabel, Ticker
 from sync.protocol.queue import QueueState
 
 SIZE = (1920, 1080)
 FLASHES = 6  # on/off toggles of the call panel when a number is called
 FLASH_MS = 500
-# Fixed label heights in pixels (the font sizes are in display.style).
+# Fixed label heights in pixels (the font sizes are in resources/themes/hall.qss).
 CALL_NUMBER_PX = 290
 CALL_WINDOW_PX = 124
 CALL_WINDOW_SECONDARY_PX = 72
@@ -44,7 +43,6 @@ class HallScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("hall")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet(HALL_QSS)
         self.setMinimumSize(*SIZE)
         self.resize(*SIZE)
         self.language = language
@@ -110,9 +108,9 @@ class HallScreen(QWidget):
     def _call_panel(self) -> QFrame:
         self.call_panel = _panel()
         self.call_heading = _heading()
-        self.call_number = FitLabel("callNumber", 270, weight=800)
-        self.call_window = FitLabel("callWindowPrimary", 88, weight=800)
-        self.call_window_secondary = FitLabel("callWindowSecondary", 48, weight=600)
+        self.call_number = FitLabel("callNumber", weight=800)
+        self.call_window = FitLabel("callWindowPrimary", weight=800)
+        self.call_window_secondary = FitLabel("callWindowSecondary", weight=600)
         for label, height in ((self.call_number, CALL_NUMBER_PX),
                               (self.call_window, CALL_WINDOW_PX),
                               (self.call_window_secondary, CALL_WINDOW_SECONDARY_PX)):

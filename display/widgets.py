@@ -1,35 +1,50 @@
-"""Small widgets of the hall screen: the notices ticker and a category card."""
+"""Small widgets of the hall screen: the notices ticker and a category card.
+
+Their sizes and colours come from resources/themes/hall.qss: the labels that
+fit their text take their pixel sizes as `qproperty-` values, the ticker
+paints with the colours of its palette."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtCore import Property, QRectF, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
-
-from display.style import ACCENT, BACKGROUND
 
 TICKER_STEP_PX = 3
 TICKER_INTERVAL_MS = 30
 TICKER_SEPARATOR = "      ◆      "
 CARD_MIN_HEIGHT = 112
-CATEGORY_NAME_PX = 28
-CATEGORY_NAME_MIN_PX = 22  # one line down to this size, else two lines at
-CATEGORY_NAME_WRAP_PX = 24  # this one
 
 
-class FitLabel(QLabel):
-    """A one-line label whose font shrinks (down to `min_px`) to fit its width."""
+class SizedLabel(QLabel):
+    """A label whose font pixel sizes the style sheet sets: `fitPixelSize` (the
+    size it wants) and `fitMinPixelSize` (the smallest it may shrink to)."""
 
-    def __init__(self, name: str, pixel_size: int, min_px: int = 24, weight: int = 700,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, weight: int = 700, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.pixel_size = pixel_size
-        self.min_px = min_px
+        self.pixel_size = 0  # until the style sheet has set it
+        self.min_px = 0
         font = QFont(self.font())
         font.setWeight(QFont.Weight(weight))
         self.setFont(font)
+
+    def _get_pixel_size(self) -> int:
+        return self.pixel_size
+
+    def _set_pixel_size(self, value: int) -> None:
+        self.pixel_size = value
         self._fit()
+
+    def _get_min_px(self) -> int:
+        return self.min_px
+
+    def _set_min_px(self, value: int) -> None:
+        self.min_px = value
+        self._fit()
+
+    fitPixelSize = Property(int, _get_pixel_size, _set_pixel_size)
+    fitMinPixelSize = Property(int, _get_min_px, _set_min_px)
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -40,6 +55,15 @@ class FitLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
+        raise NotImplementedError
+
+
+class FitLabel(SizedLabel):
+    """A one-line label whose font shrinks (down to the minimum) to fit its width."""
+
+    def _fit(self) -> None:
+        if self.pixel_size <= 0:
+            return
         font = QFont(self.font())
         font.setPixelSize(self.pixel_size)
         width = QFontMetrics(font).horizontalAdvance(self.text())
@@ -50,36 +74,35 @@ class FitLabel(QLabel):
             self.setFont(font)
 
 
-class NameLabel(QLabel):
+class NameLabel(SizedLabel):
     """A category's name: one line, a little smaller when that makes it fit (户籍与退役军人
     事务 must not wrap to an orphan character); a name far too long for one line (most
-    English ones) wraps instead, at a size still read from the back of the hall."""
+    English ones) wraps instead, at `wrapPixelSize`, still read from the back of the hall."""
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
+        super().__init__(name, parent=parent)
         self.setWordWrap(True)
-        font = QFont(self.font())
-        font.setWeight(QFont.Weight.Bold)
-        font.setPixelSize(CATEGORY_NAME_PX)
-        self.setFont(font)
+        self.wrap_px = 0
 
-    def setText(self, text: str) -> None:
-        super().setText(text)
+    def _get_wrap_px(self) -> int:
+        return self.wrap_px
+
+    def _set_wrap_px(self, value: int) -> None:
+        self.wrap_px = value
         self._fit()
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit()
+    wrapPixelSize = Property(int, _get_wrap_px, _set_wrap_px)
 
     def _fit(self) -> None:
+        if self.pixel_size <= 0:
+            return
         font = QFont(self.font())
-        font.setPixelSize(CATEGORY_NAME_PX)
+        font.setPixelSize(self.pixel_size)
         width = QFontMetrics(font).horizontalAdvance(self.text())
         room = self.contentsRect().width()
         if width > room > 0:
-            shrunk = int(CATEGORY_NAME_PX * room / width)
-            font.setPixelSize(shrunk if shrunk >= CATEGORY_NAME_MIN_PX else CATEGORY_NAME_WRAP_PX)
+            shrunk = int(self.pixel_size * room / width)
+            font.setPixelSize(shrunk if shrunk >= self.min_px else max(1, self.wrap_px))
         if font.pixelSize() != self.font().pixelSize():
             self.setFont(font)
 
@@ -93,10 +116,6 @@ class Ticker(QWidget):
         self.setFixedHeight(76)
         self._text = ""
         self._offset = 0.0
-        font = QFont(self.font())
-        font.setPixelSize(40)
-        font.setBold(True)
-        self.setFont(font)
         self._timer = QTimer(self)
         self._timer.setInterval(TICKER_INTERVAL_MS)
         self._timer.timeout.connect(self._step)
@@ -124,10 +143,11 @@ class Ticker(QWidget):
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(ACCENT))
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Window))
         if not self._text:
             return
-        painter.setPen(QColor(BACKGROUND))
+        painter.setPen(palette.color(QPalette.ColorRole.WindowText))
         painter.setFont(self.font())
         loop = self._text + TICKER_SEPARATOR
         width = self.fontMetrics().horizontalAdvance(loop)

@@ -1,9 +1,20 @@
-"""Language, large text and high contrast: on every kiosk screen."""
+"""Language, large text and high contrast: on every kiosk screen.
+
+The two switches show their state twice: filled when on (the theme's
+`toggle` role) and a tick before the name when on."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+ON_MARK = "✓ "
+
+
+def toggle_button(name: str) -> QPushButton:
+    button = QPushButton(objectName=name, checkable=True)
+    button.setProperty("role", "toggle")
+    return button
 
 
 class AccessibilityBar(QWidget):
@@ -13,12 +24,10 @@ class AccessibilityBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.language_button = QPushButton()
+        self.language_button = QPushButton(objectName="languageButton")
         self.language_button.setProperty("role", "secondary")
-        self.large_text_button = QPushButton(checkable=True)
-        self.large_text_button.setProperty("role", "secondary")
-        self.contrast_button = QPushButton(checkable=True)
-        self.contrast_button.setProperty("role", "secondary")
+        self.large_text_button = toggle_button("largeTextButton")
+        self.contrast_button = toggle_button("highContrastButton")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
@@ -27,8 +36,10 @@ class AccessibilityBar(QWidget):
         layout.addWidget(self.contrast_button)
         self._current_language = "zh_CN"
         self.language_button.clicked.connect(self._switch_language)
-        self.large_text_button.toggled.connect(self.largeTextToggled)
-        self.contrast_button.toggled.connect(self.highContrastToggled)
+        for button, signal in ((self.large_text_button, self.largeTextToggled),
+                               (self.contrast_button, self.highContrastToggled)):
+            button.toggled.connect(self.retranslate)
+            button.toggled.connect(signal)
         self.retranslate()
 
     def set_language(self, language: str) -> None:
@@ -41,8 +52,12 @@ class AccessibilityBar(QWidget):
     def retranslate(self) -> None:
         # The button names the language it switches to, in that language.
         self.language_button.setText("English" if self._current_language == "zh_CN" else "中文")
-        self.large_text_button.setText(self.tr("Large text"))
-        self.contrast_button.setText(self.tr("High contrast"))
+        for button, name in ((self.large_text_button, self.tr("Large text")),
+                             (self.contrast_button, self.tr("High contrast"))):
+            on = button.isChecked()
+            button.setText((ON_MARK if on else "") + name)
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(self.tr("On") if on else self.tr("Off"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

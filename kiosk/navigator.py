@@ -42,7 +42,6 @@ class NavigationBar(QWidget):
         self.countdown_label = QLabel(objectName="idleCountdown", wordWrap=True)
         self.countdown_label.setProperty("role", "notice")
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.countdown_label.setStyleSheet("font-weight: 700;")
         self.countdown_label.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 16)

@@ -30,7 +30,6 @@ class SlipView(QLabel):
         self.setObjectName("slipView")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.setStyleSheet("background: #ffffff; border: 2px solid #d5dde6;")
         self._image: QImage | None = None
 
     def set_slip(self, image: Image.Image | QImage | None) -> None:
@@ -76,9 +75,9 @@ class SlipPage(QWidget):
         self.flow = flow_layout(self)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setProperty("role", "slip-message")
         self.message.setProperty("state", "attention")
         self.message.setObjectName("slipMessage")
-        self.message.setStyleSheet("font-size: 26pt; font-weight: 700;")
         self.slip = SlipView()
         self.flow.addWidget(self.message, 1)
         self.flow.addWidget(self.slip, 3)

@@ -12,13 +12,6 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.screens.base import KioskScreen
 
-#: a scroll bar a finger can hold
-TOUCH_SCROLLBAR = (
-    "QScrollBar:vertical { width: 40px; background: #e3ecf8; border: none;"
-    " border-radius: 20px; }"
-    " QScrollBar::handle:vertical { background: #9fb3c8; border-radius: 20px;"
-    " min-height: 96px; }"
-    " QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0px; }")
 CORNER_PX = 140
 TAPS = 5
 WINDOW_SECONDS = 4.0
@@ -68,7 +61,6 @@ class TechnicianScreen(KioskScreen):
         self._layout.setContentsMargins(0, 0, 0, 0)
         area = QScrollArea(widgetResizable=True, frameShape=QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        area.verticalScrollBar().setStyleSheet(TOUCH_SCROLLBAR)
         area.setWidget(holder)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 0, 24, 0)

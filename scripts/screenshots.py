@@ -458,13 +458,11 @@ def kiosk_states(stage: KioskStage) -> list[State]:
             nav.go("identify", {"next": "take_number", "purpose": purpose})
             if page == "done":  # a real read from the simulated card
                 wait_until(lambda: screen.page() is IdPage.DONE, what="the card read")
-                screen._confirm.stop()
                 return
             if reader is not None:  # hold the simulated card back
                 reader.stop_polling()
                 pause(400)  # a read already under way arrives and is undone below
             stage.context.session.wipe()
-            screen._confirm.stop()
             screen._clear_entries()
             screen._show(IdPage.CARD)
             if page == "card":
@@ -810,6 +808,13 @@ def enroll_code(platform: Any, separate: bool) -> str:
         engine.dispose()
 
 
+def set_theme(stage: KioskStage, mode: Any) -> None:
+    """Large text and high contrast through the accessibility bar's switches."""
+    bar = stage.ui.bar
+    bar.large_text_button.setChecked(mode.large_text)
+    bar.contrast_button.setChecked(mode.high_contrast)
+
+
 def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
                 languages: Sequence[str] = LANGUAGES,
                 orientations: Sequence[str] = tuple(KIOSK_SIZES), themes: bool = True,
@@ -860,8 +865,8 @@ def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
 
                 stage.save_current = save
                 try:
-                    if mode is not None:
-                        gui.set_theme(mode)
+                    if mode is not None:  # as a resident does: the accessibility bar
+                        set_theme(stage, mode)
                     if attempt == 2 or (language, orientation, mode) != shaped:
                         stage.visit_all(size)
                         shaped = (language, orientation, mode)
@@ -883,7 +888,7 @@ def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
                     if shot.after is not None:
                         shot.after()
                     if mode is not None:
-                        gui.set_theme(ThemeMode())
+                        set_theme(stage, ThemeMode())
         stage.fresh()
     return log
 

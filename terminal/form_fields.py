@@ -45,16 +45,6 @@ MAX_LONG_TEXT = 2000
 PHONE_RE = re.compile(r"1\d{10}|0\d{9,11}")
 NO_FRAME_TIMEOUT_MS = 6000
 JPEG_QUALITY = 90
-ENTRY_STYLE = (
-    "background: #ffffff; color: #1d2733; border: 3px solid #1f6feb; "
-    "border-radius: 14px; padding: 12px 20px; font-size: 30pt;"
-)
-CHOICE_STYLE = (
-    "QPushButton { background: #ffffff; color: #1d2733; border: 3px solid #9fb3c8; "
-    "text-align: left; padding: 18px 28px; }"
-    "QPushButton:checked { background: #0b5d1e; color: #ffffff; "
-    "border-color: #0b5d1e; }"
-)
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -112,7 +102,6 @@ class TextInput(FieldInput):
         self.editor: TouchLineEdit | TouchTextEdit = (
             TouchTextEdit() if multiline else TouchLineEdit()
         )
-        self.editor.setStyleSheet(ENTRY_STYLE)
         if isinstance(self.editor, QLineEdit):
             self.editor.setMaxLength(self.limit)
         self.editor.textChanged.connect(self.changed)
@@ -192,7 +181,7 @@ class KeypadInput(FieldInput):
         self._text = ""
         self.display = QLabel()
         self.display.setObjectName("keypadDisplay")
-        self.display.setStyleSheet(ENTRY_STYLE)
+        self.display.setProperty("role", "entry")
         self.display.setMinimumHeight(96)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -291,7 +280,7 @@ class _Spinner(QWidget):
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.shown = QLabel()
         self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.shown.setStyleSheet(ENTRY_STYLE)
+        self.shown.setProperty("role", "entry")
         self.shown.setMinimumHeight(96)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -443,7 +432,7 @@ class ChoiceInput(FieldInput):
         for index, _choice in enumerate(choices):
             button = QPushButton()
             button.setCheckable(True)
-            button.setStyleSheet(CHOICE_STYLE)
+            button.setProperty("role", "choice")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.group.addButton(button, index)
             grid.addWidget(button, index // columns, index % columns)
@@ -546,7 +535,7 @@ class CaptureInput(FieldInput):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 240)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setStyleSheet("background: #1d2733; color: #ffffff; border-radius: 14px;")
+        self.preview.setObjectName("cameraPreview")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setProperty("role", "subtitle")

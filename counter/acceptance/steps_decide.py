@@ -147,7 +147,7 @@ class DocumentsStep(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 200)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.preview.setStyleSheet("background: #1d2733; color: #ffffff;")
+        self.preview.setObjectName("cameraPreview")
         self.take = QPushButton()
         self.take.setObjectName("captureDocument")
         self.take.clicked.connect(self._take)

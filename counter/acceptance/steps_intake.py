@@ -283,7 +283,7 @@ class TypedText(TextInput):
         super().__init__(field)
         self.keyboard.hide()
         self.editor.tapped.disconnect()
-        self.editor.setStyleSheet("")
+        self.editor.setProperty("role", "")  # the desk's field style, not the kiosk's
         self.editor.setMinimumHeight(0)
 
     def activate(self) -> None:
@@ -317,7 +317,10 @@ class FormStep(QWidget):
         self.title = heading()
         self.status = note()
         self.body = QWidget()
-        self.form = QFormLayout(self.body)
+        self.form = QFormLayout()
+        column = QVBoxLayout(self.body)
+        column.addLayout(self.form)
+        column.addStretch(1)  # spare height below the fields, not between them
         # a label too long beside its field goes above it: the form never scrolls sideways
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         area = scrolled(self.body)

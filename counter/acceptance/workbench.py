@@ -74,17 +74,6 @@ if TYPE_CHECKING:
     from terminal.sync_bridge import SyncBridge
 
 MATTER, APPLICANT, FORM, MATERIALS, DOCUMENTS, OUTCOME, HISTORY = range(7)
-#: A desk screen seen from arm's length: denser than the kiosk's touch theme.
-WORKBENCH_QSS = """
-#acceptanceWorkbench QPushButton { min-height: 40px; min-width: 40px; padding: 4px 14px;
-    border-radius: 8px; }
-#acceptanceWorkbench QPushButton:checked { background: #0b5d1e; color: #ffffff; }
-#acceptanceWorkbench QLineEdit, #acceptanceWorkbench QComboBox { padding: 4px 8px;
-    background: #ffffff; border: 2px solid #9fb3c8; border-radius: 6px; }
-#acceptanceWorkbench QLabel[role="title"] { font-size: 20pt; }
-#acceptanceWorkbench QLabel[state="attention"] { color: #b00020; }
-#acceptanceWorkbench QListWidget { background: #ffffff; }
-"""
 
 
 def tracking_numbers(shell: Shell) -> Callable[[date], str]:
@@ -110,7 +99,6 @@ class AcceptanceWorkbench(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("acceptanceWorkbench")
-        self.setStyleSheet(WORKBENCH_QSS)
         self.bridge, self.printer, self.camera = bridge, printer, camera
         self._catalog, self._clock, self._center = catalog, clock, center_name
         self.window_name, self._staff_no = window, staff_no

@@ -30,13 +30,13 @@ from sync.protocol.models import RatingPayload
 if TYPE_CHECKING:
     from terminal.sync_bridge import SyncBridge
 
-#: level -> (Chinese, English, colour); 5 is best.
-LEVELS: dict[int, tuple[str, str, str]] = {
-    5: ("非常满意", "Very satisfied", "#0b7a34"),
-    4: ("满意", "Satisfied", "#3f9a3f"),
-    3: ("基本满意", "Fair", "#8a7a12"),
-    2: ("不满意", "Dissatisfied", "#b5541b"),
-    1: ("非常不满意", "Very dissatisfied", "#a11d1d"),
+#: level -> (Chinese, English); 5 is best. Each level's colour is in counter.qss.
+LEVELS: dict[int, tuple[str, str]] = {
+    5: ("非常满意", "Very satisfied"),
+    4: ("满意", "Satisfied"),
+    3: ("基本满意", "Fair"),
+    2: ("不满意", "Dissatisfied"),
+    1: ("非常不满意", "Very dissatisfied"),
 }
 #: Reasons offered for a low rating: (code sent to the platform, Chinese, English).
 REASONS: tuple[tuple[str, str, str], ...] = (
@@ -70,16 +70,16 @@ class RatingWindow(QWidget):
         self.tracking_number: str | None = None
         self.level: int | None = None
         self.pages = QStackedWidget()
-        self.idle = self._label("", 28)
-        self.prompt = self._label("", 30)
+        self.idle = self._label("ratingIdle")
+        self.prompt = self._label("ratingPrompt")
         self.level_buttons: dict[int, QPushButton] = {}
-        self.reason_prompt = self._label("", 26)
+        self.reason_prompt = self._label("ratingReasonPrompt")
         self.reason_buttons: dict[str, QPushButton] = {}
         self.submit_button = QPushButton()
         self.submit_button.setObjectName("ratingSubmit")
         self.submit_button.setMinimumHeight(110)
         self.submit_button.clicked.connect(self._submit_reasons)
-        self.thanks = self._label("", 36)
+        self.thanks = self._label("ratingThanks")
         self.pages.addWidget(self._page(self.idle))
         self.pages.addWidget(self._levels_page())
         self.pages.addWidget(self._reasons_page())
@@ -91,17 +91,15 @@ class RatingWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 40, 48, 40)
         layout.addWidget(self.pages)
-        self.setStyleSheet("#ratingWindow { background: #f4f7fb; }")
         self.retranslate()
         self.reset()
 
     # ---------------------------------------------------------------- layout
     @staticmethod
-    def _label(text: str, points: int) -> QLabel:
-        label = QLabel(text)
+    def _label(name: str) -> QLabel:
+        label = QLabel(objectName=name)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setWordWrap(True)
-        label.setStyleSheet(f"font-size: {points}pt; font-weight: 600; color: #1d2733;")
         return label
 
     @staticmethod
@@ -117,13 +115,12 @@ class RatingWindow(QWidget):
     def _levels_page(self) -> QWidget:
         row = QHBoxLayout()
         row.setSpacing(20)
-        for level, (zh, en, colour) in LEVELS.items():
+        for level, (zh, en) in LEVELS.items():
             button = QPushButton(two_lines(zh, en))
             button.setObjectName(f"level{level}")
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             button.setMinimumSize(180, 220)
-            button.setStyleSheet(f"QPushButton {{ background: {colour}; color: #ffffff; "
-                                 "font-size: 22pt; font-weight: 700; border-radius: 18px; }}")
+            button.setProperty("role", "level")
             button.clicked.connect(lambda _checked=False, level=level: self.choose(level))
             self.level_buttons[level] = button
             row.addWidget(button)
@@ -142,11 +139,7 @@ class RatingWindow(QWidget):
             button.setCheckable(True)
             button.setMinimumHeight(110)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-            button.setStyleSheet(
-                "QPushButton { background: #ffffff; color: #1d2733; font-size: 20pt; "
-                "border: 3px solid #9fb3c8; border-radius: 14px; }"
-                "QPushButton:checked { background: #1f6feb; color: #ffffff; "
-                "border-color: #1f6feb; }")
+            button.setProperty("role", "reason")
             self.reason_buttons[code] = button
             grid.addWidget(button, index // 3, index % 3)
         page = QWidget()
@@ -228,7 +221,4 @@ class RatingWindow(QWidget):
         self.reason_prompt.setText(two_lines("请选择不满意的原因（可多选）",
                                              "What went wrong? (choose any)"))
         self.submit_button.setText("提交  Submit")
-        self.submit_button.setStyleSheet(
-            "QPushButton { background: #1f6feb; color: #ffffff; font-size: 24pt; "
-            "font-weight: 700; border-radius: 16px; }")
         self.thanks.setText(two_lines("感谢您的评价！", "Thank you for your rating!"))

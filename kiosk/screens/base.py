@@ -40,6 +40,7 @@ class KioskScreen(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            self.chromeChanged.emit()  # the navigation bar shows the new title
         super().changeEvent(event)
 
 

@@ -42,7 +42,6 @@ from terminal.slips import masked_person
 from terminal.widgets.labels import role_label
 
 BOOKABLE_DAYS = 7
-DAY_STYLE = "QPushButton:checked { background: #0b5d1e; color: #ffffff; border-color: #0b5d1e; }"
 WEEKDAYS_ZH = "一二三四五六日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -206,7 +205,7 @@ class BookScreen(KioskScreen):
         else:
             self.navigate.emit("identify", {
                 "next": "check_in", "next_args": {},
-                "purpose": self.tr("Show your ID card to find your appointment.")})
+                "purpose": lambda: self.tr("Show your ID card to find your appointment.")})
 
     # ---- days and times
     def choose_matter(self, code: str) -> None:
@@ -233,8 +232,7 @@ class BookScreen(KioskScreen):
         columns = 7 if self.width() > self.height() else 4
         for index, day in enumerate(days):
             button = QPushButton(checkable=True)
-            button.setProperty("role", "secondary")
-            button.setStyleSheet(DAY_STYLE)
+            button.setProperty("role", "toggle")
             button.clicked.connect(lambda _=False, d=day: self.choose_day(d))
             self.day_group.addButton(button)
             self.day_buttons[day] = button
@@ -317,7 +315,7 @@ class BookScreen(KioskScreen):
         else:
             self.navigate.emit("identify", {
                 "next": "book_confirm", "next_args": args,
-                "purpose": self.tr("Your appointment is made in your name.")})
+                "purpose": lambda: self.tr("Your appointment is made in your name.")})
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -122,19 +122,6 @@ class CatalogSource(QObject):
 
 
 # --------------------------------------------------------------------- tiles
-#: a scroll bar a finger can hold (the default one is a few pixels wide)
-TOUCH_SCROLLBAR = """
-QScrollBar:vertical { width: 40px; background: #e3ecf8; border: none; border-radius: 20px; }
-QScrollBar::handle:vertical { background: #9fb3c8; border-radius: 20px; min-height: 96px; }
-QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0px; }
-"""
-
-
-def touch_scrollbar(area: QScrollArea) -> QScrollArea:
-    area.verticalScrollBar().setStyleSheet(TOUCH_SCROLLBAR)
-    return area
-
-
 class TileGrid(QScrollArea):
     """Big tiles in a scrollable grid; `chosen(key)` when one is touched."""
 
@@ -145,7 +132,6 @@ class TileGrid(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        touch_scrollbar(self)
         self.inner = QWidget()
         self.grid = QGridLayout(self.inner)
         self.grid.setSpacing(20)

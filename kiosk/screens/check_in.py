@@ -99,7 +99,7 @@ class CheckInScreen(KioskScreen):
     def _identify(self) -> None:
         self.navigate.emit("identify", {
             "next": "check_in", "next_args": {},
-            "purpose": self.tr("Show your ID card to find your appointment.")})
+            "purpose": lambda: self.tr("Show your ID card to find your appointment.")})
 
     # ---- looking up
     def _lookup(self) -> None:

@@ -8,9 +8,10 @@ known from the session (the applicant's ID number) are filled and skipped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -24,8 +25,8 @@ from PySide6.QtWidgets import (
 from hardware.identity import mask_id_number
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen, step_buttons
-from kiosk.screens.catalog import CatalogSource, touch_scrollbar
-from sync.protocol.models import FieldType, Matter
+from kiosk.screens.catalog import CatalogSource
+from sync.protocol.models import FieldType, FormField, Matter
 from terminal.form_fields import FieldInput, KeypadInput, build_input, is_applicant_id
 
 REVIEW = "apply_review"
@@ -33,12 +34,15 @@ STATE_KEY = "apply"
 
 
 class FieldPage(QWidget):
-    """A field's question, its input and the message under it."""
+    """A field's question, its input and the message under it. `label` gives the
+    question in the session's language (asked again after a language switch)."""
 
-    def __init__(self, field_input: FieldInput, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, field_input: FieldInput, label: Callable[[], str],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.input = field_input
-        self.question = QLabel(label)
+        self.label = label
+        self.question = QLabel(label())
         self.question.setProperty("role", "title")
         self.question.setWordWrap(True)
         self.error = QLabel()
@@ -52,7 +56,6 @@ class FieldPage(QWidget):
         layout.addWidget(self.question)
         layout.addWidget(self.error)
         area = QScrollArea()  # a tall input scrolls rather than stretch the window
-        touch_scrollbar(area)
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -65,6 +68,12 @@ class FieldPage(QWidget):
         self.error.setText(problem)
         self.error.setVisible(bool(problem))
         return not problem
+
+    def retranslate(self) -> None:
+        self.question.setText(self.label())
+        self.input.retranslate()
+        if self.error.isVisible():
+            self.error.setText(self.input.problem())
 
     def clear_problem(self) -> None:
         if self.error.isVisible() and not self.input.problem():
@@ -154,14 +163,23 @@ class StepForm(QWidget):
         self.next.setText(self.finish_text or self.tr("Check my answers ›") if last
                           else self.tr("Next ›"))
         for page in self.pages:
-            page.input.retranslate()
+            page.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
-def field_label(context: KioskContext, zh: str, en: str, required: bool) -> str:
-    label = context.localized(zh, en)
-    if not required:
-        label += context.localized("（可不填）", " (optional)")
-    return label
+def field_label(context: KioskContext, field: FormField) -> str:
+    """The question of a field in the session's language, saying when it may be skipped."""
+    label = context.localized(field.label_zh, field.label_en)
+    if field.required:
+        return label
+    if field.type in (FieldType.PHOTO, FieldType.DOCUMENT):
+        return label + QCoreApplication.translate(
+            "FormScreen", " (optional: you may go on without a picture)")
+    return label + QCoreApplication.translate("FormScreen", " (optional)")
 
 
 class FormScreen(KioskScreen):
@@ -206,6 +224,9 @@ class FormScreen(KioskScreen):
         self.title = self.tr("Fill in the form")
         if self.matter is not None:
             self.heading.setText(self.context.localized(self.matter.name_zh, self.matter.name_en))
+        for page in self.form.pages if self.form is not None else []:
+            if isinstance(page.input, KeypadInput) and page.input.locked:
+                page.input.note.setText(self._lock_note())
 
     # ---- building
     def _drop_form(self) -> None:
@@ -232,8 +253,8 @@ class FormScreen(KioskScreen):
                 camera=self.context.devices.camera,
                 today=lambda: self.context.clock().date())
             self._prefill(field_input)
-            label = field_label(self.context, field.label_zh, field.label_en, field.required)
-            pages.append(FieldPage(field_input, label))
+            pages.append(FieldPage(field_input,
+                                   lambda field=field: field_label(self.context, field)))
         self.form = StepForm(pages)
         self.form.finished.connect(self._finished)
         self.form.backFromStart.connect(self.goBack)
@@ -247,11 +268,13 @@ class FormScreen(KioskScreen):
         if is_applicant_id(field) and session.applicant_id_number:
             field_input.set_value(session.applicant_id_number)
             if isinstance(field_input, KeypadInput):
-                source = (self.tr("Read from your ID card.") if session.identity is not None
-                          else self.tr("As you entered it."))
-                field_input.lock(mask_id_number(session.applicant_id_number), source)
+                field_input.lock(mask_id_number(session.applicant_id_number), self._lock_note())
         elif field.type is FieldType.PHONE and session.phone:
             field_input.set_value(session.phone)
+
+    def _lock_note(self) -> str:
+        return (self.tr("Read from your ID card.") if self.context.session.identity is not None
+                else self.tr("As you entered it."))
 
     # ---- results
     def _collect(self) -> None:

@@ -1,22 +1,24 @@
 """The identification step other flows send a resident through.
 
 args: {"next": screen name, "next_args": dict, "purpose": text shown under
-the title, "ask_phone": bool (default: only when the ID number is typed)}.
+the title, or a callable giving it in the session's language (so it follows a
+language switch), "ask_phone": bool (default: only when the ID number is typed)}.
 
 The resident places their ID card on the reader (polled while this screen
 is shown), or types the ID number on a big keypad (GB 11643 checked), then
 a mobile number. Without a working reader the typed path shows directly,
-with a plain sentence why. What was read is shown masked, then the flow
-goes on to `next`.
+with a plain sentence why. What was read is shown masked until the resident
+touches "Continue" (or "This is not me"); then the flow goes on to `next`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -37,8 +39,6 @@ from terminal.widgets.labels import role_label
 ID_LENGTH = 18
 PHONE_LENGTH = 11
 MOBILE_RE = re.compile(r"1[3-9]\d{9}")
-#: how long the masked "we read your card" confirmation stays before going on
-CONFIRM_MS = 1500
 
 
 class Page(Enum):
@@ -65,7 +65,7 @@ class IdentifyScreen(KioskScreen):
         self.context = context
         self.next_screen = ""
         self.next_args: dict[str, Any] = {}
-        self.purpose = ""
+        self.purpose: str | Callable[[], str] = ""
         self.ask_phone: bool | None = None
         self.id_number = ""
         self.phone = ""
@@ -74,8 +74,7 @@ class IdentifyScreen(KioskScreen):
         self._active = False
         self._landscape: bool | None = None
         self._entry_parts: list[dict[str, Any]] = []
-        self._confirm = QTimer(self, singleShot=True, interval=CONFIRM_MS)
-        self._confirm.timeout.connect(self._go_on)
+        self._auto = False  # the details were just read or typed (not known before)
 
         self.title_label = role_label("title", name="identifyTitle")
         self.purpose_label = role_label("subtitle", name="identifyPurpose")
@@ -219,14 +218,14 @@ class IdentifyScreen(KioskScreen):
         if args:  # a new request; back navigation brings {} and keeps the last one
             self.next_screen = str(args.get("next", "home"))
             self.next_args = dict(args.get("next_args") or {})
-            self.purpose = str(args.get("purpose", ""))
+            purpose = args.get("purpose", "")
+            self.purpose = purpose if callable(purpose) else str(purpose)
             ask = args.get("ask_phone")
             self.ask_phone = None if ask is None else bool(ask)
             self._clear_entries()
             self._show(Page.CARD)
         self._active = True
-        self.purpose_label.setText(self.purpose)
-        self.purpose_label.setVisible(bool(self.purpose))
+        self._show_purpose()
         session = self.context.session
         if session.identified and (not self._needs_phone() or session.phone):
             self._show_done(auto=False)
@@ -243,17 +242,20 @@ class IdentifyScreen(KioskScreen):
 
     def leave(self) -> None:
         self._active = False
-        self._confirm.stop()
         reader = self.context.devices.card_reader
         if reader is not None:
             reader.stop_polling()
 
     def reset(self) -> None:
-        self._confirm.stop()
         self.next_screen, self.next_args, self.purpose, self.ask_phone = "", {}, "", None
         self._clear_entries()
         self.done_identity.clear()
         self._show(Page.CARD)
+
+    def _show_purpose(self) -> None:
+        text = self.purpose() if callable(self.purpose) else self.purpose
+        self.purpose_label.setText(text)
+        self.purpose_label.setVisible(bool(text))
 
     def page(self) -> Page:
         return Page(self.pages.currentIndex())
@@ -414,20 +416,17 @@ class IdentifyScreen(KioskScreen):
         if session.phone:
             lines.append(mask_phone(session.phone))
         self.done_identity.setText("\n".join(lines))
+        self._auto = auto
         self.done_title.setText(self.tr("Thank you. We have your details:") if auto
                                 else self.tr("You are already identified as:"))
         self._show(Page.DONE)
-        if auto:
-            self._confirm.start()
 
     def _go_on(self) -> None:
-        self._confirm.stop()
         if self.page() is Page.DONE and self.next_screen:
             self.navigate.emit(self.next_screen, dict(self.next_args))
 
     def _not_me(self) -> None:
         """Someone else's details: forget them and start this step again."""
-        self._confirm.stop()
         session = self.context.session
         if session.identity is not None:
             session.identity.wipe()
@@ -469,3 +468,7 @@ class IdentifyScreen(KioskScreen):
         if self.reader_trouble:
             self.reader_trouble = self._reader_problem() or self.reader_trouble
             self.reason_label.setText(self.reader_trouble)
+        self._show_purpose()
+        if self.page() is Page.DONE:
+            self.done_title.setText(self.tr("Thank you. We have your details:") if self._auto
+                                    else self.tr("You are already identified as:"))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLay
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.catalog import CatalogSource, touch_scrollbar
+from kiosk.screens.catalog import CatalogSource
 from sync.protocol.models import HandlingType, Matter
 
 IDENTIFY, FORM, BOOK = "identify", "apply_form", "book"
@@ -37,7 +37,7 @@ class MatterScreen(KioskScreen):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.materials_title = QLabel()
-        self.materials_title.setStyleSheet("font-weight: 700;")
+        self.materials_title.setProperty("role", "subtitle-strong")
         self.materials = QLabel()
         self.materials.setWordWrap(True)
         self.materials.setTextFormat(Qt.TextFormat.PlainText)
@@ -55,7 +55,6 @@ class MatterScreen(KioskScreen):
             inner.addWidget(widget)
         inner.addStretch(1)
         scroll = QScrollArea()
-        touch_scrollbar(scroll)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -130,4 +129,4 @@ class MatterScreen(KioskScreen):
         else:
             self.navigate.emit(IDENTIFY, {
                 "next": FORM, "next_args": {"matter": matter.code},
-                "purpose": self.tr("The application is made in the name on your ID card.")})
+                "purpose": lambda: self.tr("The application is made in the name on your ID card.")})

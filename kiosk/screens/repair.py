@@ -117,7 +117,7 @@ class RepairScreen(KioskScreen):
         self.review_heading.setText(self.tr("Please check, then touch “Submit”."))
         self.change.setText(self.tr("‹ Change"))
         self.submit_button.setText(self.tr("Submit"))
-        if self.stack.currentIndex() == 0 and self.inputs:
+        if self.form is not None and self.stack.currentWidget() is not self.form:
             self._fill_review()
 
     # ---- steps
@@ -133,9 +133,8 @@ class RepairScreen(KioskScreen):
         }
         if self.context.session.phone:
             self.inputs["phone"].set_value(self.context.session.phone)
-        pages = [FieldPage(field_input, field_label(self.context, field_input.field.label_zh,
-                                                    field_input.field.label_en,
-                                                    field_input.field.required))
+        pages = [FieldPage(field_input,
+                           lambda field=field_input.field: field_label(self.context, field))
                  for field_input in self.inputs.values()]
         self.form = StepForm(pages)
         self.form.finished.connect(self._review)

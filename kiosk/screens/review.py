@@ -27,7 +27,7 @@ from hardware.identity import mask_address, mask_id_number, mask_name, mask_phon
 from kiosk.context import KioskContext
 from kiosk.receipts import Outcome
 from kiosk.screens.base import KioskScreen, step_buttons
-from kiosk.screens.catalog import CatalogSource, touch_scrollbar
+from kiosk.screens.catalog import CatalogSource
 from kiosk.screens.form import STATE_KEY
 from sync.protocol.models import (
     ApplicationPayload,
@@ -160,7 +160,7 @@ class SummaryTable(QWidget):
             label.setMaximumWidth(420)
             shown = QLabel(value)
             shown.setWordWrap(True)
-            shown.setStyleSheet("font-weight: 700;")
+            shown.setProperty("role", "value")
             self.grid.addWidget(label, index, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(shown, index, 1, Qt.AlignmentFlag.AlignTop)
         self.grid.setRowStretch(len(rows), 1)
@@ -168,7 +168,6 @@ class SummaryTable(QWidget):
 
 def scrolled(widget: QWidget) -> QScrollArea:
     area = QScrollArea()
-    touch_scrollbar(area)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

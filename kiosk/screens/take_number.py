@@ -30,9 +30,6 @@ from sync.queue_cache import get_state
 from terminal.background import run_in_background
 from terminal.widgets.labels import role_label
 
-TOGGLE_STYLE = ("QPushButton:checked { background: #0b5d1e; color: #ffffff;"
-                " border-color: #0b5d1e; }")
-
 
 def ask_at_desk() -> str:
     return QCoreApplication.translate(
@@ -54,12 +51,10 @@ class TakeNumberScreen(KioskScreen):
         self.issuer.failed.connect(self._failed)
         self.priority_label = role_label("subtitle", name="priorityLabel")
         self.elderly = QPushButton(objectName="elderlyButton", checkable=True)
-        self.elderly.setProperty("role", "secondary")
-        self.elderly.setStyleSheet(TOGGLE_STYLE)
+        self.elderly.setProperty("role", "toggle")
         self.elderly.clicked.connect(self._elderly_clicked)
         self.disabled = QPushButton(objectName="disabledButton", checkable=True)
-        self.disabled.setProperty("role", "secondary")
-        self.disabled.setStyleSheet(TOGGLE_STYLE)
+        self.disabled.setProperty("role", "toggle")
         self.disabled.toggled.connect(self._refresh_toggles)
         self.toggles = toggles = QBoxLayout(QBoxLayout.Direction.TopToBottom)
         toggles.setSpacing(16)
@@ -139,7 +134,7 @@ class TakeNumberScreen(KioskScreen):
             self.elderly.setChecked(False)
             self.navigate.emit("identify", {
                 "next": "take_number", "next_args": {},
-                "purpose": self.tr("Your ID card shows your age for the priority queue.")})
+                "purpose": lambda: self.tr("Your ID card shows your age for the priority queue.")})
             return
         self._refresh_toggles()
 

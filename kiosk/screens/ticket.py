@@ -112,11 +112,10 @@ class SlipScreen(KioskScreen):
         self.printer.printed.connect(self._printed)
         self.printer.slip.connect(self._show_slip)
         self.headline = role_label("title", name="slipHeadline")
-        self.number = role_label(align=Qt.AlignmentFlag.AlignCenter, wrap=False,
-                                 name="ticketNumber")
-        self.number.setStyleSheet("font-size: 90pt; font-weight: 800; color: #1f6feb;")
-        self.category = role_label(align=Qt.AlignmentFlag.AlignCenter, name="ticketCategory")
-        self.category.setStyleSheet("font-size: 28pt; font-weight: 700;")
+        self.number = role_label("ticket-number", align=Qt.AlignmentFlag.AlignCenter,
+                                 wrap=False, name="ticketNumber")
+        self.category = role_label("ticket-category", align=Qt.AlignmentFlag.AlignCenter,
+                                   name="ticketCategory")
         self.details = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter,
                                   name="ticketDetails")
         self.table = SummaryTable()

@@ -72,7 +72,6 @@
     <name>AcceptanceWorkbench</name>
     <message>
         <source>This is not a receipt code or tracking number.</source>
-        <extracomment>A desk screen seen from arm&apos;s length: denser than the kiosk&apos;s touch theme.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -224,6 +223,14 @@
     </message>
     <message>
         <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Off</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -419,7 +426,7 @@
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
-        <extracomment>Names of the catalog&apos;s category codes (the catalog carries codes only). a scroll bar a finger can hold (the default one is a few pixels wide)</extracomment>
+        <extracomment>Names of the catalog&apos;s category codes (the catalog carries codes only).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -947,6 +954,14 @@
 <context>
     <name>FormScreen</name>
     <message>
+        <source> (optional: you may go on without a picture)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Fill in the form</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1135,7 +1150,6 @@
     <name>IdentifyScreen</name>
     <message>
         <source>This machine has no card reader, so please type your ID number.</source>
-        <extracomment>how long the masked &quot;we read your card&quot; confirmation stays before going on</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2288,7 +2302,6 @@
     <name>TechnicianScreen</name>
     <message>
         <source>Technician</source>
-        <extracomment>a scroll bar a finger can hold</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>

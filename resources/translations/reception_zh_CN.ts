@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>AcceptanceReceipt</name>
@@ -71,7 +72,6 @@
     <name>AcceptanceWorkbench</name>
     <message>
         <source>This is not a receipt code or tracking number.</source>
-        <extracomment>A desk screen seen from arm's length: denser than the kiosk's touch theme.</extracomment>
         <translation>这不是回执码或受理编号。</translation>
     </message>
     <message>
@@ -139,7 +139,7 @@
         <translation>正在补打 %1。</translation>
     </message>
     <message>
-        <source>Hold the receipt's QR code under the camera…</source>
+        <source>Hold the receipt&apos;s QR code under the camera…</source>
         <translation>请将回执二维码放在摄像头下…</translation>
     </message>
     <message>
@@ -151,7 +151,7 @@
         <translation>没有找到自助机申请 %1。</translation>
     </message>
     <message>
-        <source>The matter %1 is not in this terminal's catalog.</source>
+        <source>The matter %1 is not in this terminal&apos;s catalog.</source>
         <translation>本终端的事项目录中没有事项 %1。</translation>
     </message>
     <message>
@@ -195,7 +195,7 @@
         <translation>今天</translation>
     </message>
     <message>
-        <source>Scan or type a kiosk receipt's tracking number</source>
+        <source>Scan or type a kiosk receipt&apos;s tracking number</source>
         <translation>扫描或输入自助机回执的受理编号</translation>
     </message>
     <message>
@@ -224,6 +224,14 @@
     <message>
         <source>High contrast</source>
         <translation>高对比度</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>已开启</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>已关闭</translation>
     </message>
 </context>
 <context>
@@ -418,7 +426,7 @@
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
-        <extracomment>Names of the catalog's category codes (the catalog carries codes only). a scroll bar a finger can hold (the default one is a few pixels wide)</extracomment>
+        <extracomment>Names of the catalog&apos;s category codes (the catalog carries codes only).</extracomment>
         <translation>自助申办</translation>
     </message>
     <message>
@@ -647,7 +655,7 @@
     </message>
     <message>
         <source>Photo checks are not available right now.</source>
-        <extracomment>Output size of an ID photo: 358x441 px (26x32 mm at 350 dpi, head and shoulders). Share of the photo's width taken by the detected face box. Height of the face box's centre from the top, as a share of the photo's height.</extracomment>
+        <extracomment>Output size of an ID photo: 358x441 px (26x32 mm at 350 dpi, head and shoulders). Share of the photo&apos;s width taken by the detected face box. Height of the face box&apos;s centre from the top, as a share of the photo&apos;s height.</extracomment>
         <translation>照片检测暂时无法使用。</translation>
     </message>
     <message>
@@ -780,11 +788,11 @@
         <translation>正在加载…</translation>
     </message>
     <message>
-        <source>From the platform; outcomes and ratings from this terminal's records.</source>
+        <source>From the platform; outcomes and ratings from this terminal&apos;s records.</source>
         <translation>数据来自平台；办理结果和评价来自本终端记录。</translation>
     </message>
     <message>
-        <source>Offline: from this window's own records only.</source>
+        <source>Offline: from this window&apos;s own records only.</source>
         <translation>离线：仅来自本窗口的记录。</translation>
     </message>
     <message>
@@ -945,6 +953,14 @@
 </context>
 <context>
     <name>FormScreen</name>
+    <message>
+        <source> (optional: you may go on without a picture)</source>
+        <translation>（可以不拍，直接进行下一步）</translation>
+    </message>
+    <message>
+        <source> (optional)</source>
+        <translation>（选填）</translation>
+    </message>
     <message>
         <source>Fill in the form</source>
         <translation>填写表格</translation>
@@ -1134,7 +1150,6 @@
     <name>IdentifyScreen</name>
     <message>
         <source>This machine has no card reader, so please type your ID number.</source>
-        <extracomment>how long the masked "we read your card" confirmation stays before going on</extracomment>
         <translation>本机没有读卡器，请输入您的身份证号码。</translation>
     </message>
     <message>
@@ -1392,7 +1407,7 @@
         <translation>不予受理（说明原因）</translation>
     </message>
     <message>
-        <source>Not within this center's remit</source>
+        <source>Not within this center&apos;s remit</source>
         <translation>不属于本中心职责范围</translation>
     </message>
     <message>
@@ -1562,7 +1577,7 @@
         <translation>当前等候</translation>
     </message>
     <message>
-        <source>Offline: type the number on the resident's slip, or press F6 for a walk-in.</source>
+        <source>Offline: type the number on the resident&apos;s slip, or press F6 for a walk-in.</source>
         <translation>离线：请输入群众号票上的号码，或按 F6 现场办理。</translation>
     </message>
     <message>
@@ -2281,7 +2296,6 @@
     <name>TechnicianScreen</name>
     <message>
         <source>Technician</source>
-        <extracomment>a scroll bar a finger can hold</extracomment>
         <translation>技术维护</translation>
     </message>
 </context>

@@ -15,7 +15,7 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtGui import QFont, QImage, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -44,6 +44,7 @@ from terminal.devices import (
     PrinterAdapter,
 )
 from terminal.technician.config_file import save_devices_config
+from terminal.theme import paint_colour
 
 log = logging.getLogger("terminal.technician")
 
@@ -157,7 +158,7 @@ class PreviewLabel(QLabel):
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(480, 270)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setStyleSheet("background: #1d2733; color: #ffffff; border-radius: 12px;")
+        self.setObjectName("technicianPreview")
         self.faces: list[FaceBox] = []
         self.payloads: list[str] = []
         self.frames = 0
@@ -176,7 +177,7 @@ class PreviewLabel(QLabel):
         pixmap = QPixmap.fromImage(scaled)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#2ecc71"), 4))
+        painter.setPen(QPen(paint_colour("face-box"), 4))
         for face in self.faces:
             painter.drawRect(QRectF(face.x * factor, face.y * factor,
                                     face.w * factor, face.h * factor))
@@ -187,8 +188,8 @@ class PreviewLabel(QLabel):
             line = painter.fontMetrics().height() + 8
             for i, payload in enumerate(self.payloads):
                 box = QRectF(8, 8 + i * line, pixmap.width() - 16, line - 4)
-                painter.fillRect(box, QColor(0, 0, 0, 170))
-                painter.setPen(QColor("#ffd54f"))
+                painter.fillRect(box, paint_colour("overlay-shade"))
+                painter.setPen(paint_colour("overlay-text"))
                 painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter,
                                  "QR: " + payload)
         painter.end()

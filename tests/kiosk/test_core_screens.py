@@ -80,7 +80,9 @@ def test_identify_by_the_simulated_card_reader(qtbot: QtBot, kiosk: KioskUi,
     shown = screen.done_identity.text()
     assert "张*丰" in shown and "110105********002X" in shown
     assert "三" not in shown and "19491231" not in shown
-    qtbot.waitUntil(lambda: kiosk.navigator.current == "help", timeout=5_000)
+    assert kiosk.navigator.current == "identify"  # no going on before the resident says so
+    tap(qtbot, screen.continue_button)
+    assert kiosk.navigator.current == "help"
     assert not context.devices.card_reader.polling  # stopped on leave
     assert context.session.applicant_id_number == VALID_ID
 
@@ -130,6 +132,7 @@ def test_identify_by_keypad_checks_the_number_and_the_phone(
         tap(qtbot, screen.phone_next)
         assert screen.page() is IdPage.DONE
         assert screen.done_identity.text() == "110105********002X\n138****5678"
+        tap(qtbot, screen.continue_button)
     assert asked.args == ["help", {"from": "test"}]
     assert (context.session.id_number, context.session.phone) == (VALID_ID, "13812345678")
 
