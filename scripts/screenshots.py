@@ -510,8 +510,7 @@ def kiosk_states(stage: KioskStage) -> list[State]:
             camera.healthChanged.connect(screen._camera_health)
             screen._camera_connected = True
         nav.go("status", {"new": True})
-        wait_until(lambda: screen.preview.pixmap() is not None
-                   and not screen.preview.pixmap().isNull(), what="a camera frame")
+        wait_until(lambda: screen.preview.frame() is not None, what="a camera frame")
         pause(200)
 
     def status_scan_done() -> None:  # after the shot: the screen connects afresh
@@ -570,8 +569,7 @@ def kiosk_states(stage: KioskStage) -> list[State]:
             if kind is FieldType.TEXT:
                 widget.set_value("幸福里1号楼")
             if kind is FieldType.PHOTO:
-                wait_until(lambda: widget.preview.pixmap() is not None
-                           and not widget.preview.pixmap().isNull(), what="a camera frame")
+                wait_until(lambda: widget.preview.frame() is not None, what="a camera frame")
                 pause(200)
         return show
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from hardware.identity import validate_id_number
 from sync.protocol.models import FieldType, FormField
 from terminal.background import run_in_background
+from terminal.widgets.camera_view import CameraView
 from terminal.widgets.keyboard import TouchKeyboard, TouchLineEdit, TouchTextEdit
 
 if TYPE_CHECKING:
@@ -531,8 +532,7 @@ class CaptureInput(FieldInput):
         self._frame: QImage | None = None
         self._active = False
         self._busy = False
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview = CameraView()
         self.preview.setMinimumSize(320, 240)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.preview.setObjectName("cameraPreview")
@@ -634,12 +634,7 @@ class CaptureInput(FieldInput):
         self.changed.emit()
 
     def _show_image(self, image: QImage) -> None:
-        size = self.preview.size()
-        self.preview.setPixmap(
-            QPixmap.fromImage(image).scaled(
-                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-            )
-        )
+        self.preview.show_frame(image)
 
     def _take(self) -> None:
         if self._frame is None or self._busy:

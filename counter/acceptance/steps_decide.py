@@ -28,6 +28,7 @@ from counter.acceptance.model import MaterialState
 from sync.protocol.models import AcceptanceOutcome, Matter
 from terminal.background import run_in_background
 from terminal.form_fields import Capture, process_frame, qimage_to_bgr
+from terminal.widgets.camera_view import CameraView
 
 if TYPE_CHECKING:
     from terminal.devices.workers import CameraAdapter
@@ -143,8 +144,7 @@ class DocumentsStep(QWidget):
         self._busy = False
         self._listening = False
         self.title = heading()
-        self.preview = QLabel()
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview = CameraView()
         self.preview.setMinimumSize(320, 200)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.preview.setObjectName("cameraPreview")
@@ -188,8 +188,7 @@ class DocumentsStep(QWidget):
 
     def _frame_ready(self, image: QImage) -> None:
         self._frame = image
-        self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-            self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio))
+        self.preview.show_frame(image)
 
     def _take(self) -> None:
         if self._frame is not None:

@@ -4,6 +4,7 @@ Plain Python over OpenCV (headless) and zxing-cpp; a Qt adapter reads a
 `FrameSource` on its worker thread and sends frames to the GUI.
 """
 
+from hardware.camera.analysis import Analysis, AnalysisLoop, FrameAnalyser
 from hardware.camera.document import DocumentResult, capture_document, find_document
 from hardware.camera.face import (
     FaceBox,
@@ -14,6 +15,7 @@ from hardware.camera.face import (
     detect_faces,
     take_id_photo,
 )
+from hardware.camera.latest import LatestSlot
 from hardware.camera.qrcode_decode import ParseError, decode_qr, parse_status_qr
 from hardware.camera.sources import (
     Camera,
@@ -25,15 +27,19 @@ from hardware.camera.sources import (
 )
 
 __all__ = [
+    "Analysis",
+    "AnalysisLoop",
     "Camera",
     "DeviceCamera",
     "DocumentResult",
     "FaceBox",
     "FaceDetector",
+    "FrameAnalyser",
     "FrameSource",
     "IdPhotoResult",
     "IdPhotoStatus",
     "ImageFolderSource",
+    "LatestSlot",
     "ParseError",
     "VideoFileSource",
     "build_source",

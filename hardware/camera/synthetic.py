@@ -165,3 +165,32 @@ def page_scene(rng: np.random.Generator, *, size: tuple[int, int] = FRAME_SIZE,
     frame[mask > 127] = warped[mask > 127]
     frame = distort(frame, rng, blur_sigma=0.8, noise_sigma=4)
     return PageScene(frame, corners.astype(np.float32), PAGE_MARKS)
+
+
+# -- a resident in front of the kiosk ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PersonScene:
+    frame: np.ndarray
+    portrait_box: tuple[int, int, int]  # x, y, side of the pasted portrait in the frame
+
+
+def person_scene(portrait: np.ndarray, rng: np.random.Generator, *, portrait_px: int = 520,
+                 payload: str | None = None, qr_px: float = 180,
+                 size: tuple[int, int] = FRAME_SIZE) -> PersonScene:
+    """A portrait photo (scaled to `portrait_px` square) on the left of a desk scene.
+
+    With `payload`, the right part of the frame shows a receipt with that
+    status QR code, `qr_px` wide, as `receipt_scene` photographs it.
+    """
+    w, h = size
+    side = min(portrait_px, h)
+    left = side + 40
+    frame = desk_background(rng, size)
+    if payload is not None:
+        frame[:, left:] = receipt_scene(payload, rng, qr_px=qr_px, size=(w - left, h))
+    x, y = int(rng.integers(0, left - side + 1)), int(rng.integers(0, h - side + 1))
+    frame[y:y + side, x:x + side] = cv2.resize(portrait, (side, side),
+                                               interpolation=cv2.INTER_AREA)
+    return PersonScene(frame, (x, y, side))

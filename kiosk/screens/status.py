@@ -13,11 +13,10 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
-from PySide6.QtGui import QImage, QPixmap, QResizeEvent
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from hardware.health import Health, HealthState
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.status_lookup import Source, StatusAnswer, StatusLookup
+from terminal.widgets.camera_view import CameraView
 from terminal.widgets.keyboard import TouchKeyboard, TouchLineEdit
 from terminal.widgets.labels import role_label
 
@@ -91,7 +91,7 @@ class StatusScreen(KioskScreen):
     def _build_scan_page(self) -> QWidget:
         page = QWidget()
         self.scan_prompt = role_label("subtitle", name="scanPrompt")
-        self.preview = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview = CameraView()
         self.preview.setObjectName("cameraPreview")
         self.preview.setFixedSize(*PREVIEW_SIZE)
         self.scan_hint = role_label("error", name="scanHint")
@@ -278,9 +278,7 @@ class StatusScreen(KioskScreen):
     def _frame(self, image: QImage) -> None:
         if self._active and self.page() is Page.SCAN:
             self._no_frame.stop()
-            self.preview.setPixmap(QPixmap.fromImage(image).scaled(
-                self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))
+            self.preview.show_frame(image)
 
     def _analysed(self, _faces: object, payloads: object) -> None:
         if not self._active or self.page() is not Page.SCAN:

@@ -19,11 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import cv2
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from hardware.camera import FaceDetector, FrameSource, decode_qr
+from hardware.camera import FaceDetector, FrameSource
+from hardware.camera.analysis import AnalysisLoop, FrameAnalyser
+from hardware.camera.latest import LatestSlot
 from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard import IdentityReader
 from hardware.identity import CardRejected, IdentityRecord
@@ -461,32 +464,48 @@ def frame_to_qimage(frame: np.ndarray) -> QImage:
     return image.copy()
 
 
-class CameraAdapter(DeviceAdapter):
-    """Captures on the camera's thread; frames reach the GUI at about `preview_fps`.
+def frame_to_preview(frame: np.ndarray) -> QImage:
+    """A BGR (or grayscale) frame as an RGB32 QImage, the format Qt paints fastest.
 
-    A frame is sent only when the GUI has taken the previous one, so a busy GUI
-    never piles frames up. Every `analyse_every` frames (0: never) faces and QR
-    codes are looked for, reported by `analysed(faces, qr_payloads)`.
+    One conversion (to BGRA, which is RGB32's byte order on little-endian
+    machines) and no copy after it: the QImage uses the converted array's
+    memory, which PySide keeps alive for as long as any copy of the image.
+    """
+    code = cv2.COLOR_GRAY2BGRA if frame.ndim == 2 else cv2.COLOR_BGR2BGRA
+    bgra = cv2.cvtColor(frame, code)
+    height, width = bgra.shape[:2]
+    return QImage(bgra, width, height, bgra.strides[0], QImage.Format.Format_RGB32)
+
+
+class CameraAdapter(DeviceAdapter):
+    """Captures on the camera's thread; the GUI gets the newest frame, never a queue.
+
+    Latest frame wins: the camera thread converts each frame for painting and
+    leaves it in a one-frame slot, posting a wake-up to the GUI thread only
+    when the slot was empty. So the GUI thread never has more than one frame
+    pending, shows the newest one when it gets to it, and frames captured
+    meanwhile are dropped (`frames_dropped`). Faces and QR codes are looked
+    for on a thread of their own, on the newest frame, at most `analysis_fps`
+    times a second (0: never), reported by `analysed(faces, qr_payloads)`;
+    face boxes are in frame pixels.
     """
 
     frameReady = Signal(QImage)
     analysed = Signal(object, object)  # list[FaceBox], list[str]
-    _frameOut = Signal(QImage)
+    _frameWaiting = Signal()
 
-    def __init__(self, source: FrameSource, *, preview_fps: float = 15.0,
-                 analyse_every: int = 5, face_detector: FaceDetector | None = None,
-                 detect_faces: bool = True, parent: QObject | None = None) -> None:
+    def __init__(self, source: FrameSource, *, analysis_fps: float = 5.0,
+                 face_detector: FaceDetector | None = None, detect_faces: bool = True,
+                 parent: QObject | None = None) -> None:
         super().__init__("camera", parent=parent)
         self.source = source
-        self.preview_fps = preview_fps
-        self.analyse_every = analyse_every
-        self.detect_faces = detect_faces
-        self._detector = face_detector
+        self.analysis_fps = analysis_fps
+        self._analyser = FrameAnalyser(faces=detect_faces, detector=face_detector)
+        self._analysis: AnalysisLoop | None = None
         self._capturing = False
-        self._in_flight = threading.Event()
-        self._next_frame = 0.0
-        self._count = 0
-        self._frameOut.connect(self._deliver)
+        self._preview: LatestSlot[QImage] = LatestSlot()
+        self.frames_captured = 0
+        self._frameWaiting.connect(self._deliver)
         self._health = source.health()
         self._probe = False
         self._source_started = False
@@ -495,10 +514,19 @@ class CameraAdapter(DeviceAdapter):
     def capturing(self) -> bool:
         return self._capturing
 
+    @property
+    def detect_faces(self) -> bool:
+        return self._analyser.faces
+
+    @property
+    def frames_dropped(self) -> int:
+        """Frames replaced by a newer one before the GUI took them."""
+        return self._preview.dropped
+
     def start(self) -> None:
         """Open the camera and start sending frames."""
         self._capturing = True
-        self._in_flight.clear()
+        self._preview.take()  # a frame left over from an earlier start is stale
         self._ensure_thread().tick_soon()
 
     def stop(self, wait: bool = True) -> None:
@@ -509,10 +537,11 @@ class CameraAdapter(DeviceAdapter):
     def _stopping(self) -> None:
         self._capturing = False
 
-    @Slot(QImage)
-    def _deliver(self, image: QImage) -> None:
-        self._in_flight.clear()
-        self.frameReady.emit(image)
+    @Slot()
+    def _deliver(self) -> None:
+        image = self._preview.take()
+        if image is not None and self._capturing:
+            self.frameReady.emit(image)
 
     def refresh_health(self) -> None:
         """Probe the camera (open, one frame, close) unless it is capturing."""
@@ -529,6 +558,7 @@ class CameraAdapter(DeviceAdapter):
             self._set_health(error.health())
 
     def _close_source(self) -> None:
+        self._stop_analysis()
         if self._source_started:
             self._source_started = False
             self.source.close()
@@ -548,27 +578,34 @@ class CameraAdapter(DeviceAdapter):
         self._set_health(self.source.health())
         if frame is None:
             return 0.0
-        self._count += 1
-        if self.analyse_every and self._count % self.analyse_every == 0:
-            self._analyse(frame)  # before the frame, so overlays match the picture
-        now = time.monotonic()
-        if now >= self._next_frame and not self._in_flight.is_set():
-            self._next_frame = now + 1.0 / self.preview_fps
-            self._in_flight.set()
-            self._frameOut.emit(frame_to_qimage(frame))
+        self.frames_captured += 1
+        if self.analysis_fps > 0:
+            self._start_analysis().offer(frame)
+        if self._preview.put(frame_to_preview(frame)):
+            self._frameWaiting.emit()
         return 0.0
 
+    def _start_analysis(self) -> AnalysisLoop:
+        if self._analysis is None:
+            self._analysis = AnalysisLoop(self._analyse, self.analysis_fps)
+            self._analysis.start()
+        return self._analysis
+
+    def _stop_analysis(self) -> None:
+        analysis, self._analysis = self._analysis, None
+        if analysis is not None:
+            analysis.stop()
+
     def _analyse(self, frame: np.ndarray) -> None:
-        faces: list[object] = []
-        if self.detect_faces:
-            try:
-                if self._detector is None:
-                    self._detector = FaceDetector()
-                faces = list(self._detector.detect(frame))
-            except DeviceError as error:  # no cascade: QR only
-                self._record(error.technician_message)
-                self.detect_faces = False
-        self.analysed.emit(faces, decode_qr(frame))
+        """On the analysis thread."""
+        try:
+            result = self._analyser.analyse(frame)
+        except DeviceError as error:  # no face cascade: QR codes only
+            self._record(error.technician_message)
+            self._analyser.faces = False
+            result = self._analyser.analyse(frame)
+        if self._capturing:
+            self.analysed.emit(list(result.faces), list(result.payloads))
 
     def _on_exit(self) -> None:
         self._close_source()

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any, get_args
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QObject, QRectF, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtGui import QFont, QImage, QPainter, QPen, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -45,6 +45,7 @@ from terminal.devices import (
 )
 from terminal.technician.config_file import save_devices_config
 from terminal.theme import paint_colour
+from terminal.widgets.camera_view import CameraView
 
 log = logging.getLogger("terminal.technician")
 
@@ -150,36 +151,32 @@ class DeviceCard(QFrame):
         self.errors.setVisible(bool(shown))
 
 
-class PreviewLabel(QLabel):
+class PreviewLabel(CameraView):
     """Camera frames with face rectangles and QR payloads drawn over them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setMinimumSize(480, 270)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setObjectName("technicianPreview")
         self.faces: list[FaceBox] = []
         self.payloads: list[str] = []
-        self.frames = 0
+
+    @property
+    def frames(self) -> int:
+        return self.frames_shown
 
     def set_analysis(self, faces: list[FaceBox], payloads: list[str]) -> None:
         self.faces, self.payloads = list(faces), list(payloads)
+        self.update()
 
-    def show_frame(self, image: QImage) -> None:
-        self.frames += 1
-        target = self.contentsRect().size()
-        scaled = image.scaled(target, Qt.AspectRatioMode.KeepAspectRatio,
-                              Qt.TransformationMode.SmoothTransformation)
-        if scaled.isNull():
-            return
-        factor = scaled.width() / max(1, image.width())
-        pixmap = QPixmap.fromImage(scaled)
-        painter = QPainter(pixmap)
+    def paint_over(self, painter: QPainter, target: QRect) -> None:
+        frame = self.frame()
+        factor = target.width() / max(1, frame.width() if frame is not None else 1)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(paint_colour("face-box"), 4))
         for face in self.faces:
-            painter.drawRect(QRectF(face.x * factor, face.y * factor,
+            painter.drawRect(QRectF(target.x() + face.x * factor, target.y() + face.y * factor,
                                     face.w * factor, face.h * factor))
         if self.payloads:
             font = QFont(self.font())
@@ -187,13 +184,12 @@ class PreviewLabel(QLabel):
             painter.setFont(font)
             line = painter.fontMetrics().height() + 8
             for i, payload in enumerate(self.payloads):
-                box = QRectF(8, 8 + i * line, pixmap.width() - 16, line - 4)
+                box = QRectF(target.x() + 8, target.y() + 8 + i * line, target.width() - 16,
+                             line - 4)
                 painter.fillRect(box, paint_colour("overlay-shade"))
                 painter.setPen(paint_colour("overlay-text"))
                 painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignmentFlag.AlignVCenter,
                                  "QR: " + payload)
-        painter.end()
-        self.setPixmap(pixmap)
 
 
 class TechnicianPanel(QWidget):

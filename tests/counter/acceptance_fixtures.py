@@ -116,7 +116,7 @@ def counter_env(tmp_path: Path, qtbot: QtBot) -> Iterator[CounterEnv]:
     assert drivers is not None and drivers.printer is not None
     printer = PrinterAdapter(drivers.printer)
     card = CardReaderAdapter(drivers.card_reader)
-    camera = CameraAdapter(drivers.camera, detect_faces=False, analyse_every=1)
+    camera = CameraAdapter(drivers.camera, detect_faces=False)
 
     def catalog() -> Catalog | None:
         cached = runtime.cache.get(CATALOG, Catalog)

@@ -276,6 +276,10 @@ def test_status_online_typed_scanned_then_offline(qtbot: QtBot, kiosk: KioskUi,
     numbers = [f"RC-20261125-K01-{n:05d}" for n in range(42, 48)]  # the camera's receipts
     submit_applications(online, numbers)
     context.shell, context.devices = online.shell, online.devices
+    camera = context.devices.camera
+    assert camera is not None
+    # every frame shows a receipt: no scanning until the typed part is done
+    rate, camera.analysis_fps = camera.analysis_fps, 0
     screen: StatusScreen = kiosk.screen("status")
     kiosk.window.resize(1920, 1080)  # before any screen took the portrait shape
     kiosk.navigator.go("status")
@@ -297,12 +301,13 @@ def test_status_online_typed_scanned_then_offline(qtbot: QtBot, kiosk: KioskUi,
     assert "Received" in screen.result_status.text()
     assert "Checked just now" in screen.result_source.text()
     # scanned by the camera
+    camera.analysis_fps = rate
     tap(qtbot, screen.another_button)
     assert screen.page() is StatusPage.SCAN
     qtbot.waitUntil(lambda: screen.page() is StatusPage.RESULT, timeout=20_000)
     assert screen.answer is not None and screen.answer.tracking_number in numbers
     assert screen.answer.source is Source.ONLINE and screen.answer.status is not None
-    assert not context.devices.camera.capturing  # type: ignore[union-attr]
+    assert not camera.capturing
     # offline: the cached feed, "as of"
     online.shell.services.runtime.synchronizer.refresh()
     online.platform.stop()

@@ -296,7 +296,7 @@ def test_simulated_devices_from_config(qtbot, tmp_path: Path, stop_later) -> Non
 def test_camera_delivers_frames_and_reads_receipt_qr(qtbot, stop_later) -> None:
     source, cleanup = build_camera(CameraSection(kind="simulated"))
     assert source is not None and cleanup is not None
-    adapter = CameraAdapter(source, analyse_every=1)
+    adapter = CameraAdapter(source)
     stop_later.append(adapter)
     found: list[str] = []
     faces_seen: list[object] = []
@@ -328,7 +328,7 @@ def test_camera_unplugged_then_back(qtbot, stop_later) -> None:
     assert source is not None and cleanup is not None
     folder = source.folder  # type: ignore[attr-defined]
     away = folder.with_name(folder.name + "-away")
-    adapter = CameraAdapter(source, analyse_every=0)
+    adapter = CameraAdapter(source, analysis_fps=0)
     stop_later.append(adapter)
     try:
         adapter.start()

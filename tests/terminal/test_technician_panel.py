@@ -134,7 +134,7 @@ def rig(qtbot, tmp_path: Path) -> Iterator[Rig]:
     assert source is not None and cleanup is not None
     printer_adapter = PrinterAdapter(printer, **FAST)
     card_adapter = CardReaderAdapter(SerialIdCardReader(sim.port), **FAST)
-    camera_adapter = CameraAdapter(source, analyse_every=2)
+    camera_adapter = CameraAdapter(source)
     panel = TechnicianPanel(devices, printer=printer_adapter, card_reader=card_adapter,
                             camera=camera_adapter, config_path=config_path,
                             center_name="幸福里社区党群服务中心", terminal_id="K01",
@@ -192,7 +192,7 @@ def test_camera_preview_draws_frames_and_qr(qtbot, rig: Rig) -> None:
     rig.panel.buttons["camera"].click()
     qtbot.waitUntil(lambda: bool(rig.panel.preview.payloads) and rig.panel.preview.frames > 3,
                     timeout=10_000)
-    assert rig.panel.preview.pixmap() is not None and not rig.panel.preview.pixmap().isNull()
+    assert rig.panel.preview.frame() is not None and not rig.panel.preview.frame().isNull()
     assert rig.panel.preview.payloads[0].startswith("https://status.example/a/RC-")
     rig.panel.buttons["camera"].click()
     assert not rig.camera_adapter.capturing
