@@ -91,9 +91,11 @@ class CounterComposition:
     def _record(self, payload: Any) -> None:
         if self.shell is None:
             return
-        job = self.shell.bridge.submit(payload)
-        job.submitFailed.connect(lambda message: self.window.show_status(
-            self.window.tr("Could not save the record: %1").replace("%1", message)))
+        self.shell.bridge.submit(self.window, payload, None, self._not_recorded)
+
+    def _not_recorded(self, message: str) -> None:
+        self.window.show_status(
+            self.window.tr("Could not save the record: %1").replace("%1", message))
 
     def _sync_state(self, state: Any) -> None:
         if state.online is False and self.desk.online is not False:

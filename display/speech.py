@@ -16,12 +16,10 @@ duration so order and timing stay the same.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import shutil
 import subprocess
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -29,6 +27,7 @@ from typing import Literal
 from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal
 
 from display.chime import wav_seconds
+from terminal.background import Lane
 
 log = logging.getLogger("display.speech")
 ESPEAK = "espeak-ng"
@@ -254,7 +253,7 @@ class ClipSynth(QObject):
         super().__init__(parent)
         self.cache_dir = cache_dir
         self.command = command
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="display-speech")
+        self._lane = Lane(1, "display-speech")
         self._pending: set[str] = set()
 
     @staticmethod
@@ -271,24 +270,20 @@ class ClipSynth(QObject):
         if key in self._pending or self.path(step).is_file():
             return
         self._pending.add(key)
-        future = self._pool.submit(synthesize, self.command, step, self.path(step))
-        future.add_done_callback(lambda done, key=key: self._done(key, done))
+        command, target = self.command, self.path(step)
+        self._lane.run(self, lambda: synthesize(command, step, target),
+                       lambda path: self.ready.emit(key, str(path)),
+                       lambda error: self._failed(key, error))
 
-    def _done(self, key: str, future: Future[Path]) -> None:
-        """Worker thread: hand the result to the GUI thread (queued signal)."""
-        try:
-            path = str(future.result())
-        except Exception as error:  # a missing voice, a crash, a timeout
-            log.warning("espeak-ng failed: %s", error)
-            path = ""
-        with contextlib.suppress(RuntimeError):  # RuntimeError: the display is closing
-            self.ready.emit(key, path)
+    def _failed(self, key: str, error: str) -> None:  # a missing voice, a crash, a timeout
+        log.warning("espeak-ng failed: %s", error)
+        self.ready.emit(key, "")
 
     def settle(self, key: str) -> None:
         self._pending.discard(key)
 
     def close(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._lane.close()
 
 
 def synthesize(command: str, step: Step, target: Path) -> Path:

@@ -31,7 +31,7 @@ from sync.protocol.queue import (
 )
 from sync.queue_cache import get_slots, get_state, put_slots, put_state
 from sync.runtime import SyncRuntime
-from terminal.background import run_in_background
+from terminal.background import Latest, Token, run_in_background
 
 log = logging.getLogger("kiosk.queue")
 #: Errors after which the kiosk goes on offline (the request did not succeed).
@@ -100,10 +100,10 @@ class TicketIssuer(QObject):
         super().__init__(parent)
         self.context = context
         self.busy = False
-        self._generation = 0
+        self._latest = Latest()
 
     def cancel(self) -> None:
-        self._generation += 1
+        self._latest.cancel()
         self.busy = False
 
     def issue(self, category: str, category_name: str, priority: Priority | None,
@@ -115,16 +115,14 @@ class TicketIssuer(QObject):
             self.failed.emit("error")
             return
         self.busy = True
-        generation = self._generation
+        token = self._latest.next()
         runtime = shell.services.runtime
         online = not link_down(self.context)
         issued_at = self.context.clock()
 
         def obtained(result: Obtained) -> None:
-            if generation != self._generation:
-                return
             if result.kind in ("empty", "refused"):
-                self._fail(generation, result.kind)
+                self._fail(result.kind)
                 return
             ticket = IssuedTicket(
                 number=result.number, category=category_name,
@@ -132,7 +130,7 @@ class TicketIssuer(QObject):
                 people_ahead=result.people_ahead, ahead_estimated=result.estimated,
                 offline=result.kind == "offline", booking_code=booking_code)
             if result.kind == "online":
-                self._done(generation, ticket)
+                self._done(ticket)
                 return
             payloads: list[Any] = [TicketPayload(
                 number=result.number, category=category,
@@ -141,32 +139,29 @@ class TicketIssuer(QObject):
             if booking_code:
                 payloads.append(CheckInPayload(booking_code=booking_code,
                                                ticket_number=result.number))
-            self._store(generation, payloads, ticket)
+            self._store(token, payloads, ticket)
 
         run_in_background(
             self, lambda: obtain(runtime, category, priority, booking_code, online), obtained,
-            lambda _message: self._fail(generation, "error"))
+            lambda _message: self._fail("error"), token=token)
 
-    def _store(self, generation: int, payloads: list[Any], ticket: IssuedTicket) -> None:
+    def _store(self, token: Token, payloads: list[Any], ticket: IssuedTicket) -> None:
         """Submit the payloads in order (the bridge keeps it), then report."""
         shell = self.context.shell
         if shell is None:
-            self._fail(generation, "error")
+            self._fail("error")
             return
-        jobs = [shell.bridge.submit(payload) for payload in payloads]
-        for job in jobs:
-            job.submitFailed.connect(lambda _message: self._fail(generation, "error"))
-        jobs[-1].submitted.connect(lambda _result: self._done(generation, ticket))
+        for index, payload in enumerate(payloads, 1):
+            done = (lambda _stored: self._done(ticket)) if index == len(payloads) else None
+            shell.bridge.submit(self, payload, done, lambda _message: self._fail("error"),
+                                token=token)
 
-    def _done(self, generation: int, ticket: IssuedTicket) -> None:
-        if generation != self._generation or not self.busy:
-            return
+    def _done(self, ticket: IssuedTicket) -> None:
         self.busy = False
         self.issued.emit(ticket)
 
-    def _fail(self, generation: int, reason: Failure | str) -> None:
-        if generation != self._generation or not self.busy:
-            return
+    def _fail(self, reason: Failure | str) -> None:
+        self._latest.cancel()  # a later payload's answer must not say "issued"
         self.busy = False
         self.failed.emit(reason)
 

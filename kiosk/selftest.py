@@ -67,10 +67,11 @@ def _run(folder: Path) -> str:
             window.resize(1080, 1920)
             window.present()
             shell.bridge.start()
-            job = shell.bridge.submit(TicketPayload(number="A001", category="A"))
             outcome: dict[str, object] = {}
-            job.submitted.connect(lambda result: outcome.setdefault("submitted", result))
-            job.submitFailed.connect(lambda message: outcome.setdefault("failed", message))
+            shell.bridge.submit(
+                None, TicketPayload(number="A001", category="A"),
+                lambda stored: outcome.setdefault("submitted", stored.result),
+                lambda message: outcome.setdefault("failed", message))
             _wait(lambda: "failed" in outcome or (
                 "submitted" in outcome and shell.bridge.last_state is not None
                 and shell.bridge.last_state.backlog == 0))

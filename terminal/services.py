@@ -8,13 +8,14 @@ on a plain thread and hands the result to the GUI thread by a queued signal.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+
+from terminal.background import Lane
 
 if TYPE_CHECKING:  # imported for real on the loader thread only
     from sync.runtime import SyncRuntime
@@ -88,26 +89,24 @@ class ServicesLoader(QObject):
         self._config_dir = config_dir
         self._prepare = prepare
         self._open = opener
-        self._thread: threading.Thread | None = None
+        self._lane = Lane(1, "services-loader")
 
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._load, name="services-loader", daemon=True)
-        self._thread.start()
+        self._lane.run(self, self._load, self.loaded.emit,
+                       lambda error: self.failed.emit(str(error)), error_as_text=False)
 
-    def wait(self, timeout: float | None = None) -> None:
-        if self._thread is not None:
-            self._thread.join(timeout)
+    def wait(self, timeout: float = 30.0) -> None:
+        self._lane.wait(int(timeout * 1000))
 
-    def _load(self) -> None:
+    def _load(self) -> Services:
+        """On the loader thread."""
         try:
             services = self._open(self._config_dir)
             self._prepare()
         except StartupError as error:
             log.error("start-up failed: %s", error)
-            self.failed.emit(str(error))
-            return
+            raise
         except Exception as error:
             log.exception("start-up failed")
-            self.failed.emit(f"{type(error).__name__}: {error}")
-            return
-        self.loaded.emit(services)
+            raise StartupError(f"{type(error).__name__}: {error}") from error
+        return services

@@ -2,19 +2,22 @@
 
 `SyncBridge` runs the sync worker thread and re-emits its state as a signal;
 `submit` stores a transaction on a single store thread (never on the GUI
-thread) and answers with `submitted` or `submitFailed` once the commit has
-returned, so a screen says "done" only after the data is on disk.
+thread) and calls back with `Stored` or the failure's text once the commit
+has returned, so a screen says "done" only after the data is on disk. The
+callbacks are given with the submission, before the work starts: an answer
+cannot outrun its listener.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from terminal.background import Lane
+from terminal.background import Lane, Token
 
 if TYPE_CHECKING:  # the kiosk imports this module before the sync core is loaded
     from sync.outbox import NewAttachment, Outbox, Submitted
@@ -23,31 +26,16 @@ if TYPE_CHECKING:  # the kiosk imports this module before the sync core is loade
 log = logging.getLogger("terminal.sync")
 
 
-class SubmitJob(QObject):
-    """One submission's outcome: its signals arrive on the GUI thread.
+@dataclass(frozen=True)
+class Stored:
+    """A transaction committed to the local store (delivered later by the worker)."""
 
-    The work itself runs on the bridge's store lane (a Python thread), which
-    emits one of these signals after the commit returned or failed."""
-
-    submitted = Signal(object)  # Submitted
-    submitFailed = Signal(str)
+    payload: Any
+    result: Submitted
 
 
-def _store(outbox: Outbox, job: SubmitJob, payload: Any,
-           attachments: tuple[NewAttachment, ...], corrects: str | None) -> None:
-    from sync.store.database import StoreError
-
-    try:
-        result: Submitted = outbox.submit(payload, attachments=attachments, corrects=corrects)
-    except StoreError as error:
-        log.error("submission not stored: %s", error)
-        job.submitFailed.emit(str(error))
-        return
-    except Exception as error:
-        log.exception("submission failed")
-        job.submitFailed.emit(type(error).__name__)
-        return
-    job.submitted.emit(result)
+class SubmitError(Exception):
+    """A submission that was not stored; its text is for the technician."""
 
 
 class SyncBridge(QObject):
@@ -59,7 +47,6 @@ class SyncBridge(QObject):
         self.outbox = outbox
         self._worker = worker
         self._store_lane = Lane(1, "store")  # one thread: submissions keep their order
-        self._jobs: set[SubmitJob] = set()
         self.last_state: SyncState | None = None
         self.stateChanged.connect(self._remember)
 
@@ -82,17 +69,34 @@ class SyncBridge(QObject):
             self._worker.stop()
         self._store_lane.wait(10_000)
 
-    def submit(self, payload: Any, attachments: Sequence[NewAttachment] = (),
-               corrects: str | None = None) -> SubmitJob:
-        job = SubmitJob()
-        self._jobs.add(job)  # alive until its answer was delivered
-        outbox, kept = self.outbox, tuple(attachments)
+    def submit(self, owner: QObject | None, payload: Any,
+               on_done: Callable[[Stored], None] | None,
+               on_error: Callable[[str], None] | None = None, *,
+               attachments: Sequence[NewAttachment] = (), corrects: str | None = None,
+               token: Token | None = None) -> None:
+        """Store `payload` on the store thread; `on_done(Stored)` after the commit or
+        `on_error(text)`, on the GUI thread, unless `owner` is gone or `token` cancelled
+        (the record stays stored either way)."""
+        kept = tuple(attachments)
         self._store_lane.run(
-            self, lambda: _store(outbox, job, payload, kept, corrects),
-            lambda _none: self._finished(job))  # delivered after the job's own signal
-        return job
+            owner, lambda: self._store(payload, kept, corrects), on_done,
+            None if on_error is None else lambda error: on_error(str(error)),
+            token=token, error_as_text=False)
 
-    def _finished(self, job: SubmitJob) -> None:
-        self._jobs.discard(job)
-        if self._worker is not None:
-            self._worker.wake()
+    def _store(self, payload: Any, attachments: tuple[NewAttachment, ...],
+               corrects: str | None) -> Stored:
+        """On the store thread: commit, then wake the worker."""
+        from sync.store.database import StoreError
+
+        try:
+            result = self.outbox.submit(payload, attachments=attachments, corrects=corrects)
+        except StoreError as error:
+            log.error("submission not stored: %s", error)
+            raise SubmitError(str(error)) from error
+        except Exception as error:
+            log.exception("submission failed")
+            raise SubmitError(type(error).__name__) from error
+        worker = self._worker
+        if worker is not None:
+            worker.wake()
+        return Stored(payload, result)

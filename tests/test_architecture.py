@@ -83,3 +83,74 @@ def test_no_python_runs_on_a_thread_of_qts() -> None:
                 if name in ON_QT_THREADS:
                     found.append(f"{path.relative_to(ROOT)}:{node.lineno} uses {name}")
     assert found == []
+
+
+# ---- background work: one shape (terminal/background.py) --------------------------------
+
+GUI_PACKAGES = ("kiosk", "counter", "display", "terminal")
+#: Threads and pools are made in terminal/background.py only, except the long-lived
+#: threads of one object each that run a loop until stopped, documented in "Threads" of
+#: docs/architecture.md.
+OWN_THREADS = {
+    "terminal/background.py": "the lanes and their one dispatcher",
+    "terminal/devices/workers.py": "one thread per device adapter",
+    "counter/staff_card.py": "the staff card reader's polling loop (a device)",
+    "display/feed.py": "the hall display's event stream (like the sync worker)",
+    "terminal/native_log.py": "the reader of Qt's stderr pipe, for the process's life",
+    "terminal/local_platform.py": "the reference platform's server (test and demo harness)",
+}
+POOLS = {"QRunnable", "QThreadPool", "QThread", "QtConcurrent", "ThreadPoolExecutor",
+         "ProcessPoolExecutor"}
+THREADING = {"Thread", "Timer"}
+
+
+def _names(tree: ast.AST) -> set[str]:
+    """Pool and thread names a module uses (plain, attribute or imported)."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in POOLS:
+            found.add(node.id)
+        elif isinstance(node, ast.Attribute):
+            if node.attr in POOLS:
+                found.add(node.attr)
+            elif (node.attr in THREADING and isinstance(node.value, ast.Name)
+                  and node.value.id == "threading"):
+                found.add(f"threading.{node.attr}")
+        elif isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                if alias.name in POOLS:
+                    found.add(alias.name)
+                elif node.module == "threading" and alias.name in THREADING:
+                    found.add(f"threading.{alias.name}")
+    return found
+
+
+def _job_objects(tree: ast.AST) -> list[str]:
+    """QObject subclasses made for one job: with a `run(self)` body, or only signals."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.ClassDef):
+            continue
+        bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+        if "QObject" not in bases:
+            continue
+        body = [s for s in node.body if not (isinstance(s, ast.Expr)
+                                             and isinstance(s.value, ast.Constant))]
+        job_body = any(isinstance(s, ast.FunctionDef) and s.name == "run"
+                       and len(s.args.args) == 1 for s in body)  # run(self), as a thread's
+        signals_only = all(isinstance(s, ast.Assign | ast.AnnAssign) for s in body)
+        if job_body or signals_only:
+            found.append(node.name)
+    return found
+
+
+def test_gui_code_runs_background_work_only_through_the_lanes() -> None:
+    found = []
+    for package in GUI_PACKAGES:
+        for path in sources(package):
+            relative = str(path.relative_to(ROOT))
+            tree = ast.parse(path.read_text("utf-8"))
+            if relative not in OWN_THREADS:
+                found += [f"{relative} uses {name}" for name in sorted(_names(tree))]
+            found += [f"{relative}: per-job QObject {name}" for name in _job_objects(tree)]
+    assert found == []

@@ -1,6 +1,6 @@
-"""Record one outcome: a tracking number (allocated off the GUI thread, or the
-pre-application's own), then the payload through the bridge; `recorded` only
-after the local commit."""
+"""Record one outcome through the shared `terminal.submitter.Submitter`: a
+tracking number (allocated off the GUI thread, or the pre-application's own),
+then the payload through the bridge; `recorded` only after the local commit."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from sync.protocol.models import AcceptancePayload
-from terminal.background import run_in_background
+from terminal.submitter import Submitter
 
 if TYPE_CHECKING:
     from sync.outbox import NewAttachment
-    from terminal.sync_bridge import SyncBridge
+    from terminal.sync_bridge import Stored, SyncBridge
 
 #: Blocking: the next tracking number of a day (a committed local counter).
 NumberSource = Callable[[date], str]
@@ -41,39 +41,20 @@ class OutcomeSubmitter(QObject):
         self._bridge = bridge
         self._numbers = numbers
         self._clock = clock
-        self.busy = False
+        self._submitter = Submitter(self)
+
+    @property
+    def busy(self) -> bool:
+        return self._submitter.busy
 
     def submit(self, make_payload: Callable[[str], AcceptancePayload],
                attachments: Sequence[NewAttachment], number: str | None = None) -> None:
         """`make_payload(tracking_number)`; `number` reuses an existing one."""
-        if self.busy:
-            return
-        self.busy = True
-        when = self._clock()
-        if number:
-            self._store(make_payload, attachments, number, when)
-            return
-        run_in_background(self, lambda: self._numbers(when.date()),
-                          lambda allocated: self._store(make_payload, attachments,
-                                                        allocated, when),
-                          self._fail)
+        when, numbers = self._clock(), self._numbers
 
-    def _store(self, make_payload: Callable[[str], AcceptancePayload],
-               attachments: Sequence[NewAttachment], number: str, when: datetime) -> None:
-        try:
-            payload = make_payload(number)
-        except ValueError as error:
-            self._fail(str(error))
-            return
-        job = self._bridge.submit(payload, attachments)
-        job.submitted.connect(lambda result: self._done(Recorded(result.id, payload, when)))
-        job.submitFailed.connect(self._fail)
+        def recorded(stored: Stored) -> None:
+            self.recorded.emit(Recorded(stored.result.id, stored.payload, when))
 
-    def _done(self, recorded: Recorded) -> None:
-        self.busy = False
-        self.recorded.emit(recorded)
-
-    def _fail(self, message: str) -> None:
-        self.busy = False
-        self.failed.emit(message)
-
+        self._submitter.submit(self._bridge, make_payload,
+                               number or (lambda: numbers(when.date())),
+                               recorded, self.failed.emit, attachments)

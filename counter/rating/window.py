@@ -181,9 +181,8 @@ class RatingWindow(QWidget):
             return
         payload = RatingPayload(tracking_number=number, level=level, reasons=reasons)
         self.tracking_number = None  # one rating per service
-        job = self.bridge.submit(payload)
-        job.submitted.connect(lambda _result: self.rated.emit(number, level))
-        job.submitFailed.connect(self.failed)
+        self.bridge.submit(self, payload, lambda _stored: self.rated.emit(number, level),
+                           self.failed.emit)
         self.pages.setCurrentIndex(THANKS)
         self._reset_timer.start()
 

@@ -10,8 +10,9 @@ offline, the cached ones are shown marked "availability may have changed".
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -37,9 +38,13 @@ from kiosk.screens.ticket import BOOKING_KEY
 from sync.protocol.models import BookingPayload, Matter, Person
 from sync.protocol.queue import BookingSlot
 from sync.workdays import is_working_day
-from terminal.background import run_in_background
+from terminal.background import Latest, Token, run_in_background
 from terminal.slips import masked_person
 from terminal.widgets.labels import role_label
+
+if TYPE_CHECKING:
+    from sync.runtime import SyncRuntime
+    from terminal.sync_bridge import Stored, SyncBridge
 
 BOOKABLE_DAYS = 7
 WEEKDAYS_ZH = "一二三四五六日"
@@ -77,7 +82,7 @@ class BookScreen(KioskScreen):
         self.matter_tiles: dict[str, Tile] = {}
         self.day_buttons: dict[date, QPushButton] = {}
         self.slot_buttons: list[QPushButton] = []
-        self._generation = 0
+        self._slots = Latest()
         self._columns = 2
         self.pages = QStackedWidget()
         self.pages.addWidget(self._matters_page())
@@ -147,7 +152,7 @@ class BookScreen(KioskScreen):
         self.source.when_ready(lambda: self._ready(str(code) if code else None))
 
     def reset(self) -> None:
-        self._generation += 1
+        self._slots.cancel()
         self.matter, self.day, self.found = None, None, None
         self.pages.setCurrentIndex(0)
 
@@ -177,7 +182,7 @@ class BookScreen(KioskScreen):
             self._show_matters()
 
     def _show_matters(self) -> None:
-        self._generation += 1
+        self._slots.cancel()
         self.matter = None
         self.pages.setCurrentIndex(0)
 
@@ -212,7 +217,7 @@ class BookScreen(KioskScreen):
         matter = self.source.matter(code)
         if matter is None:
             return
-        self._generation += 1
+        self._slots.cancel()
         self.matter = matter
         self.found = None
         self.matter_name.setText(self.context.localized(matter.name_zh, matter.name_en))
@@ -256,19 +261,16 @@ class BookScreen(KioskScreen):
             return
         self.day = day
         self.day_buttons[day].setChecked(True)
-        self._generation += 1
-        generation, runtime = self._generation, shell.services.runtime
-        online = not link_down(self.context)
+        runtime, online = shell.services.runtime, not link_down(self.context)
         self.found = None
         self._show_slots(loading=True)
+        run_in_background(self, lambda: fetch_slots(runtime, matter.code, day, online),
+                          self._found, lambda _message: self._found(SlotsFound(None, True)),
+                          token=self._slots.next())
 
-        def found(result: SlotsFound) -> None:
-            if generation == self._generation:
-                self.found = result
-                self._show_slots()
-
-        run_in_background(self, lambda: fetch_slots(runtime, matter.code, day, online), found,
-                          lambda _message: found(SlotsFound(None, offline=True)))
+    def _found(self, result: SlotsFound) -> None:
+        self.found = result
+        self._show_slots()
 
     def _show_slots(self, loading: bool = False) -> None:
         clear_grid(self.slots_grid)
@@ -345,7 +347,7 @@ class BookConfirmScreen(KioskScreen):
         self.source = source
         self.args: dict[str, Any] = {}
         self.busy = False
-        self._generation = 0
+        self._saving = Latest()
         self._rows: list[tuple[str, str]] = []
         self.heading = role_label("title", name="bookConfirmHeading")
         self.table = SummaryTable()
@@ -374,7 +376,7 @@ class BookConfirmScreen(KioskScreen):
         self.source.when_ready(self._show)
 
     def reset(self) -> None:
-        self._generation += 1
+        self._saving.cancel()
         self.args = {}
         self.busy = False
         self._rows = []
@@ -443,58 +445,74 @@ class BookConfirmScreen(KioskScreen):
             return
         self._set_busy(True)
         self._say(self.tr("Saving your appointment… please wait."), attention=False)
-        self._generation += 1
-        generation, runtime = self._generation, shell.services.runtime
-        terminal_id, online = shell.services.terminal_id, not link_down(self.context)
-        today, now = self.context.clock().date(), self.context.clock()
-        id_number = session.applicant_id_number
+        runtime, terminal_id = shell.services.runtime, shell.services.terminal_id
+        online, today = not link_down(self.context), self.context.clock().date()
         identity = session.identity
-        applicant = Person(id_number=id_number, name=identity.name if identity else None,
-                           phone=session.phone or None)
-        person = self._person()
+        booking = _Booking(
+            matter, slot, Person(id_number=session.applicant_id_number,
+                                 name=identity.name if identity else None,
+                                 phone=session.phone or None),
+            self._person(), self.context.clock(), runtime, shell.bridge, self._saving.next())
+        run_in_background(
+            self, lambda: _booking_code(runtime, matter.code, slot[0], online, terminal_id, today),
+            lambda code: self._coded(booking, code), self._failed, token=booking.token)
 
-        def prepared() -> str | None:
-            if not slot_still_free(runtime, matter.code, slot[0], online):
-                return None
-            return next_booking_code(runtime.database, terminal_id, today)
-
-        def coded(code: str | None) -> None:
-            if generation != self._generation:
-                return
-            if code is None:
-                self._set_busy(False)
-                self._say(self.tr("Sorry, this time has just been taken. "
-                                  "Please touch “Change” and choose another."), attention=True)
-                return
-            payload = BookingPayload(booking_code=code, matter_code=matter.code,
-                                     slot_start=slot[0], slot_end=slot[1], applicant=applicant)
-            job = shell.bridge.submit(payload)
-            job.submitted.connect(lambda result: stored(code, result))
-            job.submitFailed.connect(lambda _message: failed(""))
-
-        def stored(code: str, result: Any) -> None:
-            booking = LocalBooking(code, matter.code, slot[0], slot[1])
-            outcome = BookingOutcome(
-                record_id=result.id, booking_code=code,
-                subject=self.context.localized(matter.name_zh, matter.name_en),
-                person=person, slot_start=slot[0], slot_end=slot[1])
-            run_in_background(
-                self, lambda: LocalBookings(runtime.database).add(booking, id_number, now),
-                lambda _none: done(outcome), lambda _message: done(outcome))
-
-        def done(outcome: BookingOutcome) -> None:
-            if generation != self._generation:
-                return
+    def _coded(self, booking: _Booking, code: str | None) -> None:
+        """The slot is still free (or offline) and `code` allocated: store the booking."""
+        if code is None:
             self._set_busy(False)
-            self.status.hide()
-            self.context.session.values[BOOKING_KEY] = outcome
-            self.navigate.emit("booking_done", {})
+            self._say(self.tr("Sorry, this time has just been taken. "
+                              "Please touch “Change” and choose another."), attention=True)
+            return
+        start, end = booking.slot
+        payload = BookingPayload(booking_code=code, matter_code=booking.matter.code,
+                                 slot_start=start, slot_end=end, applicant=booking.applicant)
+        booking.bridge.submit(self, payload, lambda stored: self._stored(booking, code, stored),
+                              self._failed, token=booking.token)
 
-        def failed(_message: str) -> None:
-            if generation != self._generation:
-                return
-            self._set_busy(False)
-            self._say(self.tr("Your appointment could not be saved. Please try again, "
-                              "or ask at the front desk."), attention=True)
+    def _stored(self, booking: _Booking, code: str, stored: Stored) -> None:
+        """Committed: remember the booking locally (for check-in), then say done."""
+        matter, (start, end) = booking.matter, booking.slot
+        outcome = BookingOutcome(
+            record_id=stored.result.id, booking_code=code,
+            subject=self.context.localized(matter.name_zh, matter.name_en),
+            person=booking.person, slot_start=start, slot_end=end)
+        local = LocalBooking(code, matter.code, start, end)
+        database, id_number = booking.runtime.database, booking.applicant.id_number or ""
+        run_in_background(
+            self, lambda: LocalBookings(database).add(local, id_number, booking.now),
+            lambda _none: self._done(outcome), lambda _message: self._done(outcome),
+            token=booking.token)
 
-        run_in_background(self, prepared, coded, failed)
+    def _done(self, outcome: BookingOutcome) -> None:
+        self._set_busy(False)
+        self.status.hide()
+        self.context.session.values[BOOKING_KEY] = outcome
+        self.navigate.emit("booking_done", {})
+
+    def _failed(self, _message: str) -> None:
+        self._set_busy(False)
+        self._say(self.tr("Your appointment could not be saved. Please try again, "
+                          "or ask at the front desk."), attention=True)
+
+
+@dataclass(frozen=True)
+class _Booking:
+    """One confirmation in flight: what its steps need, and its cancel token."""
+
+    matter: Matter
+    slot: tuple[datetime, datetime]
+    applicant: Person
+    person: str  # masked, for the slip
+    now: datetime
+    runtime: SyncRuntime
+    bridge: SyncBridge
+    token: Token
+
+
+def _booking_code(runtime: SyncRuntime, matter: str, start: datetime, online: bool,
+                  terminal_id: str, today: date) -> str | None:
+    """Blocking: a new booking code, or None when the slot has just been taken."""
+    if not slot_still_free(runtime, matter, start, online):
+        return None
+    return next_booking_code(runtime.database, terminal_id, today)

@@ -26,7 +26,7 @@ from kiosk.screens.home import Tile
 from kiosk.screens.review import scrolled
 from kiosk.screens.take_number import ask_at_desk
 from kiosk.screens.ticket import TICKET_KEY
-from terminal.background import run_in_background
+from terminal.background import Latest, run_in_background
 from terminal.widgets.labels import role_label
 
 
@@ -39,7 +39,7 @@ class CheckInScreen(KioskScreen):
         self.source = source
         self.found: TodaysBookings | None = None
         self.tiles: dict[str, Tile] = {}
-        self._generation = 0
+        self._lookups = Latest()
         self.issuer = TicketIssuer(context, self)
         self.issuer.issued.connect(self._issued)
         self.issuer.failed.connect(self._failed)
@@ -69,7 +69,7 @@ class CheckInScreen(KioskScreen):
 
     # ---- KioskScreen
     def enter(self, args: dict[str, Any]) -> None:
-        self._generation += 1
+        self._lookups.cancel()
         self.message.hide()
         self.status.clear()
         self.take_number.hide()
@@ -83,7 +83,7 @@ class CheckInScreen(KioskScreen):
         self._lookup()
 
     def reset(self) -> None:
-        self._generation += 1
+        self._lookups.cancel()
         self.issuer.cancel()
         self.found = None
         self._show([])
@@ -107,31 +107,29 @@ class CheckInScreen(KioskScreen):
         if shell is None:
             self._say(ask_at_desk())
             return
-        generation, runtime = self._generation, shell.services.runtime
+        runtime = shell.services.runtime
         id_number = self.context.session.applicant_id_number
         today, online = self.context.clock().date(), not link_down(self.context)
         self.status.setText(self.tr("One moment, looking for your appointment…"))
 
-        def found(result: TodaysBookings) -> None:
-            if generation != self._generation:
-                return
-            self.status.clear()
-            self.found = result
-            self.source.when_ready(lambda: self._show(result.bookings))
-            if not result.bookings:
-                self.take_number.show()
-                self._say(self.tr(
-                    "We cannot reach the office right now, and this machine has no "
-                    "appointment for you today. Please ask at the front desk.")
-                    if result.offline else
-                    self.tr("We found no appointment for today with this ID card."))
-            elif result.offline:
-                self._say(self.tr("Offline: only appointments made at this machine "
-                                  "are shown."))
-
         run_in_background(
-            self, lambda: todays_bookings(runtime, id_number, today, online), found,
-            lambda _message: self._say(ask_at_desk()))
+            self, lambda: todays_bookings(runtime, id_number, today, online), self._found,
+            lambda _message: self._say(ask_at_desk()), token=self._lookups.next())
+
+    def _found(self, result: TodaysBookings) -> None:
+        self.status.clear()
+        self.found = result
+        self.source.when_ready(lambda: self._show(result.bookings))
+        if not result.bookings:
+            self.take_number.show()
+            self._say(self.tr(
+                "We cannot reach the office right now, and this machine has no "
+                "appointment for you today. Please ask at the front desk.")
+                if result.offline else
+                self.tr("We found no appointment for today with this ID card."))
+        elif result.offline:
+            self._say(self.tr("Offline: only appointments made at this machine "
+                              "are shown."))
 
     def _show(self, bookings: list[LocalBooking]) -> None:
         clear_grid(self.grid)

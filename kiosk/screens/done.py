@@ -30,7 +30,7 @@ from kiosk.receipts import Outcome, build_receipt, rows
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.review import OUTCOME_KEY, SummaryTable, scrolled
 from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
-from terminal.background import run_in_background
+from terminal.background import Latest, run_in_background
 
 QR_PIXELS = 360
 
@@ -46,7 +46,7 @@ class DoneScreen(KioskScreen):
         self.receipt: Receipt | None = None
         self._printing = False
         self._visible = False
-        self._generation = 0
+        self._outcome = Latest()  # the operations for the outcome shown
         self._printer = None
         self._bridge = None
         self.headline = QLabel()
@@ -101,7 +101,7 @@ class DoneScreen(KioskScreen):
         if not isinstance(outcome, Outcome) or outcome is self.outcome:
             self._visible = True
             return
-        self._generation += 1
+        self._outcome.next()
         self._visible = True
         self.outcome = outcome
         self.receipt = None
@@ -114,14 +114,13 @@ class DoneScreen(KioskScreen):
         self._connect()
         self._show()
         self.print_status.setText(self.tr("Printing your slip…"))
-        generation = self._generation
-        self._read_delivery(lambda: self._print(generation))
+        self._read_delivery(self._print)
 
     def leave(self) -> None:
         self._visible = False
 
     def reset(self) -> None:
-        self._generation += 1
+        self._outcome.cancel()
         self._visible = False
         self.outcome = self.receipt = None
         self._printing = False
@@ -171,20 +170,19 @@ class DoneScreen(KioskScreen):
             if then is not None:
                 then()
             return
-        generation, outbox = self._generation, shell.bridge.outbox
+        outbox = shell.bridge.outbox
+        run_in_background(self, lambda: outbox.delivery(outcome.record_id),
+                          lambda delivery: self._delivery_read(delivery, then),
+                          lambda _message: then() if then is not None else None,
+                          token=self._outcome.current)
 
-        def loaded(delivery: Any) -> None:
-            if generation != self._generation or self.outcome is None:
-                return
-            delivered = delivery is not None and delivery.state == "delivered"
-            if delivered != self.outcome.delivered:
-                self.outcome = dataclasses.replace(self.outcome, delivered=delivered)
-                self._show()
-            if then is not None:
-                then()
-
-        run_in_background(self, lambda: outbox.delivery(outcome.record_id), loaded,
-                          lambda _message: then() if then is not None else None)
+    def _delivery_read(self, delivery: Any, then: Any) -> None:
+        delivered = delivery is not None and delivery.state == "delivered"
+        if self.outcome is not None and delivered != self.outcome.delivered:
+            self.outcome = dataclasses.replace(self.outcome, delivered=delivered)
+            self._show()
+        if then is not None:
+            then()
 
     def _sync_changed(self, _state: object) -> None:
         if self._visible and self.outcome is not None and not self.outcome.delivered:
@@ -194,8 +192,8 @@ class DoneScreen(KioskScreen):
     def _center_name(self) -> str:
         return self.context.gui.settings.center_name(self.context.language)
 
-    def _print(self, generation: int) -> None:
-        if generation != self._generation or self.outcome is None:
+    def _print(self) -> None:
+        if self.outcome is None:
             return
         self.receipt = build_receipt(self.outcome, self._center_name())
         printer = self.context.devices.printer
@@ -220,19 +218,18 @@ class DoneScreen(KioskScreen):
         self._show_slip()
 
     def _show_slip(self) -> None:
-        receipt, generation = self.receipt, self._generation
+        receipt = self.receipt
         if receipt is None:
             return
         self.print_status.setText(self.tr("One moment, the slip is shown on the screen…"))
 
-        def shown(image: Any) -> None:
-            if generation != self._generation:
-                return
-            self.slip.set_slip(image)
-            self.pages.setCurrentIndex(1)
-            self.print_status.clear()
+        run_in_background(self, lambda: render_png(receipt, PAPER_80), self._slip_rendered,
+                          token=self._outcome.current)
 
-        run_in_background(self, lambda: render_png(receipt, PAPER_80), shown)
+    def _slip_rendered(self, image: Any) -> None:
+        self.slip.set_slip(image)
+        self.pages.setCurrentIndex(1)
+        self.print_status.clear()
 
     def slip_shown(self) -> bool:
         return self.pages.currentIndex() == 1 and self.slip.has_slip()

@@ -1,9 +1,9 @@
 """The "apply_review" screen (every answer, personal data masked, "Submit")
 and `Submitter`, which both the application and the repair flows use.
 
-Submitting: a tracking number is allocated on a worker thread (a committed
-counter), the payload goes through `shell.bridge.submit`, and only its
-`submitted` signal (after the local commit) leads to the done screen.
+Submitting: through `terminal.submitter.Submitter` (a tracking number
+allocated on the store thread, the payload, the local commit); only its answer
+after the commit leads to the done screen.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ from sync.protocol.models import (
     Person,
 )
 from sync.workdays import add_working_days
-from terminal.background import run_in_background
 from terminal.form_fields import catalog_choice
 from terminal.slips import masked_person
+from terminal.submitter import Submitter as SharedSubmitter
 
 if TYPE_CHECKING:
     from sync.outbox import NewAttachment, Submitted
@@ -51,7 +51,7 @@ OUTCOME_KEY = "outcome"
 
 
 class Submitter(QObject):
-    """Tracking number -> payload -> bridge; `done(Outcome)` after the commit."""
+    """The kiosk's `terminal.submitter.Submitter`: `done(Outcome)` after the commit."""
 
     done = Signal(object)  # Outcome
     failed = Signal(str)  # technician detail; screens show their own plain words
@@ -59,13 +59,15 @@ class Submitter(QObject):
     def __init__(self, context: KioskContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.busy = False
-        self._generation = 0
+        self._submitter = SharedSubmitter(self)
+
+    @property
+    def busy(self) -> bool:
+        return self._submitter.busy
 
     def cancel(self) -> None:
         """Forget a submission in flight (the session was wiped); it stays stored."""
-        self._generation += 1
-        self.busy = False
+        self._submitter.cancel()
 
     def submit(self, make_payload: Callable[[str], Any],
                make_outcome: Callable[[str, Submitted], Outcome],
@@ -76,38 +78,13 @@ class Submitter(QObject):
             return
         from sync.tracking import TrackingCounter
 
-        self.busy = True
-        generation = self._generation
         counter = TrackingCounter(shell.services.runtime.database, shell.services.terminal_id)
         day = self.context.clock().date()
-
-        def numbered(number: str) -> None:
-            if generation != self._generation:
-                return
-            try:
-                payload = make_payload(number)
-            except Exception as error:  # a payload the models refuse
-                self._fail(generation, f"{type(error).__name__}: {error}")
-                return
-            job = shell.bridge.submit(payload, attachments)
-            job.submitted.connect(
-                lambda result: self._submitted(generation, make_outcome(number, result)))
-            job.submitFailed.connect(lambda message: self._fail(generation, message))
-
-        run_in_background(self, lambda: counter.next_number(day), numbered,
-                          lambda message: self._fail(generation, message))
-
-    def _submitted(self, generation: int, outcome: Outcome) -> None:
-        if generation != self._generation:
-            return
-        self.busy = False
-        self.done.emit(outcome)
-
-    def _fail(self, generation: int, message: str) -> None:
-        if generation != self._generation:
-            return
-        self.busy = False
-        self.failed.emit(message)
+        self._submitter.submit(
+            shell.bridge, make_payload, lambda: counter.next_number(day),
+            lambda stored: self.done.emit(
+                make_outcome(stored.payload.tracking_number, stored.result)),
+            self.failed.emit, attachments)
 
 
 def shown_value(context: KioskContext, field: FormField, value: Any, has_image: bool) -> str:

@@ -2,21 +2,21 @@
 
 Online first (the platform is the system of record); when the platform
 cannot be reached, the local status cache, with the time it was fetched.
-The answer reaches the GUI thread by a queued signal.
+The answer reaches the GUI thread through `terminal.background`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal
+
+from terminal.background import Latest, run_in_background
 
 if TYPE_CHECKING:
     from sync.caches import Cached
@@ -66,14 +66,13 @@ def _ask(tracking_number: str, online: Online | None, cache: Cache | None) -> St
 
 
 class StatusLookup(QObject):
-    """Runs `look_up` on a short-lived thread; `answered` arrives on the GUI thread.
+    """Runs `look_up` in the background; `answered` arrives on the GUI thread.
 
-    Each request gets a serial number; only the latest request's answer is
-    delivered, so a late answer for a resident who has gone is dropped.
+    Only the latest request's answer is delivered, so a late answer for a
+    resident who has gone is dropped.
     """
 
     answered = Signal(object)  # StatusAnswer
-    _done = Signal(int, object)
 
     def __init__(self, online: Online | None, cache: Cache | None,
                  matters: Matters | None = None, parent: QObject | None = None) -> None:
@@ -81,30 +80,22 @@ class StatusLookup(QObject):
         self.online = online
         self.cache = cache
         self.matters = matters
-        self._serial = 0
-        self._done.connect(self._deliver)
+        self._latest = Latest()
 
     def request(self, tracking_number: str) -> None:
-        self._serial += 1
-        serial = self._serial
         online, cache, matters = self.online, self.cache, self.matters
-
-        def run() -> None:
-            try:
-                answer = look_up(tracking_number, online, cache, matters)
-            except Exception:  # the cache itself failed: say "not found", log the bug
-                log.exception("status lookup failed")
-                answer = StatusAnswer(tracking_number, None, Source.CACHE)
-            with contextlib.suppress(RuntimeError):  # the screen is gone (shutdown)
-                self._done.emit(serial, answer)
-
-        threading.Thread(target=run, name="kiosk-status-lookup", daemon=True).start()
+        run_in_background(self, lambda: _answer(tracking_number, online, cache, matters),
+                          self.answered.emit, token=self._latest.next())
 
     def cancel(self) -> None:
         """Forget any request in flight."""
-        self._serial += 1
+        self._latest.cancel()
 
-    @Slot(int, object)
-    def _deliver(self, serial: int, answer: StatusAnswer) -> None:
-        if serial == self._serial:
-            self.answered.emit(answer)
+
+def _answer(tracking_number: str, online: Online | None, cache: Cache | None,
+            matters: Matters | None) -> StatusAnswer:
+    try:
+        return look_up(tracking_number, online, cache, matters)
+    except Exception:  # the cache itself failed: say "not found", log the bug
+        log.exception("status lookup failed")
+        return StatusAnswer(tracking_number, None, Source.CACHE)

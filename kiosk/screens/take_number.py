@@ -27,7 +27,7 @@ from kiosk.screens.home import Tile
 from kiosk.screens.ticket import TICKET_KEY
 from sync.protocol.queue import CategoryState, Priority
 from sync.queue_cache import get_state
-from terminal.background import run_in_background
+from terminal.background import Latest, Token, run_in_background
 from terminal.widgets.labels import role_label
 
 
@@ -45,7 +45,7 @@ class TakeNumberScreen(KioskScreen):
         self.categories: list[CategoryState] = []
         self.estimated = True  # the counts are from the cache
         self.tiles: dict[str, Tile] = {}
-        self._generation = 0
+        self._loading = Latest()
         self.issuer = TicketIssuer(context, self)
         self.issuer.issued.connect(self._issued)
         self.issuer.failed.connect(self._failed)
@@ -80,7 +80,6 @@ class TakeNumberScreen(KioskScreen):
 
     # ---- KioskScreen
     def enter(self, args: dict[str, Any]) -> None:
-        self._generation += 1
         self.estimated = True  # until the platform answers
         self.message.hide()
         self.status.clear()
@@ -89,7 +88,7 @@ class TakeNumberScreen(KioskScreen):
         self._load()
 
     def reset(self) -> None:
-        self._generation += 1
+        self._loading.cancel()
         self.issuer.cancel()
         self.elderly.setChecked(False)
         self.disabled.setChecked(False)
@@ -147,29 +146,25 @@ class TakeNumberScreen(KioskScreen):
 
     # ---- categories
     def _load(self) -> None:
-        shell, generation = self.context.shell, self._generation
+        shell, token = self.context.shell, self._loading.next()
         if shell is None:
             self._show_message(self.tr("One moment, the machine is starting…"))
             return
         runtime = shell.services.runtime
+        run_in_background(self, lambda: get_state(runtime.cache),
+                          lambda found: self._cached(runtime, token, found),
+                          lambda _message: self._cached(runtime, token, None), token=token)
 
-        def cached(found: Any) -> None:
-            if generation != self._generation:
-                return
-            if found is not None and self.estimated:
-                self._set_categories(found.value.categories, estimated=True)
-            if link_down(self.context):
-                self._no_categories()
-                return
-            run_in_background(self, lambda: refresh_queue(runtime), fresh,
-                              lambda _message: self._no_categories())
-
-        def fresh(state: Any) -> None:
-            if generation == self._generation:
-                self._set_categories(state.categories, estimated=False)
-
-        run_in_background(self, lambda: get_state(runtime.cache), cached,
-                          lambda _message: cached(None))
+    def _cached(self, runtime: Any, token: Token, found: Any) -> None:
+        """The cached counts at once, then the platform's (when the link is up)."""
+        if found is not None and self.estimated:
+            self._set_categories(found.value.categories, estimated=True)
+        if link_down(self.context):
+            self._no_categories()
+            return
+        run_in_background(self, lambda: refresh_queue(runtime),
+                          lambda state: self._set_categories(state.categories, estimated=False),
+                          lambda _message: self._no_categories(), token=token)
 
     def _no_categories(self) -> None:
         if not self.categories:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from pydantic import ValidationError
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -35,6 +35,7 @@ from hardware.discovery import DiscoveryReport, discover_all
 from hardware.health import Health, HealthState
 from hardware.identity import IdentityRecord, mask_address, mask_id_number, mask_name
 from hardware.printer import Paper, Receipt, Row, paper_for
+from terminal.background import run_in_background, wait_for_background
 from terminal.config import CameraSection, CardReaderSection, DevicesSection, PrinterSection
 from terminal.devices import (
     CameraAdapter,
@@ -70,25 +71,6 @@ def make_test_receipt(paper: Paper, center_name: str, terminal_id: str = "") -> 
         qr_payload="RC-20260101-T01-00001",
         footer="打印测试完毕。Test print done.",
     )
-
-
-class _Discover(QObject, QRunnable):
-    """Runs device discovery on a pool thread."""
-
-    done = Signal(object)  # DiscoveryReport or an Exception
-
-    def __init__(self, discover: Callable[[], DiscoveryReport]) -> None:
-        QObject.__init__(self)
-        QRunnable.__init__(self)
-        self.setAutoDelete(False)
-        self._discover = discover
-
-    def run(self) -> None:
-        try:
-            self.done.emit(self._discover())
-        except Exception as error:  # discovery must never take the panel down
-            log.exception("discovery failed")
-            self.done.emit(error)
 
 
 class DeviceCard(QFrame):
@@ -211,9 +193,7 @@ class TechnicianPanel(QWidget):
         self.config_path = config_path
         self.center_name, self.terminal_id = center_name, terminal_id
         self._discover = discover
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._job: _Discover | None = None
+        self._discovering = False
         self._last_print = ""
 
         self._title = QLabel()
@@ -426,21 +406,23 @@ class TechnicianPanel(QWidget):
                                        else self.tr("Camera preview"))
 
     def run_discovery(self) -> None:
-        if self._job is not None:
+        if self._discovering:
             return
+        self._discovering = True
         self.buttons["discover"].setEnabled(False)
         self._say(self.tr("Looking for devices…"))
-        self._job = _Discover(self._discover)
-        self._job.done.connect(self._discovered)
-        self._pool.start(self._job)
+        run_in_background(self, self._discover, self._discovered, self._discovery_failed)
 
-    def _discovered(self, result: object) -> None:
-        self._job = None
+    def _discovered(self, report: DiscoveryReport) -> None:
+        self._discovering = False
         self.buttons["discover"].setEnabled(True)
-        if isinstance(result, DiscoveryReport):
-            self._say(self.tr("Found:") + "\n" + "\n".join(result.lines()))
-        else:
-            self._say(self.tr("Discovery failed: %1").replace("%1", str(result)))
+        self._say(self.tr("Found:") + "\n" + "\n".join(report.lines()))
+
+    def _discovery_failed(self, message: str) -> None:  # it must never take the panel down
+        log.warning("discovery failed: %s", message)
+        self._discovering = False
+        self.buttons["discover"].setEnabled(True)
+        self._say(self.tr("Discovery failed: %1").replace("%1", message))
 
     def edited_devices(self) -> DevicesSection:
         """The devices section with the kinds and addresses entered (ValueError if invalid)."""
@@ -498,11 +480,11 @@ class TechnicianPanel(QWidget):
         self._links.append((signal, slot))
 
     def shutdown(self) -> None:
-        """Detach from the devices, wait for a running discovery, end the pool."""
+        """Detach from the devices and wait for a running discovery."""
         while self._links:
             signal, slot = self._links.pop()
             signal.disconnect(slot)
-        self._pool.waitForDone()
+        wait_for_background()
 
 
 def _kinds(section: type[PrinterSection | CardReaderSection | CameraSection]) -> list[str]:

@@ -11,32 +11,22 @@ import math
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from sync.pin_hash import verify_pin
+from terminal.background import run_in_background, wait_for_background
 from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout
 
 BUTTON_HEIGHT = 96
 
 
-class _Verify(QObject, QRunnable):
-    """Checks a PIN against every hash on a pool thread."""
-
-    done = Signal(bool)
-
-    def __init__(self, pin: str, hashes: Sequence[str],
-                 verifier: Callable[[str, str], bool]) -> None:
-        QObject.__init__(self)
-        QRunnable.__init__(self)
-        self.setAutoDelete(False)
-        self._pin, self._hashes, self._verifier = pin, tuple(hashes), verifier
-
-    def run(self) -> None:
-        ok = False
-        for encoded in self._hashes:  # check all: no timing hint of which one matched
-            ok = self._verifier(self._pin, encoded) or ok
-        self.done.emit(ok)
+def _check(pin: str, hashes: Sequence[str], verifier: Callable[[str, str], bool]) -> bool:
+    """Blocking (scrypt): whether `pin` matches any of `hashes`."""
+    ok = False
+    for encoded in hashes:  # check all: no timing hint of which one matched
+        ok = verifier(pin, encoded) or ok
+    return ok
 
 
 class PinGate(QWidget):
@@ -58,9 +48,6 @@ class PinGate(QWidget):
         self.lockout = Lockout(clock)
         self._pin = ""
         self._busy = False
-        self._job: _Verify | None = None
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
 
         self._title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self._title.setProperty("role", "title")
@@ -134,13 +121,12 @@ class PinGate(QWidget):
         self._show_dots()
         self._message.setText(self.tr("Checking…"))
         self.refresh()
-        self._job = _Verify(pin, self._hashes, self._verifier)
-        self._job.done.connect(self._verified)
-        self._pool.start(self._job)
+        hashes, verifier = tuple(self._hashes), self._verifier
+        run_in_background(self, lambda: _check(pin, hashes, verifier), self._verified,
+                          lambda _message: self._verified(False))  # fail closed
 
     def _verified(self, ok: bool) -> None:
         self._busy = False
-        self._job = None
         if ok:
             self.lockout.succeeded()
             self._message.clear()
@@ -182,9 +168,9 @@ class PinGate(QWidget):
         self._dots.setText(" ".join("●" * len(self._pin)) or " ")
 
     def shutdown(self) -> None:
-        """Wait for a running check and end the pool's thread."""
+        """Stop the countdown and wait for a running check."""
         self._timer.stop()
-        self._pool.waitForDone()
+        wait_for_background()
 
     def _retranslate(self) -> None:
         self._title.setText(self.tr("Technician PIN"))

@@ -31,6 +31,7 @@ from tests.kiosk.apply_fixtures import (
     save_shot,
     start_platform,
 )
+from tests.terminal.late_commit import commit_before_submit_returns
 
 apply_env = apply_fixtures.apply_env  # the fixture, used by name below
 MATTER = "MZ-001"  # committed, 20 working days, kiosk allowed, no picture needed
@@ -240,6 +241,15 @@ def test_apply_online_prints_and_reaches_the_platform(apply_env: ApplyEnv,
     with qtbot.waitSignal(env.navigator.sessionEnded):
         done.finish.click()
     assert not env.context.session.identified
+
+
+def test_an_application_whose_commit_beats_the_screen_still_says_done(
+        apply_env: ApplyEnv, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    env = apply_env
+    commit_before_submit_returns(monkeypatch, env.shell.bridge)
+    apply_through_review(env, qtbot)
+    outcome = submit_and_wait_done(env, qtbot)  # "Saving…" until the idle wipe on the old main
+    assert env.shell.bridge.outbox.delivery(outcome.record_id) is not None
 
 
 def test_apply_offline_then_delivered_as_promised(apply_env: ApplyEnv, qtbot: QtBot) -> None:

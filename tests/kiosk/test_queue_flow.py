@@ -18,6 +18,7 @@ from kiosk.receipts import IssuedTicket
 from tests.kiosk import queue_fixtures
 from tests.kiosk.apply_fixtures import identify_as
 from tests.kiosk.queue_fixtures import QueueEnv, QueueKiosk, save_shot
+from tests.terminal.late_commit import commit_before_submit_returns
 
 queue_env = queue_fixtures.queue_env  # the fixture, used by name below
 BOOKABLE = "WJ-006"  # free health check for seniors: needs an appointment, kiosk allowed
@@ -242,6 +243,14 @@ def test_book_online_then_check_in_for_a_booked_priority(queue_env: QueueEnv,
     assert [(t.number, t.priority, t.booking_code) for t in queue_env.tickets()] == [
         (ticket.number, "booked", booking.booking_code)]
     assert queue_env.booking(booking.booking_code).status == "checked_in"
+
+
+def test_a_booking_whose_commit_beats_the_screen_still_says_done(
+        queue_env: QueueEnv, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    kiosk = queue_env.kiosk
+    commit_before_submit_returns(monkeypatch, kiosk.shell.bridge)
+    booking = book_online(kiosk, qtbot)  # "Saving your appointment…" forever on the old main
+    assert kiosk.shell.bridge.outbox.delivery(booking.record_id) is not None
 
 
 def test_offline_check_in_of_a_booking_made_here(queue_env: QueueEnv, qtbot: QtBot) -> None:

@@ -62,9 +62,10 @@ def test_delivery_resumes_by_itself_when_the_link_returns(
                               check_params_cb=lambda s: s.online is True):
             pass
         platform.stop(kill=True)
-        jobs = [bridge.submit(application(n)) for n in range(5)]
-        with qtbot.waitSignals([job.submitted for job in jobs], timeout=10_000):
-            pass
+        saved: list[object] = []
+        for n in range(5):
+            bridge.submit(None, application(n), saved.append)
+        qtbot.waitUntil(lambda: len(saved) == 5, timeout=10_000)
         qtbot.waitUntil(lambda: _state(bridge).online is False
                         and _state(bridge).backlog == 5, timeout=10_000)
         assert badge.property("state") == "offline"
@@ -85,9 +86,7 @@ def test_a_full_disk_is_reported_in_plain_words(qtbot: QtBot, tmp_path: Path) ->
     saved: list[object] = []
     failed: list[str] = []
     for number in range(2000):
-        job = bridge.submit(ticket(number))
-        job.submitted.connect(saved.append)
-        job.submitFailed.connect(failed.append)
+        bridge.submit(None, ticket(number), saved.append, failed.append)
         answered = number + 1
         qtbot.waitUntil(lambda answered=answered: len(saved) + len(failed) == answered,
                         timeout=10_000)
