@@ -8,7 +8,8 @@ from enum import StrEnum
 
 class HealthState(StrEnum):
     READY = "ready"
-    DEGRADED = "degraded"
+    DEGRADED = "degraded"  # works, with a problem known (paper near end, SAM not ready)
+    UNKNOWN = "unknown"  # reachable but cannot say whether it works (no status answer)
     OFFLINE = "offline"
 
 

@@ -48,6 +48,11 @@ class PrinterSection(Section):
     address: str = Field("", description='per kind: "host:9100", "/dev/ttyUSB0", a CUPS '
                                          'queue, a file path, or "04b8:0202" for USB')
     output_dir: Path | None = Field(None, description="where the virtual printer writes slips")
+    unknown_status: Literal["print_and_warn", "treat_as_failed"] = Field(
+        "print_and_warn",
+        description='a printer whose status cannot be read (no answer, CUPS, a file): '
+                    '"print_and_warn" sends the slip and warns the technician, '
+                    '"treat_as_failed" shows the slip on screen and keeps it for reprint')
 
 
 class CardReaderSection(Section):

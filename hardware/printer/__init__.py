@@ -16,6 +16,7 @@ from hardware.printer.printer import (
     PrintResult,
     QueuedReceipt,
     ReceiptPrinter,
+    UnknownStatusPolicy,
 )
 from hardware.printer.raster import render_png
 from hardware.printer.receipt import PAPER_58, PAPER_80, Paper, Receipt, Row, paper_for
@@ -25,7 +26,7 @@ from hardware.printer.virtual import VirtualPrinter
 __all__ = [
     "PAPER_58", "PAPER_80", "ChineseMode", "EscposPrinter", "Paper", "PrintError",
     "PrintResult", "QueuedReceipt", "Receipt", "ReceiptPrinter", "RenderOptions", "Row",
-    "VirtualPrinter", "create_printer", "render_escpos", "render_png",
+    "UnknownStatusPolicy", "VirtualPrinter", "create_printer", "render_escpos", "render_png",
 ]
 
 
@@ -44,11 +45,14 @@ def create_printer(config: Mapping[str, Any]) -> ReceiptPrinter:
     """A printer from configuration; nothing is opened until the first call.
 
     `{"transport": {"type": "network", "host": "10.0.0.9"}, "paper_mm": 58,
-    "chinese_mode": "auto", "profile": "POS-5890"}` or `{"virtual": "/var/lib/x/slips"}`.
+    "chinese_mode": "auto", "profile": "POS-5890", "unknown_status": "print_and_warn"}` or
+    `{"virtual": "/var/lib/x/slips"}`. `unknown_status` is the `UnknownStatusPolicy` for a
+    printer whose status cannot be read.
     """
     options = render_options(config)
     if config.get("virtual"):
         return VirtualPrinter(config["virtual"], options, int(config.get("queue_size", 20)))
     return EscposPrinter(open_transport(config["transport"]), options,
                          int(config.get("queue_size", 20)),
-                         float(config.get("status_timeout", 0.5)))
+                         float(config.get("status_timeout", 0.5)),
+                         UnknownStatusPolicy(config.get("unknown_status", "print_and_warn")))

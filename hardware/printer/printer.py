@@ -8,18 +8,34 @@ from abc import ABC, abstractmethod
 from collections import OrderedDict
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NoReturn
 
 from hardware.health import DeviceError, Health, HealthState
 from hardware.printer.escpos_render import RenderOptions, render_escpos
 from hardware.printer.receipt import Receipt
-from hardware.printer.status import QUERIES, blocks_printing, health_from_status, parse_status
+from hardware.printer.status import (
+    MSG_UNKNOWN,
+    QUERIES,
+    blocks_printing,
+    health_from_status,
+    parse_status,
+)
 from hardware.printer.transports import CupsTransport, Transport
 
 
 class JobState(StrEnum):
     PENDING = "pending"
-    PRINTED = "printed"
+    PRINTED = "printed"  # the status read after the job says the printer is fine
+    UNCONFIRMED = "unconfirmed"  # sent; status unknown; printed under "print and warn"
     FAILED = "failed"
+
+
+class UnknownStatusPolicy(StrEnum):
+    """What a job does when the printer's status cannot be known (no or bad answer,
+    no back channel): the technician chooses."""
+
+    PRINT_AND_WARN = "print_and_warn"  # send it, report it printed, warn the technician
+    TREAT_AS_FAILED = "treat_as_failed"  # not printed: pending for reprint, slip on screen
 
 
 @dataclass(slots=True)
@@ -32,11 +48,16 @@ class QueuedReceipt:
 
 @dataclass(frozen=True, slots=True)
 class PrintResult:
-    """A job that reached the printer; `health` is the status read after it."""
+    """A job that reached the printer; `health` is the status read after it.
+
+    `confirmed` is False when that status was unknown and the job counts as
+    printed only because the policy is "print and warn".
+    """
 
     receipt_id: str
     health: Health
     bytes_sent: int
+    confirmed: bool = True
 
 
 class PrintError(DeviceError):
@@ -74,13 +95,19 @@ class ReprintQueue:
 class ReceiptPrinter(ABC):
     """What the kiosk and counter call; run it on one worker thread per device.
 
-    `print_receipt` checks status first and refuses with PrintError when the
-    printer cannot print; every receipt goes into the reprint queue first, so a
-    failure never loses it.
+    Every receipt goes into the reprint queue first, so a failure never loses
+    it. `print_receipt` reads the status before the job (and refuses with
+    PrintError when the printer cannot print) and after it: a job is
+    "printed" only when the status after it says so. Paper out, cover open or
+    an error after sending make it a PrintError (pending for reprint). An
+    unknown status (no answer, junk, no back channel) follows `unknown_policy`.
     """
 
-    def __init__(self, queue_size: int = 20) -> None:
+    def __init__(self, queue_size: int = 20,
+                 unknown_policy: UnknownStatusPolicy = UnknownStatusPolicy.PRINT_AND_WARN
+                 ) -> None:
         self.queue = ReprintQueue(queue_size)
+        self.unknown_policy = UnknownStatusPolicy(unknown_policy)
         self._health = Health(HealthState.DEGRADED, "not checked yet")
         self._lock = threading.RLock()
 
@@ -92,6 +119,10 @@ class ReceiptPrinter(ABC):
     @abstractmethod
     def _read_health(self) -> Health:
         """Query the device; raise DeviceError if it cannot be reached."""
+
+    def _job_health(self) -> Health:
+        """The status around a job: a fresh query unless a driver knows better."""
+        return self._read_health()
 
     @abstractmethod
     def _send(self, item: QueuedReceipt, data: bytes) -> None:
@@ -125,36 +156,67 @@ class ReceiptPrinter(ABC):
             return self._print(self.queue.get(receipt_id))
 
     def pending(self) -> list[QueuedReceipt]:
-        """Receipts whose last attempt failed, oldest first."""
-        return [i for i in self.queue.items() if i.state is not JobState.PRINTED]
+        """Receipts whose last attempt failed (or never ended), oldest first."""
+        return [i for i in self.queue.items()
+                if i.state in (JobState.PENDING, JobState.FAILED)]
 
     def _print(self, item: QueuedReceipt) -> PrintResult:
+        failing = self.unknown_policy is UnknownStatusPolicy.TREAT_AS_FAILED
         try:
             data = self._render(item.receipt)
-            before = self.status()
-            if blocks_printing(before):
-                raise DeviceError(before.reason, before.resident_message, before.state)
-            self._send(item, data)
-            after = self._read_health()
+            before = self._health = self._job_health()
+            if not blocks_printing(before) and not (
+                    before.state is HealthState.UNKNOWN and failing):
+                self._send(item, data)
+                after = self._health = self._job_health()
         except DeviceError as e:
-            self.close()
+            self.close()  # reopened on the next call
             self._health = e.health()
-            item.state, item.error = JobState.FAILED, e.technician_message
-            raise PrintError(item.receipt_id, e) from e
-        self._health = after
-        item.state, item.error = JobState.PRINTED, ""
-        return PrintResult(item.receipt_id, after, len(data))
+            return self._fail(item, e)
+        if blocks_printing(before):
+            self.close()
+            return self._fail(item, DeviceError(
+                before.reason, before.resident_message, before.state))
+        if before.state is HealthState.UNKNOWN and failing:
+            return self._fail(item, DeviceError(
+                f"not sent: {before.reason} (policy: treat as failed)",
+                before.resident_message, before.state))
+        if blocks_printing(after) or (after.state is HealthState.UNKNOWN and failing):
+            why = ("the printer did not confirm it (policy: treat as failed)"
+                   if after.state is HealthState.UNKNOWN else "the printer stopped")
+            return self._fail(item, DeviceError(
+                f"sent {len(data)} bytes, but {why}: {after.reason}",
+                after.resident_message, after.state))
+        confirmed = after.state is not HealthState.UNKNOWN
+        item.state = JobState.PRINTED if confirmed else JobState.UNCONFIRMED
+        item.error = "" if confirmed else f"sent without confirmation: {after.reason}"
+        return PrintResult(item.receipt_id, after, len(data), confirmed)
+
+    @staticmethod
+    def _fail(item: QueuedReceipt, error: DeviceError) -> NoReturn:
+        """Mark the job failed (it stays in `pending()`) and raise PrintError."""
+        item.state, item.error = JobState.FAILED, error.technician_message
+        raise PrintError(item.receipt_id, error) from error
 
 
 class EscposPrinter(ReceiptPrinter):
-    """A real printer: ESC/POS bytes over a Transport, status by DLE EOT."""
+    """A real printer: ESC/POS bytes over a Transport, status by DLE EOT.
+
+    A printer that answered no status query with a well-formed reply (silent,
+    or junk) is remembered as not answering: jobs then go without status
+    queries (so without their timeouts) and count as unknown; `status()`, the
+    periodic health check, still asks and notices when it answers again.
+    """
 
     def __init__(self, transport: Transport, options: RenderOptions | None = None,
-                 queue_size: int = 20, status_timeout: float = 0.5) -> None:
-        super().__init__(queue_size)
+                 queue_size: int = 20, status_timeout: float = 0.5,
+                 unknown_policy: UnknownStatusPolicy = UnknownStatusPolicy.PRINT_AND_WARN
+                 ) -> None:
+        super().__init__(queue_size, unknown_policy)
         self.transport = transport
         self.options = options or RenderOptions()
         self.status_timeout = status_timeout
+        self._silent: Health | None = None  # the unknown status while it does not answer
 
     def _render(self, receipt: Receipt) -> bytes:
         return render_escpos(receipt, self.options)
@@ -163,16 +225,30 @@ class EscposPrinter(ReceiptPrinter):
         self.transport.write(query)
         return self.transport.read(self.status_timeout, 1)
 
+    def _job_health(self) -> Health:
+        if self._silent is not None:
+            self.transport.open()  # an unplugged printer still fails the job
+            return self._silent
+        return self._read_health()
+
     def _read_health(self) -> Health:
         if isinstance(self.transport, CupsTransport):
             return self.transport.queue_health()
         self.transport.open()
         if not self.transport.can_read:
-            return Health(HealthState.READY, f"{self.transport.describe()} has no back "
-                          "channel: paper and cover status unknown")
+            return Health(HealthState.UNKNOWN, f"{self.transport.describe()} has no back "
+                          "channel: paper and cover status unknown", MSG_UNKNOWN)
         self.transport.drain()
-        replies = [self._query(q) for q in QUERIES]
-        return health_from_status(parse_status(*replies))
+        replies: list[bytes | None] = [self._query(QUERIES[0])]
+        # no reply at all to the first query: do not wait out the other two as well
+        replies += [self._query(q) if replies[0] else None for q in QUERIES[1:]]
+        status = parse_status(*replies)
+        if status.answered:
+            self._silent = None
+            return health_from_status(status)
+        self._silent = Health(HealthState.UNKNOWN, "printer does not answer status queries "
+                              "(DLE EOT): " + "; ".join(status.problems), MSG_UNKNOWN)
+        return self._silent
 
     def _send(self, item: QueuedReceipt, data: bytes) -> None:
         self.transport.write(data)

@@ -25,6 +25,7 @@ class PrinterSimulator:
         self.silent = False  # answer no status query at all
         self.reply_override: bytes | None = None  # answer every query with these bytes
         self.stop_after_bytes: int | None = None  # vanish once this many bytes arrived
+        self._fault_at: tuple[int, PaperState, bool] | None = None  # see fault_after()
         self._received = bytearray()
         self._lock = threading.Lock()
         self._server: socket.socket | None = None
@@ -78,6 +79,13 @@ class PrinterSimulator:
                  tb: TracebackType | None) -> None:
         self.stop()
 
+    def fault_after(self, count: int, *, paper: PaperState = PaperState.OUT,
+                    cover_open: bool = False) -> None:
+        """Once `count` more bytes have arrived (mid-job), the paper state becomes `paper`
+        and the cover `cover_open`: status asked before says OK, asked after says so."""
+        with self._lock:
+            self._fault_at = (len(self._received) + count, paper, cover_open)
+
     # ---- recorded data -----------------------------------------------------
     @property
     def received(self) -> bytes:
@@ -125,6 +133,9 @@ class PrinterSimulator:
             with self._lock:
                 self._received += chunk
                 total = len(self._received)
+                if self._fault_at is not None and total >= self._fault_at[0]:
+                    _, self.paper, self.cover_open = self._fault_at
+                    self._fault_at = None
             data = pending + chunk
             start = 0
             while (k := data.find(b"\x10\x04", start)) >= 0 and k + 2 < len(data):

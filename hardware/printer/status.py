@@ -55,6 +55,12 @@ class PrinterStatus:
     def known(self) -> bool:
         return self.online is not None and self.paper is not PaperState.UNKNOWN
 
+    @property
+    def answered(self) -> bool:
+        """Whether any query got a well-formed reply (False: silent, or only junk)."""
+        return (self.online is not None or self.cover_open is not None
+                or self.paper is not PaperState.UNKNOWN)
+
 
 def status_byte(reply: bytes | None) -> int | None:
     """The single valid status byte of a reply, else None."""
@@ -127,7 +133,7 @@ def health_from_status(status: PrinterStatus) -> Health:
     if status.online is False:
         return Health(HealthState.OFFLINE, "printer offline (DLE EOT 1 bit 3)", MSG_OFFLINE)
     if not status.known:
-        return Health(HealthState.DEGRADED,
+        return Health(HealthState.UNKNOWN,
                       "status unknown: " + "; ".join(status.problems), MSG_UNKNOWN)
     if status.paper is PaperState.NEAR_END:
         return Health(HealthState.DEGRADED,
@@ -137,5 +143,6 @@ def health_from_status(status: PrinterStatus) -> Health:
 
 
 def blocks_printing(health: Health) -> bool:
-    """True when a job must not be sent (cover open, paper out, offline, error)."""
+    """True when a job must not be sent, or did not print (cover open, paper out,
+    offline, error)."""
     return health.state is HealthState.OFFLINE

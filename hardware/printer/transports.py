@@ -18,6 +18,7 @@ from hardware.health import DeviceError, Health, HealthState
 from hardware.messages import QT_TRANSLATE_NOOP
 
 UNAVAILABLE = QT_TRANSLATE_NOOP("Device", "The printer is not available right now.")
+UNKNOWN_STATUS = QT_TRANSLATE_NOOP("Device", "The printer may not be able to print right now.")
 
 
 def _error(message: str, state: HealthState = HealthState.OFFLINE) -> DeviceError:
@@ -334,7 +335,8 @@ class CupsTransport(Transport):
     """A CUPS queue: jobs go through `lp -d QUEUE -o raw`; status from `lpstat -p`.
 
     CUPS offers no back channel, so DLE EOT status cannot be read (`can_read` False);
-    `queue_health()` reports what the spooler knows.
+    `queue_health()` reports what the spooler knows: offline when the queue is
+    disabled or missing, else "unknown" (never "ready": paper and cover are not seen).
     """
 
     can_read = False
@@ -389,9 +391,9 @@ class CupsTransport(Transport):
                           UNAVAILABLE)
         if "disabled" in text.split("\n", 1)[0]:
             return Health(HealthState.OFFLINE, f"CUPS queue disabled: {text}", UNAVAILABLE)
-        # Enabled: print. Paper and cover are not visible through CUPS; say so.
-        return Health(HealthState.READY, f"{text.splitlines()[0]} (paper and cover status "
-                      "not visible through CUPS)")
+        # Enabled: it takes jobs, but paper and cover are not visible through CUPS.
+        return Health(HealthState.UNKNOWN, f"{text.splitlines()[0]} (paper and cover status "
+                      "not visible through CUPS)", UNKNOWN_STATUS)
 
 
 def open_transport(config: Mapping[str, Any]) -> Transport:

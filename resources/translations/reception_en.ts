@@ -2200,6 +2200,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>When the printer cannot report its status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print and warn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Treat as failed (slip on screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Test print</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2233,6 +2245,10 @@
     </message>
     <message>
         <source>Degraded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

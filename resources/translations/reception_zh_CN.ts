@@ -2192,6 +2192,18 @@
         <translation>设备序号或路径</translation>
     </message>
     <message>
+        <source>When the printer cannot report its status:</source>
+        <translation>打印机无法报告状态时：</translation>
+    </message>
+    <message>
+        <source>Print and warn</source>
+        <translation>照常打印并提醒</translation>
+    </message>
+    <message>
+        <source>Treat as failed (slip on screen)</source>
+        <translation>视为打印失败（屏幕显示回执）</translation>
+    </message>
+    <message>
         <source>Test print</source>
         <translation>测试打印</translation>
     </message>
@@ -2226,6 +2238,10 @@
     <message>
         <source>Degraded</source>
         <translation>部分可用</translation>
+    </message>
+    <message>
+        <source>Status unknown</source>
+        <translation>状态未知</translation>
     </message>
     <message>
         <source>Offline</source>

@@ -222,6 +222,7 @@ class ErrorBody(WireModel):
 class DeviceState(StrEnum):
     READY = "ready"
     DEGRADED = "degraded"
+    UNKNOWN = "unknown"  # reachable, but it cannot say whether it works (printer status)
     OFFLINE = "offline"
 
 

@@ -21,7 +21,7 @@ _PAGE = """<!doctype html>
 <title>Reception platform: fleet</title>
 <style>body{{font-family:sans-serif;margin:1.5em}}table{{border-collapse:collapse}}
 td,th{{border:1px solid #bbb;padding:.3em .6em;text-align:left}}
-.offline{{color:#b00}}.degraded{{color:#b60}}.ready{{color:#070}}</style></head>
+.offline{{color:#b00}}.degraded,.unknown{{color:#b60}}.ready{{color:#070}}</style></head>
 <body><h1>Fleet</h1><p>{count} terminals. Generated {now} UTC.</p>
 <table><tr><th>Terminal</th><th>Center</th><th>Role</th><th>Host</th><th>Last heartbeat</th>
 <th>Version</th><th>Backlog</th><th>Dead letters</th><th>Free disk</th><th>Devices</th></tr>

@@ -86,7 +86,8 @@ def _usb_ids(address: str) -> tuple[int, int]:
 
 def printer_config(section: PrinterSection, data_dir: Path) -> dict[str, Any]:
     """The `create_printer` mapping for a `[devices.printer]` section."""
-    config: dict[str, Any] = {"paper_mm": section.paper_mm, "chinese_mode": section.chinese_mode}
+    config: dict[str, Any] = {"paper_mm": section.paper_mm, "chinese_mode": section.chinese_mode,
+                              "unknown_status": section.unknown_status}
     address = section.address.strip()
     if section.kind == "virtual":
         config["virtual"] = str(section.output_dir or data_dir / "slips")

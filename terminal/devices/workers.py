@@ -30,7 +30,7 @@ from hardware.camera.latest import LatestSlot
 from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard import IdentityReader
 from hardware.identity import CardRejected, IdentityRecord
-from hardware.printer import Receipt, ReceiptPrinter
+from hardware.printer import PrintResult, Receipt, ReceiptPrinter, UnknownStatusPolicy
 from hardware.printer.status import MSG_OFFLINE
 
 log = logging.getLogger("terminal.devices")
@@ -287,8 +287,10 @@ class DeviceAdapter(QObject):
 class PrinterAdapter(DeviceAdapter):
     """Prints on the printer's thread; a failed receipt stays reprintable by its id.
 
-    `printFailed` carries the resident message already translated ("Device"
-    context) and the technician's precise message.
+    `printed` means the status after the job said so, or (policy "print and
+    warn") that the status was unknown: the technician then gets a warning
+    entry and the state "unknown". `printFailed` carries the resident message
+    already translated ("Device" context) and the technician's precise message.
     """
 
     printed = Signal(str)  # receipt_id
@@ -311,13 +313,21 @@ class PrinterAdapter(DeviceAdapter):
         """Ids of receipts whose last attempt failed, oldest first."""
         return [item.receipt_id for item in self.printer.pending()]
 
-    def _print(self, job: Callable[[], object], receipt_id: str) -> None:
+    def set_unknown_policy(self, policy: UnknownStatusPolicy | str) -> None:
+        """What later jobs do when the printer's status is unknown (technician's choice)."""
+        chosen = UnknownStatusPolicy(policy)
+
+        def apply() -> None:
+            self.printer.unknown_policy = chosen
+        self._submit(apply)
+
+    def _print(self, job: Callable[[], PrintResult], receipt_id: str) -> None:
         try:
             result = job()
         except DeviceError as error:
             failed_id = getattr(error, "receipt_id", receipt_id)
             self._record(f"receipt {failed_id}: {error.technician_message}")
-            self._set_health(error.health(), record=False)
+            self._set_health(self.printer.health, record=False)  # the status, not the job
             self._schedule(self._backoff.initial)  # watch for the fix (paper, cable)
             self.printFailed.emit(failed_id, translate_device(error.resident_message),
                                   error.technician_message)
@@ -332,8 +342,11 @@ class PrinterAdapter(DeviceAdapter):
             self.printFailed.emit(receipt_id, translate_device(MSG_OFFLINE),
                                   f"unexpected {type(error).__name__}: {error}")
             return
+        if not result.confirmed:
+            self._record("receipts sent without confirmation (policy: print and warn): "
+                         + result.health.reason)
         self._set_health(self.printer.health)
-        self.printed.emit(result.receipt_id)  # type: ignore[attr-defined]
+        self.printed.emit(result.receipt_id)
 
     def _tick(self) -> float:
         self._set_health(self.printer.status())

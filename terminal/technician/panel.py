@@ -34,7 +34,7 @@ from hardware.camera import FaceBox
 from hardware.discovery import DiscoveryReport, discover_all
 from hardware.health import Health, HealthState
 from hardware.identity import IdentityRecord, mask_address, mask_id_number, mask_name
-from hardware.printer import Paper, Receipt, Row, paper_for
+from hardware.printer import Paper, Receipt, Row, UnknownStatusPolicy, paper_for
 from terminal.background import run_in_background, wait_for_background
 from terminal.config import CameraSection, CardReaderSection, DevicesSection, PrinterSection
 from terminal.devices import (
@@ -53,7 +53,7 @@ log = logging.getLogger("terminal.technician")
 BUTTON_HEIGHT = 96
 ERRORS_SHOWN = 3
 _STATE_PROPERTY = {HealthState.READY: "online", HealthState.DEGRADED: "offline",
-                   HealthState.OFFLINE: "attention"}
+                   HealthState.UNKNOWN: "offline", HealthState.OFFLINE: "attention"}
 
 
 def make_test_receipt(paper: Paper, center_name: str, terminal_id: str = "") -> Receipt:
@@ -116,6 +116,15 @@ class DeviceCard(QFrame):
         layout.addWidget(self.reason)
         layout.addWidget(self.errors)
         layout.addLayout(settings)
+
+    def add_row(self, label: QWidget, field: QWidget) -> None:
+        """A further setting under the kind and address."""
+        row = QHBoxLayout()
+        row.addWidget(label, 1)
+        row.addWidget(field, 1)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addLayout(row)
 
     def show_health(self, state_text: str, health: Health | None) -> None:
         self.state.setText("● " + state_text)
@@ -211,6 +220,16 @@ class TechnicianPanel(QWidget):
                 str(devices.camera.path or "") if devices.camera.kind in ("file", "folder")
                 else str(devices.camera.index)),
         }
+        self.policy_label = QLabel()
+        self.policy_label.setWordWrap(True)
+        self.policy = QComboBox()
+        self.policy.setObjectName("unknownStatusPolicy")
+        self.policy.setMinimumHeight(64)
+        for policy in UnknownStatusPolicy:
+            self.policy.addItem("", policy.value)
+        self.policy.setCurrentIndex(self.policy.findData(devices.printer.unknown_status))
+        self.policy.currentIndexChanged.connect(self._policy_chosen)
+        self._cards["printer"].add_row(self.policy_label, self.policy)
         self.preview = PreviewLabel()
         self.output = QLabel()
         self.output.setWordWrap(True)
@@ -310,6 +329,11 @@ class TechnicianPanel(QWidget):
         self._cards["printer"].value.setPlaceholderText(self.tr("Address, e.g. 10.0.0.9:9100"))
         self._cards["card_reader"].value.setPlaceholderText(self.tr("Serial port or reader"))
         self._cards["camera"].value.setPlaceholderText(self.tr("Index or path"))
+        self.policy_label.setText(self.tr("When the printer cannot report its status:"))
+        names = {UnknownStatusPolicy.PRINT_AND_WARN: self.tr("Print and warn"),
+                 UnknownStatusPolicy.TREAT_AS_FAILED: self.tr("Treat as failed (slip on screen)")}
+        for index in range(self.policy.count()):
+            self.policy.setItemText(index, names[UnknownStatusPolicy(self.policy.itemData(index))])
         self.buttons["print"].setText(self.tr("Test print"))
         self.buttons["card"].setText(self.tr("Test card read"))
         self.buttons["discover"].setText(self.tr("Discover devices"))
@@ -330,6 +354,7 @@ class TechnicianPanel(QWidget):
         if health is None:
             return self.tr("Not configured")
         return {HealthState.READY: self.tr("Ready"), HealthState.DEGRADED: self.tr("Degraded"),
+                HealthState.UNKNOWN: self.tr("Status unknown"),
                 HealthState.OFFLINE: self.tr("Offline")}[health.state]
 
     def _show_device(self, key: str) -> None:
@@ -370,6 +395,11 @@ class TechnicianPanel(QWidget):
     def _print_failed(self, receipt_id: str, resident: str, technician: str) -> None:
         self._say(self.tr("Not printed: %1\n%2").replace("%1", resident)
                   .replace("%2", technician))
+
+    def _policy_chosen(self, _index: int) -> None:
+        """Apply the unknown-status policy now; "Save configuration" keeps it."""
+        if self.printer is not None:
+            self.printer.set_unknown_policy(self.policy.currentData())
 
     def test_card_read(self) -> None:
         if self.card_reader is not None:
@@ -445,7 +475,8 @@ class TechnicianPanel(QWidget):
             return DevicesSection(
                 printer=PrinterSection.model_validate(
                     {**d.printer.model_dump(), "kind": printer.kind.currentText(),
-                     "address": printer.value.text().strip()}),
+                     "address": printer.value.text().strip(),
+                     "unknown_status": self.policy.currentData()}),
                 card_reader=CardReaderSection.model_validate(
                     {**d.card_reader.model_dump(), **reader_update}),
                 camera=CameraSection.model_validate({**d.camera.model_dump(), **camera_update}),

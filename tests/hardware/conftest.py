@@ -36,3 +36,11 @@ def printer_sim() -> Iterator[PrinterSimulator]:
     with PrinterSimulator() as sim:
         yield sim
 # ---- end receipt printer fixtures -------------------------------------------
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses the `pcscd` fixture carries the `pcscd` marker, so that
+    `-m "not pcscd"` leaves the one pcscd a machine can run to whoever runs them."""
+    for item in items:
+        if "pcscd" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.pcscd)

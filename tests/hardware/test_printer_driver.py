@@ -13,12 +13,12 @@ from PIL import Image
 
 from hardware.health import DeviceError, HealthState
 from hardware.printer import create_printer
-from hardware.printer.escpos_render import ChineseMode, RenderOptions
+from hardware.printer.escpos_render import ChineseMode, RenderOptions, render_escpos
 from hardware.printer.escpos_text import extract_text, read_escpos
-from hardware.printer.printer import EscposPrinter, JobState, PrintError
+from hardware.printer.printer import EscposPrinter, JobState, PrintError, UnknownStatusPolicy
 from hardware.printer.receipt import PAPER_58, PAPER_80, Receipt
 from hardware.printer.simulator import PrinterSimulator
-from hardware.printer.status import MSG_OUT, PaperState
+from hardware.printer.status import MSG_COVER, MSG_OUT, MSG_UNKNOWN, PaperState
 from hardware.printer.transports import (
     CupsTransport,
     FileTransport,
@@ -70,9 +70,102 @@ def test_silent_or_garbled_printer_is_unknown(printer_sim) -> None:
     printer = _printer(printer_sim, status_timeout=0.2)
     printer_sim.silent = True
     health = printer.status()
-    assert health.state is HealthState.DEGRADED and "status unknown" in health.reason
+    assert health.state is HealthState.UNKNOWN
+    assert "printer does not answer status queries" in health.reason
     printer_sim.silent, printer_sim.reply_override = False, b"\xff"
-    assert "malformed" in printer.status().reason
+    health = printer.status()
+    assert health.state is HealthState.UNKNOWN and "malformed" in health.reason
+    printer.close()
+
+
+# ---- a job is "printed" only when the status after it says so ------------------------
+
+@pytest.mark.parametrize(("fault", "reason", "message"), [
+    ({"paper": PaperState.OUT}, "paper out", MSG_OUT),
+    ({"paper": PaperState.OK, "cover_open": True}, "cover open", MSG_COVER),
+])
+def test_fault_after_the_job_fails_it_and_keeps_it_for_reprint(
+        printer_sim, chinese_receipt, fault, reason, message) -> None:
+    printer = _printer(printer_sim)
+    printer_sim.fault_after(200, **fault)  # status before: fine; the job trips it
+    with pytest.raises(PrintError) as caught:
+        printer.print_receipt(chinese_receipt)
+    error = caught.value
+    sent = render_escpos(chinese_receipt, GB)
+    _wait_for(lambda: sent in printer_sim.received)  # it was sent, in full
+    assert error.technician_message.startswith(f"sent {len(sent)} bytes, but the printer "
+                                               "stopped")
+    assert reason in error.technician_message and error.resident_message == message
+    assert [i.receipt_id for i in printer.pending()] == [error.receipt_id]
+    assert printer.queue.get(error.receipt_id).state is JobState.FAILED
+    assert printer.health.state is HealthState.OFFLINE and reason in printer.health.reason
+    printer_sim.paper, printer_sim.cover_open = PaperState.OK, False  # fixed by staff
+    result = printer.reprint(error.receipt_id)
+    assert result.confirmed and not printer.pending()
+    printer.close()
+
+
+def _job_bytes(printer_sim: PrinterSimulator, printer: EscposPrinter, receipts: list[Receipt]
+               ) -> bytes:
+    before = len(printer_sim.received)
+    for receipt in receipts:
+        printer.print_receipt(receipt)
+    expected = b"".join(render_escpos(r, printer.options) for r in receipts)
+    _wait_for(lambda: len(printer_sim.received) >= before + len(expected))
+    return printer_sim.received[before:]
+
+
+@pytest.mark.parametrize("junk", [None, b"\xff", b"\x00\x00"])
+def test_printer_that_never_answers_prints_and_warns_without_timeouts(
+        printer_sim, chinese_receipt, junk) -> None:
+    """Print and warn (the default): sent, unconfirmed, not pending; once known not
+    to answer, jobs carry no status query at all (so no timeout)."""
+    printer = _printer(printer_sim, status_timeout=1.0)
+    printer_sim.silent, printer_sim.reply_override = junk is None, junk
+    first = printer.print_receipt(chinese_receipt)
+    assert not first.confirmed and first.health.state is HealthState.UNKNOWN
+    assert printer.queue.get(first.receipt_id).state is JobState.UNCONFIRMED
+    _wait_for(lambda: printer_sim.received.endswith(render_escpos(chinese_receipt, GB)))
+    receipts = [Receipt("中心", f"回执 {i}", paragraphs=["第二行"], cut=False) for i in range(4)]
+    job_bytes = _job_bytes(printer_sim, printer, receipts)
+    assert job_bytes == b"".join(render_escpos(r, GB) for r in receipts)  # no DLE EOT
+    assert not printer.pending()
+    assert printer.health.state is HealthState.UNKNOWN
+    printer.close()
+
+
+def test_printer_that_never_answers_with_treat_as_failed(printer_sim, chinese_receipt) -> None:
+    printer = _printer(printer_sim, status_timeout=0.3)
+    printer.unknown_policy = UnknownStatusPolicy.TREAT_AS_FAILED
+    printer_sim.silent = True
+    with pytest.raises(PrintError, match="not sent: printer does not answer status") as caught:
+        printer.print_receipt(chinese_receipt)
+    assert caught.value.resident_message == MSG_UNKNOWN
+    assert [i.receipt_id for i in printer.pending()] == [caught.value.receipt_id]
+    assert FS_ON_TEXT not in printer_sim.received  # only the status query went out
+    printer_sim.silent = False  # it answers again: the next health check notices
+    assert printer.status().state is HealthState.READY
+    assert printer.reprint(caught.value.receipt_id).confirmed
+    assert not printer.pending()
+    printer.close()
+
+
+def test_printer_that_goes_silent_after_the_job_is_unconfirmed(printer_sim,
+                                                                chinese_receipt) -> None:
+    printer = _printer(printer_sim, status_timeout=0.3)
+    printer.print_receipt(chinese_receipt)  # it answers: confirmed
+    printer_sim.clear()
+    original = printer_sim._reply
+
+    def silent_after_job(n: int) -> bytes:
+        return b"" if FS_ON_TEXT in printer_sim.received else original(n)
+
+    printer_sim._reply = silent_after_job  # type: ignore[method-assign]
+    result = printer.print_receipt(chinese_receipt)
+    assert not result.confirmed and "does not answer" in result.health.reason
+    printer.unknown_policy = UnknownStatusPolicy.TREAT_AS_FAILED
+    with pytest.raises(PrintError, match="not sent"):
+        printer.print_receipt(chinese_receipt)
     printer.close()
 
 
@@ -170,7 +263,10 @@ def test_file_transport(tmp_path, chinese_receipt) -> None:
     target = tmp_path / "lp0"
     printer = create_printer({"transport": {"type": "file", "path": str(target)},
                               "paper_mm": 58, "chinese_mode": "gb18030"})
-    printer.print_receipt(chinese_receipt)
+    result = printer.print_receipt(chinese_receipt)
+    assert not result.confirmed  # a plain file has no back channel: never "ready"
+    assert result.health.state is HealthState.UNKNOWN
+    assert "no back channel" in printer.status().reason
     assert "居住证明" in extract_text(target.read_bytes())
     printer.close()
     missing = FileTransport(str(tmp_path / "nope" / "lp0"))
@@ -253,7 +349,8 @@ def test_cups_transport_with_fake_lp(tmp_path, monkeypatch, chinese_receipt) -> 
     printer = create_printer({"transport": {"type": "cups", "queue": "receipt"},
                               "chinese_mode": "gb18030"})
     result = printer.print_receipt(chinese_receipt)
-    assert result.health.state is HealthState.READY
+    assert result.health.state is HealthState.UNKNOWN and not result.confirmed
+    assert "not visible through CUPS" in result.health.reason
     assert (bin_dir / "lp.args").read_text().split() == ["-d", "receipt", "-o", "raw"]
     assert "居住证明" in extract_text(spool.read_bytes())
 

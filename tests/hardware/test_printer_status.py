@@ -33,11 +33,11 @@ def test_all_ok_is_ready() -> None:
     (b"\x1a", b"\x32", b"\x7e", HealthState.OFFLINE, "paper out"),
     (OK, OK, b"\x72", HealthState.OFFLINE, "paper out"),
     (b"\x1a", b"\x52", OK, HealthState.OFFLINE, "printer error"),
-    (None, None, None, HealthState.DEGRADED, "no reply to DLE EOT 1"),
-    (OK, OK, b"", HealthState.DEGRADED, "no reply to DLE EOT 4"),
-    (OK, OK, b"\x00", HealthState.DEGRADED, "malformed reply to DLE EOT 4: 00"),
-    (OK, OK, b"\x12\x12", HealthState.DEGRADED, "malformed"),
-    (b"\x93", OK, OK, HealthState.DEGRADED, "malformed reply to DLE EOT 1"),
+    (None, None, None, HealthState.UNKNOWN, "no reply to DLE EOT 1"),
+    (OK, OK, b"", HealthState.UNKNOWN, "no reply to DLE EOT 4"),
+    (OK, OK, b"\x00", HealthState.UNKNOWN, "malformed reply to DLE EOT 4: 00"),
+    (OK, OK, b"\x12\x12", HealthState.UNKNOWN, "malformed"),
+    (b"\x93", OK, OK, HealthState.UNKNOWN, "malformed reply to DLE EOT 1"),
 ])
 def test_conditions(p1, p2, p4, state: HealthState, reason: str) -> None:
     health = health_from_status(parse_status(p1, p2, p4))

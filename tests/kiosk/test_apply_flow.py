@@ -297,6 +297,32 @@ def test_out_of_paper_shows_the_slip_and_keeps_the_application(apply_env: ApplyE
         outcome.tracking_number]
 
 
+def test_paper_out_after_the_slip_was_sent_shows_it_on_screen(apply_env: ApplyEnv,
+                                                               qtbot: QtBot) -> None:
+    """A network printer (loopback simulator, real DLE EOT) that reports paper out
+    right after the done slip was sent: the slip is shown on screen, kept for reprint."""
+    from hardware.printer import create_printer
+    from hardware.printer.simulator import PrinterSimulator
+    from terminal.devices.workers import PrinterAdapter
+
+    env = apply_env
+    with PrinterSimulator() as sim:
+        adapter = PrinterAdapter(create_printer({
+            "transport": {"type": "network", "host": "127.0.0.1", "port": sim.port},
+            "status_timeout": 2.0}))
+        env.context.devices.printer = adapter
+        try:
+            sim.fault_after(100)
+            apply_through_review(env, qtbot)
+            outcome = submit_and_wait_done(env, qtbot)
+            done = env.screen("apply_done")
+            qtbot.waitUntil(done.slip_shown, timeout=15_000)
+            assert outcome.tracking_number.encode() in sim.received  # sent, not printed
+            assert env.context.session.pending_prints == adapter.pending() != []
+        finally:
+            adapter.stop()
+
+
 def test_repair_request(apply_env: ApplyEnv, qtbot: QtBot) -> None:
     env = apply_env
     env.navigator.go("repair")

@@ -179,6 +179,32 @@ def test_printer_out_of_paper_shows_the_ticket_on_screen(queue_env: QueueEnv,
     assert not list(kiosk.slips.glob("*.png"))
 
 
+def test_ticket_printer_running_out_during_the_job_shows_it_on_screen(queue_env: QueueEnv,
+                                                                      qtbot: QtBot) -> None:
+    """A network printer (loopback simulator, real DLE EOT) reports paper out only after
+    the ticket was sent: the resident gets the ticket on screen, kept for reprint."""
+    from hardware.printer import create_printer
+    from hardware.printer.simulator import PrinterSimulator
+    from terminal.devices.workers import PrinterAdapter
+
+    kiosk = queue_env.kiosk
+    with PrinterSimulator() as sim:
+        adapter = PrinterAdapter(create_printer({
+            "transport": {"type": "network", "host": "127.0.0.1", "port": sim.port},
+            "status_timeout": 2.0}))
+        kiosk.context.devices.printer = adapter
+        try:
+            sim.fault_after(100)
+            open_take_number(kiosk, qtbot)
+            ticket = take(kiosk, qtbot)
+            screen = kiosk.screen("queue_ticket")
+            qtbot.waitUntil(screen.slip_shown, timeout=WAIT_MS)
+            assert ticket.number.encode() in sim.received  # it was sent, but not printed
+            assert kiosk.context.session.pending_prints == adapter.pending() != []
+        finally:
+            adapter.stop()
+
+
 # ---- booking and checking in -----------------------------------------------------------
 def choose_a_free_slot(kiosk: QueueKiosk, qtbot: QtBot) -> None:
     book = kiosk.screen("book")

@@ -112,6 +112,42 @@ def test_paper_out_fails_and_receipt_stays_reprintable(qtbot, tmp_path: Path,
     assert adapter.pending() == []
 
 
+def test_paper_out_after_the_job_fails_it_over_tcp(qtbot, stop_later) -> None:
+    with PrinterSimulator() as sim:
+        printer = create_printer({"transport": {"type": "network", "host": "127.0.0.1",
+                                                "port": sim.port}, "status_timeout": 2.0})
+        adapter = PrinterAdapter(printer, **FAST)
+        stop_later.append(adapter)
+        sim.fault_after(100)  # the roll ends during the job
+        with qtbot.waitSignal(adapter.printFailed, timeout=10_000) as failed:
+            adapter.print_receipt(receipt())
+        receipt_id, resident, technician = failed.args
+        assert resident == MSG_OUT and "but the printer stopped: paper out" in technician
+        assert adapter.pending() == [receipt_id]
+        adapter.stop()
+
+
+def test_printer_without_status_prints_and_warns_or_fails_as_chosen(qtbot, stop_later) -> None:
+    with PrinterSimulator() as sim:
+        sim.silent = True
+        printer = create_printer({"transport": {"type": "network", "host": "127.0.0.1",
+                                                "port": sim.port}, "status_timeout": 0.3})
+        adapter = PrinterAdapter(printer, **FAST)
+        stop_later.append(adapter)
+        with qtbot.waitSignal(adapter.printed, timeout=10_000):
+            adapter.print_receipt(receipt())
+        assert adapter.health.state is HealthState.UNKNOWN
+        assert "does not answer status queries" in adapter.health.reason
+        assert any(e.message.startswith("receipts sent without confirmation")
+                   for e in adapter.errors())
+        assert adapter.pending() == []
+        adapter.set_unknown_policy("treat_as_failed")
+        with qtbot.waitSignal(adapter.printFailed, timeout=10_000) as failed:
+            adapter.print_receipt(receipt())
+        assert adapter.pending() == [failed.args[0]]
+        adapter.stop()
+
+
 def test_printer_unplugged_then_back(qtbot, stop_later) -> None:
     sim = PrinterSimulator().start()
     try:
@@ -148,7 +184,7 @@ def test_printer_that_stays_offline_logs_once_then_its_recovery(
     sim = PrinterSimulator().start()
     sim.stop()  # switched off: its port refuses connections
     printer = create_printer({"transport": {"type": "network", "host": "127.0.0.1",
-                                            "port": sim.port}, "status_timeout": 0.2})
+                                            "port": sim.port}, "status_timeout": 2.0})
     adapter = PrinterAdapter(printer, health_interval=0.05, backoff_initial=0.01,
                              backoff_max=0.02)
     stop_later.append(adapter)

@@ -14,14 +14,21 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from hardware.discovery import Discovery, DiscoveryReport
 from hardware.idcard.ga467_sim import Ga467Simulator
 from hardware.idcard.serial_reader import SerialIdCardReader
-from hardware.printer import PAPER_58, PAPER_80, render_png
+from hardware.printer import PAPER_58, PAPER_80, create_printer, render_png
 from hardware.printer.layout import TextLine, layout
+from hardware.printer.simulator import PrinterSimulator
 from hardware.printer.status import PaperState
 from hardware.printer.virtual import VirtualPrinter
 from sync.config import load_config
 from sync.pin_hash import hash_pin
 from terminal.config import CameraSection, DevicesSection, PrinterSection, TerminalConfig
-from terminal.devices import CameraAdapter, CardReaderAdapter, PrinterAdapter, build_camera
+from terminal.devices import (
+    CameraAdapter,
+    CardReaderAdapter,
+    PrinterAdapter,
+    build_camera,
+    printer_config,
+)
 from terminal.technician import PinGate, TechnicianPanel, make_test_receipt, save_devices_config
 from terminal.theme import ThemeMode, apply_theme
 
@@ -219,6 +226,43 @@ def test_save_writes_config_that_loads_back(qtbot, rig: Rig) -> None:
     assert config.terminal.center == "C042" and config.sync.poll_interval == 2.5
     assert tomllib.loads(rig.config_path.read_text("utf-8"))["devices"]["printer"][
         "output_dir"] == str(rig.config_path.parent / "slips")
+
+
+def test_printer_without_status_is_shown_and_its_policy_chosen(qtbot, tmp_path: Path) -> None:
+    """A network printer (loopback simulator) that never answers DLE EOT: the panel says
+    "Status unknown"; the technician's policy applies at once and is saved."""
+    config_path = tmp_path / "reception.toml"
+    with PrinterSimulator() as sim:
+        sim.silent = True
+        devices = DevicesSection(printer=PrinterSection(kind="network",
+                                                        address=f"127.0.0.1:{sim.port}"))
+        adapter = PrinterAdapter(create_printer(printer_config(devices.printer, tmp_path)
+                                                | {"status_timeout": 0.3}), **FAST)
+        panel = TechnicianPanel(devices, printer=adapter, config_path=config_path,
+                                discover=fake_discovery)
+        qtbot.addWidget(panel)
+        try:
+            panel.resize(1920, 1080)
+            panel.show()
+            qtbot.waitUntil(lambda: panel.device_state("printer").endswith("Status unknown"),
+                            timeout=10_000)
+            assert "does not answer status queries" in panel._cards["printer"].reason.text()
+            assert panel.policy.currentData() == "print_and_warn"
+            with qtbot.waitSignal(adapter.printed, timeout=10_000):
+                panel.buttons["print"].click()  # print and warn: sent, warned
+            assert "sent without confirmation" in panel._cards["printer"].errors.text()
+            panel.policy.setCurrentIndex(panel.policy.findData("treat_as_failed"))
+            with qtbot.waitSignal(adapter.printFailed, timeout=10_000):
+                panel.buttons["print"].click()
+            assert "Not printed" in panel.output.text()
+            with qtbot.waitSignal(panel.configSaved, timeout=1_000):
+                panel.buttons["save"].click()
+            saved = load_config(config_path, TerminalConfig).devices.printer
+            assert saved.unknown_status == "treat_as_failed"
+            panel.grab().save(str(SCREENSHOT_DIR / "technician_panel_unknown_1920x1080.png"))
+        finally:
+            panel.shutdown()
+            adapter.stop()
 
 
 def test_save_rejects_invalid_settings(qtbot, rig: Rig) -> None:
