@@ -29,6 +29,22 @@ PUBLISHED: dict[str, tuple[str, type[BaseModel]]] = {
     NOTICES: ("/v1/notices", wire.NoticeList),
     STAFF: ("/v1/staff", wire.StaffRoster),
 }
+#: What each role pulls; the platform refuses a role the rest (a hall display
+#: shows notices and the queue, it has no use for staff or statuses).
+PULLED_BY: dict[wire.Role, tuple[str, ...]] = {
+    wire.Role.KIOSK: (CATALOG, NOTICES, STAFF, STATUS_CURSOR),
+    wire.Role.COUNTER: (CATALOG, NOTICES, STAFF, STATUS_CURSOR),
+    wire.Role.DISPLAY: (CATALOG, NOTICES),
+}
+
+
+def published_for(role: wire.Role) -> dict[str, tuple[str, type[BaseModel]]]:
+    """The reference documents `role` pulls, by cache name."""
+    return {name: source for name, source in PUBLISHED.items() if name in PULLED_BY[role]}
+
+
+def pulls_statuses(role: wire.Role) -> bool:
+    return STATUS_CURSOR in PULLED_BY[role]
 
 
 @dataclass(frozen=True)

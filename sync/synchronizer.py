@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sync.caches import PUBLISHED, STATUS_CURSOR, ReferenceCache
+from sync.caches import STATUS_CURSOR, ReferenceCache, published_for, pulls_statuses
 from sync.client import PlatformClient, RequestRefused
 from sync.outbox import Outbox, OutgoingItem, utc_now
 from sync.protocol import models as wire
@@ -112,14 +112,15 @@ class Synchronizer:
 
     # ------------------------------------------------------------ pulls
     def refresh(self) -> None:
-        for name, (path, model) in PUBLISHED.items():
+        for name, (path, model) in published_for(self.role).items():
             value, validator = self.client.fetch(path, model, self.cache.validator(name))
             now = utc_now()
             if value is None:
                 self.cache.touch(name, now)
             else:
                 self.cache.put(name, value.model_dump_json(), validator, now)
-        self._pull_statuses()
+        if pulls_statuses(self.role):
+            self._pull_statuses()
 
     def _pull_statuses(self) -> None:
         cursor = self.cache.validator(STATUS_CURSOR)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from sync.protocol.models import PROTOCOL_VERSION
 from sync.server import fleet, hall, preapplications, queue, routes
+from sync.server.access import PolicyRoute, public
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
 from sync.server.limits import BodyLimitMiddleware
@@ -22,12 +27,18 @@ def create_app(database_url: str) -> FastAPI:
         title="Reception central platform (reference)",
         version=f"{PROTOCOL_VERSION}.0",
         description="Enrollment, signed transaction delivery, reference data, "
-        "application statuses and the fleet of reception-center terminals.",
+        "application statuses and the fleet of reception-center terminals. "
+        "Each operation's `x-access` names the terminal roles that may call it "
+        "and whose objects it touches.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url=None,
     )
+    app.router.route_class = PolicyRoute
     app.state.engine = engine
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware)
-    app.include_router(routes.public)
+    app.include_router(routes.unsigned)
     app.include_router(routes.signed)
     app.include_router(fleet.router)
     app.include_router(queue.router)
@@ -35,8 +46,20 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(preapplications.router)
 
     @app.get("/healthz", tags=["fleet"])
+    @public(objects="nothing")
     def healthz() -> dict[str, bool]:
         """Liveness probe."""
         return {"ok": True}
+
+    @app.get("/openapi.json", include_in_schema=False)
+    @public(objects="the API description")
+    def openapi_document(request: Request) -> JSONResponse:
+        document: dict[str, Any] = request.app.openapi()
+        return JSONResponse(document)
+
+    @app.get("/docs", include_in_schema=False)
+    @public(objects="the API description")
+    def api_docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title=app.title)
 
     return app

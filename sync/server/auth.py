@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Request
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from starlette.concurrency import run_in_threadpool
 
 from sync.protocol import signing
 from sync.server.db import WRITE, SeenNonce, Terminal
@@ -117,20 +117,20 @@ def check_signed_request(engine: Engine, signed: SignedRequest, now: float) -> C
     return caller
 
 
-def authenticate(
-    signed: Annotated[SignedRequest, Depends(read_signed_request)], request: Request
-) -> Caller:
-    """Sync dependency (runs in the thread pool) that checks a signed request."""
-    return check_signed_request(request.app.state.engine, signed, time.time())
+async def authenticate_request(request: Request) -> Caller:
+    """The signed request's terminal (401 otherwise); the raw request stays in
+    `request.state.signed`. Reads the body's bytes but parses nothing."""
+    signed = await read_signed_request(request)
+    caller = await run_in_threadpool(
+        check_signed_request, request.app.state.engine, signed, time.time()
+    )
+    request.state.signed = signed
+    return caller
 
 
-SignedCaller = Annotated[Caller, Depends(authenticate)]
-
-#: Terminals that create records (a hall display only reads).
-RECORDING_ROLES = frozenset({"kiosk", "counter"})
-
-
-def require_recording_terminal(caller: Caller) -> None:
-    if caller.role not in RECORDING_ROLES:
-        raise ApiError(403, "wrong_role",
-                       f"A {caller.role} terminal may only read; it cannot record anything.")
+def signed_request(request: Request) -> SignedRequest:
+    """The raw request `authenticate_request` checked (for a route's own body handling)."""
+    signed = getattr(request.state, "signed", None)
+    if not isinstance(signed, SignedRequest):
+        raise RuntimeError("the route's policy did not authenticate a signed request")
+    return signed

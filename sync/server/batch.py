@@ -28,6 +28,7 @@ from sync.protocol.models import (
     ItemStatus,
     TransactionItem,
 )
+from sync.server.access import may_record
 from sync.server.db import (
     STATUS_COUNTER,
     WRITE,
@@ -36,6 +37,7 @@ from sync.server.db import (
     CatalogMatter,
     Counter,
     StoredTransaction,
+    Terminal,
 )
 from sync.server.queue_batch import QueueItems
 
@@ -134,8 +136,11 @@ def _parse(raw_items: list[Any]) -> tuple[dict[int, ItemResult], list[_Candidate
     return results, candidates
 
 
-def _apply_status_changes(session: Session, changes: list[_StatusChange], now: float) -> None:
-    """Create or update status rows, each change numbered in commit order."""
+def _apply_status_changes(
+    session: Session, center: str, changes: list[_StatusChange], now: float
+) -> None:
+    """Create or update status rows of `center`, each change numbered in commit order
+    (acceptances of another center's applications were refused before)."""
     last = session.execute(
         select(Counter.value).where(Counter.name == STATUS_COUNTER).with_for_update()
     ).scalar_one()
@@ -158,6 +163,7 @@ def _apply_status_changes(session: Session, changes: list[_StatusChange], now: f
     rows = [
         {
             "tracking_number": change.tracking_number,
+            "center": center,
             "matter_code": change.matter_code,
             "status": change.status,
             "note": change.note,
@@ -177,6 +183,36 @@ def _apply_status_changes(session: Session, changes: list[_StatusChange], now: f
     )
 
 
+def _application_centers(session: Session, candidates: list[_Candidate]) -> dict[str, str]:
+    """The center of each already known application an acceptance names."""
+    numbers = {c.item.payload.tracking_number for c in candidates
+               if isinstance(c.item.payload, AcceptancePayload)}
+    if not numbers:
+        return {}
+    return dict(session.execute(
+        select(ApplicationState.tracking_number, ApplicationState.center)
+        .where(ApplicationState.tracking_number.in_(numbers))
+    ).all())
+
+
+def _refusal(
+    item: TransactionItem, role: str, center: str, owners: dict[str, str]
+) -> tuple[str, str] | None:
+    """Why this terminal may not record this item (its role, its center), or None."""
+    payload = item.payload
+    if not may_record(role, payload.kind):
+        return "wrong_role", f"A {role} terminal may not record {payload.kind} transactions."
+    if isinstance(payload, ApplicationPayload) and payload.channel.value != role:
+        return "wrong_role", f"A {role} terminal may not record {payload.channel.value} " \
+                             "applications."
+    if isinstance(payload, AcceptancePayload) and \
+            owners.get(payload.tracking_number, center) != center:
+        return "foreign_application", (
+            f"Application {payload.tracking_number} is not one of this center's; "
+            "a counter decides only on applications of its own center.")
+    return None
+
+
 def _store(
     engine: Engine,
     terminal_id: str,
@@ -185,6 +221,9 @@ def _store(
     now: float,
 ) -> None:
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        terminal = session.get(Terminal, terminal_id)
+        center, role = (terminal.center, terminal.role) if terminal else ("", "")
+        owners = _application_centers(session, candidates)
         ids = [str(c.item.id) for c in candidates]
         known: dict[str, str] = dict(
             session.execute(
@@ -202,7 +241,8 @@ def _store(
         )
         hashes = {sha for c in candidates for sha in c.item.attachments}
         uploaded = (
-            set(session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(hashes))))
+            set(session.scalars(select(Attachment.sha256).where(
+                Attachment.center == center, Attachment.sha256.in_(hashes))))
             if hashes
             else set()
         )
@@ -224,6 +264,9 @@ def _store(
                         "A different transaction with this id was already received.",
                     )
                 )
+                continue
+            if (refusal := _refusal(c.item, role, center, owners)) is not None:
+                results[c.index] = _rejected(tx_id, *refusal)
                 continue
             if code is not None and code not in matters:
                 results[c.index] = _rejected(
@@ -258,7 +301,7 @@ def _store(
         if rows:
             session.execute(insert(StoredTransaction), rows)
         if changes:
-            _apply_status_changes(session, changes, now)
+            _apply_status_changes(session, center, changes, now)
 
 
 def process_batch(engine: Engine, terminal_id: str, raw_items: list[Any]) -> list[ItemResult]:

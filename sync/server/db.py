@@ -83,7 +83,10 @@ class StoredTransaction(Base):
 
 
 class Attachment(Base):
+    """Uploaded bytes, kept per center: a terminal sees only its center's."""
+
     __tablename__ = "attachment"
+    center: Mapped[str] = mapped_column(String(64), primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     size: Mapped[int]
     data: Mapped[bytes] = mapped_column(LargeBinary)
@@ -108,10 +111,13 @@ class CatalogMatter(Base):
 
 
 class ApplicationState(Base):
-    """Latest status of an application; `change_seq` orders the status feed."""
+    """Latest status of an application of a center; `change_seq` orders the
+    status feed."""
 
     __tablename__ = "application_state"
+    __table_args__ = (Index("ix_application_state_feed", "center", "change_seq"),)
     tracking_number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    center: Mapped[str] = mapped_column(String(64))
     matter_code: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20))
     note: Mapped[str] = mapped_column(Text, default="")

@@ -12,9 +12,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from sync.protocol.models import Heartbeat
+from sync.server.access import PolicyRoute, public
 from sync.server.db import HeartbeatRecord, Terminal
 
-router = APIRouter(tags=["fleet"])
+router = APIRouter(tags=["fleet"], route_class=PolicyRoute)
 
 _PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="30">
@@ -70,6 +71,7 @@ def render_fleet(engine: Engine) -> str:
 
 
 @router.get("/fleet", response_class=HTMLResponse)
+@public(objects="terminals and their latest heartbeats (every center)")
 def fleet(request: Request) -> HTMLResponse:
     """Terminals, their centers and roles, and the health of each."""
     return HTMLResponse(render_fleet(request.app.state.engine))

@@ -32,8 +32,9 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from sync.protocol.models import Role
 from sync.protocol.queue import HallCall, QueueState
-from sync.server.auth import SignedCaller
+from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.db import QueueEvent, QueueTicket
 from sync.server.errors import ERROR_RESPONSE
 from sync.server.queue_core import local_day, utc
@@ -55,8 +56,8 @@ BATCH = 200
 #: How far back each poll looks for late-committed ids.
 LOOKBACK_IDS = 1000
 
-router = APIRouter(prefix="/v1", tags=["queue"],
-                   responses={401: ERROR_RESPONSE, 422: ERROR_RESPONSE})
+router = APIRouter(prefix="/v1", tags=["queue"], responses={422: ERROR_RESPONSE},
+                   route_class=PolicyRoute)
 
 _STREAM_DOC: dict[int | str, dict[str, Any]] = {
     200: {
@@ -158,9 +159,10 @@ async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncI
 
 
 @router.get("/queue/events", response_class=StreamingResponse, responses=_STREAM_DOC)
+@allow(Role.DISPLAY, objects="queue calls and state", scope=Scope.CENTER)
 def queue_events(
+    caller: CallerDep,
     request: Request,
-    caller: SignedCaller,
     engine: EngineDep,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID", max_length=20)] = None,
 ) -> StreamingResponse:

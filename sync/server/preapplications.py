@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol.models import ApplicationPayload, Channel, Role, TransactionItem
-from sync.server.auth import Caller, SignedCaller
+from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.db import StoredTransaction, Terminal
 from sync.server.errors import ERROR_RESPONSE, ApiError
 from sync.server.routes import EngineDep
@@ -27,14 +27,9 @@ TRACKING_PATH = r"^[A-Za-z0-9-]{4,40}$"
 router = APIRouter(
     prefix="/v1",
     tags=["terminal"],
-    responses={401: ERROR_RESPONSE, 403: ERROR_RESPONSE, 404: ERROR_RESPONSE},
+    responses={404: ERROR_RESPONSE},
+    route_class=PolicyRoute,
 )
-
-
-def _require_counter(caller: Caller) -> None:
-    if caller.role != Role.COUNTER.value:
-        raise ApiError(403, "wrong_role",
-                       "Only a counter terminal may open an application's personal data.")
 
 
 def find_kiosk_application(session: Session, center: str,
@@ -62,14 +57,14 @@ def find_kiosk_application(session: Session, center: str,
 
 
 @router.get("/applications/{tracking_number}/detail")
+@allow(Role.COUNTER, objects="kiosk applications with personal data", scope=Scope.CENTER)
 def get_application_detail(
+    caller: CallerDep,
     tracking_number: Annotated[str, Path(pattern=TRACKING_PATH)],
-    caller: SignedCaller,
     engine: EngineDep,
     response: Response,
 ) -> ApplicationPayload:
     """A kiosk application with its personal data, for acceptance at a counter."""
-    _require_counter(caller)
     with Session(engine) as session:
         payload = find_kiosk_application(session, caller.center, tracking_number)
     if payload is None:

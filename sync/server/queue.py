@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 
+from sync.protocol.models import Role
 from sync.protocol.queue import (
     BookingList,
     BookingSlots,
@@ -29,7 +30,7 @@ from sync.protocol.queue import (
     WalkInRequest,
 )
 from sync.server import queue_bookings, queue_calls, queue_issue, queue_stats
-from sync.server.auth import SignedCaller, require_recording_terminal
+from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.errors import ERROR_RESPONSE
 from sync.server.queue_core import local_day
 from sync.server.routes import EngineDep
@@ -37,8 +38,10 @@ from sync.server.routes import EngineDep
 router = APIRouter(
     prefix="/v1",
     tags=["queue"],
-    responses={401: ERROR_RESPONSE, 413: ERROR_RESPONSE, 422: ERROR_RESPONSE},
+    responses={413: ERROR_RESPONSE, 422: ERROR_RESPONSE},
+    route_class=PolicyRoute,
 )
+KIOSK, COUNTER, DISPLAY = Role.KIOSK, Role.COUNTER, Role.DISPLAY
 COUNTER_ERRORS: dict[int | str, dict[str, Any]] = {
     403: ERROR_RESPONSE, 404: ERROR_RESPONSE, 409: ERROR_RESPONSE
 }
@@ -46,21 +49,22 @@ queue_bookings.mask_access_log()
 
 
 @router.post("/queue/tickets", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
-def issue_ticket(body: IssueRequest, caller: SignedCaller, engine: EngineDep) -> Ticket:
+@allow(KIOSK, objects="tickets; bookings checked in", scope=Scope.CENTER)
+def issue_ticket(caller: CallerDep, body: IssueRequest, engine: EngineDep) -> Ticket:
     """Take a number; retrying with the same client_ref answers the same ticket."""
-    require_recording_terminal(caller)
     return queue_issue.issue_ticket(engine, caller, body, time.time())
 
 
 @router.post("/queue/leases", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
-def lease_numbers(body: LeaseRequest, caller: SignedCaller, engine: EngineDep) -> Lease:
+@allow(KIOSK, objects="ticket numbers leased to itself", scope=Scope.CENTER)
+def lease_numbers(caller: CallerDep, body: LeaseRequest, engine: EngineDep) -> Lease:
     """Reserve numbers of today's counter for this terminal to print offline."""
-    require_recording_terminal(caller)
     return queue_issue.lease_numbers(engine, caller, body, time.time())
 
 
 @router.get("/queue/state")
-def get_queue_state(caller: SignedCaller, engine: EngineDep) -> QueueState:
+@allow(KIOSK, COUNTER, DISPLAY, objects="the queue state", scope=Scope.CENTER)
+def get_queue_state(caller: CallerDep, engine: EngineDep) -> QueueState:
     """Waiting per category, the latest call of each window, the last 10 calls."""
     return queue_stats.queue_state(engine, caller.center, time.time())
 
@@ -70,18 +74,20 @@ def get_queue_state(caller: SignedCaller, engine: EngineDep) -> QueueState:
     response_model=Ticket,
     responses={204: {"description": "Nobody is waiting"}, **COUNTER_ERRORS},
 )
-def call_next(body: CallNextRequest, caller: SignedCaller, engine: EngineDep) -> Any:
+@allow(COUNTER, objects="tickets", scope=Scope.CENTER)
+def call_next(caller: CallerDep, body: CallNextRequest, engine: EngineDep) -> Any:
     """Call the next ticket to a window, by the center's fairness policy."""
     ticket = queue_calls.call_next(engine, caller, body, time.time())
     return Response(status_code=204) if ticket is None else ticket
 
 
 @router.post("/queue/tickets/{number}/{action}", responses=COUNTER_ERRORS)
+@allow(COUNTER, objects="tickets", scope=Scope.CENTER)
 def ticket_action(
+    caller: CallerDep,
     number: Annotated[str, Path(max_length=12)],
     action: TicketAction,
     body: TicketActionRequest,
-    caller: SignedCaller,
     engine: EngineDep,
 ) -> Ticket:
     """serve, recall, no-show, park, resume, transfer or end one of today's tickets."""
@@ -89,14 +95,16 @@ def ticket_action(
 
 
 @router.post("/queue/walk-in", responses=COUNTER_ERRORS)
-def walk_in(body: WalkInRequest, caller: SignedCaller, engine: EngineDep) -> Ticket:
+@allow(COUNTER, objects="tickets", scope=Scope.CENTER)
+def walk_in(caller: CallerDep, body: WalkInRequest, engine: EngineDep) -> Ticket:
     """Issue a ticket at the window and serve it at once."""
     return queue_calls.walk_in(engine, caller, body, time.time())
 
 
 @router.get("/queue/stats")
+@allow(COUNTER, objects="the day's queue figures", scope=Scope.CENTER)
 def get_queue_stats(
-    caller: SignedCaller,
+    caller: CallerDep,
     engine: EngineDep,
     day: date | None = None,
     window: Annotated[str | None, Query(max_length=16)] = None,
@@ -107,8 +115,9 @@ def get_queue_stats(
 
 
 @router.get("/bookings/slots", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
+@allow(KIOSK, objects="bookings (counts per slot)", scope=Scope.CENTER)
 def get_booking_slots(
-    caller: SignedCaller,
+    caller: CallerDep,
     engine: EngineDep,
     matter: Annotated[str, Query(max_length=40)],
     date: date,
@@ -118,8 +127,9 @@ def get_booking_slots(
 
 
 @router.get("/bookings")
+@allow(KIOSK, objects="bookings of one person", scope=Scope.CENTER)
 def get_bookings(
-    caller: SignedCaller,
+    caller: CallerDep,
     engine: EngineDep,
     id_number: Annotated[str, Query(min_length=4, max_length=32)],
 ) -> BookingList:

@@ -48,7 +48,6 @@ from sync.server.queue_core import (
     find_category,
     local_day,
     policy,
-    require_counter,
     reserve_numbers,
     ticket_answer,
 )
@@ -105,7 +104,6 @@ def _take(session: Session, query: Select[tuple[QueueTicket]]) -> QueueTicket | 
 def call_next(engine: Engine, caller: Caller, request: CallNextRequest,
               now: float) -> Ticket | None:
     """Call the next ticket to `request.window`; None when nobody waits."""
-    require_counter(caller)
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         day = local_day(now)
         rule = policy(session, caller.center)
@@ -142,7 +140,6 @@ def _transfer(session: Session, caller: Caller, ticket: QueueTicket,
 def act(engine: Engine, caller: Caller, number: str, action: TicketAction,
         request: TicketActionRequest, now: float) -> Ticket:
     """Apply one action to today's ticket `number` at the caller's center."""
-    require_counter(caller)
     allowed, result, kind = TRANSITIONS[action]
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         ticket = session.scalar(
@@ -175,7 +172,6 @@ def act(engine: Engine, caller: Caller, number: str, action: TicketAction,
 
 def walk_in(engine: Engine, caller: Caller, request: WalkInRequest, now: float) -> Ticket:
     """Issue a ticket at the window and serve it at once."""
-    require_counter(caller)
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         row = category(session, caller.center, request.category)
         day = local_day(now)

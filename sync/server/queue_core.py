@@ -22,9 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from sync.protocol.models import Role
 from sync.protocol.queue import MAX_DAILY_NUMBER, QueuePolicy, Ticket, TicketStatus
-from sync.server.auth import Caller
 from sync.server.db import QueueCategoryRow, QueueCounter, QueueEvent, QueuePolicyRow, QueueTicket
 from sync.server.errors import ApiError
 
@@ -63,11 +61,6 @@ def parse_number(number: str) -> tuple[str, int] | None:
     """("A", 12) for "A012"; None when it is not a ticket number."""
     match = _NUMBER.match(number)
     return (match.group(1), int(match.group(2))) if match else None
-
-
-def require_counter(caller: Caller) -> None:
-    if caller.role != Role.COUNTER.value:
-        raise ApiError(403, "wrong_role", "Only a counter terminal may call and serve tickets.")
 
 
 def categories(session: Session, center: str) -> list[QueueCategoryRow]:

@@ -24,16 +24,13 @@ from sync.protocol.models import (
     EnrollResponse,
     Heartbeat,
     NoticeList,
+    Role,
     StaffRoster,
     StatusPage,
 )
 from sync.server import documents, enrollment
-from sync.server.auth import (
-    SignedCaller,
-    SignedRequest,
-    read_signed_request,
-    require_recording_terminal,
-)
+from sync.server.access import CallerDep, PolicyRoute, Scope, allow, public
+from sync.server.auth import SignedRequest, signed_request
 from sync.server.batch import process_batch
 from sync.server.db import WRITE, ApplicationState, Attachment, HeartbeatRecord
 from sync.server.errors import ERROR_RESPONSE, ApiError
@@ -47,41 +44,47 @@ def get_engine(request: Request) -> Engine:
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
-RawRequest = Annotated[SignedRequest, Depends(read_signed_request)]
+RawRequest = Annotated[SignedRequest, Depends(signed_request)]
+KIOSK, COUNTER, DISPLAY = Role.KIOSK, Role.COUNTER, Role.DISPLAY
 
-public = APIRouter(tags=["enrollment"])
+unsigned = APIRouter(tags=["enrollment"], route_class=PolicyRoute)
 signed = APIRouter(
     prefix="/v1",
     tags=["terminal"],
-    responses={401: ERROR_RESPONSE, 413: ERROR_RESPONSE, 422: ERROR_RESPONSE},
+    responses={413: ERROR_RESPONSE, 422: ERROR_RESPONSE},
+    route_class=PolicyRoute,
 )
 
 
-@public.post(
+@unsigned.post(
     "/v1/enroll",
     responses={403: ERROR_RESPONSE, 422: ERROR_RESPONSE},
 )
+@public(objects="one-time enrollment codes (spent), terminals (created)")
 def enroll(body: EnrollRequest, engine: EngineDep) -> EnrollResponse:
     """Spend a one-time enrollment code; answers the terminal id and its key."""
     return enrollment.enroll(engine, body)
 
 
 @signed.post("/transactions/batch")
-def post_batch(batch: BatchRequest, caller: SignedCaller, engine: EngineDep) -> BatchResponse:
+@allow(KIOSK, COUNTER, scope=Scope.CENTER,
+       objects="transactions of its role's kinds; statuses of the center's applications")
+def post_batch(caller: CallerDep, batch: BatchRequest, engine: EngineDep) -> BatchResponse:
     """Deliver transactions; each item is accepted, duplicate or rejected."""
-    require_recording_terminal(caller)
     return BatchResponse(results=process_batch(engine, caller.terminal_id, batch.items))
 
 
 @signed.post("/attachments/query")
+@allow(KIOSK, COUNTER, objects="attachments", scope=Scope.CENTER)
 def query_attachments(
-    query: AttachmentQuery, _caller: SignedCaller, engine: EngineDep
+    caller: CallerDep, query: AttachmentQuery, engine: EngineDep
 ) -> AttachmentQueryResponse:
-    """Which of these attachments the platform does not have yet."""
+    """Which of these attachments the platform does not have yet from this center."""
     wanted = set(query.sha256)
     with Session(engine) as session:
         present = (
-            set(session.scalars(select(Attachment.sha256).where(Attachment.sha256.in_(wanted))))
+            set(session.scalars(select(Attachment.sha256).where(
+                Attachment.center == caller.center, Attachment.sha256.in_(wanted))))
             if wanted
             else set()
         )
@@ -102,23 +105,25 @@ def query_attachments(
         }
     },
 )
+@allow(KIOSK, COUNTER, objects="attachments", scope=Scope.CENTER)
 def put_attachment(
+    caller: CallerDep,
     sha256: Annotated[str, Path(pattern=SHA256_PATTERN)],
-    _caller: SignedCaller,
     raw: RawRequest,
     engine: EngineDep,
 ) -> Response:
-    """Upload an attachment by its SHA-256 (idempotent)."""
+    """Upload an attachment by its SHA-256 (idempotent); it belongs to the caller's center."""
     if hashlib.sha256(raw.body).hexdigest() != sha256:
         raise ApiError(
             400, "hash_mismatch", "The uploaded bytes do not match the SHA-256 in the path."
         )
     try:
         with Session(engine.execution_options(**WRITE)) as session, session.begin():
-            if session.get(Attachment, sha256) is None:
+            if session.get(Attachment, (caller.center, sha256)) is None:
                 session.add(
                     Attachment(
-                        sha256=sha256, size=len(raw.body), data=raw.body, received_at=time.time()
+                        center=caller.center, sha256=sha256, size=len(raw.body),
+                        data=raw.body, received_at=time.time(),
                     )
                 )
     except IntegrityError:
@@ -142,24 +147,27 @@ IfNoneMatch = Annotated[str | None, Header()]
 
 
 @signed.get("/catalog", response_model=Catalog, responses=NOT_MODIFIED)
+@allow(KIOSK, COUNTER, DISPLAY, objects="the service catalog", scope=Scope.SHARED)
 def get_catalog(
-    _caller: SignedCaller, engine: EngineDep, if_none_match: IfNoneMatch = None
+    _caller: CallerDep, engine: EngineDep, if_none_match: IfNoneMatch = None
 ) -> Response:
     """The service catalog, with a strong ETag."""
     return _document_response(engine, "catalog", if_none_match)
 
 
 @signed.get("/notices", response_model=NoticeList, responses=NOT_MODIFIED)
+@allow(KIOSK, COUNTER, DISPLAY, objects="community notices", scope=Scope.SHARED)
 def get_notices(
-    _caller: SignedCaller, engine: EngineDep, if_none_match: IfNoneMatch = None
+    _caller: CallerDep, engine: EngineDep, if_none_match: IfNoneMatch = None
 ) -> Response:
     """Community notices, with a strong ETag."""
     return _document_response(engine, "notices", if_none_match)
 
 
 @signed.get("/staff", response_model=StaffRoster, responses=NOT_MODIFIED)
+@allow(KIOSK, COUNTER, objects="the staff roster", scope=Scope.SHARED)
 def get_staff(
-    _caller: SignedCaller, engine: EngineDep, if_none_match: IfNoneMatch = None
+    _caller: CallerDep, engine: EngineDep, if_none_match: IfNoneMatch = None
 ) -> Response:
     """The staff roster, with a strong ETag."""
     return _document_response(engine, "staff", if_none_match)
@@ -176,20 +184,23 @@ def _status(row: ApplicationState) -> ApplicationStatus:
 
 
 @signed.get("/statuses", responses={400: ERROR_RESPONSE})
+@allow(KIOSK, COUNTER, objects="application statuses", scope=Scope.CENTER)
 def get_statuses(
-    _caller: SignedCaller,
+    caller: CallerDep,
     engine: EngineDep,
     cursor: str = "0",
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> StatusPage:
-    """Application status changes after `cursor`; pass the answer's cursor next time."""
+    """Status changes of the center's applications after `cursor`; pass the answer's
+    cursor next time."""
     if not cursor.isdigit() or len(cursor) > 18:
         raise ApiError(400, "bad_cursor", "The cursor is not one this platform issued.")
     after = int(cursor)
     with Session(engine) as session:
         rows = session.scalars(
             select(ApplicationState)
-            .where(ApplicationState.change_seq > after)
+            .where(ApplicationState.center == caller.center,
+                   ApplicationState.change_seq > after)
             .order_by(ApplicationState.change_seq)
             .limit(limit)
         ).all()
@@ -199,19 +210,23 @@ def get_statuses(
 
 
 @signed.get("/applications/{tracking_number}", responses={404: ERROR_RESPONSE})
+@allow(KIOSK, COUNTER, objects="application statuses", scope=Scope.CENTER)
 def get_application(
-    tracking_number: str, _caller: SignedCaller, engine: EngineDep
+    caller: CallerDep, tracking_number: str, engine: EngineDep
 ) -> ApplicationStatus:
-    """The current status of one application."""
+    """The current status of one application of the caller's center."""
     with Session(engine) as session:
         row = session.get(ApplicationState, tracking_number)
-        if row is None:
-            raise ApiError(404, "not_found", "No application has this tracking number.")
+        if row is None or row.center != caller.center:
+            raise ApiError(
+                404, "not_found", "No application of this center has this tracking number."
+            )
         return _status(row)
 
 
 @signed.post("/heartbeat", status_code=204, response_class=Response)
-def post_heartbeat(heartbeat: Heartbeat, caller: SignedCaller, engine: EngineDep) -> Response:
+@allow(KIOSK, COUNTER, DISPLAY, objects="its own heartbeat", scope=Scope.TERMINAL)
+def post_heartbeat(caller: CallerDep, heartbeat: Heartbeat, engine: EngineDep) -> Response:
     """Report the terminal's health; the latest one is shown on the fleet page."""
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         session.merge(

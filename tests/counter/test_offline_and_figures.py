@@ -48,7 +48,7 @@ def test_offline_walk_in_and_typed_number_reconcile(qtbot: QtBot, counter: Count
     counter.restart_platform()
     assert counter.drain() == 2
     assert outbox.backlog() == 0 and outbox.dead_count() == 0
-    stats = counter.kiosk.queue_stats(window="3")
+    stats = counter.shell.services.runtime.client.queue_stats(window="3")
     assert stats.windows[0].served == 2
     state = counter.kiosk.queue_state()
     assert {c.code: c.waiting for c in state.categories}["A"] == 0  # the slip is closed

@@ -95,7 +95,7 @@ def test_call_recall_no_show_park_resume_transfer_walk_in_end(qtbot: QtBot,
     panel.trigger("end")
     settle(qtbot, counter)
 
-    stats = counter.kiosk.queue_stats()
+    stats = counter.shell.services.runtime.client.queue_stats()
     window = next(w for w in stats.windows if w.window == "3")
     assert window.served == 2 and window.no_shows == 1
     assert walk_in is not None

@@ -64,6 +64,11 @@ def kiosk(client: TestClient, engine: Engine) -> SignedClient:
 
 
 @pytest.fixture
+def counter(client: TestClient, engine: Engine) -> SignedClient:
+    return enroll_terminal(client, engine, Role.COUNTER)
+
+
+@pytest.fixture
 def catalog(engine: Engine) -> Catalog:
     catalog = tiny_catalog()
     documents.put_document(engine, "catalog", catalog)

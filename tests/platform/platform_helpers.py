@@ -52,8 +52,9 @@ class SignedClient:
         return self.client.request(method, path, content=body, headers=all_headers)
 
 
-def enroll_terminal(client: TestClient, engine: Engine, role: Role = Role.KIOSK) -> SignedClient:
-    code = enrollment.issue_code(engine, "C-001", role)
+def enroll_terminal(client: TestClient, engine: Engine, role: Role = Role.KIOSK,
+                    center: str = "C-001") -> SignedClient:
+    code = enrollment.issue_code(engine, center, role)
     answer = client.post("/v1/enroll", json={"code": code, "hostname": "kiosk-1"})
     assert answer.status_code == 200, answer.text
     enrolled = EnrollResponse.model_validate(answer.json())

@@ -92,11 +92,6 @@ def minutes_ago(minutes: float) -> datetime:
 
 
 @pytest.fixture
-def counter(client: TestClient, engine: Engine) -> SignedClient:
-    return enroll_terminal(client, engine, Role.COUNTER)
-
-
-@pytest.fixture
 def queues(engine: Engine) -> None:
     load_queues(engine)
 
@@ -272,7 +267,7 @@ def test_stats_from_events(
     counter.request("POST", "/v1/queue/walk-in",
                     json_body={"category": "A", "window": "3", "staff_no": "1003"})
 
-    stats = kiosk.request("GET", "/v1/queue/stats").json()
+    stats = counter.request("GET", "/v1/queue/stats").json()
     total = stats["total"]
     assert (total["served"], total["no_shows"]) == (2, 1)
     assert 590 <= total["longest_wait_seconds"] <= 620
@@ -282,7 +277,7 @@ def test_stats_from_events(
     assert sorted(per_window) == ["1", "2", "3"]
     assert (per_window["2"]["served"], per_window["2"]["no_shows"]) == (1, 1)
     assert per_window["3"]["average_wait_seconds"] is None  # a walk-in does not wait
-    one = kiosk.request("GET", "/v1/queue/stats?window=1").json()
+    one = counter.request("GET", "/v1/queue/stats?window=1").json()
     assert [w["window"] for w in one["windows"]] == ["1"]
-    past = kiosk.request("GET", "/v1/queue/stats?day=2020-01-01").json()
+    past = counter.request("GET", "/v1/queue/stats?day=2020-01-01").json()
     assert (past["total"]["served"], past["windows"]) == (0, [])

@@ -1,0 +1,183 @@
+"""Who may call which route, on which objects: one declared policy per route.
+
+Every route of the platform is a `PolicyRoute` whose endpoint carries a
+`Policy`, set with the `allow` (signed terminals of some roles) or `public`
+decorator under the router's decorator:
+
+    @signed.get("/statuses")
+    @allow(Role.KIOSK, Role.COUNTER, objects="application statuses", scope=Scope.CENTER)
+    def get_statuses(caller: CallerDep, ...): ...
+
+The route checks the policy before FastAPI parses anything: the signature
+over the raw body first (401), then the caller's role (403); only then is the
+body decoded and validated. A route without a policy refuses every request,
+and `tests/platform/test_access.py` fails on it. The scope says whose
+objects the route may touch; the route's queries enforce it (every center
+object is looked up with the caller's center), and the matrix test calls
+every route as every role of the same and of another center.
+
+Transactions are checked per kind inside a batch (`TRANSACTION_ROLES`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, FastAPI, Request, Response
+from fastapi.routing import APIRoute
+
+from sync.protocol.models import Role
+from sync.server.auth import Caller, authenticate_request
+from sync.server.errors import ERROR_RESPONSE, ApiError
+
+POLICY_ATTRIBUTE = "__access_policy__"
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Scope(StrEnum):
+    """Whose objects a route reads or changes."""
+
+    SHARED = "shared"  # city-wide reference data, or nothing stored
+    CENTER = "own center"  # objects of the caller's center only
+    TERMINAL = "own terminal"  # the calling terminal's own records
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Who may call a route (no one signed: `public`) and what it touches."""
+
+    roles: tuple[Role, ...]
+    objects: str
+    scope: Scope
+    public: bool = False
+
+    def describe(self) -> dict[str, Any]:
+        """The `x-access` entry of the route in the OpenAPI document."""
+        return {
+            "callers": "anyone" if self.public else [role.value for role in self.roles],
+            "objects": self.objects,
+            "scope": self.scope.value,
+        }
+
+    async def admit(self, request: Request) -> Caller | None:
+        """Authenticate and authorize before the body is parsed."""
+        if self.public:
+            return None
+        caller = await authenticate_request(request)
+        if caller.role not in {role.value for role in self.roles}:
+            allowed = ", ".join(role.value for role in self.roles)
+            raise ApiError(403, "wrong_role",
+                           f"A {caller.role} terminal may not do this (only: {allowed}).")
+        return caller
+
+
+def allow(*roles: Role, objects: str, scope: Scope) -> Callable[[F], F]:
+    """Declare that signed terminals of `roles` may call the decorated route."""
+    if not roles:
+        raise ValueError("a terminal policy names at least one role")
+    policy = Policy(tuple(roles), objects, scope)
+
+    def declare(endpoint: F) -> F:
+        setattr(endpoint, POLICY_ATTRIBUTE, policy)
+        return endpoint
+
+    return declare
+
+
+def public(*, objects: str) -> Callable[[F], F]:
+    """Declare that anyone may call the decorated route, unsigned."""
+    policy = Policy((), objects, Scope.SHARED, public=True)
+
+    def declare(endpoint: F) -> F:
+        setattr(endpoint, POLICY_ATTRIBUTE, policy)
+        return endpoint
+
+    return declare
+
+
+def policy_of(endpoint: Callable[..., Any] | None) -> Policy | None:
+    policy = getattr(endpoint, POLICY_ATTRIBUTE, None)
+    return policy if isinstance(policy, Policy) else None
+
+
+class PolicyRoute(APIRoute):
+    """An APIRoute that admits a request by its endpoint's policy first."""
+
+    def __init__(self, path: str, endpoint: Callable[..., Any], **kwargs: Any) -> None:
+        self.policy = policy_of(endpoint)
+        if self.policy is not None:
+            kwargs["openapi_extra"] = {**(kwargs.get("openapi_extra") or {}),
+                                       "x-access": self.policy.describe()}
+            if not self.policy.public:
+                kwargs["responses"] = {401: ERROR_RESPONSE, 403: ERROR_RESPONSE,
+                                       **(kwargs.get("responses") or {})}
+        super().__init__(path, endpoint, **kwargs)
+
+    def get_route_handler(self) -> Callable[[Request], Any]:
+        handler = super().get_route_handler()
+        policy = self.policy
+
+        async def admitted(request: Request) -> Response:
+            if policy is None:
+                raise ApiError(403, "no_policy", "This route declares no access policy.")
+            request.state.caller = await policy.admit(request)
+            response: Response = await handler(request)
+            return response
+
+        return admitted
+
+
+def current_caller(request: Request) -> Caller:
+    """The terminal the route's policy admitted."""
+    caller = getattr(request.state, "caller", None)
+    if not isinstance(caller, Caller):
+        raise RuntimeError("a route asked for its caller but its policy admits anyone")
+    return caller
+
+
+CallerDep = Annotated[Caller, Depends(current_caller)]
+
+
+@dataclass(frozen=True)
+class RouteEntry:
+    method: str
+    path: str
+    route: object
+    policy: Policy | None
+
+
+def route_table(app: FastAPI) -> Iterator[RouteEntry]:
+    """Every (method, path) the app serves, with its policy (None: undeclared)."""
+    try:
+        from fastapi.routing import iter_route_contexts
+    except ImportError:  # FastAPI before 0.165 flattens included routers itself
+        contexts: list[Any] = list(app.routes)
+    else:
+        contexts = list(iter_route_contexts(app.routes))
+    for context in contexts:
+        route = getattr(context, "original_route", context)
+        methods = sorted(getattr(context, "methods", None) or {"*"})
+        policy = route.policy if isinstance(route, PolicyRoute) else None
+        for method in methods:
+            if method != "HEAD":
+                yield RouteEntry(method, str(getattr(context, "path", "")), route, policy)
+
+
+#: Transaction kinds each terminal role may deliver in a batch.
+TRANSACTION_ROLES: dict[str, frozenset[Role]] = {
+    "application": frozenset({Role.KIOSK, Role.COUNTER}),  # its channel is the role
+    "ticket": frozenset({Role.KIOSK}),
+    "booking": frozenset({Role.KIOSK}),
+    "check_in": frozenset({Role.KIOSK}),
+    "repair": frozenset({Role.KIOSK}),
+    "acceptance": frozenset({Role.COUNTER}),
+    "served": frozenset({Role.COUNTER}),
+    "rating": frozenset({Role.COUNTER}),
+}
+
+
+def may_record(role: str, kind: str) -> bool:
+    return role in {allowed.value for allowed in TRANSACTION_ROLES.get(kind, frozenset())}
