@@ -44,7 +44,9 @@ class PrinterSection(Section):
         "virtual", description='"virtual", "usb", "network", "serial", "cups" or "file"')
     paper_mm: Literal[58, 80] = Field(80, description="58 or 80")
     chinese_mode: Literal["auto", "gb18030", "raster"] = Field(
-        "auto", description='"auto", "gb18030" or "raster"')
+        "auto", description='"gb18030" (the printer\'s font), "raster" (images) or "auto" '
+                            '(images until the technician panel\'s test slip confirms '
+                            'GB18030; see docs/devices.md)')
     address: str = Field("", description='per kind: "host:9100", "/dev/ttyUSB0", a CUPS '
                                          'queue, a file path, or "04b8:0202" for USB')
     output_dir: Path | None = Field(None, description="where the virtual printer writes slips")

@@ -6,12 +6,12 @@ import threading
 import uuid
 from abc import ABC, abstractmethod
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NoReturn
 
 from hardware.health import DeviceError, Health, HealthState
-from hardware.printer.escpos_render import RenderOptions, render_escpos
+from hardware.printer.escpos_render import ChineseMode, RenderOptions, render_escpos
 from hardware.printer.receipt import Receipt
 from hardware.printer.status import (
     MSG_UNKNOWN,
@@ -44,6 +44,7 @@ class QueuedReceipt:
     receipt: Receipt
     state: JobState = JobState.PENDING
     error: str = ""
+    chinese_mode: ChineseMode | None = None  # None: the printer's configured mode
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,8 @@ class ReprintQueue:
         self.size = size
         self._items: OrderedDict[str, QueuedReceipt] = OrderedDict()
 
-    def add(self, receipt: Receipt) -> QueuedReceipt:
-        item = QueuedReceipt(uuid.uuid4().hex[:12], receipt)
+    def add(self, receipt: Receipt, chinese_mode: ChineseMode | None = None) -> QueuedReceipt:
+        item = QueuedReceipt(uuid.uuid4().hex[:12], receipt, chinese_mode=chinese_mode)
         self._items[item.receipt_id] = item
         while len(self._items) > self.size:
             self._items.popitem(last=False)
@@ -104,10 +105,11 @@ class ReceiptPrinter(ABC):
     """
 
     def __init__(self, queue_size: int = 20,
-                 unknown_policy: UnknownStatusPolicy = UnknownStatusPolicy.PRINT_AND_WARN
-                 ) -> None:
+                 unknown_policy: UnknownStatusPolicy = UnknownStatusPolicy.PRINT_AND_WARN,
+                 options: RenderOptions | None = None) -> None:
         self.queue = ReprintQueue(queue_size)
         self.unknown_policy = UnknownStatusPolicy(unknown_policy)
+        self.options = options or RenderOptions()
         self._health = Health(HealthState.DEGRADED, "not checked yet")
         self._lock = threading.RLock()
 
@@ -128,8 +130,17 @@ class ReceiptPrinter(ABC):
     def _send(self, item: QueuedReceipt, data: bytes) -> None:
         """Deliver the rendered bytes; raise DeviceError on failure."""
 
-    @abstractmethod
-    def _render(self, receipt: Receipt) -> bytes: ...
+    def _render(self, item: QueuedReceipt) -> bytes:
+        """The job's ESC/POS bytes, in its own Chinese mode if it has one."""
+        options = self.options if item.chinese_mode is None else replace(
+            self.options, chinese_mode=item.chinese_mode)
+        return render_escpos(item.receipt, options)
+
+    def set_chinese_mode(self, mode: ChineseMode | str) -> None:
+        """How Chinese text is sent from now on (the technician confirmed or refused
+        the printer's GB18030 font on the test slip)."""
+        with self._lock:
+            self.options = replace(self.options, chinese_mode=ChineseMode(mode))
 
     @abstractmethod
     def close(self) -> None:
@@ -145,10 +156,15 @@ class ReceiptPrinter(ABC):
                 self._health = e.health()
             return self._health
 
-    def print_receipt(self, receipt: Receipt) -> PrintResult:
-        """Print; raise PrintError (receipt kept, see `.receipt_id`) if it cannot."""
+    def print_receipt(self, receipt: Receipt,
+                      chinese_mode: ChineseMode | None = None) -> PrintResult:
+        """Print; raise PrintError (receipt kept, see `.receipt_id`) if it cannot.
+
+        `chinese_mode` overrides the configured mode for this receipt (and its
+        reprints): the technician's test slip tries GB18030 before it is chosen.
+        """
         with self._lock:
-            return self._print(self.queue.add(receipt))
+            return self._print(self.queue.add(receipt, chinese_mode))
 
     def reprint(self, receipt_id: str) -> PrintResult:
         """Print a queued receipt again (KeyError if it has left the queue)."""
@@ -163,7 +179,7 @@ class ReceiptPrinter(ABC):
     def _print(self, item: QueuedReceipt) -> PrintResult:
         failing = self.unknown_policy is UnknownStatusPolicy.TREAT_AS_FAILED
         try:
-            data = self._render(item.receipt)
+            data = self._render(item)
             before = self._health = self._job_health()
             if not blocks_printing(before) and not (
                     before.state is HealthState.UNKNOWN and failing):
@@ -212,14 +228,10 @@ class EscposPrinter(ReceiptPrinter):
                  queue_size: int = 20, status_timeout: float = 0.5,
                  unknown_policy: UnknownStatusPolicy = UnknownStatusPolicy.PRINT_AND_WARN
                  ) -> None:
-        super().__init__(queue_size, unknown_policy)
+        super().__init__(queue_size, unknown_policy, options)
         self.transport = transport
-        self.options = options or RenderOptions()
         self.status_timeout = status_timeout
         self._silent: Health | None = None  # the unknown status while it does not answer
-
-    def _render(self, receipt: Receipt) -> bytes:
-        return render_escpos(receipt, self.options)
 
     def _query(self, query: bytes) -> bytes:
         self.transport.write(query)

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hardware.health import DeviceError, Health, HealthState
-from hardware.printer.escpos_render import RenderOptions, render_escpos
+from hardware.printer.escpos_render import RenderOptions
 from hardware.printer.printer import QueuedReceipt, ReceiptPrinter
 from hardware.printer.raster import render_png
-from hardware.printer.receipt import Receipt
 from hardware.printer.status import (
     MSG_OFFLINE,
     PaperState,
@@ -42,9 +41,8 @@ class VirtualPrinter(ReceiptPrinter):
 
     def __init__(self, folder: Path | str, options: RenderOptions | None = None,
                  queue_size: int = 20) -> None:
-        super().__init__(queue_size)
+        super().__init__(queue_size, options=options)
         self.folder = Path(folder)
-        self.options = options or RenderOptions()
         self.faults = Faults()
         self.count = 0
         self.last_files: tuple[Path, Path] | None = None
@@ -52,9 +50,6 @@ class VirtualPrinter(ReceiptPrinter):
     def set_faults(self, paper: PaperState = PaperState.OK, cover_open: bool = False,
                    offline: bool = False) -> None:
         self.faults = Faults(paper, cover_open, offline)
-
-    def _render(self, receipt: Receipt) -> bytes:
-        return render_escpos(receipt, self.options)
 
     def _read_health(self) -> Health:
         if self.faults.offline:

@@ -526,6 +526,33 @@
     </message>
 </context>
 <context>
+    <name>ChineseFontCheck</name>
+    <message>
+        <source>Chinese text: printed as images until a test slip confirms the printer&apos;s own Chinese font (GB18030).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese text: the printer&apos;s own font (GB18030).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese text: printed as images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Are the Chinese lines on the test slip clear Chinese characters (not symbols or gibberish)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes: use the printer&apos;s font</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No: keep images</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Window terminal</source>
@@ -2266,6 +2293,14 @@
     <message>
         <source>Not printed: %1
 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used until the app restarts (no configuration file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -526,6 +526,33 @@
     </message>
 </context>
 <context>
+    <name>ChineseFontCheck</name>
+    <message>
+        <source>Chinese text: printed as images until a test slip confirms the printer&apos;s own Chinese font (GB18030).</source>
+        <translation>中文：在测试回执确认打印机自带中文字库（GB18030）之前，以图像方式打印。</translation>
+    </message>
+    <message>
+        <source>Chinese text: the printer&apos;s own font (GB18030).</source>
+        <translation>中文：使用打印机自带字库（GB18030）。</translation>
+    </message>
+    <message>
+        <source>Chinese text: printed as images.</source>
+        <translation>中文：以图像方式打印。</translation>
+    </message>
+    <message>
+        <source>Are the Chinese lines on the test slip clear Chinese characters (not symbols or gibberish)?</source>
+        <translation>测试回执上的中文是否为清晰的汉字（而不是符号或乱码）？</translation>
+    </message>
+    <message>
+        <source>Yes: use the printer&apos;s font</source>
+        <translation>是：使用打印机字库</translation>
+    </message>
+    <message>
+        <source>No: keep images</source>
+        <translation>否：继续用图像打印</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Window terminal</source>
@@ -2260,6 +2287,14 @@
 %2</source>
         <translation>未打印：%1
 %2</translation>
+    </message>
+    <message>
+        <source>Used until the app restarts (no configuration file).</source>
+        <translation>已生效，重启应用后失效（没有配置文件）。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
     </message>
     <message>
         <source>Reading the card…</source>

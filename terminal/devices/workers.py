@@ -30,7 +30,13 @@ from hardware.camera.latest import LatestSlot
 from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard import IdentityReader
 from hardware.identity import CardRejected, IdentityRecord
-from hardware.printer import PrintResult, Receipt, ReceiptPrinter, UnknownStatusPolicy
+from hardware.printer import (
+    ChineseMode,
+    PrintResult,
+    Receipt,
+    ReceiptPrinter,
+    UnknownStatusPolicy,
+)
 from hardware.printer.status import MSG_OFFLINE
 
 log = logging.getLogger("terminal.devices")
@@ -303,8 +309,15 @@ class PrinterAdapter(DeviceAdapter):
                          backoff_initial=backoff_initial, backoff_max=backoff_max, parent=parent)
         self.printer = printer
 
-    def print_receipt(self, receipt: Receipt) -> None:
-        self._submit(lambda: self._print(lambda: self.printer.print_receipt(receipt), ""))
+    def print_receipt(self, receipt: Receipt, chinese_mode: ChineseMode | None = None) -> None:
+        """Print on the printer's thread; `chinese_mode` overrides the configured one."""
+        self._submit(lambda: self._print(
+            lambda: self.printer.print_receipt(receipt, chinese_mode), ""))
+
+    def set_chinese_mode(self, mode: ChineseMode | str) -> None:
+        """How later receipts send Chinese text (GB18030 once the technician confirmed it)."""
+        chosen = ChineseMode(mode)
+        self._submit(lambda: self.printer.set_chinese_mode(chosen))
 
     def reprint(self, receipt_id: str) -> None:
         self._submit(lambda: self._print(lambda: self.printer.reprint(receipt_id), receipt_id))

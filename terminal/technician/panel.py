@@ -44,6 +44,7 @@ from terminal.devices import (
     ErrorEntry,
     PrinterAdapter,
 )
+from terminal.technician.chinese_check import ChineseFontCheck
 from terminal.technician.config_file import save_devices_config
 from terminal.theme import paint_colour
 from terminal.widgets.camera_view import CameraView
@@ -117,11 +118,11 @@ class DeviceCard(QFrame):
         layout.addWidget(self.errors)
         layout.addLayout(settings)
 
-    def add_row(self, label: QWidget, field: QWidget) -> None:
-        """A further setting under the kind and address."""
+    def add_row(self, *widgets: QWidget) -> None:
+        """A further setting under the kind and address (widgets side by side)."""
         row = QHBoxLayout()
-        row.addWidget(label, 1)
-        row.addWidget(field, 1)
+        for widget in widgets:
+            row.addWidget(widget, 1)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.addLayout(row)
@@ -230,6 +231,10 @@ class TechnicianPanel(QWidget):
         self.policy.setCurrentIndex(self.policy.findData(devices.printer.unknown_status))
         self.policy.currentIndexChanged.connect(self._policy_chosen)
         self._cards["printer"].add_row(self.policy_label, self.policy)
+        self.chinese = ChineseFontCheck(devices.printer.chinese_mode)
+        self.chinese.chosen.connect(self._chinese_chosen)
+        self._cards["printer"].add_row(self.chinese.state)
+        self._gb18030_test = False  # a GB18030 test slip is on its way
         self.preview = PreviewLabel()
         self.output = QLabel()
         self.output.setWordWrap(True)
@@ -265,6 +270,7 @@ class TechnicianPanel(QWidget):
         side.setSpacing(16)
         side.addWidget(self.preview, 3)
         side.addWidget(self.output, 2)
+        side.addWidget(self.chinese)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.setSpacing(24)
         self._body.addLayout(device_column, 5)
@@ -386,15 +392,39 @@ class TechnicianPanel(QWidget):
             return
         paper = paper_for(self.devices.printer.paper_mm)
         self._say(self.tr("Printing a test receipt…"))
-        self.printer.print_receipt(make_test_receipt(paper, self.center_name, self.terminal_id))
+        mode = self.chinese.test_mode()  # GB18030 while "auto" is unconfirmed
+        self._gb18030_test = mode is not None
+        self.printer.print_receipt(make_test_receipt(paper, self.center_name, self.terminal_id),
+                                   mode)
 
     def _printed(self, receipt_id: str) -> None:
         self._last_print = receipt_id
         self._say(self.tr("Printed receipt %1.").replace("%1", receipt_id))
+        if self._gb18030_test:
+            self._gb18030_test = False
+            self.chinese.ask()
 
     def _print_failed(self, receipt_id: str, resident: str, technician: str) -> None:
+        self._gb18030_test = False
         self._say(self.tr("Not printed: %1\n%2").replace("%1", resident)
                   .replace("%2", technician))
+
+    def _chinese_chosen(self, mode: str) -> None:
+        """The technician judged the GB18030 test slip: use that mode now and keep it."""
+        if self.printer is not None:
+            self.printer.set_chinese_mode(mode)
+        self.devices = self.devices.model_copy(update={
+            "printer": self.devices.printer.model_copy(update={"chinese_mode": mode})})
+        if self.config_path is None:
+            self._say(self.tr("Used until the app restarts (no configuration file)."))
+            return
+        try:
+            save_devices_config(self.config_path, self.devices)
+        except OSError as error:
+            self._say(self.tr("Not saved: %1").replace("%1", str(error)))
+            return
+        self._say(self.tr("Saved to %1.").replace("%1", str(self.config_path)))
+        self.configSaved.emit(str(self.config_path))
 
     def _policy_chosen(self, _index: int) -> None:
         """Apply the unknown-status policy now; "Save configuration" keeps it."""

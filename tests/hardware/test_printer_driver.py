@@ -189,6 +189,24 @@ def test_paper_out_refuses_and_keeps_receipt(printer_sim, chinese_receipt) -> No
 FS_ON_TEXT = "受理回执".encode("gb18030")
 
 
+def test_chinese_mode_per_job_and_after_confirmation(printer_sim, chinese_receipt) -> None:
+    printer = _printer(printer_sim, RenderOptions(PAPER_58))  # auto, no profile: images
+    first = printer.print_receipt(chinese_receipt)
+    _wait_for(lambda: len(printer_sim.received) >= first.bytes_sent)
+    assert FS_ON_TEXT not in printer_sim.received and first.bytes_sent > 10_000
+    test = printer.print_receipt(chinese_receipt, ChineseMode.GB18030)  # the test slip
+    _wait_for(lambda: FS_ON_TEXT in printer_sim.received)
+    printer_sim.clear()
+    printer.reprint(test.receipt_id)  # a reprint keeps its own mode
+    _wait_for(lambda: FS_ON_TEXT in printer_sim.received)
+    printer_sim.clear()
+    printer.set_chinese_mode("gb18030")  # the technician confirmed the font
+    result = printer.print_receipt(chinese_receipt)
+    _wait_for(lambda: len(printer_sim.received) >= result.bytes_sent)
+    assert FS_ON_TEXT in printer_sim.received and result.bytes_sent < 1000
+    printer.close()
+
+
 def test_hot_plug_mid_job_then_recovery(printer_sim, chinese_receipt) -> None:
     printer = _printer(printer_sim, RenderOptions(PAPER_80, chinese_mode=ChineseMode.RASTER))
     printer.print_receipt(chinese_receipt)

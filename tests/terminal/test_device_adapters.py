@@ -231,7 +231,7 @@ class SlowPrinter(ReceiptPrinter):
     def _read_health(self) -> Health:
         return Health.ready()
 
-    def _render(self, receipt: Receipt) -> bytes:
+    def _render(self, item: QueuedReceipt) -> bytes:
         return b"x"
 
     def _send(self, item: QueuedReceipt, data: bytes) -> None:

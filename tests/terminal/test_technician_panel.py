@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from hardware.discovery import Discovery, DiscoveryReport
 from hardware.idcard.ga467_sim import Ga467Simulator
 from hardware.idcard.serial_reader import SerialIdCardReader
-from hardware.printer import PAPER_58, PAPER_80, create_printer, render_png
+from hardware.printer import PAPER_58, PAPER_80, Receipt, create_printer, render_png
 from hardware.printer.layout import TextLine, layout
 from hardware.printer.simulator import PrinterSimulator
 from hardware.printer.status import PaperState
@@ -260,6 +260,57 @@ def test_printer_without_status_is_shown_and_its_policy_chosen(qtbot, tmp_path: 
             saved = load_config(config_path, TerminalConfig).devices.printer
             assert saved.unknown_status == "treat_as_failed"
             panel.grab().save(str(SCREENSHOT_DIR / "technician_panel_unknown_1920x1080.png"))
+        finally:
+            panel.shutdown()
+            adapter.stop()
+
+
+@pytest.mark.parametrize(("confirmed", "size"), [(True, (1920, 1080)), (False, (1080, 1920))])
+def test_test_slip_confirms_the_printers_chinese_font(qtbot, themed: None, tmp_path: Path,
+                                                      confirmed: bool,
+                                                      size: tuple[int, int]) -> None:
+    """chinese_mode "auto", no profile: slips carry Chinese as images until the technician
+    sees the GB18030 test slip (real ESC/POS to the loopback simulator) and says yes."""
+    config_path = tmp_path / "reception.toml"
+    slip = Receipt("幸福里社区党群服务中心", "受理回执", paragraphs=["请凭本回执领取。"], cut=False)
+    with PrinterSimulator() as sim:
+        devices = DevicesSection(printer=PrinterSection(kind="network",
+                                                        address=f"127.0.0.1:{sim.port}"))
+        assert devices.printer.chinese_mode == "auto"
+        adapter = PrinterAdapter(create_printer(printer_config(devices.printer, tmp_path)
+                                                | {"status_timeout": 2.0}), **FAST)
+        panel = TechnicianPanel(devices, printer=adapter, config_path=config_path,
+                                discover=fake_discovery)
+        qtbot.addWidget(panel)
+        panel.resize(*size)
+        panel.show()
+        try:
+            with qtbot.waitSignal(adapter.printed, timeout=10_000):
+                adapter.print_receipt(slip)  # a resident's slip before the check: images
+            assert "受理回执".encode("gb18030") not in sim.received
+            assert "as images until a test slip" in panel.chinese.state.text()
+            sim.clear()
+            with qtbot.waitSignal(adapter.printed, timeout=10_000):
+                panel.buttons["print"].click()
+            assert b"\x1c&" + "打印测试".encode("gb18030") + b"\x1c." in sim.received
+            assert panel.chinese.asking()
+            qtbot.waitUntil(panel.chinese.yes.isVisible)
+            assert panel.chinese.yes.height() >= 96
+            panel.grab().save(str(SCREENSHOT_DIR / f"technician_panel_chinese_check_"
+                                  f"{size[0]}x{size[1]}.png"))
+            with qtbot.waitSignal(panel.configSaved, timeout=5_000):
+                (panel.chinese.yes if confirmed else panel.chinese.no).click()
+            assert not panel.chinese.asking()
+            saved = load_config(config_path, TerminalConfig).devices.printer
+            assert saved.chinese_mode == ("gb18030" if confirmed else "raster")
+            sim.clear()
+            with qtbot.waitSignal(adapter.printed, timeout=10_000):
+                adapter.print_receipt(slip)  # applied at once, no restart
+            assert ("受理回执".encode("gb18030") in sim.received) is confirmed
+            sim.clear()
+            with qtbot.waitSignal(adapter.printed, timeout=10_000):
+                panel.buttons["print"].click()  # settled: the test slip asks no more
+            assert not panel.chinese.asking()
         finally:
             panel.shutdown()
             adapter.stop()
