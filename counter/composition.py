@@ -22,6 +22,7 @@ from counter.sign_in import SignInScreen
 from counter.staff_card import StaffCardWatcher
 from counter.window import CounterWindow, WorkAreaPlaceholder
 from sync.paths import default_data_dir
+from terminal.center_time import center_clock
 from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 
@@ -174,6 +175,7 @@ class CounterComposition:
                 camera=self.adapters.get("camera"),
                 platform=lambda: runtime.client if self.desk.online is not False else None,
                 center_name=settings.center_name, window=self.desk.window,
+                clock=center_clock(settings.zone),
                 staff_no=lambda: self.desk.clerk.staff_no if self.desk.clerk else None)
             self.rating = RatingWindow(shell.bridge)
         except Exception:

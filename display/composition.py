@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 
 from display.hall_screen import HallScreen
+from terminal.center_time import center_clock
 from terminal.shell import Shell
 from terminal.startup import Gui
 
@@ -28,7 +29,8 @@ class DisplayComposition:
         settings = gui.settings
         self.screen = HallScreen(language=gui.language.language,
                                  center_zh=settings.center_name_zh,
-                                 center_en=settings.center_name_en)
+                                 center_en=settings.center_name_en,
+                                 now=center_clock(settings.zone))
         self.screen.setWindowTitle(settings.center_name(gui.language.language))
         self.fullscreen = fullscreen
         if fullscreen and hide_cursor:

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QLocale, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from sync.paths import DEFAULT_TIME_ZONE
 
 TICKER_SECONDS = 6
 
@@ -25,13 +27,15 @@ class AttractScreen(QWidget):
 
     def __init__(self, center_name: Callable[[], str], notices: Callable[[], Sequence[Notice]],
                  serving: Callable[[], Sequence[tuple[str, str]]], language: Callable[[], str],
-                 parent: QWidget | None = None) -> None:
+                 time_zone: str = DEFAULT_TIME_ZONE, parent: QWidget | None = None) -> None:
+        """`time_zone`: the center's, which the clock shows (not the machine's)."""
         super().__init__(parent)
         self.setObjectName("attract")
         self._center_name = center_name
         self._notices = notices
         self._serving = serving
         self._language = language
+        self._zone = QTimeZone(time_zone.encode())
         self._ticker_index = 0
 
         self.center_label = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
@@ -96,7 +100,7 @@ class AttractScreen(QWidget):
         self._tick()
 
     def _tick(self) -> None:
-        now = QDateTime.currentDateTime()
+        now = QDateTime.currentDateTime(self._zone)
         locale = QLocale()
         self.clock_label.setText(locale.toString(now.time(), "HH:mm"))
         self.date_label.setText(locale.toString(now.date(), QLocale.FormatType.LongFormat))

@@ -42,7 +42,7 @@ class KioskComposition:
         self.attract = AttractScreen(
             center_name=lambda: gui.settings.center_name(gui.language.language),
             notices=self._notices, serving=self.queue_view.serving,
-            language=lambda: gui.language.language)
+            language=lambda: gui.language.language, time_zone=gui.settings.time_zone)
         self.badge = SyncBadge()
         self.bar = AccessibilityBar()
         self.bar.set_language(gui.language.language)

@@ -2,6 +2,7 @@
 
 `shell` and `devices` arrive when phase two of start-up has loaded; screens
 must cope with either being None (show "one moment" or the offline path).
+`clock` tells the time in the center's zone (`zone`), whatever the machine's.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, TypeVar
+from zoneinfo import ZoneInfo
 
 from kiosk.session import KioskSession
+from terminal.center_time import center_clock
 from terminal.startup import Gui
 
 if TYPE_CHECKING:
@@ -37,7 +40,15 @@ class KioskContext:
     session: KioskSession = field(default_factory=KioskSession)
     shell: Shell | None = None
     devices: KioskDevices = field(default_factory=KioskDevices)
-    clock: Callable[[], datetime] = datetime.now
+    clock: Callable[[], datetime] | None = None  # None: now in the center's zone
+
+    def __post_init__(self) -> None:
+        if self.clock is None:
+            self.clock = center_clock(self.zone)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return self.gui.settings.zone
 
     @property
     def language(self) -> str:

@@ -43,6 +43,7 @@ class NavigationBar(QWidget):
         self.countdown_label.setProperty("role", "notice")
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown_label.hide()
+        self._seconds_left = 0
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 16)
         layout.addWidget(self.back_button)
@@ -53,8 +54,11 @@ class NavigationBar(QWidget):
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("Home"))
+        if self.countdown_label.isVisibleTo(self.window()):
+            self.show_countdown(self._seconds_left)
 
     def show_countdown(self, seconds: int) -> None:
+        self._seconds_left = seconds
         self.countdown_label.setText(
             self.tr("Still there? Returning to the start in %1 s. Touch to continue.")
             .replace("%1", str(seconds)))

@@ -12,13 +12,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking, LocalBookings
 from kiosk.queue_view import link_down
-from kiosk.receipts import IssuedTicket
+from kiosk.receipts import IssuedTicket, Names
 from kiosk.ticket_leases import LeaseStore, top_up
 from sync.client import AuthError, RequestRefused, TransientError
 from sync.protocol.models import CheckInPayload, TicketPayload
@@ -32,6 +33,7 @@ from sync.protocol.queue import (
 from sync.queue_cache import get_slots, get_state, put_slots, put_state
 from sync.runtime import SyncRuntime
 from terminal.background import Latest, Token, run_in_background
+from terminal.center_time import in_center
 
 log = logging.getLogger("kiosk.queue")
 #: Errors after which the kiosk goes on offline (the request did not succeed).
@@ -106,7 +108,7 @@ class TicketIssuer(QObject):
         self._latest.cancel()
         self.busy = False
 
-    def issue(self, category: str, category_name: str, priority: Priority | None,
+    def issue(self, category: str, category_name: Names, priority: Priority | None,
               booking_code: str | None = None) -> None:
         shell = self.context.shell
         if self.busy:
@@ -216,7 +218,7 @@ class TodaysBookings:
 
 
 def todays_bookings(runtime: SyncRuntime, id_number: str, today: date,
-                    try_online: bool) -> TodaysBookings:
+                    try_online: bool, zone: ZoneInfo) -> TodaysBookings:
     """The person's bookings of today not checked in yet (platform, else local)."""
     cached = get_state(runtime.cache)
     categories = {c.code: c for c in cached.value.categories} if cached else {}
@@ -232,5 +234,5 @@ def todays_bookings(runtime: SyncRuntime, id_number: str, today: date,
     offline = found is None
     if found is None:
         found = LocalBookings(runtime.database).not_checked_in(id_number)
-    today_only = [b for b in found if b.slot_start.astimezone().date() == today]
+    today_only = [b for b in found if in_center(b.slot_start, zone).date() == today]
     return TodaysBookings(today_only, offline, categories)

@@ -1,8 +1,11 @@
 """What a resident is promised after a submission, and the slip that says it.
 
 `Outcome` holds the facts shown on the done screen and printed on the slip;
-`application_receipt` / `repair_receipt` turn it into a `hardware.printer.Receipt`
-in the resident's language. Personal data is masked here, once.
+`build_receipt` turns it into a `hardware.printer.Receipt` in the resident's
+language. Names (matter, repair kind, queue) are kept in both languages, so a
+screen shows them in the language chosen now, not the one of the moment they
+were taken. Times carry their zone (the center's). Personal data is masked
+here, once.
 """
 
 from __future__ import annotations
@@ -10,15 +13,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
 from hardware.printer import Receipt, Row
-from terminal.slips import (
-    status_url,
-)
+from terminal.center_time import in_center
+from terminal.slips import status_url
 
 OutcomeKind = Literal["application", "repair"]
+
+
+@dataclass(frozen=True)
+class Names:
+    """A name in both languages."""
+
+    zh: str
+    en: str
+
+    def pick(self, language: str) -> str:
+        return self.zh if language == "zh_CN" else self.en
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
@@ -31,9 +45,9 @@ class Outcome:
     kind: OutcomeKind
     record_id: str
     tracking_number: str
-    subject: str  # matter name or repair kind, in the resident's language
+    subject: Names  # matter name or repair kind
     person: str  # already masked
-    submitted_at: datetime
+    submitted_at: datetime  # aware, in the center's zone
     promised_date: date | None = None
     promised_estimated: bool = False
     location: str = ""  # repairs
@@ -61,7 +75,7 @@ def promised_text(outcome: Outcome) -> str:
     return text
 
 
-def rows(outcome: Outcome) -> list[Row]:
+def rows(outcome: Outcome, language: str) -> list[Row]:
     """The key-value lines shared by the slip and the done screen."""
     subject_key = (
         translate("Receipt", "Matter")
@@ -75,7 +89,7 @@ def rows(outcome: Outcome) -> list[Row]:
     )
     lines = [
         Row(translate("Receipt", "Tracking number"), outcome.tracking_number),
-        Row(subject_key, outcome.subject),
+        Row(subject_key, outcome.subject.pick(language)),
     ]
     if outcome.location:
         lines.append(Row(translate("Receipt", "Location"), outcome.location))
@@ -89,7 +103,7 @@ def rows(outcome: Outcome) -> list[Row]:
     return lines
 
 
-def build_receipt(outcome: Outcome, center_name: str) -> Receipt:
+def build_receipt(outcome: Outcome, center_name: str, language: str) -> Receipt:
     """The slip for an application or a repair request."""
     title = (
         translate("Receipt", "Application receipt")
@@ -99,19 +113,11 @@ def build_receipt(outcome: Outcome, center_name: str) -> Receipt:
     return Receipt(
         center_name=center_name,
         title=title,
-        rows=rows(outcome),
+        rows=rows(outcome, language),
         paragraphs=[translate("Receipt", "Scan the code to check the progress.")],
         qr_payload=outcome.qr_payload,
         footer=translate("Receipt", "Please keep this slip."),
     )
-
-
-def application_receipt(outcome: Outcome, center_name: str) -> Receipt:
-    return build_receipt(outcome, center_name)
-
-
-def repair_receipt(outcome: Outcome, center_name: str) -> Receipt:
-    return build_receipt(outcome, center_name)
 
 
 # ---- queue tickets and bookings -------------------------------------------------------
@@ -125,9 +131,9 @@ class IssuedTicket:
     """One queue ticket as the resident sees it."""
 
     number: str
-    category: str  # category name, in the resident's language
+    category: Names  # the queue category's name
     priority: str | None  # "elderly" | "disabled" | "booked"
-    issued_at: datetime
+    issued_at: datetime  # aware, in the center's zone
     people_ahead: int | None  # None: unknown
     ahead_estimated: bool = False  # from the cached queue state (offline)
     offline: bool = False
@@ -156,9 +162,9 @@ def people_ahead_text(ticket: IssuedTicket) -> str:
     return translate("Receipt", "%1 people ahead of you").replace("%1", count)
 
 
-def ticket_rows(ticket: IssuedTicket) -> list[Row]:
+def ticket_rows(ticket: IssuedTicket, language: str) -> list[Row]:
     lines = [Row(translate("Receipt", "Number"), ticket.number),
-             Row(translate("Receipt", "Queue"), ticket.category)]
+             Row(translate("Receipt", "Queue"), ticket.category.pick(language))]
     priority = priority_text(ticket.priority)
     if priority:
         lines.append(Row(translate("Receipt", "Priority"), priority))
@@ -169,12 +175,12 @@ def ticket_rows(ticket: IssuedTicket) -> list[Row]:
     return lines
 
 
-def ticket_receipt(ticket: IssuedTicket, center_name: str) -> Receipt:
+def ticket_receipt(ticket: IssuedTicket, center_name: str, language: str) -> Receipt:
     """The queue ticket slip: the number large, then queue, priority, time, QR."""
     return Receipt(
         center_name=center_name,
         title=ticket.number,
-        rows=ticket_rows(ticket),
+        rows=ticket_rows(ticket, language),
         paragraphs=[translate("Receipt", "Please wait until your number is shown and called.")],
         qr_payload=ticket.qr_payload,
         footer=translate("Receipt", "Valid today only. Please keep this slip."),
@@ -187,9 +193,9 @@ class BookingOutcome:
 
     record_id: str
     booking_code: str
-    subject: str  # matter name in the resident's language
+    subject: Names  # the matter's name
     person: str  # already masked
-    slot_start: datetime
+    slot_start: datetime  # aware, in the center's zone
     slot_end: datetime
     delivered: bool = False
 
@@ -198,29 +204,30 @@ class BookingOutcome:
         return BOOKING_URL_BASE + self.booking_code
 
 
-def slot_text(start: datetime, end: datetime) -> str:
-    """`2026-03-02 09:00–09:30`, in the kiosk's local time."""
-    start, end = start.astimezone(), end.astimezone()
+def slot_text(start: datetime, end: datetime, zone: ZoneInfo) -> str:
+    """`2026-03-02 09:00–09:30`, in the center's time (never the machine's)."""
+    start, end = in_center(start, zone), in_center(end, zone)
     return f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}"
 
 
-def booking_rows(booking: BookingOutcome) -> list[Row]:
+def booking_rows(booking: BookingOutcome, language: str, zone: ZoneInfo) -> list[Row]:
     lines = [Row(translate("Receipt", "Booking code"), booking.booking_code),
-             Row(translate("Receipt", "Matter"), booking.subject),
+             Row(translate("Receipt", "Matter"), booking.subject.pick(language)),
              Row(translate("Receipt", "Date and time"),
-                 slot_text(booking.slot_start, booking.slot_end))]
+                 slot_text(booking.slot_start, booking.slot_end, zone))]
     if booking.person:
         lines.append(Row(translate("Receipt", "Applicant"), booking.person))
     lines.append(Row(translate("Receipt", "Status"), delivery_text(booking.delivered)))
     return lines
 
 
-def booking_receipt(booking: BookingOutcome, center_name: str) -> Receipt:
+def booking_receipt(booking: BookingOutcome, center_name: str, language: str,
+                    zone: ZoneInfo) -> Receipt:
     """The appointment slip: when, what, who (masked), the code, a QR."""
     return Receipt(
         center_name=center_name,
         title=translate("Receipt", "Appointment"),
-        rows=booking_rows(booking),
+        rows=booking_rows(booking, language, zone),
         paragraphs=[translate("Receipt", "On the day, check in at a kiosk with your ID card "
                         "15 minutes before your time.")],
         qr_payload=booking.qr_payload,

@@ -453,7 +453,8 @@ def kiosk_states(stage: KioskStage) -> list[State]:
             nav.go("home")
             screen = stage.screen("identify")
             reader = stage.context.devices.card_reader
-            purpose = stage.screen("take_number").tr(  # as the take-number flow asks
+            take_number = stage.screen("take_number")
+            purpose = lambda: take_number.tr(  # noqa: E731 - as the take-number flow asks
                 "Your ID card shows your age for the priority queue.")
             nav.go("identify", {"next": "take_number", "purpose": purpose})
             if page == "done":  # a real read from the simulated card

@@ -18,6 +18,7 @@ from sync.paths import (
     DEFAULT_CENTER_NAME_EN,
     DEFAULT_CENTER_NAME_ZH,
     DEFAULT_LANGUAGE,
+    DEFAULT_TIME_ZONE,
     default_data_dir,
 )
 from sync.synchronizer import SyncSettings
@@ -43,6 +44,20 @@ class TerminalSection(Section):
     center_name_en: str = Field(DEFAULT_CENTER_NAME_EN, min_length=1,
                                 description="the center's name in English")
     language: Literal["zh_CN", "en"] = Field(DEFAULT_LANGUAGE, description='"zh_CN" or "en"')
+    time_zone: str = Field(DEFAULT_TIME_ZONE,
+                           description="the center's IANA time zone: every time shown or "
+                                       "printed is in it, whatever the machine's clock zone")
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"no time zone {value!r}; use a name like Asia/Shanghai") from None
+        return value
 
 
 class PlatformSection(Section):

@@ -15,6 +15,8 @@ SECRETS_FILE = "secrets.toml"
 DEFAULT_LANGUAGE = "zh_CN"
 DEFAULT_CENTER_NAME_ZH = "幸福里社区党群服务中心"
 DEFAULT_CENTER_NAME_EN = "Xingfuli Community Service Center"
+#: The center's time zone: every time a terminal shows or prints is in it.
+DEFAULT_TIME_ZONE = "Asia/Shanghai"
 
 
 def config_dir() -> Path:

@@ -10,7 +10,6 @@ capture; the image work runs off the GUI thread). Every input answers
 from __future__ import annotations
 
 import calendar
-import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -532,6 +531,7 @@ class CaptureInput(FieldInput):
         self._frame: QImage | None = None
         self._active = False
         self._busy = False
+        self._listening = False  # connected to the camera's signals
         self.preview = CameraView()
         self.preview.setMinimumSize(320, 240)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -592,8 +592,10 @@ class CaptureInput(FieldInput):
         if self.camera is None or not self.available or self._jpeg is not None:
             self._refresh()
             return
-        self.camera.frameReady.connect(self._frame_ready)
-        self.camera.healthChanged.connect(self._health)
+        if not self._listening:
+            self.camera.frameReady.connect(self._frame_ready)
+            self.camera.healthChanged.connect(self._health)
+            self._listening = True
         self.camera.start()
         self._no_frame.start()
         self._refresh()
@@ -606,12 +608,10 @@ class CaptureInput(FieldInput):
     def _stop_camera(self) -> None:
         if self.camera is None:
             return
-        for signal, slot in (
-            (self.camera.frameReady, self._frame_ready),
-            (self.camera.healthChanged, self._health),
-        ):
-            with contextlib.suppress(RuntimeError, TypeError):
-                signal.disconnect(slot)
+        if self._listening:  # a slot not connected must not be disconnected (a warning)
+            self.camera.frameReady.disconnect(self._frame_ready)
+            self.camera.healthChanged.disconnect(self._health)
+            self._listening = False
         if self.camera.capturing:
             self.camera.stop(wait=False)
 

@@ -14,6 +14,7 @@ import sys
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication
@@ -24,9 +25,11 @@ from sync.paths import (
     DEFAULT_CENTER_NAME_EN,
     DEFAULT_CENTER_NAME_ZH,
     DEFAULT_LANGUAGE,
+    DEFAULT_TIME_ZONE,
     default_data_dir,
     log_dir,
 )
+from terminal.center_time import center_zone
 from terminal.i18n import LANGUAGES, LanguageSwitcher
 from terminal.logs import configure_logging
 from terminal.single_instance import acquire_instance_lock
@@ -43,9 +46,14 @@ class DisplaySettings:
     fullscreen: bool = True
     hide_cursor: bool = True
     data_dir: Path | None = None
+    time_zone: str = DEFAULT_TIME_ZONE
 
     def center_name(self, language: str) -> str:
         return self.center_name_zh if language == "zh_CN" else self.center_name_en
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return center_zone(self.time_zone)
 
 
 def _pick(table: object, key: str, kind: type, default: object) -> object:
@@ -70,6 +78,7 @@ def read_display_settings(config_path: Path) -> DisplaySettings:
         fullscreen=bool(_pick(kiosk, "fullscreen", bool, defaults.fullscreen)),
         hide_cursor=bool(_pick(kiosk, "hide_cursor", bool, defaults.hide_cursor)),
         data_dir=Path(str(data_dir)) if data_dir else None,
+        time_zone=str(_pick(terminal, "time_zone", str, defaults.time_zone)),
     )
 
 

@@ -29,7 +29,7 @@ from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking, LocalBookings, next_booking_code
 from kiosk.queue_service import SlotsFound, fetch_slots, slot_still_free
 from kiosk.queue_view import link_down
-from kiosk.receipts import BookingOutcome, slot_text
+from kiosk.receipts import BookingOutcome, Names, slot_text
 from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.catalog import CatalogSource
 from kiosk.screens.home import Tile
@@ -39,6 +39,7 @@ from sync.protocol.models import BookingPayload, Matter, Person
 from sync.protocol.queue import BookingSlot
 from sync.workdays import is_working_day
 from terminal.background import Latest, Token, run_in_background
+from terminal.center_time import in_center
 from terminal.slips import masked_person
 from terminal.widgets.labels import role_label
 
@@ -163,6 +164,9 @@ class BookScreen(KioskScreen):
         self.day_label.setText(self.tr("1. Choose a day:"))
         self.time_label.setText(self.tr("2. Choose a time:"))
         self.other_services.setText(self.tr("‹ Other services"))
+        if self.matter is not None:
+            self.matter_name.setText(self.context.localized(self.matter.name_zh,
+                                                            self.matter.name_en))
         self._show_matter_list()
         self._show_days()
         if self.matter is not None:
@@ -293,10 +297,11 @@ class BookScreen(KioskScreen):
             self.offline_note.setText(self.tr("No times are left on this day. "
                                               "Please choose another day."))
         columns = 3 if self.width() > self.height() else 2
+        zone = self.context.zone
         for index, slot in enumerate(found.slots.slots):
             button = QPushButton()
             button.setProperty("role", "secondary")
-            start, end = slot.start.astimezone(), slot.end.astimezone()
+            start, end = in_center(slot.start, zone), in_center(slot.end, zone)
             if slot.remaining > 0:
                 left = self.tr("%1 left").replace("%1", str(slot.remaining))
             else:
@@ -409,7 +414,7 @@ class BookConfirmScreen(KioskScreen):
             self.table.set_rows([])
             return
         rows = [(self.tr("Service"), self.context.localized(matter.name_zh, matter.name_en)),
-                (self.tr("Date and time"), slot_text(*slot))]
+                (self.tr("Date and time"), slot_text(*slot, self.context.zone))]
         person = self._person()
         if person:
             rows.append((self.tr("Name"), person))
@@ -475,7 +480,7 @@ class BookConfirmScreen(KioskScreen):
         matter, (start, end) = booking.matter, booking.slot
         outcome = BookingOutcome(
             record_id=stored.result.id, booking_code=code,
-            subject=self.context.localized(matter.name_zh, matter.name_en),
+            subject=Names(matter.name_zh, matter.name_en),
             person=booking.person, slot_start=start, slot_end=end)
         local = LocalBooking(code, matter.code, start, end)
         database, id_number = booking.runtime.database, booking.applicant.id_number or ""

@@ -9,6 +9,7 @@ check-in transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,7 +19,7 @@ from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking
 from kiosk.queue_service import TicketIssuer, TodaysBookings, todays_bookings
 from kiosk.queue_view import link_down
-from kiosk.receipts import IssuedTicket
+from kiosk.receipts import IssuedTicket, Names
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.book import clear_grid
 from kiosk.screens.catalog import CatalogSource
@@ -27,7 +28,8 @@ from kiosk.screens.review import scrolled
 from kiosk.screens.take_number import ask_at_desk
 from kiosk.screens.ticket import TICKET_KEY
 from terminal.background import Latest, run_in_background
-from terminal.widgets.labels import role_label
+from terminal.center_time import in_center
+from terminal.widgets.labels import message_label, role_label
 
 
 class CheckInScreen(KioskScreen):
@@ -48,9 +50,9 @@ class CheckInScreen(KioskScreen):
         self.grid.setSpacing(24)
         holder = QWidget()
         holder.setLayout(self.grid)
-        self.message = role_label("notice", name="checkInMessage")
+        self.message = message_label("notice", name="checkInMessage")
         self.message.hide()
-        self.status = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        self.status = message_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
         self.identify_button = QPushButton(objectName="checkInIdentify")
         self.identify_button.clicked.connect(self._identify)
         self.take_number = QPushButton(objectName="checkInTakeNumber")
@@ -77,7 +79,7 @@ class CheckInScreen(KioskScreen):
         self.identify_button.setVisible(not identified)
         if not identified:
             self._show([])
-            self._say(self.tr("Please show your ID card first, so we can find your "
+            self._say(lambda: self.tr("Please show your ID card first, so we can find your "
                               "appointment."))
             return
         self._lookup()
@@ -105,16 +107,17 @@ class CheckInScreen(KioskScreen):
     def _lookup(self) -> None:
         shell = self.context.shell
         if shell is None:
-            self._say(ask_at_desk())
+            self._say(ask_at_desk)
             return
         runtime = shell.services.runtime
         id_number = self.context.session.applicant_id_number
         today, online = self.context.clock().date(), not link_down(self.context)
-        self.status.setText(self.tr("One moment, looking for your appointment…"))
+        zone = self.context.zone
+        self.status.say(lambda: self.tr("One moment, looking for your appointment…"))
 
         run_in_background(
-            self, lambda: todays_bookings(runtime, id_number, today, online), self._found,
-            lambda _message: self._say(ask_at_desk()), token=self._lookups.next())
+            self, lambda: todays_bookings(runtime, id_number, today, online, zone), self._found,
+            lambda _message: self._say(ask_at_desk), token=self._lookups.next())
 
     def _found(self, result: TodaysBookings) -> None:
         self.status.clear()
@@ -122,13 +125,13 @@ class CheckInScreen(KioskScreen):
         self.source.when_ready(lambda: self._show(result.bookings))
         if not result.bookings:
             self.take_number.show()
-            self._say(self.tr(
+            self._say(lambda: self.tr(
                 "We cannot reach the office right now, and this machine has no "
                 "appointment for you today. Please ask at the front desk.")
                 if result.offline else
                 self.tr("We found no appointment for today with this ID card."))
         elif result.offline:
-            self._say(self.tr("Offline: only appointments made at this machine "
+            self._say(lambda: self.tr("Offline: only appointments made at this machine "
                               "are shown."))
 
     def _show(self, bookings: list[LocalBooking]) -> None:
@@ -138,7 +141,8 @@ class CheckInScreen(KioskScreen):
             matter = self.source.matter(booking.matter_code)
             name = (self.context.localized(matter.name_zh, matter.name_en) if matter
                     else booking.matter_code)
-            start, end = booking.slot_start.astimezone(), booking.slot_end.astimezone()
+            zone = self.context.zone
+            start, end = in_center(booking.slot_start, zone), in_center(booking.slot_end, zone)
             tile = Tile(f"booking_{booking.booking_code}")
             tile.set_texts(name, f"{start:%H:%M}–{end:%H:%M}   {booking.booking_code}")
             tile.clicked.connect(lambda _=False, b=booking: self.check_in(b))
@@ -155,13 +159,13 @@ class CheckInScreen(KioskScreen):
         matter = self.source.matter(booking.matter_code)
         code = matter.queue_category if matter else "A"
         state = self.found.categories.get(code)
-        name = (self.context.localized(state.name_zh, state.name_en) if state
-                else self.context.localized(matter.name_zh, matter.name_en) if matter
-                else code)
+        name = (Names(state.name_zh, state.name_en) if state
+                else Names(matter.name_zh, matter.name_en) if matter
+                else Names(code, code))
         for tile in self.tiles.values():
             tile.setEnabled(False)
         self.message.hide()
-        self.status.setText(self.tr("One moment, checking you in…"))
+        self.status.say(lambda: self.tr("One moment, checking you in…"))
         self.issuer.issue(code, name, None, booking.booking_code)
 
     def _issued(self, ticket: IssuedTicket) -> None:
@@ -173,8 +177,8 @@ class CheckInScreen(KioskScreen):
         self.status.clear()
         for tile in self.tiles.values():
             tile.setEnabled(True)
-        self._say(ask_at_desk())
+        self._say(ask_at_desk)
 
-    def _say(self, text: str) -> None:
-        self.message.setText(text)
+    def _say(self, text: Callable[[], str]) -> None:
+        self.message.say(text)
         self.message.show()

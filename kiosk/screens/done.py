@@ -31,6 +31,7 @@ from kiosk.screens.base import KioskScreen
 from kiosk.screens.review import OUTCOME_KEY, SummaryTable, scrolled
 from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
 from terminal.background import Latest, run_in_background
+from terminal.widgets.labels import message_label
 
 QR_PIXELS = 360
 
@@ -60,9 +61,7 @@ class DoneScreen(KioskScreen):
         self.qr_caption.setWordWrap(True)
         self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.qr_caption.setProperty("role", "subtitle")
-        self.print_status = QLabel()
-        self.print_status.setWordWrap(True)
-        self.print_status.setProperty("role", "subtitle")
+        self.print_status = message_label("subtitle", name="printStatus")
         # summary page: the rows beside (or above) the QR
         summary = QWidget()
         self.summary_layout = flow_layout(summary)
@@ -113,7 +112,7 @@ class DoneScreen(KioskScreen):
                 Qt.TransformationMode.FastTransformation)))
         self._connect()
         self._show()
-        self.print_status.setText(self.tr("Printing your slip…"))
+        self.print_status.say(lambda: self.tr("Printing your slip…"))
         self._read_delivery(self._print)
 
     def leave(self) -> None:
@@ -150,7 +149,8 @@ class DoneScreen(KioskScreen):
         else:
             self.headline.setText(self.tr("Your repair request is saved.") if repair
                                   else self.tr("Your application is saved."))
-        self.table.set_rows([(row.key, row.value) for row in rows(outcome)])
+        self.table.set_rows([(row.key, row.value)
+                             for row in rows(outcome, self.context.language)])
 
     def _connect(self) -> None:
         printer = self.context.devices.printer
@@ -195,7 +195,7 @@ class DoneScreen(KioskScreen):
     def _print(self) -> None:
         if self.outcome is None:
             return
-        self.receipt = build_receipt(self.outcome, self._center_name())
+        self.receipt = build_receipt(self.outcome, self._center_name(), self.context.language)
         printer = self.context.devices.printer
         if printer is None:
             self._show_slip()
@@ -207,7 +207,7 @@ class DoneScreen(KioskScreen):
         if not self._printing:
             return
         self._printing = False
-        self.print_status.setText(self.tr("Please take your slip from the printer."))
+        self.print_status.say(lambda: self.tr("Please take your slip from the printer."))
 
     def _print_failed(self, receipt_id: str, _resident: str, _technician: str) -> None:
         if not self._printing:
@@ -221,7 +221,7 @@ class DoneScreen(KioskScreen):
         receipt = self.receipt
         if receipt is None:
             return
-        self.print_status.setText(self.tr("One moment, the slip is shown on the screen…"))
+        self.print_status.say(lambda: self.tr("One moment, the slip is shown on the screen…"))
 
         run_in_background(self, lambda: render_png(receipt, PAPER_80), self._slip_rendered,
                           token=self._outcome.current)

@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
+from terminal.center_time import in_center
 from terminal.widgets.labels import role_label, touch_scroll_area
 
 
-def notice_date(when: datetime, language: str) -> str:
-    """The local calendar date of `when`, written out in `language`."""
-    local = when.astimezone() if when.tzinfo else when
-    return QLocale(language).toString(local.date(), QLocale.FormatType.LongFormat)
+def notice_date(when: datetime, language: str, zone: ZoneInfo) -> str:
+    """The center's calendar date of `when`, written out in `language`."""
+    return QLocale(language).toString(in_center(when, zone).date(),
+                                      QLocale.FormatType.LongFormat)
 
 
 class NoticeRow(QPushButton):
@@ -135,7 +137,8 @@ class NoticesScreen(KioskScreen):
                 self.current_id = notice_id
                 self.detail_title.setText(self.context.localized(notice.title_zh,
                                                                  notice.title_en))
-                self.detail_date.setText(notice_date(notice.published_at, language))
+                self.detail_date.setText(notice_date(notice.published_at, language,
+                                                     self.context.zone))
                 self.detail_body.setText(self.context.localized(notice.body_zh, notice.body_en))
                 self.pages.setCurrentIndex(1)
                 return True
@@ -151,7 +154,7 @@ class NoticesScreen(KioskScreen):
         language = self.context.language
         for notice in self.notices():
             row = NoticeRow(notice.id, self.context.localized(notice.title_zh, notice.title_en),
-                            notice_date(notice.published_at, language))
+                            notice_date(notice.published_at, language, self.context.zone))
             row.clicked.connect(lambda _=False, i=notice.id: self.show_notice(i))
             self.list_layout.addWidget(row)
             self.rows.append(row)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, 
 
 from hardware.identity import mask_phone
 from kiosk.context import KioskContext
-from kiosk.receipts import Outcome
+from kiosk.receipts import Names, Outcome
 from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.form import FieldPage, StepForm, field_label
 from kiosk.screens.review import DONE, OUTCOME_KEY, Submitter, SummaryTable, scrolled
@@ -204,7 +204,7 @@ class RepairScreen(KioskScreen):
 
         def outcome(number: str, result: Submitted) -> Outcome:
             return Outcome(kind="repair", record_id=result.id, tracking_number=number,
-                           subject=self.context.localized(choice.zh, choice.en),
+                           subject=Names(choice.zh, choice.en),
                            person=masked_person(phone=phone), submitted_at=submitted_on,
                            location=location)
 

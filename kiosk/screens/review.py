@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from hardware.identity import mask_address, mask_id_number, mask_name, mask_phone
 from kiosk.context import KioskContext
-from kiosk.receipts import Outcome
+from kiosk.receipts import Names, Outcome
 from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.catalog import CatalogSource
 from kiosk.screens.form import STATE_KEY
@@ -291,7 +291,7 @@ class ReviewScreen(KioskScreen):
         def outcome(number: str, result: Submitted) -> Outcome:
             return Outcome(
                 kind="application", record_id=result.id, tracking_number=number,
-                subject=self.context.localized(matter.name_zh, matter.name_en),
+                subject=Names(matter.name_zh, matter.name_en),
                 person=masked_person(applicant.name or "", applicant.id_number or "",
                                      applicant.phone or ""),
                 submitted_at=submitted_on, promised_date=promised,

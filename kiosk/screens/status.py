@@ -12,7 +12,7 @@ from datetime import datetime
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
+from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -54,9 +54,9 @@ def tracking_number_in(text: str) -> str | None:
         return None
 
 
-def local_time(when: datetime, language: str) -> str:
-    """`when` as the kiosk's local date and time, written in `language`."""
-    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
+def local_time(when: datetime, language: str, time_zone: str) -> str:
+    """`when` as the center's date and time (never the machine's), written in `language`."""
+    moment = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone(time_zone.encode()))
     return QLocale(language).toString(moment, QLocale.FormatType.ShortFormat)
 
 
@@ -388,13 +388,13 @@ class StatusScreen(KioskScreen):
         self.result_status.setText(self._status_words(status.status))
         self.result_note.setText(status.note)
         self.result_note.setVisible(bool(status.note))
-        language = self.context.language
+        language, zone = self.context.language, self.context.gui.settings.time_zone
         updated = self.tr("Last change: %1").replace("%1",
-                                                     local_time(status.updated_at, language))
+                                                     local_time(status.updated_at, language, zone))
         if answer.source is Source.ONLINE:
             self.result_source.setText(updated + "\n" + self.tr("Checked just now."))
         else:
-            as_of = local_time(answer.as_of, language) if answer.as_of else "—"
+            as_of = local_time(answer.as_of, language, zone) if answer.as_of else "—"
             self.result_source.setText(updated + "\n" + self.tr(
                 "We cannot reach the service system right now. This is the status "
                 "saved on this machine, as of %1.").replace("%1", as_of))

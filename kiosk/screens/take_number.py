@@ -11,6 +11,7 @@ then fresh from the platform.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -21,14 +22,14 @@ from hardware.identity import ELDERLY_AGE, age_on, birth_date_of_number
 from kiosk.context import KioskContext
 from kiosk.queue_service import TicketIssuer, refresh_queue
 from kiosk.queue_view import link_down
-from kiosk.receipts import IssuedTicket
+from kiosk.receipts import IssuedTicket, Names
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.home import Tile
 from kiosk.screens.ticket import TICKET_KEY
 from sync.protocol.queue import CategoryState, Priority
 from sync.queue_cache import get_state
 from terminal.background import Latest, Token, run_in_background
-from terminal.widgets.labels import role_label
+from terminal.widgets.labels import message_label, role_label
 
 
 def ask_at_desk() -> str:
@@ -63,9 +64,9 @@ class TakeNumberScreen(KioskScreen):
         self.heading = role_label("title", name="takeNumberHeading")
         self.grid = QGridLayout()
         self.grid.setSpacing(24)
-        self.message = role_label("notice", name="takeNumberMessage")
+        self.message = message_label("notice", name="takeNumberMessage")
         self.message.hide()
-        self.status = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter,
+        self.status = message_label("subtitle", align=Qt.AlignmentFlag.AlignCenter,
                                  name="takeNumberStatus")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
@@ -148,7 +149,7 @@ class TakeNumberScreen(KioskScreen):
     def _load(self) -> None:
         shell, token = self.context.shell, self._loading.next()
         if shell is None:
-            self._show_message(self.tr("One moment, the machine is starting…"))
+            self._show_message(lambda: self.tr("One moment, the machine is starting…"))
             return
         runtime = shell.services.runtime
         run_in_background(self, lambda: get_state(runtime.cache),
@@ -168,7 +169,7 @@ class TakeNumberScreen(KioskScreen):
 
     def _no_categories(self) -> None:
         if not self.categories:
-            self._show_message(ask_at_desk())
+            self._show_message(ask_at_desk)
 
     def _set_categories(self, categories: list[CategoryState], estimated: bool) -> None:
         self.categories = list(categories)
@@ -202,8 +203,8 @@ class TakeNumberScreen(KioskScreen):
             return
         self._set_busy(True)
         self.message.hide()
-        self.status.setText(self.tr("One moment, taking your number…"))
-        self.issuer.issue(code, self.context.localized(category.name_zh, category.name_en),
+        self.status.say(lambda: self.tr("One moment, taking your number…"))
+        self.issuer.issue(code, Names(category.name_zh, category.name_en),
                           self.priority())
 
     def _set_busy(self, busy: bool) -> None:
@@ -221,10 +222,10 @@ class TakeNumberScreen(KioskScreen):
     def _failed(self, _reason: str) -> None:
         self._set_busy(False)
         self.status.clear()
-        self._show_message(ask_at_desk())
+        self._show_message(ask_at_desk)
 
-    def _show_message(self, text: str) -> None:
-        self.message.setText(text)
+    def _show_message(self, text: Callable[[], str]) -> None:
+        self.message.say(text)
         self.message.show()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

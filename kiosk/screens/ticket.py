@@ -38,7 +38,7 @@ from kiosk.screens.base import KioskScreen
 from kiosk.screens.review import SummaryTable
 from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
 from terminal.background import run_in_background
-from terminal.widgets.labels import role_label
+from terminal.widgets.labels import message_label, role_label
 
 TICKET_KEY = "queue_ticket"
 BOOKING_KEY = "booking"
@@ -122,7 +122,7 @@ class SlipScreen(KioskScreen):
         self.table.setObjectName("bookingTable")
         self.qr = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self.qr_caption = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
-        self.print_status = role_label("subtitle", name="printStatus")
+        self.print_status = message_label("subtitle", name="printStatus")
         # summary page: the facts beside (landscape) or above (portrait) the QR
         summary = QWidget()
         self.summary_layout = flow_layout(summary)
@@ -174,10 +174,12 @@ class SlipScreen(KioskScreen):
                 QR_PIXELS, QR_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
                 Qt.TransformationMode.FastTransformation)))
         self._show()
-        self.print_status.setText(self.tr("Printing your slip…"))
-        center = self.context.gui.settings.center_name(self.context.language)
-        self.printer.print(ticket_receipt(item, center) if isinstance(item, IssuedTicket)
-                           else booking_receipt(item, center))
+        self.print_status.say(lambda: self.tr("Printing your slip…"))
+        language = self.context.language
+        center = self.context.gui.settings.center_name(language)
+        self.printer.print(ticket_receipt(item, center, language)
+                           if isinstance(item, IssuedTicket)
+                           else booking_receipt(item, center, language, self.context.zone))
 
     def reset(self) -> None:
         self.printer.cancel()
@@ -211,7 +213,7 @@ class SlipScreen(KioskScreen):
         if isinstance(item, IssuedTicket):
             self.headline.setText(self.tr("Here is your number. Please wait to be called."))
             self.number.setText(item.number)
-            self.category.setText(item.category)
+            self.category.setText(item.category.pick(self.context.language))
             priority = priority_text(item.priority)
             lines = [self.tr("Priority: %1").replace("%1", priority) if priority else "",
                      people_ahead_text(item),
@@ -219,12 +221,13 @@ class SlipScreen(KioskScreen):
             self.details.setText("\n".join(line for line in lines if line))
         elif isinstance(item, BookingOutcome):
             self.headline.setText(self.tr("Your appointment is booked."))
-            self.table.set_rows([(row.key, row.value) for row in booking_rows(item)])
+            self.table.set_rows([(row.key, row.value) for row in booking_rows(
+                item, self.context.language, self.context.zone)])
         else:
             self.headline.clear()
 
     def _printed(self) -> None:
-        self.print_status.setText(self.tr("Please take your slip from the printer."))
+        self.print_status.say(lambda: self.tr("Please take your slip from the printer."))
 
     def _show_slip(self, image: Any) -> None:
         self.slip.set_slip(image)

@@ -2,15 +2,54 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QWidget
+
+LabelT = TypeVar("LabelT", bound=QLabel)
+
+
+class MessageLabel(QLabel):
+    """A label for messages that come and go ("printing…", "not found"): `say`
+    takes the text as a function, asked again after every language switch, so
+    a message shown before the switch is not left in the other language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text: Callable[[], str] | None = None
+
+    def say(self, text: Callable[[], str]) -> None:
+        self._text = text
+        self.setText(text())
+
+    def clear(self) -> None:
+        self._text = None
+        super().clear()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._text is not None:
+            self.setText(self._text())
+        super().changeEvent(event)
 
 
 def role_label(role: str = "", *, wrap: bool = True,
                align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
                name: str = "") -> QLabel:
     """A word-wrapped label styled by its theme role (title, subtitle, ...)."""
-    label = QLabel(wordWrap=wrap)
+    return styled(QLabel(), role, wrap=wrap, align=align, name=name)
+
+
+def message_label(role: str = "", *, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+                  name: str = "") -> MessageLabel:
+    """A `MessageLabel` styled like `role_label`."""
+    return styled(MessageLabel(), role, wrap=True, align=align, name=name)
+
+
+def styled(label: LabelT, role: str, *, wrap: bool,
+                           align: Qt.AlignmentFlag, name: str) -> LabelT:
+    label.setWordWrap(wrap)
     label.setAlignment(align | Qt.AlignmentFlag.AlignVCenter)
     label.setTextFormat(Qt.TextFormat.PlainText)
     if role:

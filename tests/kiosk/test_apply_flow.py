@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.receipts import rows as receipt_rows
 from sync.protocol.models import Catalog, FieldType, FormField
 from terminal.form_fields import (
     CaptureInput,
@@ -260,8 +261,7 @@ def test_apply_offline_then_delivered_as_promised(apply_env: ApplyEnv, qtbot: Qt
     outcome = submit_and_wait_done(env, qtbot)
     done = env.screen("apply_done")
     qtbot.waitUntil(lambda: any(env.slips.glob("*.png")), timeout=15_000)
-    shown = dict((row.key, row.value) for row in __import__("kiosk.receipts").receipts.rows(
-        done.outcome))
+    shown = dict((row.key, row.value) for row in receipt_rows(done.outcome, "en"))
     assert shown["Status"] == "Saved; will be sent"
     assert done.receipt is not None
     assert "Saved; will be sent" in [row.value for row in done.receipt.rows]
