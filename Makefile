@@ -7,7 +7,7 @@ TS := resources/translations/reception_zh_CN.ts resources/translations/reception
 QM := $(TS:.ts=.qm)
 UI_SOURCES := $(shell find kiosk counter display terminal hardware -name '*.py' 2>/dev/null)
 
-.PHONY: install demo test e2e lint translations update-translations chaos bench bundle \
+.PHONY: install demo test e2e fuzz lint translations update-translations chaos bench bundle \
         bundle-self-test openapi screenshots clean
 
 install: $(STAMP)
@@ -35,6 +35,11 @@ test: install translations
 # every kiosk flow on a real X display (Xvfb, started by the tests), by XTest input
 e2e: install translations
 	RECEPTION_E2E=1 $(PY) -m pytest tests/e2e
+
+# schemathesis (signed) from docs/openapi.json plus hypothesis on the batch endpoint,
+# against a real platform on loopback; the last line counts requests and server errors
+fuzz: install
+	$(PY) scripts/fuzz.py
 
 lint: install
 	$(VENV)/bin/ruff check .

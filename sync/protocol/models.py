@@ -2,21 +2,52 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 PROTOCOL_VERSION = 1
 MAX_BATCH_ITEMS = 1000
 MAX_BATCH_BYTES = 4 * 1024 * 1024
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
+#: Largest sequence number: what a signed 64-bit database column holds.
+MAX_SEQ = 2**63 - 1
+#: Dates and times a terminal may send lie in [EARLIEST, LATEST).
+EARLIEST, LATEST = datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
 
 Sha256 = Annotated[str, Field(pattern=SHA256_PATTERN)]
+Code = Annotated[str, Field(max_length=64)]
 ShortText = Annotated[str, Field(max_length=200)]
 LongText = Annotated[str, Field(max_length=4000)]
+
+
+def _text_only(value: Any) -> Any:
+    """Dates and times travel as ISO 8601 text, never as numbers."""
+    if isinstance(value, str | date):
+        return value
+    raise ValueError("expected an ISO 8601 string")
+
+
+def _time_in_range(value: datetime) -> datetime:
+    aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+    if not EARLIEST <= aware < LATEST:
+        raise ValueError(f"must lie between {EARLIEST.year} and {LATEST.year - 1}")
+    return value
+
+
+def _date_in_range(value: date) -> date:
+    if not EARLIEST.date() <= value < LATEST.date():
+        raise ValueError(f"must lie between {EARLIEST.year} and {LATEST.year - 1}")
+    return value
+
+
+#: A date-time a terminal sends: ISO 8601 text, years 2000-2099.
+WireTime = Annotated[datetime, BeforeValidator(_text_only), AfterValidator(_time_in_range)]
+#: A date a terminal sends: ISO 8601 text, years 2000-2099.
+WireDate = Annotated[date, BeforeValidator(_text_only), AfterValidator(_date_in_range)]
 
 
 class WireModel(BaseModel):
@@ -39,7 +70,17 @@ class Person(WireModel):
     address: Annotated[str, Field(max_length=200)] | None = None
 
 
-FieldValue = str | int | float | bool | None
+FieldKey = Annotated[str, Field(min_length=1, max_length=64)]
+FieldValue = (
+    Annotated[str, Field(max_length=2000)]
+    | Annotated[int, Field(ge=-(2**53), le=2**53)]
+    | Annotated[float, Field(allow_inf_nan=False)]
+    | bool
+    | None
+)
+#: A form's answers: at most 100 fields.
+Fields = Annotated[dict[FieldKey, FieldValue], Field(max_length=100)]
+Codes = Annotated[list[Code], Field(max_length=100)]
 
 
 class Channel(StrEnum):
@@ -53,8 +94,8 @@ class ApplicationPayload(WireModel):
     matter_code: Annotated[str, Field(min_length=1, max_length=40)]
     channel: Channel
     applicant: Person
-    fields: dict[str, FieldValue] = Field(default_factory=dict)
-    promised_date: date | None = None
+    fields: Fields = Field(default_factory=dict)
+    promised_date: WireDate | None = None
 
 
 class TicketPayload(WireModel):
@@ -63,15 +104,15 @@ class TicketPayload(WireModel):
     category: Annotated[str, Field(min_length=1, max_length=8)]
     priority: Literal["elderly", "disabled", "booked"] | None = None
     issued_offline: bool = False
-    booking_code: str | None = None
+    booking_code: Annotated[str, Field(max_length=40)] | None = None
 
 
 class BookingPayload(WireModel):
     kind: Literal["booking"] = "booking"
     booking_code: Annotated[str, Field(min_length=4, max_length=40)]
     matter_code: Annotated[str, Field(min_length=1, max_length=40)]
-    slot_start: datetime
-    slot_end: datetime
+    slot_start: WireTime
+    slot_end: WireTime
     applicant: Person
 
 
@@ -94,7 +135,7 @@ class RatingPayload(WireModel):
     kind: Literal["rating"] = "rating"
     tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
     level: Annotated[int, Field(ge=1, le=5)]
-    reasons: list[ShortText] = Field(default_factory=list)
+    reasons: list[ShortText] = Field(default_factory=list, max_length=20)
     comment: LongText | None = None
 
 
@@ -111,15 +152,15 @@ class AcceptancePayload(WireModel):
     matter_code: Annotated[str, Field(min_length=1, max_length=40)]
     outcome: AcceptanceOutcome
     applicant: Person
-    fields: dict[str, FieldValue] = Field(default_factory=dict)
-    materials_received: list[str] = Field(default_factory=list)
-    materials_missing: list[str] = Field(default_factory=list)
-    materials_promised: list[str] = Field(default_factory=list)
-    promised_date: date | None = None
+    fields: Fields = Field(default_factory=dict)
+    materials_received: Codes = Field(default_factory=list)
+    materials_missing: Codes = Field(default_factory=list)
+    materials_promised: Codes = Field(default_factory=list)
+    promised_date: WireDate | None = None
     reason: LongText | None = None
-    ticket_number: str | None = None
-    staff_no: str | None = None
-    window: str | None = None
+    ticket_number: Annotated[str, Field(max_length=12)] | None = None
+    staff_no: Annotated[str, Field(max_length=32)] | None = None
+    window: Annotated[str, Field(max_length=16)] | None = None
 
 
 class ServedPayload(WireModel):
@@ -138,9 +179,9 @@ class ServedPayload(WireModel):
     window: Annotated[str, Field(min_length=1, max_length=16)]
     staff_no: Annotated[str, Field(min_length=1, max_length=32)]
     outcome: Literal["done", "no_show"] = "done"
-    issued_at: datetime | None = None
-    called_at: datetime
-    ended_at: datetime
+    issued_at: WireTime | None = None
+    called_at: WireTime
+    ended_at: WireTime
 
 
 Payload = Annotated[
@@ -162,8 +203,8 @@ class TransactionItem(WireModel):
     """One transaction as delivered; `id` is the idempotency key."""
 
     id: UUID
-    seq: Annotated[int, Field(ge=1)]
-    created_at: datetime
+    seq: Annotated[int, Field(ge=1, le=MAX_SEQ)]
+    created_at: WireTime
     corrects: UUID | None = None
     attachments: list[Sha256] = Field(default_factory=list, max_length=20)
     payload: Payload
@@ -228,17 +269,18 @@ class DeviceState(StrEnum):
 
 class DeviceHealth(WireModel):
     state: DeviceState
-    reason: str = ""
+    reason: Annotated[str, Field(max_length=300)] = ""
 
 
 class Heartbeat(WireModel):
-    version: str
+    version: Annotated[str, Field(max_length=64)]
     role: Role
-    backlog: Annotated[int, Field(ge=0)]
-    dead_letters: Annotated[int, Field(ge=0)]
-    free_disk_bytes: Annotated[int, Field(ge=0)]
-    devices: dict[str, DeviceHealth] = Field(default_factory=dict)
-    last_delivery_at: datetime | None = None
+    backlog: Annotated[int, Field(ge=0, le=MAX_SEQ)]
+    dead_letters: Annotated[int, Field(ge=0, le=MAX_SEQ)]
+    free_disk_bytes: Annotated[int, Field(ge=0, le=MAX_SEQ)]
+    devices: dict[Annotated[str, Field(max_length=40)], DeviceHealth] = Field(
+        default_factory=dict, max_length=20)
+    last_delivery_at: WireTime | None = None
 
 
 # --------------------------------------------------------------------------

@@ -44,4 +44,4 @@ def signed_headers(terminal_id: str, key: bytes, method: str, path: str, body: b
 def verify(key: bytes, method: str, path: str, body: bytes, timestamp: int, nonce: str,
            signature: str) -> bool:
     expected = sign(key, method, path, body, timestamp, nonce)
-    return hmac.compare_digest(expected, signature)
+    return signature.isascii() and hmac.compare_digest(expected, signature)

@@ -115,19 +115,42 @@ class PolicyRoute(APIRoute):
                 kwargs["responses"] = {401: ERROR_RESPONSE, 403: ERROR_RESPONSE,
                                        **(kwargs.get("responses") or {})}
         super().__init__(path, endpoint, **kwargs)
+        takes = self.dependant
+        if self.body_field is not None:
+            self.responses = {413: ERROR_RESPONSE, **self.responses}
+        if self.body_field is not None or takes.query_params or takes.path_params \
+                or takes.header_params:
+            self.responses = {422: ERROR_RESPONSE, **self.responses}
 
     def get_route_handler(self) -> Callable[[Request], Any]:
         handler = super().get_route_handler()
         policy = self.policy
+        takes_json = self.body_field is not None
 
         async def admitted(request: Request) -> Response:
             if policy is None:
                 raise ApiError(403, "no_policy", "This route declares no access policy.")
             request.state.caller = await policy.admit(request)
+            if takes_json:
+                await decode_json(request)
             response: Response = await handler(request)
             return response
 
         return admitted
+
+
+async def decode_json(request: Request) -> None:
+    """Decode a JSON body once, after admission, with a plain answer for what
+    the decoder cannot take (FastAPI then reuses the decoded body)."""
+    content_type = request.headers.get("content-type", "")
+    if "json" not in content_type.split(";")[0] or not await request.body():
+        return
+    try:
+        await request.json()
+    except RecursionError:
+        raise ApiError(422, "invalid_request", "The JSON body is nested too deeply.") from None
+    except ValueError:
+        raise ApiError(422, "invalid_request", "The body is not valid JSON.") from None
 
 
 def current_caller(request: Request) -> Caller:

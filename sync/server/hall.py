@@ -21,6 +21,7 @@ looks back `LOOKBACK_IDS` ids and skips the ids it has already seen.
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -81,8 +82,12 @@ class _Watch:
     shown: tuple[object, ...] | None = None  # what the last state event showed
 
 
+_EVENT_ID = re.compile(r"[0-9]{1,18}")
+
+
 def parse_last_event_id(value: str | None) -> int | None:
-    if value is None or not value.strip().isdigit():
+    """The id to resume after; None for no header or one this platform never sent."""
+    if value is None or _EVENT_ID.fullmatch(value.strip()) is None:
         return None
     return int(value.strip())
 

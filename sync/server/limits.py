@@ -30,7 +30,8 @@ class BodyLimitMiddleware:
             return
         limit = body_limit(scope)
         declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
+        if declared is not None and declared.isascii() and declared.isdigit() \
+                and int(declared) > limit:
             response = error_response(413, "body_too_large", _TOO_LARGE.format(limit=limit))
             await response(scope, receive, send)
             return

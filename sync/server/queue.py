@@ -14,7 +14,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Response
 
-from sync.protocol.models import Role
+from sync.protocol.models import Role, WireDate
 from sync.protocol.queue import (
     BookingList,
     BookingSlots,
@@ -106,7 +106,7 @@ def walk_in(caller: CallerDep, body: WalkInRequest, engine: EngineDep) -> Ticket
 def get_queue_stats(
     caller: CallerDep,
     engine: EngineDep,
-    day: date | None = None,
+    day: WireDate | None = None,
     window: Annotated[str | None, Query(max_length=16)] = None,
 ) -> QueueStats:
     """The day's figures (today by default) for the center and per window."""
@@ -120,7 +120,7 @@ def get_booking_slots(
     caller: CallerDep,
     engine: EngineDep,
     matter: Annotated[str, Query(max_length=40)],
-    date: date,
+    date: WireDate,
 ) -> BookingSlots:
     """Bookable slots of a matter on a date, with the places left."""
     return queue_bookings.booking_slots(engine, caller.center, matter, date, time.time())

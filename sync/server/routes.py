@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -143,7 +144,9 @@ def _document_response(engine: Engine, name: str, if_none_match: str | None) -> 
 
 
 NOT_MODIFIED: dict[int | str, dict[str, Any]] = {304: {"description": "Not modified"}}
-IfNoneMatch = Annotated[str | None, Header()]
+IfNoneMatch = Annotated[str | None, Header(max_length=1000)]
+#: A status feed cursor: decimal ASCII digits, as the platform issues them.
+CURSOR = re.compile(r"[0-9]{1,18}")
 
 
 @signed.get("/catalog", response_model=Catalog, responses=NOT_MODIFIED)
@@ -188,12 +191,12 @@ def _status(row: ApplicationState) -> ApplicationStatus:
 def get_statuses(
     caller: CallerDep,
     engine: EngineDep,
-    cursor: str = "0",
+    cursor: Annotated[str, Query(max_length=40)] = "0",
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
 ) -> StatusPage:
     """Status changes of the center's applications after `cursor`; pass the answer's
     cursor next time."""
-    if not cursor.isdigit() or len(cursor) > 18:
+    if CURSOR.fullmatch(cursor) is None:
         raise ApiError(400, "bad_cursor", "The cursor is not one this platform issued.")
     after = int(cursor)
     with Session(engine) as session:
@@ -212,7 +215,7 @@ def get_statuses(
 @signed.get("/applications/{tracking_number}", responses={404: ERROR_RESPONSE})
 @allow(KIOSK, COUNTER, objects="application statuses", scope=Scope.CENTER)
 def get_application(
-    caller: CallerDep, tracking_number: str, engine: EngineDep
+    caller: CallerDep, tracking_number: Annotated[str, Path(max_length=40)], engine: EngineDep
 ) -> ApplicationStatus:
     """The current status of one application of the caller's center."""
     with Session(engine) as session:
