@@ -22,6 +22,7 @@ from uuid import UUID
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from sync.protocol import help as help_wire
 from sync.protocol import models as wire
 from sync.protocol import queue
 from sync.protocol.signing import signed_headers
@@ -262,6 +263,14 @@ class PlatformClient:
         query = urlencode({"id_number": id_number})
         return _parse(queue.BookingList, self._send("GET", f"/v1/bookings?{query}", b""))
 
+    def acknowledge_help(self, request_id: str, window: str,
+                         staff_no: str) -> help_wire.HelpRequestShown:
+        """A clerk at `window` is coming to the kiosk that asked for help."""
+        body = help_wire.HelpAcknowledgement(window=window, staff_no=staff_no)
+        path = f"/v1/help/{quote(request_id, safe='')}/acknowledge"
+        reply = self._send("POST", path, body.model_dump_json().encode())
+        return _parse(help_wire.HelpRequestShown, reply)
+
     # ------------------------------------------------------------ hall events (SSE)
     #: Longest silence on the event stream before it counts as dead (3 keep-alives).
     STREAM_READ_TIMEOUT = 45.0
@@ -327,12 +336,15 @@ class PlatformClient:
             fields[name] = fields[name] + "\n" + value if name == "data" and name in fields \
                 else value
         name, data = fields.get("event"), fields.get("data")
-        if name not in ("state", "call") or data is None:
+        if name not in ("state", "call", "help") or data is None:
             return None
         event_id = int(fields["id"]) if fields.get("id", "").isdigit() else None
         if name == "state":
             return queue.HallEvent(event="state", event_id=event_id,
                                    state=_parse(queue.QueueState, data.encode()))
+        if name == "help":
+            return queue.HallEvent(event="help", event_id=event_id,
+                                   help=_parse(help_wire.HelpBoard, data.encode()))
         return queue.HallEvent(event="call", event_id=event_id,
                                call=_parse(queue.HallCall, data.encode()))
 

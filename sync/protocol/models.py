@@ -184,6 +184,21 @@ class ServedPayload(WireModel):
     ended_at: WireTime
 
 
+class HelpRequestPayload(WireModel):
+    """A resident at a kiosk asked for a member of staff ("call staff").
+
+    The platform shows it on its center's counters and hall display until a
+    clerk acknowledges it. `screen` is the kiosk screen's name ("attract" for
+    the start screen), `screen_title` its title as the resident saw it, in the
+    resident's `language`."""
+
+    kind: Literal["help_request"] = "help_request"
+    kiosk: Annotated[str, Field(min_length=1, max_length=16)]
+    screen: Annotated[str, Field(min_length=1, max_length=40)]
+    screen_title: Annotated[str, Field(max_length=100)] = ""
+    language: Literal["zh_CN", "en"] = "zh_CN"
+
+
 Payload = Annotated[
     ApplicationPayload
     | TicketPayload
@@ -192,7 +207,8 @@ Payload = Annotated[
     | RepairPayload
     | RatingPayload
     | AcceptancePayload
-    | ServedPayload,
+    | ServedPayload
+    | HelpRequestPayload,
     Field(discriminator="kind"),
 ]
 # Payload keys that may hold personal data: encrypted at rest on the terminal.

@@ -14,6 +14,7 @@ from uuid import UUID
 
 from pydantic import Field
 
+from sync.protocol.help import HelpBoard
 from sync.protocol.models import WireModel
 
 Priority = Literal["elderly", "disabled", "booked"]
@@ -198,7 +199,7 @@ class BookingList(WireModel):
     bookings: list[Booking]
 
 
-HallEventName = Literal["state", "call"]
+HallEventName = Literal["state", "call", "help"]
 CallKind = Literal["called", "recalled", "walk_in"]
 
 
@@ -222,3 +223,4 @@ class HallEvent(WireModel):
     event_id: int | None = None
     state: QueueState | None = None
     call: HallCall | None = None
+    help: HelpBoard | None = None

@@ -199,6 +199,7 @@ TRANSACTION_ROLES: dict[str, frozenset[Role]] = {
     "acceptance": frozenset({Role.COUNTER}),
     "served": frozenset({Role.COUNTER}),
     "rating": frozenset({Role.COUNTER}),
+    "help_request": frozenset({Role.KIOSK}),  # "call staff"; its center is the kiosk's
 }
 
 

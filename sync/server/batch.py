@@ -24,10 +24,12 @@ from sync.protocol.models import (
     AcceptancePayload,
     ApplicationPayload,
     BookingPayload,
+    HelpRequestPayload,
     ItemResult,
     ItemStatus,
     TransactionItem,
 )
+from sync.server import help_requests
 from sync.server.access import may_record
 from sync.server.db import (
     STATUS_COUNTER,
@@ -283,6 +285,8 @@ def _store(
             if (refusal := queue_items.apply(c.item)) is not None:
                 results[c.index] = _rejected(tx_id, *refusal)
                 continue
+            if isinstance(c.item.payload, HelpRequestPayload):
+                help_requests.record(session, terminal_id, center, c.item, c.item.payload, now)
             known[tx_id] = c.payload_hash
             results[c.index] = ItemResult(id=tx_id, status=ItemStatus.ACCEPTED)
             rows.append(

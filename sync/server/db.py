@@ -252,6 +252,31 @@ class BookingRow(Base):
     checked_in_at: Mapped[float | None] = mapped_column(Float)
 
 
+class HelpRequestRow(Base):
+    """A kiosk's "call staff" request, shown on its center's counters and hall
+    display until a counter acknowledges it (`sync.server.help_requests`);
+    `raised_at` is when the resident asked, `day` its center day."""
+
+    __tablename__ = "help_request"
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "tx_id"),
+        Index("ix_help_request_board", "center", "day"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    center: Mapped[str] = mapped_column(String(64))
+    day: Mapped[str] = mapped_column(String(10))
+    terminal_id: Mapped[str] = mapped_column(String(40), ForeignKey("terminal.id"))
+    tx_id: Mapped[str] = mapped_column(String(36))
+    kiosk: Mapped[str] = mapped_column(String(16))
+    screen: Mapped[str] = mapped_column(String(40))
+    screen_title: Mapped[str] = mapped_column(String(100), default="")
+    language: Mapped[str] = mapped_column(String(8))
+    raised_at: Mapped[float] = mapped_column(Float)
+    acknowledged_at: Mapped[float | None] = mapped_column(Float)
+    window: Mapped[str | None] = mapped_column(String(16))
+    staff_no: Mapped[str | None] = mapped_column(String(32))
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Pragmas on connect; BEGIN IMMEDIATE for transactions opened with WRITE."""
 

@@ -5,13 +5,17 @@ with a short wait loop from its own cursor. A stream is
 
     retry: 3000
     id: <cursor>         event: state   data: <QueueState JSON>   (on connect)
+    id: <cursor>         event: help    data: <HelpBoard JSON>    (on connect)
     id: <event id>       event: call    data: <HallCall JSON>     (per call/recall)
     id: <cursor>         event: state   data: <QueueState JSON>   (when counts change)
+    id: <cursor>         event: help    data: <HelpBoard JSON>    (when help requests change)
     : keep-alive                                                  (every ~15 s)
 
 `id` is the last queue_event id the stream has covered; a client that
 reconnects with it as `Last-Event-ID` gets every later call, none missed.
-Without one the stream starts at the newest event (no replay).
+Without one the stream starts at the newest event (no replay). A `help`
+event is the center's whole help board (`sync.server.help_requests`), so a
+reconnecting client needs no replay of it.
 
 PostgreSQL may make ids visible out of order (a transaction that took id 10
 commits after the one that took 11), so within one connection each poll
@@ -33,11 +37,13 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from sync.protocol.help import HelpBoard
 from sync.protocol.models import Role
 from sync.protocol.queue import HallCall, QueueState
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.db import QueueEvent, QueueTicket
 from sync.server.errors import ERROR_RESPONSE
+from sync.server.help_requests import board
 from sync.server.queue_core import local_day, utc
 from sync.server.queue_stats import CALL_KINDS, queue_state
 from sync.server.routes import EngineDep
@@ -64,8 +70,10 @@ _STREAM_DOC: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "A text/event-stream: `state` events (QueueState JSON) on connect "
                        "and when counts change, `call` events (HallCall JSON: number, "
-                       "window, category, kind, at) per call or recall, `: keep-alive` "
-                       "comments; each event's `id` is a queue_event id to resume from.",
+                       "window, category, kind, at) per call or recall, `help` events "
+                       "(HelpBoard JSON: the center's help requests) on connect and when "
+                       "they change, `: keep-alive` comments; each event's `id` is a "
+                       "queue_event id to resume from.",
         "content": {"text/event-stream": {"schema": {"type": "string"}}},
     }
 }
@@ -80,6 +88,7 @@ class _Watch:
     cursor: int
     seen: set[int] = field(default_factory=set)
     shown: tuple[object, ...] | None = None  # what the last state event showed
+    help: HelpBoard | None = None  # what the last help event showed
 
 
 _EVENT_ID = re.compile(r"[0-9]{1,18}")
@@ -142,12 +151,19 @@ async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncI
     watch.shown = shown_by(state)
     yield f"retry: {RETRY_MILLISECONDS}\n".encode() + frame(
         "state", watch.cursor, state.model_dump_json())
+    watch.help = await run_in_threadpool(board, engine, watch.center, time.time())
+    yield frame("help", watch.cursor, watch.help.model_dump_json())
     while time.monotonic() - started < MAX_STREAM_SECONDS:
         await asyncio.sleep(POLL_SECONDS)
         if await request.is_disconnected():
             return
         calls, any_new = await run_in_threadpool(read_events, engine, watch, time.time())
         now = time.monotonic()
+        help_board = await run_in_threadpool(board, engine, watch.center, time.time())
+        if help_board != watch.help:
+            watch.help = help_board
+            yield frame("help", watch.cursor, help_board.model_dump_json())
+            last_sent = now
         for event_id, call in calls:
             yield frame("call", event_id, call.model_dump_json())
             last_sent = now
@@ -164,14 +180,16 @@ async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncI
 
 
 @router.get("/queue/events", response_class=StreamingResponse, responses=_STREAM_DOC)
-@allow(Role.DISPLAY, objects="queue calls and state", scope=Scope.CENTER)
+@allow(Role.DISPLAY, Role.COUNTER, objects="queue calls and state; help requests",
+       scope=Scope.CENTER)
 def queue_events(
     caller: CallerDep,
     request: Request,
     engine: EngineDep,
     last_event_id: Annotated[str | None, Header(alias="Last-Event-ID", max_length=20)] = None,
 ) -> StreamingResponse:
-    """Server-sent events of the caller's center: the hall state, then every call."""
+    """Server-sent events of the caller's center: the hall state and help board,
+    then every call and every change."""
     resume = parse_last_event_id(last_event_id)
     start = resume if resume is not None else newest_event_id(engine)
     watch = _Watch(center=caller.center, start=start, cursor=start)

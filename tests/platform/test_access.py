@@ -39,6 +39,7 @@ from sync.server.db import (
     Attachment,
     BookingRow,
     HeartbeatRecord,
+    HelpRequestRow,
     QueueTicket,
     Terminal,
     make_engine,
@@ -52,11 +53,12 @@ TRACKING = "RC-20260301-KA-00001"
 APPLICANT = "Zhang Sanfeng"
 ID_NUMBER = "110101195001011237"
 BOOKING = "BK-HOME-0001"
+KIOSK_NAME = "HOME-KIOSK-7"
 PHOTO = b"C-001: photo of a household register"
 PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
 #: Text only C-001's objects hold: no answer to a C-002 caller may contain it,
 #: unless the caller sent it itself (an error message may name what was asked).
-HOME_SECRETS = (HOME, TRACKING, APPLICANT, ID_NUMBER, BOOKING)
+HOME_SECRETS = (HOME, TRACKING, APPLICANT, ID_NUMBER, BOOKING, KIOSK_NAME)
 
 
 # ---------------------------------------------------------------- the route-policy test
@@ -126,13 +128,17 @@ def next_working_day() -> date:
 
 
 def seed_home(world: World) -> None:
-    """C-001's objects: an application, an attachment, a ticket, a booking."""
+    """C-001's objects: an application, an attachment, a help request (id 1), a
+    ticket, a booking."""
     kiosk = world.terminals[HOME, Role.KIOSK]
     item = application_item(TRACKING, matter="MZ-001", attachments=[PHOTO_SHA])
     item["payload"]["applicant"] = {"name": APPLICANT, "id_number": ID_NUMBER}
+    call_staff = {**application_item(), "payload": {
+        "kind": "help_request", "kiosk": KIOSK_NAME, "screen": "home"}}
     assert kiosk.request("PUT", f"/v1/attachments/{PHOTO_SHA}", content=PHOTO).status_code == 204
-    answer = kiosk.request("POST", "/v1/transactions/batch", json_body={"items": [item]})
-    assert answer.json()["results"][0]["status"] == "accepted", answer.text
+    answer = kiosk.request("POST", "/v1/transactions/batch",
+                           json_body={"items": [item, call_staff]})
+    assert [r["status"] for r in answer.json()["results"]] == ["accepted"] * 2, answer.text
     ticket = kiosk.request("POST", "/v1/queue/tickets",
                            json_body={"category": "A", "client_ref": str(uuid.uuid4())})
     assert ticket.status_code == 200, ticket.text
@@ -182,6 +188,9 @@ def home_snapshot(engine: Engine) -> dict[str, Any]:
             "bookings": session.execute(
                 select(BookingRow.booking_code, BookingRow.status, BookingRow.ticket_number)
                 .where(BookingRow.center == HOME)).all(),
+            "help requests": session.execute(
+                select(HelpRequestRow.id, HelpRequestRow.acknowledged_at,
+                       HelpRequestRow.window).where(HelpRequestRow.center == HOME)).all(),
             "heartbeats": session.execute(
                 select(HeartbeatRecord.terminal_id, HeartbeatRecord.body)
                 .where(HeartbeatRecord.terminal_id.in_(home_terminals))).all(),
@@ -279,6 +288,8 @@ def samples() -> dict[tuple[str, str], Sample]:
             f"/v1/bookings/slots?matter=RS-006&date={slot_day}", away_check=_full_slots),
         ("GET", "/v1/bookings"): Sample(f"/v1/bookings?id_number={ID_NUMBER}"),
         ("GET", "/v1/queue/events"): Sample("/v1/queue/events"),
+        ("POST", "/v1/help/{request_id}/acknowledge"): Sample(
+            "/v1/help/1/acknowledge", ACTION, away=frozenset({404})),
         ("GET", "/fleet"): Sample("/fleet", open_to_all=True),
         ("GET", "/healthz"): Sample("/healthz"),
         ("GET", "/openapi.json"): Sample("/openapi.json"),
