@@ -1,15 +1,16 @@
 """The kiosk's one window: a status strip, the accessibility bar, the
-screens and the navigation bar; in kiosk mode full screen, frameless, deaf
-to escape keys."""
+screens, the docked on-screen keyboard and the navigation bar; in kiosk
+mode full screen, frameless, deaf to escape keys."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
     QScrollArea,
@@ -23,6 +24,8 @@ from kiosk.accessibility_bar import AccessibilityBar
 from kiosk.attract import AttractScreen
 from kiosk.navigator import NavigationBar
 from terminal.sync_badge import SyncBadge
+from terminal.widgets.keyboard import virtual_keyboard_active
+from terminal.widgets.keyboard_dock import BESIDE_SHARE, KeyboardDock
 
 ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta,
                Qt.Key.Key_Super_L, Qt.Key.Key_Super_R}
@@ -71,6 +74,12 @@ class KioskWindow(QWidget):
         self.attract_page = ScreenPage(attract)
         self.screens.addWidget(self.attract_page)
         self.navigation = NavigationBar()
+        #: the on-screen keyboard, below the screens in portrait and beside them
+        #: in landscape (None where there is none: offscreen tests)
+        self.keyboard = KeyboardDock() if virtual_keyboard_active() else None
+        self.middle = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self.middle.setSpacing(0)
+        self.middle.addWidget(self.screens, 1)
 
         strip = QHBoxLayout()
         strip.setContentsMargins(24, 16, 24, 0)
@@ -80,7 +89,10 @@ class KioskWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(strip)
-        layout.addWidget(self.screens, 1)
+        layout.addLayout(self.middle, 1)
+        if self.keyboard is not None:
+            self.middle.addWidget(self.keyboard)
+            self.keyboard.shownChanged.connect(self._keep_focus_in_view)
         layout.addWidget(self.navigation)
 
         if kiosk_mode:
@@ -94,6 +106,8 @@ class KioskWindow(QWidget):
         return page
 
     def show_screen(self, screen: QWidget) -> None:
+        if self.keyboard is not None:
+            self.keyboard.discard()  # pending pinyin stays with the screen it was typed on
         page = screen.parentWidget()
         while page is not None and not isinstance(page, ScreenPage):
             page = page.parentWidget()
@@ -112,6 +126,28 @@ class KioskWindow(QWidget):
             self.showFullScreen()
         else:
             self.show()
+        self.activateWindow()  # typing needs the input focus, also without a window manager
+        if self.keyboard is not None:
+            QTimer.singleShot(0, self.keyboard.load)  # after the first paint
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """The keyboard goes beside the screens on a landscape display."""
+        size = event.size()
+        beside = size.width() > size.height()
+        self.middle.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                                 else QBoxLayout.Direction.TopToBottom)
+        if self.keyboard is not None:
+            self.keyboard.place(beside=beside, width=round(size.width() * BESIDE_SHARE))
+        super().resizeEvent(event)
+
+    def _keep_focus_in_view(self, _shown: bool) -> None:
+        QTimer.singleShot(0, self._scroll_to_focus)  # once the layout gave the page its size
+
+    def _scroll_to_focus(self) -> None:
+        page = self.screens.currentWidget()
+        focus = QApplication.focusWidget()
+        if isinstance(page, ScreenPage) and focus is not None and page.isAncestorOf(focus):
+            page.ensureWidgetVisible(focus)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._kiosk_mode and not self._may_close():

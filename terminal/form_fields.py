@@ -1,8 +1,8 @@
 """Touch inputs for the catalog's form field types, with plain validation.
 
 `build_input(field, ...)` returns a `FieldInput` for a `FormField`: text
-(touch keyboard), number / phone / id_number (a big keypad), date (a big
-picker, no keyboard), choice (big buttons), photo and document (camera
+(the on-screen keyboard the window docks), number / phone / id_number (a big
+keypad), date (a big picker, no keyboard), choice (big buttons), photo and document (camera
 capture; the image work runs off the GUI thread). Every input answers
 `problem()` with a plain sentence ("" when the value is fine).
 """
@@ -35,7 +35,7 @@ from hardware.identity import validate_id_number
 from sync.protocol.models import FieldType, FormField
 from terminal.background import run_in_background
 from terminal.widgets.camera_view import CameraView
-from terminal.widgets.keyboard import TouchKeyboard, TouchLineEdit, TouchTextEdit
+from terminal.widgets.keyboard import TouchLineEdit, TouchTextEdit
 
 if TYPE_CHECKING:
     from terminal.devices.workers import CameraAdapter
@@ -102,17 +102,15 @@ class TextInput(FieldInput):
         self.editor: TouchLineEdit | TouchTextEdit = (
             TouchTextEdit() if multiline else TouchLineEdit()
         )
+        self.editor.setObjectName(f"text_{field.key}")
         if isinstance(self.editor, QLineEdit):
             self.editor.setMaxLength(self.limit)
         self.editor.textChanged.connect(self.changed)
-        self.keyboard = TouchKeyboard(pinned=True)
-        self.keyboard.serve(self.editor)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(self.editor)
         layout.addStretch(1)
-        layout.addWidget(self.keyboard)
 
     def value(self) -> str:
         raw = (
@@ -133,7 +131,12 @@ class TextInput(FieldInput):
         return super().problem()
 
     def activate(self) -> None:
-        self.keyboard.open_for(self.editor)
+        """The field takes the focus: the on-screen keyboard comes up."""
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def deactivate(self) -> None:
+        """The keyboard goes with the field (pending pinyin is dropped, not committed)."""
+        self.editor.clearFocus()
 
 
 # --------------------------------------------------------------------- keypad

@@ -281,13 +281,11 @@ class TypedIdNumber(_Typed, IdNumberInput):
 class TypedText(TextInput):
     def __init__(self, field: FormField) -> None:
         super().__init__(field)
-        self.keyboard.hide()
-        self.editor.tapped.disconnect()
         self.editor.setProperty("role", "")  # the desk's field style, not the kiosk's
         self.editor.setMinimumHeight(0)
 
     def activate(self) -> None:
-        """No on-screen keyboard at the window."""
+        """The clerk decides where to type."""
 
 
 TYPED: dict[FieldType, Callable[[FormField], FieldInput]] = {

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -35,7 +34,7 @@ from terminal.background import run_in_background
 from terminal.matter_search import (
     SearchIndex,
 )
-from terminal.widgets.keyboard import TouchKeyboard, TouchLineEdit
+from terminal.widgets.keyboard import TouchLineEdit
 
 MAX_RESULTS = 12
 #: Names of the catalog's category codes (the catalog carries codes only).
@@ -207,12 +206,10 @@ class CatalogScreen(KioskScreen):
         self.heading = QLabel()
         self.heading.setProperty("role", "title")
         self.heading.setWordWrap(True)
-        self.search_box: QLineEdit = TouchLineEdit()
-        self.keyboard = TouchKeyboard()
-        self.keyboard.serve(self.search_box)
-        self.keyboard.accepted.connect(self.keyboard.close_keyboard)
+        self.search_box = TouchLineEdit()
         self.search_box.setObjectName("catalogSearch")
         self.search_box.textChanged.connect(self._show)
+        self.search_box.preeditChanged.connect(self._show)  # pinyin being typed counts
         self.clear_button = QPushButton()
         self.clear_button.setProperty("role", "secondary")
         self.clear_button.clicked.connect(self.search_box.clear)
@@ -235,7 +232,6 @@ class CatalogScreen(KioskScreen):
         layout.addWidget(self.up_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.hint)
         layout.addWidget(self.tiles, 1)
-        layout.addWidget(self.keyboard)
         source.changed.connect(self._show)
         self.retranslate()
 
@@ -296,9 +292,14 @@ class CatalogScreen(KioskScreen):
     def _name(self, matter: Matter) -> str:
         return self.context.localized(matter.name_zh, matter.name_en)
 
+    def query(self) -> str:
+        """What the resident typed, with the pinyin still being composed
+        (shown as "xing fu" or "x'f'l"), letters only."""
+        return self.search_box.composed_text().replace("'", "").strip()
+
     def _show(self) -> None:
         catalog = self.source.catalog
-        query = self.search_box.text().strip()
+        query = self.query()
         self.clear_button.setVisible(bool(query))
         if catalog is None:
             self.heading.setText(self.tr("Apply for a service"))

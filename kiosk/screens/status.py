@@ -13,9 +13,8 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, QTimeZone
-from PySide6.QtGui import QImage, QResizeEvent
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QHBoxLayout,
     QPushButton,
     QStackedWidget,
@@ -28,7 +27,7 @@ from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.status_lookup import Source, StatusAnswer, StatusLookup
 from terminal.widgets.camera_view import CameraView
-from terminal.widgets.keyboard import TouchKeyboard, TouchLineEdit
+from terminal.widgets.keyboard import TouchLineEdit
 from terminal.widgets.labels import role_label
 
 PREFIX = "RC-"
@@ -125,35 +124,22 @@ class StatusScreen(KioskScreen):
         self.type_error.setProperty("state", "attention")
         self.check_button = QPushButton()
         self.check_button.clicked.connect(self._check_typed)
-        self.keyboard = TouchKeyboard(chinese_note=False, pinned=True)
-        self.keyboard.serve(self.number_edit)
-        self.keyboard.accepted.connect(self._check_typed)
+        self.number_edit.setInputMethodHints(  # the keyboard in Latin capitals, no pinyin
+            Qt.InputMethodHint.ImhLatinOnly | Qt.InputMethodHint.ImhPreferUppercase
+            | Qt.InputMethodHint.ImhNoPredictiveText)
+        self.number_edit.returnPressed.connect(self._check_typed)
         field_row = QHBoxLayout()
         field_row.addWidget(self.number_edit, 1)
         field_row.addWidget(self.check_button)
-        text = QVBoxLayout()
+        text = QVBoxLayout(page)
+        text.setContentsMargins(0, 0, 0, 0)
         text.setSpacing(12)
         text.addWidget(self.reason_label)
         text.addWidget(self.type_prompt)
         text.addLayout(field_row)
         text.addWidget(self.type_error)
         text.addStretch(1)
-        self.type_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
-        self.type_layout.setContentsMargins(0, 0, 0, 0)
-        self.type_layout.setSpacing(32)
-        self.type_layout.addLayout(text, 2)
-        self.type_layout.addWidget(self.keyboard, 3)
         return page
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Keyboard beside the field in landscape, below it in portrait."""
-        size = event.size()
-        landscape = size.width() > size.height()
-        self.type_layout.setDirection(QBoxLayout.Direction.LeftToRight if landscape
-                                      else QBoxLayout.Direction.TopToBottom)
-        self.type_layout.setStretch(0, 2 if landscape else 1)
-        self.type_layout.setStretch(1, 3 if landscape else 0)
-        super().resizeEvent(event)
 
     def _build_busy_page(self) -> QWidget:
         page = QWidget()
@@ -311,7 +297,7 @@ class StatusScreen(KioskScreen):
         if not self.number_edit.text():
             self.number_edit.setText(PREFIX)
         self.pages.setCurrentIndex(Page.TYPE.value)
-        self.keyboard.open_for(self.number_edit)
+        self.number_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.number_edit.end(False)
 
     def _upper_case(self, text: str) -> None:

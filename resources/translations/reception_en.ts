@@ -2357,30 +2357,6 @@
     </message>
 </context>
 <context>
-    <name>TouchKeyboard</name>
-    <message>
-        <source>This keyboard types letters and digits only. To write in Chinese, please ask a member of staff.</source>
-        <extracomment>platforms where no input panel window can ever show</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⇧ ABC</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⌫ Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>WorkAreaPlaceholder</name>
     <message>
         <source>Acceptance workbench: not installed on this terminal.</source>

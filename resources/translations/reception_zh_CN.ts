@@ -2351,30 +2351,6 @@
     </message>
 </context>
 <context>
-    <name>TouchKeyboard</name>
-    <message>
-        <source>This keyboard types letters and digits only. To write in Chinese, please ask a member of staff.</source>
-        <extracomment>platforms where no input panel window can ever show</extracomment>
-        <translation>此键盘只能输入字母和数字。如需输入中文，请询问工作人员。</translation>
-    </message>
-    <message>
-        <source>⇧ ABC</source>
-        <translation>⇧ ABC</translation>
-    </message>
-    <message>
-        <source>⌫ Delete</source>
-        <translation>⌫ 删除</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>空格</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-</context>
-<context>
     <name>WorkAreaPlaceholder</name>
     <message>
         <source>Acceptance workbench: not installed on this terminal.</source>

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from terminal.background import Lane
 from terminal.handwriting import Candidate, HandwritingUnavailable, Strokes, ZinniaRecognizer
 from terminal.handwriting.ink import Point
+from terminal.widgets.keyboard import panel_input
 
 log = logging.getLogger("terminal.handwriting")
 
@@ -93,7 +94,8 @@ def type_into(field: QWidget, text: str) -> None:
     """Commit `text` into a text field as an input method does."""
     event = QInputMethodEvent()
     event.setCommitString(text)
-    QCoreApplication.sendEvent(field, event)
+    with panel_input():  # the resident picked it (see terminal.widgets.keyboard)
+        QCoreApplication.sendEvent(field, event)
 
 
 def press_backspace(field: QWidget) -> None:

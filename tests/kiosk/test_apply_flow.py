@@ -53,6 +53,25 @@ def test_pinyin_initials_and_names_find_matters() -> None:
     assert index.search("zzzzqqq") == []
 
 
+@pytest.mark.parametrize("composed", ["dbsq", "d b s q", "d'b's'q"])
+def test_initials_still_being_composed_as_pinyin_find_matters(apply_env: ApplyEnv,
+                                                              qtbot: QtBot,
+                                                              composed: str) -> None:
+    """In Chinese mode the keyboard holds the letters as pinyin being composed
+    (not yet text): the search counts them."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    apply_env.navigator.go("apply")
+    catalog = apply_env.screen("apply")
+    qtbot.waitUntil(lambda: catalog.source.catalog is not None)
+    QApplication.sendEvent(catalog.search_box, QInputMethodEvent(composed, []))
+    assert catalog.search_box.text() == ""
+    assert f"matter:{MATTER}" in catalog.tiles.buttons
+    QApplication.sendEvent(catalog.search_box, QInputMethodEvent("", []))  # dropped
+    assert f"matter:{MATTER}" not in catalog.tiles.buttons
+
+
 # ---- inputs --------------------------------------------------------------------------
 def field(kind: FieldType, required: bool = True, **extra: Any) -> FormField:
     return FormField(key=extra.pop("key", f"f_{kind.value}"), label_zh="字段", label_en="Field",

@@ -1,5 +1,5 @@
 """The kiosk's core screens: home, identify, notices, status, help, and the
-touch keypad and keyboard; with simulated devices and a real platform."""
+touch keypad; with simulated devices and a real platform."""
 
 from __future__ import annotations
 
@@ -19,13 +19,6 @@ from kiosk.screens.identify import Page as IdPage
 from kiosk.screens.status import Page as StatusPage
 from kiosk.screens.status import StatusScreen
 from kiosk.screens.status_lookup import Source, look_up
-from terminal.widgets.keyboard import (
-    QT_VIRTUAL_KEYBOARD,
-    TOUCH_KEYBOARD,
-    TouchKeyboard,
-    TouchTextEdit,
-    configure_input_method,
-)
 from tests.kiosk.conftest import KioskUi, Online, put_demo_notices, stub_shell
 
 RENDER_DIR = Path("/tmp/kiosk-core")
@@ -263,12 +256,6 @@ def submit_applications(online: Online, numbers: list[str]) -> None:
     assert runtime.outbox.backlog() == 0
 
 
-def type_on_keyboard(qtbot: QtBot, keyboard: TouchKeyboard, text: str) -> None:
-    for char in text:
-        key = keyboard.keys[char.lower()]
-        tap(qtbot, key)
-
-
 @pytest.mark.slow
 def test_status_online_typed_scanned_then_offline(qtbot: QtBot, kiosk: KioskUi,
                                                   context: KioskContext,
@@ -287,11 +274,11 @@ def test_status_online_typed_scanned_then_offline(qtbot: QtBot, kiosk: KioskUi,
     for width, height in ((1920, 1080), (1080, 1920)):
         kiosk.window.resize(width, height)
         save(kiosk, f"status-scan-en-{width}x{height}")
-    # typed, on the touch keyboard
+    # typed (the on-screen keyboard sends key events like these)
     tap(qtbot, screen.type_instead)
-    assert screen.page() is StatusPage.TYPE and screen.keyboard.isVisible()
+    assert screen.page() is StatusPage.TYPE and screen.number_edit.isVisible()
     assert screen.number_edit.text() == "RC-"
-    type_on_keyboard(qtbot, screen.keyboard, "20261125-k01-00043")
+    qtbot.keyClicks(screen.number_edit, "20261125-k01-00043")
     assert screen.number_edit.text() == "RC-20261125-K01-00043"
     with qtbot.waitSignal(screen.lookup.answered, timeout=10_000):
         tap(qtbot, screen.check_button)
@@ -364,42 +351,6 @@ def test_status_not_found_online(qtbot: QtBot, kiosk: KioskUi, context: KioskCon
         kiosk.navigator.go("status", {"tracking_number": "RC-20261125-K01-00001"})
     assert screen.result_status.text() == "Not found yet"
     assert "few minutes" in screen.result_note.text()
-
-
-# ---- keyboard -----------------------------------------------------------------------------------
-
-def test_input_method_choice() -> None:
-    env = {"QT_QPA_PLATFORM": "offscreen"}
-    assert configure_input_method(env) == TOUCH_KEYBOARD and "QT_IM_MODULE" not in env
-    env = {"QT_IM_MODULE": "ibus"}
-    assert configure_input_method(env) == TOUCH_KEYBOARD and env["QT_IM_MODULE"] == "ibus"
-    env = {"QT_QPA_PLATFORM": "xcb"}
-    chosen = configure_input_method(env)
-    assert chosen in (QT_VIRTUAL_KEYBOARD, TOUCH_KEYBOARD)
-    assert (env.get("QT_IM_MODULE") == QT_VIRTUAL_KEYBOARD) == (chosen == QT_VIRTUAL_KEYBOARD)
-
-
-def test_touch_keyboard_types_into_a_text_field(qtbot: QtBot, gui: Any) -> None:
-    host = QWidget()
-    qtbot.addWidget(host)
-    field = TouchTextEdit(host)
-    keyboard = TouchKeyboard(parent=host)
-    keyboard.serve(field)
-    host.resize(1080, 900)
-    keyboard.move(0, 200)
-    host.show()
-    assert not keyboard.isVisible()
-    qtbot.mouseClick(field.viewport(), Qt.MouseButton.LeftButton)
-    assert keyboard.isVisible() and keyboard.target is field
-    assert keyboard.note.isVisible() and "Chinese" in keyboard.note.text()
-    tap(qtbot, keyboard.keys["shift"])
-    for key in ("r", "o", "o", "m", "space", "3", "0", "1", "backspace", "2"):
-        tap(qtbot, keyboard.keys[key])
-    assert field.toPlainText() == "Room 302"
-    assert all(button.height() >= 96 for button in keyboard.findChildren(QPushButton))
-    with qtbot.waitSignal(keyboard.accepted):
-        tap(qtbot, keyboard.keys["done"])
-    assert not keyboard.isVisible()
 
 
 # ---- pictures ---------------------------------------------------------------------------------
@@ -502,6 +453,6 @@ def test_a_camera_that_fails_leads_to_typed_entry(qtbot: QtBot, kiosk: KioskUi,
         assert screen.page() is StatusPage.SCAN  # worth a try
         qtbot.waitUntil(lambda: screen.page() is StatusPage.TYPE, timeout=10_000)
         assert "camera is not working" in screen.reason_label.text()
-        assert screen.keyboard.isVisible()
+        assert screen.number_edit.isVisible()
     finally:
         camera.stop()
