@@ -23,7 +23,7 @@ def open_display_services(config_dir: Path) -> Services:
     try:
         config = load_config(config_dir / CONFIG_FILE, DisplayConfig)
         secrets = load_secrets(config_dir / SECRETS_FILE)
-        runtime = open_runtime(config, secrets)
+        runtime = open_runtime(config, secrets, config_folder=config_dir)
     except (ConfigError, SecretsError, StoreError) as error:
         raise StartupError(str(error)) from error
     log.info("display %s using platform %s", secrets.terminal_id, config.platform.url)

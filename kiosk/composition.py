@@ -168,7 +168,8 @@ class KioskComposition:
                                card_reader=devices.card_reader, camera=devices.camera,
                                config_path=config_dir() / CONFIG_FILE,
                                center_name=self.gui.settings.center_name(self.context.language),
-                               terminal_id=shell.services.terminal_id)
+                               terminal_id=shell.services.terminal_id,
+                               dead_letters=shell.services.runtime.outbox.dead_letters)
 
     # ------------------------------------------------------------ helpers
     def _notices(self) -> list[Notice]:

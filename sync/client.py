@@ -41,6 +41,14 @@ class TransientError(PlatformError):
         self.retry_after = retry_after
 
 
+class ServerError(TransientError):
+    """The platform answered with a 5xx status."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message, retry_after)
+        self.status = status
+
+
 class AuthError(PlatformError):
     def __init__(self, code: str, message: str) -> None:
         super().__init__(f"{code}: {message}")
@@ -202,6 +210,8 @@ class PlatformClient:
         status = response.status_code
         if status == 429 or status >= 500:
             retry_after = retry_after_seconds(response.headers.get("Retry-After"), self._clock())
+            if status >= 500:
+                raise ServerError(f"platform failed: HTTP {status} {code}", status, retry_after)
             raise TransientError(f"platform busy: HTTP {status} {code}", retry_after)
         if status in (401, 403):
             raise AuthError(code, message)

@@ -80,7 +80,14 @@ class StoreSection(Section):
         None, description="where the database and attachments live (default: the "
                           "platform's user data directory)")
     retention_days: int = Field(30, ge=1, le=3650,
-                                description="days personal data is kept after delivery")
+                                description="days personal data is kept after delivery "
+                                            "(backups are deleted once this old)")
+    backup_dir: Path | None = Field(
+        None, description="where the sealed backups of the store go (default: `backups` in "
+                          "the data folder; another disk is better)")
+    backup_interval_hours: float = Field(6.0, gt=0, le=24 * 7,
+                                         description="hours between two backups")
+    backup_keep: int = Field(8, ge=1, le=1000, description="backups kept (the newest ones)")
 
 
 class SyncSection(Section):
@@ -113,6 +120,9 @@ class SyncConfig(BaseModel):
 
     def data_dir(self) -> Path:
         return self.store.data_dir or default_data_dir()
+
+    def backup_dir(self) -> Path:
+        return self.store.backup_dir or self.data_dir() / "backups"
 
 
 def describe_errors(path: Path, error: ValidationError, model: type[BaseModel]) -> str:

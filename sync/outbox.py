@@ -20,9 +20,10 @@ from sqlalchemy import and_, bindparam, func, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from uuid6 import uuid7
 
-from sync.crypto import Sealer
+from sync.crypto import DecryptionError, Sealer
+from sync.protocol.checksum import payload_checksum
 from sync.protocol.models import PERSONAL_KEYS, ItemResult, ItemStatus, Payload
-from sync.store.database import Database
+from sync.store.database import Database, StoreCorruptError
 from sync.store.files import AttachmentFiles
 from sync.store.schema import Attachment, OutboxEntry, Record, RecordAttachment, utc_text
 
@@ -30,6 +31,10 @@ log = logging.getLogger("sync.outbox")
 PAYLOAD_ADAPTER: TypeAdapter[Any] = TypeAdapter(Payload)
 
 PENDING, DELIVERED, DEAD = "pending", "delivered", "dead"
+# Dead letters found damaged on this terminal (not refused by the platform).
+LOCAL_PREFIX = "local_"
+UNREADABLE, UNDECRYPTABLE, UNPARSABLE, CHECKSUM = (
+    "local_unreadable", "local_undecryptable", "local_unparsable", "local_checksum")
 # Built once on the Core tables: the submit path skips ORM statement coercion.
 INSERT_RECORD = Record.__table__.insert()
 INSERT_ENTRY = OutboxEntry.__table__.insert()
@@ -74,6 +79,51 @@ class DeadLetter:
     reason: str
     attempts: int
 
+    @property
+    def local(self) -> bool:
+        """Damaged on this terminal, as opposed to refused by the platform."""
+        return self.code.startswith(LOCAL_PREFIX)
+
+
+class RecordDamaged(Exception):
+    """A stored record cannot be read back as it was submitted."""
+
+    def __init__(self, code: str, reason: str) -> None:
+        super().__init__(reason)
+        self.code = code
+
+
+def open_payload(sealer: Sealer, record_id: str, payload_text: Any,
+                 personal: bytes | None) -> dict[str, Any]:
+    """A stored record's payload, its sealed personal part opened back in."""
+    try:
+        payload = json.loads(payload_text)
+    except (TypeError, ValueError) as error:
+        raise RecordDamaged(UNPARSABLE, f"the stored payload is not valid JSON ({error})") \
+            from error
+    if not isinstance(payload, dict):
+        raise RecordDamaged(UNPARSABLE, "the stored payload is not a JSON object")
+    if personal is not None:
+        try:
+            opened = json.loads(sealer.open(personal, str(record_id).encode()))
+        except DecryptionError as error:
+            raise RecordDamaged(UNDECRYPTABLE, "the sealed personal data fails its integrity "
+                                               "check (altered on disk, or sealed under another "
+                                               "key)") from error
+        except ValueError as error:
+            raise RecordDamaged(UNPARSABLE, f"the sealed personal data is not valid JSON "
+                                            f"({error})") from error
+        if not isinstance(opened, dict):
+            raise RecordDamaged(UNPARSABLE, "the sealed personal data is not a JSON object")
+        payload.update(opened)
+    return payload
+
+
+def verify_checksum(payload: dict[str, Any], checksum: str | None) -> None:
+    if checksum is not None and payload_checksum(payload) != checksum:
+        raise RecordDamaged(CHECKSUM, "the record no longer matches the checksum taken when it "
+                                      "was submitted (changed on disk)")
+
 
 @dataclass(frozen=True)
 class Delivery:
@@ -97,6 +147,7 @@ class Outbox:
                corrects: str | None = None) -> Submitted:
         """Store one transaction durably; return after the commit."""
         document = PAYLOAD_ADAPTER.dump_python(payload, mode="json")
+        checksum = payload_checksum(document)
         personal = {key: document.pop(key) for key in PERSONAL_KEYS if key in document}
         record_id = str(uuid7())
         created_at = self._clock()
@@ -113,6 +164,7 @@ class Outbox:
             seq = connection.execute(INSERT_RECORD, {
                 "id": record_id, "kind": document["kind"], "created_at": utc_text(created_at),
                 "corrects": corrects, "payload": payload_text, "personal": sealed_personal,
+                "checksum": checksum,
             }).inserted_primary_key[0]
             connection.execute(INSERT_ENTRY, {"seq": seq, "state": PENDING, "size": size})
             for item, sha256 in zip(attachments, hashes, strict=True):
@@ -122,6 +174,7 @@ class Outbox:
                     .on_conflict_do_nothing()
                 )
                 connection.execute(INSERT_LINK, {"seq": seq, "sha256": sha256})
+        self.database.committed(seq)
         return Submitted(record_id, seq, created_at, hashes)
 
     @staticmethod
@@ -131,15 +184,36 @@ class Outbox:
             raise KeyError(f"no transaction {record_id} to correct")
 
     # ------------------------------------------------------------ delivering
-    def next_batch(self, max_items: int, max_bytes: int) -> list[OutgoingItem]:
-        """The oldest pending entries within the caps, sealed from now on."""
+    def next_batch(self, max_items: int, max_bytes: int, *,
+                   after_seq: int = 0) -> list[OutgoingItem]:
+        """The oldest pending entries within the caps, sealed from now on.
+
+        A record that cannot be read, decrypted or parsed, or no longer matches
+        its checksum, is quarantined as a local dead letter with the reason;
+        the others go on."""
+        while True:
+            try:
+                rows, links = self._take(max_items, max_bytes, after_seq)
+            except StoreCorruptError:
+                rows, links = self._take_one_by_one(max_items, after_seq)
+            items, damaged = [], []
+            for row in rows:
+                try:
+                    items.append(self._outgoing(row, tuple(links.get(row.seq, ()))))
+                except RecordDamaged as error:
+                    damaged.append((row.seq, row.id, error.code, str(error)))
+            if damaged:
+                self._quarantine(damaged)
+            if items or not rows:
+                return items
+
+    def _take(self, max_items: int, max_bytes: int,
+              after_seq: int) -> tuple[list[Any], dict[int, list[str]]]:
         now = utc_text(self._clock())
         with self.database.write() as connection:
             rows = connection.execute(
-                select(Record.seq, Record.id, Record.created_at, Record.corrects,
-                       Record.payload, Record.personal, OutboxEntry.size)
-                .join(OutboxEntry, OutboxEntry.seq == Record.seq)
-                .where(OutboxEntry.state == PENDING)
+                self._row_query()
+                .where(and_(OutboxEntry.state == PENDING, OutboxEntry.seq > after_seq))
                 .order_by(OutboxEntry.seq)
                 .limit(max_items)
             ).all()
@@ -150,7 +224,7 @@ class Outbox:
                 chosen.append(row)
                 total += row.size
             if not chosen:
-                return []
+                return [], {}
             seqs = [row.seq for row in chosen]
             connection.execute(
                 update(Record)
@@ -165,21 +239,71 @@ class Outbox:
         by_seq: dict[int, list[str]] = {}
         for link in links:
             by_seq.setdefault(link.seq, []).append(link.sha256)
-        return [self._outgoing(row, tuple(by_seq.get(row.seq, ()))) for row in chosen]
+        return chosen, by_seq
+
+    @staticmethod
+    def _row_query() -> Any:
+        return (select(Record.seq, Record.id, Record.created_at, Record.corrects,
+                       Record.payload, Record.personal, Record.checksum, OutboxEntry.size)
+                .join(OutboxEntry, OutboxEntry.seq == Record.seq))
+
+    def _take_one_by_one(self, max_items: int,
+                         after_seq: int) -> tuple[list[Any], dict[int, list[str]]]:
+        """The batch query hit a damaged page: read entry by entry, quarantining
+        each one that cannot be read (only the outbox index must be intact)."""
+        with self.database.read() as connection:
+            seqs = connection.execute(
+                select(OutboxEntry.seq)
+                .where(and_(OutboxEntry.state == PENDING, OutboxEntry.seq > after_seq))
+                .order_by(OutboxEntry.seq).limit(max_items)
+            ).scalars().all()
+        rows, links, damaged = [], {}, []
+        for seq in seqs:
+            try:
+                with self.database.read() as connection:
+                    row = connection.execute(self._row_query().where(Record.seq == seq)).one()
+                    links[seq] = list(connection.execute(
+                        select(RecordAttachment.sha256).where(RecordAttachment.seq == seq)
+                        .order_by(RecordAttachment.sha256)
+                    ).scalars())
+            except StoreCorruptError as error:
+                damaged.append((seq, "", UNREADABLE,
+                                f"the database page holding this record is damaged ({error})"))
+                continue
+            rows.append(row)
+        if damaged:
+            self._quarantine(damaged)
+        return rows, links
+
+    def quarantine(self, seq: int, record_id: str, code: str, reason: str) -> None:
+        """Set one pending record aside as a local dead letter (it cannot be sent)."""
+        self._quarantine([(seq, record_id, code, reason)])
+
+    def _quarantine(self, damaged: Sequence[tuple[int, str, str, str]]) -> None:
+        for seq, record_id, code, reason in damaged:
+            log.error("record seq=%d %s is damaged and set aside as a dead letter (%s): %s",
+                      seq, record_id, code, reason)
+        with self.database.write() as connection:
+            connection.execute(
+                update(OutboxEntry)
+                .where(and_(OutboxEntry.seq == bindparam("target"), OutboxEntry.state == PENDING))
+                .values(state=DEAD, error_code=bindparam("code"), error_reason=bindparam("reason")),
+                [{"target": seq, "code": code, "reason": reason[:1000]}
+                 for seq, _, code, reason in damaged])
 
     def _payload(self, row: Any) -> dict[str, Any]:
         """The stored payload with its personal part decrypted back in (while kept)."""
-        payload: dict[str, Any] = json.loads(row.payload)
-        if row.personal is not None:
-            payload.update(json.loads(self._sealer.open(row.personal, row.id.encode())))
-        return payload
+        return open_payload(self._sealer, row.id, row.payload, row.personal)
 
     def _outgoing(self, row: Any, hashes: tuple[str, ...]) -> OutgoingItem:
         payload = self._payload(row)
+        verify_checksum(payload, row.checksum)
         body = {
             "id": row.id, "seq": row.seq, "created_at": row.created_at,
             "corrects": row.corrects, "attachments": list(hashes), "payload": payload,
         }
+        if row.checksum is not None:
+            body["checksum"] = row.checksum
         return OutgoingItem(row.seq, row.id, body, row.size, hashes)
 
     def record_results(self, results: Sequence[ItemResult], attempted: Sequence[str]) -> None:
@@ -249,6 +373,14 @@ class Outbox:
     def dead_count(self) -> int:
         return self._count(DEAD)
 
+    def damaged_count(self) -> int:
+        """Dead letters damaged on this terminal (a subset of `dead_count`)."""
+        with self.database.read() as connection:
+            return connection.execute(
+                select(func.count()).select_from(OutboxEntry).where(and_(
+                    OutboxEntry.state == DEAD, OutboxEntry.error_code.startswith(LOCAL_PREFIX)))
+            ).scalar_one()
+
     def _count(self, state: str) -> int:
         with self.database.read() as connection:
             return connection.execute(
@@ -266,15 +398,25 @@ class Outbox:
 
     def dead_letters(self) -> list[DeadLetter]:
         with self.database.read() as connection:
-            rows = connection.execute(
-                select(Record.id, Record.seq, Record.kind, Record.created_at,
-                       OutboxEntry.error_code, OutboxEntry.error_reason, OutboxEntry.attempts)
-                .join(OutboxEntry, OutboxEntry.seq == Record.seq)
-                .where(OutboxEntry.state == DEAD)
-                .order_by(Record.seq)
+            entries = connection.execute(
+                select(OutboxEntry.seq, OutboxEntry.error_code, OutboxEntry.error_reason,
+                       OutboxEntry.attempts)
+                .where(OutboxEntry.state == DEAD).order_by(OutboxEntry.seq)
             ).all()
-        return [DeadLetter(r.id, r.seq, r.kind, r.created_at, r.error_code or "",
-                           r.error_reason or "", r.attempts) for r in rows]
+        letters = []
+        for entry in entries:
+            try:
+                with self.database.read() as connection:
+                    record = connection.execute(
+                        select(Record.id, Record.kind, Record.created_at)
+                        .where(Record.seq == entry.seq)).one()
+                known = (record.id, record.kind, record.created_at)
+            except StoreCorruptError:
+                known = ("(unreadable)", "?", "?")
+            letters.append(DeadLetter(known[0], entry.seq, known[1], known[2],
+                                      entry.error_code or "", entry.error_reason or "",
+                                      entry.attempts))
+        return letters
 
     def retry(self, record_id: str) -> bool:
         """Put a dead letter back in the queue (after the cause was fixed)."""
@@ -288,14 +430,23 @@ class Outbox:
         return changed == 1
 
     def load(self, record_id: str) -> Any:
-        """The full payload of one record (personal data included while kept)."""
+        """The full payload of one record (personal data included while kept).
+
+        A record whose personal part cannot be opened is returned without it,
+        as after the purge (delivery quarantines it with the reason)."""
         with self.database.read() as connection:
             row = connection.execute(
                 select(Record.id, Record.payload, Record.personal).where(Record.id == record_id)
             ).first()
         if row is None:
             raise KeyError(record_id)
-        payload = self._payload(row)
+        try:
+            payload = self._payload(row)
+        except RecordDamaged as error:
+            if error.code != UNDECRYPTABLE:
+                raise
+            log.warning("record %s: %s; shown without its personal part", record_id, error)
+            return json.loads(row.payload)
         return payload if row.personal is None else PAYLOAD_ADAPTER.validate_python(payload)
 
     # ------------------------------------------------------------ retention

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sync.client import AuthError, PlatformError, TransientError
+from sync.conditions import Condition
 from sync.outbox import utc_now
+from sync.store.database import StoreError, StoreFullError
 from sync.synchronizer import Synchronizer
 
 log = logging.getLogger("sync.worker")
@@ -31,6 +33,7 @@ class SyncState:
     last_success: datetime | None
     last_error: str | None = None
     auth_failed: bool = False
+    damaged: int = 0  # dead letters damaged on this terminal (also in dead_letters)
 
 
 def full_jitter_delay(failures: int, base: float, cap: float,
@@ -54,6 +57,11 @@ class SyncWorker:
         self._thread: threading.Thread | None = None
         self._online: bool | None = None
         self._last_success: datetime | None = None
+        self._platform = Condition(log, "platform unreachable")
+        self._disk = Condition(log, "disk full")
+        self._store = Condition(log, "local store failing")
+        self._bug = Condition(log, "sync pass failed")
+        self._store_problem: str | None = None
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="sync-worker", daemon=True)
@@ -78,55 +86,82 @@ class SyncWorker:
         while not self._stop.is_set():
             error: str | None = None
             auth_failed = False
+            retry_after: float | None = None
             try:
                 contacted = False
                 while not self._stop.is_set() and self.sync.deliver_batch().sent:
                     contacted = self._online = True
                     self._last_success = utc_now()
+                    self._platform.ok()
                     self._publish(True, None)
                 now = time.monotonic()
                 if now >= next_refresh:
                     self.sync.refresh()
-                    self.sync.purge()
                     contacted = True
                     next_refresh = now + settings.refresh_interval
                 # After a failure, only an answer from the platform says "online".
                 if now >= next_heartbeat or (not contacted and self._online is not True):
                     self.sync.heartbeat()
                     next_heartbeat = now + settings.heartbeat_interval
-                failures = 0
+                self._platform.ok()
+                self._bug.ok()
                 self._online = True
                 self._last_success = utc_now()
-                wait = settings.poll_interval
             except TransientError as failure:
-                failures += 1
-                error = str(failure)
+                error, retry_after = str(failure), failure.retry_after
+                self._platform.failed(error)
                 self._online = False
-                wait = full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap,
-                                         failure.retry_after)
             except AuthError as failure:
-                failures += 1
                 error, auth_failed = str(failure), True
+                self._platform.failed(f"the platform refuses this terminal: {error}",
+                                      level=logging.ERROR)
                 self._online = False
-                wait = full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap)
             except PlatformError as failure:
-                failures += 1
                 error = str(failure)
-                wait = full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap)
-            except Exception as failure:  # a bug: log it, keep the thread alive
-                log.exception("sync pass failed")
-                failures += 1
+                self._platform.failed(error)
+            except StoreError as failure:
+                error = str(failure)
+                self._store_failed(failure)
+            except Exception as failure:  # a bug: logged once per kind, the thread lives on
                 error = f"internal error: {type(failure).__name__}"
-                wait = full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap)
-            self._publish(self._online, error, auth_failed)
+                self._bug.failed(f"{type(failure).__name__}: {failure}", level=logging.ERROR,
+                                 exc_info=failure)
+            self._maintain()
+            failures = failures + 1 if error else 0
+            wait = (full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap,
+                                      retry_after) if error else settings.poll_interval)
+            self._publish(self._online, error or self._store_problem, auth_failed)
             self._wake.wait(wait)
             self._wake.clear()
 
-    def _publish(self, online: bool | None, error: str | None, auth_failed: bool = False) -> None:
+    def _maintain(self) -> None:
+        """Local upkeep, online or not: checkpoint, purge, sweep, backups when due."""
         try:
-            state = SyncState(online, self.sync.outbox.backlog(), self.sync.outbox.dead_count(),
-                              self._last_success, error, auth_failed)
-        except Exception:
-            log.exception("could not read the backlog")
+            self.sync.maintain()
+        except StoreError as failure:
+            self._store_failed(failure)
+        except Exception as failure:
+            self._bug.failed(f"{type(failure).__name__}: {failure}", level=logging.ERROR,
+                             exc_info=failure)
+        else:
+            self._store_problem = None
+            self._disk.ok()
+            self._store.ok()
+
+    def _store_failed(self, failure: StoreError) -> None:
+        self._store_problem = str(failure)
+        if isinstance(failure, StoreFullError):
+            self._disk.failed(str(failure), level=logging.ERROR)
+        else:
+            self._store.failed(str(failure), level=logging.ERROR)
+
+    def _publish(self, online: bool | None, error: str | None, auth_failed: bool = False) -> None:
+        outbox = self.sync.outbox
+        try:
+            state = SyncState(online, outbox.backlog(), outbox.dead_count(), self._last_success,
+                              error, auth_failed, outbox.damaged_count())
+        except Exception as failure:
+            self._store.failed(f"could not read the backlog: {type(failure).__name__}: "
+                               f"{failure}", level=logging.ERROR)
             return
         self._on_state(state)

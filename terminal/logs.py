@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import re
 from pathlib import Path
 
@@ -28,6 +29,7 @@ class ScrubbingFormatter(logging.Formatter):
 
 
 def configure_logging(log_dir: Path, name: str, level: int = logging.INFO) -> Path:
+    os.umask(0o077)  # logs, rotated ones too, and all else the terminal writes: 0600 / 0700
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / f"{name}.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=5_000_000, backupCount=5,

@@ -59,7 +59,7 @@ def open_services(config_dir: Path, *, with_devices: bool = True) -> Services:
     try:
         config = load_config(config_dir / CONFIG_FILE, TerminalConfig)
         secrets = load_secrets(config_dir / SECRETS_FILE)
-        runtime = open_runtime(config, secrets)
+        runtime = open_runtime(config, secrets, config_folder=config_dir)
     except (ConfigError, SecretsError, StoreError) as error:
         raise StartupError(str(error)) from error
     log.info("terminal %s (%s) using platform %s", secrets.terminal_id, config.terminal.role,

@@ -1,4 +1,5 @@
-"""A small status badge: is the link up, how much waits to be sent."""
+"""A small status badge: is the link up, how much waits to be sent, and
+whether records need a technician (damaged here, or refused by the platform)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,9 @@ class SyncBadge(QLabel):
         state = self._state
         if state is None:
             text, kind = self.tr("● Connecting…"), "offline"
+        elif state.damaged:
+            text = self.tr("● %n damaged record(s): call a technician", "", state.damaged)
+            kind = "attention"
         elif state.dead_letters:
             text = self.tr("● %n record(s) need a technician", "", state.dead_letters)
             kind = "attention"

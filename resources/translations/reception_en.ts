@@ -576,6 +576,54 @@
     </message>
 </context>
 <context>
+    <name>DeadLetterList</name>
+    <message>
+        <source>Records that need a technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read them: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: every record is delivered or waiting to be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged on this terminal</source>
+        <translation>
+            <numerusform>%n damaged on this terminal</numerusform>
+            <numerusform>%n damaged on this terminal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the platform</source>
+        <translation>
+            <numerusform>%n refused by the platform</numerusform>
+            <numerusform>%n refused by the platform</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>damaged here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refused by the platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more: `reception-sync dead` lists them all</source>
+        <translation>
+            <numerusform>…and %n more: `reception-sync dead` lists them all</numerusform>
+            <numerusform>…and %n more: `reception-sync dead` lists them all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Nobody is waiting.</source>
@@ -2122,6 +2170,13 @@
     <message>
         <source>● Connecting…</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>● %n damaged record(s): call a technician</source>
+        <translation>
+            <numerusform>● %n damaged record: call a technician</numerusform>
+            <numerusform>● %n damaged records: call a technician</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>● %n record(s) need a technician</source>

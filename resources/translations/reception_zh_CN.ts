@@ -576,6 +576,51 @@
     </message>
 </context>
 <context>
+    <name>DeadLetterList</name>
+    <message>
+        <source>Records that need a technician</source>
+        <translation>需要技术人员处理的记录</translation>
+    </message>
+    <message>
+        <source>Could not read them: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>None: every record is delivered or waiting to be sent.</source>
+        <translation>没有：所有记录均已上传或正在等待上传。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged on this terminal</source>
+        <translation>
+            <numerusform>本机损坏 %n 条</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the platform</source>
+        <translation>
+            <numerusform>平台拒收 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>damaged here</source>
+        <translation>本机损坏</translation>
+    </message>
+    <message>
+        <source>refused by the platform</source>
+        <translation>平台拒收</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more: `reception-sync dead` lists them all</source>
+        <translation>
+            <numerusform>…另有 %n 条：`reception-sync dead` 可列出全部</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Nobody is waiting.</source>
@@ -2117,6 +2162,12 @@
     <message>
         <source>● Connecting…</source>
         <translation>● 正在连接…</translation>
+    </message>
+    <message numerus="yes">
+        <source>● %n damaged record(s): call a technician</source>
+        <translation>
+            <numerusform>● %n 条记录已损坏，请联系技术人员</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>● %n record(s) need a technician</source>

@@ -211,8 +211,11 @@ Payload = Annotated[
     | HelpRequestPayload,
     Field(discriminator="kind"),
 ]
-# Payload keys that may hold personal data: encrypted at rest on the terminal.
-PERSONAL_KEYS = ("applicant", "reporter", "fields")
+# Payload keys that may hold personal data, free text included (a repair's
+# location and description, a rating's comment, a refusal's reason): sealed at
+# rest on the terminal and purged after delivery plus the retention period.
+PERSONAL_KEYS = ("applicant", "reporter", "fields", "location", "description", "comment",
+                 "reason")
 
 
 class TransactionItem(WireModel):
@@ -224,6 +227,11 @@ class TransactionItem(WireModel):
     corrects: UUID | None = None
     attachments: list[Sha256] = Field(default_factory=list, max_length=20)
     payload: Payload
+    checksum: Sha256 | None = Field(
+        None, description="SHA-256 (hex) of `payload` as canonical JSON (UTF-8, keys sorted, "
+                          "no whitespace, non-ASCII kept), taken when the record was "
+                          "submitted; an item whose payload does not match is rejected "
+                          "with code `checksum_mismatch`")
 
 
 class BatchRequest(WireModel):
@@ -293,6 +301,10 @@ class Heartbeat(WireModel):
     role: Role
     backlog: Annotated[int, Field(ge=0, le=MAX_SEQ)]
     dead_letters: Annotated[int, Field(ge=0, le=MAX_SEQ)]
+    damaged_records: int = Field(
+        0, ge=0, le=MAX_SEQ, description="dead letters damaged on the terminal itself "
+                                         "(unreadable, undecryptable or failing their "
+                                         "checksum); also counted in dead_letters")
     free_disk_bytes: Annotated[int, Field(ge=0, le=MAX_SEQ)]
     devices: dict[Annotated[str, Field(max_length=40)], DeviceHealth] = Field(
         default_factory=dict, max_length=20)

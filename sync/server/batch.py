@@ -19,6 +19,7 @@ from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sync.protocol.checksum import payload_checksum
 from sync.protocol.models import (
     AcceptanceOutcome,
     AcceptancePayload,
@@ -127,8 +128,14 @@ def _parse(raw_items: list[Any]) -> tuple[dict[int, ItemResult], list[_Candidate
         except ValidationError as exc:
             results[index] = _rejected(_raw_id(raw), "invalid", _invalid_reason(exc))
             continue
+        if item.checksum is not None and item.checksum != payload_checksum(raw["payload"]):
+            results[index] = _rejected(
+                str(item.id), "checksum_mismatch",
+                "The payload does not match the checksum the terminal took when it was "
+                "submitted: it was altered at rest or on the way. Not stored.")
+            continue
         payload_json = json.dumps(
-            item.model_dump(mode="json"),
+            item.model_dump(mode="json", exclude={"checksum"}),
             sort_keys=True,
             separators=(",", ":"),
             ensure_ascii=False,

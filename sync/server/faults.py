@@ -9,6 +9,9 @@ matching rule, under a file lock:
     {"rules": [{"action": "status", "status": 503, "retry_after": 2,
                 "method": "POST", "path": "/v1/transactions/batch", "times": 2}]}
 
+A rule with `body_contains` matches only requests whose body holds that text
+(e.g. one transaction id, to fail every batch that carries it).
+
 Actions: `status` (answer `status`, with Retry-After if given), `delay`
 (sleep `delay` seconds, then serve), `drop_after_commit` (serve fully, then
 close the connection without sending the reply), `garbage` (200 with bytes
@@ -38,6 +41,7 @@ class FaultRule(BaseModel):
     action: Literal["status", "delay", "drop_after_commit", "garbage", "oversized"]
     path: str = "/"  # prefix of the request path
     method: str | None = None
+    body_contains: str | None = None
     times: int | None = 1  # None: every matching request
     status: int = 503
     retry_after: int | None = None
@@ -58,7 +62,8 @@ def write_plan(path: Path, rules: list[FaultRule]) -> None:
         handle.write(FaultPlan(rules=rules).model_dump_json())
 
 
-def take_fault(path: Path, method: str, request_path: str) -> FaultRule | None:
+def take_fault(path: Path, method: str, request_path: str,
+               body: bytes = b"") -> FaultRule | None:
     """Spend one use of the first rule matching this request, if any."""
     if not path.exists():
         return None
@@ -70,6 +75,8 @@ def take_fault(path: Path, method: str, request_path: str) -> FaultRule | None:
             if rule.times == 0 or not request_path.startswith(rule.path):
                 continue
             if rule.method is not None and rule.method.upper() != method:
+                continue
+            if rule.body_contains is not None and rule.body_contains.encode() not in body:
                 continue
             if rule.times is not None:
                 plan.rules[index] = rule.model_copy(update={"times": rule.times - 1})
@@ -91,8 +98,9 @@ class FaultInjectionMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        body, receive = await _buffered(receive)
         rule = await anyio.to_thread.run_sync(
-            take_fault, self.plan_path, scope["method"], scope["path"]
+            take_fault, self.plan_path, scope["method"], scope["path"], body
         )
         if rule is None:
             await self.app(scope, receive, send)
@@ -123,6 +131,22 @@ class FaultInjectionMiddleware:
         transport.close()
         for _ in range(3):  # let the server notice the disconnect before we return
             await asyncio.sleep(0)
+
+
+async def _buffered(receive: Receive) -> tuple[bytes, Receive]:
+    """Read the request body, and a `receive` that hands it to the app again."""
+    messages: list[Message] = []
+    while True:
+        message = await receive()
+        messages.append(message)
+        if message["type"] != "http.request" or not message.get("more_body", False):
+            break
+    body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request")
+
+    async def replay() -> Message:
+        return messages.pop(0) if messages else await receive()
+
+    return body, replay
 
 
 def faults_from_env(app: ASGIApp) -> ASGIApp:

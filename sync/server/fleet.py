@@ -46,7 +46,8 @@ def _row(terminal: Terminal, record: HeartbeatRecord | None) -> str:
             _when(record.received_at),
             beat.version,
             str(beat.backlog),
-            str(beat.dead_letters),
+            f"{beat.dead_letters} ({beat.damaged_records} damaged on the terminal)"
+            if beat.damaged_records else str(beat.dead_letters),
             f"{beat.free_disk_bytes / 1024**3:.1f} GB",
         ]
         devices = "<br>".join(

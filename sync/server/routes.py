@@ -71,7 +71,12 @@ def enroll(body: EnrollRequest, engine: EngineDep) -> EnrollResponse:
 @allow(KIOSK, COUNTER, scope=Scope.CENTER,
        objects="transactions of its role's kinds; statuses of the center's applications")
 def post_batch(caller: CallerDep, batch: BatchRequest, engine: EngineDep) -> BatchResponse:
-    """Deliver transactions; each item is accepted, duplicate or rejected."""
+    """Deliver transactions; each item is accepted, duplicate or rejected.
+
+    An item may carry `checksum`: the SHA-256 (hex) of its `payload` as canonical
+    JSON (UTF-8, keys sorted, no whitespace, non-ASCII kept), taken when it was
+    submitted. An item whose payload does not match it is rejected with code
+    `checksum_mismatch` and not stored."""
     return BatchResponse(results=process_batch(engine, caller.terminal_id, batch.items))
 
 

@@ -2,24 +2,34 @@
 
 Every write runs inside `BEGIN IMMEDIATE` so that two writers never deadlock
 on a lock upgrade; reads begin deferred. `synchronous=FULL` with WAL makes a
-returned commit survive a power cut.
+returned commit survive a power cut. `secure_delete` overwrites what a purge
+removes instead of leaving it in free pages.
+
+With a `StoreMarker` the store never starts afresh where it existed before:
+a missing or 0-byte file, or one holding fewer records than were committed
+(a lost write-ahead log), is refused with the way back.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from sync.store.private import private_folder, tighten
+
+if TYPE_CHECKING:
+    from sync.store.marker import MarkerState, StoreMarker
 
 log = logging.getLogger("sync.store")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -35,7 +45,15 @@ class StoreFullError(StoreError):
 
 
 class StoreCorruptError(StoreError):
-    """The database failed its integrity check."""
+    """The database is damaged, missing or emptied: never started afresh."""
+
+
+def way_back(path: Path) -> str:
+    """What a technician can do about a damaged store, in plain words."""
+    return (f"Stop the terminal, then either run `reception-sync salvage` to copy every "
+            f"readable record of {path.name} (and of the newest backup) into a new store, "
+            f"or `reception-sync restore` to put back the newest backup "
+            f"(`reception-sync restore --list` shows them). See docs/operations.md.")
 
 
 def _alembic_config(url: str) -> Config:
@@ -54,6 +72,7 @@ def _install_pragmas(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -65,8 +84,10 @@ def _install_pragmas(engine: Engine) -> None:
 class Database:
     """The terminal's SQLite file, opened, checked and migrated."""
 
-    def __init__(self, path: Path, *, max_page_count: int | None = None) -> None:
+    def __init__(self, path: Path, *, max_page_count: int | None = None,
+                 marker: StoreMarker | None = None) -> None:
         self.path = path
+        self.marker = marker
         self.url = f"sqlite:///{path}"
         self.engine = create_engine(self.url, pool_size=4, max_overflow=4)
         _install_pragmas(self.engine)
@@ -86,16 +107,71 @@ class Database:
             try:
                 with connection.begin():
                     yield connection
-            except OperationalError as error:
-                raise translate_operational_error(error) from error
+            except DatabaseError as error:
+                raise translate_database_error(error, self.path) from error
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection, connection.begin():
-            yield connection
+        try:
+            with self.engine.connect() as connection, connection.begin():
+                yield connection
+        except DatabaseError as error:
+            raise translate_database_error(error, self.path) from error
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @property
+    def wal_path(self) -> Path:
+        return wal_path(self.path)
+
+    def committed(self, seq: int) -> None:
+        """A record with this number was committed: move the marker on."""
+        if self.marker is not None:
+            self.marker.advance(seq)
+
+    def high_water(self) -> int:
+        """The highest record number ever committed here (0 if none)."""
+        with self.read() as connection:
+            value = connection.exec_driver_sql(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'records'").scalar()
+        return int(value or 0)
+
+    def checkpoint(self) -> None:
+        """Copy committed pages from the write-ahead log into the database file.
+
+        On a full disk the file cannot grow: the last commits then live only
+        in the -wal file. They are safe there, but that must be known."""
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            cursor.close()
+        except sqlite3.OperationalError as error:
+            if "full" not in str(error).lower():
+                raise StoreError(f"Could not checkpoint {self.path}: {error}") from error
+            size = self.wal_path.stat().st_size if self.wal_path.exists() else 0
+            raise StoreFullError(
+                f"The terminal's disk is full: the last commits ({size // 1024} KB) are only "
+                f"in {self.wal_path.name}, not yet in {self.path.name}. They are safe on disk; "
+                f"keep {self.wal_path.name} beside the database and free space on the data "
+                f"disk so they can be written in.") from error
+        finally:
+            raw.close()
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def translate_database_error(error: DatabaseError, path: Path) -> Exception:
+    text = str(error.orig).lower()
+    if "malformed" in text or "not a database" in text:
+        return StoreCorruptError(f"The local database {path} is damaged ({error.orig}). "
+                                 + way_back(path))
+    if isinstance(error, OperationalError):
+        return translate_operational_error(error)
+    return error
 
 
 def translate_operational_error(error: OperationalError) -> Exception:
@@ -119,18 +195,8 @@ def _integrity_check(path: Path) -> None:
     if rows != [("ok",)]:
         detail = "; ".join(str(row[0]) for row in rows[:5])
         raise StoreCorruptError(
-            f"The local database {path} failed its integrity check ({detail}). "
-            f"Restore the newest backup beside it (*.bak) or move it aside to start empty."
+            f"The local database {path} failed its integrity check ({detail}). " + way_back(path)
         )
-
-
-def _backup(path: Path, revision: str | None) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.{revision or 'empty'}.{stamp}.bak")
-    with sqlite3.connect(path) as source, sqlite3.connect(target) as copy:
-        source.backup(copy)
-    log.info("copied the database to %s before migrating", target)
-    return target
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -144,25 +210,90 @@ def head_revision() -> str:
     return head
 
 
-def migrate(database: Database, target: str = "head") -> Path | None:
-    """Bring the schema to `target`; back the file up first if it has data."""
+BackupHook = Callable[["Database"], object]
+
+
+def migrate(database: Database, target: str = "head", *,
+            backup: BackupHook | None = None) -> None:
+    """Bring the schema to `target`; `backup` is called first if it has data."""
     config = _alembic_config(database.url)
     revision = current_revision(database.engine)
     wanted = head_revision() if target == "head" else target
     if revision == wanted:
-        return None
-    backup = _backup(database.path, revision) if revision is not None else None
+        return
+    if revision is not None and backup is not None:
+        backup(database)
+        log.info("backed the store up before migrating it from %s", revision)
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, target)
-    return backup
 
 
-def open_database(path: Path, *, max_page_count: int | None = None) -> Database:
-    """Open (creating if needed), integrity-check and migrate the store."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() and path.stat().st_size > 0:
+def open_database(path: Path, *, max_page_count: int | None = None,
+                  marker: StoreMarker | None = None,
+                  backup: BackupHook | None = None) -> Database:
+    """Open (creating if needed), integrity-check and migrate the store.
+
+    With a `marker`, a store that existed before must still be there, whole."""
+    private_folder(path.parent)
+    state = marker.read() if marker is not None else None
+    present = path.exists() and path.stat().st_size > 0
+    if state is not None and not present:
+        raise StoreCorruptError(_missing(path, state))
+    for existing in (path, wal_path(path), path.with_name(path.name + "-shm")):
+        tighten(existing)
+    if state is not None and not wal_path(path).exists():
+        # Checked before any connection: one would reset the -shm index and a
+        # -wal put back afterwards would then be ignored and deleted.
+        high_water = _file_high_water(path)
+        if high_water is not None and high_water < state.high_water:
+            raise StoreCorruptError(_behind(path, high_water, state.high_water))
+    if present:
         _integrity_check(path)
-    database = Database(path, max_page_count=max_page_count)
-    migrate(database)
+    else:
+        path.touch(mode=0o600)  # SQLite gives -wal and -shm the same mode
+    database = Database(path, max_page_count=max_page_count, marker=marker)
+    try:
+        migrate(database, backup=backup)
+        if marker is not None:
+            high_water = database.high_water()
+            if state is None:
+                marker.create(high_water)
+            elif high_water < state.high_water:
+                raise StoreCorruptError(_behind(path, high_water, state.high_water))
+            else:
+                marker.advance(high_water)
+    except BaseException:
+        database.close()
+        raise
     return database
+
+
+def _file_high_water(path: Path) -> int | None:
+    """The highest record number in the database file alone, read without a
+    trace (no lock, no -wal, no -shm); None if it cannot be read."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?immutable=1", uri=True)) as connection:
+            row = connection.execute(
+                "SELECT seq FROM sqlite_sequence WHERE name = 'records'").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return int(row[0]) if row else 0
+
+
+def _missing(path: Path, state: MarkerState) -> str:
+    what = "missing" if not path.exists() else "empty (0 bytes)"
+    wal = " (its write-ahead log is still there)" if wal_path(path).exists() else ""
+    return (f"The local database {path} is {what}{wal}, but this terminal has kept its store "
+            f"there since {state.created_at}, with records up to number {state.high_water}. "
+            f"It will not start with a new, empty store: every record not yet delivered would "
+            f"be lost. " + way_back(path))
+
+
+def _behind(path: Path, high_water: int, expected: int) -> str:
+    wal = wal_path(path).name
+    return (f"The local database {path} holds records up to number {high_water}, but this "
+            f"terminal had committed records up to number {expected}: the last "
+            f"{expected - high_water} are missing. Its write-ahead log ({wal}) was lost, or an "
+            f"older copy was put in its place. If you still have that {wal}, stop the "
+            f"terminal and put it back beside {path.name}. Otherwise: " + way_back(path))

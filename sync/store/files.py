@@ -1,8 +1,11 @@
 """Content-addressed, encrypted attachment files.
 
-A file is named by the sha256 of its plaintext, written to a temporary name,
-fsynced, renamed and its directory fsynced, all before the database row that
-names it commits: a committed row never points at a missing file.
+A file is named by the sha256 of its plaintext, written to a temporary name
+(0600), fsynced, renamed and its directory fsynced, all before the database
+row that names it commits: a committed row never points at a missing file.
+A kill between the file and the commit leaves a file no row names (or a
+`.tmp`); `sweep` removes those once they are old enough that no submit can
+still be on its way to commit them.
 """
 
 from __future__ import annotations
@@ -10,18 +13,16 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import time
+from collections.abc import Collection
 from pathlib import Path
 
 from sync.crypto import Sealer
 from sync.store.database import StoreError, StoreFullError
+from sync.store.private import create_private, fsync_directory, private_folder
 
-
-def _fsync_directory(directory: Path) -> None:
-    descriptor = os.open(directory, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+# A file younger than this may belong to a submit that has not committed yet.
+SWEEP_AFTER_SECONDS = 600.0
 
 
 class AttachmentFiles:
@@ -38,15 +39,16 @@ class AttachmentFiles:
         target = self.path_for(sha256)
         if target.exists():
             return sha256
-        target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(target.name + ".tmp")
         try:
-            with open(temporary, "wb") as handle:
+            private_folder(self.root)
+            private_folder(target.parent)
+            with os.fdopen(create_private(temporary), "wb") as handle:
                 handle.write(self._sealer.seal(data, sha256.encode("ascii")))
                 handle.flush()
                 os.fsync(handle.fileno())
             os.replace(temporary, target)
-            _fsync_directory(target.parent)
+            fsync_directory(target.parent)
         except OSError as error:
             temporary.unlink(missing_ok=True)
             if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
@@ -62,3 +64,23 @@ class AttachmentFiles:
 
     def delete(self, sha256: str) -> None:
         self.path_for(sha256).unlink(missing_ok=True)
+
+    def sweep(self, kept: Collection[str], *, older_than: float = SWEEP_AFTER_SECONDS,
+              now: float | None = None) -> list[Path]:
+        """Delete `.tmp` files and files no kept attachment names, if older than
+        `older_than` seconds; return what was deleted."""
+        if not self.root.is_dir():
+            return []
+        cutoff = (time.time() if now is None else now) - older_than
+        removed = []
+        for path in self.root.glob("*/*"):
+            if not path.is_file() or path.name in kept:
+                continue
+            try:
+                if path.stat().st_mtime > cutoff:
+                    continue
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            removed.append(path)
+        return removed

@@ -30,6 +30,7 @@ class Record(Base):
     personal: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     sealed_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
     purged_at: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    checksum: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class OutboxEntry(Base):
@@ -83,6 +84,15 @@ class CachedStatus(Base):
     tracking_number: Mapped[str] = mapped_column(String(40), primary_key=True)
     body: Mapped[str] = mapped_column(Text)
     fetched_at: Mapped[str] = mapped_column(String(40))
+
+
+class StoreMeta(Base):
+    """Small facts about the store itself (e.g. one-time upgrade tasks still due)."""
+
+    __tablename__ = "store_meta"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
 
 
 def utc_text(moment: datetime) -> str:

@@ -8,10 +8,10 @@ device call goes through the adapters, so nothing here blocks the GUI.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, QRect, QRectF, Qt, Signal
@@ -46,8 +46,12 @@ from terminal.devices import (
 )
 from terminal.technician.chinese_check import ChineseFontCheck
 from terminal.technician.config_file import save_devices_config
+from terminal.technician.dead_letters import DeadLetterList
 from terminal.theme import paint_colour
 from terminal.widgets.camera_view import CameraView
+
+if TYPE_CHECKING:
+    from sync.outbox import DeadLetter
 
 log = logging.getLogger("terminal.technician")
 
@@ -195,6 +199,7 @@ class TechnicianPanel(QWidget):
                  camera: CameraAdapter | None = None, config_path: Path | None = None,
                  center_name: str = "", terminal_id: str = "",
                  discover: Callable[[], DiscoveryReport] = discover_all,
+                 dead_letters: Callable[[], Sequence[DeadLetter]] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("TechnicianPanel")
@@ -271,6 +276,9 @@ class TechnicianPanel(QWidget):
         side.addWidget(self.preview, 3)
         side.addWidget(self.output, 2)
         side.addWidget(self.chinese)
+        self.dead_letters = DeadLetterList(dead_letters) if dead_letters is not None else None
+        if self.dead_letters is not None:
+            side.addWidget(self.dead_letters)
         self._body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._body.setSpacing(24)
         self._body.addLayout(device_column, 5)
@@ -378,6 +386,8 @@ class TechnicianPanel(QWidget):
         """Ask every device for its health now."""
         for adapter in self._adapters().values():
             adapter.refresh_health()
+        if self.dead_letters is not None:
+            self.dead_letters.refresh()
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -23,6 +24,9 @@ from sync.store.database import open_database
 from sync.store.files import AttachmentFiles
 from sync.synchronizer import Synchronizer, SyncSettings
 from terminal.local_platform import LocalPlatform
+
+if TYPE_CHECKING:
+    from sync.runtime import SyncRuntime
 
 DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
 KNOWN_MATTER = "MZ-001"
@@ -108,3 +112,60 @@ class SteppingClock:
 
 def random_bytes(size: int) -> bytes:
     return os.urandom(size)
+
+
+@dataclass
+class Configured:
+    """A terminal's configuration folder and data folder, as `reception-sync` sees them."""
+
+    config_dir: Path
+    data_dir: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data_dir / "terminal.db"
+
+    def cli(self, *args: str) -> int:
+        from sync.cli import main
+
+        return main(["--config-dir", str(self.config_dir), *args])
+
+    def open(self) -> SyncRuntime:
+        from sync.config import SyncConfig, load_config
+        from sync.paths import CONFIG_FILE, SECRETS_FILE
+        from sync.runtime import open_runtime
+        from sync.secrets_file import load_secrets
+
+        config = load_config(self.config_dir / CONFIG_FILE, SyncConfig)
+        return open_runtime(config, load_secrets(self.config_dir / SECRETS_FILE),
+                            config_folder=self.config_dir)
+
+
+def configure(folder: Path, url: str = "http://127.0.0.1:9", *, terminal_id: str = "K01",
+              signing_key: bytes = b"s" * 32, **store: str | int | float) -> Configured:
+    """terminal.toml and secrets.toml for a terminal whose data lives in folder/data."""
+    from sync.config import render_toml
+    from sync.paths import CONFIG_FILE, SECRETS_FILE
+    from sync.secrets_file import TerminalSecrets, save_secrets
+
+    config_dir, data_dir = folder / "config", folder / "data"
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / CONFIG_FILE).write_text(render_toml({
+        "platform": {"url": url, "connect_timeout": 0.5, "read_timeout": 2.0},
+        "store": {"data_dir": str(data_dir), **store}}))
+    save_secrets(config_dir / SECRETS_FILE,
+                 TerminalSecrets(terminal_id, signing_key, b"d" * 32))
+    return Configured(config_dir, data_dir)
+
+
+def flip_personal_byte(database: Path, seq: int, offset: int = 20) -> None:
+    """Flip one byte of a record's sealed personal data, as a failing disk would."""
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        [blob] = connection.execute("SELECT personal FROM records WHERE seq = ?",
+                                    (seq,)).fetchone()
+        damaged = bytearray(blob)
+        damaged[offset] ^= 0x01
+        connection.execute("UPDATE records SET personal = ? WHERE seq = ?",
+                           (bytes(damaged), seq))

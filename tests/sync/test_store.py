@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from sync.crypto import Sealer
+from sync.store.backup import BackupSet
 from sync.store.database import (
     Database,
     StoreCorruptError,
@@ -71,7 +73,8 @@ def test_upgrade_from_the_first_migration_loses_nothing(tmp_path: Path) -> None:
         connection.execute(text("INSERT INTO outbox (seq, state, size) VALUES (1, 'pending', 90)"))
     old.close()
 
-    upgraded = open_database(path)
+    backup_set = BackupSet(tmp_path / "backups", Sealer(b"k" * 32))
+    upgraded = open_database(path, backup=lambda database: backup_set.make(database.path))
     assert current_revision(upgraded.engine) == head_revision()
     with upgraded.read() as connection:
         row = connection.execute(text("SELECT id, payload, personal FROM records")).one()
@@ -79,9 +82,11 @@ def test_upgrade_from_the_first_migration_loses_nothing(tmp_path: Path) -> None:
     assert row.id == "01900000-0000-7000-8000-000000000001"
     assert '"number":"A001"' in row.payload and row.personal == b"\x01\x02"
     assert tuple(state) == ("pending", 90)
-    backups = list(tmp_path.glob("terminal.db.0001.*.bak"))
-    assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as copy:
+    assert not list(tmp_path.glob("*.bak"))  # no plain copy beside the database any more
+    [backup] = backup_set.list()  # a sealed one, under the backups' rotation and retention
+    assert b"A001" not in backup.path.read_bytes()
+    backup_set.open_into(backup, tmp_path / "opened.db")
+    with sqlite3.connect(tmp_path / "opened.db") as copy:
         assert copy.execute("SELECT count(*) FROM records").fetchone() == (1,)
 
 

@@ -68,11 +68,12 @@ def test_delivery_resumes_by_itself_when_the_link_returns(
         qtbot.waitUntil(lambda: len(saved) == 5, timeout=10_000)
         qtbot.waitUntil(lambda: _state(bridge).online is False
                         and _state(bridge).backlog == 5, timeout=10_000)
-        assert badge.property("state") == "offline"
+        # the badge gets the same state by its own queued call: wait for it too
+        qtbot.waitUntil(lambda: badge.property("state") == "offline", timeout=10_000)
         platform.start()
         qtbot.waitUntil(lambda: _state(bridge).online is True
                         and _state(bridge).backlog == 0, timeout=20_000)
-        assert badge.property("state") == "online"
+        qtbot.waitUntil(lambda: badge.property("state") == "online", timeout=10_000)
         assert terminal.outbox.dead_count() == 0
     finally:
         bridge.stop()
