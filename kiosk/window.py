@@ -47,16 +47,42 @@ class ScreenPage(QScrollArea):
     """A screen in the window's stack. When a screen needs more height than
     the display has (large text on a landscape screen), it scrolls, by finger
     as well, instead of being squeezed or clipped; otherwise it just fills the
-    page. The stack's own minimum then never exceeds the display."""
+    page. The stack's own minimum then never exceeds the display.
+
+    "Needs" is the screen's minimum height at the page's width: a resizable
+    QScrollArea would go by the preferred height of a screen with wrapping
+    labels, and scroll a landscape screen (Back and Next below the fold) that
+    fits well when its lists and inputs take less than they would like."""
 
     def __init__(self, screen: QWidget) -> None:
         super().__init__()
         self.screen_widget = screen
         self.setWidget(screen)
-        self.setWidgetResizable(True)
+        self.setWidgetResizable(False)  # `_fit` sizes the screen
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        screen.installEventFilter(self)
+
+    def needed_height(self) -> int:
+        screen = self.screen_widget
+        return screen.minimumSizeHint().expandedTo(screen.minimumSize()).height()
+
+    def _fit(self) -> None:
+        room = self.maximumViewportSize()
+        width, needed = room.width(), self.needed_height()
+        if needed > room.height():  # it scrolls: the bar takes room
+            width -= self.verticalScrollBar().sizeHint().width()
+        self.screen_widget.resize(width, max(room.height(), needed))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.screen_widget and event.type() == QEvent.Type.LayoutRequest:
+            self._fit()  # its content changed: its minimum may have too
+        return super().eventFilter(watched, event)
 
 
 class KioskWindow(QWidget):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -45,9 +45,20 @@ MAX_LONG_TEXT = 2000
 PHONE_RE = re.compile(r"1\d{10}|0\d{9,11}")
 NO_FRAME_TIMEOUT_MS = 6000
 JPEG_QUALITY = 90
+#: Where the date picker starts for a date of birth.
+BIRTH_DATE_START = date(1960, 1, 1)
+#: The longer side of an ordinary picture, in pixels (enough to see a crack or a leak).
+PICTURE_SIDE = 1600
+#: portrait: an ID photo, one face; document: a page, flattened; picture: anything
+CaptureKind = Literal["portrait", "document", "picture"]
 
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
+
+
+def is_birth_date(field: FormField) -> bool:
+    """A person's own date of birth (not a baby's, which is recent)."""
+    return field.type is FieldType.DATE and field.key == "birth_date"
 
 
 def is_applicant_id(field: FormField) -> bool:
@@ -320,7 +331,9 @@ class _Spinner(QWidget):
 
 
 class DateInput(FieldInput):
-    """A big year / month / day picker; no keyboard."""
+    """A big year / month / day picker; no keyboard. It starts at today, or at
+    `BIRTH_DATE_START` for a resident's date of birth (an elderly resident must
+    not press "-10" six times from this year)."""
 
     def __init__(
         self,
@@ -330,6 +343,7 @@ class DateInput(FieldInput):
     ) -> None:
         super().__init__(field, parent)
         self._today = today
+        self._start = BIRTH_DATE_START if is_birth_date(field) else None
         self._picked = False
         self.year, self.month, self.day = _Spinner(10), _Spinner(), _Spinner()
         now = today()
@@ -376,7 +390,7 @@ class DateInput(FieldInput):
         return self.picked_date().isoformat() if self._picked else None
 
     def set_value(self, value: Any) -> None:
-        start = date.fromisoformat(value) if value else self._today()
+        start = date.fromisoformat(value) if value else self._start or self._today()
         self._picked = bool(value)
         self.year.set(start.year)
         self.month.set(start.month)
@@ -497,19 +511,25 @@ class Capture:
     message: str = ""
 
 
-def process_frame(frame: np.ndarray, document: bool) -> Capture:
-    """Worker thread: ID photo (one face, cropped) or document (page, flattened)."""
+def process_frame(frame: np.ndarray, kind: CaptureKind) -> Capture:
+    """Worker thread: a portrait (one face, cropped), a document (page, flattened)
+    or an ordinary picture (a leaking pipe: no checks, at most `PICTURE_SIDE` px)."""
     import cv2
 
     from hardware.camera import capture_document, take_id_photo
     from terminal.devices.workers import frame_to_qimage, translate_device
 
-    if document:
+    if kind == "document":
         page = capture_document(frame)
         image, message = page.image, page.resident_message
-    else:
+    elif kind == "portrait":
         photo = take_id_photo(frame)
         image, message = photo.image, photo.resident_message
+    else:
+        scale = min(1.0, PICTURE_SIDE / max(frame.shape[:2]))
+        image = frame if scale == 1.0 else cv2.resize(
+            frame, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+        message = ""
     if image is None:
         return Capture(None, None, translate_device(message))
     ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
@@ -521,13 +541,19 @@ def process_frame(frame: np.ndarray, document: bool) -> Capture:
 
 
 class CaptureInput(FieldInput):
-    """A photo (face checked) or a document (perspective corrected) from the camera."""
+    """A picture from the camera: a portrait (face checked), a document (perspective
+    corrected), or an ordinary picture; by default the field's type decides."""
 
     def __init__(
-        self, field: FormField, camera: CameraAdapter | None, parent: QWidget | None = None
+        self,
+        field: FormField,
+        camera: CameraAdapter | None,
+        kind: CaptureKind | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(field, parent)
-        self.document = field.type is FieldType.DOCUMENT
+        self.kind: CaptureKind = kind or (
+            "document" if field.type is FieldType.DOCUMENT else "portrait")
         self.camera = camera
         self.available = camera is not None
         self._jpeg: bytes | None = None
@@ -646,7 +672,7 @@ class CaptureInput(FieldInput):
         frame = qimage_to_bgr(self._frame)
         self._refresh()
         run_in_background(
-            self, lambda: process_frame(frame, self.document), self._processed, self._process_failed
+            self, lambda: process_frame(frame, self.kind), self._processed, self._process_failed
         )
 
     def capture_frame(self, frame: np.ndarray) -> None:
@@ -654,7 +680,7 @@ class CaptureInput(FieldInput):
         self._busy = True
         self._refresh()
         run_in_background(
-            self, lambda: process_frame(frame, self.document), self._processed, self._process_failed
+            self, lambda: process_frame(frame, self.kind), self._processed, self._process_failed
         )
 
     def _processed(self, capture: Capture) -> None:
@@ -708,11 +734,16 @@ class CaptureInput(FieldInput):
             self.message.setText(
                 translate("FormFields", "Picture taken. Touch “Take again” if you want a new one.")
             )
-        elif self.document:
+        elif self.kind == "document":
             self.message.setText(
                 translate(
                     "FormFields", "Lay the page flat under the camera, then touch “Take picture”."
                 )
+            )
+        elif self.kind == "picture":
+            self.message.setText(
+                translate("FormFields", "Hold up what you want to show in front of the camera, "
+                          "then touch “Take picture”.")
             )
         else:
             self.message.setText(

@@ -200,7 +200,7 @@ class DocumentsStep(QWidget):
             return
         self._busy = True
         self.status.setText(self.tr("Checking the page…"))
-        run_in_background(self, lambda: process_frame(frame, True), self._processed,
+        run_in_background(self, lambda: process_frame(frame, "document"), self._processed,
                           lambda message: self._processed(Capture(None, None, message)))
 
     def _processed(self, capture: Capture) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
+from kiosk.screens.home import Tile
 from sync.protocol.models import Catalog, Matter
 from terminal.background import run_in_background
 from terminal.matter_search import (
@@ -122,7 +123,8 @@ class CatalogSource(QObject):
 
 # --------------------------------------------------------------------- tiles
 class TileGrid(QScrollArea):
-    """Big tiles in a scrollable grid; `chosen(key)` when one is touched."""
+    """Big tiles in a scrollable grid; `chosen(key)` when one is touched. A tile's
+    name wraps at the tile's own width (as wide as a third or half of the screen)."""
 
     chosen = Signal(str)
 
@@ -136,11 +138,11 @@ class TileGrid(QScrollArea):
         self.grid.setSpacing(20)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.setWidget(self.inner)
-        self.buttons: dict[str, QPushButton] = {}
-        self._items: list[tuple[str, str]] = []
+        self.buttons: dict[str, Tile] = {}
+        self._items: list[tuple[str, str, str]] = []
 
-    def set_tiles(self, items: list[tuple[str, str]]) -> None:
-        """(key, text) pairs, laid out for the current width."""
+    def set_tiles(self, items: list[tuple[str, str, str]]) -> None:
+        """(key, name, hint) triples, laid out for the current width."""
         self._items = items
         self._lay_out()
 
@@ -160,11 +162,11 @@ class TileGrid(QScrollArea):
                 item.widget().deleteLater()
         self.buttons.clear()
         columns = self._columns()
-        for index, (key, text) in enumerate(self._items):
-            button = QPushButton(text)
-            button.setProperty("role", "tile")
-            button.setMinimumHeight(140)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for index, (key, name, hint) in enumerate(self._items):
+            button = Tile(key)
+            button.set_texts(name, hint)
+            button.hint_label.setVisible(bool(hint))
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
             button.clicked.connect(lambda _checked=False, key=key: self.chosen.emit(key))
             self.grid.addWidget(button, index // columns, index % columns)
             self.buttons[key] = button
@@ -174,22 +176,6 @@ class TileGrid(QScrollArea):
         for column in range(3):
             self.grid.setColumnStretch(column, 1 if column < columns else 0)
 
-
-def wrapped(text: str, width: int = 18) -> str:
-    """Break a long tile text on a word boundary (QPushButton does not wrap)."""
-    if len(text) <= width or " " not in text:
-        if len(text) > width and not text.isascii():
-            return text[:width] + "\n" + text[width:]
-        return text
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > width:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}".strip()
-    lines.append(line)
-    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------- screen
@@ -323,13 +309,10 @@ class CatalogScreen(KioskScreen):
         self.hint.setText(self.tr("Nothing found. Try other words, or browse below after "
                                   "clearing the search.") if not found else
                           self.tr("Touch a service to see what you need."))
-        items = []
-        for matter in found:
-            text = self._name(matter)
-            if not matter.kiosk_allowed:
-                text += "\n" + self.tr("(at a window only)")
-            items.append((f"matter:{matter.code}", wrapped(text)))
-        self.tiles.set_tiles(items)
+        self.tiles.set_tiles([
+            (f"matter:{matter.code}", self._name(matter),
+             "" if matter.kiosk_allowed else self.tr("(at a window only)"))
+            for matter in found])
 
     def _show_departments(self) -> None:
         self.heading.setText(self.tr("Which office is it for?"))
@@ -339,7 +322,7 @@ class CatalogScreen(KioskScreen):
         catalog = self.source.catalog
         assert catalog is not None
         self.tiles.set_tiles([
-            (f"department:{d.code}", wrapped(self.context.localized(d.name_zh, d.name_en)))
+            (f"department:{d.code}", self.context.localized(d.name_zh, d.name_en), "")
             for d in catalog.departments if d.code in departments])
 
     def _show_categories(self, department: str) -> None:
@@ -347,7 +330,7 @@ class CatalogScreen(KioskScreen):
         self.up_button.setText(self.tr("‹ All offices"))
         self.up_button.show()
         self.hint.setText(self.tr("What is it about?"))
-        self.tiles.set_tiles([(f"category:{code}", wrapped(self.source.category_name(code)))
+        self.tiles.set_tiles([(f"category:{code}", self.source.category_name(code), "")
                               for code in self._categories(department)])
 
     def _show_matters(self, department: str, category: str) -> None:
@@ -358,5 +341,5 @@ class CatalogScreen(KioskScreen):
         self.up_button.show()
         self.hint.setText(self.tr("Touch a service to see what you need."))
         self.tiles.set_tiles([
-            (f"matter:{m.code}", wrapped(self._name(m))) for m in self._kiosk_matters()
+            (f"matter:{m.code}", self._name(m), "") for m in self._kiosk_matters()
             if m.department == department and m.category == category])

@@ -128,7 +128,8 @@ class RepairScreen(KioskScreen):
             "kind": ChoiceInput(FIELDS["kind"], REPAIR_KINDS, language),
             "location": TextInput(FIELDS["location"]),
             "description": TextInput(FIELDS["description"], multiline=True),
-            "repair_photo": CaptureInput(FIELDS["repair_photo"], self.context.devices.camera),
+            "repair_photo": CaptureInput(FIELDS["repair_photo"], self.context.devices.camera,
+                                         kind="picture"),
             "phone": PhoneInput(FIELDS["phone"]),
         }
         if self.context.session.phone:

@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -110,7 +111,11 @@ def shown_value(context: KioskContext, field: FormField, value: Any, has_image: 
 
 
 class SummaryTable(QWidget):
-    """Label / value rows in two columns, wrapping long values."""
+    """Label / value rows in two columns, wrapping long values. The labels' column
+    is as wide as the widest label on one line, up to `LABEL_SHARE` of the table
+    (a label wraps only when it is longer than that, never every few characters)."""
+
+    LABEL_SHARE = 0.4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +125,7 @@ class SummaryTable(QWidget):
         self.grid.setVerticalSpacing(18)
         self.grid.setColumnStretch(1, 1)
         self._stretch_row = 0
+        self._labels: list[QLabel] = []
 
     def set_rows(self, rows: list[tuple[str, str]]) -> None:
         # the spare height goes below the last row only: a stretch left on a row of an
@@ -134,13 +140,32 @@ class SummaryTable(QWidget):
             label = QLabel(key)
             label.setProperty("role", "subtitle")
             label.setWordWrap(True)
-            label.setMaximumWidth(420)
             shown = QLabel(value)
             shown.setWordWrap(True)
             shown.setProperty("role", "value")
             self.grid.addWidget(label, index, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(shown, index, 1, Qt.AlignmentFlag.AlignTop)
         self.grid.setRowStretch(len(rows), 1)
+        self._labels = [self.grid.itemAtPosition(row, 0).widget() for row in range(len(rows))]
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        widest = 0
+        for label in self._labels:
+            label.ensurePolished()  # the theme's font, not the default one
+            widest = max(widest, label.fontMetrics().horizontalAdvance(label.text()) + 2)
+        room = int((self.width() - 96) * self.LABEL_SHARE)
+        self.grid.setColumnMinimumWidth(0, max(0, min(widest, room)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_labels()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_labels()  # large text, or the theme changed
 
 
 def scrolled(widget: QWidget) -> QScrollArea:

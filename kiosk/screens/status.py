@@ -26,11 +26,15 @@ from hardware.health import Health, HealthState
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.status_lookup import Source, StatusAnswer, StatusLookup
+from terminal.theme import restyle
 from terminal.widgets.camera_view import CameraView
 from terminal.widgets.keyboard import TouchLineEdit
 from terminal.widgets.labels import role_label
 
 PREFIX = "RC-"
+#: the colour (theme "tone") of each application status
+TONES = {"received": "good", "accepted": "good", "in_progress": "good", "completed": "good",
+         "rejected": "problem", "missing": "problem"}
 PREVIEW_SIZE = (640, 360)
 #: a camera that sends no picture for this long counts as not working
 NO_FRAME_MS = 6000
@@ -350,6 +354,13 @@ class StatusScreen(KioskScreen):
         for label in (self.result_number, self.result_matter, self.result_status,
                       self.result_note, self.result_source):
             label.clear()
+        self._set_tone("")
+
+    def _set_tone(self, tone: str) -> None:
+        """The status in the colour of what it means: good, waiting or not found
+        ("pending"), refused or missing ("problem")."""
+        self.result_status.setProperty("tone", tone)
+        restyle(self.result_status)
 
     def _show_answer(self) -> None:
         answer = self.answer
@@ -361,6 +372,8 @@ class StatusScreen(KioskScreen):
         status = answer.status
         if status is None:
             self.result_status.setText(self.tr("Not found yet"))
+            self._set_tone("pending")
+            self.result_source.hide()  # no source to tell of: no empty box
             self.result_note.setText(
                 self.tr("We could not find this application. It appears here a few minutes "
                         "after it is handed in. Please check the number, try again later, "
@@ -372,6 +385,8 @@ class StatusScreen(KioskScreen):
         if answer.matter is not None:
             self.result_matter.setText(self.context.localized(*answer.matter))
         self.result_status.setText(self._status_words(status.status))
+        self._set_tone(TONES.get(status.status, "pending"))
+        self.result_source.show()
         self.result_note.setText(status.note)
         self.result_note.setVisible(bool(status.note))
         language, zone = self.context.language, self.context.gui.settings.time_zone

@@ -927,6 +927,7 @@
     <name>FormFields</name>
     <message>
         <source>Please fill this in.</source>
+        <extracomment>Where the date picker starts for a date of birth. The longer side of an ordinary picture, in pixels (enough to see a crack or a leak). portrait: an ID photo, one face; document: a page, flattened; picture: anything</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1011,6 +1012,10 @@
     </message>
     <message>
         <source>Lay the page flat under the camera, then touch “Take picture”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold up what you want to show in front of the camera, then touch “Take picture”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2042,7 +2047,7 @@
     <name>StatusScreen</name>
     <message>
         <source>Camera starting …</source>
-        <extracomment>a camera that sends no picture for this long counts as not working</extracomment>
+        <extracomment>the colour (theme &quot;tone&quot;) of each application status a camera that sends no picture for this long counts as not working</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -924,6 +924,7 @@
     <name>FormFields</name>
     <message>
         <source>Please fill this in.</source>
+        <extracomment>Where the date picker starts for a date of birth. The longer side of an ordinary picture, in pixels (enough to see a crack or a leak). portrait: an ID photo, one face; document: a page, flattened; picture: anything</extracomment>
         <translation>请填写此项。</translation>
     </message>
     <message>
@@ -1009,6 +1010,10 @@
     <message>
         <source>Lay the page flat under the camera, then touch “Take picture”.</source>
         <translation>请将材料平放在摄像头下方，然后点“拍照”。</translation>
+    </message>
+    <message>
+        <source>Hold up what you want to show in front of the camera, then touch “Take picture”.</source>
+        <translation>把要拍的东西对准摄像头，然后点“拍照”。</translation>
     </message>
     <message>
         <source>Look straight at the camera, then touch “Take picture”.</source>
@@ -2034,7 +2039,7 @@
     <name>StatusScreen</name>
     <message>
         <source>Camera starting …</source>
-        <extracomment>a camera that sends no picture for this long counts as not working</extracomment>
+        <extracomment>the colour (theme &quot;tone&quot;) of each application status a camera that sends no picture for this long counts as not working</extracomment>
         <translation>摄像头启动中…</translation>
     </message>
     <message>

@@ -137,6 +137,23 @@ def test_validation_speaks_plainly(qtbot: QtBot) -> None:
     assert "▲ ▼" in date_input.problem()
 
 
+def test_a_date_of_birth_starts_decades_ago(qtbot: QtBot) -> None:
+    """A birth date starts at 1960-01-01 (not today: six "-10" presses away); a
+    baby's birth date or any other date starts today."""
+    today = date(2026, 12, 7)
+    birth = DateInput(FormField(key="birth_date", label_zh="出生日期", label_en="Date of birth",
+                                type=FieldType.DATE), today=lambda: today)
+    baby = DateInput(FormField(key="baby_birth_date", label_zh="婴儿出生日期",
+                               label_en="Baby's date of birth", type=FieldType.DATE),
+                     today=lambda: today)
+    for widget in (birth, baby):
+        qtbot.addWidget(widget)
+    assert birth.picked_date() == date(1960, 1, 1) and birth.value() is None
+    assert baby.picked_date() == today
+    birth.year.buttons[0].click()  # ▲ +10
+    assert birth.value() == "1970-01-01"
+
+
 def test_a_picture_without_a_camera(qtbot: QtBot) -> None:
     needed = CaptureInput(field(FieldType.PHOTO), None)
     qtbot.addWidget(needed)
@@ -163,6 +180,33 @@ def test_document_capture_flattens_the_page_off_the_gui_thread(qtbot: QtBot) -> 
     data = capture.value()
     assert isinstance(data, bytes) and data[:2] == b"\xff\xd8"
     assert capture.problem() == ""
+
+
+def test_the_repair_photo_is_an_ordinary_picture(qtbot: QtBot, context: Any) -> None:
+    """A leaking pipe has no face: the repair's picture takes it, where the ID photo
+    of an application refuses it; the repair photo says plainly that it may be skipped."""
+    import cv2
+    import numpy as np
+
+    from kiosk.screens.form import field_label
+    from kiosk.screens.repair import FIELDS
+
+    frame = np.full((720, 1280, 3), (180, 190, 200), np.uint8)
+    cv2.rectangle(frame, (100, 330), (1180, 390), (60, 70, 80), -1)  # a pipe
+    cv2.circle(frame, (640, 420), 25, (200, 120, 40), -1)  # a drop
+    portrait = CaptureInput(field(FieldType.PHOTO), None)
+    picture = CaptureInput(FIELDS["repair_photo"], None, kind="picture")
+    for capture in (portrait, picture):
+        capture.available = True
+        qtbot.addWidget(capture)
+        with qtbot.waitSignal(capture.changed, timeout=10_000):
+            capture.capture_frame(frame)
+    assert portrait.value() is None and "face" in portrait.message.text()
+    data = picture.value()
+    assert isinstance(data, bytes) and data[:2] == b"\xff\xd8"
+    assert picture.problem() == "" and picture.again.isVisibleTo(picture)
+    assert field_label(context, FIELDS["repair_photo"]).endswith(
+        "(optional: you may go on without a picture)")
 
 
 # ---- tracking numbers ------------------------------------------------------------------
@@ -405,3 +449,64 @@ def test_screens_render(apply_env: ApplyEnv, qtbot: QtBot, language: str,
     qtbot.addWidget(photo)
     photo.resize(size[0] - 96, 700)
     save_shot(photo, f"{tag}-photo-no-camera")
+
+
+@pytest.mark.parametrize("large_text", [False, True])
+def test_review_labels_stay_on_one_line(qtbot: QtBot, qapp: Any, large_text: bool) -> None:
+    """A label wraps only when it is longer than 40 % of the table, never every few
+    characters (申请人身份证号 used to break after 5 characters, 2-3 in large text)."""
+    from kiosk.screens.review import SummaryTable
+    from terminal.theme import ThemeMode, apply_theme
+
+    apply_theme(qapp, ThemeMode(large_text=large_text))
+    try:
+        table = SummaryTable()
+        qtbot.addWidget(table)
+        table.resize(984, 1200)  # a portrait kiosk's table
+        table.show()
+        table.set_rows([("申请人身份证号", "110105********002X"),
+                        ("家庭月收入（元）", "3200"),
+                        ("居住地址", "北京市东城区幸福里社区3号楼2单元302室，靠近东门的那一栋，"
+                                     "门口有一棵大槐树，请从北侧楼梯上楼")])
+        qtbot.waitUntil(lambda: table.grid.itemAtPosition(0, 0).widget().isVisible())
+        for row in range(3):
+            label = table.grid.itemAtPosition(row, 0).widget()
+            assert label.height() < 2 * label.fontMetrics().lineSpacing(), label.text()
+    finally:
+        apply_theme(qapp, ThemeMode())
+
+
+def test_catalog_tiles_wrap_at_their_own_width(apply_env: ApplyEnv, qtbot: QtBot) -> None:
+    """A matter's name fills its tile's width before it wraps (it was cut after 18
+    characters, half of a landscape tile); the tile is tall enough for all of it."""
+    env = apply_env
+    env.window.resize(1920, 1080)
+    env.navigator.go("apply")
+    catalog = env.screen("apply")
+    qtbot.waitUntil(lambda: catalog.source.catalog is not None)
+    catalog.search_box.setText("dbsq")
+    tile = catalog.tiles.buttons[f"matter:{MATTER}"]
+    qtbot.waitUntil(lambda: tile.isVisible() and tile.width() > 500)
+    name = tile.name_label
+    assert "\n" not in name.text()
+    one_line = name.fontMetrics().horizontalAdvance(name.text())
+    lines = round(name.height() / name.fontMetrics().lineSpacing())
+    assert lines <= one_line // name.width() + 1
+    assert tile.height() >= tile.layout().heightForWidth(tile.width())
+
+
+def test_landscape_repair_shows_back_and_next_without_scrolling(apply_env: ApplyEnv,
+                                                                qtbot: QtBot) -> None:
+    """At 1920x1080 the first repair step (six kinds) fits: Back and Next are on the
+    screen, not below the fold behind a scroll bar."""
+    env = apply_env
+    env.window.resize(1920, 1080)
+    env.navigator.go("repair", {"restart": True})
+    repair = env.screen("repair")
+    page = env.window.screens.currentWidget()
+    qtbot.waitUntil(lambda: repair.form is not None and repair.form.next.isVisible())
+    qtbot.waitUntil(lambda: repair.height() <= page.viewport().height())
+    assert not page.verticalScrollBar().isVisible()
+    for button in (repair.form.previous, repair.form.next):
+        bottom = button.mapTo(page.viewport(), button.rect().bottomLeft()).y()
+        assert 0 < bottom <= page.viewport().height(), button.text()

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -351,6 +352,10 @@ def test_status_not_found_online(qtbot: QtBot, kiosk: KioskUi, context: KioskCon
         kiosk.navigator.go("status", {"tracking_number": "RC-20261125-K01-00001"})
     assert screen.result_status.text() == "Not found yet"
     assert "few minutes" in screen.result_note.text()
+    # in the colour of "not yet" (amber), not the green of good news, and no empty box
+    ink = screen.result_status.palette().color(QPalette.ColorRole.WindowText).name()
+    assert ink == "#8a4b00"
+    assert not screen.result_source.isVisible()
 
 
 # ---- pictures ---------------------------------------------------------------------------------
