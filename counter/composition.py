@@ -27,7 +27,8 @@ from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
-    from sync.protocol.models import StaffMember
+    from sync.protocol.staff import StaffEntry
+    from sync.staff_sign_in import SignInResult
     from terminal.shell import Shell
 
 log = logging.getLogger("counter.composition")
@@ -40,7 +41,7 @@ class CounterComposition:
         self.shell: Shell | None = None
         self.desk = Desk("1", ["A"], 3)
         self.badge = SyncBadge()
-        self.sign_in = SignInScreen(self._roster)
+        self.sign_in = SignInScreen(self._authenticate)
         self.queue_panel = QueuePanel(self.desk)
         self.queue_panel.set_language(gui.language.language)
         self.placeholder = WorkAreaPlaceholder()
@@ -105,16 +106,17 @@ class CounterComposition:
             self.desk.refresh()
 
     # ------------------------------------------------------------ clerks
-    def _roster(self) -> list[StaffMember]:
+    def _authenticate(self, staff_no: str | None, card_uid: str | None,
+                      pin: str) -> SignInResult:
+        """Blocking (worker thread): the platform's verdict, or offline a recent verifier's."""
+        from sync.protocol.staff import SignInPurpose
+
         if self.shell is None:
-            return []
-        from sync.caches import STAFF
-        from sync.protocol.models import StaffRoster
+            raise RuntimeError("the counter has no platform connection yet")
+        return self.shell.services.runtime.staff.sign_in(
+            SignInPurpose.COUNTER, pin, staff_no=staff_no, card_uid=card_uid)
 
-        cached = self.shell.services.runtime.cache.get(STAFF, StaffRoster)
-        return list(cached.value.staff) if cached else []
-
-    def signed_in(self, member: StaffMember) -> None:
+    def signed_in(self, member: StaffEntry) -> None:
         log.info("clerk %s signed in at window %s", member.staff_no, self.desk.window)
         if self.card_watcher is not None:
             self.card_watcher.stop()

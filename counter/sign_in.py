@@ -1,16 +1,19 @@
-"""The clerk's sign-in: staff number and PIN, or a staff card.
+"""The clerk's sign-in: staff number and PIN, or staff card and PIN.
 
 Both fields take the physical keyboard and the on-screen keypad. The PIN is
-checked with `verify_pin` against the cached roster on a worker thread; wrong
-PINs count towards the shared growing lockout (`terminal.lockout`). A staff
-card's UID (from `counter.staff_card`) signs in its holder without a PIN.
+checked by the platform (`sync.staff_sign_in`, on a worker thread), which
+keeps the rate limit and the lockout; offline, only clerks who signed in on
+this terminal recently can sign in, against their verifier. Wrong PINs also
+count towards the screen's own growing lockout (`terminal.lockout`). A staff
+card (from `counter.staff_card`) stands for the staff number: its holder
+still types the PIN.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -29,46 +32,24 @@ from counter.runner import Runner
 from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout
 
 if TYPE_CHECKING:
-    from sync.protocol.models import StaffMember
+    from sync.staff_sign_in import SignInResult
 
-#: Roles that may sign in at a window.
-COUNTER_ROLES = ("clerk", "supervisor")
-# A well-formed hash no PIN matches: an unknown staff number costs the same time.
-_DECOY = ("scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$"
-          "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=")
-
-
-def check_pin(staff_no: str, pin: str, roster: Sequence[StaffMember]) -> StaffMember | None:
-    """Blocking (scrypt): the member whose number and PIN match, else None."""
-    from sync.pin_hash import verify_pin
-
-    member = next((m for m in roster if m.staff_no == staff_no and m.role in COUNTER_ROLES),
-                  None)
-    ok = verify_pin(pin, member.pin_hash if member else _DECOY)
-    return member if ok and member is not None else None
-
-
-def normalise_uid(uid: str) -> str:
-    return "".join(uid.split()).replace(":", "").upper()
-
-
-def member_for_card(uid: str, roster: Sequence[StaffMember]) -> StaffMember | None:
-    wanted = normalise_uid(uid)
-    return next((m for m in roster if m.card_uid and normalise_uid(m.card_uid) == wanted
-                 and m.role in COUNTER_ROLES), None)
+#: Blocking check of (staff number, card UID, PIN) with the platform.
+Authenticate = Callable[[str | None, str | None, str], "SignInResult"]
 
 
 class SignInScreen(QWidget):
-    """Emits `signedIn(StaffMember)`; `reset()` before showing it again."""
+    """Emits `signedIn(StaffEntry)`; `reset()` before showing it again."""
 
     signedIn = Signal(object)
 
-    def __init__(self, roster: Callable[[], Sequence[StaffMember]], *,
+    def __init__(self, authenticate: Authenticate, *,
                  clock: Callable[[], float] = time.monotonic,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signIn")
-        self._roster = roster
+        self._authenticate = authenticate
+        self._card: str | None = None
         self.lockout = Lockout(clock)
         self._runner = Runner(self)
         self._busy = False
@@ -161,6 +142,8 @@ class SignInScreen(QWidget):
         self.submit()
 
     def reset(self) -> None:
+        self._card = None
+        self.staff_no.setEnabled(True)
         self.staff_no.clear()
         self.pin.clear()
         self.message.clear()
@@ -173,32 +156,38 @@ class SignInScreen(QWidget):
         if self._busy or self.lockout.remaining() > 0:
             self.refresh()
             return
-        staff_no, pin = self.staff_no.text().strip(), self.pin.text()
-        if not staff_no or not pin:
+        staff_no, pin, card = self.staff_no.text().strip() or None, self.pin.text(), self._card
+        if (staff_no is None and card is None) or not pin:
             self.message.setText(self.tr("Type your staff number and PIN."))
             return
         self._busy = True
         self.message.setText(self.tr("Checking…"))
         self.refresh()
-        roster = self._roster  # read on the worker too: the store is a disk
+        authenticate = self._authenticate
+        self._runner.run(lambda: authenticate(None if card else staff_no, card, pin),
+                         self._checked, self._failed)
 
-        def check() -> tuple[StaffMember | None, bool]:
-            members = list(roster())
-            return (check_pin(staff_no, pin, members) if members else None), bool(members)
-
-        self._runner.run(check, self._checked, lambda _error: self._checked((None, True)))
-
-    def _checked(self, answer: tuple[StaffMember | None, bool]) -> None:
-        member, have_roster = answer
+    def _failed(self, error: object) -> None:
         self._busy = False
         self.pin.clear()
-        if not have_roster:
-            self.message.setText(self.tr("No staff list on this terminal yet. "
-                                         "Connect it to the platform once."))
-        elif member is not None:
+        self.message.setText(self.tr("The PIN could not be checked: %1").replace("%1", str(error)))
+        self.refresh()
+
+    def _checked(self, result: SignInResult) -> None:
+        from sync.protocol.staff import SignInOutcome
+
+        self._busy = False
+        self.pin.clear()
+        if result.outcome is SignInOutcome.SIGNED_IN and result.member is not None:
             self.lockout.succeeded()
             self.message.clear()
-            self.signedIn.emit(member)
+            self.signedIn.emit(result.member)
+        elif result.no_verifier:
+            self.message.setText(self.tr(
+                "The platform cannot be reached, and only clerks who signed in on this "
+                "terminal in the last two weeks can sign in without it."))
+        elif result.outcome in (SignInOutcome.LOCKED, SignInOutcome.THROTTLED):
+            self.lockout.hold_for(result.retry_after_seconds)  # refresh() says how long
         else:
             duration = self.lockout.failed()
             if duration:
@@ -212,15 +201,17 @@ class SignInScreen(QWidget):
         self.refresh()
 
     def present_card(self, uid: str) -> bool:
-        """A staff card was read: sign its holder in; False if it is unknown."""
-        if self.lockout.remaining() > 0 or not self.isVisible():
+        """A staff card was read: its holder types the PIN next (False while locked)."""
+        if self.lockout.remaining() > 0 or not self.isVisible() or self._busy:
             return False
-        member = member_for_card(uid, list(self._roster()))
-        if member is None:
-            self.message.setText(self.tr("This card is not on the staff list."))
-            return False
-        self.lockout.succeeded()
-        self.signedIn.emit(member)
+        self._card = uid
+        self.staff_no.clear()
+        self.staff_no.setEnabled(False)
+        self.message.setText(self.tr("Staff card read. Type your PIN."))
+        self._active = self.pin
+        self.pin.setFocus()
+        if self.pin.text():
+            self.submit()
         return True
 
     def is_locked(self) -> bool:
@@ -230,8 +221,9 @@ class SignInScreen(QWidget):
         """Lockout countdown and button states (a 1 s timer calls it)."""
         remaining = self.lockout.remaining()
         enabled = not self._busy and remaining <= 0
-        for widget in (self.sign_in_button, self.staff_no, self.pin, *self.keys.values()):
+        for widget in (self.sign_in_button, self.pin, *self.keys.values()):
             widget.setEnabled(enabled)
+        self.staff_no.setEnabled(enabled and self._card is None)
         if remaining > 0:
             self.message.setText(self.tr("Too many wrong PINs. Wait %1.")
                                  .replace("%1", _duration(remaining)))
@@ -254,7 +246,8 @@ class SignInScreen(QWidget):
         self.keys["back"].setText("⌫")
         for digit in "0123456789":
             self.keys[digit].setText(digit)
-        self.card_hint.setText(self.tr("Or hold your staff card on the reader."))
+        self.card_hint.setText(
+            self.tr("Or hold your staff card on the reader, then type your PIN."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -32,6 +32,8 @@ log = logging.getLogger("kiosk.composition")
 TECHNICIAN = "technician"
 DEFAULT_IDLE_SECONDS = 90
 DEFAULT_COUNTDOWN_SECONDS = 15
+#: Stands for "the platform's technicians" among the technician PIN hashes.
+PLATFORM_TECHNICIANS = "platform"
 
 
 class KioskComposition:
@@ -51,8 +53,8 @@ class KioskComposition:
         self.window.add_screen(self.out_of_service)
         self.navigator = Navigator(self.window, self.window.navigation,
                                    self.context.session, self.attract, self.window)
-        self.navigator.register(TECHNICIAN, TechnicianScreen(self._technician_pins,
-                                                             self._technician_panel))
+        self.navigator.register(TECHNICIAN, TechnicianScreen(
+            self._technician_pins, self._technician_panel, verifier=self._technician_pin))
         self.idle = IdleWatcher(DEFAULT_IDLE_SECONDS, DEFAULT_COUNTDOWN_SECONDS, self.window)
         QApplication.instance().installEventFilter(self.idle)
         self.idle.countdownStarted.connect(self.window.navigation.show_countdown)
@@ -146,14 +148,22 @@ class KioskComposition:
         if shell is None:
             return []
         configured = shell.services.config.kiosk.technician_pin_hash
-        if configured:
-            return [configured]
-        from sync.caches import STAFF
-        from sync.protocol.models import StaffRoster
+        return [configured] if configured else [PLATFORM_TECHNICIANS]
 
-        roster = self.context.cached(STAFF, StaffRoster)
-        return [member.pin_hash for member in (roster.value.staff if roster else [])
-                if member.role == "technician"]
+    def _technician_pin(self, pin: str, expected: str) -> bool:
+        """Blocking: the configured hash, or else the platform's technicians (offline:
+        those who opened the panel here recently)."""
+        from sync.protocol.pin_hash import verify_pin
+
+        shell = self.context.shell
+        if expected != PLATFORM_TECHNICIANS or shell is None:
+            return verify_pin(pin, expected)
+        from sync.protocol.staff import SignInOutcome, SignInPurpose
+
+        if not pin.isdigit() or not 4 <= len(pin) <= 12:
+            return False
+        result = shell.services.runtime.staff.sign_in(SignInPurpose.TECHNICIAN, pin)
+        return result.outcome is SignInOutcome.SIGNED_IN
 
     def _technician_panel(self) -> QWidget:
         from terminal.technician.panel import TechnicianPanel

@@ -50,9 +50,11 @@ class TechnicianScreen(KioskScreen):
     allows_back = False
 
     def __init__(self, pin_hashes: Callable[[], Sequence[str]],
-                 make_panel: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+                 make_panel: Callable[[], QWidget], parent: QWidget | None = None, *,
+                 verifier: Callable[[str, str], bool] | None = None) -> None:
         super().__init__(parent)
         self._pin_hashes = pin_hashes
+        self._verifier = verifier
         self._make_panel = make_panel
         # the PIN pad and the panel are taller than a landscape screen leaves them
         # (under the status strip and above the navigation bar): they scroll
@@ -71,7 +73,8 @@ class TechnicianScreen(KioskScreen):
     def enter(self, args: dict[str, object]) -> None:
         from terminal.technician.pin_gate import PinGate
 
-        gate = PinGate(self._pin_hashes())
+        gate = (PinGate(self._pin_hashes()) if self._verifier is None
+                else PinGate(self._pin_hashes(), verifier=self._verifier))
         gate.accepted.connect(self._open_panel)
         self._show(gate)
 

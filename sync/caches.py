@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync.protocol import models as wire
+from sync.protocol.staff import OfflineVerifier, StaffDirectory
 from sync.store.database import Database
 from sync.store.schema import CachedStatus, CacheEntry, utc_text
 
@@ -24,10 +25,12 @@ CATALOG = "catalog"
 NOTICES = "notices"
 STAFF = "staff"
 STATUS_CURSOR = "status_cursor"
+#: Offline sign-in verifiers of staff who signed in on this terminal.
+STAFF_VERIFIERS = "staff_verifiers"
 PUBLISHED: dict[str, tuple[str, type[BaseModel]]] = {
     CATALOG: ("/v1/catalog", wire.Catalog),
     NOTICES: ("/v1/notices", wire.NoticeList),
-    STAFF: ("/v1/staff", wire.StaffRoster),
+    STAFF: ("/v1/staff", StaffDirectory),
 }
 #: What each role pulls; the platform refuses a role the rest (a hall display
 #: shows notices and the queue, it has no use for staff or statuses).
@@ -117,3 +120,18 @@ class ReferenceCache:
             return None
         return Cached(wire.ApplicationStatus.model_validate_json(row.body),
                       datetime.fromisoformat(row.fetched_at))
+
+    def staff_verifiers(self) -> list[OfflineVerifier]:
+        cached = self.get(STAFF_VERIFIERS, _Verifiers)
+        return list(cached.value.verifiers) if cached else []
+
+    def put_staff_verifier(self, verifier: OfflineVerifier) -> None:
+        """Keep the member's newest verifier (one per staff number)."""
+        kept = [v for v in self.staff_verifiers()
+                if v.member.staff_no != verifier.member.staff_no]
+        body = _Verifiers(verifiers=[*kept, verifier]).model_dump_json()
+        self.put(STAFF_VERIFIERS, body, None, verifier.issued_at)
+
+
+class _Verifiers(BaseModel):
+    verifiers: list[OfflineVerifier]

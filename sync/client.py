@@ -24,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from sync.protocol import help as help_wire
 from sync.protocol import models as wire
-from sync.protocol import queue
+from sync.protocol import queue, staff
 from sync.protocol.signing import signed_headers
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -357,6 +357,12 @@ class PlatformClient:
                                    help=_parse(help_wire.HelpBoard, data.encode()))
         return queue.HallEvent(event="call", event_id=event_id,
                                call=_parse(queue.HallCall, data.encode()))
+
+    # ------------------------------------------------------------ staff
+    def staff_sign_in(self, request: staff.StaffSignInRequest) -> staff.StaffSignInResponse:
+        """The platform's verdict on a staff member's PIN (and a verifier on success)."""
+        reply = self._send("POST", "/v1/staff/sign-in", request.model_dump_json().encode())
+        return _parse(staff.StaffSignInResponse, reply)
 
     # ------------------------------------------------------------ pre-applications
     def application_detail(self, tracking_number: str) -> wire.ApplicationPayload | None:

@@ -16,6 +16,7 @@ from sync.outbox import Outbox
 from sync.paths import config_dir
 from sync.protocol.models import Role
 from sync.secrets_file import TerminalSecrets
+from sync.staff_sign_in import StaffSignIn
 from sync.store.backup import BackupSet
 from sync.store.database import Database, open_database
 from sync.store.files import AttachmentFiles
@@ -58,6 +59,7 @@ class SyncRuntime:
     client: PlatformClient
     synchronizer: Synchronizer
     backups: BackupSet
+    staff: StaffSignIn
 
     def close(self) -> None:
         self.client.close()
@@ -94,4 +96,5 @@ def open_runtime(config: SyncConfig, secrets: TerminalSecrets, *,
         outbox, client, cache, settings, role=Role(config.terminal.role), version=__version__,
         device_health=device_health, maintenance=maintenance,
     )
-    return SyncRuntime(database, outbox, cache, client, synchronizer, parts.backups)
+    staff = StaffSignIn(client, cache, secrets.signing_key)
+    return SyncRuntime(database, outbox, cache, client, synchronizer, parts.backups, staff)

@@ -40,6 +40,10 @@ class Lockout:
         self._until = self._clock() + duration
         return duration
 
+    def hold_for(self, seconds: float) -> None:
+        """Stay locked at least `seconds` (the platform's own lockout said so)."""
+        self._until = max(self._until, self._clock() + seconds)
+
     def succeeded(self) -> None:
         self.failures = self.lockouts = 0
         self._until = 0.0

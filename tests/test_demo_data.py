@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, ConfigDict, Field
 
-from sync.pin_hash import hash_pin, verify_pin
 from sync.protocol.models import (
     Catalog,
     FieldType,
@@ -16,6 +15,7 @@ from sync.protocol.models import (
     NoticeList,
     StaffRoster,
 )
+from sync.protocol.pin_hash import hash_pin, verify_pin
 
 DEMO = Path(__file__).resolve().parents[1] / "resources" / "demo"
 

@@ -1941,15 +1941,11 @@
     <name>SignInScreen</name>
     <message>
         <source>Type your staff number and PIN.</source>
-        <extracomment>Roles that may sign in at a window.</extracomment>
+        <extracomment>Blocking check of (staff number, card UID, PIN) with the platform.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No staff list on this terminal yet. Connect it to the platform once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1964,7 +1960,15 @@
         </translation>
     </message>
     <message>
-        <source>This card is not on the staff list.</source>
+        <source>The PIN could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached, and only clerks who signed in on this terminal in the last two weeks can sign in without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff card read. Type your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1988,7 +1992,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Or hold your staff card on the reader.</source>
+        <source>Or hold your staff card on the reader, then type your PIN.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1934,16 +1934,12 @@
     <name>SignInScreen</name>
     <message>
         <source>Type your staff number and PIN.</source>
-        <extracomment>Roles that may sign in at a window.</extracomment>
+        <extracomment>Blocking check of (staff number, card UID, PIN) with the platform.</extracomment>
         <translation>请输入工号和密码。</translation>
     </message>
     <message>
         <source>Checking…</source>
         <translation>正在验证…</translation>
-    </message>
-    <message>
-        <source>No staff list on this terminal yet. Connect it to the platform once.</source>
-        <translation>本终端还没有人员名单，请先连接一次平台。</translation>
     </message>
     <message>
         <source>Too many wrong PINs. Wait %1.</source>
@@ -1956,8 +1952,16 @@
         </translation>
     </message>
     <message>
-        <source>This card is not on the staff list.</source>
-        <translation>此卡不在人员名单中。</translation>
+        <source>The PIN could not be checked: %1</source>
+        <translation>无法验证密码：%1</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached, and only clerks who signed in on this terminal in the last two weeks can sign in without it.</source>
+        <translation>无法连接平台；离线时只有近两周内在本终端登录过的工作人员可以登录。</translation>
+    </message>
+    <message>
+        <source>Staff card read. Type your PIN.</source>
+        <translation>已读取工作证，请输入密码。</translation>
     </message>
     <message>
         <source>Window %1 · sign in</source>
@@ -1980,8 +1984,8 @@
         <translation>清除</translation>
     </message>
     <message>
-        <source>Or hold your staff card on the reader.</source>
-        <translation>或将工作证放在读卡器上。</translation>
+        <source>Or hold your staff card on the reader, then type your PIN.</source>
+        <translation>或将工作证放在读卡器上，再输入密码。</translation>
     </message>
 </context>
 <context>

@@ -388,11 +388,14 @@ class NoticeList(WireModel):
 
 
 class StaffMember(WireModel):
+    """A member in the platform's staff file; terminals never receive this."""
+
     staff_no: str
     name: str
     role: Literal["clerk", "supervisor", "technician"] = "clerk"
     pin_hash: str  # "scrypt$n$r$p$salt_b64$hash_b64"
     card_uid: str | None = None
+    center: str | None = None  # None: serves every center
 
 
 class StaffRoster(WireModel):

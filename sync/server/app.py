@@ -9,7 +9,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from sync.protocol.models import PROTOCOL_VERSION
-from sync.server import fleet, hall, help_api, preapplications, queue, routes
+from sync.server import fleet, hall, help_api, preapplications, queue, routes, staff
 from sync.server.access import PolicyRoute, public
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
@@ -45,6 +45,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(hall.router)
     app.include_router(help_api.router)
     app.include_router(preapplications.router)
+    app.include_router(staff.router)
 
     @app.get("/healthz", tags=["fleet"])
     @public(objects="nothing")

@@ -125,6 +125,25 @@ class ApplicationState(Base):
     change_seq: Mapped[int] = mapped_column(unique=True)
 
 
+class StaffLockout(Base):
+    """Wrong PINs in a row for one member (or one terminal's technician pad)."""
+
+    __tablename__ = "staff_lockout"
+    key: Mapped[str] = mapped_column(String(120), primary_key=True)
+    failures: Mapped[int]
+    lockouts: Mapped[int]
+    locked_until: Mapped[float] = mapped_column(Float)
+
+
+class SignInAttempt(Base):
+    """One staff sign-in attempt of a terminal (kept a minute, for throttling)."""
+
+    __tablename__ = "sign_in_attempt"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    terminal_id: Mapped[str] = mapped_column(String(40), index=True)
+    at: Mapped[float] = mapped_column(Float, index=True)
+
+
 class Counter(Base):
     """Named counters; the row lock makes `change_seq` follow commit order."""
 

@@ -26,7 +26,6 @@ from sync.protocol.models import (
     Heartbeat,
     NoticeList,
     Role,
-    StaffRoster,
     StatusPage,
 )
 from sync.server import documents, enrollment
@@ -170,15 +169,6 @@ def get_notices(
 ) -> Response:
     """Community notices, with a strong ETag."""
     return _document_response(engine, "notices", if_none_match)
-
-
-@signed.get("/staff", response_model=StaffRoster, responses=NOT_MODIFIED)
-@allow(KIOSK, COUNTER, objects="the staff roster", scope=Scope.SHARED)
-def get_staff(
-    _caller: CallerDep, engine: EngineDep, if_none_match: IfNoneMatch = None
-) -> Response:
-    """The staff roster, with a strong ETag."""
-    return _document_response(engine, "staff", if_none_match)
 
 
 def _status(row: ApplicationState) -> ApplicationStatus:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from sync.pin_hash import verify_pin
+from sync.protocol.pin_hash import verify_pin
 from terminal.background import run_in_background, wait_for_background
 from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout
 

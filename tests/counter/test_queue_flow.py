@@ -7,6 +7,17 @@ from pytestqt.qtbot import QtBot
 from tests.counter.conftest import CLERK_PIN, Counter, settle, sign_in
 
 
+def expire_platform_lockouts(counter: Counter) -> None:
+    from sqlalchemy import update
+
+    from sync.server.db import StaffLockout, make_engine
+
+    engine = make_engine(f"sqlite:///{counter.tmp / 'platform.db'}")
+    with engine.begin() as connection:
+        connection.execute(update(StaffLockout).values(locked_until=0.0))
+    engine.dispose()
+
+
 def test_wrong_pins_lock_out_then_the_right_pin_signs_in(qtbot: QtBot, counter: Counter) -> None:
     screen = counter.ui.sign_in
     for _ in range(5):
@@ -17,7 +28,15 @@ def test_wrong_pins_lock_out_then_the_right_pin_signs_in(qtbot: QtBot, counter: 
     assert screen.is_locked()
     assert "Wait" in screen.message.text()
     assert not screen.sign_in_button.isEnabled()
-    screen.lockout.succeeded()  # the lockout elapsed
+    screen.lockout.succeeded()  # the screen's lockout elapsed; the platform's has not
+    screen.refresh()
+    screen.staff_no.setText("1001")
+    screen.pin.setText(CLERK_PIN)
+    screen.submit()
+    qtbot.waitUntil(lambda: not screen._busy, timeout=10_000)
+    assert counter.ui.desk.clerk is None and screen.is_locked()
+    expire_platform_lockouts(counter)
+    screen.lockout.succeeded()
     screen.refresh()
     sign_in(qtbot, counter)
     assert counter.ui.window.clerk_label.text() == "Clerk: 王丽"

@@ -46,6 +46,10 @@ def test_render_counter_screens(qtbot: QtBot, counter: Counter, language: str) -
     counter.issue("B")
     for size in SIZES:
         _grab(counter, qtbot, "sign-in", size, language)
+    assert counter.ui.sign_in.present_card("04A1B2C3")  # a staff card, then the PIN
+    for size in SIZES:
+        _grab(counter, qtbot, "sign-in-card", size, language)
+    counter.ui.sign_in.reset()
     sign_in(qtbot, counter)
     qtbot.waitUntil(lambda: desk.state is not None, timeout=10_000)
     for size in SIZES:

@@ -8,7 +8,7 @@ from uuid import uuid4
 
 from pytestqt.qtbot import QtBot
 
-from tests.counter.conftest import Counter
+from tests.counter.conftest import CLERK_PIN, Counter
 
 
 def _item(payload: object, seq: int) -> dict[str, object]:
@@ -44,17 +44,25 @@ def test_served_records_close_open_tickets_and_refuse_unknown_numbers(counter: C
     assert {c.code: c.waiting for c in counter.kiosk.queue_state().categories}["A"] == 0
 
 
-def test_a_staff_card_signs_in_its_holder(qtbot: QtBot, counter: Counter) -> None:
+def test_a_staff_card_needs_the_pin_too(qtbot: QtBot, counter: Counter) -> None:
     from counter.staff_card import StaffCardWatcher
 
-    assert not counter.ui.sign_in.present_card("DEADBEEF")
-    assert "not on the staff list" in counter.ui.sign_in.message.text()
-
+    screen = counter.ui.sign_in
     uids = iter([None, "04 a1 b2 c3", "04 a1 b2 c3"])
     watcher = StaffCardWatcher(lambda: next(uids, None), poll=0.05)
-    watcher.uidRead.connect(counter.ui.sign_in.present_card)
+    watcher.uidRead.connect(screen.present_card)
     with qtbot.waitSignal(watcher.uidRead, timeout=5000) as blocker:
         watcher.start()
     watcher.stop()
     assert blocker.args == ["04 a1 b2 c3"]
-    assert counter.ui.desk.clerk is not None and counter.ui.desk.clerk.staff_no == "1001"
+    assert counter.ui.desk.clerk is None  # the card alone signs nobody in
+    assert "Type your PIN" in screen.message.text()
+    assert not screen.staff_no.isEnabled()
+    screen.pin.setText("999999")
+    screen.submit()
+    qtbot.waitUntil(lambda: "Wrong" in screen.message.text(), timeout=10_000)
+    assert counter.ui.desk.clerk is None
+    screen.pin.setText(CLERK_PIN)
+    screen.submit()
+    qtbot.waitUntil(lambda: counter.ui.desk.clerk is not None, timeout=10_000)
+    assert counter.ui.desk.clerk.staff_no == "1001"

@@ -265,6 +265,8 @@ def samples() -> dict[tuple[str, str], Sample]:
         ("GET", "/v1/catalog"): Sample("/v1/catalog"),
         ("GET", "/v1/notices"): Sample("/v1/notices"),
         ("GET", "/v1/staff"): Sample("/v1/staff"),
+        ("POST", "/v1/staff/sign-in"): Sample(
+            "/v1/staff/sign-in", {"purpose": "counter", "staff_no": "1001", "pin": "246810"}),
         ("GET", "/v1/statuses"): Sample("/v1/statuses?cursor=0"),
         ("GET", "/v1/applications/{tracking_number}"): Sample(
             f"/v1/applications/{TRACKING}", away=frozenset({404})),

@@ -20,7 +20,7 @@ from hardware.printer.simulator import PrinterSimulator
 from hardware.printer.status import PaperState
 from hardware.printer.virtual import VirtualPrinter
 from sync.config import load_config
-from sync.pin_hash import hash_pin
+from sync.protocol.pin_hash import hash_pin
 from terminal.config import CameraSection, DevicesSection, PrinterSection, TerminalConfig
 from terminal.devices import (
     CameraAdapter,

@@ -1,0 +1,92 @@
+"""Staff sign-in on a terminal: the platform decides; offline, recent verifiers.
+
+Online, `POST /v1/staff/sign-in` checks the PIN (rate limit and lockout are
+the platform's) and answers a verifier, kept here in the local cache. When
+the platform cannot be reached, only a member who signed in on this terminal
+within `OFFLINE_DAYS` can sign in, checked against that verifier (keyed by
+this terminal's secret). A refusal from the platform (wrong, locked,
+throttled) is final: it never falls back to the offline check.
+
+Blocking (network, scrypt): call from a worker thread.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sync.caches import ReferenceCache
+from sync.client import PlatformClient, TransientError
+from sync.protocol.staff import (
+    PURPOSE_ROLES,
+    OfflineVerifier,
+    SignInOutcome,
+    SignInPurpose,
+    StaffEntry,
+    StaffSignInRequest,
+    card_mac,
+    verifier_key,
+    verify_offline,
+)
+
+#: How long after an online sign-in a member may sign in here offline.
+OFFLINE_DAYS = 14
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    outcome: SignInOutcome
+    member: StaffEntry | None = None
+    offline: bool = False  # checked against a local verifier
+    retry_after_seconds: int = 0
+    #: Offline and nobody of this purpose signed in here recently.
+    no_verifier: bool = False
+
+
+class StaffSignIn:
+    def __init__(self, client: PlatformClient, cache: ReferenceCache, signing_key: bytes, *,
+                 clock: Callable[[], float] = time.time) -> None:
+        self._client = client
+        self._cache = cache
+        self._key = verifier_key(signing_key)
+        self._clock = clock
+
+    def sign_in(self, purpose: SignInPurpose, pin: str, *, staff_no: str | None = None,
+                card_uid: str | None = None) -> SignInResult:
+        request = StaffSignInRequest(purpose=purpose, pin=pin, staff_no=staff_no,
+                                     card_uid=card_uid)
+        try:
+            answer = self._client.staff_sign_in(request)
+        except TransientError:
+            return self.offline(request)
+        if answer.outcome is SignInOutcome.SIGNED_IN and answer.verifier is not None:
+            self._cache.put_staff_verifier(answer.verifier)
+        return SignInResult(answer.outcome, answer.member,
+                            retry_after_seconds=answer.retry_after_seconds)
+
+    def offline(self, request: StaffSignInRequest) -> SignInResult:
+        """Against the verifiers of members who signed in here recently."""
+        since = datetime.fromtimestamp(self._clock(), UTC) - timedelta(days=OFFLINE_DAYS)
+        roles = PURPOSE_ROLES[request.purpose.value]
+        recent = [v for v in self._cache.staff_verifiers()
+                  if v.issued_at >= since and v.member.role in roles]
+        candidates = [v for v in recent if self._names(v, request)]
+        if not recent:
+            return SignInResult(SignInOutcome.WRONG, offline=True, no_verifier=True)
+        matched = None
+        for verifier in candidates:  # check all: no timing hint of which one
+            if verify_offline(self._key, request.pin, verifier):
+                matched = matched or verifier.member
+        outcome = SignInOutcome.SIGNED_IN if matched else SignInOutcome.WRONG
+        return SignInResult(outcome, matched, offline=True)
+
+    def _names(self, verifier: OfflineVerifier, request: StaffSignInRequest) -> bool:
+        if request.card_uid is not None:
+            return verifier.card_mac is not None and hmac.compare_digest(
+                verifier.card_mac, card_mac(self._key, request.card_uid))
+        if request.staff_no is not None:
+            return verifier.member.staff_no == request.staff_no
+        return request.purpose is SignInPurpose.TECHNICIAN
