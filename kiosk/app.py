@@ -11,6 +11,7 @@ from pathlib import Path
 from kiosk.composition import KioskComposition
 from kiosk.screens.registry import import_flows
 from sync.paths import config_dir
+from terminal.quick_backend import prefer_software_quick
 from terminal.services import ServicesLoader
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
@@ -41,6 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_self_test()
     folder = arguments.config_dir or config_dir()
     keyboard = configure_input_method()  # must precede the QApplication
+    prefer_software_quick()  # likewise: the keyboard's QML without OpenGL
     try:
         gui = start_gui(APP_NAME, folder)
     except AlreadyRunning as error:

@@ -24,6 +24,7 @@ from kiosk.screens.registry import builders
 from kiosk.technician_gate import CornerTapGesture, TechnicianScreen
 from kiosk.window import KioskWindow
 from terminal.shell import Shell
+from terminal.source_cache import drop_source_cache
 from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 from terminal.theme import ThemeMode
@@ -141,6 +142,7 @@ class KioskComposition:
     def _session_ended(self) -> None:
         self.idle.disarm()
         self.attract.refresh()
+        drop_source_cache()  # what the session's first imports left behind
 
     # ------------------------------------------------------------ technician
     def _technician_pins(self) -> list[str]:

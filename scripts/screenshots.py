@@ -22,6 +22,7 @@ import argparse
 import contextlib
 import io
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -736,7 +737,6 @@ def kiosk_stage(folder: Path, *, separate_platform: bool = False) -> Iterator[Ki
     from sync.config import render_toml
     from sync.paths import CONFIG_FILE
     from terminal.background import wait_for_background
-    from terminal.local_platform import LocalPlatform
     from terminal.shell import start_shell
 
     os.environ.setdefault("RECEPTION_LOG_DIR", str(folder / "logs"))
@@ -747,7 +747,9 @@ def kiosk_stage(folder: Path, *, separate_platform: bool = False) -> Iterator[Ki
         platform = PlatformProcess(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR)
         platform.start()
         url = platform.url
-    else:
+    else:  # in this process: the kiosk's memory would include the platform's
+        from terminal.local_platform import LocalPlatform
+
         platform = LocalPlatform(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR)
         url = platform.start()
     config_dir = folder / "config"
@@ -797,14 +799,12 @@ def enroll_code(platform: Any, separate: bool) -> str:
 
     if not separate:
         return platform.enroll_code("C001", Role.KIOSK)
-    from sync.server import enrollment
-    from sync.server.db import make_engine
-
-    engine = make_engine(platform.database_url)
-    try:
-        return enrollment.issue_code(engine, "C001", Role.KIOSK)
-    finally:
-        engine.dispose()
+    # the platform's own command, so that this process loads none of the platform
+    done = subprocess.run(
+        [sys.executable, "-m", "sync.server.cli", "enroll-code", "--db", platform.database_url,
+         "--center", "C001", "--role", Role.KIOSK.value],
+        capture_output=True, text=True, check=True, cwd=ROOT, timeout=120)
+    return done.stdout.strip().splitlines()[-1]
 
 
 def set_theme(stage: KioskStage, mode: Any) -> None:

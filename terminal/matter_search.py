@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pypinyin import Style, lazy_pinyin
-
 from sync.protocol.models import Matter
+from terminal.pinyin import initials, spelled
 
 MAX_RESULTS = 12
 #: Short names residents say (低保 for 最低生活保障): names are also indexed shortened.
@@ -46,10 +45,6 @@ def shortened(name: str) -> str:
     return name
 
 
-def initials(text: str) -> str:
-    return "".join(lazy_pinyin(text, style=Style.FIRST_LETTER)).lower()
-
-
 @dataclass(frozen=True)
 class IndexEntry:
     matter: Matter
@@ -67,7 +62,7 @@ class SearchIndex:
             IndexEntry(matter, _fold(f"{matter.name_zh}|{shortened(matter.name_zh)}"),
                        _fold(matter.name_en),
                        f"{initials(matter.name_zh)}|{initials(shortened(matter.name_zh))}",
-                       "".join(lazy_pinyin(matter.name_zh)).lower())
+                       spelled(matter.name_zh))
             for matter in matters
         ]
 

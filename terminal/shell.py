@@ -13,6 +13,7 @@ from typing import Protocol
 from PySide6.QtCore import QTimer
 
 from terminal.services import Services, ServicesLoader, open_services
+from terminal.source_cache import drop_source_cache
 from terminal.startup import Gui, start_gui
 from terminal.sync_bridge import SyncBridge
 
@@ -35,6 +36,7 @@ def attach_services(gui: Gui, services: Services) -> Shell:
 
     bridge = SyncBridge(services.runtime.outbox, None, gui.app)
     bridge.attach_worker(SyncWorker(services.runtime.synchronizer, on_state=bridge.publish))
+    drop_source_cache()  # phase two has imported what start-up needs
     return Shell(gui, services, bridge)
 
 
