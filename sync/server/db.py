@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Engine,
     Float,
     ForeignKey,
@@ -75,7 +76,7 @@ class StoredTransaction(Base):
         String(40), ForeignKey("terminal.id"), primary_key=True
     )
     tx_id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    seq: Mapped[int]
+    seq: Mapped[int] = mapped_column(BigInteger)  # a terminal's seq may use all 63 bits
     kind: Mapped[str] = mapped_column(String(20))
     payload: Mapped[str] = mapped_column(Text)
     payload_hash: Mapped[str] = mapped_column(String(64))
