@@ -19,6 +19,7 @@ from datetime import datetime
 from sync.client import AuthError, PlatformError, TransientError
 from sync.conditions import Condition
 from sync.outbox import utc_now
+from sync.protocol.signing import TERMINAL_REVOKED
 from sync.store.database import StoreError, StoreFullError
 from sync.synchronizer import Synchronizer
 
@@ -34,6 +35,11 @@ class SyncState:
     last_error: str | None = None
     auth_failed: bool = False
     damaged: int = 0  # dead letters damaged on this terminal (also in dead_letters)
+
+    @property
+    def revoked(self) -> bool:
+        """The platform withdrew this terminal: it must be enrolled again."""
+        return self.auth_failed and (self.last_error or "").startswith(TERMINAL_REVOKED + ":")
 
 
 def full_jitter_delay(failures: int, base: float, cap: float,

@@ -32,6 +32,10 @@ class SyncBadge(QLabel):
         state = self._state
         if state is None:
             text, kind = self.tr("● Connecting…"), "offline"
+        elif state.revoked:
+            text = self.tr("● This terminal was withdrawn; enroll it again "
+                           "(%n record(s) kept)", "", state.backlog)
+            kind = "attention"
         elif state.damaged:
             text = self.tr("● %n damaged record(s): call a technician", "", state.damaged)
             kind = "attention"

@@ -2181,6 +2181,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
+        <source>● This terminal was withdrawn; enroll it again (%n record(s) kept)</source>
+        <translation>
+            <numerusform>● This terminal was withdrawn; enroll it again (%n record kept)</numerusform>
+            <numerusform>● This terminal was withdrawn; enroll it again (%n records kept)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>● %n damaged record(s): call a technician</source>
         <translation>
             <numerusform>● %n damaged record: call a technician</numerusform>

@@ -2173,6 +2173,12 @@
         <translation>● 正在连接…</translation>
     </message>
     <message numerus="yes">
+        <source>● This terminal was withdrawn; enroll it again (%n record(s) kept)</source>
+        <translation>
+            <numerusform>● 本终端已被停用，请重新登记（已保留 %n 条记录）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>● %n damaged record(s): call a technician</source>
         <translation>
             <numerusform>● %n 条记录已损坏，请联系技术人员</numerusform>

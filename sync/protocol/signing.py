@@ -13,6 +13,8 @@ HEADER_TIMESTAMP = "X-Timestamp"
 HEADER_NONCE = "X-Nonce"
 HEADER_SIGNATURE = "X-Signature"
 MAX_SKEW_SECONDS = 300
+#: Error code of a correctly signed request from a terminal the platform withdrew.
+TERMINAL_REVOKED = "terminal_revoked"
 
 
 def body_digest(body: bytes) -> str:

@@ -114,6 +114,9 @@ def check_signed_request(engine: Engine, signed: SignedRequest, now: float) -> C
             raise _unauthorized(
                 "clock_skew", "The terminal clock is too far from the platform clock.", now
             )
+        if terminal.revoked_at is not None:
+            raise _unauthorized(signing.TERMINAL_REVOKED,
+                                "This terminal was withdrawn; enroll it again.")
         caller = Caller(terminal.id, terminal.center, terminal.role)
         session.execute(delete(SeenNonce).where(SeenNonce.seen_at < now - NONCE_TTL_SECONDS))
         seen = session.scalar(

@@ -55,6 +55,25 @@ def _enroll_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def _terminal(args: argparse.Namespace) -> int:
+    with _engine(args.db) as engine:
+        if args.action == "revoke":
+            done = enrollment.revoke(engine, args.terminal_id)
+            message = (f"{args.terminal_id} is withdrawn: its requests are refused until it "
+                       "is enrolled again with a code from `terminal rotate-key`.")
+        else:
+            code = enrollment.renewal_code(engine, args.terminal_id)
+            done = code is not None
+            message = (f"{code}\n(one-time code for 24 hours: `reception-sync enroll --url URL "
+                       f"--code {code}` on {args.terminal_id} gives it a new key and keeps its "
+                       "id and outbox; the old key works until then)")
+    if not done:
+        print(f"no terminal {args.terminal_id} on this platform", file=sys.stderr)
+        return 1
+    print(message)
+    return 0
+
+
 def _load_demo(args: argparse.Namespace) -> int:
     with _engine(args.db) as engine:
         loaded = documents.load_demo(engine, args.dir)
@@ -98,6 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     code.add_argument("--center", required=True)
     code.add_argument("--role", required=True, choices=[role.value for role in Role])
     code.set_defaults(handler=_enroll_code)
+
+    terminal = commands.add_parser("terminal", help="withdraw a terminal or rotate its key")
+    terminal.add_argument("action", choices=["revoke", "rotate-key"])
+    terminal.add_argument("terminal_id")
+    terminal.add_argument("--db", default=DEFAULT_DB)
+    terminal.set_defaults(handler=_terminal)
 
     demo = commands.add_parser("load-demo", help="load catalog.json, notices.json, staff.json")
     demo.add_argument("--db", default=DEFAULT_DB)

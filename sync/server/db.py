@@ -47,6 +47,8 @@ class EnrollCode(Base):
     created_at: Mapped[float] = mapped_column(Float)
     used_at: Mapped[float | None] = mapped_column(Float)
     terminal_id: Mapped[str | None] = mapped_column(String(40))
+    #: A renewal code: enrolling with it gives this existing terminal a new key.
+    renews: Mapped[str | None] = mapped_column(String(40), default=None)
 
 
 class Terminal(Base):
@@ -57,6 +59,8 @@ class Terminal(Base):
     key: Mapped[bytes] = mapped_column(LargeBinary(32))
     hostname: Mapped[str] = mapped_column(String(200), default="")
     enrolled_at: Mapped[float] = mapped_column(Float)
+    #: Withdrawn: its signed requests get `terminal_revoked` until it is renewed.
+    revoked_at: Mapped[float | None] = mapped_column(Float, default=None)
 
 
 class SeenNonce(Base):

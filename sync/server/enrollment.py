@@ -1,4 +1,9 @@
-"""One-time enrollment codes and terminal enrollment."""
+"""One-time enrollment codes, terminal enrollment, and a terminal's lifecycle.
+
+A renewal code (`renewal_code`) re-enrolls an existing terminal: the same id,
+center and role (so its outbox delivers on, deduplicated as before) with a
+new key; the old key works until the code is spent. That is how a key is
+rotated, and how a withdrawn (`revoke`) terminal comes back."""
 
 from __future__ import annotations
 
@@ -33,6 +38,28 @@ def issue_code(engine: Engine, center: str, role: Role) -> str:
     return code
 
 
+def renewal_code(engine: Engine, terminal_id: str) -> str | None:
+    """A one-time code that gives `terminal_id` a new key (None: no such terminal)."""
+    code = secrets.token_urlsafe(9)
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        terminal = session.get(Terminal, terminal_id)
+        if terminal is None:
+            return None
+        session.add(EnrollCode(code_hash=_hash(code), center=terminal.center, role=terminal.role,
+                               created_at=time.time(), renews=terminal_id))
+    return code
+
+
+def revoke(engine: Engine, terminal_id: str) -> bool:
+    """Withdraw a terminal: its requests are refused until it is renewed."""
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        terminal = session.get(Terminal, terminal_id)
+        if terminal is None:
+            return False
+        terminal.revoked_at = terminal.revoked_at or time.time()
+    return True
+
+
 def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
     """Spend a code (atomically, even across instances) on a new terminal."""
     now = time.time()
@@ -47,7 +74,7 @@ def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
             raise ApiError(
                 403, "enroll_code_expired", "This enrollment code has expired; ask for a new one."
             )
-        terminal_id = "T-" + secrets.token_hex(5).upper()
+        terminal_id = code.renews or "T-" + secrets.token_hex(5).upper()
         key = secrets.token_bytes(32)
         spent = session.execute(
             update(EnrollCode)
@@ -57,16 +84,21 @@ def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
         )
         if spent.rowcount != 1:  # type: ignore[attr-defined]
             raise ApiError(403, "enroll_code_used", "This enrollment code was already used.")
-        session.add(
-            Terminal(
-                id=terminal_id,
-                center=code.center,
-                role=code.role,
-                key=key,
-                hostname=request.hostname,
-                enrolled_at=now,
+        renewed = session.get(Terminal, terminal_id) if code.renews else None
+        if renewed is not None:
+            renewed.key, renewed.revoked_at = key, None
+            renewed.hostname, renewed.enrolled_at = request.hostname, now
+        else:
+            session.add(
+                Terminal(
+                    id=terminal_id,
+                    center=code.center,
+                    role=code.role,
+                    key=key,
+                    hostname=request.hostname,
+                    enrolled_at=now,
+                )
             )
-        )
         center, role = code.center, Role(code.role)
     return EnrollResponse(
         terminal_id=terminal_id,

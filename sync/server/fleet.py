@@ -36,7 +36,8 @@ def _when(timestamp: float) -> str:
 
 
 def _row(terminal: Terminal, record: HeartbeatRecord | None) -> str:
-    cells = [terminal.id, terminal.center, terminal.role, terminal.hostname]
+    withdrawn = " (withdrawn)" if terminal.revoked_at is not None else ""
+    cells = [terminal.id + withdrawn, terminal.center, terminal.role, terminal.hostname]
     devices = ""
     if record is None:
         cells += ["never", "", "", "", ""]
