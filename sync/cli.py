@@ -100,7 +100,15 @@ def _main(arguments: argparse.Namespace, folder: Path) -> int:
         config = load_config(folder / CONFIG_FILE, SyncConfig)
         secrets = load_secrets(folder / SECRETS_FILE)
         if arguments.command in RECOVERY:
-            return _recover(arguments, store_parts(config, secrets, config_folder=folder))
+            parts = store_parts(config, secrets, config_folder=folder)
+            try:
+                return _recover(arguments, parts)
+            except OSError as error:
+                print(f"reception-sync: {arguments.command} stopped: {error}. Free space in "
+                      f"{parts.database.parent} and run it again (nothing is deleted: a "
+                      f"database it set aside is there as terminal.db.damaged-*).",
+                      file=sys.stderr)
+                return 1
         runtime = open_runtime(config, secrets, config_folder=folder)
     except (ConfigError, SecretsError, StoreError, PlatformError) as error:
         print(f"reception-sync: {error}", file=sys.stderr)
@@ -183,10 +191,14 @@ def _run(arguments: argparse.Namespace, runtime: SyncRuntime) -> int:
         newest = runtime.backups.newest()
         print(f"newest backup: {newest.name if newest else 'none'}")
         try:
-            runtime.database.checkpoint()
-            print("database: every commit is in the database file")
+            waiting = runtime.database.checkpoint()
         except StoreError as error:
             print(f"database: {error}")
+        else:
+            print("database: every commit is in the database file" if not waiting else
+                  f"database: {waiting} page(s) of recent commits are still only in "
+                  f"{runtime.database.wal_path.name} while a reader needs them; the next "
+                  f"checkpoint writes them in")
         try:
             runtime.synchronizer.heartbeat()
             print("platform: reachable")

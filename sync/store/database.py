@@ -120,6 +120,8 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.marker is not None:
+            self.marker.close()
 
     @property
     def wal_path(self) -> Path:
@@ -137,15 +139,16 @@ class Database:
                 "SELECT seq FROM sqlite_sequence WHERE name = 'records'").scalar()
         return int(value or 0)
 
-    def checkpoint(self) -> None:
-        """Copy committed pages from the write-ahead log into the database file.
+    def checkpoint(self) -> int:
+        """Copy committed pages from the write-ahead log into the database file;
+        return how many pages stay only in the log (a reader still needs them).
 
         On a full disk the file cannot grow: the last commits then live only
         in the -wal file. They are safe there, but that must be known."""
         raw = self.engine.raw_connection()
         try:
             cursor = raw.cursor()
-            cursor.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            _busy, logged, copied = cursor.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
             cursor.close()
         except sqlite3.OperationalError as error:
             if "full" not in str(error).lower():
@@ -158,6 +161,7 @@ class Database:
                 f"disk so they can be written in.") from error
         finally:
             raw.close()
+        return max(0, logged - copied)
 
 
 def wal_path(path: Path) -> Path:

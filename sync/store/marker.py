@@ -7,8 +7,10 @@ side of the fence) and holds the highest record number the store has
 committed, so a database that comes back older than that (its write-ahead
 log lost, an old copy put in its place) is refused as well.
 
-It is rewritten after each submit (atomically, without a flush of its own):
-after a power cut it can only be behind the database, never ahead of it.
+It is created (or replaced, after a recovery) by an atomic, flushed rename;
+after each submit only its number is overwritten in place, a few bytes in a
+block already on disk, without a flush of its own: after a power cut it can
+only be behind the database, never ahead of it.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sync.store.private import create_private, fsync_directory, private_folder
 
 log = logging.getLogger("sync.store")
 MARKER_FOLDER = "stores"
+FIELD = 20  # the number's width: overwritten in place, padded with spaces (valid JSON)
 
 
 def _now() -> str:
@@ -46,7 +49,8 @@ class StoreMarker:
         self.path = folder / MARKER_FOLDER / f"{name}.json"
         self._lock = threading.Lock()
         self._written = -1
-        self._created = ""
+        self._descriptor: int | None = None
+        self._offset = 0
         self._failing = False
 
     def read(self) -> MarkerState | None:
@@ -66,21 +70,19 @@ class StoreMarker:
         """The store exists from now on (or was just restored or salvaged)."""
         private_folder(self.path.parent)
         with self._lock:
-            self._created = _now()
-            self._write(high_water, self._created, flush=True)
+            self._replace(high_water, _now())
         fsync_directory(self.path.parent)
 
     def advance(self, high_water: int) -> None:
         """Called after a commit; never lowers the mark, never fails a submit."""
         with self._lock:
-            if self._written < 0:
-                state = self.read()
-                self._written = state.high_water if state else 0
-                self._created = state.created_at if state else _now()
-            if high_water <= self._written:
-                return
             try:
-                self._write(high_water, self._created, flush=False)
+                if self._descriptor is None:
+                    self._open()
+                if high_water <= self._written:
+                    return
+                os.pwrite(self._descriptor, _field(high_water), self._offset)
+                self._written = high_water
             except OSError as error:
                 if not self._failing:
                     log.error("cannot update the store marker %s (%s): a lost write-ahead log "
@@ -91,16 +93,49 @@ class StoreMarker:
                 log.info("the store marker %s is written again", self.path)
             self._failing = False
 
-    def _write(self, high_water: int, created_at: str, *, flush: bool) -> None:
-        text = json.dumps({"database": str(self.database), "created_at": created_at,
-                           "high_water": high_water})
+    def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _open(self) -> None:
+        state = self.read()
+        text = self.path.read_text("utf-8") if state is not None else ""
+        offset = text.rfind(_KEY)
+        if state is None or offset < 0 or len(text) - offset - len(_KEY) != FIELD + 2:
+            # none yet, or not in the padded layout: write one that is
+            self._replace(state.high_water if state else 0,
+                          state.created_at if state else _now())
+            text = self.path.read_text("utf-8")
+            offset = text.rfind(_KEY)
+            state = self.read()
+        assert state is not None
+        self._written = state.high_water
+        self._offset = len(text[:offset + len(_KEY)].encode("utf-8"))
+        self._descriptor = os.open(self.path, os.O_WRONLY)
+
+    def _replace(self, high_water: int, created_at: str) -> None:
+        self._close()
+        head = json.dumps({"database": str(self.database), "created_at": created_at})
+        text = head[:-1].encode("utf-8") + b", " + _KEY.encode() + _field(high_water) + b"}\n"
         temporary = self.path.with_name(self.path.name + ".tmp")
         descriptor = create_private(temporary)
         try:
-            os.write(descriptor, text.encode("utf-8"))
-            if flush:
-                os.fsync(descriptor)
+            os.write(descriptor, text)
+            os.fsync(descriptor)
         finally:
             os.close(descriptor)
         os.replace(temporary, self.path)
         self._written = high_water
+
+    def _close(self) -> None:
+        if self._descriptor is not None:
+            os.close(self._descriptor)
+            self._descriptor = None
+            self._written = -1
+
+
+_KEY = '"high_water": '
+
+
+def _field(high_water: int) -> bytes:
+    return str(high_water).ljust(FIELD).encode("ascii")

@@ -175,3 +175,28 @@ def test_on_a_full_disk_commits_in_the_log_only_are_known_and_checkpointed_later
     with sqlite3.connect(tmp_path / "copy.db") as copy:  # the database file alone has them
         assert copy.execute("SELECT count(*) FROM records").fetchone() == (100 + saved,)
     assert issubclass(StoreFullError, Exception)
+
+
+def test_status_says_when_commits_wait_in_the_log_for_a_reader(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import sqlite3
+
+    configured = configure(tmp_path)
+    _fill(configured, 1)
+    reader = sqlite3.connect(configured.database, isolation_level=None)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM records").fetchone()  # holds its snapshot
+    try:
+        _fill(configured, 5)
+        runtime = configured.open()
+        try:
+            assert runtime.database.checkpoint() > 0
+        finally:
+            runtime.close()
+        assert configured.cli("status") == 0
+        assert "still only in terminal.db-wal while a reader needs them" in \
+            capsys.readouterr().out
+    finally:
+        reader.close()
+    assert configured.cli("status") == 0
+    assert "database: every commit is in the database file" in capsys.readouterr().out
