@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from display.phrases import spoken_sentence_en, spoken_sentence_zh
-from display.speech import Step, Voice
+from terminal.speech import Step, Voice
 
 log = logging.getLogger("display.announcer")
 #: Pause between two announcements, in milliseconds.

@@ -56,15 +56,6 @@ def chime_path(cache_dir: Path) -> Path:
     return cached if cached.is_file() else write_chime(cached)
 
 
-def wav_seconds(path: Path) -> float:
-    """Duration of a WAV file from its header (0.0 when unreadable)."""
-    try:
-        with wave.open(str(path), "rb") as clip:
-            return clip.getnframes() / float(clip.getframerate() or 1)
-    except (OSError, EOFError, wave.Error):
-        return 0.0
-
-
 if __name__ == "__main__":
     target = Path(sys.argv[1]) if len(sys.argv) > 1 else SOUNDS_DIR / CHIME_FILE
     print(write_chime(target))

@@ -52,7 +52,7 @@ class DisplayComposition:
         from display.chime import chime_path
         from display.config import DisplayConfig
         from display.feed import HallFeed
-        from display.speech import choose_voice
+        from terminal.speech import choose_voice
 
         self.shell = shell
         config: DisplayConfig = shell.services.config  # type: ignore[assignment]

@@ -1,7 +1,8 @@
-"""Language, large text and high contrast: on every kiosk screen.
+"""Language, large text, high contrast and voice guidance: on every kiosk screen.
 
-The two switches show their state twice: filled when on (the theme's
-`toggle` role) and a tick before the name when on."""
+The switches show their state twice: filled when on (the theme's `toggle`
+role) and a tick before the name when on. `reset` turns them all off (the
+next resident starts plain)."""
 
 from __future__ import annotations
 
@@ -21,23 +22,28 @@ class AccessibilityBar(QWidget):
     languageRequested = Signal(str)
     largeTextToggled = Signal(bool)
     highContrastToggled = Signal(bool)
+    voiceToggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("accessibilityBar")
         self.language_button = QPushButton(objectName="languageButton")
         self.language_button.setProperty("role", "secondary")
         self.large_text_button = toggle_button("largeTextButton")
         self.contrast_button = toggle_button("highContrastButton")
+        self.voice_button = toggle_button("voiceButton")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
         layout.addWidget(self.language_button)
         layout.addWidget(self.large_text_button)
         layout.addWidget(self.contrast_button)
+        layout.addWidget(self.voice_button)
         self._current_language = "zh_CN"
         self.language_button.clicked.connect(self._switch_language)
         for button, signal in ((self.large_text_button, self.largeTextToggled),
-                               (self.contrast_button, self.highContrastToggled)):
+                               (self.contrast_button, self.highContrastToggled),
+                               (self.voice_button, self.voiceToggled)):
             button.toggled.connect(self.retranslate)
             button.toggled.connect(signal)
         self.retranslate()
@@ -46,6 +52,10 @@ class AccessibilityBar(QWidget):
         self._current_language = language
         self.retranslate()
 
+    def reset(self) -> None:
+        for button in (self.large_text_button, self.contrast_button, self.voice_button):
+            button.setChecked(False)
+
     def _switch_language(self) -> None:
         self.languageRequested.emit("en" if self._current_language == "zh_CN" else "zh_CN")
 
@@ -53,7 +63,8 @@ class AccessibilityBar(QWidget):
         # The button names the language it switches to, in that language.
         self.language_button.setText("English" if self._current_language == "zh_CN" else "中文")
         for button, name in ((self.large_text_button, self.tr("Large text")),
-                             (self.contrast_button, self.tr("High contrast"))):
+                             (self.contrast_button, self.tr("High contrast")),
+                             (self.voice_button, self.tr("Voice guidance"))):
             on = button.isChecked()
             button.setText((ON_MARK if on else "") + name)
             button.setAccessibleName(name)

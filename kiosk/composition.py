@@ -22,9 +22,11 @@ from kiosk.out_of_service import OutOfServiceScreen
 from kiosk.queue_view import QueueView
 from kiosk.screens.registry import builders
 from kiosk.technician_gate import CornerTapGesture, TechnicianScreen
+from kiosk.voice_guide import VoiceGuide
 from kiosk.window import KioskWindow
 from terminal.shell import Shell
 from terminal.source_cache import drop_source_cache
+from terminal.speech import Voice, choose_voice
 from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 from terminal.theme import ThemeMode
@@ -35,6 +37,7 @@ DEFAULT_IDLE_SECONDS = 90
 DEFAULT_COUNTDOWN_SECONDS = 15
 #: Stands for "the platform's technicians" among the technician PIN hashes.
 PLATFORM_TECHNICIANS = "platform"
+VOICE_CACHE = "voice"  # espeak-ng clips of the screens' texts, under the data folder
 
 
 class KioskComposition:
@@ -73,6 +76,9 @@ class KioskComposition:
             lambda on: gui.set_theme(ThemeMode(gui.theme.high_contrast, on)))
         self.bar.highContrastToggled.connect(
             lambda on: gui.set_theme(ThemeMode(on, gui.theme.large_text)))
+        self.guide = VoiceGuide(self.navigator, self.window, lambda: gui.language.language,
+                                self.window)
+        self.bar.voiceToggled.connect(self.guide.set_enabled)
         if kiosk_mode and gui.settings.hide_cursor:
             self.window.setCursor(Qt.CursorShape.BlankCursor)
 
@@ -88,6 +94,7 @@ class KioskComposition:
         self.idle.idle_seconds = kiosk.idle_seconds
         self.idle.countdown_seconds = kiosk.countdown_seconds
         self.context.devices = self._adapters(shell)
+        self.guide.use_voice(self._voice(shell))
         for build in builders():
             for name, screen in build(self.context).items():
                 self.navigator.register(name, screen)
@@ -113,6 +120,11 @@ class KioskComposition:
             if devices.camera is not None else None,
         )
 
+    def _voice(self, shell: Shell) -> Voice:
+        """The speech path of the hall display: a TTS engine, else espeak-ng, else silence."""
+        config = shell.services.config
+        return choose_voice("auto", "", None, config.data_dir() / VOICE_CACHE)
+
     def _device_health(self) -> dict[str, object]:
         from sync.protocol.models import DeviceHealth, DeviceState
 
@@ -126,6 +138,7 @@ class KioskComposition:
     def stop(self) -> None:
         """Stop the pollers and the device threads (the window may stay)."""
         self.queue_view.stop()
+        self.guide.close()
         for adapter in (self.context.devices.printer, self.context.devices.card_reader,
                         self.context.devices.camera):
             if adapter is not None:
@@ -141,6 +154,7 @@ class KioskComposition:
 
     def _session_ended(self) -> None:
         self.idle.disarm()
+        self.bar.reset()  # plain text, normal contrast and silence for the next resident
         self.attract.refresh()
         drop_source_cache()  # what the session's first imports left behind
 

@@ -110,6 +110,7 @@ class ScreenPages(Protocol):
 class Navigator(QObject):
     wentTo = Signal(str)
     sessionEnded = Signal()
+    promptChanged = Signal()  # the screen shown has a new step or page
 
     def __init__(self, pages: ScreenPages, bar: NavigationBar, session: KioskSession,
                  attract: QWidget, parent: QObject | None = None) -> None:
@@ -133,6 +134,7 @@ class Navigator(QObject):
         screen.goHome.connect(lambda: self.go(HOME))
         screen.endSession.connect(self.end_session)
         screen.chromeChanged.connect(lambda screen=screen: self._refresh_bar(screen))
+        screen.promptChanged.connect(lambda screen=screen: self._prompt_changed(screen))
 
     def go(self, name: str, args: dict[str, Any] | None = None) -> None:
         screen = self.screens.get(name)
@@ -178,6 +180,10 @@ class Navigator(QObject):
         self.bar.hide()
         self.bar.hide_countdown()
         self.sessionEnded.emit()
+
+    def _prompt_changed(self, screen: KioskScreen) -> None:
+        if self.current is not None and self.screens[self.current] is screen:
+            self.promptChanged.emit()
 
     def _refresh_bar(self, screen: KioskScreen) -> None:
         if self.current is not None and self.screens[self.current] is screen:

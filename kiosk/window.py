@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QFrame,
-    QHBoxLayout,
     QScrollArea,
     QScroller,
     QStackedWidget,
@@ -107,14 +106,18 @@ class KioskWindow(QWidget):
         self.middle.setSpacing(0)
         self.middle.addWidget(self.screens, 1)
 
-        strip = QHBoxLayout()
-        strip.setContentsMargins(24, 16, 24, 0)
-        strip.addWidget(badge)
-        strip.addStretch(1)
-        strip.addWidget(bar)
+        # the sync badge and the accessibility bar: side by side on a landscape
+        # display; on a portrait one the bar takes a row of its own (four switches
+        # in large English text are wider than a portrait screen beside the badge)
+        self.strip = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.strip.setContentsMargins(24, 16, 24, 0)
+        self.strip.setSpacing(12)
+        self.strip.addWidget(badge)
+        self.strip.addStretch(1)
+        self.strip.addWidget(bar)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(strip)
+        layout.addLayout(self.strip)
         layout.addLayout(self.middle, 1)
         if self.keyboard is not None:
             self.middle.addWidget(self.keyboard)
@@ -157,11 +160,13 @@ class KioskWindow(QWidget):
             QTimer.singleShot(0, self.keyboard.load)  # after the first paint
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """The keyboard goes beside the screens on a landscape display."""
+        """The keyboard goes beside the screens on a landscape display, and the
+        accessibility bar beside the sync badge."""
         size = event.size()
         beside = size.width() > size.height()
-        self.middle.setDirection(QBoxLayout.Direction.LeftToRight if beside
-                                 else QBoxLayout.Direction.TopToBottom)
+        way = QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom
+        self.middle.setDirection(way)
+        self.strip.setDirection(way)
         if self.keyboard is not None:
             self.keyboard.place(beside=beside, width=round(size.width() * BESIDE_SHARE))
         super().resizeEvent(event)

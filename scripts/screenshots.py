@@ -190,6 +190,9 @@ class KioskStage:
     tracking_numbers: list[str] = field(default_factory=list)
     #: saves the current shot; for set-ups that must grab before they undo something
     save_current: Callable[[], None] = lambda: None
+    #: large text / high contrast of the shots: switched on again after each session
+    #: wipe (which turns the accessibility switches off for the next resident)
+    theme: Any = None
 
     # ---- plumbing
     @property
@@ -215,6 +218,8 @@ class KioskStage:
         self.ui.window.navigation.hide_countdown()
         if self.navigator.current is not None:
             self.navigator.end_session()
+        if self.theme is not None:
+            set_theme(self, self.theme)
         settle(1)
 
     def fit(self, size: tuple[int, int]) -> None:
@@ -809,6 +814,7 @@ def enroll_code(platform: Any, separate: bool) -> str:
 
 def set_theme(stage: KioskStage, mode: Any) -> None:
     """Large text and high contrast through the accessibility bar's switches."""
+    stage.theme = mode
     bar = stage.ui.bar
     bar.large_text_button.setChecked(mode.large_text)
     bar.contrast_button.setChecked(mode.high_contrast)

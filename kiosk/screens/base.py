@@ -10,7 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+#: label roles voice guidance reads: headings and questions, the card prompt,
+#: a ticket's number and queue, an application's status, why the slip is on screen
+SPOKEN_ROLES = ("title", "touch", "ticket-number", "ticket-category", "status",
+                "slip-message")
 
 
 class KioskScreen(QWidget):
@@ -19,6 +24,7 @@ class KioskScreen(QWidget):
     goHome = Signal()
     endSession = Signal()  # the resident is done: wipe and return to attract
     chromeChanged = Signal()  # title or allows_back changed while shown
+    promptChanged = Signal()  # what voice guidance reads changed (a new step or page)
 
     #: shown in the navigation bar; screens set it in retranslate()
     title: str = ""
@@ -36,6 +42,17 @@ class KioskScreen(QWidget):
 
     def retranslate(self) -> None:
         """Set every visible text through self.tr(); called on language change."""
+
+    def spoken_text(self) -> str:
+        """What voice guidance reads: the title, then the screen's prompts (its
+        visible labels of the roles in `SPOKEN_ROLES`, top to bottom)."""
+        parts = [self.title]
+        for label in self.findChildren(QLabel):
+            text = label.text().strip()
+            if label.property("role") in SPOKEN_ROLES and label.isVisibleTo(self) \
+                    and text and text not in parts:
+                parts.append(text)
+        return "\n".join(part for part in parts if part)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

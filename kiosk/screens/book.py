@@ -86,6 +86,7 @@ class BookScreen(KioskScreen):
         self._slots = Latest()
         self._columns = 2
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self.promptChanged)
         self.pages.addWidget(self._matters_page())
         self.pages.addWidget(self._slots_page())
         layout = QVBoxLayout(self)

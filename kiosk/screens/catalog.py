@@ -249,6 +249,7 @@ class CatalogScreen(KioskScreen):
         else:
             self.department = self.category = None
         self._show()
+        self.promptChanged.emit()
 
     def _chosen(self, key: str) -> None:
         kind, _, code = key.partition(":")
@@ -262,6 +263,7 @@ class CatalogScreen(KioskScreen):
             self.navigate.emit("matter", {"matter": code})
             return
         self._show()
+        self.promptChanged.emit()
 
     # ---- content
     def _kiosk_matters(self) -> list[Matter]:

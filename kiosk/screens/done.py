@@ -80,6 +80,7 @@ class DoneScreen(KioskScreen):
         self.slip_layout, self.slip_message, self.slip = (
             slip_page.flow, slip_page.message, slip_page.slip)
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self.promptChanged)
         self.pages.addWidget(scrolled(summary))
         self.pages.addWidget(slip_page)
         self.finish = QPushButton()

@@ -85,6 +85,7 @@ class StepForm(QWidget):
 
     finished = Signal()  # the last step was passed and every field is fine
     backFromStart = Signal()
+    stepShown = Signal()
 
     def __init__(self, pages: list[FieldPage], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +119,7 @@ class StepForm(QWidget):
         self.stack.setCurrentIndex(index)
         self.pages[index].input.activate()
         self.retranslate()
+        self.stepShown.emit()
 
     def start(self, last: bool = False) -> None:
         steps = self.steps()
@@ -258,6 +260,7 @@ class FormScreen(KioskScreen):
         self.form = StepForm(pages)
         self.form.finished.connect(self._finished)
         self.form.backFromStart.connect(self.goBack)
+        self.form.stepShown.connect(self.promptChanged)
         self.holder.addWidget(self.form)
         self.retranslate()
         self.form.start()

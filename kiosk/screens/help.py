@@ -1,5 +1,6 @@
-"""Help: in plain words, what this machine does, where the windows are and
-how to ask a member of staff. args: none."""
+"""Help: in plain words, what this machine does, how to type and to make it
+easier to see and hear, where the windows are and how to ask a member of
+staff. args: none."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ class HelpScreen(KioskScreen):
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 16, 0)
         column.setSpacing(12)
-        for _ in range(4):
+        for _ in range(5):
             head, body = role_label("subtitle-strong"), role_label("body")
             column.addWidget(head)
             column.addWidget(body)
@@ -46,7 +47,15 @@ class HelpScreen(KioskScreen):
              self.tr("Here you can take a queue number, book an appointment or check in, "
                      "apply for some services by yourself, report a repair, read community "
                      "notices and see how an earlier application is going. It is open day "
-                     "and night. Touch the big buttons; you never need a keyboard.")),
+                     "and night. Touch the big buttons to choose. Where you need to write "
+                     "something, such as an address, a keyboard appears on the screen: for "
+                     "Chinese, type the pinyin, then touch the character you want.")),
+            (self.tr("Easier to see and to hear"),
+             self.tr("The switches at the top of every screen help: “Large text” makes the "
+                     "writing bigger, “High contrast” shows light writing on a dark screen, "
+                     "and “Voice guidance” reads each screen aloud. A switch that is on is "
+                     "filled in and ticked; touch it again to turn it off. They turn off by "
+                     "themselves when you leave.")),
             (self.tr("Where the windows are"),
              self.tr("The service windows are the numbered counters in the hall. When your "
                      "queue number is called, the screens in the hall show it together with "

@@ -79,6 +79,7 @@ class IdentifyScreen(KioskScreen):
         self.title_label = role_label("title", name="identifyTitle")
         self.purpose_label = role_label("subtitle", name="identifyPurpose")
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self.promptChanged)
         self.pages.addWidget(self._build_card_page())
         self.pages.addWidget(self._build_id_page())
         self.pages.addWidget(self._build_phone_page())

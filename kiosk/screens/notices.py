@@ -89,6 +89,7 @@ class NoticesScreen(KioskScreen):
         detail_column.addWidget(self.all_button)
 
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self.promptChanged)
         self.pages.addWidget(list_page)
         self.pages.addWidget(detail_page)
         layout = QVBoxLayout(self)

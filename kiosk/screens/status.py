@@ -80,6 +80,7 @@ class StatusScreen(KioskScreen):
 
         self.heading = role_label("title")
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self.promptChanged)
         for build in (self._build_scan_page, self._build_type_page, self._build_busy_page,
                       self._build_result_page):
             self.pages.addWidget(build())

@@ -147,6 +147,7 @@ class SlipScreen(KioskScreen):
         self.slip_layout, self.slip_message, self.slip = (
             slip_page.flow, slip_page.message, slip_page.slip)
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self.promptChanged)
         self.pages.addWidget(summary)
         self.pages.addWidget(slip_page)
         self.finish = QPushButton()

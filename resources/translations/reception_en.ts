@@ -226,6 +226,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voice guidance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>On</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,7 +1111,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons; you never need a keyboard.</source>
+        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons to choose. Where you need to write something, such as an address, a keyboard appears on the screen: for Chinese, type the pinyin, then touch the character you want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Easier to see and to hear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The switches at the top of every screen help: “Large text” makes the writing bigger, “High contrast” shows light writing on a dark screen, and “Voice guidance” reads each screen aloud. A switch that is on is filled in and ticked; touch it again to turn it off. They turn off by themselves when you leave.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -226,6 +226,10 @@
         <translation>高对比度</translation>
     </message>
     <message>
+        <source>Voice guidance</source>
+        <translation>语音引导</translation>
+    </message>
+    <message>
         <source>On</source>
         <translation>已开启</translation>
     </message>
@@ -1104,8 +1108,16 @@
         <translation>本机能办什么</translation>
     </message>
     <message>
-        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons; you never need a keyboard.</source>
-        <translation>在这里可以取号、预约或签到、自助申办部分事项、报修、查看社区通知、查询以前申请的办理进度。本机全天开放。点击大按钮即可，不需要键盘。</translation>
+        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons to choose. Where you need to write something, such as an address, a keyboard appears on the screen: for Chinese, type the pinyin, then touch the character you want.</source>
+        <translation>在这里您可以取号、预约或签到、自助办理部分事项、报修、查看社区公告，以及查询以前申请的办理进度。本机全天开放。点大按钮即可选择。需要填写内容（例如地址）时，屏幕上会出现键盘：输入汉字请打拼音，再点选您要的字。</translation>
+    </message>
+    <message>
+        <source>Easier to see and to hear</source>
+        <translation>看得更清楚，听得到</translation>
+    </message>
+    <message>
+        <source>The switches at the top of every screen help: “Large text” makes the writing bigger, “High contrast” shows light writing on a dark screen, and “Voice guidance” reads each screen aloud. A switch that is on is filled in and ticked; touch it again to turn it off. They turn off by themselves when you leave.</source>
+        <translation>每个页面顶部都有开关：“大字模式”把字放大，“高对比度”用深色背景显示浅色文字，“语音引导”会朗读每个页面的内容。开启的开关会填满颜色并打勾，再点一次即可关闭。您离开后，这些开关会自动关闭。</translation>
     </message>
     <message>
         <source>Where the windows are</source>

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from display.announcer import Announcer
 from display.chime import write_chime
-from display.speech import (
+from terminal.speech import (
     ClipSynth,
     ClipVoice,
     SilentVoice,

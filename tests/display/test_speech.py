@@ -8,9 +8,16 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from display.chime import CHIME_FILE, SOUNDS_DIR, chime_path, wav_seconds, write_chime
+from display.chime import CHIME_FILE, SOUNDS_DIR, chime_path, write_chime
 from display.phrases import spoken_sentence_en, spoken_sentence_zh, zh_cardinal
-from display.speech import ClipSynth, Step, choose_voice, espeak_available, synthesize
+from terminal.speech import (
+    ClipSynth,
+    Step,
+    choose_voice,
+    espeak_available,
+    synthesize,
+    wav_seconds,
+)
 
 needs_espeak = pytest.mark.skipif(
     not espeak_available(), reason="espeak-ng is not installed (Debian package: espeak-ng)")

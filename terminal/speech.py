@@ -1,6 +1,7 @@
-"""Speech and sound backends of the announcer.
+"""Speech and sound: the voice of the hall display's announcer and of the
+kiosk's voice guidance.
 
-A `Voice` plays one `Step` (the chime, or one sentence) at a time and emits
+A `Voice` plays one `Step` (a chime, or one sentence) at a time and emits
 `finished` exactly once per `play`, whatever happens (a failure is logged and
 still finishes, so the queue never stalls). Three voices:
 
@@ -20,16 +21,16 @@ import hashlib
 import logging
 import shutil
 import subprocess
+import wave
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from PySide6.QtCore import QLocale, QObject, QTimer, QUrl, Signal
 
-from display.chime import wav_seconds
 from terminal.background import Lane
 
-log = logging.getLogger("display.speech")
+log = logging.getLogger("terminal.speech")
 ESPEAK = "espeak-ng"
 #: espeak-ng voice per sentence language.
 ESPEAK_VOICES = {"zh": "cmn", "en": "en"}
@@ -41,7 +42,7 @@ SILENT_SECONDS_PER_CHAR = 0.06
 
 @dataclass(frozen=True)
 class Step:
-    """One part of an announcement."""
+    """One part of what is said: a chime or a sentence."""
 
     kind: Literal["chime", "speech"]
     text: str = ""
@@ -49,6 +50,15 @@ class Step:
 
 
 # ------------------------------------------------------------------ sound files
+def wav_seconds(path: Path) -> float:
+    """Duration of a WAV file from its header (0.0 when unreadable)."""
+    try:
+        with wave.open(str(path), "rb") as clip:
+            return clip.getnframes() / float(clip.getframerate() or 1)
+    except (OSError, EOFError, wave.Error):
+        return 0.0
+
+
 class WavPlayer(QObject):
     """Plays one WAV file at a time; `finished` once per `play`."""
 
@@ -145,7 +155,9 @@ class Voice(QObject):
 
     finished = Signal()
 
-    def __init__(self, chime: Path, player: WavPlayer, parent: QObject | None = None) -> None:
+    def __init__(self, chime: Path | None, player: WavPlayer,
+                 parent: QObject | None = None) -> None:
+        """`chime`: the sound of a "chime" step (None: a voice that only speaks)."""
         super().__init__(parent)
         self.chime = chime
         self.player = player
@@ -156,10 +168,12 @@ class Voice(QObject):
         """Start any slow work for a step that will be played later."""
 
     def play(self, step: Step) -> None:
-        if step.kind == "chime":
+        if step.kind == "speech":
+            self.speak(step)
+        elif self.chime is not None:
             self.player.play(self.chime)
         else:
-            self.speak(step)
+            QTimer.singleShot(0, self, self.finished.emit)
 
     def speak(self, step: Step) -> None:
         raise NotImplementedError
@@ -175,7 +189,7 @@ class Voice(QObject):
 class SilentVoice(Voice):
     """No speech engine: sentences take their estimated time in silence."""
 
-    def __init__(self, chime: Path, player: WavPlayer, parent: QObject | None = None,
+    def __init__(self, chime: Path | None, player: WavPlayer, parent: QObject | None = None,
                  speed: float = 1.0) -> None:
         super().__init__(chime, player, parent)
         self.speed = speed
@@ -193,7 +207,7 @@ class SilentVoice(Voice):
 class TtsVoice(Voice):
     """Sentences through a QtTextToSpeech engine ("mock" in tests)."""
 
-    def __init__(self, engine: str, chime: Path, player: WavPlayer,
+    def __init__(self, engine: str, chime: Path | None, player: WavPlayer,
                  parent: QObject | None = None) -> None:
         super().__init__(chime, player, parent)
         from PySide6.QtTextToSpeech import QTextToSpeech
@@ -253,7 +267,7 @@ class ClipSynth(QObject):
         super().__init__(parent)
         self.cache_dir = cache_dir
         self.command = command
-        self._lane = Lane(1, "display-speech")
+        self._lane = Lane(1, "speech")
         self._pending: set[str] = set()
 
     @staticmethod
@@ -303,7 +317,7 @@ def synthesize(command: str, step: Step, target: Path) -> Path:
 class ClipVoice(Voice):
     """Sentences as espeak-ng clips played like the chime."""
 
-    def __init__(self, synth: ClipSynth, chime: Path, player: WavPlayer,
+    def __init__(self, synth: ClipSynth, chime: Path | None, player: WavPlayer,
                  parent: QObject | None = None) -> None:
         super().__init__(chime, player, parent)
         self.synth = synth
@@ -346,7 +360,7 @@ def espeak_available(command: str = ESPEAK) -> bool:
     return shutil.which(command) is not None
 
 
-def choose_voice(mode: str, engine: str, chime: Path, cache_dir: Path,
+def choose_voice(mode: str, engine: str, chime: Path | None, cache_dir: Path,
                  parent: QObject | None = None, volume: float = 1.0) -> Voice:
     """The voice for `mode` ("auto", "tts", "espeak" or "silent").
 
@@ -360,12 +374,12 @@ def choose_voice(mode: str, engine: str, chime: Path, cache_dir: Path,
         for name in [engine] if engine else engines:
             voice = TtsVoice(name, chime, make_wav_player(volume=volume), parent)
             if voice.usable() and (mode == "tts" or voice.speaks_chinese()):
-                log.info("announcements speak through QtTextToSpeech engine %r", name)
+                log.info("speech through QtTextToSpeech engine %r", name)
                 return voice
             log.info("text-to-speech engine %r is not usable here", name)
             voice.deleteLater()
     if mode in ("auto", "tts", "espeak") and espeak_available():
-        log.info("announcements speak through espeak-ng clips in %s", cache_dir)
+        log.info("speech through espeak-ng clips in %s", cache_dir)
         return ClipVoice(ClipSynth(cache_dir), chime, make_wav_player(volume=volume), parent)
-    log.warning("no speech engine (%s): announcements are chime and text only", mode)
+    log.warning("no speech engine (%s): silence instead of speech", mode)
     return SilentVoice(chime, make_wav_player(volume=volume), parent)
