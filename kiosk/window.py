@@ -137,6 +137,8 @@ class KioskWindow(QWidget):
     def show_screen(self, screen: QWidget) -> None:
         if self.keyboard is not None:
             self.keyboard.discard()  # pending pinyin stays with the screen it was typed on
+            if screen is self.attract:
+                self.keyboard.use_handwriting(False)  # the next resident starts with keys
         page = screen.parentWidget()
         while page is not None and not isinstance(page, ScreenPage):
             page = page.parentWidget()

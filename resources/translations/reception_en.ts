@@ -1326,6 +1326,26 @@
     </message>
 </context>
 <context>
+    <name>KeyboardDock</name>
+    <message>
+        <source>Keyboard</source>
+        <extracomment>the languages the keyboard offers, by application language beside the screens (landscape) the keyboard takes this share of the window&apos;s width</extracomment>
+        <translation>Keyboard</translation>
+    </message>
+    <message>
+        <source>Back to the keyboard</source>
+        <translation>Back to the keyboard</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>Handwriting</translation>
+    </message>
+    <message>
+        <source>Write characters by hand instead</source>
+        <translation>Write characters by hand instead</translation>
+    </message>
+</context>
+<context>
     <name>MaterialsStep</name>
     <message>
         <source>4. Materials</source>

@@ -1323,6 +1323,26 @@
     </message>
 </context>
 <context>
+    <name>KeyboardDock</name>
+    <message>
+        <source>Keyboard</source>
+        <extracomment>the languages the keyboard offers, by application language beside the screens (landscape) the keyboard takes this share of the window&apos;s width</extracomment>
+        <translation>键盘</translation>
+    </message>
+    <message>
+        <source>Back to the keyboard</source>
+        <translation>换回键盘</translation>
+    </message>
+    <message>
+        <source>Handwriting</source>
+        <translation>手写</translation>
+    </message>
+    <message>
+        <source>Write characters by hand instead</source>
+        <translation>改用手写输入</translation>
+    </message>
+</context>
+<context>
     <name>MaterialsStep</name>
     <message>
         <source>4. Materials</source>

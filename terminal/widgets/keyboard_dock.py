@@ -15,8 +15,11 @@ The panel loads in the background once the window has painted. The dock:
   so only a candidate the resident picked is ever committed;
 * `discard()`s pending pinyin (a screen change, the idle wipe).
 
-A second panel (a handwriting pad) goes beside the keyboard with
-`add_panel`; it wraps its own commits in `panel_input()` the same way.
+A "handwriting" toggle above the panel swaps the keyboard for a handwriting
+pad (`terminal.widgets.handwriting_pad`) that types into the same focused
+field, and back; pending pinyin is dropped at each swap, and the pad takes
+the keyboard's height, so nothing else moves. The toggle shows only once
+the recognizer has opened, and never when it cannot.
 """
 
 from __future__ import annotations
@@ -25,12 +28,20 @@ import logging
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuickWidgets import QQuickWidget
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from terminal.theme import BASE_POINT_SIZE
+from terminal.widgets.handwriting_pad import HandwritingPad
 from terminal.widgets.keyboard import panel_input
 
 log = logging.getLogger("terminal.keyboard")
@@ -76,8 +87,10 @@ class KeyboardDock(QWidget):
 
     ready = Signal()  # the keyboard panel has loaded
     shownChanged = Signal(bool)
+    handwritingChanged = Signal(bool)  # True: the pad is in the keyboard's place
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, handwriting: HandwritingPad | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyboardDock")
         self.view = PanelView()
@@ -85,14 +98,33 @@ class KeyboardDock(QWidget):
         self._root: QObject | None = None
         self._wanted = False
         self._waiting_for_release = False
+        self.handwriting = handwriting if handwriting is not None else HandwritingPad()
+        self.handwriting.hide()
+        self.handwriting.ready.connect(self._handwriting_ready)
+        self.handwriting.unavailable.connect(self._handwriting_unavailable)
+        self.toggle = QPushButton()
+        self.toggle.setObjectName("handwritingToggle")
+        self.toggle.setProperty("role", "toggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the field keeps the focus
+        self.toggle.setVisible(self.handwriting.available is True)
+        self.toggle.toggled.connect(self.use_handwriting)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(12, 12, 12, 12)
+        bar.addStretch(1)
+        bar.addWidget(self.toggle)
         self.row = QHBoxLayout()
         self.row.setContentsMargins(0, 0, 0, 0)
         self.row.setSpacing(0)
         self.row.addWidget(self.view, 1)
+        self.row.addWidget(self.handwriting, 1)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
         column.addStretch(1)  # beside the screens, the keyboard sits at the bottom
+        column.addLayout(bar)
         column.addLayout(self.row)
+        self._retranslate()
         self.place(beside=False, width=0)
         self.hide()
         QGuiApplication.inputMethod().visibleChanged.connect(self._follow)
@@ -142,9 +174,29 @@ class KeyboardDock(QWidget):
             self.setMaximumWidth(UNLIMITED)
             self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def add_panel(self, panel: QWidget) -> None:
-        """Put another input panel (a handwriting pad) beside the keyboard."""
-        self.row.addWidget(panel)
+    def use_handwriting(self, on: bool) -> None:
+        """The handwriting pad (True) or the keyboard in the panel's place."""
+        on = on and self.handwriting.available is True
+        if on != self.handwriting.isHidden() and on == self.toggle.isChecked():
+            return
+        self.discard()  # pinyin pending on the keyboard is not typed by the swap
+        self.handwriting.rewrite()
+        self.view.setVisible(not on)
+        self.handwriting.setVisible(on)
+        with QSignalBlocker(self.toggle):
+            self.toggle.setChecked(on)
+        self._retranslate()
+        host = self.parentWidget()
+        if host is not None and host.layout() is not None:
+            host.layout().activate()
+        self.handwritingChanged.emit(on)
+
+    def _handwriting_ready(self) -> None:
+        self.toggle.show()
+
+    def _handwriting_unavailable(self, _reason: str) -> None:
+        self.use_handwriting(False)
+        self.toggle.hide()
 
     def discard(self) -> None:
         """Drop pending pinyin: nothing the resident did not pick is committed."""
@@ -182,7 +234,11 @@ class KeyboardDock(QWidget):
     # ---- size and language ----------------------------------------------------
     def _fit_height(self) -> None:
         if self._alive():
-            self.view.setFixedHeight(max(0, round(float(self._root.property("implicitHeight")))))
+            height = max(0, round(float(self._root.property("implicitHeight"))))
+            self.view.setFixedHeight(height)
+            # the pad in the keyboard's place: swapping them moves nothing else
+            self.handwriting.setFixedHeight(
+                max(height, self.handwriting.minimumSizeHint().height()))
 
     def _follow_application(self) -> None:
         if not self._alive():
@@ -191,7 +247,18 @@ class KeyboardDock(QWidget):
         scale = QApplication.font().pointSizeF() / BASE_POINT_SIZE
         self._root.setProperty("textScale", max(1.0, scale))
 
+    def _retranslate(self) -> None:
+        """The toggle names what a tap brings: handwriting, or the keyboard again."""
+        if self.toggle.isChecked():
+            self.toggle.setText(self.tr("Keyboard"))
+            self.toggle.setAccessibleName(self.tr("Back to the keyboard"))
+        else:
+            self.toggle.setText(self.tr("Handwriting"))
+            self.toggle.setAccessibleName(self.tr("Write characters by hand instead"))
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.LanguageChange, QEvent.Type.FontChange):
             QTimer.singleShot(0, self._follow_application)  # after QLocale's default moved
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
         super().changeEvent(event)
