@@ -21,17 +21,27 @@ Transactions are checked per kind inside a batch (`TRANSACTION_ROLES`).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
+from urllib.parse import parse_qs
 
 from fastapi import Depends, FastAPI, Request, Response
 from fastapi.routing import APIRoute
+from starlette.concurrency import run_in_threadpool
 
 from sync.protocol.models import Role
 from sync.server.auth import Caller, authenticate_request
 from sync.server.errors import ERROR_RESPONSE, ApiError
+from sync.server.operators import (
+    SESSION_COOKIE,
+    OperatorRole,
+    SignedInOperator,
+    csrf_matches,
+    session_operator,
+)
 
 POLICY_ATTRIBUTE = "__access_policy__"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -47,25 +57,30 @@ class Scope(StrEnum):
 
 @dataclass(frozen=True)
 class Policy:
-    """Who may call a route (no one signed: `public`) and what it touches."""
+    """Who may call a route (no one signed: `public`) and what it touches:
+    signed terminals of `roles`, or signed-in people of `operators`."""
 
     roles: tuple[Role, ...]
     objects: str
     scope: Scope
     public: bool = False
+    operators: tuple[OperatorRole, ...] = ()
+    page: bool = False  # an HTML page: without a session, off to the login page
 
     def describe(self) -> dict[str, Any]:
         """The `x-access` entry of the route in the OpenAPI document."""
-        return {
-            "callers": "anyone" if self.public else [role.value for role in self.roles],
-            "objects": self.objects,
-            "scope": self.scope.value,
-        }
+        callers: str | list[str] = (
+            "anyone" if self.public
+            else [f"operator:{role.value}" for role in self.operators]
+            or [role.value for role in self.roles])
+        return {"callers": callers, "objects": self.objects, "scope": self.scope.value}
 
-    async def admit(self, request: Request) -> Caller | None:
+    async def admit(self, request: Request) -> Caller | SignedInOperator | None:
         """Authenticate and authorize before the body is parsed."""
         if self.public:
             return None
+        if self.operators:
+            return await self._admit_operator(request)
         caller = await authenticate_request(request)
         if caller.role not in {role.value for role in self.roles}:
             allowed = ", ".join(role.value for role in self.roles)
@@ -73,12 +88,44 @@ class Policy:
                            f"A {caller.role} terminal may not do this (only: {allowed}).")
         return caller
 
+    async def _admit_operator(self, request: Request) -> SignedInOperator:
+        token = request.cookies.get(SESSION_COOKIE)
+        who = (await run_in_threadpool(session_operator, request.app.state.engine, token,
+                                       time.time()) if token else None)
+        if who is None:
+            if self.page and request.method == "GET":
+                raise ApiError(303, "sign_in", "Sign in first.", headers={"Location": "/login"})
+            raise ApiError(401, "sign_in", "Sign in first.")
+        if who.role not in self.operators:
+            raise ApiError(403, "wrong_role", f"A {who.role.value} may not do this.")
+        if request.method not in ("GET", "HEAD"):
+            form = parse_qs((await request.body()).decode("utf-8", "replace"))
+            sent = request.headers.get("x-csrf-token") or next(iter(form.get("csrf", [])), None)
+            if not csrf_matches(who, sent):
+                raise ApiError(403, "csrf", "The form is stale; reload the page and try again.")
+        return who
+
 
 def allow(*roles: Role, objects: str, scope: Scope) -> Callable[[F], F]:
     """Declare that signed terminals of `roles` may call the decorated route."""
     if not roles:
         raise ValueError("a terminal policy names at least one role")
     policy = Policy(tuple(roles), objects, scope)
+
+    def declare(endpoint: F) -> F:
+        setattr(endpoint, POLICY_ATTRIBUTE, policy)
+        return endpoint
+
+    return declare
+
+
+def operator(*roles: OperatorRole, objects: str, scope: Scope,
+             page: bool = False) -> Callable[[F], F]:
+    """Declare that signed-in people of `roles` may call the decorated route
+    (`page`: an HTML page, which sends a visitor without a session to log in)."""
+    if not roles:
+        raise ValueError("an operator policy names at least one role")
+    policy = Policy((), objects, scope, operators=tuple(roles), page=page)
 
     def declare(endpoint: F) -> F:
         setattr(endpoint, POLICY_ATTRIBUTE, policy)
@@ -112,7 +159,9 @@ class PolicyRoute(APIRoute):
             kwargs["openapi_extra"] = {**(kwargs.get("openapi_extra") or {}),
                                        "x-access": self.policy.describe()}
             if not self.policy.public:
-                kwargs["responses"] = {401: ERROR_RESPONSE, 403: ERROR_RESPONSE,
+                refused = {303: {"description": "Not signed in: to the login page"}} \
+                    if self.policy.page else {401: ERROR_RESPONSE}
+                kwargs["responses"] = {**refused, 403: ERROR_RESPONSE,
                                        **(kwargs.get("responses") or {})}
         super().__init__(path, endpoint, **kwargs)
         takes = self.dependant
@@ -130,7 +179,11 @@ class PolicyRoute(APIRoute):
         async def admitted(request: Request) -> Response:
             if policy is None:
                 raise ApiError(403, "no_policy", "This route declares no access policy.")
-            request.state.caller = await policy.admit(request)
+            admitted_as = await policy.admit(request)
+            if isinstance(admitted_as, SignedInOperator):
+                request.state.operator = admitted_as
+            else:
+                request.state.caller = admitted_as
             if takes_json:
                 await decode_json(request)
             response: Response = await handler(request)
@@ -162,6 +215,17 @@ def current_caller(request: Request) -> Caller:
 
 
 CallerDep = Annotated[Caller, Depends(current_caller)]
+
+
+def current_operator(request: Request) -> SignedInOperator:
+    """The signed-in person the route's policy admitted."""
+    who = getattr(request.state, "operator", None)
+    if not isinstance(who, SignedInOperator):
+        raise RuntimeError("a route asked for its operator but its policy admits terminals")
+    return who
+
+
+OperatorDep = Annotated[SignedInOperator, Depends(current_operator)]
 
 
 @dataclass(frozen=True)

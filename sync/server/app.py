@@ -9,8 +9,8 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from sync.protocol.models import PROTOCOL_VERSION
-from sync.server import fleet, hall, help_api, preapplications, queue, routes, staff
-from sync.server.access import PolicyRoute, public
+from sync.server import console, fleet, hall, help_api, preapplications, queue, routes, staff
+from sync.server.access import PolicyRoute, Scope, operator, public
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
 from sync.server.limits import BodyLimitMiddleware
@@ -40,6 +40,7 @@ def create_app(database_url: str) -> FastAPI:
     app.add_middleware(BodyLimitMiddleware)
     app.include_router(routes.unsigned)
     app.include_router(routes.signed)
+    app.include_router(console.router)
     app.include_router(fleet.router)
     app.include_router(queue.router)
     app.include_router(hall.router)
@@ -54,13 +55,14 @@ def create_app(database_url: str) -> FastAPI:
         return {"ok": True}
 
     @app.get("/openapi.json", include_in_schema=False)
-    @public(objects="the API description")
+    @operator(*console.ANYONE_SIGNED_IN, objects="the API description", scope=Scope.SHARED)
     def openapi_document(request: Request) -> JSONResponse:
         document: dict[str, Any] = request.app.openapi()
         return JSONResponse(document)
 
     @app.get("/docs", include_in_schema=False)
-    @public(objects="the API description")
+    @operator(*console.ANYONE_SIGNED_IN, objects="the API description", scope=Scope.SHARED,
+              page=True)
     def api_docs() -> HTMLResponse:
         return get_swagger_ui_html(openapi_url="/openapi.json", title=app.title)
 

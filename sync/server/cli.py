@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -12,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from sync.protocol.models import Role
-from sync.server import documents, enrollment
+from sync.server import documents, enrollment, operators
 from sync.server.app import create_app
 from sync.server.db import create_schema, make_engine
 from sync.server.faults import faults_from_env
@@ -74,6 +75,35 @@ def _terminal(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != first:
+        raise operators.AccountError("the two passwords differ")
+    return first
+
+
+def _user(args: argparse.Namespace) -> int:
+    try:
+        with _engine(args.db) as engine:
+            if args.action == "add":
+                role = operators.OperatorRole(args.role)
+                operators.add_user(engine, args.username, _password(args), role, args.center)
+                done = f"user {args.username} added ({role.value})"
+            elif args.action == "passwd":
+                operators.set_password(engine, args.username, _password(args))
+                done = f"password of {args.username} changed; its sessions ended"
+            else:
+                operators.disable(engine, args.username)
+                done = f"user {args.username} disabled; its sessions ended"
+    except operators.AccountError as error:
+        print(f"reception-platform user: {error}", file=sys.stderr)
+        return 1
+    print(done)
+    return 0
+
+
 def _load_demo(args: argparse.Namespace) -> int:
     with _engine(args.db) as engine:
         loaded = documents.load_demo(engine, args.dir)
@@ -123,6 +153,17 @@ def build_parser() -> argparse.ArgumentParser:
     terminal.add_argument("terminal_id")
     terminal.add_argument("--db", default=DEFAULT_DB)
     terminal.set_defaults(handler=_terminal)
+
+    user = commands.add_parser("user", help="people who sign in: add, passwd, disable")
+    user.add_argument("action", choices=["add", "passwd", "disable"])
+    user.add_argument("username")
+    user.add_argument("--role", choices=[role.value for role in operators.OperatorRole],
+                      default=operators.OperatorRole.TECHNICIAN.value, help="for add")
+    user.add_argument("--center", help="for add: the center of a manager or technician")
+    user.add_argument("--password-stdin", action="store_true",
+                      help="read the password from the first line of standard input")
+    user.add_argument("--db", default=DEFAULT_DB)
+    user.set_defaults(handler=_user)
 
     demo = commands.add_parser("load-demo", help="load catalog.json, notices.json, staff.json")
     demo.add_argument("--db", default=DEFAULT_DB)

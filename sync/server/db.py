@@ -149,6 +149,40 @@ class SignInAttempt(Base):
     at: Mapped[float] = mapped_column(Float, index=True)
 
 
+class Operator(Base):
+    """A person who signs in to the platform (see `sync.server.operators`)."""
+
+    __tablename__ = "operator"
+    username: Mapped[str] = mapped_column(String(120), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    center: Mapped[str | None] = mapped_column(String(64))
+    disabled: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[float] = mapped_column(Float)
+
+
+class OperatorSession(Base):
+    """A signed-in browser: the SHA-256 of its cookie and its CSRF token."""
+
+    __tablename__ = "operator_session"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    username: Mapped[str] = mapped_column(String(120), index=True)
+    csrf: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[float] = mapped_column(Float)
+    last_seen: Mapped[float] = mapped_column(Float)
+
+
+class LoginAttempt(Base):
+    """One login attempt (kept for the throttling window)."""
+
+    __tablename__ = "login_attempt"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    username: Mapped[str] = mapped_column(String(120), index=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[float] = mapped_column(Float, index=True)
+    ok: Mapped[bool]
+
+
 class Counter(Base):
     """Named counters; the row lock makes `change_seq` follow commit order."""
 

@@ -14,8 +14,11 @@ from sync.protocol.models import ErrorBody
 
 log = logging.getLogger(__name__)
 
-#: OpenAPI `responses` entry for an ErrorBody answer.
-ERROR_RESPONSE = {"model": ErrorBody}
+#: OpenAPI `responses` entry for an ErrorBody answer (JSON, also from HTML routes).
+ERROR_RESPONSE = {
+    "model": ErrorBody,
+    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+}
 
 
 class ApiError(StarletteHTTPException):

@@ -214,8 +214,6 @@ class Sample:
     home: frozenset[int] = frozenset({200})
     away: frozenset[int] = frozenset({200})
     away_check: Check = _no_check
-    #: Open to anyone until operators sign in (issue 10, Deliver 4).
-    open_to_all: bool = False
 
     def content(self) -> bytes:
         if isinstance(self.body, bytes):
@@ -292,7 +290,14 @@ def samples() -> dict[tuple[str, str], Sample]:
         ("GET", "/v1/queue/events"): Sample("/v1/queue/events"),
         ("POST", "/v1/help/{request_id}/acknowledge"): Sample(
             "/v1/help/1/acknowledge", ACTION, away=frozenset({404})),
-        ("GET", "/fleet"): Sample("/fleet", open_to_all=True),
+        ("GET", "/fleet"): Sample("/fleet"),
+        ("POST", "/fleet/terminals/{terminal_id}/revoke"): Sample("/fleet/terminals/T-X/revoke"),
+        ("POST", "/fleet/terminals/{terminal_id}/rotate-key"): Sample(
+            "/fleet/terminals/T-X/rotate-key"),
+        ("GET", "/login"): Sample("/login"),
+        ("POST", "/login"): Sample("/login", b"username=nobody&password=nothing",
+                                   home=frozenset({401, 429}), away=frozenset({401, 429})),
+        ("POST", "/logout"): Sample("/logout"),
         ("GET", "/healthz"): Sample("/healthz"),
         ("GET", "/openapi.json"): Sample("/openapi.json"),
         ("GET", "/docs"): Sample("/docs"),
@@ -344,6 +349,12 @@ def test_matrix(world: World, route: tuple[str, str]) -> None:
     sample = samples()[route]
     policy = POLICIES[route]
     assert policy is not None
+    if policy.operators:  # people's routes: no terminal and nobody unsigned gets in
+        refused = 303 if policy.page and method == "GET" else 401
+        for caller in [None, *world.terminals.values()]:
+            answer, _ = call(world, method, sample, caller)
+            assert answer.status_code == refused, (route, answer.status_code)
+        return
     unsigned, _ = call(world, method, sample, None)
     if policy.public:
         assert unsigned.status_code in sample.home
@@ -358,12 +369,11 @@ def test_matrix(world: World, route: tuple[str, str]) -> None:
             assert (answer.status_code, answer.json()["code"]) == (403, "wrong_role"), where
             continue
         assert answer.status_code in sample.away, (where, answer.status_code, body[:300])
-        if not sample.open_to_all:
-            asked = sample.path.encode() + sample.content()
-            leaked = [secret for secret in HOME_SECRETS
-                      if secret.encode() in body and secret.encode() not in asked]
-            assert leaked == [], where
-            sample.away_check(answer, body)
+        asked = sample.path.encode() + sample.content()
+        leaked = [secret for secret in HOME_SECRETS
+                  if secret.encode() in body and secret.encode() not in asked]
+        assert leaked == [], where
+        sample.away_check(answer, body)
     assert home_snapshot(world.engine) == before, f"{method} {template} changed {HOME}'s data"
 
     for role in Role:

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 from platform_helpers import SignedClient
+from sqlalchemy import Engine
+
+from sync.server import operators
+from sync.server.operators import OperatorRole
 
 
-def test_heartbeat_then_fleet_page(client: TestClient, kiosk: SignedClient) -> None:
+def test_heartbeat_then_fleet_page(
+    client: TestClient, engine: Engine, kiosk: SignedClient
+) -> None:
     beat = {
         "version": "1.4.2",
         "role": "kiosk",
@@ -23,6 +29,9 @@ def test_heartbeat_then_fleet_page(client: TestClient, kiosk: SignedClient) -> N
     assert (
         kiosk.request("POST", "/v1/heartbeat", json_body={**beat, "backlog": 3}).status_code == 204
     )
+    operators.add_user(engine, "admin", "correct horse battery", OperatorRole.PLATFORM_ADMIN,
+                       None)
+    client.post("/login", data={"username": "admin", "password": "correct horse battery"})
     page = client.get("/fleet")
     assert page.headers["content-type"].startswith("text/html")
     html = page.text

@@ -15,10 +15,11 @@ import pytest
 from platform_helpers import application_item, tiny_catalog
 
 from sync.protocol import signing
-from sync.server import documents
+from sync.server import documents, operators
 from sync.server.cli import main
 from sync.server.db import make_engine
 from sync.server.faults import FaultRule, write_plan
+from sync.server.operators import OperatorRole
 from sync.server.process import PlatformProcess
 
 REPO = Path(__file__).resolve().parents[2]
@@ -103,5 +104,9 @@ def test_injected_errors_then_recovery(server: LiveServer, terminal: LiveTermina
         garbage.json()
     answer = terminal.send("POST", BATCH, {"items": items})
     assert answer.json()["results"][0]["status"] == "accepted"
+    engine = make_engine(server.db_url)
+    operators.add_user(engine, "watcher", "a long password!", OperatorRole.AUDITOR, None)
+    engine.dispose()
+    terminal.http.post("/login", data={"username": "watcher", "password": "a long password!"})
     page = terminal.http.get("/fleet")
     assert terminal.terminal_id in page.text
