@@ -109,7 +109,13 @@ def test_damaged_records_are_set_aside_and_the_rest_is_delivered(
         runtime.close()
     import httpx
 
-    page = httpx.get(platform.url + "/fleet", timeout=5).text
+    from sync.server import operators
+
+    operators.add_user(platform.app.state.engine, "auditor", "a long password!",
+                       operators.OperatorRole.AUDITOR, None)
+    with httpx.Client(base_url=platform.url, timeout=5) as browser:
+        browser.post("/login", data={"username": "auditor", "password": "a long password!"})
+        page = browser.get("/fleet").text
     assert "3 (3 damaged on the terminal)" in page
 
 
