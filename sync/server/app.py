@@ -9,7 +9,7 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from sync.protocol.models import PROTOCOL_VERSION
-from sync.server import console, fleet, hall, help_api, preapplications, queue, routes, staff
+from sync.server import audit, console, fleet, hall, help_api, preapplications, queue, routes, staff
 from sync.server.access import PolicyRoute, Scope, operator, public
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
@@ -42,6 +42,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(routes.signed)
     app.include_router(console.router)
     app.include_router(fleet.router)
+    app.include_router(audit.router)
     app.include_router(queue.router)
     app.include_router(hall.router)
     app.include_router(help_api.router)

@@ -30,7 +30,7 @@ from sync.protocol.models import (
     ItemStatus,
     TransactionItem,
 )
-from sync.server import help_requests
+from sync.server import audit, help_requests
 from sync.server.access import may_record
 from sync.server.db import (
     STATUS_COUNTER,
@@ -147,7 +147,7 @@ def _parse(raw_items: list[Any]) -> tuple[dict[int, ItemResult], list[_Candidate
 
 def _apply_status_changes(
     session: Session, center: str, changes: list[_StatusChange], now: float
-) -> None:
+) -> list[_StatusChange]:
     """Create or update status rows of `center`, each change numbered in commit order
     (acceptances of another center's applications were refused before)."""
     last = session.execute(
@@ -168,7 +168,7 @@ def _apply_status_changes(
         ):
             final[change.tracking_number] = change
     if not final:
-        return
+        return []
     rows = [
         {
             "tracking_number": change.tracking_number,
@@ -190,6 +190,7 @@ def _apply_status_changes(
     session.execute(
         update(Counter).where(Counter.name == STATUS_COUNTER).values(value=last + len(rows))
     )
+    return list(final.values())
 
 
 def _application_centers(session: Session, candidates: list[_Candidate]) -> dict[str, str]:
@@ -228,6 +229,7 @@ def _store(
     candidates: list[_Candidate],
     results: dict[int, ItemResult],
     now: float,
+    address: str,
 ) -> None:
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         terminal = session.get(Terminal, terminal_id)
@@ -312,17 +314,22 @@ def _store(
         if rows:
             session.execute(insert(StoredTransaction), rows)
         if changes:
-            _apply_status_changes(session, center, changes, now)
+            applied = _apply_status_changes(session, center, changes, now)
+            audit.append(session, [
+                audit.Event(f"terminal:{terminal_id}", center, "status_change",
+                            f"{change.tracking_number}: {change.status}", address)
+                for change in applied], now)
 
 
-def process_batch(engine: Engine, terminal_id: str, raw_items: list[Any]) -> list[ItemResult]:
+def process_batch(engine: Engine, terminal_id: str, raw_items: list[Any],
+                  address: str = "") -> list[ItemResult]:
     """Results in the order of the items. Retried once if a concurrent
     instance stored the same ids first (its rows then count as duplicates)."""
     invalid, candidates = _parse(raw_items)
     for attempt in (1, 2):
         results = dict(invalid)
         try:
-            _store(engine, terminal_id, candidates, results, time.time())
+            _store(engine, terminal_id, candidates, results, time.time(), address)
         except IntegrityError:
             if attempt == 2:
                 raise

@@ -183,6 +183,20 @@ class LoginAttempt(Base):
     ok: Mapped[bool]
 
 
+class AuditEntry(Base):
+    """One entry of the audit log's hash chain (see `sync.server.audit`)."""
+
+    __tablename__ = "audit_entry"
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    at: Mapped[float] = mapped_column(Float)
+    actor: Mapped[str] = mapped_column(String(130))
+    center: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(40))
+    object: Mapped[str] = mapped_column(String(200))
+    address: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
 class Counter(Base):
     """Named counters; the row lock makes `change_seq` follow commit order."""
 

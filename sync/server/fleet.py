@@ -15,7 +15,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from sync.protocol.models import Heartbeat
-from sync.server import enrollment
+from sync.server import audit, enrollment
 from sync.server.access import OperatorDep, PolicyRoute, Scope, operator
 from sync.server.console import STYLE
 from sync.server.db import HeartbeatRecord, Terminal
@@ -32,6 +32,7 @@ _PAGE = """<!doctype html>
 <title>Reception platform: fleet</title><style>{style}</style></head>
 <body><form class="inline" method="post" action="/logout">{who}
 <input type="hidden" name="csrf" value="{csrf}"><button type="submit">Sign out</button></form>
+{links}
 <h1>Fleet</h1><p>{count} terminals of {scope}. Generated {now} UTC.</p>
 <table><tr><th>Terminal</th><th>Center</th><th>Role</th><th>Host</th><th>Last heartbeat</th>
 <th>Version</th><th>Backlog</th><th>Dead letters</th><th>Free disk</th><th>Devices</th>
@@ -98,7 +99,8 @@ def render_fleet(engine: Engine, who: SignedInOperator) -> str:
         style=STYLE, count=len(pairs), now=now, rows=rows, csrf=escape(who.csrf),
         who=escape(f"{who.username} ({who.role.value}) "),
         scope=escape(f"center {who.center}" if who.center else "every center"),
-        actions="<th>Actions</th>" if acts else "")
+        actions="<th>Actions</th>" if acts else "",
+        links=' · <a href="/audit">Audit log</a>' if who.role in audit.READERS else "")
 
 
 @router.get("/fleet", response_class=HTMLResponse)
@@ -110,11 +112,16 @@ def fleet(who: OperatorDep, request: Request) -> HTMLResponse:
     return HTMLResponse(render_fleet(request.app.state.engine, who))
 
 
-def _visible(request: Request, who: SignedInOperator, terminal_id: str) -> None:
+def _act(request: Request, who: SignedInOperator, terminal_id: str, action: str) -> None:
+    """404 unless the person sees the terminal; else the action goes in the audit log."""
     with Session(request.app.state.engine) as session:
         terminal = session.get(Terminal, terminal_id)
         if terminal is None or not who.sees(terminal.center):
             raise ApiError(404, "not_found", "No terminal with this id in your centers.")
+        center = terminal.center
+    audit.record(request.app.state.engine, audit.Event(
+        f"operator:{who.username}", center, action, terminal_id,
+        request.client.host if request.client else ""))
 
 
 TerminalId = Annotated[str, Path(max_length=40)]
@@ -127,7 +134,7 @@ ACTION_RESPONSES: dict[int | str, dict[str, Any]] = {
 def revoke_terminal(who: OperatorDep, terminal_id: TerminalId,
                     request: Request) -> RedirectResponse:
     """Withdraw a terminal: it is refused until enrolled again with a renewal code."""
-    _visible(request, who, terminal_id)
+    _act(request, who, terminal_id, "terminal_withdrawn")
     enrollment.revoke(request.app.state.engine, terminal_id)
     return RedirectResponse("/fleet", status_code=303)
 
@@ -137,7 +144,7 @@ def revoke_terminal(who: OperatorDep, terminal_id: TerminalId,
 @operator(*MANAGERS, objects="terminals (renewal codes)", scope=Scope.CENTER)
 def rotate_key(who: OperatorDep, terminal_id: TerminalId, request: Request) -> HTMLResponse:
     """A one-time code that gives the terminal a new key (its old key works until then)."""
-    _visible(request, who, terminal_id)
+    _act(request, who, terminal_id, "renewal_code_issued")
     code = enrollment.renewal_code(request.app.state.engine, terminal_id)
     return HTMLResponse(
         f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>New key</title>'

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
 from pydantic import ValidationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol.models import ApplicationPayload, Channel, Role, TransactionItem
+from sync.server import audit
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.db import StoredTransaction, Terminal
 from sync.server.errors import ERROR_RESPONSE, ApiError
@@ -62,13 +63,18 @@ def get_application_detail(
     caller: CallerDep,
     tracking_number: Annotated[str, Path(pattern=TRACKING_PATH)],
     engine: EngineDep,
+    request: Request,
     response: Response,
 ) -> ApplicationPayload:
-    """A kiosk application with its personal data, for acceptance at a counter."""
+    """A kiosk application with its personal data, for acceptance at a counter
+    (each read is in the audit log)."""
     with Session(engine) as session:
         payload = find_kiosk_application(session, caller.center, tracking_number)
     if payload is None:
         raise ApiError(404, "not_found", "No kiosk application of this center has this "
                        "tracking number (it may not have reached the platform yet).")
+    audit.record(engine, audit.Event(
+        f"terminal:{caller.terminal_id}", caller.center, "read_personal_data", tracking_number,
+        request.client.host if request.client else ""))
     response.headers["Cache-Control"] = "no-store"
     return payload

@@ -69,14 +69,16 @@ def enroll(body: EnrollRequest, engine: EngineDep) -> EnrollResponse:
 @signed.post("/transactions/batch")
 @allow(KIOSK, COUNTER, scope=Scope.CENTER,
        objects="transactions of its role's kinds; statuses of the center's applications")
-def post_batch(caller: CallerDep, batch: BatchRequest, engine: EngineDep) -> BatchResponse:
+def post_batch(caller: CallerDep, batch: BatchRequest, engine: EngineDep,
+               request: Request) -> BatchResponse:
     """Deliver transactions; each item is accepted, duplicate or rejected.
 
     An item may carry `checksum`: the SHA-256 (hex) of its `payload` as canonical
     JSON (UTF-8, keys sorted, no whitespace, non-ASCII kept), taken when it was
     submitted. An item whose payload does not match it is rejected with code
     `checksum_mismatch` and not stored."""
-    return BatchResponse(results=process_batch(engine, caller.terminal_id, batch.items))
+    address = request.client.host if request.client else ""
+    return BatchResponse(results=process_batch(engine, caller.terminal_id, batch.items, address))
 
 
 @signed.post("/attachments/query")

@@ -294,6 +294,8 @@ def samples() -> dict[tuple[str, str], Sample]:
         ("POST", "/fleet/terminals/{terminal_id}/revoke"): Sample("/fleet/terminals/T-X/revoke"),
         ("POST", "/fleet/terminals/{terminal_id}/rotate-key"): Sample(
             "/fleet/terminals/T-X/rotate-key"),
+        ("GET", "/audit"): Sample("/audit"),
+        ("GET", "/audit.csv"): Sample("/audit.csv"),
         ("GET", "/login"): Sample("/login"),
         ("POST", "/login"): Sample("/login", b"username=nobody&password=nothing",
                                    home=frozenset({401, 429}), away=frozenset({401, 429})),
