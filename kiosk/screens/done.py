@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from hardware.printer import PAPER_80, Receipt, render_png
 from hardware.printer.raster import qr_image
 from kiosk.context import KioskContext
+from kiosk.delivery_watch import DeliveryWatch
 from kiosk.receipts import Outcome, build_receipt, rows
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.review import OUTCOME_KEY, SummaryTable, scrolled
@@ -46,10 +47,14 @@ class DoneScreen(KioskScreen):
         self.outcome: Outcome | None = None
         self.receipt: Receipt | None = None
         self._printing = False
-        self._visible = False
+        self._slip_delivered = False  # what the printed slip says
+        self._shown: Outcome | None = None  # the session's outcome on show (`outcome`: a copy)
+        self._slip_printed = False
         self._outcome = Latest()  # the operations for the outcome shown
         self._printer = None
-        self._bridge = None
+        self.watch = DeliveryWatch(context, self)
+        self.watch.changed.connect(self._delivery_changed)
+        self.watch.settled.connect(lambda _delivered: self._print())
         self.headline = QLabel()
         self.headline.setProperty("role", "title")
         self.headline.setWordWrap(True)
@@ -98,12 +103,11 @@ class DoneScreen(KioskScreen):
     def enter(self, args: dict[str, Any]) -> None:
         outcome = self.context.session.values.get(OUTCOME_KEY)
         self.mode = str(args.get("mode", self.mode))
-        if not isinstance(outcome, Outcome) or outcome is self.outcome:
-            self._visible = True
+        if not isinstance(outcome, Outcome) or outcome is self._shown:
             return
         self._outcome.next()
-        self._visible = True
-        self.outcome = outcome
+        self._slip_printed = False
+        self.outcome = self._shown = outcome
         self.receipt = None
         self.pages.setCurrentIndex(0)
         self.slip.set_slip(None)
@@ -114,14 +118,13 @@ class DoneScreen(KioskScreen):
         self._connect()
         self._show()
         self.print_status.say(lambda: self.tr("Printing your slip…"))
-        self._read_delivery(self._print)
-
-    def leave(self) -> None:
-        self._visible = False
+        self.watch.watch(outcome.record_id)  # the slip is printed once the state is known
 
     def reset(self) -> None:
         self._outcome.cancel()
-        self._visible = False
+        self.watch.stop()
+        self._slip_printed = False
+        self._shown = None
         self.outcome = self.receipt = None
         self._printing = False
         self.table.set_rows([])
@@ -159,35 +162,28 @@ class DoneScreen(KioskScreen):
             printer.printed.connect(self._printed)
             printer.printFailed.connect(self._print_failed)
             self._printer = printer
-        shell = self.context.shell
-        if shell is not None and shell.bridge is not self._bridge:
-            shell.bridge.stateChanged.connect(self._sync_changed)
-            self._bridge = shell.bridge
 
     # ---- delivery state
-    def _read_delivery(self, then: Any = None) -> None:
-        shell, outcome = self.context.shell, self.outcome
-        if shell is None or outcome is None:
-            if then is not None:
-                then()
+    def _delivery_changed(self, delivered: bool) -> None:
+        if self.outcome is None:
             return
-        outbox = shell.bridge.outbox
-        run_in_background(self, lambda: outbox.delivery(outcome.record_id),
-                          lambda delivery: self._delivery_read(delivery, then),
-                          lambda _message: then() if then is not None else None,
-                          token=self._outcome.current)
+        self.outcome = dataclasses.replace(self.outcome, delivered=delivered)
+        self._show()
+        if self._slip_printed:
+            self.print_status.say(self._take_slip)
 
-    def _delivery_read(self, delivery: Any, then: Any) -> None:
-        delivered = delivery is not None and delivery.state == "delivered"
-        if self.outcome is not None and delivered != self.outcome.delivered:
-            self.outcome = dataclasses.replace(self.outcome, delivered=delivered)
-            self._show()
-        if then is not None:
-            then()
-
-    def _sync_changed(self, _state: object) -> None:
-        if self._visible and self.outcome is not None and not self.outcome.delivered:
-            self._read_delivery()
+    def _take_slip(self) -> str:
+        """"Take your slip", and why it says "will be sent" if it was printed just
+        before the record reached the platform (the slip was right for its moment)."""
+        text = self.tr("Please take your slip from the printer.")
+        outcome = self.outcome
+        if outcome is None or not outcome.delivered or self._slip_delivered:
+            return text
+        return text + "\n" + (
+            self.tr("It was printed a moment before your repair request reached the office, "
+                    "so it says “Saved; will be sent”.") if outcome.kind == "repair" else
+            self.tr("It was printed a moment before your application reached the office, "
+                    "so it says “Saved; will be sent”."))
 
     # ---- printing
     def _center_name(self) -> str:
@@ -196,6 +192,7 @@ class DoneScreen(KioskScreen):
     def _print(self) -> None:
         if self.outcome is None:
             return
+        self._slip_delivered = self.outcome.delivered
         self.receipt = build_receipt(self.outcome, self._center_name(), self.context.language)
         printer = self.context.devices.printer
         if printer is None:
@@ -208,7 +205,8 @@ class DoneScreen(KioskScreen):
         if not self._printing:
             return
         self._printing = False
-        self.print_status.say(lambda: self.tr("Please take your slip from the printer."))
+        self._slip_printed = True
+        self.print_status.say(self._take_slip)
 
     def _print_failed(self, receipt_id: str, _resident: str, _technician: str) -> None:
         if not self._printing:

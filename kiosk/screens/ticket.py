@@ -8,6 +8,7 @@ under `TICKET_KEY` / `BOOKING_KEY`.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Literal
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from hardware.printer import PAPER_80, Receipt, render_png
 from hardware.printer.raster import qr_image
 from kiosk.context import KioskContext
+from kiosk.delivery_watch import DeliveryWatch
 from kiosk.receipts import (
     BookingOutcome,
     IssuedTicket,
@@ -108,9 +110,13 @@ class SlipScreen(KioskScreen):
         self.context = context
         self.kind: SlipKind = kind
         self.item: IssuedTicket | BookingOutcome | None = None
+        self._shown: object = None  # the session's item on show (`item` may be a newer copy)
         self.printer = SlipPrinter(context, self)
         self.printer.printed.connect(self._printed)
         self.printer.slip.connect(self._show_slip)
+        self.watch = DeliveryWatch(context, self)  # an appointment: sent yet?
+        self.watch.changed.connect(self._delivery_changed)
+        self.watch.settled.connect(lambda _delivered: self._print())
         self.headline = role_label("title", name="slipHeadline")
         self.number = role_label("ticket-number", align=Qt.AlignmentFlag.AlignCenter,
                                  wrap=False, name="ticketNumber")
@@ -165,9 +171,9 @@ class SlipScreen(KioskScreen):
     def enter(self, args: dict[str, Any]) -> None:
         key = TICKET_KEY if self.kind == "ticket" else BOOKING_KEY
         item = self.context.session.values.get(key)
-        if item is None or item is self.item:
+        if item is None or item is self._shown:
             return
-        self.item = item
+        self.item = self._shown = item
         self.pages.setCurrentIndex(0)
         self.slip.set_slip(None)
         self.qr.setPixmap(QPixmap.fromImage(pil_to_qimage(
@@ -176,15 +182,30 @@ class SlipScreen(KioskScreen):
                 Qt.TransformationMode.FastTransformation)))
         self._show()
         self.print_status.say(lambda: self.tr("Printing your slip…"))
+        if isinstance(item, BookingOutcome):
+            self.watch.watch(item.record_id)  # printed once the state is known
+        else:
+            self._print()
+
+    def _print(self) -> None:
+        item = self.item
+        if item is None:
+            return
         language = self.context.language
         center = self.context.gui.settings.center_name(language)
         self.printer.print(ticket_receipt(item, center, language)
                            if isinstance(item, IssuedTicket)
                            else booking_receipt(item, center, language, self.context.zone))
 
+    def _delivery_changed(self, delivered: bool) -> None:
+        if isinstance(self.item, BookingOutcome):
+            self.item = dataclasses.replace(self.item, delivered=delivered)
+            self._show()
+
     def reset(self) -> None:
+        self.watch.stop()
         self.printer.cancel()
-        self.item = None
+        self.item = self._shown = None
         self.table.set_rows([])
         self.slip.set_slip(None)
         self.qr.clear()

@@ -832,6 +832,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>It was printed a moment before your repair request reached the office, so it says “Saved; will be sent”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It was printed a moment before your application reached the office, so it says “Saved; will be sent”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>One moment, the slip is shown on the screen…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -829,6 +829,14 @@
         <translation>请取走打印的凭条。</translation>
     </message>
     <message>
+        <source>It was printed a moment before your repair request reached the office, so it says “Saved; will be sent”.</source>
+        <translation>凭条打印时报修单还没有送达，所以上面写着“已保存，联网后上报”。</translation>
+    </message>
+    <message>
+        <source>It was printed a moment before your application reached the office, so it says “Saved; will be sent”.</source>
+        <translation>凭条打印时申请还没有送达，所以上面写着“已保存，联网后上报”。</translation>
+    </message>
+    <message>
         <source>One moment, the slip is shown on the screen…</source>
         <translation>请稍候，凭条将显示在屏幕上…</translation>
     </message>
