@@ -55,6 +55,7 @@ screenshots: install translations
 
 openapi: install
 	$(PY) -m sync.server.cli export-openapi docs/openapi.json
+	$(PY) -m sync.server.cli export-access-matrix docs/security.md
 
 bundle: install translations
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec

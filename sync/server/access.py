@@ -269,3 +269,28 @@ TRANSACTION_ROLES: dict[str, frozenset[Role]] = {
 
 def may_record(role: str, kind: str) -> bool:
     return role in {allowed.value for allowed in TRANSACTION_ROLES.get(kind, frozenset())}
+
+
+def matrix_markdown(app: FastAPI) -> str:
+    """The role matrix of docs/security.md: every route, who may call it, on what."""
+    columns = [*(role.value for role in Role), *(f"{role.value}" for role in OperatorRole)]
+    lines = ["| route | " + " | ".join(columns) + " | objects | scope |",
+             "| --- " * (len(columns) + 3) + "|"]
+    for entry in sorted(route_table(app), key=lambda entry: (entry.path, entry.method)):
+        policy = entry.policy
+        if policy is None:
+            marks = ["?"] * len(columns)
+            objects, scope = "NO POLICY", ""
+        else:
+            allowed = {role.value for role in (*policy.roles, *policy.operators)}
+            marks = ["anyone" if policy.public else ("yes" if name in allowed else "")
+                     for name in columns]
+            objects, scope = policy.objects, policy.scope.value
+        lines.append(f"| `{entry.method} {entry.path}` | " + " | ".join(marks)
+                     + f" | {objects} | {scope} |")
+    kinds = ["", "| transaction kind | " + " | ".join(role.value for role in Role) + " |",
+             "| --- " * (len(Role) + 1) + "|"]
+    for kind, roles in TRANSACTION_ROLES.items():
+        kinds.append(f"| `{kind}` | " + " | ".join("yes" if role in roles else ""
+                                                    for role in Role) + " |")
+    return "\n".join(lines + kinds) + "\n"

@@ -129,6 +129,28 @@ def _export_openapi(args: argparse.Namespace) -> int:
     return 0
 
 
+MATRIX_START = "<!-- access matrix: generated from the code by `make openapi` -->\n"
+MATRIX_END = "<!-- end of the access matrix -->\n"
+
+
+def with_access_matrix(document: str) -> str:
+    """`document` with the text between the matrix markers generated anew."""
+    from sync.server.access import matrix_markdown
+
+    head, rest = document.split(MATRIX_START, 1)
+    _, tail = rest.split(MATRIX_END, 1)
+    app = create_app("sqlite://")
+    try:
+        return head + MATRIX_START + matrix_markdown(app) + MATRIX_END + tail
+    finally:
+        app.state.engine.dispose()
+
+
+def _export_access_matrix(args: argparse.Namespace) -> int:
+    args.path.write_text(with_access_matrix(args.path.read_text("utf-8")), "utf-8")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reception-platform", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -173,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export-openapi", help="write the OpenAPI document")
     export.add_argument("path", type=Path)
     export.set_defaults(handler=_export_openapi)
+
+    matrix = commands.add_parser("export-access-matrix",
+                                 help="rewrite the role matrix in docs/security.md")
+    matrix.add_argument("path", type=Path)
+    matrix.set_defaults(handler=_export_access_matrix)
     return parser
 
 

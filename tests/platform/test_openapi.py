@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from sync.server.app import create_app
-from sync.server.cli import main
+from sync.server.cli import main, with_access_matrix
 
 COMMITTED = Path(__file__).resolve().parents[2] / "docs" / "openapi.json"
 
@@ -26,3 +26,10 @@ def test_export_openapi_cli(tmp_path: Path) -> None:
     target = tmp_path / "openapi.json"
     assert main(["export-openapi", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == COMMITTED.read_text(encoding="utf-8")
+
+
+def test_the_role_matrix_in_docs_security_md_is_current() -> None:
+    security = COMMITTED.parent / "security.md"
+    text = security.read_text(encoding="utf-8")
+    assert with_access_matrix(text) == text, (
+        "docs/security.md's role matrix is stale: run `make openapi`")
