@@ -16,11 +16,12 @@ widget, the kiosk's preview size. Phases, in one run:
 * camera + printing: the same while receipts print over TCP, a resident
   every 300 ms.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/bench_gui_stall.py [seconds per phase]
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/bench_gui_stall.py [seconds] [--rounds N]
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import statistics
 import sys
@@ -264,34 +265,55 @@ def with_printing(simulator: PrinterSimulator) -> tuple[Callable[[], None], Call
     return print_next, stop
 
 
+def one_round(seconds: float, frames: Path, simulator: PrinterSimulator) -> dict[str, str]:
+    """Every phase once; the summary cell (frames/s shown, p99) of each."""
+    cells: dict[str, str] = {}
+
+    def source() -> ImageFolderSource:
+        return ImageFolderSource(frames, fps=CAMERA_FPS)
+
+    def report(name: str, figures: CameraFigures) -> None:
+        print(lateness_line(name, figures.lateness))
+        print(figures.line())
+        cells[name] = (f"{figures.shown / figures.seconds:4.1f} f/s, "
+                       f"p99 {percentile(sorted(figures.lateness), 0.99):5.1f} ms")
+
+    idle = measure(seconds)
+    print(lateness_line("idle (bare QTimer)", idle))
+    cells["idle (bare QTimer)"] = f"p99 {percentile(sorted(idle), 0.99):5.1f} ms"
+    report("old path", run_camera(OldPathAdapter(source(), preview_fps=CAMERA_FPS),
+                                  OldPreview(), seconds))
+    report("camera", run_camera(CameraAdapter(source()), CountedView(), seconds))
+    start_printing, stop_printing = with_printing(simulator)
+    report("camera + printing", run_camera(CameraAdapter(source()), CountedView(), seconds,
+                                           start_printing))
+    stop_printing()
+    return cells
+
+
 def main() -> int:
-    seconds = float(sys.argv[1]) if len(sys.argv) > 1 else 8.0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("seconds", type=float, nargs="?", default=8.0, help="per phase")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="run every phase this many times, interleaved")
+    arguments = parser.parse_args()
     app = QApplication([])
     app.setStyleSheet("QLabel { background: #1d2733; }")
     print(f"GUI event-loop lateness of a {TICK_MS} ms timer; a {CAMERA_FPS:.0f} frames/s "
           f"camera of 1280x720 frames, QR and face analysis on, preview "
-          f"{PREVIEW_SIZE[0]}x{PREVIEW_SIZE[1]}; {seconds:g} s per phase")
-    idle = measure(seconds)
-    print(lateness_line("idle (bare QTimer)", idle))
+          f"{PREVIEW_SIZE[0]}x{PREVIEW_SIZE[1]}; {arguments.seconds:g} s per phase")
+    rounds: list[dict[str, str]] = []
     with tempfile.TemporaryDirectory() as folder, PrinterSimulator() as simulator:
         frames = Path(folder) / "frames"
         write_frames(frames)
-
-        def source() -> ImageFolderSource:
-            return ImageFolderSource(frames, fps=CAMERA_FPS)
-
-        old = run_camera(OldPathAdapter(source(), preview_fps=CAMERA_FPS), OldPreview(),
-                         seconds)
-        print(lateness_line("old path", old.lateness))
-        print(old.line())
-        new = run_camera(CameraAdapter(source()), CountedView(), seconds)
-        print(lateness_line("camera", new.lateness))
-        print(new.line())
-        start_printing, stop_printing = with_printing(simulator)
-        busy = run_camera(CameraAdapter(source()), CountedView(), seconds, start_printing)
-        stop_printing()
-        print(lateness_line("camera + printing", busy.lateness))
-        print(busy.line())
+        for number in range(1, arguments.rounds + 1):
+            print(f"round {number}, machine load {os.getloadavg()[0]:.1f} "
+                  f"on {os.cpu_count()} cores:")
+            rounds.append(one_round(arguments.seconds, frames, simulator))
+    if len(rounds) > 1:
+        print("all rounds (frames/s shown, lateness p99):")
+        for name in rounds[0]:
+            print(f"  {name:20s} " + " | ".join(cells[name] for cells in rounds))
     print("(target: 30 frames/s shown with lateness p99 <= 16 ms)")
     app.quit()
     return 0

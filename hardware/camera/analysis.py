@@ -47,6 +47,8 @@ log = logging.getLogger("hardware.camera")
 FACE_HEIGHT = 360
 #: Niceness of the analysis thread: capture and the GUI get the CPU first.
 ANALYSIS_NICE = 10
+#: Longest share of the time the analysis thread spends analysing.
+MAX_DUTY = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +89,23 @@ class FrameAnalyser:
                         round(f.h * scale)) for f in self._detector.detect(small)]
 
 
+def pause_after(took: float, period: float, duty: float = MAX_DUTY) -> float:
+    """Seconds to rest after an analysis that took `took` seconds.
+
+    The rest of the period, and at least long enough that analysing takes no
+    more than `duty` of the time: on a machine short of CPU an analysis takes
+    longer, and the loop then analyses less often instead of taking the CPU
+    the preview and the GUI need.
+    """
+    return max(period - took, took * (1.0 / duty - 1.0))
+
+
 class AnalysisLoop:
     """A thread that calls `analyse` on the newest offered frame, at most `rate` times a second.
 
     `offer` never blocks: a frame offered while one waits replaces it. An
-    exception from `analyse` is logged and the loop goes on.
+    exception from `analyse` is logged and the loop goes on. Analysing takes
+    at most `MAX_DUTY` of the time (`pause_after`).
     """
 
     def __init__(self, analyse: Callable[[np.ndarray], None], rate: float, *,
@@ -136,7 +150,7 @@ class AnalysisLoop:
             except Exception:
                 log.exception("camera analysis failed")
             self.analysed += 1
-            self._stopped.wait(started + self._period - time.monotonic())
+            self._stopped.wait(pause_after(time.monotonic() - started, self._period))
 
 
 def lower_priority(nice: int = ANALYSIS_NICE) -> None:

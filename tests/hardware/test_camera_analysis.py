@@ -11,7 +11,13 @@ import cv2
 import numpy as np
 import pytest
 
-from hardware.camera.analysis import ANALYSIS_NICE, AnalysisLoop, FrameAnalyser
+from hardware.camera.analysis import (
+    ANALYSIS_NICE,
+    MAX_DUTY,
+    AnalysisLoop,
+    FrameAnalyser,
+    pause_after,
+)
 from hardware.camera.latest import LatestSlot
 from hardware.camera.synthetic import person_scene, receipt_scene, status_payload
 
@@ -155,3 +161,11 @@ def test_loop_yields_the_cpu_to_capture_and_the_gui() -> None:
         loop.stop()
     assert niceness[0] >= ANALYSIS_NICE
     assert os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) < ANALYSIS_NICE
+
+
+def test_a_slow_analysis_rests_longer_so_it_never_takes_the_whole_cpu() -> None:
+    period = 0.2  # 5 a second
+    assert pause_after(0.05, period) == pytest.approx(0.15)  # the rest of the period
+    for took in (0.1, 0.5, 2.0):  # a machine short of CPU: analysing slows down
+        rest = pause_after(took, period)
+        assert took / (took + rest) == pytest.approx(MAX_DUTY)
