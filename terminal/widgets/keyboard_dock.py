@@ -30,6 +30,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QEvent, QLocale, QObject, QSignalBlocker, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import (
     QApplication,
@@ -93,6 +94,12 @@ class KeyboardDock(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("keyboardDock")
+        # Qt Quick's software renderer: a QQuickWidget drawn through a GPU API
+        # turns its whole window to GPU composition, so every repaint of the
+        # kiosk went through OpenGL (llvmpipe where there is no GPU), tens of ms
+        # slower, with a half-laid-out frame on each screen change. Keys and
+        # candidates are flat shapes and text that QPainter draws at once.
+        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
         self.view = PanelView()
         self.view.engine().addImportPath(str(QML_DIR))
         self._root: QObject | None = None
