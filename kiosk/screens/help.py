@@ -49,7 +49,8 @@ class HelpScreen(KioskScreen):
                      "notices and see how an earlier application is going. It is open day "
                      "and night. Touch the big buttons to choose. Where you need to write "
                      "something, such as an address, a keyboard appears on the screen: for "
-                     "Chinese, type the pinyin, then touch the character you want.")),
+                     "Chinese, type the pinyin, then touch the character you want, or touch "
+                     "“Handwriting” and write the characters with your finger.")),
             (self.tr("Easier to see and to hear"),
              self.tr("The switches at the top of every screen help: “Large text” makes the "
                      "writing bigger, “High contrast” shows light writing on a dark screen, "

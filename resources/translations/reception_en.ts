@@ -1119,7 +1119,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons to choose. Where you need to write something, such as an address, a keyboard appears on the screen: for Chinese, type the pinyin, then touch the character you want.</source>
+        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons to choose. Where you need to write something, such as an address, a keyboard appears on the screen: for Chinese, type the pinyin, then touch the character you want, or touch “Handwriting” and write the characters with your finger.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

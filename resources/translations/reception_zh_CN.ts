@@ -1116,8 +1116,8 @@
         <translation>本机能办什么</translation>
     </message>
     <message>
-        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons to choose. Where you need to write something, such as an address, a keyboard appears on the screen: for Chinese, type the pinyin, then touch the character you want.</source>
-        <translation>在这里您可以取号、预约或签到、自助办理部分事项、报修、查看社区公告，以及查询以前申请的办理进度。本机全天开放。点大按钮即可选择。需要填写内容（例如地址）时，屏幕上会出现键盘：输入汉字请打拼音，再点选您要的字。</translation>
+        <source>Here you can take a queue number, book an appointment or check in, apply for some services by yourself, report a repair, read community notices and see how an earlier application is going. It is open day and night. Touch the big buttons to choose. Where you need to write something, such as an address, a keyboard appears on the screen: for Chinese, type the pinyin, then touch the character you want, or touch “Handwriting” and write the characters with your finger.</source>
+        <translation>在这里您可以取号、预约或签到、自助办理部分事项、报修、查看社区公告，以及查询以前申请的办理进度。本机全天开放。点大按钮即可选择。需要填写内容（例如地址）时，屏幕上会出现键盘：输入汉字可以打拼音，再点选您要的字；也可以点“手写”，用手指写字。</translation>
     </message>
     <message>
         <source>Easier to see and to hear</source>

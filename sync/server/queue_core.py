@@ -3,7 +3,11 @@ counter, policy look-up, events, and the Ticket answer.
 
 Numbers are `<prefix><3 digits>`, counted per (center, category, day) in one
 `queue_counter` row whose UPDATE holds a row lock to the end of the
-transaction, so two kiosks (or a kiosk and a lease) never get the same number.
+transaction, so two kiosks never get the same number. Numbers issued online
+run from 001 to `ONLINE_LAST`; numbers leased to kiosks for offline use come
+from a counter of their own, from `LEASED_FIRST` to 999: the first ticket of the
+day is 001 however many numbers the kiosks leased at start-up, and an offline
+number is never one an online ticket had or will have.
 The day is the center's local calendar day (zone `RECEPTION_PLATFORM_TZ`,
 default Asia/Shanghai).
 """
@@ -32,6 +36,12 @@ DEFAULT_CENTER = "*"
 #: Statuses of a ticket that call-next may pick.
 WAITING = (TicketStatus.WAITING.value, TicketStatus.TRANSFERRED.value)
 _NUMBER = re.compile(r"^([A-Z])(\d{3})$")
+
+#: The last number issued online; leased numbers come after it.
+ONLINE_LAST = 699
+LEASED_FIRST = ONLINE_LAST + 1
+#: The center key of the leased numbers' counter rows (the category column is short).
+LEASE_COUNTER = "{center}@lease"
 
 T = TypeVar("T")
 
@@ -123,15 +133,20 @@ def bump_counter(session: Session, center: str, name: str, day: str, count: int)
 
 
 def reserve_numbers(session: Session, center: str, row: QueueCategoryRow, day: str,
-                    count: int) -> list[str]:
-    """`count` fresh numbers of a category for the day, or 409 `numbers_exhausted`."""
-    last = bump_counter(session, center, row.code, day, count)
-    if last > MAX_DAILY_NUMBER:
+                    count: int, *, leased: bool = False) -> list[str]:
+    """`count` fresh numbers of a category for the day (of the leased range when
+    `leased`), or 409 `numbers_exhausted`."""
+    if leased:
+        counter, first, limit = LEASE_COUNTER.format(center=center), LEASED_FIRST, MAX_DAILY_NUMBER
+    else:
+        counter, first, limit = center, 1, ONLINE_LAST
+    last = first - 1 + bump_counter(session, counter, row.code, day, count)
+    if last > limit:
         raise ApiError(
             409,
             "numbers_exhausted",
-            f"Category {row.code} has no numbers left today (the last is "
-            f"{format_number(row.prefix, MAX_DAILY_NUMBER)}).",
+            f"Category {row.code} has no {'leased ' if leased else ''}numbers left today "
+            f"(the last is {format_number(row.prefix, limit)}).",
         )
     return [format_number(row.prefix, value) for value in range(last - count + 1, last + 1)]
 

@@ -83,11 +83,11 @@ def issue_ticket(engine: Engine, caller: Caller, request: IssueRequest, now: flo
 
 
 def lease_numbers(engine: Engine, caller: Caller, request: LeaseRequest, now: float) -> Lease:
-    """Reserve `size` numbers of today's counter for this terminal's offline use."""
+    """Reserve `size` numbers of today's leased range for this terminal's offline use."""
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         row = category(session, caller.center, request.category)
         day = local_day(now)
-        numbers = reserve_numbers(session, caller.center, row, day, request.size)
+        numbers = reserve_numbers(session, caller.center, row, day, request.size, leased=True)
         values = [parsed[1] for number in numbers if (parsed := parse_number(number))]
         lease = QueueLease(
             id=str(uuid.uuid4()),

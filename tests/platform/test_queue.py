@@ -12,13 +12,13 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 from platform_helpers import SignedClient, enroll_terminal
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol.models import Role
 from sync.protocol.queue import QueueCategoryList, QueuePolicy
 from sync.server import documents
-from sync.server.db import QueueEvent, QueueTicket
+from sync.server.db import QueueCounter, QueueEvent, QueueTicket
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 BATCH = "/v1/transactions/batch"
@@ -108,8 +108,10 @@ def test_numbers_per_category_and_idempotent_issue(
     second = issue(other_kiosk, "A", "elderly").json()
     assert (second["number"], second["priority"], second["people_ahead"]) == ("A002", "elderly", 1)
     assert number_of(kiosk, "B") == "B001"
-    assert lease(kiosk, "A", 3) == ["A003", "A004", "A005"]
-    assert number_of(other_kiosk, "A") == "A006"
+    # numbers leased for offline use come from their own range, after the online ones
+    assert lease(kiosk, "A", 3) == ["A700", "A701", "A702"]
+    assert lease(other_kiosk, "A", 2) == ["A703", "A704"]
+    assert number_of(other_kiosk, "A") == "A003"
 
     unknown = issue(kiosk, "Z")
     assert (unknown.status_code, unknown.json()["code"]) == (404, "unknown_category")
@@ -117,10 +119,29 @@ def test_numbers_per_category_and_idempotent_issue(
     assert too_big.status_code == 422
 
 
-def test_numbers_run_out_at_999(kiosk: SignedClient, queues: None) -> None:
-    for _ in range(19):
+def test_the_first_ticket_of_the_day_is_001_after_the_kiosks_leased(
+    kiosk: SignedClient, client: TestClient, engine: Engine, queues: None
+) -> None:
+    """Kiosks lease numbers for offline use when they start: the first number
+    issued online is still 001 (it was 021 behind 20 leased numbers)."""
+    other_kiosk = enroll_terminal(client, engine, Role.KIOSK)
+    assert lease(kiosk, "A", 20)[0] == "A700"
+    assert lease(other_kiosk, "A", 20)[0] == "A720"
+    assert number_of(kiosk, "A") == "A001"
+
+
+def test_leased_numbers_run_out_at_999_online_ones_at_699(kiosk: SignedClient, engine: Engine,
+                                                          queues: None) -> None:
+    for _ in range(5):
         lease(kiosk, "C", 50)
-    assert lease(kiosk, "C", 49)[-1] == "C999"
+    assert lease(kiosk, "C", 50)[-1] == "C999"
+    refused = kiosk.request("POST", "/v1/queue/leases", json_body={"category": "C", "size": 1})
+    assert (refused.status_code, refused.json()["code"]) == (409, "numbers_exhausted")
+    assert number_of(kiosk, "C") == "C001"  # leases do not touch the online numbers
+    with Session(engine) as session, session.begin():  # the day went on: 697 more issued
+        session.execute(update(QueueCounter).where(QueueCounter.category == "C",
+                                                   QueueCounter.value == 1).values(value=698))
+    assert number_of(kiosk, "C") == "C699"
     refused = issue(kiosk, "C")
     assert (refused.status_code, refused.json()["code"]) == (409, "numbers_exhausted")
 
@@ -130,7 +151,7 @@ def test_offline_tickets_join_in_issue_order_and_dedup(
     queues: None
 ) -> None:
     online = number_of(kiosk, "B")  # B001, issued now
-    leased = lease(kiosk, "B", 2)  # B002, B003
+    leased = lease(kiosk, "B", 2)  # B700, B701
     results = deliver(kiosk, [
         ticket_item(leased[0], "B", minutes_ago(5)),  # printed offline 5 minutes ago
         ticket_item(online, "B", datetime.now(UTC), offline=False),  # online one, recorded
@@ -157,14 +178,14 @@ def test_offline_tickets_join_in_issue_order_and_dedup(
     ("weight", "interleave", "order"),
     [
         # effective waits (minutes): R1 10, P1 18, P2 16, P3 14, P4 12, R2 1
-        (2, 3, ["A002", "A003", "A004", "A001", "A005", "A006"]),
-        (2, 0, ["A002", "A003", "A004", "A005", "A001", "A006"]),
-        (1, 3, ["A001", "A002", "A003", "A004", "A006", "A005"]),
+        (2, 3, [1, 2, 3, 0, 4, 5]),
+        (2, 0, [1, 2, 3, 4, 0, 5]),
+        (1, 3, [0, 1, 2, 3, 5, 4]),
     ],
 )
 def test_fairness_order_on_one_window(
     kiosk: SignedClient, counter: SignedClient, engine: Engine, queues: None,
-    weight: int, interleave: int, order: list[str]
+    weight: int, interleave: int, order: list[int]
 ) -> None:
     documents.put_queue_policy(engine, QueuePolicy(priority_weight=weight, interleave=interleave))
     numbers = lease(kiosk, "A", 6)
@@ -176,7 +197,7 @@ def test_fairness_order_on_one_window(
     while (number := call(counter)) is not None:
         called.append(number)
         assert act(counter, number, "end").status_code == 200
-    assert called == order
+    assert called == [numbers[index] for index in order]
 
 
 def test_window_categories_and_transfers(

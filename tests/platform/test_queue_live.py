@@ -134,7 +134,7 @@ def test_platform_client_queue_calls(live: Live) -> None:
         assert (ticket.number, ticket.priority) == ("A001", "elderly")
         assert kiosk.issue_ticket("A", ref).number == "A001"
         lease = kiosk.lease_numbers("A", 2)
-        assert (lease.numbers, lease.expires_at > ticket.issued_at) == (["A002", "A003"], True)
+        assert (lease.numbers, lease.expires_at > ticket.issued_at) == (["A700", "A701"], True)
         with pytest.raises(RequestRefused) as refused:
             kiosk.issue_ticket("Z", uuid.uuid4())
         assert (refused.value.status, refused.value.code) == (404, "unknown_category")
