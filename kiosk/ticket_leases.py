@@ -4,8 +4,9 @@ Rule: while online, each category keeps at least `LOW_WATER` unexpired
 numbers; below that, `LEASE_SIZE` more are leased (`top_up`). A number is
 taken in one committed write that stamps `used_at`, so it is never handed out
 twice, across restarts too. The platform leases from a range of its own (700
-and up), so leasing never moves the numbers it issues online (from 001). Leases end with the platform's day
-(`expires_at`); expired rows are dropped when new ones arrive.
+and up), so leasing never moves the numbers it issues online (from 001).
+Leases end with the platform's day (`expires_at`); expired rows are dropped
+when new ones arrive.
 
 Plain Python: call everything here off the GUI thread.
 """
