@@ -9,7 +9,18 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from sync.protocol.models import PROTOCOL_VERSION
-from sync.server import audit, console, fleet, hall, help_api, preapplications, queue, routes, staff
+from sync.server import (
+    audit,
+    console,
+    fleet,
+    hall,
+    help_api,
+    preapplications,
+    queue,
+    routes,
+    sealing,
+    staff,
+)
 from sync.server.access import PolicyRoute, Scope, operator, public
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
@@ -23,6 +34,7 @@ def create_app(database_url: str) -> FastAPI:
     piece of state live in the database, so instances can be multiplied."""
     engine = make_engine(database_url)
     create_schema(engine)
+    sealing.keys_for(engine)  # a missing or unreadable key stops the start, not a request
     app = FastAPI(
         title="Reception central platform (reference)",
         version=f"{PROTOCOL_VERSION}.0",

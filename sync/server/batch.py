@@ -30,7 +30,7 @@ from sync.protocol.models import (
     ItemStatus,
     TransactionItem,
 )
-from sync.server import audit, help_requests
+from sync.server import audit, help_requests, sealing
 from sync.server.access import may_record
 from sync.server.db import (
     STATUS_COUNTER,
@@ -234,6 +234,7 @@ def _store(
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         terminal = session.get(Terminal, terminal_id)
         center, role = (terminal.center, terminal.role) if terminal else ("", "")
+        keys = sealing.keys_for(engine)
         owners = _application_centers(session, candidates)
         ids = [str(c.item.id) for c in candidates]
         known: dict[str, str] = dict(
@@ -304,7 +305,8 @@ def _store(
                     "tx_id": tx_id,
                     "seq": c.item.seq,
                     "kind": c.item.payload.kind,
-                    "payload": c.payload_json,
+                    "payload": sealing.seal_record(
+                        keys, c.payload_json, sealing.record_binding(terminal_id, tx_id)),
                     "payload_hash": c.payload_hash,
                     "received_at": now,
                 }

@@ -309,7 +309,7 @@ class QueueEvent(Base):
 
 
 class BookingRow(Base):
-    """An appointment; the applicant is kept only as a hash of the id number."""
+    """An appointment; the applicant is kept only as a keyed hash of the id number."""
 
     __tablename__ = "booking"
     __table_args__ = (Index("ix_booking_slot", "center", "matter_code", "slot_start"),)

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol.models import ApplicationPayload, Channel, Role, TransactionItem
-from sync.server import audit
+from sync.server import audit, sealing
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.db import StoredTransaction, Terminal
 from sync.server.errors import ERROR_RESPONSE, ApiError
@@ -39,14 +39,16 @@ def find_kiosk_application(session: Session, center: str,
     # The stored item is canonical JSON (sort_keys, no spaces): a LIKE narrows the scan,
     # the parsed payload decides. The path pattern keeps LIKE wildcards out.
     needle = f'%"tracking_number":"{tracking_number}"%'
-    rows = session.scalars(
-        select(StoredTransaction.payload)
+    keys = sealing.keys_for(session.get_bind())  # type: ignore[arg-type]
+    rows = session.execute(
+        select(StoredTransaction.terminal_id, StoredTransaction.tx_id, StoredTransaction.payload)
         .join(Terminal, Terminal.id == StoredTransaction.terminal_id)
         .where(StoredTransaction.kind == "application", Terminal.center == center,
                StoredTransaction.payload.like(needle))
         .order_by(StoredTransaction.received_at.desc(), StoredTransaction.seq.desc())
     ).all()
-    for text in rows:
+    for terminal_id, tx_id, stored in rows:
+        text = sealing.unseal_record(keys, stored, sealing.record_binding(terminal_id, tx_id))
         try:
             payload = TransactionItem.model_validate(json.loads(text)).payload
         except (ValueError, ValidationError):

@@ -158,7 +158,8 @@ class QueueItems:
                 matter_code=payload.matter_code,
                 slot_start=start,
                 slot_end=end,
-                id_hash=id_hash(payload.applicant.id_number or ""),
+                id_hash=id_hash(self._session.get_bind(),  # type: ignore[arg-type]
+                                payload.applicant.id_number or ""),
                 status="booked",
             )
         )

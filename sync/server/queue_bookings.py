@@ -1,14 +1,14 @@
 """Appointments: slots from a per-center rule, bookings looked up by id number.
 
 Bookings arrive as `BookingPayload` transactions (see `queue_batch`); only a
-SHA-256 of the applicant's id number is kept in the `booking` table, and the
+keyed hash (HMAC-SHA256 under the platform's key, `sync.server.sealing`) of the
+applicant's id number is kept in the `booking` table, and the
 id number never reaches a log: the uvicorn access log line of
 GET /v1/bookings has its `id_number` query value masked.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -22,6 +22,7 @@ from sync.protocol.queue import Booking, BookingList, BookingSlot, BookingSlots,
 from sync.server.db import BookingRow, Document
 from sync.server.errors import ApiError
 from sync.server.queue_core import ZONE, local_day, local_time, utc
+from sync.server.sealing import id_hashes, keys_for
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,9 @@ def slot_rule(_center: str) -> SlotRule:
     return DEFAULT_RULE
 
 
-def id_hash(id_number: str) -> str:
-    return hashlib.sha256(id_number.strip().upper().encode("utf-8")).hexdigest()
+def id_hash(engine: Engine, id_number: str) -> str:
+    """The keyed hash a new booking keeps of its applicant's ID number."""
+    return id_hashes(keys_for(engine), id_number)[0]
 
 
 def catalog_matter(session: Session, code: str) -> Matter | None:
@@ -118,7 +120,7 @@ def bookings_for(engine: Engine, center: str, id_number: str, now: float) -> Boo
             select(BookingRow)
             .where(
                 BookingRow.center == center,
-                BookingRow.id_hash == id_hash(id_number),
+                BookingRow.id_hash.in_(id_hashes(keys_for(engine), id_number)),
                 BookingRow.slot_start >= today,
             )
             .order_by(BookingRow.slot_start)

@@ -65,16 +65,9 @@ class CounterEnv:
 
     def platform_items(self, kind: str) -> list[dict[str, Any]]:
         """The transactions of `kind` the platform stored (whole items)."""
-        import json
+        from sync.server.sealing import stored_items
 
-        from sqlalchemy import select
-
-        from sync.server.db import StoredTransaction
-
-        with self.platform.app.state.engine.connect() as connection:
-            rows = connection.execute(select(StoredTransaction.payload)
-                                      .where(StoredTransaction.kind == kind)).scalars().all()
-        return [json.loads(row) for row in rows]
+        return stored_items(self.platform.app.state.engine, kind)
 
     def platform_rows(self, kind: str) -> list[dict[str, Any]]:
         return [item["payload"] for item in self.platform_items(kind)]

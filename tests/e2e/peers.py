@@ -5,7 +5,6 @@ on a pseudo-terminal (a card placed and taken away)."""
 
 from __future__ import annotations
 
-import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,16 +62,9 @@ class Platform:
 
     def transactions(self, kind: str) -> list[dict[str, Any]]:
         """The payloads of every stored transaction of `kind`, in arrival order."""
-        from sqlalchemy import select
+        from sync.server.sealing import stored_items
 
-        from sync.server.db import StoredTransaction
-
-        with self.engine().connect() as connection:
-            rows = connection.execute(
-                select(StoredTransaction.payload).where(StoredTransaction.kind == kind)
-                .order_by(StoredTransaction.received_at)).scalars().all()
-        documents = [json.loads(row) for row in rows]
-        return [document.get("payload", document) for document in documents]
+        return [item["payload"] for item in stored_items(self.engine(), kind)]
 
     def rows(self, model_name: str) -> list[Any]:
         from sqlalchemy import select

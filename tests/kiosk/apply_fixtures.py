@@ -45,17 +45,9 @@ class ApplyEnv:
         return self.shell.services.runtime.synchronizer.drain()
 
     def platform_rows(self, kind: str) -> list[dict[str, Any]]:
-        import json
+        from sync.server.sealing import stored_items
 
-        from sqlalchemy import select
-
-        from sync.server.db import StoredTransaction
-
-        with self.platform.app.state.engine.connect() as connection:
-            rows = connection.execute(select(StoredTransaction.payload)
-                                      .where(StoredTransaction.kind == kind)).scalars().all()
-        documents = [json.loads(row) for row in rows]
-        return [document.get("payload", document) for document in documents]
+        return [item["payload"] for item in stored_items(self.platform.app.state.engine, kind)]
 
 
 @pytest.fixture

@@ -147,7 +147,7 @@ def seed_home(world: World) -> None:
         connection.execute(insert(BookingRow).values(
             booking_code=BOOKING, center=HOME, matter_code="RS-006",
             slot_start=start.timestamp(), slot_end=end.timestamp(),
-            id_hash=id_hash(ID_NUMBER), status="booked"))
+            id_hash=id_hash(world.engine, ID_NUMBER), status="booked"))
 
 
 @pytest.fixture(scope="module")

@@ -63,7 +63,7 @@ def booking_today(engine: Engine, code: str) -> None:
     with Session(engine) as session, session.begin():
         session.add(BookingRow(booking_code=code, center="C-001", matter_code=BOOKABLE,
                                slot_start=start, slot_end=start + 600,
-                               id_hash=id_hash(ID_NUMBER), status="booked"))
+                               id_hash=id_hash(engine, ID_NUMBER), status="booked"))
 
 
 @pytest.fixture
