@@ -1,5 +1,5 @@
 """Screenshots of the platform's pages for people (login, fleet with its actions,
-a renewal code) with Debian's headless Chromium.
+a renewal code, the audit log) with Debian's headless Chromium.
 
 A real platform on loopback with demo data, terminals of two centers with
 heartbeats (one withdrawn), and accounts; each page is fetched as a signed-in
@@ -107,6 +107,9 @@ def main() -> int:
         csrf = page.split('name="csrf" value="', 1)[1].split('"', 1)[0]
         renewal = http.post(f"/fleet/terminals/{kiosk}/rotate-key", data={"csrf": csrf})
         shoot(chromium, renewal.text, args.out, "renewal-code")
+        http.cookies.clear()
+        http.post("/login", data={"username": "admin", "password": PASSWORD})
+        shoot(chromium, http.get("/audit").text, args.out, "audit")
     return 0
 
 

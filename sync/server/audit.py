@@ -114,7 +114,8 @@ def audit_page(who: OperatorDep, request: Request) -> HTMLResponse:
     """The latest entries and whether the chain holds."""
     engine = request.app.state.engine
     verdict = verify(engine)
-    state = (f"Hash chain verified: {verdict.entries} entries." if verdict.broken_at is None
+    counted = f"{verdict.entries} {'entry' if verdict.entries == 1 else 'entries'}"
+    state = (f"Hash chain verified: {counted}." if verdict.broken_at is None
              else f"THE CHAIN IS BROKEN at entry {verdict.broken_at}.")
     rows = "\n".join(
         "<tr>" + "".join(f"<td>{escape(str(cell))}</td>" for cell in (
