@@ -227,8 +227,9 @@ class DeviceAdapter(QObject):
         self._ensure_thread().submit(job)
 
     def _set_health(self, health: Health, record: bool = True) -> None:
-        previous, self._health = self._health, health
-        self._log_health(previous, health)
+        previous = self._health
+        self._log_health(previous, health)  # before the state is visible to other threads
+        self._health = health
         if (previous.state, previous.reason) == (health.state, health.reason):
             return
         if record and health.state is not HealthState.READY:
