@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from counter.desk import Clerk, Desk
 from counter.figures import FiguresView, load_figures
+from counter.help_alerts import HelpAlerts
 from counter.idle import IdleSignOut
 from counter.queue_panel import QueuePanel
 from counter.runner import Runner
@@ -27,8 +28,10 @@ from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
+    from sync.protocol.help import HelpRequestShown
     from sync.protocol.staff import StaffEntry
     from sync.staff_sign_in import SignInResult
+    from terminal.hall_feed import HallFeed
     from terminal.shell import Shell
 
 log = logging.getLogger("counter.composition")
@@ -68,6 +71,13 @@ class CounterComposition:
         self.desk.message.connect(self.window.show_status)
         self.desk.changed.connect(self._ticket_changed)
         self.desk.ticketClosed.connect(lambda _payload: self._figures_stale())
+        self.help_alerts = HelpAlerts(lambda: gui.language.language)
+        self.window.add_alerts(self.help_alerts)
+        self.help_alerts.answerRequested.connect(self._answer_help)
+        self.desk.changed.connect(
+            lambda: self.help_alerts.set_can_answer(self.desk.clerk is not None))
+        self.help_runner = Runner(self.window)
+        self.help_feed: HallFeed | None = None
 
     # ------------------------------------------------------------ phase two
     def attach(self, shell: Shell) -> None:
@@ -88,6 +98,7 @@ class CounterComposition:
         shell.bridge.stateChanged.connect(self._sync_state)
         self._install_workbench(shell)
         self._start_card_watcher(shell)
+        self._start_help_feed(shell)
         self.queue_panel.redraw()
 
     def _record(self, payload: Any) -> None:
@@ -104,6 +115,37 @@ class CounterComposition:
             self.desk.set_online(False)
         elif state.online and self.desk.online is False:
             self.desk.refresh()
+
+    # ------------------------------------------------------------ help alerts
+    def _start_help_feed(self, shell: Shell) -> None:
+        """The center's help board from the platform's event stream."""
+        from terminal.hall_feed import HallFeed
+
+        self.help_feed = HallFeed(shell.services.runtime.client.queue_events,
+                                  parent=self.window)
+        self.help_feed.helpChanged.connect(self.help_alerts.show_board)
+        self.help_feed.start()
+
+    def _answer_help(self, request_id: str) -> None:
+        """Answer "I'm coming": the platform takes the alert off every counter."""
+        clerk, client, window = self.desk.clerk, self.desk.client, self.desk.window
+        if clerk is None or client is None:
+            self.help_alerts.answer_failed(request_id)
+            return
+        self.help_runner.run(
+            lambda: client.acknowledge_help(request_id, window, clerk.staff_no),
+            self._help_answered, lambda error: self._help_not_answered(request_id, error))
+
+    def _help_answered(self, shown: HelpRequestShown) -> None:
+        self.help_alerts.answered(shown.id)
+        self.window.show_status(self.help_alerts.answered_text(shown, self.desk.window))
+
+    def _help_not_answered(self, request_id: str, error: Exception) -> None:
+        from sync.client import TransientError
+
+        self.help_alerts.answer_failed(request_id)
+        self.window.show_status(self.help_alerts.not_answered_text(
+            None if isinstance(error, TransientError) else str(error)))
 
     # ------------------------------------------------------------ clerks
     def _authenticate(self, staff_no: str | None, card_uid: str | None,
@@ -254,7 +296,10 @@ class CounterComposition:
             self.card_watcher.stop()
         self.idle.disarm()
         QApplication.instance().removeEventFilter(self.idle)
+        if self.help_feed is not None:
+            self.help_feed.stop(timeout=0)  # it ends when its stream does
         self.desk.timer.stop()
+        self.help_runner.wait()
         self.desk.actions.wait()
         self.desk.reads.wait()
         self.reads.wait()

@@ -87,6 +87,12 @@ class CounterWindow(QWidget):
         row.addWidget(self.sign_out_button)
         return bar
 
+    def add_alerts(self, bar: QWidget) -> None:
+        """A bar between the top bar and the work (the help alerts)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(1, bar)
+
     def set_identity(self, center_name: str, window: str) -> None:
         self.center_name, self.window_number = center_name, window
         self._retranslate()

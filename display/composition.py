@@ -17,7 +17,7 @@ from terminal.startup import Gui
 
 if TYPE_CHECKING:  # imported for real in phase two
     from display.announcer import Announcer
-    from display.feed import HallFeed
+    from terminal.hall_feed import HallFeed
 
 log = logging.getLogger("display.composition")
 VOICE_CACHE = "voice"
@@ -51,7 +51,7 @@ class DisplayComposition:
         from display.announcer import Announcer
         from display.chime import chime_path
         from display.config import DisplayConfig
-        from display.feed import HallFeed
+        from terminal.hall_feed import HallFeed
         from terminal.speech import choose_voice
 
         self.shell = shell
@@ -67,6 +67,7 @@ class DisplayComposition:
                         parent=self.screen)
         feed.stateChanged.connect(self.screen.show_state)
         feed.connectionChanged.connect(self.screen.set_online)
+        feed.helpChanged.connect(self.screen.show_help)
         feed.callReceived.connect(lambda call, fresh: self._call(call.number, call.window, fresh))
         shell.bridge.stateChanged.connect(lambda _state: self.refresh_notices())
         self.feed, self.announcer = feed, announcer

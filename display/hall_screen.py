@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLay
 from display import phrases
 from display.phrases import Phrase
 from display.widgets import CategoryCard, FitLabel, Ticker
+from sync.protocol.help import HelpBoard
 from sync.protocol.queue import QueueState
 
 SIZE = (1920, 1080)
@@ -51,6 +52,7 @@ class HallScreen(QWidget):
         self._now = now
         self.calls: list[Shown] = []  # newest first; calls[0] is shown big
         self.state: QueueState | None = None
+        self.help: HelpBoard | None = None
         self.online: bool | None = None
         self._flashes_left = 0
 
@@ -157,7 +159,23 @@ class HallScreen(QWidget):
         column_box.addSpacing(8)
         column_box.addLayout(grid)
         column_box.addStretch(1)
+        column_box.addWidget(self._help_banner())
         return panel
+
+    def _help_banner(self) -> QFrame:
+        """Kiosks whose residents asked for staff, under the recent calls: the
+        configured language's lines, then the other's."""
+        self.help_banner = QFrame(objectName="helpBanner")
+        self.help_banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.help_primary = _label("helpPrimary")
+        self.help_secondary = _label("helpSecondary")
+        lines = QVBoxLayout(self.help_banner)
+        lines.setContentsMargins(24, 8, 16, 8)
+        lines.setSpacing(2)
+        lines.addWidget(self.help_primary)
+        lines.addWidget(self.help_secondary)
+        self.help_banner.hide()
+        return self.help_banner
 
     def _waiting_row(self) -> QHBoxLayout:
         self.waiting_primary = _label("waitingPrimary")
@@ -212,6 +230,12 @@ class HallScreen(QWidget):
         self.calls = calls
         self._render()
 
+    def show_help(self, board: HelpBoard) -> None:
+        """Kiosks whose residents asked for staff: a discreet box under the recent
+        calls, which give up their last row meanwhile."""
+        self.help = board
+        self._render()
+
     def show_call(self, number: str, window: str, _category: str = "") -> None:
         """A new call (or recall): it goes big and the panel flashes."""
         shown = Shown(number, window)
@@ -245,12 +269,37 @@ class HallScreen(QWidget):
             self.call_number.setText("—")
             self.call_window.setText(phrases.NO_CALL_YET.primary(language))
             self.call_window_secondary.setText(phrases.NO_CALL_YET.secondary(language))
-        recent = self.calls[1:1 + self.recent_rows]
+        slots = self._recent_slots()
+        recent = iter(self.calls[1:1 + len(slots)])
         for index, (number, window) in enumerate(self.recent_labels):
-            call = recent[index] if index < len(recent) else None
+            call = next(recent, None) if index in slots else None
             number.setText(call.number if call else "")
             window.setText(call.window if call else "")
+            number.setVisible(index in slots)
+            window.setVisible(index in slots)
         self._render_categories()
+        self._render_help()
+
+    def _recent_slots(self) -> list[int]:
+        """The recent-call labels in use, newest first: all of them, or while the
+        help box shows under them, all but each column's last row."""
+        rows = (self.recent_rows + 1) // 2
+        kept = rows - 1 if self.help is not None and self.help.requests else rows
+        return [index for index in range(self.recent_rows) if index % rows < kept]
+
+    def _render_help(self) -> None:
+        """One line per state (called, staff on the way) naming its kiosks."""
+        requests = self.help.requests if self.help else []
+        primary, secondary = [], []
+        for open_ in (True, False):
+            kiosks = [request.kiosk for request in requests if request.open == open_]
+            if kiosks:
+                phrase = phrases.help_line(kiosks, staff_coming=not open_)
+                primary.append(phrase.primary(self.language))
+                secondary.append(phrase.secondary(self.language))
+        self.help_primary.setText("\n".join(primary))
+        self.help_secondary.setText("\n".join(secondary))
+        self.help_banner.setVisible(bool(requests))
 
     def _render_categories(self) -> None:
         states = self.state.categories if self.state else []

@@ -87,3 +87,15 @@ def spoken_sentence_zh(number: str, window: str) -> str:
 
 def spoken_sentence_en(number: str, window: str) -> str:
     return f"Number {spoken_number_en(number)}, please go to window {window}."
+
+
+def help_line(kiosks: list[str], *, staff_coming: bool) -> Phrase:
+    """The hall's line about kiosks whose residents asked for staff."""
+    zh_names, en_names = "、".join(kiosks), ", ".join(kiosks)
+    zh_state = "工作人员正在赶来" if staff_coming else "已通知工作人员"
+    en_state = "staff are on the way" if staff_coming else "staff have been called"
+    if len(kiosks) == 1:
+        return Phrase(f"自助机 {zh_names} 需要帮助 · {zh_state}",
+                      f"Kiosk {en_names} needs help · {en_state}")
+    return Phrase(f"自助机 {zh_names} 需要帮助 · {zh_state}",
+                  f"Kiosks {en_names} need help · {en_state}")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.accessibility_bar import AccessibilityBar
 from kiosk.attract import AttractScreen, Notice
+from kiosk.call_staff import ATTRACT, CallStaffButton
 from kiosk.context import KioskContext, KioskDevices
 from kiosk.idle import IdleWatcher
 from kiosk.navigator import HOME, Navigator
@@ -59,6 +60,9 @@ class KioskComposition:
                                    self.context.session, self.attract, self.window)
         self.navigator.register(TECHNICIAN, TechnicianScreen(
             self._technician_pins, self._technician_panel, verifier=self._technician_pin))
+        self.call_staff = CallStaffButton(self._where, lambda: gui.language.language)
+        self.window.add_to_strip(self.call_staff)
+        self.navigator.sessionEnded.connect(self.call_staff.dismiss)
         self.idle = IdleWatcher(DEFAULT_IDLE_SECONDS, DEFAULT_COUNTDOWN_SECONDS, self.window)
         QApplication.instance().installEventFilter(self.idle)
         self.idle.countdownStarted.connect(self.window.navigation.show_countdown)
@@ -79,6 +83,7 @@ class KioskComposition:
         self.guide = VoiceGuide(self.navigator, self.window, lambda: gui.language.language,
                                 self.window)
         self.bar.voiceToggled.connect(self.guide.set_enabled)
+        self.call_staff.answered.connect(self.guide.say)
         if kiosk_mode and gui.settings.hide_cursor:
             self.window.setCursor(Qt.CursorShape.BlankCursor)
 
@@ -99,6 +104,7 @@ class KioskComposition:
             for name, screen in build(self.context).items():
                 self.navigator.register(name, screen)
         shell.services.runtime.synchronizer.device_health = self._device_health
+        self.call_staff.attach(shell.bridge, kiosk.name or shell.services.terminal_id[-4:])
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(lambda _state: self.attract.refresh())
         self.queue_view.changed.connect(self.attract.refresh)
@@ -198,6 +204,13 @@ class KioskComposition:
                                dead_letters=shell.services.runtime.outbox.dead_letters)
 
     # ------------------------------------------------------------ helpers
+    def _where(self) -> tuple[str, str]:
+        """The resident's screen for a help request: its name and title."""
+        name = self.navigator.current
+        if name is None:
+            return ATTRACT, ""
+        return name, self.navigator.screens[name].title
+
     def _notices(self) -> list[Notice]:
         if self.context.shell is None:  # phase one: do not pull in the sync core
             return []

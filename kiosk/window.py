@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QScrollArea,
     QScroller,
     QStackedWidget,
@@ -112,7 +113,12 @@ class KioskWindow(QWidget):
         self.strip = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.strip.setContentsMargins(24, 16, 24, 0)
         self.strip.setSpacing(12)
-        self.strip.addWidget(badge)
+        #: the sync badge and the controls of every screen ("call staff") after it
+        self.lead = QHBoxLayout()
+        self.lead.setSpacing(12)
+        self.lead.addWidget(badge)
+        self.lead.addStretch(1)
+        self.strip.addLayout(self.lead)
         self.strip.addStretch(1)
         self.strip.addWidget(bar)
         layout = QVBoxLayout(self)
@@ -128,6 +134,10 @@ class KioskWindow(QWidget):
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
             self._escape_filter = EscapeKeyFilter(self)
             QApplication.instance().installEventFilter(self._escape_filter)
+
+    def add_to_strip(self, widget: QWidget) -> None:
+        """A control of every screen, in the top strip just after the sync badge."""
+        self.lead.insertWidget(self.lead.count() - 1, widget)
 
     def add_screen(self, screen: QWidget) -> ScreenPage:
         page = ScreenPage(screen)

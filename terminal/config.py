@@ -18,6 +18,9 @@ class KioskSection(Section):
                                    description="seconds the wipe countdown shows")
     fullscreen: bool = Field(True, description="true on a real kiosk; false for a window")
     hide_cursor: bool = Field(True, description="hide the mouse pointer on a touch screen")
+    name: str = Field("", max_length=16,
+                      description='this kiosk as staff know it on a "call staff" alert, '
+                                  'e.g. "2" or "lobby" (empty: the end of its terminal id)')
     technician_pin_hash: str = Field(
         "", description='scrypt hash of the technician PIN ("" uses the roster\'s technicians)')
 

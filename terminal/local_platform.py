@@ -29,6 +29,9 @@ class LocalPlatform:
         served = self.app if fault_plan is None else FaultInjectionMiddleware(self.app, fault_plan)
         config = uvicorn.Config(served, host="127.0.0.1", port=0, log_level="warning",
                                 lifespan="off",
+                                # event streams (hall display, counters) never end by
+                                # themselves: a stop cuts them after this many seconds
+                                timeout_graceful_shutdown=1,
                                 ssl_certfile=str(tls[0]) if tls else None,
                                 ssl_keyfile=str(tls[1]) if tls else None)
         self._scheme = "https" if tls else "http"

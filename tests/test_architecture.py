@@ -95,7 +95,8 @@ OWN_THREADS = {
     "terminal/background.py": "the lanes and their one dispatcher",
     "terminal/devices/workers.py": "one thread per device adapter",
     "counter/staff_card.py": "the staff card reader's polling loop (a device)",
-    "display/feed.py": "the hall display's event stream (like the sync worker)",
+    "terminal/hall_feed.py": "the hall event stream of a display or counter (like the sync "
+                             "worker)",
     "terminal/native_log.py": "the reader of Qt's stderr pipe, for the process's life",
     "terminal/local_platform.py": "the reference platform's server (test and demo harness)",
 }

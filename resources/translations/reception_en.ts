@@ -427,6 +427,26 @@
     </message>
 </context>
 <context>
+    <name>CallStaffButton</name>
+    <message>
+        <source>Start screen</source>
+        <extracomment>Seconds after a call during which another tap records nothing. How long the answer stays on screen. The name of the attract screen (no title of its own) in a help request. Where the resident is: the screen&apos;s name and its title as they see it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorry, the call did not go through. Please ask at any service window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff have been called. Please wait here; someone will come to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
@@ -1101,6 +1121,75 @@
     </message>
     <message>
         <source>Handwriting is not available on this kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HelpAlerts</name>
+    <message>
+        <source>Answering…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&apos;m coming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more kiosk(s) waiting</source>
+        <translation>
+            <numerusform>%n more kiosk waiting</numerusform>
+            <numerusform>%n more kiosks waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kiosk %1: go to the resident; the hall display says staff are on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk %1: window %2 answered first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the platform cannot be reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call for help was not answered: %1. Go to the kiosk anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk %1 needs help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(in English)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(in Chinese)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min ago</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

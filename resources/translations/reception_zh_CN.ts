@@ -427,6 +427,26 @@
     </message>
 </context>
 <context>
+    <name>CallStaffButton</name>
+    <message>
+        <source>Start screen</source>
+        <extracomment>Seconds after a call during which another tap records nothing. How long the answer stays on screen. The name of the attract screen (no title of its own) in a help request. Where the resident is: the screen&apos;s name and its title as they see it.</extracomment>
+        <translation>开始页面</translation>
+    </message>
+    <message>
+        <source>Call staff</source>
+        <translation>呼叫工作人员</translation>
+    </message>
+    <message>
+        <source>Sorry, the call did not go through. Please ask at any service window.</source>
+        <translation>抱歉，呼叫没有成功。请到任意服务窗口找工作人员帮忙。</translation>
+    </message>
+    <message>
+        <source>Staff have been called. Please wait here; someone will come to you.</source>
+        <translation>已呼叫工作人员，请在此稍候，工作人员马上过来。</translation>
+    </message>
+</context>
+<context>
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
@@ -1099,6 +1119,73 @@
     <message>
         <source>Handwriting is not available on this kiosk.</source>
         <translation>本机暂不能使用手写输入。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpAlerts</name>
+    <message>
+        <source>Answering…</source>
+        <translation>正在应答…</translation>
+    </message>
+    <message>
+        <source>I&apos;m coming</source>
+        <translation>我马上过去</translation>
+    </message>
+    <message>
+        <source>Sign in to answer</source>
+        <translation>登录后才能应答</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more kiosk(s) waiting</source>
+        <translation>
+            <numerusform>另有 %n 台自助机在等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kiosk %1: go to the resident; the hall display says staff are on the way.</source>
+        <translation>自助机 %1：请前往居民处；大厅屏幕已显示工作人员正在赶来。</translation>
+    </message>
+    <message>
+        <source>Kiosk %1: window %2 answered first.</source>
+        <translation>自助机 %1：%2 号窗口已先应答。</translation>
+    </message>
+    <message>
+        <source>the platform cannot be reached</source>
+        <translation>无法连接平台</translation>
+    </message>
+    <message>
+        <source>The call for help was not answered: %1. Go to the kiosk anyway.</source>
+        <translation>未能应答求助：%1。请直接前往自助机。</translation>
+    </message>
+    <message>
+        <source>Kiosk %1 needs help</source>
+        <translation>自助机 %1 需要帮助</translation>
+    </message>
+    <message>
+        <source>on &quot;%1&quot;</source>
+        <translation>在“%1”页面</translation>
+    </message>
+    <message>
+        <source>(in English)</source>
+        <translation>（居民使用英文）</translation>
+    </message>
+    <message>
+        <source>(in Chinese)</source>
+        <translation>（居民使用中文）</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min ago</source>
+        <translation>%1 小时 %2 分钟前</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ router = APIRouter(prefix="/v1", tags=["queue"], responses={404: ERROR_RESPONSE}
 @allow(Role.COUNTER, objects="help requests", scope=Scope.CENTER)
 def acknowledge_help(
     caller: CallerDep,
-    request_id: Annotated[int, Path(ge=1, le=2**63 - 1)],
+    request_id: Annotated[int, Path(ge=1, le=2**31 - 1)],  # an INTEGER column
     body: HelpAcknowledgement,
     engine: EngineDep,
 ) -> HelpRequestShown:

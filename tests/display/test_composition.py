@@ -5,8 +5,10 @@ announcer says it; notices from the cache scroll in the ticker."""
 from __future__ import annotations
 
 import base64
+import json
 import uuid
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,40 @@ def test_a_kiosk_config_is_refused_by_the_display(tmp_path: Path) -> None:
     folder = display_config(tmp_path, "http://127.0.0.1:9", role="kiosk")
     with pytest.raises(StartupError, match=r"terminal\.role"):
         open_display_services(folder)
+
+
+def test_a_kiosk_call_for_help_shows_until_staff_are_on_the_way(
+        qtbot: QtBot, tmp_path: Path, gui: Gui, platform: tuple[PlatformProcess, str]) -> None:
+    process, db_url = platform
+    folder = display_config(tmp_path, process.url)
+    enroll_terminal(process.url, code(db_url, Role.DISPLAY), folder)
+    shell = attach_services(gui, open_display_services(folder))
+    ui = DisplayComposition(gui, fullscreen=False)
+    qtbot.addWidget(ui.screen)
+    kiosk, counter = (PlatformClient(process.url, enrolled.terminal_id,
+                                     base64.urlsafe_b64decode(enrolled.key))
+                      for enrolled in (PlatformClient.enroll(process.url, code(db_url, role))
+                                       for role in (Role.KIOSK, Role.COUNTER)))
+    banner = ui.screen.help_banner
+    try:
+        ui.attach(shell)
+        qtbot.waitUntil(lambda: ui.screen.online is True, timeout=10_000)
+        assert not banner.isVisibleTo(ui.screen)
+        item = {"id": str(uuid.uuid4()), "seq": 1,
+                "created_at": datetime.now(UTC).isoformat(),
+                "payload": {"kind": "help_request", "kiosk": "2", "screen": "home"}}
+        kiosk.post_batch(json.dumps({"items": [item]}).encode())
+        qtbot.waitUntil(lambda: banner.isVisibleTo(ui.screen), timeout=10_000)
+        shown = (ui.screen.help_primary, ui.screen.help_secondary)
+        assert [label.text() for label in shown] == \
+            ["自助机 2 需要帮助 · 已通知工作人员", "Kiosk 2 needs help · staff have been called"]
+        assert ui.screen.help is not None
+        counter.acknowledge_help(ui.screen.help.requests[0].id, "3", "1001")
+        qtbot.waitUntil(lambda: "正在赶来" in shown[0].text(), timeout=10_000)
+        assert [label.text() for label in shown] == \
+            ["自助机 2 需要帮助 · 工作人员正在赶来", "Kiosk 2 needs help · staff are on the way"]
+    finally:
+        ui.stop()
+        shell.close()
+        kiosk.close()
+        counter.close()

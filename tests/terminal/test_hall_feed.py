@@ -13,13 +13,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from display.feed import HallFeed
 from sync.client import PlatformClient, TransientError
 from sync.protocol.models import Role
 from sync.protocol.queue import HallCall, HallEvent, QueueCategoryList, QueueState
 from sync.server import documents, enrollment
 from sync.server.db import make_engine
 from sync.server.process import PlatformProcess
+from terminal.hall_feed import HallFeed
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 

@@ -1,8 +1,10 @@
 """The hall feed: a worker thread that keeps the platform's event stream open.
 
-It reads GET /v1/queue/events, reconnects with exponential back-off and
-jitter when the stream breaks (sending the last event id back, so nothing is
-missed) and reports through Qt signals, which reach the GUI thread queued.
+The hall display shows its calls and state; counters and the display show
+its help board ("call staff" requests). It reads GET /v1/queue/events,
+reconnects with exponential back-off and jitter when the stream breaks
+(sending the last event id back, so nothing is missed) and reports through
+Qt signals, which reach the GUI thread queued.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from sync.client import AuthError, PlatformError
 from sync.protocol.queue import HallCall, HallEvent
 
-log = logging.getLogger("display.feed")
+log = logging.getLogger("terminal.hall_feed")
 #: Opens the stream from an event id (None: from now on).
 StreamOpener = Callable[[int | None], Generator[HallEvent, None, None]]
 
@@ -30,6 +32,7 @@ class HallFeed(QObject):
     called = Signal(str, str, str)  # number, window, category (every call, in order)
     callReceived = Signal(object, bool)  # HallCall, fresh (worth announcing)
     connectionChanged = Signal(bool)
+    helpChanged = Signal(object)  # HelpBoard: the center's help requests now
 
     def __init__(self, open_stream: StreamOpener, *, first_delay: float = 1.0,
                  max_delay: float = 30.0, stale_after: float = 120.0,
@@ -50,7 +53,7 @@ class HallFeed(QObject):
 
     def start(self) -> None:
         self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="display-feed", daemon=True)
+        self._thread = threading.Thread(target=self._run, name="hall-feed", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 1.0) -> None:
@@ -96,6 +99,8 @@ class HallFeed(QObject):
             self.last_event_id = event.event_id
         if event.state is not None:
             self._emit(self.stateChanged, event.state)
+        if event.help is not None:
+            self._emit(self.helpChanged, event.help)
         if event.call is not None:
             call: HallCall = event.call
             self._emit(self.called, call.number, call.window, call.category)
