@@ -21,6 +21,20 @@ from terminal.widgets.keyboard import configure_input_method
 
 APP_NAME = "reception-kiosk"
 log = logging.getLogger("kiosk")
+#: A window's size when not full screen: the kiosk's own portrait screen.
+WINDOW_SIZE = "1080x1920"
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """`1080x1920` -> (1080, 1920)."""
+    width, _, height = text.lower().partition("x")
+    try:
+        size = int(width), int(height)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT") from None
+    if min(size) < 320:
+        raise argparse.ArgumentTypeError(f"{text!r} is too small for the kiosk")
+    return size
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -29,6 +43,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder of terminal.toml and secrets.toml")
     parser.add_argument("--windowed", action="store_true",
                         help="a normal window instead of full-screen kiosk mode")
+    parser.add_argument("--size", type=window_size, default=window_size(WINDOW_SIZE),
+                        help="the window's size when not full screen (default: the kiosk's "
+                             f"{WINDOW_SIZE}; QT_SCALE_FACTOR shrinks it to fit a smaller "
+                             "screen)")
     parser.add_argument("--self-test", action="store_true",
                         help="offscreen: submit one transaction to a local platform, exit 0")
     return parser
@@ -52,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     kiosk_mode = gui.settings.fullscreen and not arguments.windowed
     ui = KioskComposition(gui, kiosk_mode=kiosk_mode)
     if not kiosk_mode:
-        ui.window.resize(1080, 960)
+        ui.window.resize(*arguments.size)
     ui.window.present()
     start_watchdog(ui.window)
     if os.environ.get("RECEPTION_E2E_PROBE"):  # the real-display tests only

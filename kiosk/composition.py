@@ -99,6 +99,11 @@ class KioskComposition:
         self.idle.idle_seconds = kiosk.idle_seconds
         self.idle.countdown_seconds = kiosk.countdown_seconds
         self.context.devices = self._adapters(shell)
+        taps = shell.services.devices.taps if shell.services.devices is not None else None
+        if taps is not None and (taps.card is not None or taps.camera is not None):
+            from kiosk.demo_buttons import DemoButtons
+
+            self.window.add_to_strip(DemoButtons(taps))  # a demo's simulated hands
         self.guide.use_voice(self._voice(shell))
         for build in builders():
             for name, screen in build(self.context).items():

@@ -1,5 +1,10 @@
 """`make demo`: the reference platform with demo data on loopback, an enrolled
 kiosk with simulated devices, opened in a window. Everything lives in var/demo.
+
+The window has the kiosk's own portrait size, 1080x1920, scaled down (with
+QT_SCALE_FACTOR) to fit the screen it opens on. The simulated card reader and
+camera wait for the demo's buttons, "place the ID card" and "show a
+receipt's QR code", as a real reader waits for a resident's card.
 """
 
 from __future__ import annotations
@@ -20,6 +25,29 @@ from sync.server.process import PlatformProcess, free_port  # noqa: E402
 
 DEMO = ROOT / "var" / "demo"
 PREFERRED_PORT = 8765
+KIOSK_SIZE = (1080, 1920)
+#: Room left for the window's frame and the desktop's panels.
+SCREEN_SHARE = 0.92
+_SCREEN_PROBE = (
+    "from PySide6.QtGui import QGuiApplication\n"
+    "app = QGuiApplication([])\n"
+    "area = app.primaryScreen().availableGeometry()\n"
+    "print(area.width(), area.height())\n"
+)
+
+
+def scale_to_fit(environment: dict[str, str]) -> str:
+    """The QT_SCALE_FACTOR that fits the kiosk's size into the screen ("1" if it
+    fits, or when there is no screen to ask)."""
+    probe = subprocess.run([sys.executable, "-c", _SCREEN_PROBE], capture_output=True,
+                           text=True, timeout=30, env=environment)
+    try:
+        width, height = (int(part) for part in probe.stdout.split())
+    except ValueError:
+        return "1"
+    factor = min(1.0, SCREEN_SHARE * width / KIOSK_SIZE[0],
+                 SCREEN_SHARE * height / KIOSK_SIZE[1])
+    return f"{factor:.2f}"
 
 
 def _port() -> int:
@@ -50,6 +78,8 @@ def main() -> int:
             "platform": {"url": platform.url},
             "store": {"data_dir": str(DEMO / "kiosk-data")},
             "kiosk": {"fullscreen": False, "hide_cursor": False},
+            "devices.card_reader": {"kind": "simulated", "simulated_card": "on_tap"},
+            "devices.camera": {"kind": "simulated", "simulated_qr": "on_tap"},
         }), "utf-8")
         if not (config_dir / SECRETS_FILE).exists():
             code = subprocess.run(
@@ -58,8 +88,13 @@ def main() -> int:
                 check=True, capture_output=True, text=True).stdout.strip()
             enroll_terminal(platform.url, code, config_dir)
         environment = dict(os.environ, RECEPTION_LOG_DIR=str(DEMO / "logs"))
+        environment.setdefault("QT_SCALE_FACTOR", scale_to_fit(environment))
+        print(f"kiosk window {KIOSK_SIZE[0]}x{KIOSK_SIZE[1]}, "
+              f"scaled by {environment['QT_SCALE_FACTOR']} to fit the screen")
         return subprocess.call([sys.executable, "-m", "kiosk.app", "--config-dir",
-                                str(config_dir), "--windowed"], env=environment, cwd=ROOT)
+                                str(config_dir), "--windowed",
+                                "--size", f"{KIOSK_SIZE[0]}x{KIOSK_SIZE[1]}"],
+                               env=environment, cwd=ROOT)
     finally:
         platform.stop()
 

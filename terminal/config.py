@@ -65,6 +65,9 @@ class CardReaderSection(Section):
         "simulated", description='"simulated", "ga467", "pcsc" or "none"')
     port: str = Field("", description="serial port of a GA 467 reader, e.g. /dev/ttyUSB0")
     reader: str = Field("", description="PC/SC reader name (empty: the first one)")
+    simulated_card: Literal["always", "on_tap"] = Field(
+        "always", description='the simulated reader\'s card: "always" on it, or "on_tap" of '
+                              "the kiosk's demo button (taken away once read)")
 
 
 class CameraSection(Section):
@@ -72,6 +75,9 @@ class CameraSection(Section):
         "simulated", description='"simulated", "device", "file", "folder" or "none"')
     index: int = Field(0, ge=0, le=16, description="camera device index")
     path: Path | None = Field(None, description="video file or image folder")
+    simulated_qr: Literal["always", "on_tap"] = Field(
+        "always", description='the simulated camera\'s receipt QR codes: "always" in view, '
+                              'or "on_tap" of the kiosk\'s demo button (a few seconds)')
 
 
 class DevicesSection(Section):

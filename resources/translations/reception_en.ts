@@ -648,6 +648,17 @@
     </message>
 </context>
 <context>
+    <name>DemoButtons</name>
+    <message>
+        <source>Demo: place the ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo: show a receipt&apos;s QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Nobody is waiting.</source>

@@ -645,6 +645,17 @@
     </message>
 </context>
 <context>
+    <name>DemoButtons</name>
+    <message>
+        <source>Demo: place the ID card</source>
+        <translation>演示：放上身份证</translation>
+    </message>
+    <message>
+        <source>Demo: show a receipt&apos;s QR code</source>
+        <translation>演示：出示回执二维码</translation>
+    </message>
+</context>
+<context>
     <name>Desk</name>
     <message>
         <source>Nobody is waiting.</source>

@@ -27,6 +27,7 @@ from hardware.idcard.ga467_sim import Ga467Simulator, demo_identity
 from hardware.idcard.serial_reader import SerialIdCardReader
 from hardware.printer import ReceiptPrinter, create_printer
 from terminal.config import CameraSection, CardReaderSection, DevicesSection, PrinterSection
+from terminal.devices.demo_taps import DemoTaps, TapCardSimulator, TapQrSource
 
 log = logging.getLogger("terminal.devices")
 
@@ -49,6 +50,8 @@ class Devices:
     printer: ReceiptPrinter | None = None
     card_reader: IdentityReader | None = None
     camera: FrameSource | None = None
+    #: the demo's "simulate card" and "simulate scan" (simulators set to "on_tap")
+    taps: DemoTaps = field(default_factory=DemoTaps)
     _cleanups: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def close(self) -> None:
@@ -119,13 +122,19 @@ def build_printer(section: PrinterSection, data_dir: Path) -> ReceiptPrinter:
 
 # ---- card reader ---------------------------------------------------------------
 
-def build_card_reader(section: CardReaderSection
+def build_card_reader(section: CardReaderSection, taps: DemoTaps | None = None
                       ) -> tuple[IdentityReader | None, Callable[[], None] | None]:
-    """The reader and, for the simulator, the function that stops it."""
+    """The reader and, for the simulator, the function that stops it. A simulated
+    reader "on tap" waits for `taps.place_card()`."""
     if section.kind == "none":
         return None, None
     if section.kind == "simulated":
-        simulator = Ga467Simulator(demo_identity())
+        if section.simulated_card == "on_tap":
+            simulator: Ga467Simulator = TapCardSimulator(demo_identity())
+            if taps is not None:
+                taps.card = simulator
+        else:
+            simulator = Ga467Simulator(demo_identity())
         port = simulator.start()
         log.info("simulated GA 467 card reader on %s", port)
         return SerialIdCardReader(port), simulator.stop
@@ -156,16 +165,22 @@ def write_simulated_frames(folder: Path, count: int = SIMULATED_FRAMES, seed: in
                     [cv2.IMWRITE_JPEG_QUALITY, SIMULATED_JPEG_QUALITY])
 
 
-def build_camera(section: CameraSection
+def build_camera(section: CameraSection, taps: DemoTaps | None = None
                  ) -> tuple[FrameSource | None, Callable[[], None] | None]:
-    """The frame source and, for the simulator, the function that removes its images."""
+    """The frame source and, for the simulator, the function that removes its images.
+    A simulated camera "on tap" shows its receipts after `taps.show_qr()`."""
     if section.kind == "none":
         return None, None
     if section.kind == "simulated":
         folder = Path(tempfile.mkdtemp(prefix="reception-camera-"))
         write_simulated_frames(folder)
-        return (ImageFolderSource(folder, fps=SIMULATED_FPS),
-                lambda: shutil.rmtree(folder, ignore_errors=True))
+        if section.simulated_qr == "on_tap":
+            source: ImageFolderSource = TapQrSource(folder, fps=SIMULATED_FPS)
+            if taps is not None:
+                taps.camera = source
+        else:
+            source = ImageFolderSource(folder, fps=SIMULATED_FPS)
+        return source, lambda: shutil.rmtree(folder, ignore_errors=True)
     if section.kind == "device":
         return DeviceCamera(section.index), None
     if section.path is None:
@@ -179,10 +194,10 @@ def build_devices(section: DevicesSection, data_dir: Path) -> Devices:
     """Every driver of the terminal; close the result when done."""
     devices = Devices(printer=build_printer(section.printer, data_dir))
     try:
-        devices.card_reader, stop_reader = build_card_reader(section.card_reader)
+        devices.card_reader, stop_reader = build_card_reader(section.card_reader, devices.taps)
         if stop_reader:
             devices._cleanups.append(stop_reader)
-        devices.camera, remove_frames = build_camera(section.camera)
+        devices.camera, remove_frames = build_camera(section.camera, devices.taps)
         if remove_frames:
             devices._cleanups.append(remove_frames)
     except Exception:
