@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -158,21 +158,37 @@ class Keypad(QWidget):
 
     def __init__(self, extra: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        grid = QGridLayout(self)
-        grid.setSpacing(12)
-        grid.setContentsMargins(0, 0, 0, 0)
-        keys = ["1", "2", "3", "4", "5", "6", "7", "8", "9", extra or "clear", "0", "back"]
+        self._grid = QGridLayout(self)
+        self._grid.setSpacing(12)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
         self.buttons: dict[str, QPushButton] = {}
-        for index, key in enumerate(keys):
+        for key in ["1", "2", "3", "4", "5", "6", "7", "8", "9", extra or "clear", "0", "back"]:
             button = QPushButton()
             button.setMinimumSize(120, 96)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             if key in ("clear", "back"):
                 button.setProperty("role", "secondary")
             button.clicked.connect(lambda _checked=False, key=key: self.pressed.emit(key))
-            grid.addWidget(button, index // 3, index % 3)
             self.buttons[key] = button
+        self._arrange(3)
         self.retranslate()
+
+    def _arrange(self, columns: int) -> None:
+        """Three columns like a telephone; six (two rows) on a landscape window,
+        where four rows of keys would not fit beside the step buttons."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons.values():
+            self._grid.removeWidget(button)
+        for index, button in enumerate(self.buttons.values()):
+            self._grid.addWidget(button, index // columns, index % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        window = self.window().size()
+        self._arrange(6 if window.width() > window.height() else 3)
+        super().resizeEvent(event)
 
     def retranslate(self) -> None:
         for key, button in self.buttons.items():
