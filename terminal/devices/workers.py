@@ -527,6 +527,11 @@ class CameraAdapter(DeviceAdapter):
         super().__init__("camera", parent=parent)
         self.source = source
         self.analysis_fps = analysis_fps
+        # OpenCV's worker threads run at normal priority: the face cascade would
+        # take the CPU from the GUI thread (bench_gui_stall.py, p99 lateness
+        # 12-39 ms with them, 4-19 ms without, same load). Each of the camera's
+        # threads does its OpenCV work itself.
+        cv2.setNumThreads(1)
         self._analyser = FrameAnalyser(faces=detect_faces, detector=face_detector)
         self._analysis: AnalysisLoop | None = None
         self._capturing = False
