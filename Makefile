@@ -7,7 +7,7 @@ TS := resources/translations/reception_zh_CN.ts resources/translations/reception
 QM := $(TS:.ts=.qm)
 UI_SOURCES := $(shell find kiosk counter display terminal hardware -name '*.py' 2>/dev/null)
 
-.PHONY: install demo test e2e fuzz lint translations update-translations chaos bench bundle \
+.PHONY: install demo demo-center test e2e fuzz lint translations update-translations chaos bench bundle \
         bundle-self-test openapi screenshots clean
 
 install: $(STAMP)
@@ -28,6 +28,10 @@ update-translations: $(STAMP)
 
 demo: install translations
 	$(PY) scripts/demo.py
+
+# the whole center: the kiosk, the counter of window 3 and the hall display, one platform
+demo-center: install translations
+	$(PY) scripts/demo.py --center
 
 test: install translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter.desk import Clerk, Desk
@@ -31,7 +32,9 @@ if TYPE_CHECKING:
     from sync.protocol.help import HelpRequestShown
     from sync.protocol.staff import StaffEntry
     from sync.staff_sign_in import SignInResult
+    from terminal.adapters import Adapters
     from terminal.hall_feed import HallFeed
+    from terminal.reference import ReferenceData
     from terminal.shell import Shell
 
 log = logging.getLogger("counter.composition")
@@ -55,7 +58,9 @@ class CounterComposition:
         self.window.set_identity(gui.settings.center_name(gui.language.language), "")
         self.workbench: QWidget | None = None
         self.rating: QWidget | None = None
-        self.adapters: dict[str, Any] = {}
+        self.adapters: Adapters | None = None
+        self.reference: ReferenceData | None = None
+        self.sign_in_hint = ""
         self.idle = IdleSignOut(600)
         QApplication.instance().installEventFilter(self.idle)
         self.reads = Runner(self.window)
@@ -65,7 +70,8 @@ class CounterComposition:
         self.window.figuresToggled.connect(lambda on: self.load_figures() if on else None)
         self.figures.refreshRequested.connect(self.load_figures)
         self.idle.warning.connect(lambda left: self.window.show_status(
-            self.window.tr("No input: signing out in %1 s.").replace("%1", str(left))))
+            QCoreApplication.translate("CounterComposition", "No input: signing out in %1 s.")
+            .replace("%1", str(left))))
         self.idle.cancelled.connect(lambda: self.window.show_status(""))
         self.idle.expired.connect(self.sign_out)
         self.desk.message.connect(self.window.show_status)
@@ -81,6 +87,8 @@ class CounterComposition:
 
     # ------------------------------------------------------------ phase two
     def attach(self, shell: Shell) -> None:
+        from terminal.reference import ReferenceData
+
         self.shell = shell
         counter = shell.services.config.counter
         desk = self.desk
@@ -90,14 +98,24 @@ class CounterComposition:
         desk.recalls_before_no_show = counter.recalls_before_no_show
         desk.client = shell.services.runtime.client
         desk.record = self._record
+        desk.report = shell.link.report
         self.idle.seconds = counter.idle_signout_seconds
         self.sign_in.set_window(counter.window)
         self.window.set_identity(self.gui.settings.center_name(self.gui.language.language),
                                  counter.window)
+        self.sign_in_hint = counter.sign_in_hint
+        self.window.show_status(self.sign_in_hint)
+        self.adapters = shell.adapters
+        self.reference = ReferenceData(shell.services.runtime.cache, parent=self.window)
+        self.reference.changed.connect(self._reference_changed)
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(self._sync_state)
         self._install_workbench(shell)
         self._start_card_watcher(shell)
+        self.reference.follow(shell.bridge)
+        if shell.bridge.last_state is not None:
+            self.badge.show_state(shell.bridge.last_state)
+            self._sync_state(shell.bridge.last_state)
         self._start_help_feed(shell)
         self.queue_panel.redraw()
 
@@ -107,13 +125,17 @@ class CounterComposition:
         self.shell.bridge.submit(self.window, payload, None, self._not_recorded)
 
     def _not_recorded(self, message: str) -> None:
-        self.window.show_status(
-            self.window.tr("Could not save the record: %1").replace("%1", message))
+        self.window.show_status(QCoreApplication.translate(
+            "CounterComposition", "Could not save the record: %1").replace("%1", message))
 
     def _sync_state(self, state: Any) -> None:
-        if state.online is False and self.desk.online is not False:
-            self.desk.set_online(False)
-        elif state.online and self.desk.online is False:
+        """The terminal's one online truth (the link's, in every published state)
+        is the desk's too; back online, the queue is read again at once."""
+        if state.online is None:
+            return
+        was = self.desk.online
+        self.desk.set_online(state.online)
+        if state.online and was is False:
             self.desk.refresh()
 
     # ------------------------------------------------------------ help alerts
@@ -124,7 +146,13 @@ class CounterComposition:
         self.help_feed = HallFeed(shell.services.runtime.client.queue_events,
                                   parent=self.window)
         self.help_feed.helpChanged.connect(self.help_alerts.show_board)
+        self.help_feed.reachable.connect(shell.link.report)  # evidence for the one truth
+        shell.link.changed.connect(self._link_moved)
         self.help_feed.start()
+
+    def _link_moved(self, online: bool) -> None:
+        if online and self.help_feed is not None:
+            self.help_feed.retry_now()  # the alerts are live again with the link
 
     def _answer_help(self, request_id: str) -> None:
         """Answer "I'm coming": the platform takes the alert off every counter."""
@@ -147,6 +175,13 @@ class CounterComposition:
         self.window.show_status(self.help_alerts.not_answered_text(
             None if isinstance(error, TransientError) else str(error)))
 
+    def _reference_changed(self, names: frozenset[str]) -> None:
+        from sync.caches import CATALOG
+
+        reload = getattr(self.workbench, "reload_catalog", None)
+        if CATALOG in names and reload is not None:
+            reload()
+
     # ------------------------------------------------------------ clerks
     def _authenticate(self, staff_no: str | None, card_uid: str | None,
                       pin: str) -> SignInResult:
@@ -164,7 +199,8 @@ class CounterComposition:
             self.card_watcher.stop()
         self.desk.sign_in(Clerk(member.staff_no, member.name))
         self.window.set_signed_in(member.name)
-        self.window.show_status(self.window.tr("Signed in as %1.").replace("%1", member.name))
+        self.window.show_status(QCoreApplication.translate(
+            "CounterComposition", "Signed in as %1.").replace("%1", member.name))
         self.idle.arm()
 
     def sign_out(self) -> None:
@@ -175,7 +211,8 @@ class CounterComposition:
         self.desk.sign_out()
         self.window.set_signed_in(None)
         self.sign_in.reset()
-        self.window.show_status(self.window.tr("Signed out."))
+        self.window.show_status(QCoreApplication.translate("CounterComposition", "Signed out.")
+                                + (f" {self.sign_in_hint}" if self.sign_in_hint else ""))
         if self.card_watcher is not None:
             self.card_watcher.start()
 
@@ -201,22 +238,13 @@ class CounterComposition:
         except ImportError:
             log.info("no acceptance workbench installed: the work area stays a placeholder")
             return
-        from sync.caches import CATALOG
-        from sync.protocol.models import Catalog
-
-        runtime, settings = shell.services.runtime, self.gui.settings
-        self.adapters = self._adapters(shell)
-
-        def catalog() -> Catalog | None:
-            cached = runtime.cache.get(CATALOG, Catalog)
-            return cached.value if cached else None
-
+        runtime, settings, adapters = shell.services.runtime, self.gui.settings, shell.adapters
+        reference = self.reference
         try:
             workbench = AcceptanceWorkbench(
-                shell.bridge, catalog=catalog, numbers=tracking_numbers(shell),
-                printer=self.adapters.get("printer"),
-                card_reader=self.adapters.get("card_reader"),
-                camera=self.adapters.get("camera"),
+                shell.bridge, catalog=lambda: reference.catalog if reference else None,
+                numbers=tracking_numbers(shell), printer=adapters.printer,
+                card_reader=adapters.card_reader, camera=adapters.camera,
                 platform=lambda: runtime.client if self.desk.online is not False else None,
                 center_name=settings.center_name, window=self.desk.window,
                 clock=center_clock(settings.zone),
@@ -249,21 +277,6 @@ class CounterComposition:
                             shortcut.key().toString())
                 shortcut.setEnabled(False)
 
-    def _adapters(self, shell: Shell) -> dict[str, Any]:
-        devices = shell.services.devices
-        if devices is None:
-            return {}
-        from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
-
-        built: dict[str, Any] = {}
-        if devices.printer is not None:
-            built["printer"] = PrinterAdapter(devices.printer, parent=self.window)
-        if devices.card_reader is not None:
-            built["card_reader"] = CardReaderAdapter(devices.card_reader, parent=self.window)
-        if devices.camera is not None:
-            built["camera"] = CameraAdapter(devices.camera, parent=self.window)
-        return built
-
     def _ticket_changed(self) -> None:
         current = self.desk.current
         number = current.number if current is not None else None
@@ -288,8 +301,10 @@ class CounterComposition:
 
     # ------------------------------------------------------------ shutdown
     def stop(self) -> None:
-        for adapter in self.adapters.values():
-            adapter.stop()
+        if self.reference is not None:
+            self.reference.stop()
+        if self.adapters is not None:
+            self.adapters.stop()
         if self.rating is not None:
             self.rating.close()
         if self.card_watcher is not None:

@@ -82,6 +82,9 @@ class Desk(QObject):
         self.clock = clock
         self.client: PlatformClient | None = None
         self.record: Callable[[Any], None] = lambda payload: None
+        # Where the answers of platform calls go as evidence (the terminal's link, whose
+        # verdict comes back through `set_online`); None: the desk decides alone.
+        self.report: Callable[[bool], None] | None = None
         self.clerk: Clerk | None = None
         self.current: CurrentTicket | None = None
         self.parked: list[CurrentTicket] = []
@@ -150,8 +153,15 @@ class Desk(QObject):
     def _state_loaded(self, state: QueueState) -> None:
         self.state = state
         self.prefixes.update({c.prefix: c.code for c in state.categories})
-        self.set_online(True)
+        self._reached(True)
         self.stateLoaded.emit(state)
+
+    def _reached(self, reachable: bool) -> None:
+        """A platform call answered (True) or could not reach the platform (False)."""
+        if self.report is not None:
+            self.report(reachable)
+        else:
+            self.set_online(reachable)
 
     def set_online(self, online: bool) -> None:
         if online != self.online:
@@ -168,7 +178,7 @@ class Desk(QObject):
                    self._called)
 
     def _called(self, ticket: Ticket | None) -> None:
-        self.set_online(True)
+        self._reached(True)
         if ticket is None:
             self.message.emit(self.tr("Nobody is waiting."))
         else:
@@ -233,7 +243,7 @@ class Desk(QObject):
         client, staff = self.client, self.clerk.staff_no
 
         def issued(ticket: Ticket) -> None:
-            self.set_online(True)
+            self._reached(True)
             self.current = self._from_ticket(ticket)
             self.message.emit(self.tr("Walk-in %1 is being served.").replace("%1", ticket.number))
             self.changed.emit()
@@ -293,7 +303,7 @@ class Desk(QObject):
 
         def apply(answer: Ticket | None = None) -> None:
             if answer is not None:
-                self.set_online(True)
+                self._reached(True)
             if update is not None:
                 new = update(ticket)
                 if answer is not None:
@@ -326,7 +336,7 @@ class Desk(QObject):
             from sync.client import RequestRefused, TransientError
 
             if isinstance(error, TransientError):
-                self.set_online(False)
+                self._reached(False)
                 if offline is not None:
                     offline()
                     return
@@ -345,7 +355,7 @@ class Desk(QObject):
         from sync.client import TransientError
 
         if isinstance(error, TransientError):
-            self.set_online(False)
+            self._reached(False)
 
     def _close(self, ticket: CurrentTicket, outcome: str) -> None:
         """Record the closed ticket as a `served` transaction."""

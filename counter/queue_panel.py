@@ -39,11 +39,6 @@ KEYS: dict[str, str] = {
 ACTIONS = ("call", "serve", "recall", "no_show", "park", "transfer", "walk_in", "end", "pause")
 
 
-def wait_text(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    return f"{minutes // 60}:{minutes % 60:02d} h" if minutes >= 60 else f"{minutes} min"
-
-
 class QueuePanel(QWidget):
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -231,6 +226,14 @@ class QueuePanel(QWidget):
         self.state = state
         self._draw_categories()
 
+    def wait_text(self, seconds: float) -> str:
+        """A waiting time in the shown language: "8 min", "1:05 h"."""
+        minutes = int(seconds // 60)
+        if minutes >= 60:
+            return self.tr("%1:%2 h").replace("%1", str(minutes // 60)).replace(
+                "%2", f"{minutes % 60:02d}")
+        return self.tr("%1 min").replace("%1", str(minutes))
+
     def _draw_categories(self) -> None:
         for cell in self.category_cells:
             cell.deleteLater()
@@ -241,7 +244,7 @@ class QueuePanel(QWidget):
         for c in self.state.categories if self.state else []:
             if c.code in served:
                 rows.append([self._category_label(c.code), str(c.waiting),
-                             wait_text(c.longest_wait_seconds) if c.waiting else "–"])
+                             self.wait_text(c.longest_wait_seconds) if c.waiting else "–"])
         if not rows:
             rows = [[self.tr("No queue figures yet"), "", ""]]
         for r, row in enumerate([headers, *rows]):

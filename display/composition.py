@@ -1,6 +1,12 @@
 """The display's composition root, built in two steps like the kiosk's: the
 hall screen from the display settings alone (phase one), then `attach` wires
-the event feed, the announcer and the notices once phase two has loaded."""
+the event feed, the announcer and the notices once phase two has loaded.
+
+Online or offline is the terminal's one truth (`terminal.link`), carried by
+every state the sync bridge publishes; the feed's answers are evidence for
+it, and when the link returns the feed reconnects at once. The notices come
+from `ReferenceData` (read off the GUI thread, again whenever the cache
+changes); the audio output is reported on the fleet page."""
 
 from __future__ import annotations
 
@@ -17,7 +23,10 @@ from terminal.startup import Gui
 
 if TYPE_CHECKING:  # imported for real in phase two
     from display.announcer import Announcer
+    from sync.protocol.models import DeviceHealth
+    from sync.worker import SyncState
     from terminal.hall_feed import HallFeed
+    from terminal.reference import ReferenceData
 
 log = logging.getLogger("display.composition")
 VOICE_CACHE = "voice"
@@ -38,6 +47,8 @@ class DisplayComposition:
         self.shell: Shell | None = None
         self.feed: HallFeed | None = None
         self.announcer: Announcer | None = None
+        self.reference: ReferenceData | None = None
+        self.sound: tuple[bool, str] | None = None  # (heard, what a technician should know)
 
     def present(self) -> None:
         if self.fullscreen:
@@ -51,7 +62,9 @@ class DisplayComposition:
         from display.announcer import Announcer
         from display.chime import chime_path
         from display.config import DisplayConfig
+        from sync.caches import NOTICES
         from terminal.hall_feed import HallFeed
+        from terminal.reference import ReferenceData
         from terminal.speech import choose_voice
 
         self.shell = shell
@@ -61,18 +74,43 @@ class DisplayComposition:
         voice = choose_voice(settings.speech, settings.tts_engine, chime_path(cache), cache,
                              volume=settings.volume)
         announcer = Announcer(voice, english=settings.announce_english, parent=self.screen)
+        self.sound = voice.sound()
         client = shell.services.runtime.client
         feed = HallFeed(client.queue_events, stale_after=settings.stale_call_seconds,
                         clock=lambda: time.time() + client.clock_offset,
                         parent=self.screen)
         feed.stateChanged.connect(self.screen.show_state)
-        feed.connectionChanged.connect(self.screen.set_online)
+        feed.reachable.connect(shell.link.report)
         feed.helpChanged.connect(self.screen.show_help)
         feed.callReceived.connect(lambda call, fresh: self._call(call.number, call.window, fresh))
-        shell.bridge.stateChanged.connect(lambda _state: self.refresh_notices())
+        shell.link.changed.connect(self._link_moved)
+        shell.bridge.stateChanged.connect(self._sync_state)
+        shell.adapters.add_source("audio", self._audio_health)
+        self.reference = ReferenceData(shell.services.runtime.cache, names=(NOTICES,),
+                                       parent=self.screen)
+        self.reference.changed.connect(lambda _names: self.refresh_notices())
         self.feed, self.announcer = feed, announcer
-        self.refresh_notices()
+        self.reference.follow(shell.bridge)
         feed.start()
+
+    def _sync_state(self, state: SyncState) -> None:
+        self.screen.set_online(state.online)
+
+    def _link_moved(self, online: bool) -> None:
+        if online and self.feed is not None:
+            self.feed.retry_now()
+
+    def _audio_health(self) -> DeviceHealth:
+        """What the hall hears (read by the heartbeat, on the sync worker's thread)."""
+        from sync.protocol.models import DeviceHealth, DeviceState
+
+        if self.sound is None:
+            return DeviceHealth(state=DeviceState.UNKNOWN, reason="not started yet")
+        audible, reason = self.sound
+        speaks = audible and not reason.startswith("no ")
+        state = DeviceState.READY if speaks else \
+            DeviceState.DEGRADED if audible else DeviceState.OFFLINE
+        return DeviceHealth(state=state, reason=reason)
 
     def _call(self, number: str, window: str, fresh: bool) -> None:
         self.screen.show_call(number, window)
@@ -80,20 +118,22 @@ class DisplayComposition:
             self.announcer.announce(number, window)
 
     def refresh_notices(self) -> None:
-        """The notices cache (a small local read) into the ticker."""
-        if self.shell is None:
+        """The notices as last read from the cache (in memory) into the ticker."""
+        if self.reference is None:
             return
-        from sync.caches import NOTICES
-        from sync.protocol.models import NoticeList
-
-        cached = self.shell.services.runtime.cache.get(NOTICES, NoticeList)
-        notices = cached.value.notices if cached else []
+        notices = self.reference.notices
         zh_first = self.screen.language == "zh_CN"
         self.screen.set_notices([
             f"{n.title_zh} · {n.title_en}" if zh_first else f"{n.title_en} · {n.title_zh}"
             for n in notices])
 
     def stop(self) -> None:
+        """Stop listening first (nothing reads the store once the shell closes it)."""
+        if self.shell is not None:
+            self.shell.bridge.stateChanged.disconnect(self._sync_state)
+            self.shell.link.changed.disconnect(self._link_moved)
+        if self.reference is not None:
+            self.reference.stop()
         if self.feed is not None:
             self.feed.stop()
         if self.announcer is not None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from kiosk.accessibility_bar import AccessibilityBar
 from kiosk.attract import AttractScreen, Notice
 from kiosk.call_staff import ATTRACT, CallStaffButton
-from kiosk.context import KioskContext, KioskDevices
+from kiosk.context import KioskContext
 from kiosk.idle import IdleWatcher
 from kiosk.navigator import HOME, Navigator
 from kiosk.out_of_service import OutOfServiceScreen
@@ -98,7 +98,7 @@ class KioskComposition:
         kiosk = shell.services.config.kiosk
         self.idle.idle_seconds = kiosk.idle_seconds
         self.idle.countdown_seconds = kiosk.countdown_seconds
-        self.context.devices = self._adapters(shell)
+        self.context.devices = shell.adapters
         taps = shell.services.devices.taps if shell.services.devices is not None else None
         if taps is not None and (taps.card is not None or taps.camera is not None):
             from kiosk.demo_buttons import DemoButtons
@@ -108,7 +108,6 @@ class KioskComposition:
         for build in builders():
             for name, screen in build(self.context).items():
                 self.navigator.register(name, screen)
-        shell.services.runtime.synchronizer.device_health = self._device_health
         self.call_staff.attach(shell.bridge, kiosk.name or shell.services.terminal_id[-4:])
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(lambda _state: self.attract.refresh())
@@ -116,44 +115,16 @@ class KioskComposition:
         self.queue_view.start()
         self.attract.refresh()
 
-    def _adapters(self, shell: Shell) -> KioskDevices:
-        devices = shell.services.devices
-        if devices is None:
-            return KioskDevices()
-        from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
-
-        return KioskDevices(
-            printer=PrinterAdapter(devices.printer, parent=self.window)
-            if devices.printer is not None else None,
-            card_reader=CardReaderAdapter(devices.card_reader, parent=self.window)
-            if devices.card_reader is not None else None,
-            camera=CameraAdapter(devices.camera, parent=self.window)
-            if devices.camera is not None else None,
-        )
-
     def _voice(self, shell: Shell) -> Voice:
         """The speech path of the hall display: a TTS engine, else espeak-ng, else silence."""
         config = shell.services.config
         return choose_voice("auto", "", None, config.data_dir() / VOICE_CACHE)
 
-    def _device_health(self) -> dict[str, object]:
-        from sync.protocol.models import DeviceHealth, DeviceState
-
-        adapters = {"printer": self.context.devices.printer,
-                    "card_reader": self.context.devices.card_reader,
-                    "camera": self.context.devices.camera}
-        return {name: DeviceHealth(state=DeviceState(adapter.health.state.value),
-                                   reason=adapter.health.reason)
-                for name, adapter in adapters.items() if adapter is not None}
-
     def stop(self) -> None:
-        """Stop the pollers and the device threads (the window may stay)."""
+        """Stop the pollers, the voice and the device threads (the window may stay)."""
         self.queue_view.stop()
         self.guide.close()
-        for adapter in (self.context.devices.printer, self.context.devices.card_reader,
-                        self.context.devices.camera):
-            if adapter is not None:
-                adapter.stop()
+        self.context.devices.stop()
 
     def show_out_of_service(self) -> None:
         self.window.show_screen(self.out_of_service)

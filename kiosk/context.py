@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from kiosk.session import KioskSession
+from terminal.adapters import Adapters
 from terminal.center_time import center_clock
 from terminal.startup import Gui
 
@@ -21,17 +22,11 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from sync.caches import Cached
-    from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
     from terminal.shell import Shell
 
 ModelT = TypeVar("ModelT", bound="BaseModel")
-
-
-@dataclass
-class KioskDevices:
-    printer: PrinterAdapter | None = None
-    card_reader: CardReaderAdapter | None = None
-    camera: CameraAdapter | None = None
+#: The kiosk's devices: the shell's adapters (`terminal.adapters`).
+KioskDevices = Adapters
 
 
 @dataclass

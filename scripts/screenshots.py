@@ -1014,6 +1014,10 @@ def counter_stage(folder: Path) -> Iterator[CounterStage]:
         ui.window.show()
         shell.bridge.start()
         stage = CounterStage(folder, platform, shell, ui, kiosk)
+        reference = ui.reference
+        wait_until(lambda: reference is not None and bool(reference.roster)
+                   and reference.catalog is not None,
+                   what="the roster and the catalog (read off the GUI thread)")
         settle()
         yield stage
     finally:
@@ -1312,6 +1316,8 @@ def display_stage(folder: Path) -> Iterator[DisplayStage]:
         shell.bridge.start()
         stage = DisplayStage(platform, shell, ui, clients)
         wait_until(lambda: ui.screen.online is True, what="the hall feed")
+        wait_until(lambda: bool(ui.screen.ticker.text), what="the notices (read off the GUI "
+                                                             "thread)")
         settle()
         yield stage
     finally:

@@ -104,6 +104,16 @@ class PlatformClient:
     def __repr__(self) -> str:
         return f"PlatformClient({self._http.base_url!s}, terminal={self.terminal_id})"
 
+    def probe(self, timeout: float) -> None:
+        """GET /healthz, unsigned, within `timeout` seconds (the terminal's link check):
+        returns when the platform answers, raises TransientError when it does not."""
+        try:
+            response = self._http.get("/healthz", timeout=httpx.Timeout(timeout))
+        except httpx.HTTPError as error:
+            raise TransientError(f"platform unreachable: {error!r}") from error
+        if response.status_code != 200:
+            raise TransientError(f"platform unhealthy: HTTP {response.status_code}")
+
     # ------------------------------------------------------------ enrollment
     @staticmethod
     def enroll(base_url: str, code: str, hostname: str = "", *, ca_file: Path | None = None,

@@ -85,6 +85,11 @@ class SyncWorker:
         if self._online is not False:
             self._wake.set()
 
+    def retry_now(self) -> None:
+        """The platform answers again (the terminal's link check saw it): end the
+        back-off and deliver now."""
+        self._wake.set()
+
     def _run(self) -> None:
         settings = self.sync.settings
         failures = 0

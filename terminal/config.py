@@ -40,6 +40,34 @@ class CounterSection(Section):
     customer_screen: int | None = Field(None, ge=0, le=8,
                                         description="screen index of the resident-facing "
                                                     "rating window (none: same screen)")
+    sign_in_hint: str = Field("", max_length=200,
+                              description="a line shown under the sign-in while nobody is "
+                                          "signed in (the demo prints its staff number and "
+                                          "PIN there); never a real PIN")
+
+
+class DisplaySection(Section):
+    """[display]: the hall display only (`reception-display`, role "display")."""
+
+    fullscreen: bool = Field(True, description="true on the hall screen; false for a window")
+    hide_cursor: bool = Field(True, description="hide the mouse pointer")
+    speech: Literal["auto", "tts", "espeak", "silent"] = Field(
+        "auto", description='how calls are spoken after the chime: "auto" tries a '
+                            "QtTextToSpeech engine that speaks Chinese, then espeak-ng "
+                            "clips, then none (chime and text only, logged once); "
+                            '"tts" a QtTextToSpeech engine (`tts_engine`; "speechd" only '
+                            'where speech-dispatcher is installed); "espeak" espeak-ng '
+                            '(Debian package espeak-ng); "silent" chime and text only. '
+                            "Without an audio output device the display logs it once, "
+                            "keeps the calls' timing and shows audio as offline on the "
+                            "platform's fleet page")
+    tts_engine: str = Field("", description='QtTextToSpeech engine name ("" picks one)')
+    announce_english: bool = Field(True, description="say each call in English too")
+    volume: float = Field(1.0, ge=0.0, le=1.0, description="announcement volume, 0 to 1")
+    stale_call_seconds: int = Field(120, ge=10, le=3600,
+                                    description="calls older than this (replayed after an "
+                                                "outage) are shown but not announced")
+    recent_calls: int = Field(8, ge=3, le=10, description="recent calls listed")
 
 
 class PrinterSection(Section):

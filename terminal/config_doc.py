@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from terminal.config import TerminalConfig
+from terminal.config import DisplaySection, TerminalConfig
 
 HEADER = """# Terminal configuration
 
@@ -24,6 +24,10 @@ key, its value and what is expected.
 The terminal's id and keys live apart, in `secrets.toml` beside it, written by
 `reception-sync enroll` with mode 0600 and never logged. The terminal refuses
 a secrets file that other users can read.
+
+The hall display (`reception-display`) reads the same file with role
+`"display"`: the sections above but `[kiosk]`, `[counter]` and `[devices]`,
+and its own `[display]` section at the end.
 
 This page is generated from `terminal/config.py` by
 `python -m terminal.config_doc > docs/configuration.md`; a test fails when
@@ -62,7 +66,8 @@ def _sections(model: type[BaseModel], prefix: str) -> list[str]:
 
 
 def render() -> str:
-    return HEADER + "\n" + "\n".join(_sections(TerminalConfig, "")).rstrip() + "\n"
+    lines = [*_sections(TerminalConfig, ""), *_sections(DisplaySection, "display")]
+    return HEADER + "\n" + "\n".join(lines).rstrip() + "\n"
 
 
 if __name__ == "__main__":

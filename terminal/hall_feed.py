@@ -5,6 +5,9 @@ its help board ("call staff" requests). It reads GET /v1/queue/events,
 reconnects with exponential back-off and jitter when the stream breaks
 (sending the last event id back, so nothing is missed) and reports through
 Qt signals, which reach the GUI thread queued.
+The back-off is capped at `MAX_DELAY` seconds, and `retry_now()` (the
+terminal's link saw the platform return) ends it at once, so the hall and the
+counters' help alerts are live again within seconds of the platform.
 """
 
 from __future__ import annotations
@@ -19,12 +22,14 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from sync.client import AuthError, PlatformError
+from sync.client import AuthError, PlatformError, TransientError
 from sync.protocol.queue import HallCall, HallEvent
 
 log = logging.getLogger("terminal.hall_feed")
 #: Opens the stream from an event id (None: from now on).
 StreamOpener = Callable[[int | None], Generator[HallEvent, None, None]]
+#: First wait before reconnecting, and the cap of its doubling, in seconds.
+FIRST_DELAY, MAX_DELAY = 0.5, 3.0
 
 
 class HallFeed(QObject):
@@ -33,9 +38,10 @@ class HallFeed(QObject):
     callReceived = Signal(object, bool)  # HallCall, fresh (worth announcing)
     connectionChanged = Signal(bool)
     helpChanged = Signal(object)  # HelpBoard: the center's help requests now
+    reachable = Signal(bool)  # the platform answered / could not be reached (evidence)
 
-    def __init__(self, open_stream: StreamOpener, *, first_delay: float = 1.0,
-                 max_delay: float = 30.0, stale_after: float = 120.0,
+    def __init__(self, open_stream: StreamOpener, *, first_delay: float = FIRST_DELAY,
+                 max_delay: float = MAX_DELAY, stale_after: float = 120.0,
                  clock: Callable[[], float] = time.time,
                  parent: QObject | None = None) -> None:
         """`stale_after`: calls older than this many seconds (replayed after a
@@ -47,20 +53,28 @@ class HallFeed(QObject):
         self.stale_after = stale_after
         self._clock = clock
         self._stop = threading.Event()
+        self._nudge = threading.Event()  # stop, or retry now
         self._thread: threading.Thread | None = None
         self.last_event_id: int | None = None
         self.connected = False
+        self._outage = False  # the stream could not be opened since it last was
 
     def start(self) -> None:
         self._stop.clear()
+        self._nudge.clear()
         self._thread = threading.Thread(target=self._run, name="hall-feed", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 1.0) -> None:
         """Ask the worker to end; it does at the next event, keep-alive or error."""
         self._stop.set()
+        self._nudge.set()
         if self._thread is not None:
             self._thread.join(timeout)
+
+    def retry_now(self) -> None:
+        """The platform is reachable again: end a back-off wait at once (any thread)."""
+        self._nudge.set()
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
@@ -82,6 +96,11 @@ class HallFeed(QObject):
                 log.error("the platform refuses this display (%s): a technician must "
                           "enroll it again", error)
                 delay = self.max_delay
+            except TransientError as error:
+                # once per outage: the retries every few seconds would flood the log
+                (log.debug if self._outage else log.warning)("hall event stream: %s", error)
+                self._outage = True
+                self._emit(self.reachable, False)
             except PlatformError as error:
                 log.warning("hall event stream: %s", error)
             except Exception:
@@ -89,10 +108,10 @@ class HallFeed(QObject):
             except BaseException:  # interpreter shutdown
                 return
             self._set_connected(False)
-            wait = delay * random.uniform(0.8, 1.2)
+            wait = delay * random.uniform(0.5, 1.0)
             delay = min(self.max_delay, delay * 2)
-            if self._stop.wait(wait):
-                return
+            self._nudge.wait(wait)
+            self._nudge.clear()
 
     def _dispatch(self, event: HallEvent) -> None:
         if event.event_id is not None:
@@ -113,6 +132,11 @@ class HallFeed(QObject):
         if connected != self.connected:
             self.connected = connected
             self._emit(self.connectionChanged, connected)
+            if connected:
+                if self._outage:
+                    log.info("hall event stream connected again")
+                self._outage = False
+                self._emit(self.reachable, True)
 
     def _emit(self, signal: Signal, *values: object) -> None:
         try:

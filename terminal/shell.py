@@ -1,5 +1,6 @@
 """The running shell: the GUI of phase one joined with the services of
-phase two and the sync bridge between them."""
+phase two, the sync bridge between them, the link (the one online truth)
+and the device adapters, the same for every front end."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QTimer
 
+from terminal.adapters import Adapters, build_adapters
+from terminal.link import Link, LinkedState
 from terminal.services import Services, ServicesLoader, open_services
 from terminal.source_cache import drop_source_cache
 from terminal.startup import Gui, start_gui
@@ -23,21 +26,43 @@ class Shell:
     gui: Gui
     services: Services
     bridge: SyncBridge
+    link: Link
+    adapters: Adapters
+    linked: LinkedState
+
+    def start(self) -> None:
+        """The link's probe, a first check of every device, the sync worker."""
+        self.link.start()
+        self.adapters.check()
+        self.bridge.start()
 
     def close(self) -> None:
+        self.link.stop()
+        self.adapters.stop()
         self.bridge.stop()
         self.services.close()
         self.gui.release()
+        for piece in (self.linked, self.link):
+            piece.deleteLater()
 
 
 def attach_services(gui: Gui, services: Services) -> Shell:
-    """On the GUI thread, once phase two has loaded: wire the sync worker."""
+    """On the GUI thread, once phase two has loaded: the sync worker behind the
+    bridge, the link whose verdict every published state carries, and the
+    device adapters whose health every heartbeat reports (for every front end)."""
     from sync.worker import SyncWorker
 
-    bridge = SyncBridge(services.runtime.outbox, None, gui.app)
-    bridge.attach_worker(SyncWorker(services.runtime.synchronizer, on_state=bridge.publish))
+    runtime = services.runtime
+    bridge = SyncBridge(runtime.outbox, None, gui.app)
+    link = Link(runtime.client.probe, parent=gui.app)
+    linked = LinkedState(bridge, link, parent=gui.app)
+    worker = SyncWorker(runtime.synchronizer, on_state=linked.worker_state)
+    bridge.attach_worker(worker)
+    link.changed.connect(lambda online: worker.retry_now() if online else None)
+    adapters = build_adapters(services.devices, gui.app)
+    runtime.synchronizer.device_health = adapters.health
     drop_source_cache()  # phase two has imported what start-up needs
-    return Shell(gui, services, bridge)
+    return Shell(gui, services, bridge, link, adapters, linked)
 
 
 def start_shell(name: str, config_dir: Path, *, argv: list[str] | None = None,
@@ -71,7 +96,7 @@ def run_front_end(name: str, gui: Gui, ui: FrontEnd, loader: ServicesLoader,
         shell = attach_services(gui, services)
         shells.append(shell)
         ui.attach(shell)
-        shell.bridge.start()
+        shell.start()
 
     def failed(message: str) -> None:
         print(f"{name}: {message}", file=sys.stderr)

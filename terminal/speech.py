@@ -13,6 +13,11 @@ still finishes, so the queue never stalls). Three voices:
 Sound files play through `MediaWavPlayer` (QtMultimedia) or, when there is
 no audio output (offscreen, CI), `SilentWavPlayer`, which waits the file's
 duration so order and timing stay the same.
+
+`choose_voice` looks once for an audio output and says once when there is
+none; it tries the "speechd" engine only where speech-dispatcher is
+installed (Qt logs an error for every attempt to load it otherwise), and
+`Voice.sound()` tells the fleet page what the hall hears.
 """
 
 from __future__ import annotations
@@ -32,6 +37,8 @@ from terminal.background import Lane
 
 log = logging.getLogger("terminal.speech")
 ESPEAK = "espeak-ng"
+#: The QtTextToSpeech engine that needs the speech-dispatcher service.
+SPEECHD_ENGINE, SPEECH_DISPATCHER = "speechd", "speech-dispatcher"
 #: espeak-ng voice per sentence language.
 ESPEAK_VOICES = {"zh": "cmn", "en": "en"}
 ESPEAK_SPEED = 150  # words per minute: a little slower than the default 175
@@ -142,10 +149,11 @@ def audio_output_available() -> bool:
     return bool(QMediaDevices.audioOutputs())
 
 
-def make_wav_player(parent: QObject | None = None, volume: float = 1.0) -> WavPlayer:
-    if audio_output_available():
+def make_wav_player(parent: QObject | None = None, volume: float = 1.0,
+                    audible: bool | None = None) -> WavPlayer:
+    """The player for the audio output (`audible`: whether one exists, looked up if None)."""
+    if audible if audible is not None else audio_output_available():
         return MediaWavPlayer(volume, parent)
-    log.info("no audio output: announcements keep their timing silently")
     return SilentWavPlayer(parent)
 
 
@@ -166,6 +174,18 @@ class Voice(QObject):
 
     def prepare(self, step: Step) -> None:
         """Start any slow work for a step that will be played later."""
+
+    def speech(self) -> str:
+        """What speaks the sentences ("" when nothing does), for the fleet page."""
+        return ""
+
+    def sound(self) -> tuple[bool, str]:
+        """(whether anything is heard, what a technician should know)."""
+        if isinstance(self.player, SilentWavPlayer):
+            return False, "no audio output device: nothing is heard"
+        speech = self.speech()
+        return True, f"speaks through {speech}" if speech else \
+            "no speech engine (install espeak-ng): chime only"
 
     def play(self, step: Step) -> None:
         if step.kind == "speech":
@@ -225,6 +245,9 @@ class TtsVoice(Voice):
 
     def usable(self) -> bool:
         return self.engine.state() != self._state.Error
+
+    def speech(self) -> str:
+        return f"the text-to-speech engine {self.engine.engine()!r}"
 
     def speaks_chinese(self) -> bool:
         return self._locales["zh"] is not None
@@ -329,6 +352,9 @@ class ClipVoice(Voice):
         if step.kind == "speech":
             self.synth.request(step)
 
+    def speech(self) -> str:
+        return ESPEAK
+
     def speak(self, step: Step) -> None:
         path = self.synth.path(step)
         if path.is_file():
@@ -360,19 +386,43 @@ def espeak_available(command: str = ESPEAK) -> bool:
     return shutil.which(command) is not None
 
 
+def speech_dispatcher_available() -> bool:
+    return shutil.which(SPEECH_DISPATCHER) is not None
+
+
+def tts_engines(mode: str, engine: str = "") -> list[str]:
+    """The QtTextToSpeech engines worth trying for `mode`: the configured one, or every
+    installed engine but "mock" (allowed in "tts" mode only, for tests); "speechd"
+    only where speech-dispatcher is installed."""
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    names = [engine] if engine else [name for name in QTextToSpeech.availableEngines()
+                                     if name != "mock" or mode == "tts"]
+    if SPEECHD_ENGINE in names and not speech_dispatcher_available():
+        log.info("text-to-speech engine %r skipped: %s is not installed", SPEECHD_ENGINE,
+                 SPEECH_DISPATCHER)
+        names.remove(SPEECHD_ENGINE)
+    return names
+
+
 def choose_voice(mode: str, engine: str, chime: Path | None, cache_dir: Path,
-                 parent: QObject | None = None, volume: float = 1.0) -> Voice:
+                 parent: QObject | None = None, volume: float = 1.0,
+                 audible: bool | None = None) -> Voice:
     """The voice for `mode` ("auto", "tts", "espeak" or "silent").
 
     auto: a real QtTextToSpeech engine (not "mock") that works and speaks
-    Chinese; else espeak-ng clips; else silence (logged)."""
-    from PySide6.QtTextToSpeech import QTextToSpeech
-
+    Chinese; else espeak-ng clips; else silence (logged).
+    `audible`: whether an audio output exists (looked up once if None; its
+    absence is logged once: everything keeps its timing, silently)."""
+    if audible is None:
+        audible = audio_output_available()
+    if not audible:
+        log.warning("no audio output device: nothing is heard (connect speakers, then "
+                    "restart)")
     if mode in ("auto", "tts"):
-        engines = [name for name in QTextToSpeech.availableEngines()
-                   if name != "mock" or mode == "tts"]
-        for name in [engine] if engine else engines:
-            voice = TtsVoice(name, chime, make_wav_player(volume=volume), parent)
+        for name in tts_engines(mode, engine):
+            voice = TtsVoice(name, chime, make_wav_player(volume=volume, audible=audible),
+                             parent)
             if voice.usable() and (mode == "tts" or voice.speaks_chinese()):
                 log.info("speech through QtTextToSpeech engine %r", name)
                 return voice
@@ -380,6 +430,11 @@ def choose_voice(mode: str, engine: str, chime: Path | None, cache_dir: Path,
             voice.deleteLater()
     if mode in ("auto", "tts", "espeak") and espeak_available():
         log.info("speech through espeak-ng clips in %s", cache_dir)
-        return ClipVoice(ClipSynth(cache_dir), chime, make_wav_player(volume=volume), parent)
-    log.warning("no speech engine (%s): silence instead of speech", mode)
-    return SilentVoice(chime, make_wav_player(volume=volume), parent)
+        return ClipVoice(ClipSynth(cache_dir), chime,
+                         make_wav_player(volume=volume, audible=audible), parent)
+    if mode == "silent":
+        log.info('speech is off (speech = "silent"): no voice')
+    else:
+        log.warning("no speech engine (speech = %r; install espeak-ng): silence instead "
+                    "of speech", mode)
+    return SilentVoice(chime, make_wav_player(volume=volume, audible=audible), parent)

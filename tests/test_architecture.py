@@ -99,6 +99,7 @@ OWN_THREADS = {
                              "worker)",
     "terminal/native_log.py": "the reader of Qt's stderr pipe, for the process's life",
     "terminal/local_platform.py": "the reference platform's server (test and demo harness)",
+    "terminal/link.py": "the link's probe of the platform (one long-lived loop)",
 }
 POOLS = {"QRunnable", "QThreadPool", "QThread", "QtConcurrent", "ThreadPoolExecutor",
          "ProcessPoolExecutor"}

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from counter.acceptance.common import chinese, heading, localized, note, scrolled, set_state
 from hardware.identity import IdentityRecord, mask_id_number, validate_id_number
 from sync.protocol.models import Catalog, FieldType, FormField, Matter, Person
-from terminal.background import run_in_background
+from terminal.background import Latest, run_in_background
 from terminal.form_fields import (
     FieldInput,
     IdNumberInput,
@@ -53,6 +53,7 @@ class MatterStep(QWidget):
         super().__init__(parent)
         self.catalog: Catalog | None = None
         self.index: SearchIndex | None = None
+        self._indexing = Latest()
         self.title = heading()
         self.search = QLineEdit()
         self.search.setObjectName("matterSearch")
@@ -76,8 +77,9 @@ class MatterStep(QWidget):
     def set_catalog(self, catalog: Catalog | None) -> None:
         self.catalog = catalog
         self.index = None
-        if catalog is not None:
-            run_in_background(self, lambda: SearchIndex(catalog.matters), self._indexed)
+        if catalog is not None:  # a catalog that changed again meanwhile drops this index
+            run_in_background(self, lambda: SearchIndex(catalog.matters), self._indexed,
+                              token=self._indexing.next())
         self._show()
 
     def _indexed(self, index: SearchIndex) -> None:

@@ -577,6 +577,25 @@
     </message>
 </context>
 <context>
+    <name>CounterComposition</name>
+    <message>
+        <source>No input: signing out in %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the record: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Window terminal</source>
@@ -1733,6 +1752,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1:%2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2575,25 +2602,6 @@
     </message>
     <message>
         <source>Current ticket: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>No input: signing out in %1 s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not save the record: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed out.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -577,6 +577,25 @@
     </message>
 </context>
 <context>
+    <name>CounterComposition</name>
+    <message>
+        <source>No input: signing out in %1 s.</source>
+        <translation>长时间无操作：%1 秒后退出登录。</translation>
+    </message>
+    <message>
+        <source>Could not save the record: %1</source>
+        <translation>记录未能保存：%1</translation>
+    </message>
+    <message>
+        <source>Signed in as %1.</source>
+        <translation>已登录：%1。</translation>
+    </message>
+    <message>
+        <source>Signed out.</source>
+        <translation>已退出登录。</translation>
+    </message>
+</context>
+<context>
     <name>CounterWindow</name>
     <message>
         <source>Window terminal</source>
@@ -1726,6 +1745,14 @@
         <translation>系统故障</translation>
     </message>
     <message>
+        <source>%1:%2 h</source>
+        <translation>%1:%2 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
         <source>Queue</source>
         <translation>队列</translation>
     </message>
@@ -2563,25 +2590,6 @@
     <message>
         <source>Current ticket: %1</source>
         <translation>当前号码：%1</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>No input: signing out in %1 s.</source>
-        <translation>长时间无操作：%1 秒后退出登录。</translation>
-    </message>
-    <message>
-        <source>Could not save the record: %1</source>
-        <translation>记录未能保存：%1</translation>
-    </message>
-    <message>
-        <source>Signed in as %1.</source>
-        <translation>已登录：%1。</translation>
-    </message>
-    <message>
-        <source>Signed out.</source>
-        <translation>已退出登录。</translation>
     </message>
 </context>
 </TS>

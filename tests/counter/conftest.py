@@ -5,6 +5,7 @@ kiosk-role client that issues tickets."""
 from __future__ import annotations
 
 import base64
+import contextlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,7 +58,8 @@ def enroll_client(url: str, code: str) -> Any:
     return PlatformClient(url, answer.terminal_id, base64.urlsafe_b64decode(answer.key))
 
 
-def write_config(folder: Path, url: str, data_dir: Path, **counter: Any) -> None:
+def write_config(folder: Path, url: str, data_dir: Path, *, sync: dict[str, Any] | None = None,
+                 devices: dict[str, dict[str, Any]] | None = None, **counter: Any) -> None:
     from sync.config import render_toml
     from sync.paths import CONFIG_FILE
 
@@ -68,17 +70,23 @@ def write_config(folder: Path, url: str, data_dir: Path, **counter: Any) -> None
         "terminal": {"language": "en", "role": "counter"},
         "platform": {"url": url, "read_timeout": 5.0, "connect_timeout": 1.0},
         "store": {"data_dir": str(data_dir)},
+        **({"sync": sync} if sync else {}),
         "counter": section,
-        "devices.card_reader": {"kind": "none"},
-        "devices.camera": {"kind": "none"},
+        **(devices or {"devices.card_reader": {"kind": "none"},
+                       "devices.camera": {"kind": "none"}}),
     })
     # render_toml writes no arrays: the categories line goes in by hand
     text = text.replace("[counter]\n", '[counter]\ncategories = ["A", "B"]\n')
     (folder / CONFIG_FILE).write_text(text, "utf-8")
 
 
-@pytest.fixture
-def counter(tmp_path: Path, qtbot: QtBot) -> Iterator[Counter]:
+@contextlib.contextmanager
+def counter_terminal(tmp_path: Path, qtbot: QtBot, *, refresh: bool = True,
+                     sync: dict[str, Any] | None = None,
+                     devices: dict[str, dict[str, Any]] | None = None,
+                     **counter: Any) -> Iterator[Counter]:
+    """A counter enrolled with a fresh platform; `refresh`: the reference data pulled
+    before the window is built (False: a counter that has never reached the platform)."""
     from counter.composition import CounterComposition
     from sync.cli import enroll_terminal
     from sync.protocol.models import Role
@@ -92,12 +100,13 @@ def counter(tmp_path: Path, qtbot: QtBot) -> Iterator[Counter]:
                              fault_plan=plan)
     url = platform.start()
     folder = tmp_path / "counter-config"
-    write_config(folder, url, tmp_path / "data")
+    write_config(folder, url, tmp_path / "data", sync=sync, devices=devices, **counter)
     enroll_terminal(url, platform.enroll_code("C001", Role.COUNTER), folder)
     shell = start_shell("reception-counter-test", folder, argv=[], lock=False,
-                        with_devices=False)
+                        with_devices=devices is not None)
     shell.gui.language.set_language("en")
-    shell.services.runtime.synchronizer.refresh()  # the staff roster, as the worker would
+    if refresh:
+        shell.services.runtime.synchronizer.refresh()  # the staff roster, as the worker would
     kiosk = enroll_client(url, platform.enroll_code("C001", Role.KIOSK))
     ui = CounterComposition(shell.gui)
     ui.attach(shell)
@@ -105,13 +114,22 @@ def counter(tmp_path: Path, qtbot: QtBot) -> Iterator[Counter]:
     ui.window.resize(1366, 768)
     ui.window.show()
     result = Counter(platform, shell, ui, kiosk, url, tmp_path)
+    if refresh:
+        qtbot.waitUntil(lambda: ui.reference is not None and bool(ui.reference.roster),
+                        timeout=10_000)
     try:
         yield result
     finally:
         ui.stop()
         kiosk.close()
         shell.close()
-        platform.stop()
+        result.platform.stop()
+
+
+@pytest.fixture
+def counter(tmp_path: Path, qtbot: QtBot) -> Iterator[Counter]:
+    with counter_terminal(tmp_path, qtbot) as result:
+        yield result
 
 
 def sign_in(qtbot: QtBot, counter: Counter, staff_no: str = CLERK, pin: str = CLERK_PIN) -> None:

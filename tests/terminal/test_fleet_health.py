@@ -1,0 +1,68 @@
+"""Device health from every front end on the platform's fleet page, wired once:
+the shell builds the adapters and hands their health to the heartbeat for a
+kiosk and a counter alike (the counter's printer, card reader and camera
+never appeared before)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import httpx
+import pytest
+from pytestqt.qtbot import QtBot
+
+from sync.cli import enroll_terminal
+from sync.config import render_toml
+from sync.paths import CONFIG_FILE
+from sync.protocol.models import Role
+from terminal.local_platform import LocalPlatform
+from terminal.shell import start_shell
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+
+
+@pytest.mark.parametrize("role", ["kiosk", "counter"])
+def test_each_front_ends_devices_reach_the_fleet_page(qtbot: QtBot, tmp_path: Path,
+                                                      role: str) -> None:
+    platform = LocalPlatform(f"sqlite:///{tmp_path / 'platform.db'}", demo_data=DEMO)
+    url = platform.start()
+    folder = tmp_path / "config"
+    folder.mkdir()
+    (folder / CONFIG_FILE).write_text(render_toml({
+        "terminal": {"role": role, "language": "en"},
+        "platform": {"url": url, "connect_timeout": 1.0, "read_timeout": 5.0},
+        "store": {"data_dir": str(tmp_path / "data")},
+        "devices.printer": {"kind": "virtual", "output_dir": str(tmp_path / "slips")},
+        "devices.card_reader": {"kind": "simulated"},
+        "devices.camera": {"kind": "simulated"},
+    }), "utf-8")
+    enroll_terminal(url, platform.enroll_code("C001", Role(role)), folder)
+    shell = start_shell(f"reception-{role}-fleet-test", folder, argv=[], lock=False)
+    try:
+        if role == "counter":
+            from counter.composition import CounterComposition
+
+            ui = CounterComposition(shell.gui)
+        else:
+            from kiosk.composition import KioskComposition
+
+            ui = KioskComposition(shell.gui, kiosk_mode=False)
+        qtbot.addWidget(ui.window)
+        ui.attach(shell)
+        shell.adapters.check()  # what `Shell.start` does first
+        adapters = shell.adapters
+        qtbot.waitUntil(lambda: adapters.printer is not None
+                        and adapters.printer.health.state.value == "ready"
+                        and adapters.card_reader is not None
+                        and adapters.card_reader.health.state.value == "ready",
+                        timeout=15_000)
+        shell.services.runtime.synchronizer.heartbeat()
+        page = html.unescape(httpx.get(url + "/fleet", timeout=10).text)
+        row = next(line for line in page.splitlines() if shell.services.terminal_id in line)
+        assert f"<td>{role}</td>" in row
+        assert "printer: ready" in row and "card_reader: ready" in row and "camera:" in row
+        ui.stop()
+    finally:
+        shell.close()
+        platform.stop()
