@@ -106,7 +106,7 @@ def counter_terminal(tmp_path: Path, qtbot: QtBot, *, refresh: bool = True,
                         with_devices=devices is not None)
     shell.gui.language.set_language("en")
     if refresh:
-        shell.services.runtime.synchronizer.refresh()  # the staff roster, as the worker would
+        shell.services.runtime.synchronizer.refresh()  # catalog and staff, as the worker would
     kiosk = enroll_client(url, platform.enroll_code("C001", Role.KIOSK))
     ui = CounterComposition(shell.gui)
     ui.attach(shell)
@@ -114,9 +114,6 @@ def counter_terminal(tmp_path: Path, qtbot: QtBot, *, refresh: bool = True,
     ui.window.resize(1366, 768)
     ui.window.show()
     result = Counter(platform, shell, ui, kiosk, url, tmp_path)
-    if refresh:
-        qtbot.waitUntil(lambda: ui.reference is not None and bool(ui.reference.roster),
-                        timeout=10_000)
     try:
         yield result
     finally:

@@ -1,6 +1,6 @@
 """Issue 14 at the counter: the catalog of a freshly enrolled counter loads as
 soon as the sync worker first pulls it, and reference data changed on the
-platform (catalog, staff roster) reaches the running counter without a
+platform (catalog, staff directory) reaches the running counter without a
 restart; the status line and the queue table speak the shown language."""
 
 from __future__ import annotations
@@ -36,9 +36,8 @@ def test_a_fresh_counter_loads_the_catalog_when_the_worker_first_pulls_it(
 
 def test_catalog_and_roster_changed_on_the_platform_reach_the_running_counter(
         qtbot: QtBot, tmp_path: Path) -> None:
-    from sync.pin_hash import hash_pin
-
     from sync.protocol.models import Catalog, StaffMember, StaffRoster
+    from sync.protocol.pin_hash import hash_pin
     from sync.server.documents import get_document, put_document
 
     with counter_terminal(tmp_path, qtbot, sync=FAST_SYNC) as counter:
