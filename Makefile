@@ -36,7 +36,8 @@ demo-center: install translations
 test: install translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-# every kiosk flow on a real X display (Xvfb, started by the tests), by XTest input
+# every kiosk flow, the counter at the keyboard and the hall display on a real X display
+# (Xvfb, started by the tests), by XTest input
 e2e: install translations
 	RECEPTION_E2E=1 $(PY) -m pytest tests/e2e
 

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
+
+from PySide6.QtGui import QGuiApplication
 
 from counter.composition import CounterComposition
 from sync.paths import config_dir
@@ -42,12 +45,35 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     ui = CounterComposition(gui)
     if arguments.size == "full":
+        # the screen's size first: with no window manager nobody honours full screen
+        screen = ui.window.screen() or QGuiApplication.primaryScreen()
+        ui.window.setGeometry(screen.geometry())
         ui.window.showFullScreen()
     else:
         width, height = (int(part) for part in arguments.size.split("x"))
         ui.window.resize(width, height)
         ui.window.show()
+    ui.window.activateWindow()  # the clerk's keys need the input focus, with or without a WM
+    if os.environ.get("RECEPTION_E2E_PROBE"):  # the real-display tests only
+        from terminal.e2e_probe import start_probe
+
+        start_probe(lambda: e2e_state(ui, gui.language.language), ui.window)
     return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder), ui.window.show_status)
+
+
+def e2e_state(ui: CounterComposition, language: str) -> dict[str, object]:
+    """What the real-display tests read besides the widgets."""
+    desk, current = ui.desk, ui.desk.current
+    workbench = ui.workbench
+    return {"ready": ui.shell is not None, "language": language,
+            "clerk": desk.clerk.staff_no if desk.clerk else None, "online": desk.online,
+            "current": current.number if current else None,
+            "ticket_status": current.status if current else None, "busy": desk.busy,
+            "step": workbench.stack.currentIndex() if hasattr(workbench, "stack") else None,
+            "matter_hits": [workbench.matter_step.results.item(row).text()
+                            for row in range(min(3, workbench.matter_step.results.count()))]
+            if hasattr(workbench, "matter_step") else [],
+            "rating_page": ui.rating.page() if ui.rating is not None else None}
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from counter.desk import Clerk, Desk
@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("counter.composition")
 EXPORTS = "exports"
+# How long the thanks of a rating window without its own screen stay before it closes.
+RATING_CLOSE_MS = 3000
 
 
 class CounterComposition:
@@ -61,6 +63,7 @@ class CounterComposition:
         self.adapters: Adapters | None = None
         self.reference: ReferenceData | None = None
         self.sign_in_hint = ""
+        self.rating_popup = False  # the rating shows as a window (no resident screen)
         self.idle = IdleSignOut(600)
         QApplication.instance().installEventFilter(self.idle)
         self.reads = Runner(self.window)
@@ -105,6 +108,8 @@ class CounterComposition:
                                  counter.window)
         self.sign_in_hint = counter.sign_in_hint
         self.window.show_status(self.sign_in_hint)
+        if self.desk.clerk is None:
+            self.sign_in.staff_no.setFocus()  # the clerk's first keys go to the staff number
         self.adapters = shell.adapters
         self.reference = ReferenceData(shell.services.runtime.cache, parent=self.window)
         self.reference.changed.connect(self._reference_changed)
@@ -253,14 +258,31 @@ class CounterComposition:
         except Exception:
             log.exception("the acceptance workbench could not be built")
             return
-        workbench.ratingRequested.connect(self.rating.ask)
+        workbench.ratingRequested.connect(self._ask_rating)
         workbench.outcomeRecorded.connect(lambda *_: self._figures_stale())
+        # the resident's taps never take the keyboard from the clerk's window
+        self.rating.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
+        self.rating.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating, True)
         screen = shell.services.config.counter.customer_screen
         if screen is None or not self.rating.show_on_screen(screen):
-            self.rating.resize(800, 600)
+            # no resident-facing screen: the rating opens as a window when it is asked
+            # for, and closes after the thanks
+            self.rating_popup = True
+            self.rating.rated.connect(lambda *_: QTimer.singleShot(RATING_CLOSE_MS,
+                                                                   self.rating.hide))
         self._yield_queue_keys(workbench)
         self.workbench = workbench
         self.window.set_work_area(workbench)
+
+    def _ask_rating(self, tracking_number: str) -> None:
+        rating = self.rating
+        if rating is None:
+            return
+        rating.ask(tracking_number)  # type: ignore[attr-defined]
+        if self.rating_popup:  # the clerk's screen, turned to the resident for a moment
+            rating.setGeometry(self.window.screen().availableGeometry())
+            rating.show()
+            rating.raise_()
 
     @staticmethod
     def _yield_queue_keys(widget: QWidget) -> None:

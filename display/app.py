@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -52,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     ui = DisplayComposition(gui, fullscreen=fullscreen and not arguments.windowed,
                             hide_cursor=hide_cursor)
     ui.present()
+    if os.environ.get("RECEPTION_E2E_PROBE"):  # the real-display tests only
+        from terminal.e2e_probe import start_probe
+
+        start_probe(lambda: ui.e2e_state(), ui.screen)
     return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder, opener=open_display_services),
                          lambda _message: ui.screen.set_online(False))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import deque
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -49,6 +50,7 @@ class DisplayComposition:
         self.announcer: Announcer | None = None
         self.reference: ReferenceData | None = None
         self.sound: tuple[bool, str] | None = None  # (heard, what a technician should know)
+        self.announced: deque[str] = deque(maxlen=20)  # "number@window", latest last
 
     def present(self) -> None:
         if self.fullscreen:
@@ -75,6 +77,9 @@ class DisplayComposition:
                              volume=settings.volume)
         announcer = Announcer(voice, english=settings.announce_english, parent=self.screen)
         self.sound = voice.sound()
+        announcer.announcementStarted.connect(
+            lambda announcement: self.announced.append(
+                f"{announcement.number}@{announcement.window}"))
         client = shell.services.runtime.client
         feed = HallFeed(client.queue_events, stale_after=settings.stale_call_seconds,
                         clock=lambda: time.time() + client.clock_offset,
@@ -111,6 +116,14 @@ class DisplayComposition:
         state = DeviceState.READY if speaks else \
             DeviceState.DEGRADED if audible else DeviceState.OFFLINE
         return DeviceHealth(state=state, reason=reason)
+
+    def e2e_state(self) -> dict[str, object]:
+        """What the real-display tests read besides the widgets."""
+        return {"ready": self.shell is not None, "language": self.screen.language,
+                "online": self.screen.online,
+                "feed": bool(self.feed is not None and self.feed.connected),
+                "calls": [call.number for call in self.screen.calls],
+                "announced": list(self.announced)}
 
     def _call(self, number: str, window: str, fresh: bool) -> None:
         self.screen.show_call(number, window)

@@ -105,6 +105,12 @@ class MaterialsStep(QWidget):
             self.states[code] = state
             self.changed.emit()
 
+    def first_button(self) -> QPushButton | None:
+        """The first material's first choice (keyboard focus starts there)."""
+        for buttons in self.buttons.values():
+            return next(iter(buttons.values()), None)
+        return None
+
     def set(self, code: str, state: MaterialState) -> None:
         self.buttons[code][state].setChecked(True)
 

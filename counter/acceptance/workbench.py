@@ -36,6 +36,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QStackedWidget,
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     from terminal.sync_bridge import SyncBridge
 
 MATTER, APPLICANT, FORM, MATERIALS, DOCUMENTS, OUTCOME, HISTORY = range(7)
+NEXT_KEY, BACK_KEY = "Ctrl+PgDown", "Ctrl+PgUp"
 
 
 def tracking_numbers(shell: Shell) -> Callable[[date], str]:
@@ -183,7 +185,8 @@ class AcceptanceWorkbench(QWidget):
         for key, slot in (("Ctrl+I", self.applicant_step.read_card),
                           ("Ctrl+D", self.documents_step._take),
                           ("Ctrl+Return", self.outcome_step._record),
-                          ("Ctrl+N", self.new_application)):
+                          ("Ctrl+N", self.new_application),
+                          (NEXT_KEY, self.next.click), (BACK_KEY, self.back.click)):
             QShortcut(QKeySequence(key), self, slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -251,6 +254,19 @@ class AcceptanceWorkbench(QWidget):
         self._refresh_outcome()
         self.back.setEnabled(MATTER < step <= OUTCOME)
         self.next.setEnabled(step < OUTCOME)
+        self._focus(step)
+
+    def _focus(self, step: int) -> None:
+        """Where the clerk's keys go on each step: the search, the ID number, the first
+        field, the first material (Tab and Space through the rest), the record button."""
+        fields = [edit for edit in self.form_step.findChildren(QLineEdit)
+                  if edit.isVisibleTo(self.form_step)]
+        target = {MATTER: self.matter_step.search, APPLICANT: self.applicant_step.id_number,
+                  FORM: fields[0] if fields else self.next,
+                  MATERIALS: self.materials_step.first_button() or self.next,
+                  DOCUMENTS: self.next, OUTCOME: self.outcome_step.record}.get(step)
+        if target is not None and self.isVisible():
+            target.setFocus()
 
     # ---------------------------------------------------------------- draft sync
     def _applicant_changed(self) -> None:
@@ -431,8 +447,8 @@ class AcceptanceWorkbench(QWidget):
         self.scan.setPlaceholderText(self.tr("Scan or type a kiosk receipt's tracking number"))
         self.scan_camera.setText(self.tr("QR by camera"))
         self.new_button.setText(self.tr("New (Ctrl+N)"))
-        self.back.setText(self.tr("‹ Back"))
-        self.next.setText(self.tr("Next ›"))
+        self.back.setText(self.tr("‹ Back (%1)").replace("%1", "Ctrl+PgUp"))
+        self.next.setText(self.tr("Next › (%1)").replace("%1", "Ctrl+PgDn"))
         for step in (self.matter_step, self.applicant_step, self.form_step,
                      self.materials_step, self.documents_step, self.outcome_step,
                      self.history):

@@ -207,11 +207,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>‹ Back</source>
+        <source>‹ Back (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Next ›</source>
+        <source>Next › (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

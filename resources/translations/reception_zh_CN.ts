@@ -207,12 +207,12 @@
         <translation>新建 (Ctrl+N)</translation>
     </message>
     <message>
-        <source>‹ Back</source>
-        <translation>‹ 返回</translation>
+        <source>‹ Back (%1)</source>
+        <translation>‹ 返回 (%1)</translation>
     </message>
     <message>
-        <source>Next ›</source>
-        <translation>下一步 ›</translation>
+        <source>Next › (%1)</source>
+        <translation>下一步 › (%1)</translation>
     </message>
 </context>
 <context>
