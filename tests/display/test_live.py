@@ -107,10 +107,15 @@ def test_a_stopped_display_no_longer_reads_its_store(qtbot: QtBot, hall: Hall) -
 
 
 def test_the_audio_output_is_on_the_fleet_page(hall: Hall) -> None:
+    from sync.server import operators
     from terminal.speech import audio_output_available
 
     hall.shell.services.runtime.synchronizer.heartbeat()
-    page = httpx.get(hall.platform.url + "/fleet", timeout=10).text
+    operators.add_user(hall.platform.app.state.engine, "auditor", "a long password!",
+                       operators.OperatorRole.AUDITOR, None)
+    with httpx.Client(base_url=hall.platform.url, timeout=10) as browser:  # behind a login
+        browser.post("/login", data={"username": "auditor", "password": "a long password!"})
+        page = browser.get("/fleet").text
     row = next(line for line in page.splitlines()
                if hall.shell.services.terminal_id in line)
     if audio_output_available():

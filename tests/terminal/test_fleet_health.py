@@ -22,6 +22,17 @@ from terminal.shell import start_shell
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
 
+def fleet_page(platform: LocalPlatform) -> str:
+    """The fleet page as an auditor reads it (it is behind a login)."""
+    from sync.server import operators
+
+    operators.add_user(platform.app.state.engine, "auditor", "a long password!",
+                       operators.OperatorRole.AUDITOR, None)
+    with httpx.Client(base_url=platform.url, timeout=10) as browser:
+        browser.post("/login", data={"username": "auditor", "password": "a long password!"})
+        return browser.get("/fleet").text
+
+
 @pytest.mark.parametrize("role", ["kiosk", "counter"])
 def test_each_front_ends_devices_reach_the_fleet_page(qtbot: QtBot, tmp_path: Path,
                                                       role: str) -> None:
@@ -58,7 +69,7 @@ def test_each_front_ends_devices_reach_the_fleet_page(qtbot: QtBot, tmp_path: Pa
                         and adapters.card_reader.health.state.value == "ready",
                         timeout=15_000)
         shell.services.runtime.synchronizer.heartbeat()
-        page = html.unescape(httpx.get(url + "/fleet", timeout=10).text)
+        page = html.unescape(fleet_page(platform))
         row = next(line for line in page.splitlines() if shell.services.terminal_id in line)
         assert f"<td>{role}</td>" in row
         assert "printer: ready" in row and "card_reader: ready" in row and "camera:" in row
