@@ -142,7 +142,10 @@ class TileGrid(QScrollArea):
         self._items: list[tuple[str, str, str]] = []
 
     def set_tiles(self, items: list[tuple[str, str, str]]) -> None:
-        """(key, name, hint) triples, laid out for the current width."""
+        """(key, name, hint) triples, laid out for the current width. The same
+        tiles again are left alone: a tile being pressed stays under the finger."""
+        if items == self._items and self.buttons:
+            return
         self._items = items
         self._lay_out()
 
@@ -192,7 +195,7 @@ class CatalogScreen(KioskScreen):
         self.heading = QLabel()
         self.heading.setProperty("role", "title")
         self.heading.setWordWrap(True)
-        self.search_box = TouchLineEdit()
+        self.search_box = TouchLineEdit(keeps_pending_letters=True)
         self.search_box.setObjectName("catalogSearch")
         self.search_box.textChanged.connect(self._show)
         self.search_box.preeditChanged.connect(self._show)  # pinyin being typed counts

@@ -13,13 +13,14 @@ Digit-only fields keep their own keypad (`terminal.form_fields.Keypad`).
 focus, show what is being composed (`preedit`), and take committed text only
 from the keyboard's own panel (`panel_input`): Qt commits pending pinyin
 when the focus moves (the first candidate), and the resident did not pick it.
+A search field keeps the letters instead: "jzzqz" left pending is the query.
 """
 
 from __future__ import annotations
 
 import ctypes.util
 import os
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -93,11 +94,14 @@ def panel_input() -> Iterator[None]:
         _panel_input_depth -= 1
 
 
-def picked(event: QInputMethodEvent) -> QInputMethodEvent:
-    """`event`, or one that only clears the composition when it commits text
-    the resident did not pick (Qt committing pending pinyin on a focus change)."""
+def picked(event: QInputMethodEvent, pending_letters: str = "") -> QInputMethodEvent:
+    """`event`, or, when it commits text the resident did not pick (Qt committing
+    pending pinyin on a focus change), one that commits `pending_letters` instead
+    (nothing by default)."""
     if event.commitString() and _panel_input_depth == 0 and virtual_keyboard_active():
-        return QInputMethodEvent()
+        replacement = QInputMethodEvent()
+        replacement.setCommitString(pending_letters)
+        return replacement
     return event
 
 
@@ -108,17 +112,24 @@ class _TouchField:
 
     preeditChanged: Signal
     _preedit: str
+    #: a search keeps the letters of pinyin left pending (initials are a query)
+    keeps_pending_letters = False
 
     def _focus_in(self) -> None:
         if virtual_keyboard_active():
             QGuiApplication.inputMethod().show()
 
-    def _input_method(self, event: QInputMethodEvent) -> QInputMethodEvent:
-        event = picked(event)
-        if event.preeditString() != self._preedit:
-            self._preedit = event.preeditString()
+    def _input_method(self, event: QInputMethodEvent,
+                      apply: Callable[[QInputMethodEvent], None]) -> None:
+        """Apply `event` as picked; the composition is told once the text holds
+        the commit, so no listener sees the letters gone from both."""
+        letters = self._preedit.replace("'", "").replace(" ", "")
+        event = picked(event, letters if self.keeps_pending_letters else "")
+        changed = event.preeditString() != self._preedit
+        self._preedit = event.preeditString()
+        apply(event)
+        if changed:
             self.preeditChanged.emit(self._preedit)
-        return event
 
     @property
     def preedit(self) -> str:
@@ -131,9 +142,11 @@ class TouchLineEdit(_TouchField, QLineEdit):
 
     preeditChanged = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 keeps_pending_letters: bool = False) -> None:
         super().__init__(parent)
         self._preedit = ""
+        self.keeps_pending_letters = keeps_pending_letters
         self.setMinimumHeight(96)
         self.setProperty("role", "touch-field")
 
@@ -142,7 +155,7 @@ class TouchLineEdit(_TouchField, QLineEdit):
         self._focus_in()
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        super().inputMethodEvent(self._input_method(event))
+        self._input_method(event, super().inputMethodEvent)
 
     def composed_text(self) -> str:
         """The text with what is being composed at the cursor."""
@@ -166,4 +179,4 @@ class TouchTextEdit(_TouchField, QPlainTextEdit):
         self._focus_in()
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        super().inputMethodEvent(self._input_method(event))
+        self._input_method(event, super().inputMethodEvent)

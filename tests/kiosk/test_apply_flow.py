@@ -72,6 +72,32 @@ def test_initials_still_being_composed_as_pinyin_find_matters(apply_env: ApplyEn
     assert f"matter:{MATTER}" not in catalog.tiles.buttons
 
 
+def test_a_result_pressed_while_pinyin_is_pending_opens_its_matter(
+        apply_env: ApplyEnv, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The press moves the focus, and Qt drops the composition before the
+    release: the results stay (the letters become the query) and the same
+    tile gets the release."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    from terminal.widgets.keyboard import QT_VIRTUAL_KEYBOARD
+
+    monkeypatch.setenv("QT_IM_MODULE", QT_VIRTUAL_KEYBOARD)
+    apply_env.navigator.go("apply")
+    catalog = apply_env.screen("apply")
+    qtbot.waitUntil(lambda: catalog.source.catalog is not None)
+    QApplication.sendEvent(catalog.search_box, QInputMethodEvent("d'b's'q", []))
+    tile = catalog.tiles.buttons[f"matter:{MATTER}"]
+    tile.setDown(True)  # the finger is on it
+    dropped = QInputMethodEvent()
+    dropped.setCommitString("低保")  # Qt's first candidate as the focus moves
+    QApplication.sendEvent(catalog.search_box, dropped)
+    assert catalog.search_box.text() == "dbsq"
+    assert catalog.tiles.buttons[f"matter:{MATTER}"] is tile
+    tile.click()
+    assert apply_env.navigator.current == "matter"
+
+
 # ---- inputs --------------------------------------------------------------------------
 def field(kind: FieldType, required: bool = True, **extra: Any) -> FormField:
     return FormField(key=extra.pop("key", f"f_{kind.value}"), label_zh="字段", label_en="Field",

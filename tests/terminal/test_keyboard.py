@@ -90,6 +90,19 @@ def test_only_a_picked_candidate_is_committed(qtbot: QtBot, monkeypatch: pytest.
     assert text() == "号楼" and field.preedit == ""
 
 
+def test_a_search_keeps_the_letters_of_pinyin_left_pending(qtbot: QtBot,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Initials typed in Chinese mode are the query: when the focus moves to a
+    result, the field keeps "jzzqz", not Qt's first candidate and not nothing."""
+    monkeypatch.setenv("QT_IM_MODULE", QT_VIRTUAL_KEYBOARD)
+    field = TouchLineEdit(keeps_pending_letters=True)
+    qtbot.addWidget(field)
+    QApplication.sendEvent(field, composing("j'z'z'q'z"))
+    assert field.composed_text() == "j'z'z'q'z"
+    QApplication.sendEvent(field, committing("居住"))  # the focus moved
+    assert field.text() == "jzzqz" and field.preedit == ""
+
+
 def test_without_the_virtual_keyboard_every_commit_counts(qtbot: QtBot,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QT_IM_MODULE", "ibus")  # a system input method picks for itself
