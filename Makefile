@@ -6,13 +6,23 @@ STAMP := $(VENV)/.installed
 TS := resources/translations/reception_zh_CN.ts resources/translations/reception_en.ts
 QM := $(TS:.ts=.qm)
 UI_SOURCES := $(shell find kiosk counter display terminal hardware -name '*.py' 2>/dev/null)
+# Debian packages (one list shared with .ci/run and the terminal package)
+APT_RUN := packaging/apt/run.txt
+APT_TEST := packaging/apt/test.txt
 
-.PHONY: install demo demo-center test e2e fuzz lint translations update-translations chaos bench bundle \
+.PHONY: system-packages system-packages-test install demo demo-center test e2e fuzz lint translations update-translations chaos bench bundle \
         bundle-self-test openapi screenshots clean
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+# the Debian packages that are missing: installed when root, else the sudo line to run
+system-packages:
+	@sh scripts/system-packages.sh $(APT_RUN)
+
+system-packages-test:
+	@sh scripts/system-packages.sh $(APT_RUN) $(APT_TEST)
+
+$(STAMP): pyproject.toml | system-packages
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
@@ -33,12 +43,12 @@ demo: install translations
 demo-center: install translations
 	$(PY) scripts/demo.py --center
 
-test: install translations
+test: system-packages-test install translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # every kiosk flow, the counter at the keyboard and the hall display on a real X display
 # (Xvfb, started by the tests), by XTest input
-e2e: install translations
+e2e: system-packages-test install translations
 	RECEPTION_E2E=1 $(PY) -m pytest tests/e2e
 
 # schemathesis (signed) from docs/openapi.json plus hypothesis on the batch endpoint,
