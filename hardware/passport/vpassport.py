@@ -1,0 +1,134 @@
+"""A virtual eMRTD chip on pcscd's vpcd reader, answering as an ICAO 9303 BAC chip would.
+
+The chip holds an eMRTD application (AID A0 00 00 02 47 10 01) with files
+by identifier (a `specimen.Specimen`'s). Before BAC it answers only SELECT of
+the application, GET CHALLENGE and EXTERNAL AUTHENTICATE; reading a file in
+the clear gives 6982. After a successful mutual authentication every command
+must come in secure messaging; a MAC that fails ends the session (6988), as
+on a real chip. A power cycle or reset drops the session.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hardware.idcard import apdu
+from hardware.idcard.vcard import VPCD_PORT, VirtualCard, contactless_atr
+from hardware.passport import bac, lds
+from hardware.passport.mrz import MrzKey
+from hardware.passport.sm import SecureMessaging, SmError
+
+__all__ = ["VirtualPassport"]
+
+OK = b"\x90\x00"
+EOF = b"\x62\x82"
+AUTH_FAILED = b"\x63\x00"
+WRONG_LENGTH = b"\x67\x00"
+SECURITY = b"\x69\x82"
+CONDITIONS = b"\x69\x85"
+SM_WRONG = b"\x69\x88"
+NOT_FOUND = b"\x6a\x82"
+WRONG_OFFSET = b"\x6b\x00"
+NO_INS = b"\x6d\x00"
+
+_SFI = {sfi: fid for sfi, fid, _tag in lds.DG_FILES.values()} | {
+    0x1E: lds.COM_FID, 0x1D: lds.SOD_FID}
+
+
+class VirtualPassport(VirtualCard):
+    """An eMRTD whose BAC key is `key` and whose files are `files` (by FID)."""
+
+    def __init__(self, files: dict[int, bytes], key: MrzKey, *,
+                 host: str = "127.0.0.1", port: int = VPCD_PORT) -> None:
+        super().__init__(None, uid=bytes.fromhex("08A1B2C3"), host=host, port=port)
+        self.atr = contactless_atr(b"\x80\x31\x80\x65\xb0\x85\x03")
+        self.files = files
+        self.keys = bac.BacKeys.from_mrz(key)
+        self._reset()
+
+    def _reset(self) -> None:
+        self._app = False
+        self._rnd_ic: bytes | None = None
+        self._session: SecureMessaging | None = None
+        self._current: int | None = None
+
+    def _control(self, code: int) -> bytes | None:
+        if code in (0x00, 0x01, 0x02):
+            self._reset()
+        return super()._control(code)
+
+    def respond(self, command: bytes) -> bytes:
+        if len(command) < 4:
+            return WRONG_LENGTH
+        if command == apdu.GET_UID:
+            return self.uid + OK
+        cla, ins, p1 = command[0], command[1], command[2]
+        if cla & 0x0C == 0x0C:
+            return self._protected(command)
+        if ins == 0xA4 and p1 == 0x04:
+            lc = command[4] if len(command) > 4 else 0
+            self._reset()
+            self._app = command[5:5 + lc] == lds.EMRTD_AID
+            return OK if self._app else NOT_FOUND
+        if not self._app:
+            return CONDITIONS
+        if ins == 0x84:
+            self._rnd_ic = os.urandom(8)
+            return self._rnd_ic + OK
+        if ins == 0x82:
+            return self._external_authenticate(command)
+        if ins in (0xA4, 0xB0):
+            return SECURITY  # files are readable only through secure messaging
+        return NO_INS
+
+    def _external_authenticate(self, command: bytes) -> bytes:
+        rnd_ic, self._rnd_ic = self._rnd_ic, None
+        if rnd_ic is None:
+            return CONDITIONS
+        lc = command[4] if len(command) > 4 else 0
+        result = bac.chip_keys_answer(self.keys, rnd_ic, command[5:5 + lc], os.urandom(16))
+        if result is None:
+            self._session = None
+            return AUTH_FAILED
+        answer, self._session = result
+        return answer + OK
+
+    def _protected(self, command: bytes) -> bytes:
+        session = self._session
+        if session is None:
+            return SM_WRONG
+        try:
+            plain = session.unprotect_command(command)
+        except SmError:
+            self._session = None
+            return SM_WRONG
+        data, sw = self._file_command(plain.ins, plain.p1, plain.p2, plain.data, plain.le)
+        return session.protect_response(data, sw)
+
+    def _file_command(self, ins: int, p1: int, p2: int, data: bytes, le: int | None
+                      ) -> tuple[bytes, bytes]:
+        if ins == 0xA4:
+            if p1 not in (0x00, 0x02) or len(data) != 2:
+                return b"", NOT_FOUND
+            fid = int.from_bytes(data, "big")
+            if fid not in self.files:
+                return b"", NOT_FOUND
+            self._current = fid
+            return b"", OK
+        if ins == 0xB0:
+            if p1 & 0x80:
+                fid = _SFI.get(p1 & 0x1F)
+                if fid is None or fid not in self.files:
+                    return b"", NOT_FOUND
+                self._current, offset = fid, p2
+            else:
+                offset = (p1 << 8) | p2
+            if self._current is None:
+                return b"", b"\x69\x86"
+            content = self.files[self._current]
+            if offset > len(content):
+                return b"", WRONG_OFFSET
+            wanted = le or 256
+            chunk = content[offset:offset + wanted]
+            return chunk, OK if len(chunk) == wanted else EOF
+        return b"", NO_INS
