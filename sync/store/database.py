@@ -12,6 +12,7 @@ a missing or 0-byte file, or one holding fewer records than were committed
 
 from __future__ import annotations
 
+import ast
 import logging
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -19,16 +20,14 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from sync.store.private import private_folder, tighten
 
 if TYPE_CHECKING:
+    from alembic.config import Config
+
     from sync.store.marker import MarkerState, StoreMarker
 
 log = logging.getLogger("sync.store")
@@ -57,6 +56,8 @@ def way_back(path: Path) -> str:
 
 
 def _alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.set_main_option("sqlalchemy.url", url)
@@ -204,14 +205,34 @@ def _integrity_check(path: Path) -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The schema's revision as alembic recorded it; None for a store without one."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        if not engine.dialect.has_table(connection, "alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(_alembic_config("sqlite://")).get_current_head()
-    assert head is not None
-    return head
+    """The newest revision of the migration scripts, read without alembic.
+
+    Alembic (about 12 MB of modules with Mako) is imported only when a store
+    has a migration to run; the scripts' `revision`/`down_revision` lines say
+    which one is the head (a test compares this with alembic's own answer)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        for node in ast.parse(script.read_text("utf-8")).body:
+            if isinstance(node, ast.Assign) and len(node.targets) == 1 \
+                    and isinstance(node.targets[0], ast.Name):
+                name = node.targets[0].id
+                if name == "revision":
+                    revisions.add(ast.literal_eval(node.value))
+                elif name == "down_revision" and (down := ast.literal_eval(node.value)):
+                    parents.update([down] if isinstance(down, str) else down)
+    heads = revisions - parents
+    if len(heads) != 1:
+        raise StoreError(f"the store's migrations have {len(heads)} heads: {sorted(heads)}")
+    return heads.pop()
 
 
 BackupHook = Callable[["Database"], object]
@@ -220,7 +241,6 @@ BackupHook = Callable[["Database"], object]
 def migrate(database: Database, target: str = "head", *,
             backup: BackupHook | None = None) -> None:
     """Bring the schema to `target`; `backup` is called first if it has data."""
-    config = _alembic_config(database.url)
     revision = current_revision(database.engine)
     wanted = head_revision() if target == "head" else target
     if revision == wanted:
@@ -228,6 +248,9 @@ def migrate(database: Database, target: str = "head", *,
     if revision is not None and backup is not None:
         backup(database)
         log.info("backed the store up before migrating it from %s", revision)
+    from alembic import command
+
+    config = _alembic_config(database.url)
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, target)

@@ -7,6 +7,11 @@ the pad's own lane (one worker thread: the recognizer is opened, and
 classifies, only there; the GUI thread never waits for it). Results of a
 character the resident has already picked or rewritten are dropped.
 
+The recognizer's model is 26 MB once open, and most residents never write:
+a new pad opens it once to learn that handwriting works here and closes it
+again; it is opened when a pad shows (about 16 ms, on the lane) and closed
+when no pad has shown for `RELEASE_AFTER_MS`.
+
 A picked candidate reaches the text field as an input-method commit, and
 "delete" as a Backspace key, so validators, maximum lengths and the cursor
 behave as with any other keyboard. The field is the one set with
@@ -21,9 +26,10 @@ import threading
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QFont,
+    QHideEvent,
     QInputMethodEvent,
     QKeyEvent,
     QMouseEvent,
@@ -31,6 +37,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,6 +65,8 @@ BUTTON_HEIGHT = 96
 SIDE_COLUMN_WIDTH = 300
 PEN_WIDTH = 10
 TEXT_FIELDS = (QLineEdit, QTextEdit, QPlainTextEdit)
+#: how long a hidden pad keeps the recognizer open (shown again meanwhile: no reopening)
+RELEASE_AFTER_MS = 10_000
 
 
 class Recognizer(Protocol):
@@ -68,17 +77,37 @@ RecognizerFactory = Callable[[], Recognizer]
 
 
 class _OpenRecognizers:
-    """Recognizers opened once per process and factory, used only on the lane."""
+    """Recognizers per factory, opened and closed only on the lane."""
 
     def __init__(self) -> None:
         self._opened: dict[RecognizerFactory, Recognizer] = {}
         self._lock = threading.Lock()
 
     def get(self, factory: RecognizerFactory) -> Recognizer:
+        """The open recognizer, opened now if it is not."""
         with self._lock:
             if factory not in self._opened:
                 self._opened[factory] = factory()
             return self._opened[factory]
+
+    def probe(self, factory: RecognizerFactory) -> None:
+        """Raise what opening raises; a recognizer opened here is closed again."""
+        with self._lock:
+            if factory not in self._opened:
+                _close(factory())
+
+    def release(self, factory: RecognizerFactory) -> None:
+        """Close the recognizer (its model leaves memory) until it is needed again."""
+        with self._lock:
+            recognizer = self._opened.pop(factory, None)
+        if recognizer is not None:
+            _close(recognizer)
+
+
+def _close(recognizer: Recognizer) -> None:
+    close = getattr(recognizer, "close", None)
+    if close is not None:
+        close()
 
 
 _LANE = Lane(1, "handwriting")
@@ -207,6 +236,10 @@ class HandwritingPad(QWidget):
         self._busy = False
         self._again = False
         self.available: bool | None = None  # None until the recognizer has opened
+        self.release_after_ms = RELEASE_AFTER_MS
+        self._release_timer = QTimer(self)
+        self._release_timer.setSingleShot(True)
+        self._release_timer.timeout.connect(self._release)
 
         self.canvas = HandwritingCanvas()
         self.canvas.strokeFinished.connect(self._recognize)
@@ -251,7 +284,7 @@ class HandwritingPad(QWidget):
         layout.addLayout(writing, 1)
         self.retranslate()
         factory = recognizer_factory
-        _LANE.run(self, lambda: _RECOGNIZERS.get(factory), self._opened, self._failed,
+        _LANE.run(self, lambda: _RECOGNIZERS.probe(factory), self._opened, self._failed,
                   error_as_text=False)
 
     def _button(self, name: str) -> QPushButton:
@@ -331,7 +364,25 @@ class HandwritingPad(QWidget):
             button.setAccessibleName(self.tr("Choose %1").replace("%1", text) if text else "")
         self.candidatesShown.emit(characters[:CANDIDATES])
 
-    def _opened(self, _recognizer: Recognizer) -> None:
+    # ---- the recognizer in memory while the pad shows ------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._release_timer.stop()
+        if self.available is not False:
+            factory = self._factory
+            _LANE.run(self, lambda: _RECOGNIZERS.get(factory), None, self._failed,
+                      error_as_text=False)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._release_timer.start(self.release_after_ms)
+
+    def _release(self) -> None:
+        factory = self._factory
+        _LANE.run(self, lambda: _RECOGNIZERS.release(factory), None)
+
+    def _opened(self, _result: object) -> None:
         self.available = True
         self.ready.emit()
         if self.canvas.strokes():

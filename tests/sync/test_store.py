@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
+import json
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,8 @@ from sync.store.database import (
 )
 from sync.store.files import AttachmentFiles
 from tests.sync.helpers import application, make_outbox, ticket
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_pragmas_are_durable(tmp_path: Path) -> None:
@@ -138,3 +143,28 @@ def test_attachment_files_are_encrypted_and_content_addressed(tmp_path: Path) ->
     stored = files.path_for(sha256).read_bytes()
     assert data not in stored and b"document scan" not in stored
     assert files.get(sha256) == data
+
+
+def test_the_head_revision_read_from_the_scripts_is_alembics() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from sync.store.database import MIGRATIONS_DIR
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert head_revision() == ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_an_up_to_date_store_opens_without_importing_alembic(tmp_path: Path) -> None:
+    path = tmp_path / "terminal.db"
+    open_database(path).close()  # created and migrated here
+    probe = ("import json, sys\n"
+             "from pathlib import Path\n"
+             "from sync.store.database import current_revision, open_database\n"
+             f"database = open_database(Path({str(path)!r}))\n"
+             "print(json.dumps([current_revision(database.engine),"
+             " sorted(m for m in ('alembic', 'mako') if m in sys.modules)]))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, check=True)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [head_revision(), []]

@@ -4,8 +4,10 @@ control recognition."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, Qt
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QTextEdit, QVBoxLayout,
 from pytestqt.qtbot import QtBot
 
 from terminal.handwriting import Candidate, HandwritingUnavailable, Strokes, ZinniaRecognizer
+from terminal.handwriting.zinnia import MODEL_PATH
 from terminal.i18n import LanguageSwitcher
 from terminal.widgets.handwriting_pad import HandwritingPad, wait_for_handwriting
 from tests.terminal.handwriting_testset import RecordedSet, Sample, load_testset
@@ -206,6 +209,37 @@ def test_strokes_written_while_recognizing_are_recognized_together_afterwards(
         write(pad, [[(100, y), (500, y)]], 600)
     recognizer.gate.set()
     qtbot.waitUntil(lambda: recognizer.seen == [1, 3])
+
+
+def mapped(path: Path) -> bool:
+    """Whether this process has the file mapped (an open Zinnia model is)."""
+    return str(path) in Path("/proc/self/maps").read_text()
+
+
+def test_the_model_is_in_memory_only_while_a_pad_shows(
+        qtbot: QtBot, show_form: ShowForm, zinnia: None, testset: RecordedSet,
+        tmp_path: Path) -> None:
+    model = tmp_path / "handwriting-zh_CN.model"  # a file of its own: no other pad's
+    shutil.copyfile(MODEL_PATH, model)
+    pad = HandwritingPad(lambda: ZinniaRecognizer(model))
+    pad.release_after_ms = 0
+    with qtbot.waitSignal(pad.ready):
+        pass
+    assert pad.available is True
+    assert wait_for_handwriting() and not mapped(model)  # opened once, closed again
+
+    form = show_form(QLineEdit(), pad)
+    qtbot.waitUntil(lambda: mapped(model))
+    write(pad, sample(testset, "号").strokes, testset.pad_width)
+    qtbot.waitUntil(lambda: "号" in candidates(pad))
+    form.hide()
+    qtbot.waitUntil(lambda: not mapped(model))
+
+    form.show()
+    pad.rewrite()
+    write(pad, sample(testset, "里").strokes, testset.pad_width)
+    qtbot.waitUntil(lambda: "里" in candidates(pad))
+    assert mapped(model)
 
 
 def test_a_missing_recognizer_disables_the_pad_and_says_why(
