@@ -11,7 +11,6 @@ still types the PIN.
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from counter.runner import Runner
-from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout
+from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout, format_wait
+from terminal.widgets.keypad import DigitKeypad
 
 if TYPE_CHECKING:
     from sync.staff_sign_in import SignInResult
@@ -72,7 +72,9 @@ class SignInScreen(QWidget):
         self.card_hint.setProperty("role", "hint")
         self.sign_in_button = QPushButton(objectName="signInButton")
         self.sign_in_button.clicked.connect(self._enter)
-        self.keys: dict[str, QPushButton] = {}
+        self.keypad = DigitKeypad(key_role="pad", action_role="pad", spacing=8, short_back=True)
+        self.keypad.pressed.connect(self.press)
+        self.keys = self.keypad.buttons
         self._build()
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self.refresh)
@@ -85,16 +87,6 @@ class SignInScreen(QWidget):
         form.addWidget(self.staff_no, 0, 1)
         form.addWidget(self.pin_label, 1, 0)
         form.addWidget(self.pin, 1, 1)
-        pad = QGridLayout()
-        pad.setSpacing(8)
-        labels = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "clear", "0", "back"]
-        for index, key in enumerate(labels):
-            button = QPushButton(objectName=f"key_{key}")
-            button.setProperty("role", "pad")
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, key=key: self.press(key))
-            self.keys[key] = button
-            pad.addWidget(button, index // 3, index % 3)
         card = QFrame(objectName="signInCard")
         card.setProperty("role", "card")
         card.setMaximumWidth(620)
@@ -103,7 +95,7 @@ class SignInScreen(QWidget):
         inner.setSpacing(12)
         inner.addWidget(self.title)
         inner.addLayout(form)
-        inner.addLayout(pad)
+        inner.addWidget(self.keypad)
         inner.addWidget(self.sign_in_button)
         inner.addWidget(self.message)
         inner.addWidget(self.card_hint)
@@ -192,7 +184,7 @@ class SignInScreen(QWidget):
             duration = self.lockout.failed()
             if duration:
                 self.message.setText(self.tr("Too many wrong PINs. Wait %1.")
-                                     .replace("%1", _duration(duration)))
+                                     .replace("%1", format_wait(duration)))
             else:
                 left = FAILURES_BEFORE_LOCKOUT - self.lockout.failures
                 self.message.setText(self.tr("Wrong staff number or PIN. %n attempt(s) left.",
@@ -226,7 +218,7 @@ class SignInScreen(QWidget):
         self.staff_no.setEnabled(enabled and self._card is None)
         if remaining > 0:
             self.message.setText(self.tr("Too many wrong PINs. Wait %1.")
-                                 .replace("%1", _duration(remaining)))
+                                 .replace("%1", format_wait(remaining)))
 
     def shutdown(self) -> None:
         self._timer.stop()
@@ -242,10 +234,6 @@ class SignInScreen(QWidget):
         self.staff_label.setText(self.tr("Staff number"))
         self.pin_label.setText(self.tr("PIN"))
         self.sign_in_button.setText(self.tr("Sign in (Enter)"))
-        self.keys["clear"].setText(self.tr("Clear"))
-        self.keys["back"].setText("⌫")
-        for digit in "0123456789":
-            self.keys[digit].setText(digit)
         self.card_hint.setText(
             self.tr("Or hold your staff card on the reader, then type your PIN."))
 
@@ -254,7 +242,3 @@ class SignInScreen(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
-
-def _duration(seconds: float) -> str:
-    whole = math.ceil(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"

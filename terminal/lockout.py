@@ -8,6 +8,7 @@ clears it. Plain Python against an injectable clock.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable
 
@@ -47,3 +48,9 @@ class Lockout:
     def succeeded(self) -> None:
         self.failures = self.lockouts = 0
         self._until = 0.0
+
+
+def format_wait(seconds: float) -> str:
+    """A lockout's time left as minutes:seconds, rounded up (`0:30`, `15:00`)."""
+    whole = math.ceil(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

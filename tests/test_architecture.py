@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -155,4 +156,87 @@ def test_gui_code_runs_background_work_only_through_the_lanes() -> None:
             if relative not in OWN_THREADS:
                 found += [f"{relative} uses {name}" for name in sorted(_names(tree))]
             found += [f"{relative}: per-job QObject {name}" for name in _job_objects(tree)]
+    assert found == []
+
+
+# ---- input rules, clock and keypads: one of each (terminal/validation.py) ---------------
+
+#: A phone number's pattern: a regular expression for 1x... or 0x... digits.
+PHONE_PATTERN = re.compile(r"(?:^|[(|])[01](?:\\d|\[\d-\d\])")
+#: Modules that read the digits of a phone or ID number other than to check them.
+PHONE_MASKING = {"terminal/logs.py": "masks phone numbers in log lines"}
+#: Where what residents and clerks type is checked: the day comes from the injected clock.
+INPUT_MODULES = ("terminal/form_fields", "terminal/validation.py", "kiosk/screens",
+                 "counter/acceptance")
+MACHINE_CLOCK = {("date", "today"), ("datetime", "today"), ("datetime", "now")}
+#: Keys laid out like a telephone's: only the one keypad widget builds them.
+DIGIT_ROWS = {"123456789", "1234567890", "0123456789"}
+
+
+def _gui_trees() -> list[tuple[str, ast.AST]]:
+    return [(str(path.relative_to(ROOT)), ast.parse(path.read_text("utf-8")))
+            for package in GUI_PACKAGES for path in sources(package)]
+
+
+def test_id_and_phone_rules_live_only_in_terminal_validation() -> None:
+    found = []
+    for relative, tree in _gui_trees():
+        if relative == "terminal/validation.py":
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "hardware.identity":
+                found += [f"{relative} imports {alias.name}" for alias in node.names
+                          if alias.name == "validate_id_number"]
+            elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and PHONE_PATTERN.search(node.value) and relative not in PHONE_MASKING):
+                found.append(f"{relative}:{node.lineno} has a phone rule {node.value!r}")
+    assert found == []
+
+
+def test_input_checks_read_the_injected_clock_never_the_machines() -> None:
+    found = []
+    for relative, tree in _gui_trees():
+        if not relative.startswith(INPUT_MODULES):
+            continue
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and isinstance(node.func.value, ast.Name)
+                    and (node.func.value.id, node.func.attr) in MACHINE_CLOCK):
+                found.append(f"{relative}:{node.lineno} calls {node.func.value.id}."
+                             f"{node.func.attr}()")
+            elif isinstance(node, ast.arguments):
+                defaults = [*node.defaults, *(d for d in node.kw_defaults if d is not None)]
+                found += [f"{relative}:{d.lineno} defaults to the machine's clock"
+                          for d in defaults if isinstance(d, ast.Attribute)
+                          and isinstance(d.value, ast.Name)
+                          and (d.value.id, d.attr) in MACHINE_CLOCK and d.attr == "today"]
+    assert found == []
+
+
+def test_one_digit_keypad_widget() -> None:
+    found = []
+    for relative, tree in _gui_trees():
+        if relative == "terminal/widgets/keypad.py":
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and node.value in DIGIT_ROWS:
+                found.append(f"{relative}:{node.lineno} lays out digit keys")
+            elif isinstance(node, ast.List | ast.Tuple):
+                items = [e.value for e in node.elts if isinstance(e, ast.Constant)]
+                if "".join(map(str, items[:9])) == "123456789":
+                    found.append(f"{relative}:{node.lineno} lays out digit keys")
+    assert found == []
+
+
+def test_each_helper_function_is_defined_once() -> None:
+    """No two GUI modules define the same module-level function (same name, same body)."""
+    seen: dict[str, str] = {}
+    found = []
+    for relative, tree in _gui_trees():
+        for node in getattr(tree, "body", []):
+            if isinstance(node, ast.FunctionDef):
+                key = ast.dump(node)
+                if key in seen:
+                    found.append(f"{relative} repeats {node.name} of {seen[key]}")
+                seen.setdefault(key, relative)
     assert found == []

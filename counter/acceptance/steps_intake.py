@@ -7,6 +7,7 @@ keypads and the touch keyboard give way to the clerk's keyboard.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.acceptance.common import chinese, heading, localized, note, scrolled, set_state
-from hardware.identity import IdentityRecord, mask_id_number, validate_id_number
+from hardware.identity import IdentityRecord, mask_id_number
 from sync.protocol.models import Catalog, FieldType, FormField, Matter, Person
 from terminal.background import Latest, run_in_background
 from terminal.form_fields import (
@@ -36,6 +37,7 @@ from terminal.form_fields import (
     is_applicant_id,
 )
 from terminal.matter_search import SearchIndex
+from terminal.validation import ID_LENGTH, PHONE_MAX_LENGTH, check_id_number
 
 if TYPE_CHECKING:
     from terminal.devices.workers import CameraAdapter, CardReaderAdapter
@@ -129,13 +131,16 @@ class MatterStep(QWidget):
 
 # --------------------------------------------------------------------- 2. applicant
 class ApplicantStep(QWidget):
-    """The ID card on the reader, or the ID number typed (check digit verified)."""
+    """The ID card on the reader, or the ID number typed (checked against `today()`,
+    the workbench's clock)."""
 
     changed = Signal()
 
-    def __init__(self, card: CardReaderAdapter | None, parent: QWidget | None = None) -> None:
+    def __init__(self, card: CardReaderAdapter | None, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
+        self._today = today
         self.title = heading()
         self.read_button = QPushButton()
         self.read_button.setObjectName("readCard")
@@ -143,10 +148,10 @@ class ApplicantStep(QWidget):
         self.read_button.clicked.connect(self.read_card)
         self.id_number = QLineEdit()
         self.id_number.setObjectName("applicantId")
-        self.id_number.setMaxLength(18)
+        self.id_number.setMaxLength(ID_LENGTH)
         self.name = QLineEdit()
         self.phone = QLineEdit()
-        self.phone.setMaxLength(12)
+        self.phone.setMaxLength(PHONE_MAX_LENGTH)
         self.address = QLineEdit()
         for edit in (self.id_number, self.name, self.phone, self.address):
             edit.textEdited.connect(self._edited)
@@ -202,7 +207,7 @@ class ApplicantStep(QWidget):
         text = self.id_number.text().strip()
         if not text and not self.name.text().strip():
             return self.tr("Read the ID card, or type the ID number.")
-        if text and validate_id_number(text).problem is not None:
+        if text and not check_id_number(text, today=self._today()):
             return self.tr("This ID number is not valid: check each digit (the last one is a "
                            "check digit).")
         return ""
@@ -275,8 +280,8 @@ class TypedPhone(_Typed, PhoneInput):
 
 
 class TypedIdNumber(_Typed, IdNumberInput):
-    def __init__(self, field: FormField) -> None:
-        super().__init__(field)
+    def __init__(self, field: FormField, today: Callable[[], date]) -> None:
+        super().__init__(field, today)
         self._typed()
 
 
@@ -292,16 +297,19 @@ class TypedText(TextInput):
 
 TYPED: dict[FieldType, Callable[[FormField], FieldInput]] = {
     FieldType.TEXT: TypedText, FieldType.NUMBER: TypedNumber,
-    FieldType.PHONE: TypedPhone, FieldType.ID_NUMBER: TypedIdNumber,
+    FieldType.PHONE: TypedPhone,
 }
 
 
-def counter_input(field: FormField, camera: CameraAdapter | None) -> FieldInput:
+def counter_input(field: FormField, camera: CameraAdapter | None,
+                  today: Callable[[], date]) -> FieldInput:
+    if field.type is FieldType.ID_NUMBER:
+        return TypedIdNumber(field, today)
     make = TYPED.get(field.type)
     if make is not None:
         return make(field)
     return build_input(field, language=lambda: "zh_CN" if chinese() else "en",
-                       camera=camera)
+                       today=today, camera=camera)
 
 
 class FormStep(QWidget):
@@ -309,9 +317,11 @@ class FormStep(QWidget):
 
     changed = Signal()
 
-    def __init__(self, camera: CameraAdapter | None, parent: QWidget | None = None) -> None:
+    def __init__(self, camera: CameraAdapter | None, today: Callable[[], date],
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.camera = camera
+        self._today = today
         self.inputs: dict[str, FieldInput] = {}
         self.matter: Matter | None = None
         self.title = heading()
@@ -339,7 +349,7 @@ class FormStep(QWidget):
         self.inputs = {}
         self.matter = matter
         for field in matter.fields if matter else []:
-            widget = counter_input(field, self.camera)
+            widget = counter_input(field, self.camera, self._today)
             widget.changed.connect(self.changed)
             self.inputs[field.key] = widget
             self.form.addRow(self._label(field), widget)

@@ -13,7 +13,6 @@ touches "Continue" (or "This is not me"); then the flow goes on to `next`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
@@ -29,16 +28,12 @@ from hardware.identity import (
     mask_id_number,
     mask_name,
     mask_phone,
-    validate_id_number,
 )
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from terminal.widgets.keypad import NumericKeypad
+from terminal.validation import ID_LENGTH, MOBILE_LENGTH, check_id_number, is_mobile
+from terminal.widgets.keypad import BACK, DigitKeypad, X
 from terminal.widgets.labels import role_label
-
-ID_LENGTH = 18
-PHONE_LENGTH = 11
-MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 
 
 class Page(Enum):
@@ -123,11 +118,13 @@ class IdentifyScreen(KioskScreen):
             "prompt": role_label("subtitle"),
             "display": role_label("entry", align=Qt.AlignmentFlag.AlignCenter, wrap=False),
             "error": role_label("error"),
-            "keypad": NumericKeypad(with_x=with_x),
+            "keypad": DigitKeypad(left=X if with_x else "", key_height=112),
             "next": QPushButton(),
         }
         parts["error"].setProperty("state", "attention")
         parts["display"].setMinimumHeight(112)
+        parts["keypad"].setMinimumWidth(540)
+        parts["keypad"].setMaximumWidth(720)
         text = QVBoxLayout()
         text.setSpacing(12)
         for key in ("reason", "prompt", "display", "error"):
@@ -170,10 +167,9 @@ class IdentifyScreen(KioskScreen):
         self.id_prompt: QLabel = parts["prompt"]
         self.id_display: QLabel = parts["display"]
         self.id_error: QLabel = parts["error"]
-        self.id_keypad: NumericKeypad = parts["keypad"]
+        self.id_keypad: DigitKeypad = parts["keypad"]
         self.id_next: QPushButton = parts["next"]
-        self.id_keypad.keyPressed.connect(self._id_key)
-        self.id_keypad.backspacePressed.connect(self._id_backspace)
+        self.id_keypad.pressed.connect(self._id_key)
         self.id_next.clicked.connect(self._id_confirm)
         self.id_display.setObjectName("idDisplay")
         self.id_error.setObjectName("idError")
@@ -185,10 +181,9 @@ class IdentifyScreen(KioskScreen):
         self.phone_prompt: QLabel = parts["prompt"]
         self.phone_display: QLabel = parts["display"]
         self.phone_error: QLabel = parts["error"]
-        self.phone_keypad: NumericKeypad = parts["keypad"]
+        self.phone_keypad: DigitKeypad = parts["keypad"]
         self.phone_next: QPushButton = parts["next"]
-        self.phone_keypad.keyPressed.connect(self._phone_key)
-        self.phone_keypad.backspacePressed.connect(self._phone_backspace)
+        self.phone_keypad.pressed.connect(self._phone_key)
         self.phone_next.clicked.connect(self._phone_confirm)
         self.phone_display.setObjectName("phoneDisplay")
         self.phone_error.setObjectName("phoneError")
@@ -326,27 +321,22 @@ class IdentifyScreen(KioskScreen):
         self._refresh_id()
 
     def _id_key(self, key: str) -> None:
-        if len(self.id_number) < ID_LENGTH:
+        if key == BACK:
+            self.id_number = self.id_number[:-1]
+        elif len(self.id_number) < ID_LENGTH:
             self.id_number += key
-        self.id_error.clear()
-        self._refresh_id()
-
-    def _id_backspace(self) -> None:
-        self.id_number = self.id_number[:-1]
         self.id_error.clear()
         self._refresh_id()
 
     def _refresh_id(self) -> None:
         self.id_display.setText(group_id_number(self.id_number) or "—")
         full = len(self.id_number) == ID_LENGTH
-        self.id_keypad.set_x_enabled(len(self.id_number) == ID_LENGTH - 1)
-        for key, button in self.id_keypad.buttons.items():
-            if key not in ("X", "back"):
-                button.setEnabled(not full)
+        self.id_keypad.set_digits_enabled(not full)
+        self.id_keypad.buttons[X].setEnabled(len(self.id_number) == ID_LENGTH - 1)
         self.id_next.setEnabled(full)
 
     def _id_confirm(self) -> None:
-        check = validate_id_number(self.id_number, today=self.context.clock().date())
+        check = check_id_number(self.id_number, today=self.context.clock().date())
         if not check:
             self.id_error.setText(self._id_problem_text(check.problem))
             return
@@ -372,29 +362,24 @@ class IdentifyScreen(KioskScreen):
 
     # ---- phone ---------------------------------------------------------------------
     def _phone_key(self, key: str) -> None:
-        if len(self.phone) < PHONE_LENGTH:
+        if key == BACK:
+            self.phone = self.phone[:-1]
+        elif len(self.phone) < MOBILE_LENGTH:
             self.phone += key
-        self.phone_error.clear()
-        self._refresh_phone()
-
-    def _phone_backspace(self) -> None:
-        self.phone = self.phone[:-1]
         self.phone_error.clear()
         self._refresh_phone()
 
     def _refresh_phone(self) -> None:
         self.phone_display.setText(group_phone(self.phone) or "—")
-        full = len(self.phone) == PHONE_LENGTH
-        for key, button in self.phone_keypad.buttons.items():
-            if key != "back":
-                button.setEnabled(not full)
+        full = len(self.phone) == MOBILE_LENGTH
+        self.phone_keypad.set_digits_enabled(not full)
         self.phone_next.setEnabled(full)
 
     def _phone_confirm(self) -> None:
-        if len(self.phone) != PHONE_LENGTH:
+        if len(self.phone) != MOBILE_LENGTH:
             self.phone_error.setText(self.tr("A mobile number has 11 digits."))
             return
-        if not MOBILE_RE.fullmatch(self.phone):
+        if not is_mobile(self.phone):
             self.phone_error.setText(self.tr(
                 "This is not a mobile number: it should start with 13 to 19. "
                 "Please check it."))

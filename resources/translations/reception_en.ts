@@ -801,6 +801,25 @@
     </message>
 </context>
 <context>
+    <name>DigitKeypad</name>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⌫ Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DocumentsStep</name>
     <message>
         <source>Checking the page…</source>
@@ -989,19 +1008,10 @@
     <name>FormFields</name>
     <message>
         <source>Please fill this in.</source>
-        <extracomment>Where the date picker starts for a date of birth. The longer side of an ordinary picture, in pixels (enough to see a crack or a leak). portrait: an ID photo, one face; document: a page, flattened; picture: anything</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This is too long. Please shorten it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⌫ Delete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1603,17 +1613,6 @@
     </message>
 </context>
 <context>
-    <name>NumericKeypad</name>
-    <message>
-        <source>⌫ Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the last character</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>OutOfServiceScreen</name>
     <message>
         <source>This kiosk is temporarily out of service</source>
@@ -1694,14 +1693,6 @@
     </message>
     <message>
         <source>Technician PIN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2152,10 +2143,6 @@
     </message>
     <message>
         <source>Sign in (Enter)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -798,6 +798,25 @@
     </message>
 </context>
 <context>
+    <name>DigitKeypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ 删除</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>删除最后一个字符</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsStep</name>
     <message>
         <source>Checking the page…</source>
@@ -986,20 +1005,11 @@
     <name>FormFields</name>
     <message>
         <source>Please fill this in.</source>
-        <extracomment>Where the date picker starts for a date of birth. The longer side of an ordinary picture, in pixels (enough to see a crack or a leak). portrait: an ID photo, one face; document: a page, flattened; picture: anything</extracomment>
         <translation>请填写此项。</translation>
     </message>
     <message>
         <source>This is too long. Please shorten it.</source>
         <translation>内容太长，请缩短。</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>⌫ Delete</source>
-        <translation>⌫ 删除</translation>
     </message>
     <message>
         <source>This phone number looks wrong. A mobile number has 11 digits.</source>
@@ -1597,17 +1607,6 @@
     </message>
 </context>
 <context>
-    <name>NumericKeypad</name>
-    <message>
-        <source>⌫ Delete</source>
-        <translation>⌫ 删除</translation>
-    </message>
-    <message>
-        <source>Delete the last character</source>
-        <translation>删除最后一个字符</translation>
-    </message>
-</context>
-<context>
     <name>OutOfServiceScreen</name>
     <message>
         <source>This kiosk is temporarily out of service</source>
@@ -1688,14 +1687,6 @@
     <message>
         <source>Technician PIN</source>
         <translation>技术人员密码</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>确定</translation>
     </message>
 </context>
 <context>
@@ -2143,10 +2134,6 @@
     <message>
         <source>Sign in (Enter)</source>
         <translation>登录 (Enter)</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
     </message>
     <message>
         <source>Or hold your staff card on the reader, then type your PIN.</source>

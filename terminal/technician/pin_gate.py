@@ -7,16 +7,16 @@ in a row lock the pad for 30 s; each further lockout doubles (60 s, 120 s,
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sync.protocol.pin_hash import verify_pin
 from terminal.background import run_in_background, wait_for_background
-from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout
+from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout, format_wait
+from terminal.widgets.keypad import CLEAR, OK, DigitKeypad
 
 BUTTON_HEIGHT = 96
 
@@ -58,26 +58,9 @@ class PinGate(QWidget):
         self._message.setWordWrap(True)
         self._message.setProperty("role", "subtitle")
 
-        grid = QGridLayout()
-        grid.setSpacing(16)
-        self._digits: list[QPushButton] = []
-        for n, digit in enumerate("1234567890"):
-            button = QPushButton(digit)
-            button.setMinimumSize(BUTTON_HEIGHT * 2, BUTTON_HEIGHT)
-            button.clicked.connect(lambda _=False, d=digit: self.press(d))
-            self._digits.append(button)
-            if digit != "0":
-                grid.addWidget(button, n // 3, n % 3)
-        self._clear = QPushButton()
-        self._clear.setProperty("role", "secondary")
-        self._clear.clicked.connect(self.clear)
-        self._ok = QPushButton()
-        self._ok.clicked.connect(self.submit)
-        for button in (self._clear, self._ok):
-            button.setMinimumSize(BUTTON_HEIGHT * 2, BUTTON_HEIGHT)
-        grid.addWidget(self._clear, 3, 0)
-        grid.addWidget(self._digits[-1], 3, 1)
-        grid.addWidget(self._ok, 3, 2)
+        self.keypad = DigitKeypad(right=OK, key_role="", action_role="secondary",
+                                  min_size=(BUTTON_HEIGHT * 2, BUTTON_HEIGHT))
+        self.keypad.pressed.connect(self._key)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(20)
@@ -85,7 +68,7 @@ class PinGate(QWidget):
         layout.addWidget(self._title)
         layout.addWidget(self._dots)
         layout.addWidget(self._message)
-        layout.addLayout(grid)
+        layout.addWidget(self.keypad)
         layout.addStretch(1)
 
         self._timer = QTimer(self)
@@ -95,6 +78,14 @@ class PinGate(QWidget):
         self.refresh()
 
     # ---- input -------------------------------------------------------------------
+    def _key(self, key: str) -> None:
+        if key == CLEAR:
+            self.clear()
+        elif key == OK:
+            self.submit()
+        else:
+            self.press(key)
+
     def press(self, digit: str) -> None:
         if self._enabled() and len(self._pin) < self._max_length:
             self._pin += digit
@@ -153,11 +144,10 @@ class PinGate(QWidget):
         """Update the lockout countdown and the buttons (a 1 s timer calls it)."""
         remaining = self.lockout.remaining()
         enabled = self._enabled()
-        for button in (*self._digits, self._clear, self._ok):
-            button.setEnabled(enabled)
+        self.keypad.set_enabled_all(enabled)
         if remaining > 0:
             self._message.setText(self.tr("Too many wrong PINs. Try again in %1.")
-                                  .replace("%1", _duration(remaining)))
+                                  .replace("%1", format_wait(remaining)))
             if not self._timer.isActive():
                 self._timer.start()
         elif self._timer.isActive():
@@ -174,8 +164,6 @@ class PinGate(QWidget):
 
     def _retranslate(self) -> None:
         self._title.setText(self.tr("Technician PIN"))
-        self._clear.setText(self.tr("Clear"))
-        self._ok.setText(self.tr("OK"))
         self._show_dots()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -183,7 +171,3 @@ class PinGate(QWidget):
             self._retranslate()
         super().changeEvent(event)
 
-
-def _duration(seconds: float) -> str:
-    whole = math.ceil(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"

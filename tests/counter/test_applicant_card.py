@@ -18,7 +18,7 @@ def test_a_refused_card_fills_nothing_and_says_why(qtbot: QtBot) -> None:
     forged = dataclasses.replace(demo_identity(), birth_date=date(1949, 12, 30))
     with Ga467Simulator(forged) as sim:
         adapter = CardReaderAdapter(SerialIdCardReader(sim.port))
-        step = ApplicantStep(adapter)
+        step = ApplicantStep(adapter, lambda: date(2026, 3, 2))
         qtbot.addWidget(step)
         step.show()
         try:

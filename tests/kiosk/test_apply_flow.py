@@ -130,7 +130,7 @@ def test_an_input_for_every_field_type(qtbot: QtBot) -> None:
     picker.month.buttons[0].click()  # ▲ month: 31 January -> February, day clamped
     assert picker.value() == "2026-02-28"
     illness = build_input(field(FieldType.CHOICE, choices=["疾病 Illness", "其他 Other"]),
-                          language=lambda: "zh_CN")
+                          language=lambda: "zh_CN", today=lambda: date(2026, 3, 2))
     qtbot.addWidget(illness)
     assert [b.text() for b in illness.buttons] == ["疾病", "其他"]
     illness.buttons[1].click()
@@ -143,7 +143,7 @@ def test_validation_speaks_plainly(qtbot: QtBot) -> None:
     assert text.problem() == "Please fill this in."
     text.set_value("  5 Garden Road ")
     assert text.problem() == "" and text.value() == "5 Garden Road"
-    id_input = IdNumberInput(field(FieldType.ID_NUMBER))
+    id_input = IdNumberInput(field(FieldType.ID_NUMBER), lambda: date(2026, 3, 2))
     qtbot.addWidget(id_input)
     id_input.set_value("110105194912310021")
     assert "not right" in id_input.problem()
@@ -158,7 +158,7 @@ def test_validation_speaks_plainly(qtbot: QtBot) -> None:
     optional = NumberInput(field(FieldType.NUMBER, required=False))
     qtbot.addWidget(optional)
     assert optional.problem() == ""
-    date_input = DateInput(field(FieldType.DATE))
+    date_input = DateInput(field(FieldType.DATE), lambda: date(2026, 3, 2))
     qtbot.addWidget(date_input)
     assert "▲ ▼" in date_input.problem()
 
@@ -467,7 +467,7 @@ def test_screens_render(apply_env: ApplyEnv, qtbot: QtBot, language: str,
     save_shot(env.window, f"{tag}-done")
     env.navigator.go("repair")
     save_shot(env.window, f"{tag}-repair")
-    picker = DateInput(field(FieldType.DATE))
+    picker = DateInput(field(FieldType.DATE), lambda: date(2026, 3, 2))
     qtbot.addWidget(picker)
     picker.resize(size[0] - 96, 700)
     save_shot(picker, f"{tag}-date-picker")
