@@ -28,6 +28,7 @@ __all__ = [
     "MSG_CARD_REJECTED",
     "PROVINCE_CODES",
     "CardRejected",
+    "DocumentKind",
     "IdNumberCheck",
     "IdNumberProblem",
     "IdentityRecord",
@@ -222,7 +223,22 @@ def sex_of_number(number: str) -> Sex:
     return Sex.MALE if int(digit) % 2 else Sex.FEMALE
 
 
-Source = Literal["ga467", "pcsc", "typed"]
+Source = Literal["ga467", "pcsc", "typed", "emrtd"]
+
+
+class DocumentKind(StrEnum):
+    """What document identified the person (rules per kind: `hardware.documents`)."""
+
+    RESIDENT_ID = "resident_id"  # 居民身份证
+    HMT_PERMIT = "hmt_permit"  # 港澳台居民居住证 (GA 467 card type J)
+    FOREIGN_PR_2017 = "foreign_pr_2017"  # 外国人永久居留身份证, 2017 layout (type I)
+    FOREIGN_PR_2023 = "foreign_pr_2023"  # 外国人永久居留身份证, 2023 layout (type Y)
+    PASSPORT = "passport"  # any passport read by its ICAO 9303 chip
+
+
+#: kinds whose number encodes birth date and sex as GB 11643 does (digits 7-14, 17th)
+GB11643_LIKE = frozenset({DocumentKind.RESIDENT_ID, DocumentKind.HMT_PERMIT,
+                          DocumentKind.FOREIGN_PR_2023})
 
 
 @dataclass(eq=True, repr=False)
@@ -230,7 +246,11 @@ class IdentityRecord:
     """A person's identity as read from a card or typed at the counter.
 
     `valid_until` is None for a card valid for life (长期). `photo_wlt` is
-    the card's WLT-compressed photo, opaque without a licensed decoder.
+    the card's WLT-compressed photo, opaque without a licensed decoder;
+    `photo_image` a photo an open decoder reads (a passport's DG2 JPEG or
+    JPEG 2000). `kind` says which document it was; foreigners' cards and
+    passports add `name_en` and `nationality` (ISO 3166-1 alpha-3), the
+    Hong Kong/Macao/Taiwan permit its travel pass number and issue count.
     """
 
     name: str
@@ -244,6 +264,12 @@ class IdentityRecord:
     valid_until: date | None = None
     photo_wlt: bytes = field(default=b"")
     source: Source = "typed"
+    kind: DocumentKind = DocumentKind.RESIDENT_ID
+    name_en: str = ""
+    nationality: str = ""
+    pass_number: str = ""
+    issue_count: str = ""
+    photo_image: bytes = field(default=b"")
 
     def __repr__(self) -> str:
         return (
@@ -251,7 +277,8 @@ class IdentityRecord:
             f"id_number={mask_id_number(self.id_number)!r}, "
             f"address={mask_address(self.address)!r}, "
             f"birth_year={self.birth_date.year if self.birth_date else None}, "
-            f"photo_wlt=<{len(self.photo_wlt)} bytes>, source={self.source!r})"
+            f"photo_wlt=<{len(self.photo_wlt)} bytes>, source={self.source!r}, "
+            f"kind={self.kind.value!r})"
         )
 
     __str__ = __repr__
@@ -267,11 +294,13 @@ class IdentityRecord:
         self.sex = Sex.UNKNOWN
         self.birth_date = date.min
         self.valid_from = self.valid_until = None
-        self.photo_wlt = b""
+        self.photo_wlt = self.photo_image = b""
+        self.name_en = self.nationality = self.pass_number = self.issue_count = ""
 
     @property
     def wiped(self) -> bool:
-        return not (self.name or self.id_number or self.address or self.photo_wlt)
+        return not (self.name or self.id_number or self.address or self.photo_wlt
+                    or self.photo_image or self.name_en)
 
 
 # --- card consistency ----------------------------------------------------------
@@ -293,9 +322,13 @@ def card_mismatches(record: IdentityRecord) -> list[str]:
     Each entry is a precise sentence for the technician that names the fields
     and parts that differ without spelling out a full birth date (log lines
     carry at most the birth year, as `IdentityRecord`'s repr does); an empty
-    list means the card agrees with itself.
+    list means the card agrees with itself. Documents whose number does not
+    encode birth date and sex (passports, the 2017 foreigner's card) have
+    nothing to compare.
     """
     problems: list[str] = []
+    if record.kind not in GB11643_LIKE:
+        return problems
     number = record.id_number
     encoded = birth_date_of_number(number)
     card = record.birth_date

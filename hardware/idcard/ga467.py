@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from datetime import date
 from enum import IntEnum
 
-from hardware.identity import IdentityRecord, Sex, validate_id_number
+from hardware.documents import validate_document_number
+from hardware.idcard import card_types
+from hardware.identity import DocumentKind, IdentityRecord, Sex, validate_id_number
 
 PREAMBLE = bytes.fromhex("AAAAAA9669")
 MAX_LEN = 4096  # text + photo + fingerprint answers stay well below
@@ -271,11 +273,14 @@ def decode_text_fields(text: bytes) -> dict[str, str]:
 
 
 def parse_text_block(text: bytes, photo: bytes = b"") -> IdentityRecord:
-    """Decode a resident ID card's text block into an `IdentityRecord`."""
+    """Decode a card's text block into an `IdentityRecord`: the resident ID card,
+    or by its card-type letter a residence permit or foreigner's card (`card_types`)."""
+    if len(text) != TEXT_BLOCK_SIZE:
+        raise TextBlockError(f"text block of {len(text)} bytes, expected {TEXT_BLOCK_SIZE}")
+    letter = card_types.card_kind(text)
+    if letter != " ":
+        return _parse_other_card(text, photo, letter)
     f = decode_text_fields(text)
-    if f["reserved"][:1].isalpha():
-        raise TextBlockError(
-            f"card type {f['reserved'][0]!r} (a residence permit) is not supported")
     try:
         sex = Sex(f["sex"])
     except ValueError as exc:
@@ -300,6 +305,40 @@ def parse_text_block(text: bytes, photo: bytes = b"") -> IdentityRecord:
     )
 
 
+def _parse_other_card(text: bytes, photo: bytes, letter: str) -> IdentityRecord:
+    if letter not in card_types.LAYOUTS:
+        raise TextBlockError(f"card type {letter!r} is not supported")
+    kind, layout = card_types.LAYOUTS[letter]
+    try:
+        f = card_types.decode_fields(text, layout)
+    except UnicodeDecodeError as exc:
+        raise TextBlockError(f"text block is not UCS-2: {exc.reason}") from exc
+    try:
+        sex = Sex(f["sex"])
+    except ValueError as exc:
+        raise TextBlockError(f"sex code {f['sex']!r} unknown") from exc
+    nationality = f.get("nationality", "")
+    check = validate_document_number(kind, f["id_number"], nationality=nationality)
+    if not check:
+        raise TextBlockError(f"{kind.value} number on card invalid "
+                             f"({check.problem}: {check.reason})")
+    name_en = f.get("name_en", "")
+    if not (f["name"] or name_en):
+        raise TextBlockError("name is empty")
+    valid_until = None if f["valid_until"] == LONG_TERM else _parse_date(
+        f["valid_until"], "valid_until")
+    return IdentityRecord(
+        name=f["name"] or name_en, sex=sex, ethnicity="",
+        birth_date=_parse_date(f["birth_date"], "birth_date"),
+        address=f.get("address", ""), id_number=check.number,
+        issuing_authority=f.get("issuing_authority") or f.get("authority_code", ""),
+        valid_from=_parse_date(f["valid_from"], "valid_from"), valid_until=valid_until,
+        photo_wlt=bytes(photo), source="ga467", kind=kind, name_en=name_en,
+        nationality=nationality, pass_number=f.get("pass_number", ""),
+        issue_count=f.get("issue_count", ""),
+    )
+
+
 def parse_read_answer(data: bytes) -> IdentityRecord:
     """Decode the data of a successful `30 01` answer."""
     read = split_read_answer(data)
@@ -308,6 +347,8 @@ def parse_read_answer(data: bytes) -> IdentityRecord:
 
 def encode_text_block(record: IdentityRecord) -> bytes:
     """The 256-byte text block for a record (simulator and tests)."""
+    if record.kind is not DocumentKind.RESIDENT_ID:
+        return card_types.encode_fields(record, LONG_TERM)
     values = {
         "name": record.name, "sex": record.sex.value,
         "ethnicity": _ETHNICITY_CODES.get(record.ethnicity, record.ethnicity),

@@ -22,9 +22,9 @@ import tty
 from datetime import date
 
 from hardware.idcard import ga467
-from hardware.identity import IdentityRecord, Sex
+from hardware.identity import DocumentKind, IdentityRecord, Sex
 
-__all__ = ["Ga467Simulator", "demo_identity"]
+__all__ = ["DEMO_CARDS", "Ga467Simulator", "demo_identity"]
 
 
 def demo_identity() -> IdentityRecord:
@@ -35,6 +35,46 @@ def demo_identity() -> IdentityRecord:
         issuing_authority="北京市公安局朝阳分局", valid_from=date(2015, 1, 1),
         valid_until=None, photo_wlt=bytes(range(256)) * 4, source="ga467",
     )
+
+
+def demo_hmt_permit() -> IdentityRecord:
+    """A fictitious Hong Kong resident's residence permit (card type J)."""
+    return IdentityRecord(
+        name="陈大文", sex=Sex.MALE, ethnicity="", birth_date=date(1990, 1, 1),
+        address="广东省深圳市福田区示例路8号", id_number="810000199001011230",
+        issuing_authority="深圳市公安局", valid_from=date(2022, 3, 1),
+        valid_until=date(2027, 3, 1), photo_wlt=bytes(range(256)) * 4, source="ga467",
+        kind=DocumentKind.HMT_PERMIT, pass_number="H60123456", issue_count="01",
+    )
+
+
+def demo_foreign_2017() -> IdentityRecord:
+    """A fictitious foreigner's permanent residence card, 2017 layout (type I)."""
+    return IdentityRecord(
+        name="史密斯", sex=Sex.FEMALE, ethnicity="", birth_date=date(1983, 8, 15),
+        address="", id_number="USA110083081512", issuing_authority="1100",
+        valid_from=date(2019, 5, 20), valid_until=date(2029, 5, 20),
+        photo_wlt=bytes(range(256)) * 4, source="ga467", kind=DocumentKind.FOREIGN_PR_2017,
+        name_en="SMITH, JANE", nationality="USA",
+    )
+
+
+def demo_foreign_2023() -> IdentityRecord:
+    """A fictitious foreigner's permanent residence card, 2023 layout (type Y)."""
+    return IdentityRecord(
+        name="史密斯", sex=Sex.MALE, ethnicity="", birth_date=date(1983, 8, 15),
+        address="", id_number="911840198308150010", issuing_authority="国家移民管理局",
+        valid_from=date(2024, 1, 10), valid_until=date(2034, 1, 10),
+        photo_wlt=bytes(range(256)) * 4, source="ga467", kind=DocumentKind.FOREIGN_PR_2023,
+        name_en="SMITH, JOHN", nationality="USA", issue_count="00",
+    )
+
+
+#: the simulator's card of each kind, by a name for the command line
+DEMO_CARDS = {
+    "resident": demo_identity, "hmt": demo_hmt_permit,
+    "foreign2017": demo_foreign_2017, "foreign2023": demo_foreign_2023,
+}
 
 
 class Ga467Simulator:
@@ -182,8 +222,11 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--absent", action="store_true", help="start with no card on the reader")
     parser.add_argument("--delay", type=float, default=0.0, help="seconds before each answer")
+    parser.add_argument("--card", choices=sorted(DEMO_CARDS), default="resident",
+                        help="which kind of card lies on the reader")
     args = parser.parse_args(argv)
-    sim = Ga467Simulator(card_present=not args.absent, delay=args.delay)
+    sim = Ga467Simulator(DEMO_CARDS[args.card](), card_present=not args.absent,
+                         delay=args.delay)
     print(sim.start(), flush=True)
     try:
         while True:
