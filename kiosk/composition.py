@@ -104,7 +104,7 @@ class KioskComposition:
             from kiosk.demo_buttons import DemoButtons
 
             self.window.add_to_strip(DemoButtons(taps))  # a demo's simulated hands
-        self.guide.use_voice(self._voice(shell))
+        self.guide.use_voice_factory(lambda: self._voice(shell))
         for build in builders():
             for name, screen in build(self.context).items():
                 self.navigator.register(name, screen)

@@ -5,6 +5,10 @@ One utterance at a time: a new screen (or a new step, or a language switch)
 cuts the one being read short. It speaks through the hall display's speech
 path (`terminal.speech`: a text-to-speech engine, else espeak-ng clips, else
 silence). The session wipe stops it and turns it off for the next resident.
+
+The voice is made when a resident first turns guidance on (`use_voice_factory`):
+its audio and speech libraries (Qt Multimedia, FFmpeg, the speech engines:
+about 28 MB) stay out of a kiosk whose residents never ask for it.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class VoiceGuide(QObject):
         self.navigator = navigator
         self.language = language
         self.voice: Voice | None = None
+        self._make_voice: Callable[[], Voice] | None = None
         self.enabled = False
         self._reading = QTimer(self, singleShot=True, interval=0)  # after the screen settled
         self._reading.timeout.connect(self.read_current)
@@ -57,11 +62,21 @@ class VoiceGuide(QObject):
         self.voice = voice
         voice.setParent(self)
 
+    def use_voice_factory(self, make: Callable[[], Voice]) -> None:
+        """The voice is `make()`, called when guidance is first turned on."""
+        self._make_voice = make
+
+    def _ensure_voice(self) -> None:
+        if self.voice is None and self._make_voice is not None:
+            make, self._make_voice = self._make_voice, None
+            self.use_voice(make())
+
     def set_enabled(self, on: bool) -> None:
         if on == self.enabled:
             return
         self.enabled = on
         if on:
+            self._ensure_voice()
             self._reading.start()
         else:
             self.stop()

@@ -164,3 +164,25 @@ def test_espeak_makes_the_clip_of_a_screen(ui: KioskComposition, qtbot: QtBot,
     qtbot.waitUntil(lambda: synth.path(step).is_file(), timeout=20_000)
     with qtbot.waitSignal(voice.finished, timeout=20_000):
         pass  # played to its end (silently: there is no sound card here)
+
+
+def test_the_voice_is_made_when_a_resident_first_turns_guidance_on(ui: KioskComposition,
+                                                                   qtbot: QtBot) -> None:
+    made: list[RecordingVoice] = []
+
+    def make() -> RecordingVoice:
+        made.append(RecordingVoice())
+        return made[-1]
+
+    ui.guide.use_voice_factory(make)
+    ui.attract.touched.emit()
+    ui.navigator.go("help")
+    qtbot.waitUntil(lambda: not ui.guide.about_to_read)
+    assert made == [] and ui.guide.voice is None  # no audio libraries until asked
+    ui.bar.voice_button.click()
+    qtbot.waitUntil(lambda: len(made) == 1 and len(made[0].spoken()) == 1)
+    assert made[0].spoken() == [("Help\nHow can we help?", "en")]
+    ui.bar.voice_button.click()  # off and on again: the same voice
+    ui.bar.voice_button.click()
+    qtbot.waitUntil(lambda: len(made[0].spoken()) == 2)
+    assert len(made) == 1
