@@ -94,14 +94,20 @@ def panel_input() -> Iterator[None]:
         _panel_input_depth -= 1
 
 
-def picked(event: QInputMethodEvent, pending_letters: str = "") -> QInputMethodEvent:
-    """`event`, or, when it commits text the resident did not pick (Qt committing
-    pending pinyin on a focus change), one that commits `pending_letters` instead
-    (nothing by default)."""
-    if event.commitString() and _panel_input_depth == 0 and virtual_keyboard_active():
+def picked(event: QInputMethodEvent, pending_letters: str = "") -> QInputMethodEvent | None:
+    """`event` as the resident meant it. Under the virtual keyboard only its
+    panel's touches pick: when the focus moves, Qt first shows its own pick
+    (the first candidate) as the composition, then commits it. That pick is
+    ignored (None: the composition stays as typed), and its commit becomes
+    `pending_letters` (nothing by default)."""
+    if _panel_input_depth or not virtual_keyboard_active():
+        return event
+    if event.commitString():
         replacement = QInputMethodEvent()
         replacement.setCommitString(pending_letters)
         return replacement
+    if event.preeditString():
+        return None
     return event
 
 
@@ -124,7 +130,10 @@ class _TouchField:
         """Apply `event` as picked; the composition is told once the text holds
         the commit, so no listener sees the letters gone from both."""
         letters = self._preedit.replace("'", "").replace(" ", "")
-        event = picked(event, letters if self.keeps_pending_letters else "")
+        meant = picked(event, letters if self.keeps_pending_letters else "")
+        if meant is None:
+            return
+        event = meant
         changed = event.preeditString() != self._preedit
         self._preedit = event.preeditString()
         apply(event)

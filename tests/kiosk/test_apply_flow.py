@@ -74,23 +74,26 @@ def test_initials_still_being_composed_as_pinyin_find_matters(apply_env: ApplyEn
 
 def test_a_result_pressed_while_pinyin_is_pending_opens_its_matter(
         apply_env: ApplyEnv, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The press moves the focus, and Qt drops the composition before the
-    release: the results stay (the letters become the query) and the same
-    tile gets the release."""
+    """The press moves the focus, and Qt shows then commits its own pick of the
+    composition before the release: the results stay (the letters typed become
+    the query) and the same tile gets the release."""
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
 
-    from terminal.widgets.keyboard import QT_VIRTUAL_KEYBOARD
+    from terminal.widgets.keyboard import QT_VIRTUAL_KEYBOARD, panel_input
 
     monkeypatch.setenv("QT_IM_MODULE", QT_VIRTUAL_KEYBOARD)
     apply_env.navigator.go("apply")
     catalog = apply_env.screen("apply")
     qtbot.waitUntil(lambda: catalog.source.catalog is not None)
-    QApplication.sendEvent(catalog.search_box, QInputMethodEvent("d'b's'q", []))
+    with panel_input():  # typed on the keyboard
+        QApplication.sendEvent(catalog.search_box, QInputMethodEvent("d b s q", []))
     tile = catalog.tiles.buttons[f"matter:{MATTER}"]
-    tile.setDown(True)  # the finger is on it
+    tile.setDown(True)  # the finger is on it; the focus moves, Qt shows and commits its pick
+    QApplication.sendEvent(catalog.search_box, QInputMethodEvent("低保", []))
+    assert catalog.tiles.buttons[f"matter:{MATTER}"] is tile
     dropped = QInputMethodEvent()
-    dropped.setCommitString("低保")  # Qt's first candidate as the focus moves
+    dropped.setCommitString("低保")
     QApplication.sendEvent(catalog.search_box, dropped)
     assert catalog.search_box.text() == "dbsq"
     assert catalog.tiles.buttons[f"matter:{MATTER}"] is tile

@@ -80,11 +80,15 @@ def test_only_a_picked_candidate_is_committed(qtbot: QtBot, monkeypatch: pytest.
     def text() -> str:
         return field.text() if isinstance(field, TouchLineEdit) else field.toPlainText()
 
-    QApplication.sendEvent(field, composing("ao lou"))
+    with panel_input():  # typed on the keyboard
+        QApplication.sendEvent(field, composing("ao lou"))
     assert field.preedit == "ao lou"
-    QApplication.sendEvent(field, committing("奥楼"))  # the focus moved: nobody picked it
+    QApplication.sendEvent(field, composing("奥楼"))  # the focus moved: Qt shows its pick
+    assert field.preedit == "ao lou"
+    QApplication.sendEvent(field, committing("奥楼"))  # and commits it: nobody picked it
     assert text() == "" and field.preedit == ""
-    QApplication.sendEvent(field, composing("hao lou"))
+    with panel_input():
+        QApplication.sendEvent(field, composing("hao lou"))
     with panel_input():  # a tap on the keyboard's candidate
         QApplication.sendEvent(field, committing("号楼"))
     assert text() == "号楼" and field.preedit == ""
@@ -97,9 +101,11 @@ def test_a_search_keeps_the_letters_of_pinyin_left_pending(qtbot: QtBot,
     monkeypatch.setenv("QT_IM_MODULE", QT_VIRTUAL_KEYBOARD)
     field = TouchLineEdit(keeps_pending_letters=True)
     qtbot.addWidget(field)
-    QApplication.sendEvent(field, composing("j'z'z'q'z"))
-    assert field.composed_text() == "j'z'z'q'z"
-    QApplication.sendEvent(field, committing("居住"))  # the focus moved
+    with panel_input():
+        QApplication.sendEvent(field, composing("j z z q z"))
+    assert field.composed_text() == "j z z q z"
+    QApplication.sendEvent(field, composing("就自治区在"))  # the focus moved: Qt's pick
+    QApplication.sendEvent(field, committing("就自治区在"))
     assert field.text() == "jzzqz" and field.preedit == ""
 
 
