@@ -16,6 +16,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync.protocol import models as wire
 from sync.protocol.staff import OfflineVerifier, StaffDirectory
+from sync.protocol.work_calendar import WorkCalendar
 from sync.store.database import Database
 from sync.store.schema import CachedStatus, CacheEntry, utc_text
 
@@ -24,6 +25,7 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 CATALOG = "catalog"
 NOTICES = "notices"
 STAFF = "staff"
+CALENDAR = "calendar"
 STATUS_CURSOR = "status_cursor"
 #: Offline sign-in verifiers of staff who signed in on this terminal.
 STAFF_VERIFIERS = "staff_verifiers"
@@ -31,12 +33,13 @@ PUBLISHED: dict[str, tuple[str, type[BaseModel]]] = {
     CATALOG: ("/v1/catalog", wire.Catalog),
     NOTICES: ("/v1/notices", wire.NoticeList),
     STAFF: ("/v1/staff", StaffDirectory),
+    CALENDAR: ("/v1/calendar", WorkCalendar),
 }
 #: What each role pulls; the platform refuses a role the rest (a hall display
 #: shows notices and the queue, it has no use for staff or statuses).
 PULLED_BY: dict[wire.Role, tuple[str, ...]] = {
-    wire.Role.KIOSK: (CATALOG, NOTICES, STAFF, STATUS_CURSOR),
-    wire.Role.COUNTER: (CATALOG, NOTICES, STAFF, STATUS_CURSOR),
+    wire.Role.KIOSK: (CATALOG, NOTICES, STAFF, CALENDAR, STATUS_CURSOR),
+    wire.Role.COUNTER: (CATALOG, NOTICES, STAFF, CALENDAR, STATUS_CURSOR),
     wire.Role.DISPLAY: (CATALOG, NOTICES),
 }
 

@@ -13,12 +13,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sync.caches import STATUS_CURSOR, ReferenceCache, published_for, pulls_statuses
+from sync import workdays
+from sync.caches import (
+    CALENDAR,
+    STATUS_CURSOR,
+    ReferenceCache,
+    published_for,
+    pulls_statuses,
+)
 from sync.client import PlatformClient, RequestRefused, ServerError
 from sync.crypto import DecryptionError
 from sync.maintenance import StoreMaintenance
 from sync.outbox import UNREADABLE, Outbox, OutgoingItem, utc_now
 from sync.protocol import models as wire
+from sync.protocol.work_calendar import WorkCalendar
 
 log = logging.getLogger("sync.synchronizer")
 STATUS_PAGE = 500
@@ -71,6 +79,9 @@ class Synchronizer:
         self._isolating = False  # splitting batches to find the record the platform fails on
         # 5xx in a row before splitting; doubled each time every record failed alike
         self._split_after = REPEATED_SERVER_ERRORS
+        if CALENDAR in published_for(role) and \
+                (calendar := cache.get(CALENDAR, WorkCalendar)) is not None:
+            workdays.use_calendar(calendar.value)  # the last one pulled, offline too
 
     # ------------------------------------------------------------ delivery
     def deliver_batch(self) -> BatchOutcome:
@@ -220,6 +231,8 @@ class Synchronizer:
                 self.cache.touch(name, now)
             else:
                 self.cache.put(name, value.model_dump_json(), validator, now)
+                if isinstance(value, WorkCalendar):
+                    workdays.use_calendar(value)  # promised dates count on the center's
         if pulls_statuses(self.role):
             self._pull_statuses()
 

@@ -1,10 +1,11 @@
-"""Working-day arithmetic on China's official holiday calendar.
+"""Working-day arithmetic for the terminals, on the calendar the platform
+publishes (`GET /v1/calendar`, see `sync.protocol.work_calendar`).
 
 Promised completion dates count working days: weekends and public holidays
-are skipped, adjusted working weekends (调休上班) count. The calendar comes
-from the ``chinesecalendar`` library, which only knows the years the State
-Council has published. For any other year we fall back to "Monday to Friday"
-and mark the result as estimated, logging one warning per such year.
+are skipped, adjusted working weekends (调休上班) count. Until a terminal has
+pulled the platform's calendar it counts on the years the installed
+``chinesecalendar`` package knows. A year in neither is counted Monday to
+Friday and the result marked estimated, with one warning per such year.
 """
 
 from __future__ import annotations
@@ -12,23 +13,35 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import threading
-from typing import NamedTuple
+from functools import cache
 
-import chinese_calendar
+from sync.protocol.work_calendar import Counted, WorkCalendar, WorkingDays, from_chinese_calendar
 
-__all__ = ["WorkdayResult", "add_working_days", "is_working_day"]
+__all__ = ["WorkdayResult", "add_working_days", "is_working_day", "use_calendar"]
 
 logger = logging.getLogger("sync.workdays")
 
+WorkdayResult = Counted
+
 _warned_years: set[int] = set()
 _warned_lock = threading.Lock()
+_published: WorkingDays | None = None
 
 
-class WorkdayResult(NamedTuple):
-    """A computed date and whether the weekday-only fallback was needed."""
+@cache
+def _seed() -> WorkingDays:
+    return WorkingDays(from_chinese_calendar())
 
-    date: dt.date
-    estimated: bool
+
+def use_calendar(calendar: WorkCalendar | None) -> None:
+    """Count on the calendar the platform published (None: the package's again)."""
+    global _published
+    _published = WorkingDays(calendar) if calendar is not None else None
+
+
+def current() -> WorkingDays:
+    """The calendar in use: the platform's once pulled, else the package's."""
+    return _published or _seed()
 
 
 def _warn_once(year: int) -> None:
@@ -37,24 +50,22 @@ def _warn_once(year: int) -> None:
             return
         _warned_years.add(year)
     logger.warning(
-        "No official holiday calendar for %d; counting Monday-Friday as working days "
-        "(update the chinesecalendar package when the State Council publishes it)",
+        "No published working-day calendar for %d; counting Monday-Friday as working days "
+        "(the center manager publishes the year's calendar on the platform)",
         year,
     )
 
 
-def _check(day: dt.date) -> tuple[bool, bool]:
-    """Return ``(is_working_day, estimated)`` for one day."""
-    try:
-        return bool(chinese_calendar.is_workday(day)), False
-    except NotImplementedError:
+def _check(calendar: WorkingDays, day: dt.date) -> tuple[bool, bool]:
+    working, estimated = calendar.check(day)
+    if estimated:
         _warn_once(day.year)
-        return day.weekday() < 5, True
+    return working, estimated
 
 
 def is_working_day(d: dt.date) -> bool:
-    """True if ``d`` is a working day (weekday-only fallback outside the data)."""
-    return _check(d)[0]
+    """True if ``d`` is a working day (Monday-Friday outside the calendar)."""
+    return _check(current(), d)[0]
 
 
 def add_working_days(start: dt.date, days: int) -> WorkdayResult:
@@ -62,17 +73,16 @@ def add_working_days(start: dt.date, days: int) -> WorkdayResult:
 
     The day of submission does not count: counting starts the day after
     ``start``. ``days == 0`` returns ``start`` itself. ``estimated`` is True
-    when any day examined lay outside the library's data.
+    when any day examined lay outside the calendar's published years.
     """
     if days < 0:
         raise ValueError(f"days must be >= 0, got {days}")
-    current = start
-    estimated = False
-    remaining = days
+    calendar = current()
+    current_day, estimated, remaining = start, False, days
     while remaining > 0:
-        current += dt.timedelta(days=1)
-        working, guessed = _check(current)
+        current_day += dt.timedelta(days=1)
+        working, guessed = _check(calendar, current_day)
         estimated = estimated or guessed
         if working:
             remaining -= 1
-    return WorkdayResult(current, estimated)
+    return WorkdayResult(current_day, estimated)

@@ -22,6 +22,8 @@ from sync.server import (
     staff,
 )
 from sync.server.access import PolicyRoute, Scope, operator, public
+from sync.server.cases import api as cases_api
+from sync.server.cases import calendar as cases_calendar
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
 from sync.server.limits import BodyLimitMiddleware
@@ -34,6 +36,7 @@ def create_app(database_url: str) -> FastAPI:
     piece of state live in the database, so instances can be multiplied."""
     engine = make_engine(database_url)
     create_schema(engine)
+    cases_calendar.seed(engine)
     sealing.keys_for(engine)  # a missing or unreadable key stops the start, not a request
     app = FastAPI(
         title="Reception central platform (reference)",
@@ -60,6 +63,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(help_api.router)
     app.include_router(preapplications.router)
     app.include_router(staff.router)
+    app.include_router(cases_api.router)
 
     @app.get("/healthz", tags=["fleet"])
     @public(objects="nothing")

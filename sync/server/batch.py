@@ -32,6 +32,7 @@ from sync.protocol.models import (
 )
 from sync.server import audit, help_requests, sealing
 from sync.server.access import may_record
+from sync.server.cases.book import CaseBook
 from sync.server.db import (
     STATUS_COUNTER,
     WRITE,
@@ -146,10 +147,10 @@ def _parse(raw_items: list[Any]) -> tuple[dict[int, ItemResult], list[_Candidate
 
 
 def _apply_status_changes(
-    session: Session, center: str, changes: list[_StatusChange], now: float
+    session: Session, keys: sealing.Keys, center: str, changes: list[_StatusChange], now: float
 ) -> list[_StatusChange]:
     """Create or update status rows of `center`, each change numbered in commit order
-    (acceptances of another center's applications were refused before)."""
+    (acceptances of another center's applications were refused before); notes sealed."""
     last = session.execute(
         select(Counter.value).where(Counter.name == STATUS_COUNTER).with_for_update()
     ).scalar_one()
@@ -175,7 +176,8 @@ def _apply_status_changes(
             "center": center,
             "matter_code": change.matter_code,
             "status": change.status,
-            "note": change.note,
+            "note": sealing.seal_text(keys, change.note,
+                                      sealing.status_note_binding(change.tracking_number)),
             "updated_at": now,
             "change_seq": last + offset,
         }
@@ -262,6 +264,7 @@ def _store(
         rows: list[dict[str, Any]] = []
         changes: list[_StatusChange] = []
         queue_items = QueueItems(session, terminal_id)
+        cases = CaseBook(session, keys, center, terminal_id)
         for c in candidates:
             tx_id = str(c.item.id)
             code = _matter_code(c.item)
@@ -292,11 +295,15 @@ def _store(
                     f"Attachment {missing[0]} was not uploaded before the transaction.",
                 )
                 continue
+            if (refusal := cases.refusal(c.item)) is not None:
+                results[c.index] = _rejected(tx_id, *refusal)
+                continue
             if (refusal := queue_items.apply(c.item)) is not None:
                 results[c.index] = _rejected(tx_id, *refusal)
                 continue
             if isinstance(c.item.payload, HelpRequestPayload):
                 help_requests.record(session, terminal_id, center, c.item, c.item.payload, now)
+            cases.apply(c.item, now)
             known[tx_id] = c.payload_hash
             results[c.index] = ItemResult(id=tx_id, status=ItemStatus.ACCEPTED)
             rows.append(
@@ -316,7 +323,7 @@ def _store(
         if rows:
             session.execute(insert(StoredTransaction), rows)
         if changes:
-            applied = _apply_status_changes(session, center, changes, now)
+            applied = _apply_status_changes(session, keys, center, changes, now)
             audit.append(session, [
                 audit.Event(f"terminal:{terminal_id}", center, "status_change",
                             f"{change.tracking_number}: {change.status}", address)

@@ -114,6 +114,36 @@ def _load_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _calendar(args: argparse.Namespace) -> int:
+    from pydantic import TypeAdapter, ValidationError
+
+    from sync.protocol.work_calendar import CalendarDay
+    from sync.server.cases import calendar
+
+    with _engine(args.db) as engine:
+        calendar.seed(engine)
+        if args.action == "show":
+            from sqlalchemy.orm import Session
+
+            with Session(engine) as session:
+                print(calendar.center_calendar(session, args.center).model_dump_json(indent=1))
+            return 0
+        if args.file is None or args.year is None:
+            print("reception-platform calendar publish: --year and --file are needed",
+                  file=sys.stderr)
+            return 2
+        try:
+            days = TypeAdapter(list[CalendarDay]).validate_json(args.file.read_bytes())
+            moved = calendar.publish_year(engine, args.center, args.year, days,
+                                          f"cli:{getpass.getuser()}")
+        except (ValidationError, ValueError) as error:
+            print(f"reception-platform calendar: {error}", file=sys.stderr)
+            return 1
+    print(f"published {args.year} for {args.center}: {len(days)} days; "
+          f"{moved} open cases' deadlines counted again")
+    return 0
+
+
 def export_openapi(path: Path) -> None:
     """Write the OpenAPI document with sorted keys, as committed in docs/."""
     app = create_app("sqlite://")
@@ -191,6 +221,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", default=DEFAULT_DB)
     demo.add_argument("--dir", type=Path, required=True)
     demo.set_defaults(handler=_load_demo)
+
+    days = commands.add_parser(
+        "calendar", help="show a center's working-day calendar, or publish a year of it")
+    days.add_argument("action", choices=["show", "publish"])
+    days.add_argument("--center", default="*", help='a center, or "*" (default): every center')
+    days.add_argument("--year", type=int, help="for publish")
+    days.add_argument("--file", type=Path, help='for publish: a JSON list of {"day": '
+                      '"YYYY-MM-DD", "working": false, "name": "..."}, holidays on weekdays '
+                      "and worked weekends")
+    days.add_argument("--db", default=DEFAULT_DB)
+    days.set_defaults(handler=_calendar)
 
     export = commands.add_parser("export-openapi", help="write the OpenAPI document")
     export.add_argument("path", type=Path)

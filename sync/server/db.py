@@ -349,6 +349,81 @@ class HelpRequestRow(Base):
     staff_no: Mapped[str | None] = mapped_column(String(32))
 
 
+# --------------------------------------------------------------------------
+# Cases and the working-day calendar (sync.server.cases). Center "*" of the
+# calendar is the city-wide one, seeded from chinesecalendar.
+# --------------------------------------------------------------------------
+class CaseRow(Base):
+    """One case per application or repair: its state, deadline, and what hangs on it
+    (ticket, window, clerk, rating); its story is in `case_event`."""
+
+    __tablename__ = "case_record"
+    __table_args__ = (Index("ix_case_record_desk", "center", "state", "due_day"),)
+    tracking_number: Mapped[str] = mapped_column(String(40), primary_key=True)
+    center: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))  # application | repair
+    matter_code: Mapped[str] = mapped_column(String(40))
+    channel: Mapped[str] = mapped_column(String(16))  # kiosk | counter
+    state: Mapped[str] = mapped_column(String(20))
+    submitted_at: Mapped[float] = mapped_column(Float)
+    accepted_at: Mapped[float | None] = mapped_column(Float)
+    time_limit_days: Mapped[int] = mapped_column(default=0)
+    #: The statutory deadline (center day, YYYY-MM-DD) counted on the center's calendar.
+    due_day: Mapped[str | None] = mapped_column(String(10))
+    due_estimated: Mapped[bool] = mapped_column(default=False)
+    #: The date printed on the resident's slip.
+    promised_day: Mapped[str | None] = mapped_column(String(10))
+    ticket_number: Mapped[str | None] = mapped_column(String(12))
+    ticket_day: Mapped[str | None] = mapped_column(String(10))
+    window: Mapped[str | None] = mapped_column(String(16))
+    staff_no: Mapped[str | None] = mapped_column(String(32))
+    result: Mapped[str | None] = mapped_column(String(20))
+    rating: Mapped[int | None]
+    check_code: Mapped[str | None] = mapped_column(String(12))
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class CaseEventRow(Base):
+    """One step of a case's timeline; `note` is sealed (free text may be personal)."""
+
+    __tablename__ = "case_event"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    tracking_number: Mapped[str] = mapped_column(
+        String(40), ForeignKey("case_record.tracking_number"), index=True)
+    center: Mapped[str] = mapped_column(String(64))
+    at: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(24))
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    tx_id: Mapped[str] = mapped_column(String(36))
+    staff_no: Mapped[str | None] = mapped_column(String(32))
+    window: Mapped[str | None] = mapped_column(String(16))
+    #: The slip this step printed for the resident, if any.
+    receipt: Mapped[str | None] = mapped_column(String(24))
+    #: Non-personal facts as JSON (material codes, result, promised date, rating level).
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CalendarYearRow(Base):
+    """A year whose working-day calendar was published for a center ("*": all)."""
+
+    __tablename__ = "calendar_year"
+    center: Mapped[str] = mapped_column(String(64), primary_key=True)
+    year: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    published_at: Mapped[float] = mapped_column(Float)
+    published_by: Mapped[str] = mapped_column(String(130))
+
+
+class CalendarDayRow(Base):
+    """A holiday on a weekday or a worked weekend of a published year."""
+
+    __tablename__ = "calendar_day"
+    center: Mapped[str] = mapped_column(String(64), primary_key=True)
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    working: Mapped[bool]
+    name: Mapped[str] = mapped_column(String(100), default="")
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Pragmas on connect; BEGIN IMMEDIATE for transactions opened with WRITE."""
 

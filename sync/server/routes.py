@@ -28,7 +28,7 @@ from sync.protocol.models import (
     Role,
     StatusPage,
 )
-from sync.server import documents, enrollment
+from sync.server import documents, enrollment, sealing
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow, public
 from sync.server.auth import SignedRequest, signed_request
 from sync.server.batch import process_batch
@@ -130,7 +130,9 @@ def put_attachment(
                 session.add(
                     Attachment(
                         center=caller.center, sha256=sha256, size=len(raw.body),
-                        data=raw.body, received_at=time.time(),
+                        data=sealing.seal_attachment(sealing.keys_for(engine), caller.center,
+                                                     sha256, raw.body),
+                        received_at=time.time(),
                     )
                 )
     except IntegrityError:
@@ -139,7 +141,11 @@ def put_attachment(
 
 
 def _document_response(engine: Engine, name: str, if_none_match: str | None) -> Response:
-    body, etag = documents.get_document(engine, name)
+    return etag_response(*documents.get_document(engine, name), if_none_match)
+
+
+def etag_response(body: bytes, etag: str, if_none_match: str | None) -> Response:
+    """A JSON document with its strong ETag, or 304 when the caller has it."""
     quoted = f'"{etag}"'
     headers = {"ETag": quoted, "Cache-Control": "no-cache"}
     if if_none_match is not None:
@@ -173,12 +179,13 @@ def get_notices(
     return _document_response(engine, "notices", if_none_match)
 
 
-def _status(row: ApplicationState) -> ApplicationStatus:
+def _status(keys: sealing.Keys, row: ApplicationState) -> ApplicationStatus:
     return ApplicationStatus(
         tracking_number=row.tracking_number,
         matter_code=row.matter_code,
         status=row.status,  # type: ignore[arg-type]
-        note=row.note,
+        note=sealing.unseal_text(keys, row.note,
+                                 sealing.status_note_binding(row.tracking_number)),
         updated_at=datetime.fromtimestamp(row.updated_at, UTC),
     )
 
@@ -204,7 +211,8 @@ def get_statuses(
             .order_by(ApplicationState.change_seq)
             .limit(limit)
         ).all()
-        items = [_status(row) for row in rows]
+        keys = sealing.keys_for(engine)
+        items = [_status(keys, row) for row in rows]
         last = rows[-1].change_seq if rows else after
     return StatusPage(items=items, cursor=str(last))
 
@@ -221,7 +229,7 @@ def get_application(
             raise ApiError(
                 404, "not_found", "No application of this center has this tracking number."
             )
-        return _status(row)
+        return _status(sealing.keys_for(engine), row)
 
 
 @signed.post("/heartbeat", status_code=204, response_class=Response)

@@ -151,6 +151,37 @@ def unseal_record(keys: Keys, stored: str, associated: bytes) -> str:
     return json.dumps(item, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def seal_text(keys: Keys, text: str, associated: bytes) -> str:
+    """Free text sealed for a column ("" stays "": nothing to hide)."""
+    return seal(keys, text.encode("utf-8"), associated) if text else ""
+
+
+def unseal_text(keys: Keys, stored: str, associated: bytes) -> str:
+    return unseal(keys, stored, associated).decode("utf-8") if stored else ""
+
+
+def attachment_binding(center: str, sha256: str) -> bytes:
+    return f"attachment\n{center}\n{sha256}".encode()
+
+
+def seal_attachment(keys: Keys, center: str, sha256: str, data: bytes) -> bytes:
+    """Uploaded bytes as stored: the key id, a newline, nonce and AES-GCM ciphertext."""
+    key_id, key = keys.current
+    nonce = secrets.token_bytes(12)
+    sealed = AESGCM(key).encrypt(nonce, data, attachment_binding(center, sha256))
+    return key_id.encode() + b"\n" + nonce + sealed
+
+
+def unseal_attachment(keys: Keys, center: str, sha256: str, stored: bytes) -> bytes:
+    key_id, _, sealed = stored.partition(b"\n")
+    return AESGCM(keys.key(key_id.decode())).decrypt(
+        sealed[:12], sealed[12:], attachment_binding(center, sha256))
+
+
+def status_note_binding(tracking_number: str) -> bytes:
+    return f"status note\n{tracking_number}".encode()
+
+
 def record_binding(terminal_id: str, tx_id: str) -> bytes:
     return f"{terminal_id}\n{tx_id}".encode()
 

@@ -20,6 +20,12 @@ NUMBER = "RC-20261125-C3-00007"
 
 @pytest.fixture
 def rating(counter_env: CounterEnv, qtbot: QtBot) -> Iterator[RatingWindow]:
+    from sync.protocol.models import AcceptanceOutcome, AcceptancePayload, Person
+
+    # the service rated: a rating is accepted only for a real case of the center
+    counter_env.shell.services.runtime.outbox.submit(AcceptancePayload(
+        tracking_number=NUMBER, matter_code="MZ-001", outcome=AcceptanceOutcome.ON_THE_SPOT,
+        applicant=Person()))
     window = RatingWindow(counter_env.shell.bridge, thanks_ms=200)
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -43,7 +49,7 @@ def test_a_low_rating_with_reasons_is_delivered(counter_env: CounterEnv, rating:
     assert blocker.args == [NUMBER, 2]
     assert rating.page() == THANKS
     qtbot.waitUntil(lambda: rating.page() == IDLE, timeout=5_000)  # resets itself
-    assert counter_env.drain() == 1
+    assert counter_env.drain() == 2
     rows = counter_env.platform_rows("rating")
     assert rows == [{"kind": "rating", "tracking_number": NUMBER, "level": 2,
                      "reasons": ["long_wait", "unclear"], "comment": None}]
@@ -56,7 +62,7 @@ def test_a_good_rating_is_one_touch(counter_env: CounterEnv, rating: RatingWindo
         rating.level_buttons[5].click()
     assert blocker.args == [NUMBER, 5]
     rating.level_buttons[4].click()  # one rating per service
-    assert counter_env.drain() == 1
+    assert counter_env.drain() == 2
     assert [row["level"] for row in counter_env.platform_rows("rating")] == [5]
 
 

@@ -38,6 +38,7 @@ from sync.server.db import (
     ApplicationState,
     Attachment,
     BookingRow,
+    CaseRow,
     HeartbeatRecord,
     HelpRequestRow,
     QueueTicket,
@@ -188,6 +189,9 @@ def home_snapshot(engine: Engine) -> dict[str, Any]:
             "bookings": session.execute(
                 select(BookingRow.booking_code, BookingRow.status, BookingRow.ticket_number)
                 .where(BookingRow.center == HOME)).all(),
+            "cases": session.execute(
+                select(CaseRow.tracking_number, CaseRow.state, CaseRow.rating)
+                .where(CaseRow.center == HOME)).all(),
             "help requests": session.execute(
                 select(HelpRequestRow.id, HelpRequestRow.acknowledged_at,
                        HelpRequestRow.window).where(HelpRequestRow.center == HOME)).all(),
@@ -288,6 +292,10 @@ def samples() -> dict[tuple[str, str], Sample]:
             f"/v1/bookings/slots?matter=RS-006&date={slot_day}", away_check=_full_slots),
         ("GET", "/v1/bookings"): Sample(f"/v1/bookings?id_number={ID_NUMBER}"),
         ("GET", "/v1/queue/events"): Sample("/v1/queue/events"),
+        ("GET", "/v1/cases"): Sample("/v1/cases"),
+        ("GET", "/v1/cases/{tracking_number}"): Sample(
+            f"/v1/cases/{TRACKING}", away=frozenset({404})),
+        ("GET", "/v1/calendar"): Sample("/v1/calendar"),
         ("POST", "/v1/help/{request_id}/acknowledge"): Sample(
             "/v1/help/1/acknowledge", ACTION, away=frozenset({404})),
         ("GET", "/fleet"): Sample("/fleet"),
