@@ -35,9 +35,13 @@ def create_app(database_url: str) -> FastAPI:
     The process keeps nothing but the engine: nonces, dedup and every other
     piece of state live in the database, so instances can be multiplied."""
     engine = make_engine(database_url)
-    create_schema(engine)
-    cases_calendar.seed(engine)
-    sealing.keys_for(engine)  # a missing or unreadable key stops the start, not a request
+    try:
+        create_schema(engine)
+        cases_calendar.seed(engine)
+        sealing.keys_for(engine)  # a missing or unreadable key stops the start, not a request
+    except BaseException:
+        engine.dispose()
+        raise
     app = FastAPI(
         title="Reception central platform (reference)",
         version=f"{PROTOCOL_VERSION}.0",

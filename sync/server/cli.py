@@ -17,6 +17,7 @@ from sync.server import documents, enrollment, operators
 from sync.server.app import create_app
 from sync.server.db import create_schema, make_engine
 from sync.server.faults import faults_from_env
+from sync.server.migrate import MigrationRefused, current_revision, head_revision
 
 DEFAULT_DB = "sqlite:///reception-platform.db"
 
@@ -48,6 +49,23 @@ def _engine(database_url: str) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    engine = make_engine(args.db)
+    try:
+        before = current_revision(engine)
+        backup = create_schema(engine, backup_dir=args.backup_dir)
+    finally:
+        engine.dispose()
+    head = head_revision()
+    if before == head:
+        print(f"schema at {head}: nothing to migrate")
+    else:
+        print(f"schema migrated from {before or 'nothing'} to {head}")
+    if backup is not None:
+        print(f"backup taken first: {backup}")
+    return 0
 
 
 def _enroll_code(args: argparse.Namespace) -> int:
@@ -194,6 +212,14 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-access-log", dest="access_log", action="store_false")
     serve.set_defaults(handler=_serve)
 
+    migrate = commands.add_parser(
+        "migrate", help="bring the database's schema to this version, backing it up first")
+    migrate.add_argument("--db", default=DEFAULT_DB)
+    migrate.add_argument("--backup-dir", type=Path,
+                         help="where the backup goes (PostgreSQL: a pg_dump, needed); "
+                         "SQLite: next to the database file by default")
+    migrate.set_defaults(handler=_migrate)
+
     code = commands.add_parser("enroll-code", help="print a one-time enrollment code")
     code.add_argument("--db", default=DEFAULT_DB)
     code.add_argument("--center", required=True)
@@ -247,7 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handler = args.handler
-    return int(handler(args))
+    try:
+        return int(handler(args))
+    except MigrationRefused as refused:
+        print(f"reception-platform: {refused}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ number of processes can serve from one database.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
@@ -25,6 +26,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.pool import StaticPool
+
+from sync.server.migrate import upgrade
 
 #: Counter row numbering application status changes (the status feed cursor).
 STATUS_COUNTER = "status"
@@ -458,10 +461,12 @@ def make_engine(database_url: str) -> Engine:
     return create_engine(database_url, pool_pre_ping=True)
 
 
-def create_schema(engine: Engine) -> None:
-    """Create missing tables and the status counter row."""
-    Base.metadata.create_all(engine)
+def create_schema(engine: Engine, backup_dir: Path | None = None) -> Path | None:
+    """Migrate the schema to this version's (see sync.server.migrate) and add
+    the status counter row; returns the backup taken before migrating, if any."""
+    backup = upgrade(engine, backup_dir=backup_dir, metadata=Base.metadata)
     with engine.execution_options(**WRITE).begin() as conn:
         exists = conn.scalar(select(Counter.name).where(Counter.name == STATUS_COUNTER))
         if exists is None:
             conn.execute(insert(Counter).values(name=STATUS_COUNTER, value=0))
+    return backup

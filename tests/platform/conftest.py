@@ -10,12 +10,12 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from platform_helpers import SignedClient, enroll_terminal, tiny_catalog
-from sqlalchemy import Engine
+from sqlalchemy import Engine, MetaData
 
 from sync.protocol.models import Catalog, Role
 from sync.server import documents
 from sync.server.app import create_app
-from sync.server.db import Base, make_engine
+from sync.server.db import make_engine
 
 PG_ENV = "RECEPTION_TEST_PG_URL"
 
@@ -27,15 +27,24 @@ def pg_url_or_skip() -> str:
     return url
 
 
+def drop_every_table(url: str) -> None:
+    """Empty a PostgreSQL database: every table, Alembic's version table too."""
+    engine = make_engine(url)
+    try:
+        tables = MetaData()
+        tables.reflect(engine)
+        tables.drop_all(engine)
+    finally:
+        engine.dispose()
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh database: an SQLite file, or PostgreSQL with its tables dropped."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'platform.db'}"
     url = pg_url_or_skip()
-    engine = make_engine(url)
-    Base.metadata.drop_all(engine)
-    engine.dispose()
+    drop_every_table(url)
     return url
 
 

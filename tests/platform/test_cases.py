@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import drop_every_table
 from platform_helpers import acceptance_item, application_item, tiny_catalog
 from sqlalchemy import Engine, select
 
@@ -27,7 +28,7 @@ from sync.protocol.models import Catalog, Matter, Role
 from sync.protocol.work_calendar import WorkCalendar, WorkingDays
 from sync.server import documents, enrollment, sealing
 from sync.server.cli import main
-from sync.server.db import ApplicationState, Attachment, Base, CaseEventRow, make_engine
+from sync.server.db import ApplicationState, Attachment, CaseEventRow, make_engine
 from sync.server.process import PlatformProcess
 
 COMMITTED = "M-PENSION"
@@ -83,9 +84,7 @@ def live(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
         db_url = os.environ.get("RECEPTION_TEST_PG_URL", "")
         if not db_url:
             pytest.skip("RECEPTION_TEST_PG_URL is not set")
-        dropping = make_engine(db_url)
-        Base.metadata.drop_all(dropping)
-        dropping.dispose()
+        drop_every_table(db_url)
     keys = "k1:" + base64.urlsafe_b64encode(b"k" * 32).decode()
     mp = pytest.MonkeyPatch()
     mp.setenv(sealing.KEYS_ENV, keys)

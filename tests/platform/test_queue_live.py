@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from conftest import pg_url_or_skip
+from conftest import drop_every_table, pg_url_or_skip
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from test_queue import load_queues
@@ -22,7 +22,7 @@ from sync.client import PlatformClient, RequestRefused
 from sync.protocol.models import Catalog, Department, Matter, Role
 from sync.protocol.queue import TicketAction
 from sync.server import documents, enrollment
-from sync.server.db import Base, QueueEvent, QueueTicket, make_engine
+from sync.server.db import QueueEvent, QueueTicket, make_engine
 from sync.server.process import PlatformProcess
 
 KIOSKS, ISSUES_PER_KIOSK = 3, 60
@@ -51,9 +51,7 @@ def live(
         db_url = f"sqlite:///{tmp_path_factory.mktemp('queue-live') / 'platform.db'}"
     else:
         db_url = pg_url_or_skip()
-        dropping = make_engine(db_url)
-        Base.metadata.drop_all(dropping)
-        dropping.dispose()
+        drop_every_table(db_url)
     process = PlatformProcess(db_url)
     engine = make_engine(db_url)
     try:
