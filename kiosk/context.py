@@ -55,5 +55,10 @@ class KioskContext:
             return None
         return self.shell.services.runtime.cache.get(name, model)
 
+    def link_down(self) -> bool:
+        """True when the sync worker last found the platform unreachable."""
+        state = self.shell.bridge.last_state if self.shell is not None else None
+        return state is not None and state.online is False
+
     def localized(self, zh: str, en: str) -> str:
         return zh if self.language == "zh_CN" else en

@@ -14,7 +14,6 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.context import KioskContext
-from kiosk.queue_view import link_down
 from terminal.background import Latest, run_in_background
 
 #: Longest wait for the delivery before the slip is printed anyway.
@@ -44,7 +43,7 @@ class DeliveryWatch(QObject):
         if shell is not None and shell.bridge is not self._bridge:
             shell.bridge.stateChanged.connect(self._sync_passed)
             self._bridge = shell.bridge
-        if shell is None or link_down(self.context):
+        if shell is None or self.context.link_down():
             self._read()
             self._settle()  # offline: "will be sent" is the truth now
             return
@@ -58,7 +57,7 @@ class DeliveryWatch(QObject):
 
     def _sync_passed(self, _state: object) -> None:
         if self.record_id and not self.delivered:
-            if link_down(self.context):
+            if self.context.link_down():
                 self._settle()
             self._read()
 

@@ -14,11 +14,10 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking, LocalBookings
-from kiosk.queue_view import link_down
 from kiosk.receipts import IssuedTicket, Names
 from kiosk.ticket_leases import LeaseStore, top_up
 from sync.client import AuthError, RequestRefused, TransientError
@@ -36,9 +35,16 @@ from terminal.background import Latest, Token, run_in_background
 from terminal.center_time import in_center
 
 log = logging.getLogger("kiosk.queue")
-#: Errors after which the kiosk goes on offline (the request did not succeed).
+# Errors after which the kiosk goes on offline (the request did not succeed).
 OFFLINE_ERRORS = (TransientError, AuthError)
 Failure = Literal["empty", "refused", "error"]
+
+
+def ask_at_desk() -> str:
+    """What a resident is told when no number can be given here (taking or checking in)."""
+    return QCoreApplication.translate(
+        "QueueFlow", "Sorry, a number cannot be given here right now. "
+        "Please ask at the front desk.")
 
 
 def refresh_queue(runtime: SyncRuntime) -> QueueState:
@@ -119,7 +125,7 @@ class TicketIssuer(QObject):
         self.busy = True
         token = self._latest.next()
         runtime = shell.services.runtime
-        online = not link_down(self.context)
+        online = not self.context.link_down()
         issued_at = self.context.clock()
 
         def obtained(result: Obtained) -> None:

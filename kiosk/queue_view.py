@@ -25,13 +25,6 @@ POLL_MS = 10_000
 STALE_SECONDS = 60.0
 
 
-def link_down(context: KioskContext) -> bool:
-    """True when the sync worker last found the platform unreachable."""
-    shell = context.shell
-    state = shell.bridge.last_state if shell is not None else None
-    return state is not None and state.online is False
-
-
 class QueueView(QObject):
     """Polls the queue state; `serving()` answers [(number, window)]."""
 
@@ -57,7 +50,7 @@ class QueueView(QObject):
 
     def poll(self) -> None:
         shell = self.context.shell
-        if shell is None or self._busy or link_down(self.context):
+        if shell is None or self._busy or self.context.link_down():
             return
         from kiosk.queue_service import refresh_queue
 

@@ -2,7 +2,9 @@
 
 Everything a resident leaves behind lives here (the identity read from the
 card or typed, the phone number, captured photos and scans, slips waiting to
-print), so that one `wipe()` forgets it all when they walk away.
+print, and what one screen hands the next: the application being filled in,
+what was saved, the ticket or booking), so that one `wipe()` forgets it all
+when they walk away.
 """
 
 from __future__ import annotations
@@ -12,6 +14,15 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hardware.identity import IdentityRecord
+    from kiosk.receipts import BookingOutcome, IssuedTicket, Outcome
+
+
+@dataclass
+class ApplicationDraft:
+    """The application form as the resident left it (pictures are in `images`)."""
+
+    matter: str  # the matter's code
+    fields: dict[str, object] = field(default_factory=dict)  # field key -> value
 
 
 @dataclass
@@ -21,7 +32,10 @@ class KioskSession:
     phone: str = ""
     images: dict[str, bytes] = field(default_factory=dict)  # field key -> JPEG/PNG bytes
     pending_prints: list[str] = field(default_factory=list)  # receipt ids of this session
-    values: dict[str, object] = field(default_factory=dict)  # flow state (matter, form...)
+    draft: ApplicationDraft | None = None  # the form screen's, for the review
+    outcome: Outcome | None = None  # an application or repair saved, for the done screen
+    ticket: IssuedTicket | None = None  # a number taken or a booking checked in
+    booking: BookingOutcome | None = None  # a booking made, for the slip screen
 
     @property
     def identified(self) -> bool:
@@ -39,4 +53,7 @@ class KioskSession:
         self.phone = ""
         self.images.clear()
         self.pending_prints.clear()
-        self.values.clear()
+        self.draft = None
+        self.outcome = None
+        self.ticket = None
+        self.booking = None

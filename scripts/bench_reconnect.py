@@ -113,7 +113,6 @@ def front_ends(platform: Any, folder: Path) -> Iterator[list[FrontEnd]]:
     from display.composition import DisplayComposition
     from display.services import open_display_services
     from kiosk.composition import KioskComposition
-    from kiosk.queue_view import link_down
     from terminal.services import open_services
     from terminal.shell import attach_services
     from terminal.startup import start_gui
@@ -133,7 +132,7 @@ def front_ends(platform: Any, folder: Path) -> Iterator[list[FrontEnd]]:
         shell.start()
         built.append(FrontEnd("kiosk", kiosk, shell, lambda k=kiosk: {
             "badge": _badge_online(k.badge),
-            "screens": None if k.context.shell is None else not link_down(k.context)}))
+            "screens": None if k.context.shell is None else not k.context.link_down()}))
 
         gui = start_gui("bench-counter", counter_dir, argv=[], lock=False)
         counter = CounterComposition(gui)

@@ -28,13 +28,10 @@ from PySide6.QtWidgets import (
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking, LocalBookings, next_booking_code
 from kiosk.queue_service import SlotsFound, fetch_slots, slot_still_free
-from kiosk.queue_view import link_down
 from kiosk.receipts import BookingOutcome, Names, slot_text
 from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.catalog import CatalogSource
-from kiosk.screens.home import Tile
-from kiosk.screens.review import SummaryTable, scrolled
-from kiosk.screens.ticket import BOOKING_KEY
+from kiosk.widgets import SummaryTable, Tile, clear_grid, scrolled
 from sync.protocol.models import BookingPayload, Matter, Person
 from sync.protocol.queue import BookingSlot
 from sync.workdays import is_working_day
@@ -60,14 +57,6 @@ def working_days(today: date, count: int = BOOKABLE_DAYS) -> list[date]:
             days.append(day)
         day += timedelta(days=1)
     return days
-
-
-def clear_grid(grid: QGridLayout) -> None:
-    while grid.count():
-        item = grid.takeAt(0)
-        if item.widget() is not None:
-            item.widget().hide()
-            item.widget().deleteLater()
 
 
 class BookScreen(KioskScreen):
@@ -266,7 +255,7 @@ class BookScreen(KioskScreen):
             return
         self.day = day
         self.day_buttons[day].setChecked(True)
-        runtime, online = shell.services.runtime, not link_down(self.context)
+        runtime, online = shell.services.runtime, not self.context.link_down()
         self.found = None
         self._show_slots(loading=True)
         run_in_background(self, lambda: fetch_slots(runtime, matter.code, day, online),
@@ -452,7 +441,7 @@ class BookConfirmScreen(KioskScreen):
         self._set_busy(True)
         self._say(self.tr("Saving your appointment… please wait."), attention=False)
         runtime, terminal_id = shell.services.runtime, shell.services.terminal_id
-        online, today = not link_down(self.context), self.context.clock().date()
+        online, today = not self.context.link_down(), self.context.clock().date()
         identity = session.identity
         booking = _Booking(
             matter, slot, Person(id_number=session.applicant_id_number,
@@ -493,7 +482,7 @@ class BookConfirmScreen(KioskScreen):
     def _done(self, outcome: BookingOutcome) -> None:
         self._set_busy(False)
         self.status.hide()
-        self.context.session.values[BOOKING_KEY] = outcome
+        self.context.session.booking = outcome
         self.navigate.emit("booking_done", {})
 
     def _failed(self, _message: str) -> None:

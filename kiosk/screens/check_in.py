@@ -17,16 +17,11 @@ from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking
-from kiosk.queue_service import TicketIssuer, TodaysBookings, todays_bookings
-from kiosk.queue_view import link_down
+from kiosk.queue_service import TicketIssuer, TodaysBookings, ask_at_desk, todays_bookings
 from kiosk.receipts import IssuedTicket, Names
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.book import clear_grid
 from kiosk.screens.catalog import CatalogSource
-from kiosk.screens.home import Tile
-from kiosk.screens.review import scrolled
-from kiosk.screens.take_number import ask_at_desk
-from kiosk.screens.ticket import TICKET_KEY
+from kiosk.widgets import Tile, clear_grid, scrolled
 from terminal.background import Latest, run_in_background
 from terminal.center_time import in_center
 from terminal.widgets.labels import message_label, role_label
@@ -111,7 +106,7 @@ class CheckInScreen(KioskScreen):
             return
         runtime = shell.services.runtime
         id_number = self.context.session.applicant_id_number
-        today, online = self.context.clock().date(), not link_down(self.context)
+        today, online = self.context.clock().date(), not self.context.link_down()
         zone = self.context.zone
         self.status.say(lambda: self.tr("One moment, looking for your appointment…"))
 
@@ -170,7 +165,7 @@ class CheckInScreen(KioskScreen):
 
     def _issued(self, ticket: IssuedTicket) -> None:
         self.status.clear()
-        self.context.session.values[TICKET_KEY] = ticket
+        self.context.session.ticket = ticket
         self.navigate.emit("queue_ticket", {})
 
     def _failed(self, _reason: str) -> None:

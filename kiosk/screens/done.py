@@ -1,8 +1,8 @@
 """The "apply_done" screen, after the commit: what was promised, a status QR,
 and the printed slip, or the slip on screen when the printer cannot print.
 
-Args: {"mode": "application" | "repair"}; the `Outcome` is in
-`session.values["outcome"]`. Whether the record reached the platform is read
+Args: {"mode": "application" | "repair"}; the `Outcome` is the session's
+`outcome`. Whether the record reached the platform is read
 off the GUI thread, and again whenever the sync state changes.
 """
 
@@ -29,8 +29,8 @@ from kiosk.context import KioskContext
 from kiosk.delivery_watch import DeliveryWatch
 from kiosk.receipts import Outcome, build_receipt, rows
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.review import OUTCOME_KEY, SummaryTable, scrolled
 from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
+from kiosk.widgets import SummaryTable, scrolled
 from terminal.background import Latest, run_in_background
 from terminal.widgets.labels import message_label
 
@@ -101,7 +101,7 @@ class DoneScreen(KioskScreen):
 
     # ---- KioskScreen
     def enter(self, args: dict[str, Any]) -> None:
-        outcome = self.context.session.values.get(OUTCOME_KEY)
+        outcome = self.context.session.outcome
         self.mode = str(args.get("mode", self.mode))
         if not isinstance(outcome, Outcome) or outcome is self._shown:
             return

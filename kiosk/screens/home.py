@@ -6,66 +6,16 @@ flows. Two columns on a portrait screen, three on a landscape one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
+from kiosk.widgets import Tile
 from terminal.widgets.labels import role_label
 
 #: target screen of each tile, in reading order
-MIN_TILE_HEIGHT = 140
 TILES = ("take_number", "book", "apply", "repair", "notices", "status", "help")
-
-
-class Tile(QPushButton):
-    """A large button with a bold name and a one-line explanation."""
-
-    def __init__(self, target: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.target = target
-        self.setObjectName(f"tile_{target}")
-        self.setProperty("role", "tile")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(MIN_TILE_HEIGHT)
-        self.name_label = role_label("tile-name", name="tileName")
-        self.hint_label = role_label("tile-hint", name="tileHint")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 20, 28, 20)
-        layout.setSpacing(8)
-        layout.addStretch(1)
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.hint_label)
-        layout.addStretch(1)
-        for label in (self.name_label, self.hint_label):
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def set_texts(self, name: str, hint: str) -> None:
-        self.name_label.setText(name)
-        self.hint_label.setText(hint)
-        self.setAccessibleName(name)
-        self.setAccessibleDescription(hint)
-        self._fit_text()
-
-    def _fit_text(self) -> None:
-        """At least as tall as the wrapped name and hint need at this width, so a
-        long name (or large text) is never cut off at the bottom."""
-        layout = self.layout()
-        needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        height = max(MIN_TILE_HEIGHT, needed)
-        if height != self.minimumHeight():
-            self.setMinimumHeight(height)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit_text()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_text()  # large text, or the theme's sizes changed
 
 
 class HomeScreen(KioskScreen):

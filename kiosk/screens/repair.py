@@ -15,8 +15,9 @@ from hardware.identity import mask_phone
 from kiosk.context import KioskContext
 from kiosk.receipts import Names, Outcome
 from kiosk.screens.base import KioskScreen, step_buttons
-from kiosk.screens.form import FieldPage, StepForm, field_label
-from kiosk.screens.review import DONE, OUTCOME_KEY, Submitter, SummaryTable, scrolled
+from kiosk.step_form import FieldPage, StepForm, field_label
+from kiosk.submitter import DONE, Submitter
+from kiosk.widgets import SummaryTable, scrolled
 from sync.protocol.models import FieldType, FormField, Person, RepairPayload
 from terminal.form_fields import (
     CaptureInput,
@@ -217,7 +218,7 @@ class RepairScreen(KioskScreen):
     def _done(self, outcome: Outcome) -> None:
         self._busy(False)
         self.status.hide()
-        self.context.session.values[OUTCOME_KEY] = outcome
+        self.context.session.outcome = outcome
         self.navigate.emit(DONE, {"mode": "repair"})
 
     def _failed(self, _detail: str) -> None:

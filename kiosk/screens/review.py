@@ -1,25 +1,18 @@
-"""The "apply_review" screen (every answer, personal data masked, "Submit")
-and `Submitter`, which both the application and the repair flows use.
+"""The "apply_review" screen: every answer, personal data masked, "Submit".
 
-Submitting: through `terminal.submitter.Submitter` (a tracking number
-allocated on the store thread, the payload, the local commit); only its answer
-after the commit leads to the done screen.
+Submitting: through `kiosk.submitter.Submitter` (a tracking number allocated on
+the store thread, the payload, the local commit); only its answer after the
+commit leads to the done screen.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
-    QGridLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,7 +22,8 @@ from kiosk.context import KioskContext
 from kiosk.receipts import Names, Outcome
 from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.screens.catalog import CatalogSource
-from kiosk.screens.form import STATE_KEY
+from kiosk.submitter import DONE, Submitter
+from kiosk.widgets import SummaryTable, scrolled
 from sync.protocol.models import (
     ApplicationPayload,
     Channel,
@@ -42,50 +36,10 @@ from sync.protocol.models import (
 from sync.workdays import add_working_days
 from terminal.form_fields import catalog_choice
 from terminal.slips import masked_person
-from terminal.submitter import Submitter as SharedSubmitter
 
 if TYPE_CHECKING:
-    from sync.outbox import NewAttachment, Submitted
+    from sync.outbox import Submitted
 
-DONE = "apply_done"
-OUTCOME_KEY = "outcome"
-
-
-class Submitter(QObject):
-    """The kiosk's `terminal.submitter.Submitter`: `done(Outcome)` after the commit."""
-
-    done = Signal(object)  # Outcome
-    failed = Signal(str)  # technician detail; screens show their own plain words
-
-    def __init__(self, context: KioskContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self._submitter = SharedSubmitter(self)
-
-    @property
-    def busy(self) -> bool:
-        return self._submitter.busy
-
-    def cancel(self) -> None:
-        """Forget a submission in flight (the session was wiped); it stays stored."""
-        self._submitter.cancel()
-
-    def submit(self, make_payload: Callable[[str], Any],
-               make_outcome: Callable[[str, Submitted], Outcome],
-               attachments: Sequence[NewAttachment] = ()) -> None:
-        shell = self.context.shell
-        if shell is None or self.busy:
-            self.failed.emit("the terminal is still starting")
-            return
-        from sync.tracking import TrackingCounter
-
-        counter = TrackingCounter(shell.services.runtime.database, shell.services.terminal_id)
-        day = self.context.clock().date()
-        self._submitter.submit(
-            shell.bridge, make_payload, lambda: counter.next_number(day),
-            lambda stored: self.done.emit(
-                make_outcome(stored.payload.tracking_number, stored.result)),
-            self.failed.emit, attachments)
 
 
 def shown_value(context: KioskContext, field: FormField, value: Any, has_image: bool) -> str:
@@ -108,73 +62,6 @@ def shown_value(context: KioskContext, field: FormField, value: Any, has_image: 
     if field.type is FieldType.TEXT and field.key.endswith("name"):
         return mask_name(text)
     return text
-
-
-class SummaryTable(QWidget):
-    """Label / value rows in two columns, wrapping long values. The labels' column
-    is as wide as the widest label on one line, up to `LABEL_SHARE` of the table
-    (a label wraps only when it is longer than that, never every few characters)."""
-
-    LABEL_SHARE = 0.4
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.grid = QGridLayout(self)
-        self.grid.setContentsMargins(24, 24, 24, 24)
-        self.grid.setHorizontalSpacing(32)
-        self.grid.setVerticalSpacing(18)
-        self.grid.setColumnStretch(1, 1)
-        self._stretch_row = 0
-        self._labels: list[QLabel] = []
-
-    def set_rows(self, rows: list[tuple[str, str]]) -> None:
-        # the spare height goes below the last row only: a stretch left on a row of an
-        # earlier, shorter table (the empty one of a reset) would open a gap in this one
-        self.grid.setRowStretch(self._stretch_row, 0)
-        self._stretch_row = len(rows)
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
-        for index, (key, value) in enumerate(rows):
-            label = QLabel(key)
-            label.setProperty("role", "subtitle")
-            label.setWordWrap(True)
-            shown = QLabel(value)
-            shown.setWordWrap(True)
-            shown.setProperty("role", "value")
-            self.grid.addWidget(label, index, 0, Qt.AlignmentFlag.AlignTop)
-            self.grid.addWidget(shown, index, 1, Qt.AlignmentFlag.AlignTop)
-        self.grid.setRowStretch(len(rows), 1)
-        self._labels = [self.grid.itemAtPosition(row, 0).widget() for row in range(len(rows))]
-        self._fit_labels()
-
-    def _fit_labels(self) -> None:
-        widest = 0
-        for label in self._labels:
-            label.ensurePolished()  # the theme's font, not the default one
-            widest = max(widest, label.fontMetrics().horizontalAdvance(label.text()) + 2)
-        room = int((self.width() - 96) * self.LABEL_SHARE)
-        self.grid.setColumnMinimumWidth(0, max(0, min(widest, room)))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self._fit_labels()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            self._fit_labels()  # large text, or the theme changed
-
-
-def scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setWidget(widget)
-    return area
 
 
 def promise(matter: Matter, today: date) -> tuple[date | None, bool]:
@@ -219,8 +106,8 @@ class ReviewScreen(KioskScreen):
 
     # ---- KioskScreen
     def enter(self, args: dict[str, Any]) -> None:
-        state = self.context.session.values.get(STATE_KEY)
-        code = args.get("matter") or (state.get("matter") if isinstance(state, dict) else None)
+        draft = self.context.session.draft
+        code = args.get("matter") or (draft.matter if draft is not None else None)
         self.matter = self.source.matter(str(code)) if code else None
         self._set_busy(False)
         self.status.hide()
@@ -240,8 +127,8 @@ class ReviewScreen(KioskScreen):
 
     # ---- content
     def _fields(self) -> dict[str, Any]:
-        state = self.context.session.values.get(STATE_KEY)
-        return dict(state.get("fields", {})) if isinstance(state, dict) else {}
+        draft = self.context.session.draft
+        return dict(draft.fields) if draft is not None else {}
 
     def _show(self) -> None:
         matter = self.matter
@@ -328,7 +215,7 @@ class ReviewScreen(KioskScreen):
     def _done(self, outcome: Outcome) -> None:
         self._set_busy(False)
         self.status.hide()
-        self.context.session.values[OUTCOME_KEY] = outcome
+        self.context.session.outcome = outcome
         self.navigate.emit(DONE, {"mode": "application"})
 
     def _failed(self, _detail: str) -> None:

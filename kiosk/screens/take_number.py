@@ -14,28 +14,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
 from hardware.identity import ELDERLY_AGE, age_on, birth_date_of_number
 from kiosk.context import KioskContext
-from kiosk.queue_service import TicketIssuer, refresh_queue
-from kiosk.queue_view import link_down
+from kiosk.queue_service import TicketIssuer, ask_at_desk, refresh_queue
 from kiosk.receipts import IssuedTicket, Names
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.home import Tile
-from kiosk.screens.ticket import TICKET_KEY
+from kiosk.widgets import Tile
 from sync.protocol.queue import CategoryState, Priority
 from sync.queue_cache import get_state
 from terminal.background import Latest, Token, run_in_background
 from terminal.widgets.labels import message_label, role_label
-
-
-def ask_at_desk() -> str:
-    return QCoreApplication.translate(
-        "QueueFlow", "Sorry, a number cannot be given here right now. "
-        "Please ask at the front desk.")
 
 
 class TakeNumberScreen(KioskScreen):
@@ -160,7 +152,7 @@ class TakeNumberScreen(KioskScreen):
         """The cached counts at once, then the platform's (when the link is up)."""
         if found is not None and self.estimated:
             self._set_categories(found.value.categories, estimated=True)
-        if link_down(self.context):
+        if self.context.link_down():
             self._no_categories()
             return
         run_in_background(self, lambda: refresh_queue(runtime),
@@ -216,7 +208,7 @@ class TakeNumberScreen(KioskScreen):
     def _issued(self, ticket: IssuedTicket) -> None:
         self._set_busy(False)
         self.status.clear()
-        self.context.session.values[TICKET_KEY] = ticket
+        self.context.session.ticket = ticket
         self.navigate.emit("queue_ticket", {})
 
     def _failed(self, _reason: str) -> None:

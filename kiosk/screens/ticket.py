@@ -2,8 +2,8 @@
 queue, priority, people ahead, time, QR) or the appointment, printed, or
 shown as the slip on screen when the printer cannot print.
 
-Args: {}; the `IssuedTicket` / `BookingOutcome` is in `session.values`
-under `TICKET_KEY` / `BOOKING_KEY`.
+Args: {}; the `IssuedTicket` / `BookingOutcome` is the session's `ticket` /
+`booking`.
 """
 
 from __future__ import annotations
@@ -37,13 +37,11 @@ from kiosk.receipts import (
     ticket_receipt,
 )
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.review import SummaryTable
 from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
+from kiosk.widgets import SummaryTable
 from terminal.background import run_in_background
 from terminal.widgets.labels import message_label, role_label
 
-TICKET_KEY = "queue_ticket"
-BOOKING_KEY = "booking"
 QR_PIXELS = 240
 SlipKind = Literal["ticket", "booking"]
 
@@ -169,8 +167,8 @@ class SlipScreen(KioskScreen):
 
     # ---- KioskScreen
     def enter(self, args: dict[str, Any]) -> None:
-        key = TICKET_KEY if self.kind == "ticket" else BOOKING_KEY
-        item = self.context.session.values.get(key)
+        session = self.context.session
+        item = session.ticket if self.kind == "ticket" else session.booking
         if item is None or item is self._shown:
             return
         self.item = self._shown = item

@@ -484,7 +484,7 @@ def test_screens_render(apply_env: ApplyEnv, qtbot: QtBot, language: str,
 def test_review_labels_stay_on_one_line(qtbot: QtBot, qapp: Any, large_text: bool) -> None:
     """A label wraps only when it is longer than 40 % of the table, never every few
     characters (申请人身份证号 used to break after 5 characters, 2-3 in large text)."""
-    from kiosk.screens.review import SummaryTable
+    from kiosk.widgets import SummaryTable
     from terminal.theme import ThemeMode, apply_theme
 
     apply_theme(qapp, ThemeMode(large_text=large_text))
