@@ -321,3 +321,30 @@ def test_no_import_cycles() -> None:
     graph = {name: _runtime_imports(path, name, set(paths)) for name, path in paths.items()}
     assert [cycle for cycle in _cycles(graph) if cycle not in KNOWN_CYCLES] == []
 
+
+
+# ---- the platform's queue: a subpackage by domain, services free of HTTP ----------------
+
+QUEUE = ROOT / "sync" / "server" / "queue"
+#: The queue's HTTP layer: the endpoints, and the hall display's event stream.
+QUEUE_HTTP = {"routes.py", "hall.py"}
+HTTP = ("fastapi", "starlette", "sync.server.errors", "sync.server.access",
+        "sync.server.routes")
+
+
+def test_the_queue_is_a_subpackage_by_domain() -> None:
+    modules = {path.stem for path in QUEUE.glob("*.py")}
+    assert {"calls", "issue", "bookings", "stats", "hall", "errors", "routes"} <= modules
+    flat = sorted(path.name for path in (ROOT / "sync" / "server").glob("queue*.py"))
+    assert flat == []
+
+
+def test_the_queue_services_know_no_http() -> None:
+    """They raise the errors of sync/server/queue/errors.py (no ApiError to import)."""
+    found = []
+    for path in sorted(QUEUE.glob("*.py")):
+        if path.name in QUEUE_HTTP:
+            continue
+        found += [f"{path.name} imports {name}" for name in imported_modules(path)
+                  if name.startswith(HTTP)]
+    assert found == []

@@ -45,7 +45,7 @@ class QueueCategoryList(WireModel):
 
 
 class QueuePolicy(WireModel):
-    """Fairness policy of a center (see `sync.server.queue_calls`)."""
+    """Fairness policy of a center (see `sync.server.queue.calls`)."""
 
     priority_weight: Annotated[int, Field(ge=1, le=10)] = 2
     interleave: Annotated[int, Field(ge=0, le=20)] = 3

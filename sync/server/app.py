@@ -13,10 +13,8 @@ from sync.server import (
     audit,
     console,
     fleet,
-    hall,
     help_api,
     preapplications,
-    queue,
     routes,
     sealing,
     staff,
@@ -27,6 +25,9 @@ from sync.server.cases import calendar as cases_calendar
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
 from sync.server.limits import BodyLimitMiddleware
+from sync.server.queue import hall
+from sync.server.queue import routes as queue_routes
+from sync.server.queue.errors import QueueError
 
 
 def create_app(database_url: str) -> FastAPI:
@@ -56,13 +57,14 @@ def create_app(database_url: str) -> FastAPI:
     app.router.route_class = PolicyRoute
     app.state.engine = engine
     install_error_handlers(app)
+    app.add_exception_handler(QueueError, queue_routes.answer_queue_error)
     app.add_middleware(BodyLimitMiddleware)
     app.include_router(routes.unsigned)
     app.include_router(routes.signed)
     app.include_router(console.router)
     app.include_router(fleet.router)
     app.include_router(audit.router)
-    app.include_router(queue.router)
+    app.include_router(queue_routes.router)
     app.include_router(hall.router)
     app.include_router(help_api.router)
     app.include_router(preapplications.router)

@@ -3,7 +3,7 @@
 A batch is one database transaction with a handful of statements whatever
 its size: one SELECT for known ids, one for matter codes, one for
 attachments, bulk INSERTs, and the status rows. Queue items (tickets,
-bookings, check-ins) are checked and applied one by one by `queue_batch`.
+bookings, check-ins) are checked and applied one by one by `sync.server.queue.batch`.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from sync.server.db import (
     StoredTransaction,
     Terminal,
 )
-from sync.server.queue_batch import QueueItems
+from sync.server.queue.batch import QueueItems
 
 ITEM_ADAPTER: TypeAdapter[TransactionItem] = TypeAdapter(TransactionItem)
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sync.protocol.models import Catalog, NoticeList, StaffRoster
 from sync.protocol.queue import QueueCategoryList, QueuePolicy
 from sync.server.db import WRITE, CatalogMatter, Document, QueueCategoryRow, QueuePolicyRow
-from sync.server.queue_core import DEFAULT_CENTER
+from sync.server.queue.core import DEFAULT_CENTER
 
 #: Document name -> (model, demo file name).
 DOCUMENTS: dict[str, tuple[type[BaseModel], str]] = {

@@ -1,7 +1,7 @@
 """POST /v1/help/{request_id}/acknowledge: a counter answers a kiosk's
 "call staff" ("I'm coming"). The requests themselves arrive as kiosk
 transactions and reach counters and the hall display on the event stream
-(`sync.server.hall`); the logic is in `sync.server.help_requests`."""
+(`sync.server.queue.hall`); the logic is in `sync.server.help_requests`."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from sync.protocol.models import HelpRequestPayload, TransactionItem
 from sync.server.auth import Caller
 from sync.server.db import WRITE, HelpRequestRow
 from sync.server.errors import ApiError
-from sync.server.queue_core import local_day, utc
+from sync.server.queue.core import local_day, utc
 
 #: Most requests one board lists.
 MAX_BOARD = 50

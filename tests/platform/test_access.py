@@ -46,7 +46,7 @@ from sync.server.db import (
     make_engine,
 )
 from sync.server.process import PlatformProcess
-from sync.server.queue_bookings import DEFAULT_RULE, id_hash
+from sync.server.queue.bookings import DEFAULT_RULE, id_hash
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 HOME, AWAY = "C-001", "C-002"

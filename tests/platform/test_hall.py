@@ -18,9 +18,10 @@ from sync.client import AuthError, PlatformClient
 from sync.protocol.models import Heartbeat, Role
 from sync.protocol.queue import HallEvent
 from sync.protocol.signing import signed_headers
-from sync.server import enrollment, hall
+from sync.server import enrollment
 from sync.server.db import make_engine
 from sync.server.process import PlatformProcess
+from sync.server.queue import hall
 from terminal.local_platform import LocalPlatform
 
 

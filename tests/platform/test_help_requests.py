@@ -23,7 +23,7 @@ from sync.protocol.queue import HallEvent
 from sync.server import enrollment, help_requests
 from sync.server.db import make_engine
 from sync.server.process import PlatformProcess
-from sync.server.queue_core import ZONE
+from sync.server.queue.core import ZONE
 
 
 @dataclass

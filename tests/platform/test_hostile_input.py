@@ -146,7 +146,7 @@ def test_a_path_signed_as_sent_is_accepted(kiosk: SignedClient, number: str) -> 
 def test_a_display_resumes_from_an_event_id_it_never_got(
     client: TestClient, engine: Engine
 ) -> None:
-    from sync.server.hall import parse_last_event_id
+    from sync.server.queue.hall import parse_last_event_id
 
     assert [parse_last_event_id(value) for value in ("²", "12", " 7 ", "1" * 30, "-3")] == [
         None, 12, 7, None, None]

@@ -16,8 +16,8 @@ from test_queue import DEMO, deliver, issue, lease, ticket_item
 
 from sync.server import documents
 from sync.server.db import BookingRow
-from sync.server.queue_bookings import MaskIdNumbers, id_hash
-from sync.server.queue_core import ZONE
+from sync.server.queue.bookings import MaskIdNumbers, id_hash
+from sync.server.queue.core import ZONE
 
 BOOKABLE = "RS-006"  # needs_appointment in the demo catalog
 WALK_UP = "MZ-001"

@@ -30,7 +30,7 @@ from sync.server.cases.calendar import center_calendar
 from sync.server.db import CaseEventRow, CaseRow, QueueTicket
 from sync.server.documents import etag_of
 from sync.server.errors import ERROR_RESPONSE, ApiError
-from sync.server.queue_core import local_day
+from sync.server.queue.core import local_day
 from sync.server.routes import NOT_MODIFIED, EngineDep, IfNoneMatch, etag_response
 
 TRACKING_PATH = r"^[A-Za-z0-9-]{4,40}$"

@@ -29,7 +29,7 @@ from sync.protocol.models import (
 from sync.server import sealing
 from sync.server.cases.calendar import working_days
 from sync.server.db import CaseEventRow, CaseRow, Document
-from sync.server.queue_core import local_day
+from sync.server.queue.core import local_day
 
 #: Matter code of repair cases (the repair's kind is in its first event).
 REPAIR = "repair"

@@ -11,8 +11,7 @@ from sqlalchemy.orm import Session
 from sync.protocol.queue import IssueRequest, Lease, LeaseRequest, Ticket, TicketStatus
 from sync.server.auth import Caller
 from sync.server.db import WRITE, BookingRow, QueueLease, QueueTicket
-from sync.server.errors import ApiError
-from sync.server.queue_core import (
+from sync.server.queue.core import (
     add_event,
     category,
     end_of_day,
@@ -22,16 +21,17 @@ from sync.server.queue_core import (
     retry_on_conflict,
     ticket_answer,
 )
+from sync.server.queue.errors import BookingNotToday, BookingUsed, UnknownBooking
 
 
 def _booking_for_check_in(session: Session, center: str, code: str, day: str) -> BookingRow:
     booking = session.get(BookingRow, code)
     if booking is None or booking.center != center:
-        raise ApiError(404, "unknown_booking", "No booking with this code at this center.")
+        raise UnknownBooking("No booking with this code at this center.")
     if local_day(booking.slot_start) != day:
-        raise ApiError(409, "booking_not_today", "This booking is for another day.")
+        raise BookingNotToday("This booking is for another day.")
     if booking.status != "booked":
-        raise ApiError(409, "booking_used", "This booking was already checked in.")
+        raise BookingUsed("This booking was already checked in.")
     return booking
 
 

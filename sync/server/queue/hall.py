@@ -44,8 +44,8 @@ from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.db import QueueEvent, QueueTicket
 from sync.server.errors import ERROR_RESPONSE
 from sync.server.help_requests import board
-from sync.server.queue_core import local_day, utc
-from sync.server.queue_stats import CALL_KINDS, queue_state
+from sync.server.queue.core import local_day, utc
+from sync.server.queue.stats import CALL_KINDS, queue_state
 from sync.server.routes import EngineDep
 
 #: Seconds between two looks at the queue_event table, per connection.

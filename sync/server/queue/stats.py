@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol.queue import CallShown, CategoryState, QueueState, QueueStats, WindowStats
 from sync.server.db import QueueEvent, QueueTicket
-from sync.server.queue_core import WAITING, categories, local_day, utc
+from sync.server.queue.core import WAITING, categories, local_day, utc
 
 #: Event kinds that put a number on the hall display.
 CALL_KINDS = ("called", "recalled", "walk_in")

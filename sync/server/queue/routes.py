@@ -2,8 +2,11 @@
 
 Kiosks take numbers (online, or from a lease while offline), counters call
 and serve them, both read the hall state; bookings are listed by slot and by
-person. The logic lives in the queue_* modules; the fairness rule of
-call-next is documented in `sync.server.queue_calls`.
+person. The logic lives in the package's modules by domain (issue, calls,
+bookings, stats; the fairness rule of call-next is documented in
+`sync.server.queue.calls`); they raise the domain errors of
+`sync.server.queue.errors`, which this HTTP layer maps to status codes
+(`STATUS`, `answer_queue_error`, installed on the app).
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import time
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from sync.protocol.models import Role, WireDate
 from sync.protocol.queue import (
@@ -29,10 +33,11 @@ from sync.protocol.queue import (
     TicketActionRequest,
     WalkInRequest,
 )
-from sync.server import queue_bookings, queue_calls, queue_issue, queue_stats
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow
-from sync.server.errors import ERROR_RESPONSE
-from sync.server.queue_core import local_day
+from sync.server.errors import ERROR_RESPONSE, error_response
+from sync.server.queue import bookings, calls, issue, stats
+from sync.server.queue.core import local_day
+from sync.server.queue.errors import Conflict, Invalid, NotFound, QueueError
 from sync.server.routes import EngineDep
 
 router = APIRouter(
@@ -45,28 +50,37 @@ KIOSK, COUNTER, DISPLAY = Role.KIOSK, Role.COUNTER, Role.DISPLAY
 COUNTER_ERRORS: dict[int | str, dict[str, Any]] = {
     403: ERROR_RESPONSE, 404: ERROR_RESPONSE, 409: ERROR_RESPONSE
 }
-queue_bookings.mask_access_log()
+#: The HTTP status of each kind of refusal.
+STATUS: dict[type[QueueError], int] = {NotFound: 404, Conflict: 409, Invalid: 400}
+bookings.mask_access_log()
+
+
+async def answer_queue_error(_request: Request, exc: Exception) -> JSONResponse:
+    """A refusal of the queue's rules as the platform's ErrorBody, with its status."""
+    assert isinstance(exc, QueueError)
+    status = next(code for kind, code in STATUS.items() if isinstance(exc, kind))
+    return error_response(status, exc.code, exc.message)
 
 
 @router.post("/queue/tickets", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
 @allow(KIOSK, objects="tickets; bookings checked in", scope=Scope.CENTER)
 def issue_ticket(caller: CallerDep, body: IssueRequest, engine: EngineDep) -> Ticket:
     """Take a number; retrying with the same client_ref answers the same ticket."""
-    return queue_issue.issue_ticket(engine, caller, body, time.time())
+    return issue.issue_ticket(engine, caller, body, time.time())
 
 
 @router.post("/queue/leases", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
 @allow(KIOSK, objects="ticket numbers leased to itself", scope=Scope.CENTER)
 def lease_numbers(caller: CallerDep, body: LeaseRequest, engine: EngineDep) -> Lease:
     """Reserve numbers of today's counter for this terminal to print offline."""
-    return queue_issue.lease_numbers(engine, caller, body, time.time())
+    return issue.lease_numbers(engine, caller, body, time.time())
 
 
 @router.get("/queue/state")
 @allow(KIOSK, COUNTER, DISPLAY, objects="the queue state", scope=Scope.CENTER)
 def get_queue_state(caller: CallerDep, engine: EngineDep) -> QueueState:
     """Waiting per category, the latest call of each window, the last 10 calls."""
-    return queue_stats.queue_state(engine, caller.center, time.time())
+    return stats.queue_state(engine, caller.center, time.time())
 
 
 @router.post(
@@ -77,7 +91,7 @@ def get_queue_state(caller: CallerDep, engine: EngineDep) -> QueueState:
 @allow(COUNTER, objects="tickets", scope=Scope.CENTER)
 def call_next(caller: CallerDep, body: CallNextRequest, engine: EngineDep) -> Any:
     """Call the next ticket to a window, by the center's fairness policy."""
-    ticket = queue_calls.call_next(engine, caller, body, time.time())
+    ticket = calls.call_next(engine, caller, body, time.time())
     return Response(status_code=204) if ticket is None else ticket
 
 
@@ -91,14 +105,14 @@ def ticket_action(
     engine: EngineDep,
 ) -> Ticket:
     """serve, recall, no-show, park, resume, transfer or end one of today's tickets."""
-    return queue_calls.act(engine, caller, number, action, body, time.time())
+    return calls.act(engine, caller, number, action, body, time.time())
 
 
 @router.post("/queue/walk-in", responses=COUNTER_ERRORS)
 @allow(COUNTER, objects="tickets", scope=Scope.CENTER)
 def walk_in(caller: CallerDep, body: WalkInRequest, engine: EngineDep) -> Ticket:
     """Issue a ticket at the window and serve it at once."""
-    return queue_calls.walk_in(engine, caller, body, time.time())
+    return calls.walk_in(engine, caller, body, time.time())
 
 
 @router.get("/queue/stats")
@@ -111,7 +125,7 @@ def get_queue_stats(
 ) -> QueueStats:
     """The day's figures (today by default) for the center and per window."""
     when = day or date.fromisoformat(local_day(time.time()))
-    return queue_stats.queue_stats(engine, caller.center, when, window)
+    return stats.queue_stats(engine, caller.center, when, window)
 
 
 @router.get("/bookings/slots", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
@@ -123,7 +137,7 @@ def get_booking_slots(
     date: WireDate,
 ) -> BookingSlots:
     """Bookable slots of a matter on a date, with the places left."""
-    return queue_bookings.booking_slots(engine, caller.center, matter, date, time.time())
+    return bookings.booking_slots(engine, caller.center, matter, date, time.time())
 
 
 @router.get("/bookings")
@@ -134,4 +148,4 @@ def get_bookings(
     id_number: Annotated[str, Query(min_length=4, max_length=32)],
 ) -> BookingList:
     """A person's bookings at this center from today on (for check-in)."""
-    return queue_bookings.bookings_for(engine, caller.center, id_number, time.time())
+    return bookings.bookings_for(engine, caller.center, id_number, time.time())

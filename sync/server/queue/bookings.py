@@ -1,6 +1,6 @@
 """Appointments: slots from a per-center rule, bookings looked up by id number.
 
-Bookings arrive as `BookingPayload` transactions (see `queue_batch`); only a
+Bookings arrive as `BookingPayload` transactions (see `sync.server.queue.batch`); only a
 keyed hash (HMAC-SHA256 under the platform's key, `sync.server.sealing`) of the
 applicant's id number is kept in the `booking` table, and the
 id number never reaches a log: the uvicorn access log line of
@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from sync.protocol.models import Catalog, Matter
 from sync.protocol.queue import Booking, BookingList, BookingSlot, BookingSlots, BookingStatus
 from sync.server.db import BookingRow, Document
-from sync.server.errors import ApiError
-from sync.server.queue_core import ZONE, local_day, local_time, utc
+from sync.server.queue.core import ZONE, local_day, local_time, utc
+from sync.server.queue.errors import NoAppointment, UnknownMatter
 from sync.server.sealing import id_hashes, keys_for
 
 
@@ -88,9 +88,9 @@ def booking_slots(engine: Engine, center: str, matter_code: str, day: date,
     with Session(engine) as session:
         matter = catalog_matter(session, matter_code)
         if matter is None:
-            raise ApiError(404, "unknown_matter", f"Matter {matter_code!r} is not in the catalog.")
+            raise UnknownMatter(f"Matter {matter_code!r} is not in the catalog.")
         if not matter.needs_appointment:
-            raise ApiError(409, "no_appointment", f"Matter {matter_code} takes no appointments.")
+            raise NoAppointment(f"Matter {matter_code} takes no appointments.")
         counts: dict[float, int] = {
             start: count
             for start, count in session.execute(

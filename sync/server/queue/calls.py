@@ -40,8 +40,7 @@ from sync.protocol.queue import (
 )
 from sync.server.auth import Caller
 from sync.server.db import WRITE, QueueEvent, QueueTicket
-from sync.server.errors import ApiError
-from sync.server.queue_core import (
+from sync.server.queue.core import (
     WAITING,
     add_event,
     category,
@@ -51,6 +50,7 @@ from sync.server.queue_core import (
     reserve_numbers,
     ticket_answer,
 )
+from sync.server.queue.errors import BadTransfer, BadTransition, UnknownCategory, UnknownTicket
 
 S = TicketStatus
 #: action -> (statuses it applies to, resulting status, event kind)
@@ -126,12 +126,10 @@ def call_next(engine: Engine, caller: Caller, request: CallNextRequest,
 def _transfer(session: Session, caller: Caller, ticket: QueueTicket,
               request: TicketActionRequest) -> None:
     if request.to_category is None and request.to_window is None:
-        raise ApiError(400, "bad_transfer", "A transfer needs to_category or to_window.")
+        raise BadTransfer("A transfer needs to_category or to_window.")
     if request.to_category is not None:
         if find_category(session, caller.center, request.to_category) is None:
-            raise ApiError(
-                404, "unknown_category", f"This center has no category {request.to_category!r}."
-            )
+            raise UnknownCategory(f"This center has no category {request.to_category!r}.")
         ticket.category = request.to_category
     ticket.target_window = request.to_window
     ticket.window = None
@@ -152,11 +150,9 @@ def act(engine: Engine, caller: Caller, number: str, action: TicketAction,
             .with_for_update()
         )
         if ticket is None:
-            raise ApiError(404, "unknown_ticket", f"No ticket {number} today at this center.")
+            raise UnknownTicket(f"No ticket {number} today at this center.")
         if S(ticket.status) not in allowed:
-            raise ApiError(
-                409,
-                "bad_transition",
+            raise BadTransition(
                 f"Ticket {number} is {ticket.status}; it cannot be given '{action.value}'.",
             )
         if action is TicketAction.TRANSFER:

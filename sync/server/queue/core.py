@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol.queue import MAX_DAILY_NUMBER, QueuePolicy, Ticket, TicketStatus
 from sync.server.db import QueueCategoryRow, QueueCounter, QueueEvent, QueuePolicyRow, QueueTicket
-from sync.server.errors import ApiError
+from sync.server.queue.errors import NumbersExhausted, UnknownCategory
 
 ZONE = ZoneInfo(os.environ.get("RECEPTION_PLATFORM_TZ", "Asia/Shanghai"))
 #: Center key of the default categories and policy.
@@ -91,10 +91,10 @@ def find_category(session: Session, center: str, code: str) -> QueueCategoryRow 
 
 
 def category(session: Session, center: str, code: str) -> QueueCategoryRow:
-    """The category or a 404 `unknown_category`."""
+    """The category, or `UnknownCategory`."""
     row = find_category(session, center, code)
     if row is None:
-        raise ApiError(404, "unknown_category", f"This center has no queue category {code!r}.")
+        raise UnknownCategory(f"This center has no queue category {code!r}.")
     return row
 
 
@@ -142,9 +142,7 @@ def reserve_numbers(session: Session, center: str, row: QueueCategoryRow, day: s
         counter, first, limit = center, 1, ONLINE_LAST
     last = first - 1 + bump_counter(session, counter, row.code, day, count)
     if last > limit:
-        raise ApiError(
-            409,
-            "numbers_exhausted",
+        raise NumbersExhausted(
             f"Category {row.code} has no {'leased ' if leased else ''}numbers left today "
             f"(the last is {format_number(row.prefix, limit)}).",
         )

@@ -39,8 +39,8 @@ from sync.protocol.models import (
 )
 from sync.protocol.queue import TicketStatus
 from sync.server.db import BookingRow, QueueCategoryRow, QueueLease, QueueTicket, Terminal
-from sync.server.queue_bookings import booked_count, catalog_matter, id_hash, slot_rule
-from sync.server.queue_core import (
+from sync.server.queue.bookings import booked_count, catalog_matter, id_hash, slot_rule
+from sync.server.queue.core import (
     add_event,
     bump_counter,
     find_category,
