@@ -27,10 +27,11 @@ from hardware.identity import (
     IdNumberProblem,
     check_digit,
     mask_id_number,
+    mask_name,
     validate_id_number,
 )
 
-__all__ = ["mask_document_number", "validate_document_number"]
+__all__ = ["mask_document_number", "mask_person_name", "validate_document_number"]
 
 _HMT_PREFIXES = ("810000", "820000", "830000")
 _FOREIGN_2023 = re.compile(r"9\d{16}[\dX]")
@@ -96,3 +97,12 @@ def mask_document_number(kind: DocumentKind, number: str) -> str:
     if kind is DocumentKind.FOREIGN_PR_2017 and len(number) > 7:
         return number[:3] + "*" * (len(number) - 7) + number[-4:]
     return mask_id_number(number)
+
+
+def mask_person_name(name: str) -> str:
+    """A name as a screen may show it: Chinese names as `mask_name` does
+    (`张*丰`), names in Latin letters word by word (`ANNA MARIA` -> `A*** M****`)."""
+    words = name.replace(",", " ").split()
+    if len(words) > 1 and name.isascii():
+        return " ".join(word[0] + "*" * (len(word) - 1) for word in words)
+    return mask_name(name)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject
 if TYPE_CHECKING:
     from sync.protocol.models import DeviceHealth
     from terminal.devices.factory import Devices
+    from terminal.devices.passport import PassportAdapter
     from terminal.devices.workers import (
         CameraAdapter,
         CardReaderAdapter,
@@ -40,12 +41,14 @@ class Adapters:
     printer: PrinterAdapter | None = None
     card_reader: CardReaderAdapter | None = None
     camera: CameraAdapter | None = None
+    passport: PassportAdapter | None = None
     sources: dict[str, HealthSource] = field(default_factory=dict)
 
     def devices(self) -> dict[str, DeviceAdapter]:
         """The adapters present, by the name the fleet page shows."""
         found: dict[str, DeviceAdapter | None] = {
-            "printer": self.printer, "card_reader": self.card_reader, "camera": self.camera}
+            "printer": self.printer, "card_reader": self.card_reader, "camera": self.camera,
+            "passport": self.passport}
         return {name: adapter for name, adapter in found.items() if adapter is not None}
 
     def add_source(self, name: str, source: HealthSource) -> None:
@@ -83,6 +86,7 @@ def build_adapters(devices: Devices | None, parent: QObject) -> Adapters:
     until one is used or `check` is called)."""
     if devices is None:
         return Adapters()
+    from terminal.devices.passport import PassportAdapter
     from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
 
     adapters = Adapters(
@@ -92,5 +96,7 @@ def build_adapters(devices: Devices | None, parent: QObject) -> Adapters:
         if devices.card_reader is not None else None,
         camera=CameraAdapter(devices.camera, parent=parent)
         if devices.camera is not None else None,
+        passport=PassportAdapter(devices.passport, parent=parent)
+        if devices.passport is not None else None,
     )
     return adapters

@@ -108,10 +108,23 @@ class CameraSection(Section):
                               'or "on_tap" of the kiosk\'s demo button (a few seconds)')
 
 
+class PassportSection(Section):
+    kind: Literal["simulated", "pcsc", "none"] = Field(
+        "simulated", description='the passport chip reader: "simulated" (a specimen '
+                                 "passport, ICAO 9303's worked example: document number "
+                                 'L898902C, born 690806, expiring 940623), "pcsc" or "none"')
+    reader: str = Field("", description="PC/SC reader name (empty: the first one)")
+    csca_dir: Path | None = Field(
+        None, description="folder of CSCA certificates (PEM or DER) that passive "
+                          "authentication anchors document signers in; without it a chip's "
+                          "signature is checked but shown as not anchored")
+
+
 class DevicesSection(Section):
     printer: PrinterSection = PrinterSection()
     card_reader: CardReaderSection = CardReaderSection()
     camera: CameraSection = CameraSection()
+    passport: PassportSection = PassportSection()
 
 
 class TerminalConfig(SyncConfig):

@@ -10,10 +10,12 @@ no chip, not a passport, the MRZ key refused, the card taken away mid-read
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from hardware.health import DeviceError, HealthState
+from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard.apdu import ApduResponse, select_aid
-from hardware.idcard.pcsc import NoCardError, PcscReader
+from hardware.idcard.pcsc import NoCardError
+from hardware.identity import DocumentKind, IdentityRecord, Sex
 from hardware.messages import QT_TRANSLATE_NOOP
 from hardware.passport import bac, lds
 from hardware.passport.lds import FaceImage, LdsError
@@ -27,6 +29,7 @@ __all__ = [
     "NotAPassportError",
     "PassportReader",
     "PassportReading",
+    "record_from_reading",
 ]
 
 MSG_NOT_A_PASSPORT = QT_TRANSLATE_NOOP(
@@ -76,10 +79,40 @@ class PassportReading:
                 f"passive authentication {self.passive_auth.status})")
 
 
-class PassportReader:
-    """Reads eMRTD chips on one PC/SC reader."""
+class CardLink(Protocol):
+    """What the reader needs of a card link: `PcscReader`, or `vpassport.DirectLink`."""
 
-    def __init__(self, pcsc: PcscReader, cscas: CscaList | None = None) -> None:
+    def wait_for_card(self, timeout: float) -> bool: ...
+
+    def transmit(self, command: bytes) -> ApduResponse: ...
+
+    def disconnect(self) -> None: ...
+
+    def health(self) -> Health: ...
+
+    def close(self) -> None: ...
+
+
+_SEX = {"M": Sex.MALE, "F": Sex.FEMALE}
+
+
+def record_from_reading(reading: PassportReading) -> IdentityRecord:
+    """The passport holder as the flows know a person (kind PASSPORT, face kept)."""
+    mrz = reading.mrz
+    face = reading.face
+    return IdentityRecord(
+        name=mrz.name, sex=_SEX.get(mrz.sex, Sex.UNSPECIFIED), ethnicity="",
+        birth_date=mrz.birth_date, address="", id_number=mrz.document_number,
+        issuing_authority=mrz.issuing_state, valid_until=mrz.expiry_date, source="emrtd",
+        kind=DocumentKind.PASSPORT, name_en=mrz.name, nationality=mrz.nationality,
+        photo_image=face.data if face is not None else b"",
+    )
+
+
+class PassportReader:
+    """Reads eMRTD chips on one card link (a PC/SC reader)."""
+
+    def __init__(self, pcsc: CardLink, cscas: CscaList | None = None) -> None:
         self.pcsc = pcsc
         self.cscas = cscas
 

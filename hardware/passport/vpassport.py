@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import os
 
+from hardware.health import Health
 from hardware.idcard import apdu
+from hardware.idcard.apdu import ApduResponse
 from hardware.idcard.vcard import VPCD_PORT, VirtualCard, contactless_atr
 from hardware.passport import bac, lds
 from hardware.passport.mrz import MrzKey
 from hardware.passport.sm import SecureMessaging, SmError
 
-__all__ = ["VirtualPassport"]
+__all__ = ["DirectLink", "VirtualPassport"]
 
 OK = b"\x90\x00"
 EOF = b"\x62\x82"
@@ -56,6 +58,10 @@ class VirtualPassport(VirtualCard):
         if code in (0x00, 0x01, 0x02):
             self._reset()
         return super()._control(code)
+
+    def power_off(self) -> None:
+        """The field goes away: the chip forgets its application and session."""
+        self._reset()
 
     def respond(self, command: bytes) -> bytes:
         if len(command) < 4:
@@ -132,3 +138,31 @@ class VirtualPassport(VirtualCard):
             chunk = content[offset:offset + wanted]
             return chunk, OK if len(chunk) == wanted else EOF
         return b"", NO_INS
+
+
+class DirectLink:
+    """A card link straight to a virtual card in this process (no pcscd): the
+    simulated passport reader of demos and of tests that need no daemon.
+
+    `present` says whether the card lies on the reader; `PassportReader` uses
+    it as it uses a `PcscReader`.
+    """
+
+    def __init__(self, card: VirtualPassport, present: bool = True) -> None:
+        self.card = card
+        self.present = present
+
+    def wait_for_card(self, timeout: float) -> bool:
+        return self.present
+
+    def transmit(self, command: bytes) -> ApduResponse:
+        return apdu.parse_response(self.card.respond(command))
+
+    def disconnect(self) -> None:
+        self.card.power_off()
+
+    def health(self) -> Health:
+        return Health.ready()
+
+    def close(self) -> None:
+        self.present = False

@@ -5,10 +5,14 @@ the title, or a callable giving it in the session's language (so it follows a
 language switch), "ask_phone": bool (default: only when the ID number is typed)}.
 
 The resident places their ID card on the reader (polled while this screen
-is shown), or types the ID number on a big keypad (GB 11643 checked), then
-a mobile number. Without a working reader the typed path shows directly,
-with a plain sentence why. What was read is shown masked until the resident
-touches "Continue" (or "This is not me"); then the flow goes on to `next`.
+is shown; residence permits and foreigners' permanent residence cards too),
+or types the ID number on a big keypad (GB 11643 checked), then a mobile
+number. With a passport reader, "I have a passport" asks for the passport's
+number, date of birth and expiry date, then reads its chip: a chip whose
+passive authentication fails sends the resident to a window. Without a
+working card reader the typed path shows directly, with a plain sentence why.
+What was read is shown masked until the resident touches "Continue" (or
+"This is not me"); then the flow goes on to `next`.
 """
 
 from __future__ import annotations
@@ -19,18 +23,27 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from hardware.documents import mask_document_number, mask_person_name
 from hardware.health import Health, HealthState
 from hardware.identity import (
     IdentityRecord,
     IdNumberProblem,
     mask_id_number,
-    mask_name,
     mask_phone,
 )
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
+from kiosk.screens.passport_entry import PassportKeyEntry
 from terminal.validation import ID_LENGTH, MOBILE_LENGTH, check_id_number, is_mobile
 from terminal.widgets.keypad import BACK, DigitKeypad, X
 from terminal.widgets.labels import role_label
@@ -41,6 +54,8 @@ class Page(Enum):
     ID_NUMBER = 1
     PHONE = 2
     DONE = 3
+    PASSPORT = 4
+    PASSPORT_READ = 5
 
 
 def group_id_number(number: str) -> str:
@@ -66,6 +81,8 @@ class IdentifyScreen(KioskScreen):
         self.phone = ""
         self.reader_trouble = ""  # why the typed path is shown, "" when by choice
         self._reader_connected = False
+        self._passport_connected = False
+        self._passport_key: object = None  # the MrzKey being read
         self._active = False
         self._landscape: bool | None = None
         self._entry_parts: list[dict[str, Any]] = []
@@ -79,6 +96,8 @@ class IdentifyScreen(KioskScreen):
         self.pages.addWidget(self._build_id_page())
         self.pages.addWidget(self._build_phone_page())
         self.pages.addWidget(self._build_done_page())
+        self.pages.addWidget(self._build_passport_page())
+        self.pages.addWidget(self._build_passport_read_page())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.setSpacing(16)
@@ -101,13 +120,56 @@ class IdentifyScreen(KioskScreen):
         self.type_instead = QPushButton()
         self.type_instead.setProperty("role", "secondary")
         self.type_instead.clicked.connect(lambda: self._show_id_page(""))
+        self.use_passport = QPushButton()
+        self.use_passport.setObjectName("usePassport")
+        self.use_passport.setProperty("role", "secondary")
+        self.use_passport.clicked.connect(self._show_passport_page)
+        self.use_passport.hide()
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(self.card_prompt)
         layout.addWidget(self.card_hint)
         layout.addWidget(self.card_error)
         layout.addStretch(1)
-        layout.addWidget(self.type_instead)
+        choices = QHBoxLayout()
+        choices.setSpacing(16)
+        choices.addWidget(self.use_passport, 1)
+        choices.addWidget(self.type_instead, 1)
+        layout.addLayout(choices)
+        return page
+
+    def _build_passport_page(self) -> QWidget:
+        self.passport_entry = PassportKeyEntry()
+        self.passport_entry.keyReady.connect(self._read_passport)
+        return self.passport_entry
+
+    def _build_passport_read_page(self) -> QWidget:
+        page = QWidget()
+        self.passport_prompt = role_label("touch", align=Qt.AlignmentFlag.AlignCenter,
+                                          name="passportReadPrompt")
+        self.passport_status = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter,
+                                          name="passportStatus")
+        self.passport_error = role_label("error", align=Qt.AlignmentFlag.AlignCenter,
+                                         name="passportReadError")
+        self.passport_error.setProperty("state", "attention")
+        self.passport_error.hide()
+        self.passport_retry = QPushButton()
+        self.passport_retry.setObjectName("passportRetry")
+        self.passport_retry.clicked.connect(self._retry_passport)
+        self.passport_change = QPushButton()
+        self.passport_change.setProperty("role", "secondary")
+        self.passport_change.clicked.connect(self._show_passport_page)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(self.passport_prompt)
+        layout.addWidget(self.passport_status)
+        layout.addWidget(self.passport_error)
+        layout.addStretch(1)
+        actions = QHBoxLayout()
+        actions.setSpacing(16)
+        actions.addWidget(self.passport_change, 1)
+        actions.addWidget(self.passport_retry, 1)
+        layout.addLayout(actions)
         return page
 
     def _entry_page(self, with_x: bool) -> tuple[QWidget, dict[str, Any]]:
@@ -122,6 +184,12 @@ class IdentifyScreen(KioskScreen):
             "next": QPushButton(),
         }
         parts["error"].setProperty("state", "attention")
+        # "Next" and whatever sits beside it (the ID page's "I have a passport")
+        parts["actions"] = QWidget()
+        actions = QHBoxLayout(parts["actions"])
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(16)
+        actions.addWidget(parts["next"], 1)
         parts["display"].setMinimumHeight(112)
         parts["keypad"].setMinimumWidth(540)
         parts["keypad"].setMaximumWidth(720)
@@ -147,13 +215,14 @@ class IdentifyScreen(KioskScreen):
         if landscape == self._landscape:
             return
         self._landscape = landscape
+        self.passport_entry.set_landscape(landscape)
         for parts in self._entry_parts:
             layout, text, keys = parts["layouts"]
             layout.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                 else QBoxLayout.Direction.TopToBottom)
             for column in (text, keys):
-                column.removeWidget(parts["next"])
-            (text if landscape else keys).addWidget(parts["next"])
+                column.removeWidget(parts["actions"])
+            (text if landscape else keys).addWidget(parts["actions"])
             parts["keypad"].set_key_height(96 if landscape else 112)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -173,6 +242,12 @@ class IdentifyScreen(KioskScreen):
         self.id_next.clicked.connect(self._id_confirm)
         self.id_display.setObjectName("idDisplay")
         self.id_error.setObjectName("idError")
+        self.id_use_passport = QPushButton()
+        self.id_use_passport.setObjectName("idUsePassport")
+        self.id_use_passport.setProperty("role", "secondary")
+        self.id_use_passport.clicked.connect(self._show_passport_page)
+        self.id_use_passport.hide()
+        parts["actions"].layout().insertWidget(0, self.id_use_passport, 1)
         return page
 
     def _build_phone_page(self) -> QWidget:
@@ -227,6 +302,7 @@ class IdentifyScreen(KioskScreen):
             self._show_done(auto=False)
             return
         self._connect_reader()
+        self._connect_passport()
         reader = self.context.devices.card_reader
         if reader is not None:
             reader.start_polling()
@@ -299,6 +375,9 @@ class IdentifyScreen(KioskScreen):
     def _card_read(self, record: IdentityRecord) -> None:
         if not self._active or self.page() is Page.DONE:
             return  # not ours: the screen is not shown
+        self._card_read_any(record)
+
+    def _card_read_any(self, record: IdentityRecord) -> None:
         self.card_error.hide()
         session = self.context.session
         if session.identity is not None and session.identity is not record:
@@ -311,6 +390,64 @@ class IdentifyScreen(KioskScreen):
             self._refresh_phone()
             return
         self._show_done(auto=True)
+
+    # ---- passport ------------------------------------------------------------------
+    def _connect_passport(self) -> None:
+        passport = self.context.devices.passport
+        self.use_passport.setVisible(passport is not None)
+        self.id_use_passport.setVisible(passport is not None)
+        if passport is None or self._passport_connected:
+            return
+        passport.passportRead.connect(self._passport_read)
+        passport.noPassport.connect(self._no_passport)
+        passport.passportFailed.connect(self._passport_failed)
+        self._passport_connected = True
+
+    def _show_passport_page(self) -> None:
+        self._show(Page.PASSPORT)
+
+    def _read_passport(self, key: object) -> None:
+        self._passport_key = key
+        self._retry_passport()
+
+    def _retry_passport(self) -> None:
+        passport = self.context.devices.passport
+        if passport is None or self._passport_key is None:
+            return
+        self.passport_error.hide()
+        self.passport_status.setText(self.tr("Reading the chip, please keep the passport "
+                                             "still…"))
+        self.passport_retry.setEnabled(False)
+        self._show(Page.PASSPORT_READ)
+        passport.read(self._passport_key)
+
+    def _passport_problem(self, text: str) -> None:
+        self.passport_status.clear()
+        self.passport_error.setText(text)
+        self.passport_error.show()
+        self.passport_retry.setEnabled(True)
+
+    def _no_passport(self) -> None:
+        if self._active and self.page() is Page.PASSPORT_READ:
+            self._passport_problem(self.tr("No passport was found on the reader. Lay the "
+                                           "photo page flat on the reader and try again."))
+
+    def _passport_failed(self, resident_message: str, _technician_message: str) -> None:
+        if self._active and self.page() is Page.PASSPORT_READ:
+            self._passport_problem(resident_message)
+
+    def _passport_read(self, record: IdentityRecord, passive_auth: object) -> None:
+        if not self._active or self.page() is not Page.PASSPORT_READ:
+            record.wipe()
+            return
+        if not getattr(passive_auth, "ok", False):
+            record.wipe()
+            self._passport_problem(self.tr("The passport's chip could not be verified. "
+                                           "Please go to a window for help."))
+            self.passport_retry.setEnabled(False)
+            return
+        self._passport_key = None
+        self._card_read_any(record)
 
     # ---- typed ID number -----------------------------------------------------------
     def _show_id_page(self, reason: str) -> None:
@@ -396,9 +533,12 @@ class IdentifyScreen(KioskScreen):
     def _show_done(self, auto: bool) -> None:
         session = self.context.session
         lines = []
-        if session.identity is not None:
-            lines.append(mask_name(session.identity.name))
-        lines.append(mask_id_number(session.applicant_id_number))
+        identity = session.identity
+        if identity is not None:
+            lines.append(mask_person_name(identity.name))
+            lines.append(mask_document_number(identity.kind, identity.id_number))
+        else:
+            lines.append(mask_id_number(session.applicant_id_number))
         if session.phone:
             lines.append(mask_phone(session.phone))
         self.done_identity.setText("\n".join(lines))
@@ -429,6 +569,9 @@ class IdentifyScreen(KioskScreen):
             self._show(Page.CARD)
 
     def _clear_entries(self) -> None:
+        self.passport_entry.clear()
+        self._passport_key = None
+        self.passport_error.hide()
         self.card_error.clear()
         self.card_error.hide()
         self.id_number = self.phone = ""
@@ -445,6 +588,13 @@ class IdentifyScreen(KioskScreen):
         self.card_hint.setText(self.tr("Lay the card flat on the card reader and leave it "
                                        "there until your details appear."))
         self.type_instead.setText(self.tr("I have no card with me: type my ID number"))
+        self.use_passport.setText(self.tr("I have a passport"))
+        self.id_use_passport.setText(self.tr("I have a passport"))
+        self.passport_prompt.setText(self.tr("Lay your passport open at the photo page on "
+                                             "the passport reader"))
+        self.passport_retry.setText(self.tr("Try again"))
+        self.passport_change.setText(self.tr("Change the passport details"))
+        self.passport_entry.retranslate()
         self.id_prompt.setText(self.tr("Type your 18-character ID number"))
         self.id_next.setText(self.tr("Next"))
         self.phone_prompt.setText(self.tr("Type your mobile phone number (11 digits)"))

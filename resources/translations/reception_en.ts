@@ -799,6 +799,18 @@
         <source>This card cannot be used here. Please ask staff for help.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This document has no readable chip. Please ask staff for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passport chip did not accept the document number and dates. Please check them and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passport chip could not be read. Please place it on the reader again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DigitKeypad</name>
@@ -1137,6 +1149,7 @@
     <name>HandwritingPad</name>
     <message>
         <source>Choose %1</source>
+        <extracomment>how long a hidden pad keeps the recognizer open (shown again meanwhile: no reopening)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1386,6 +1399,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reading the chip, please keep the passport still…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passport was found on the reader. Lay the photo page flat on the reader and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passport&apos;s chip could not be verified. Please go to a window for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The first two digits are not a province code. Please check the number on your card.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1435,6 +1460,22 @@
     </message>
     <message>
         <source>I have no card with me: type my ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have a passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay your passport open at the photo page on the passport reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the passport details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1667,6 +1708,57 @@
     </message>
     <message>
         <source>Record and print (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassportKeyEntry</name>
+    <message>
+        <source>Type the passport number as it is printed on the photo page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date as six digits: year, month, day (for example 690806 for 6 August 1969).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth (YYMMDD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of expiry (YYMMDD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passport number from the photo page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your date of birth as on the passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passport&apos;s date of expiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the chip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

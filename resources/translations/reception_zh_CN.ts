@@ -796,6 +796,18 @@
         <source>This card cannot be used here. Please ask staff for help.</source>
         <translation>此卡无法在这里使用，请向工作人员求助。</translation>
     </message>
+    <message>
+        <source>This document has no readable chip. Please ask staff for help.</source>
+        <translation>此证件没有可读取的芯片，请向工作人员求助。</translation>
+    </message>
+    <message>
+        <source>The passport chip did not accept the document number and dates. Please check them and try again.</source>
+        <translation>护照芯片未接受所输入的证件号码和日期，请核对后重试。</translation>
+    </message>
+    <message>
+        <source>The passport chip could not be read. Please place it on the reader again.</source>
+        <translation>无法读取护照芯片，请将护照重新放到阅读器上。</translation>
+    </message>
 </context>
 <context>
     <name>DigitKeypad</name>
@@ -1134,6 +1146,7 @@
     <name>HandwritingPad</name>
     <message>
         <source>Choose %1</source>
+        <extracomment>how long a hidden pad keeps the recognizer open (shown again meanwhile: no reopening)</extracomment>
         <translation>选择 %1</translation>
     </message>
     <message>
@@ -1381,6 +1394,18 @@
         <translation>读卡器暂时无法使用，请输入您的身份证号码。</translation>
     </message>
     <message>
+        <source>Reading the chip, please keep the passport still…</source>
+        <translation>正在读取芯片，请保持护照不动…</translation>
+    </message>
+    <message>
+        <source>No passport was found on the reader. Lay the photo page flat on the reader and try again.</source>
+        <translation>阅读器上没有检测到护照。请将资料页平放在阅读器上后重试。</translation>
+    </message>
+    <message>
+        <source>The passport&apos;s chip could not be verified. Please go to a window for help.</source>
+        <translation>护照芯片数据未能通过验证，请到窗口办理。</translation>
+    </message>
+    <message>
         <source>The first two digits are not a province code. Please check the number on your card.</source>
         <translation>前两位不是省份代码，请核对身份证上的号码。</translation>
     </message>
@@ -1431,6 +1456,22 @@
     <message>
         <source>I have no card with me: type my ID number</source>
         <translation>没带身份证：输入身份证号码</translation>
+    </message>
+    <message>
+        <source>I have a passport</source>
+        <translation>我持护照</translation>
+    </message>
+    <message>
+        <source>Lay your passport open at the photo page on the passport reader</source>
+        <translation>请将护照翻开至资料页，平放在护照阅读器上</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Change the passport details</source>
+        <translation>修改护照信息</translation>
     </message>
     <message>
         <source>Type your 18-character ID number</source>
@@ -1662,6 +1703,57 @@
     <message>
         <source>Record and print (Ctrl+Enter)</source>
         <translation>登记并打印 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>PassportKeyEntry</name>
+    <message>
+        <source>Type the passport number as it is printed on the photo page.</source>
+        <translation>请按资料页上印的内容输入护照号码。</translation>
+    </message>
+    <message>
+        <source>Type the date as six digits: year, month, day (for example 690806 for 6 August 1969).</source>
+        <translation>请输入六位数字的日期：年、月、日（例如 1969年8月6日 输入 690806）。</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>护照号码</translation>
+    </message>
+    <message>
+        <source>Date of birth (YYMMDD)</source>
+        <translation>出生日期（年月日6位）</translation>
+    </message>
+    <message>
+        <source>Date of expiry (YYMMDD)</source>
+        <translation>有效期至（年月日6位）</translation>
+    </message>
+    <message>
+        <source>Type the passport number from the photo page</source>
+        <translation>请输入资料页上的护照号码</translation>
+    </message>
+    <message>
+        <source>Type your date of birth as on the passport</source>
+        <translation>请按护照上的内容输入出生日期</translation>
+    </message>
+    <message>
+        <source>Type the passport&apos;s date of expiry</source>
+        <translation>请输入护照的有效期截止日期</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Read the chip</source>
+        <translation>读取芯片</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
     </message>
 </context>
 <context>

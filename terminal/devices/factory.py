@@ -28,6 +28,7 @@ from hardware.idcard.serial_reader import SerialIdCardReader
 from hardware.printer import ReceiptPrinter, create_printer
 from terminal.config import CameraSection, CardReaderSection, DevicesSection, PrinterSection
 from terminal.devices.demo_taps import DemoTaps, TapCardSimulator, TapQrSource
+from terminal.devices.passport import PassportOpener, open_passport_reader
 
 log = logging.getLogger("terminal.devices")
 
@@ -50,6 +51,8 @@ class Devices:
     printer: ReceiptPrinter | None = None
     card_reader: IdentityReader | None = None
     camera: FrameSource | None = None
+    #: builds the passport chip reader on its adapter's thread (None: "none")
+    passport: PassportOpener | None = None
     #: the demo's "simulate card" and "simulate scan" (simulators set to "on_tap")
     taps: DemoTaps = field(default_factory=DemoTaps)
     _cleanups: list[Callable[[], None]] = field(default_factory=list, repr=False)
@@ -197,6 +200,7 @@ def build_devices(section: DevicesSection, data_dir: Path) -> Devices:
         devices.card_reader, stop_reader = build_card_reader(section.card_reader, devices.taps)
         if stop_reader:
             devices._cleanups.append(stop_reader)
+        devices.passport = open_passport_reader(section.passport)
         devices.camera, remove_frames = build_camera(section.camera, devices.taps)
         if remove_frames:
             devices._cleanups.append(remove_frames)

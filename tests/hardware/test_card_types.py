@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from hardware.documents import mask_document_number, validate_document_number
+from hardware.documents import mask_document_number, mask_person_name, validate_document_number
 from hardware.idcard import card_types, ga467
 from hardware.idcard.ga467_sim import DEMO_CARDS, Ga467Simulator
 from hardware.idcard.serial_reader import SerialIdCardReader
@@ -97,6 +97,9 @@ def test_number_rules_per_kind(kind: DocumentKind, number: str,
 
 
 def test_masking_per_kind() -> None:
+    assert mask_person_name("ANNA MARIA ERIKSSON") == "A*** M**** E*******"
+    assert mask_person_name("SMITH, JOHN") == "S**** J***"
+    assert mask_person_name("张三丰") == "张*丰"
     assert mask_document_number(DocumentKind.RESIDENT_ID, "11010519491231002X") == \
         "110105********002X"
     assert mask_document_number(DocumentKind.FOREIGN_PR_2017, "USA110083081512") == \

@@ -1,0 +1,224 @@
+"""The kiosk identifies residents by passport chip (simulated passport reader: the
+real BAC, secure messaging and passive authentication against an in-process chip) and
+by the residence permits and foreigners' cards a GA 467 reader reads."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from hardware.idcard.ga467_sim import DEMO_CARDS, Ga467Simulator
+from hardware.idcard.serial_reader import SerialIdCardReader
+from hardware.identity import DocumentKind
+from hardware.passport.mrz import parse_mrz
+from hardware.passport.passive_auth import CscaList
+from hardware.passport.reader import PassportReader
+from hardware.passport.specimen import Specimen, td3_lines
+from hardware.passport.vpassport import DirectLink, VirtualPassport
+from kiosk.context import KioskContext, KioskDevices
+from kiosk.screens.identify import IdentifyScreen
+from kiosk.screens.identify import Page as IdPage
+from terminal.config import PassportSection
+from terminal.devices.passport import (
+    SPECIMEN_FACE,
+    SPECIMEN_FACE_SIZE,
+    PassportAdapter,
+    open_passport_reader,
+)
+from terminal.devices.workers import CardReaderAdapter
+from tests.kiosk.conftest import KioskUi
+
+NEXT = {"next": "help", "next_args": {"from": "test"}, "purpose": "To take a number"}
+RENDER_DIR = Path(os.environ.get("PASSPORT_RENDER_DIR", "/tmp/kiosk-passport"))
+
+
+def tap(qtbot: QtBot, button: QWidget) -> None:
+    assert button.isVisible() and button.isEnabled(), button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_key(qtbot: QtBot, screen: IdentifyScreen, number: str, birth: str,
+             expiry: str) -> None:
+    entry = screen.passport_entry
+    for value in (number, birth, expiry):
+        for key in value:
+            tap(qtbot, entry.buttons[key])
+        tap(qtbot, entry.next_button)
+
+
+@pytest.fixture
+def passport(context: KioskContext) -> Iterator[PassportAdapter]:
+    opener = open_passport_reader(PassportSection())
+    assert opener is not None
+    adapter = PassportAdapter(opener)
+    context.devices = KioskDevices(passport=adapter)
+    yield adapter
+    adapter.stop()
+
+
+def grab(kiosk: KioskUi, name: str) -> None:
+    RENDER_DIR.mkdir(parents=True, exist_ok=True)
+    kiosk.window.grab().save(str(RENDER_DIR / f"{name}.png"))
+
+
+def test_passport_chip_identifies_the_resident(qtbot: QtBot, kiosk: KioskUi,
+                                               context: KioskContext,
+                                               passport: PassportAdapter) -> None:
+    screen: IdentifyScreen = kiosk.screen("identify")
+    kiosk.navigator.go("identify", NEXT)
+    assert screen.page() is IdPage.ID_NUMBER  # no card reader: typed path, passport offered
+    tap(qtbot, screen.id_use_passport)
+    assert screen.page() is IdPage.PASSPORT
+    entry = screen.passport_entry
+    tap(qtbot, entry.buttons["L"])
+    assert entry.buttons["A"].isEnabled()
+    tap(qtbot, entry.buttons["back"])
+    assert not entry.next_button.isEnabled()
+    for key in "L898902C":
+        tap(qtbot, entry.buttons[key])
+    tap(qtbot, entry.next_button)
+    assert not entry.buttons["A"].isEnabled()  # dates take digits only
+    for key in "691306":
+        tap(qtbot, entry.buttons[key])
+    tap(qtbot, entry.next_button)
+    assert "six digits" in entry.error.text()  # month 13 is refused before the chip
+    for _ in range(6):
+        tap(qtbot, entry.buttons["back"])
+    for key in "690806":
+        tap(qtbot, entry.buttons[key])
+    tap(qtbot, entry.next_button)
+    for key in "940623":
+        tap(qtbot, entry.buttons[key])
+    assert entry.next_button.text() == "Read the chip"
+    tap(qtbot, entry.next_button)
+    qtbot.waitUntil(lambda: screen.page() is not IdPage.PASSPORT_READ, timeout=10_000)
+    assert screen.page() is IdPage.DONE  # read from a chip, as a card: no phone asked
+    identity = context.session.identity
+    assert identity is not None and identity.kind is DocumentKind.PASSPORT
+    assert identity.id_number == "L898902C" and identity.nationality == "UTO"
+    assert identity.photo_image[:2] == b"\xff\xd8"  # the chip's JPEG face, for face match
+    shown = screen.done_identity.text()
+    assert "L*****2C" in shown and "A*** M**** E*******" in shown
+    assert "L898902C" not in shown and "ERIKSSON" not in shown
+    tap(qtbot, screen.continue_button)
+    assert kiosk.navigator.current == "help"
+    assert context.session.applicant_id_number == "L898902C"
+
+
+def test_a_wrong_date_is_refused_by_the_chip_and_can_be_corrected(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext,
+        passport: PassportAdapter) -> None:
+    screen: IdentifyScreen = kiosk.screen("identify")
+    kiosk.navigator.go("identify", NEXT)
+    tap(qtbot, screen.id_use_passport)
+    type_key(qtbot, screen, "L898902C", "690806", "940624")
+    qtbot.waitUntil(screen.passport_error.isVisible, timeout=10_000)
+    assert "did not accept" in screen.passport_error.text()
+    assert context.session.identity is None
+    tap(qtbot, screen.passport_change)
+    entry = screen.passport_entry
+    assert entry.values == ["L898902C", "690806", "940624"]
+    tap(qtbot, entry.buttons["back"])
+    tap(qtbot, entry.buttons["3"])
+    tap(qtbot, entry.next_button)
+    qtbot.waitUntil(lambda: screen.page() is IdPage.DONE, timeout=10_000)
+
+
+def test_a_chip_failing_passive_authentication_sends_the_resident_to_a_window(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext) -> None:
+    specimen = Specimen.build(SPECIMEN_FACE.read_bytes(), face_size=SPECIMEN_FACE_SIZE)
+    key = parse_mrz("\n".join(specimen.mrz)).key
+    specimen.tamper_dg1(td3_lines(surname="MALLORY", given_names="EVE", number="L898902C",
+                                  nationality="UTO", birth="690806", sex="F",
+                                  expiry="940623"))
+    chip = VirtualPassport(specimen.files, key)
+    adapter = PassportAdapter(lambda: PassportReader(DirectLink(chip),
+                                                     CscaList([specimen.pki.csca])))
+    context.devices = KioskDevices(passport=adapter)
+    try:
+        screen: IdentifyScreen = kiosk.screen("identify")
+        kiosk.navigator.go("identify", NEXT)
+        tap(qtbot, screen.id_use_passport)
+        type_key(qtbot, screen, "L898902C", "690806", "940623")
+        qtbot.waitUntil(screen.passport_error.isVisible, timeout=10_000)
+        assert "could not be verified" in screen.passport_error.text()
+        assert not screen.passport_retry.isEnabled()
+        assert context.session.identity is None
+        assert any("DG1 does not match" in e.message for e in adapter.errors())
+    finally:
+        adapter.stop()
+
+
+@pytest.mark.parametrize(("card", "masked"), [
+    ("hmt", "810000********1230"),
+    ("foreign2017", "USA********1512"),
+    ("foreign2023", "911840********0010"),
+])
+def test_permits_and_foreigners_cards_identify_at_the_kiosk(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext, card: str, masked: str) -> None:
+    with Ga467Simulator(DEMO_CARDS[card]()) as sim:
+        adapter = CardReaderAdapter(SerialIdCardReader(sim.port, step_timeout=0.3))
+        context.devices = KioskDevices(card_reader=adapter)
+        try:
+            screen: IdentifyScreen = kiosk.screen("identify")
+            kiosk.navigator.go("identify", NEXT)
+            qtbot.waitUntil(lambda: context.session.identity is not None, timeout=10_000)
+            assert screen.page() is IdPage.DONE
+            shown = screen.done_identity.text()
+            assert masked in shown and DEMO_CARDS[card]().id_number not in shown
+            assert context.session.identity.kind is DEMO_CARDS[card]().kind
+        finally:
+            adapter.stop()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+def test_render_the_passport_screens(qtbot: QtBot, kiosk: KioskUi, context: KioskContext,
+                                     passport: PassportAdapter, language: str,
+                                     size: tuple[int, int]) -> None:
+    context.gui.language.set_language(language)
+    kiosk.window.resize(*size)
+    orientation = "portrait" if size[0] < size[1] else "landscape"
+    screen: IdentifyScreen = kiosk.screen("identify")
+    with Ga467Simulator(card_present=False) as sim:  # a card reader with no card on it
+        reader = CardReaderAdapter(SerialIdCardReader(sim.port, step_timeout=0.3))
+        context.devices = KioskDevices(card_reader=reader, passport=passport)
+        try:
+            kiosk.navigator.go("identify", NEXT)
+            title = "请确认您的身份" if language == "zh_CN" else "Please identify yourself"
+            qtbot.waitUntil(lambda: screen.title_label.text() == title)  # language change in
+            assert screen.page() is IdPage.CARD
+            grab(kiosk, f"passport-offer-{language}-{orientation}")
+            tap(qtbot, screen.use_passport)
+        finally:
+            reader.stop()
+    assert screen.page() is IdPage.PASSPORT
+    entry: Any = screen.passport_entry
+    for key in "L898902C":
+        tap(qtbot, entry.buttons[key])
+    tap(qtbot, entry.next_button)
+    for key in "6908":
+        tap(qtbot, entry.buttons[key])
+    grab(kiosk, f"passport-entry-{language}-{orientation}")
+    for key in "06":
+        tap(qtbot, entry.buttons[key])
+    tap(qtbot, entry.next_button)
+    for key in "940624":
+        tap(qtbot, entry.buttons[key])
+    tap(qtbot, entry.next_button)
+    qtbot.waitUntil(screen.passport_error.isVisible, timeout=10_000)
+    assert screen.passport_error.text() != "" and screen.passport_change.text() != ""
+    grab(kiosk, f"passport-refused-{language}-{orientation}")
+    tap(qtbot, screen.passport_change)
+    tap(qtbot, entry.buttons["back"])
+    tap(qtbot, entry.buttons["3"])
+    tap(qtbot, entry.next_button)
+    qtbot.waitUntil(lambda: screen.page() is IdPage.DONE, timeout=10_000)
+    grab(kiosk, f"passport-done-{language}-{orientation}")
