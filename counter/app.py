@@ -14,13 +14,16 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 
 from counter.composition import CounterComposition
 from sync.paths import config_dir
+from terminal.selftest import add_arguments as add_self_test_arguments
+from terminal.selftest import run_self_test
 from terminal.services import ServicesLoader
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
-from terminal.startup import start_gui
+from terminal.startup import Gui, start_gui
 
 APP_NAME = "reception-counter"
 log = logging.getLogger("counter")
@@ -32,11 +35,21 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder of terminal.toml and secrets.toml")
     parser.add_argument("--size", choices=("1920x1080", "1366x768", "full"), default="full",
                         help="window size (default: full screen)")
+    add_self_test_arguments(parser)
     return parser
+
+
+def _self_test_window(gui: Gui) -> tuple[CounterComposition, QWidget]:
+    ui = CounterComposition(gui)
+    ui.window.resize(1920, 1080)
+    ui.window.show()
+    return ui, ui.window
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    if arguments.self_test:
+        return run_self_test(APP_NAME, "counter", _self_test_window, arguments)
     folder = arguments.config_dir or config_dir()
     try:
         gui = start_gui(APP_NAME, folder)

@@ -9,13 +9,17 @@ import sys
 import tomllib
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from display.composition import DisplayComposition
 from display.services import open_display_services
 from sync.paths import CONFIG_FILE, config_dir
+from terminal.selftest import add_arguments as add_self_test_arguments
+from terminal.selftest import run_self_test
 from terminal.services import ServicesLoader
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
-from terminal.startup import start_gui
+from terminal.startup import Gui, start_gui
 
 APP_NAME = "reception-display"
 log = logging.getLogger("display")
@@ -27,7 +31,15 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder of terminal.toml and secrets.toml")
     parser.add_argument("--windowed", action="store_true",
                         help="a 1920x1080 window instead of full screen")
+    add_self_test_arguments(parser)
     return parser
+
+
+def _self_test_window(gui: Gui) -> tuple[DisplayComposition, QWidget]:
+    ui = DisplayComposition(gui, fullscreen=False, hide_cursor=False)
+    ui.screen.resize(1920, 1080)
+    ui.present()
+    return ui, ui.screen
 
 
 def screen_settings(config_path: Path) -> tuple[bool, bool]:
@@ -43,6 +55,9 @@ def screen_settings(config_path: Path) -> tuple[bool, bool]:
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    if arguments.self_test:
+        return run_self_test(APP_NAME, "display", _self_test_window, arguments,
+                             opener=open_display_services)
     folder = arguments.config_dir or config_dir()
     try:
         gui = start_gui(APP_NAME, folder)

@@ -8,14 +8,19 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from kiosk.composition import KioskComposition
 from kiosk.screens.registry import import_flows
 from sync.paths import config_dir
+from sync.protocol.models import TicketPayload
 from terminal.quick_backend import prefer_software_quick
+from terminal.selftest import add_arguments as add_self_test_arguments
+from terminal.selftest import run_self_test
 from terminal.services import ServicesLoader
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
-from terminal.startup import start_gui
+from terminal.startup import Gui, start_gui
 from terminal.watchdog import start_watchdog
 from terminal.widgets.keyboard import configure_input_method
 
@@ -47,17 +52,22 @@ def _parser() -> argparse.ArgumentParser:
                         help="the window's size when not full screen (default: the kiosk's "
                              f"{WINDOW_SIZE}; QT_SCALE_FACTOR shrinks it to fit a smaller "
                              "screen)")
-    parser.add_argument("--self-test", action="store_true",
-                        help="offscreen: submit one transaction to a local platform, exit 0")
+    add_self_test_arguments(parser)
     return parser
+
+
+def _self_test_window(gui: Gui) -> tuple[KioskComposition, QWidget]:
+    ui = KioskComposition(gui, kiosk_mode=False)
+    ui.window.resize(*window_size(WINDOW_SIZE))
+    ui.window.present()
+    return ui, ui.window
 
 
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     if arguments.self_test:
-        from kiosk.selftest import run_self_test
-
-        return run_self_test()
+        return run_self_test(APP_NAME, "kiosk", _self_test_window, arguments,
+                             payload=TicketPayload(number="A001", category="A"))
     folder = arguments.config_dir or config_dir()
     keyboard = configure_input_method()  # must precede the QApplication
     prefer_software_quick()  # likewise: the keyboard's QML without OpenGL

@@ -46,6 +46,12 @@ def _parser() -> argparse.ArgumentParser:
     enroll.add_argument("--url", required=True, help="the platform's base URL")
     enroll.add_argument("--code", required=True, help="the one-time enrollment code")
     commands.add_parser("backup", help="make a sealed backup of the store now")
+    self_test = commands.add_parser(
+        "self-test", help="a throw-away terminal in a temporary folder: store one transaction "
+                          "(and deliver it, with --platform); exit 0 when done")
+    self_test.add_argument("--platform", metavar="URL", help="a platform to deliver to")
+    self_test.add_argument("--enroll-code", metavar="CODE",
+                           help="with --platform: a one-time enrollment code")
     restore_command = commands.add_parser(
         "restore", help="put a backup back in place of the database (terminal stopped)")
     restore_command.add_argument("--backup", metavar="NAME",
@@ -91,7 +97,24 @@ def main(argv: list[str] | None = None) -> int:
         return 3
 
 
+def _self_test(arguments: argparse.Namespace) -> int:
+    from sync.selftest import SelfTestPlatform, run_sync_self_test  # it enrolls through us
+
+    platform = None
+    if arguments.platform:
+        platform = SelfTestPlatform(arguments.platform, arguments.enroll_code or "")
+    try:
+        summary = run_sync_self_test(platform)
+    except Exception as error:  # report any failure as a failed self-test
+        print(f"self-test: FAILED: {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
+    print(f"self-test: ok {summary}")
+    return 0
+
+
 def _main(arguments: argparse.Namespace, folder: Path) -> int:
+    if arguments.command == "self-test":
+        return _self_test(arguments)
     try:
         if arguments.command == "enroll":
             secrets = enroll_terminal(arguments.url, arguments.code, folder)
