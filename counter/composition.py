@@ -29,6 +29,7 @@ from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
+    from counter.cases.desk import CaseDesk
     from sync.protocol.help import HelpRequestShown
     from sync.protocol.staff import StaffEntry
     from sync.staff_sign_in import SignInResult
@@ -60,6 +61,7 @@ class CounterComposition:
         self.window.set_identity(gui.settings.center_name(gui.language.language), "")
         self.workbench: QWidget | None = None
         self.rating: QWidget | None = None
+        self.case_desk: CaseDesk | None = None
         self.adapters: Adapters | None = None
         self.reference: ReferenceData | None = None
         self.sign_in_hint = ""
@@ -116,6 +118,7 @@ class CounterComposition:
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(self._sync_state)
         self._install_workbench(shell)
+        self._install_case_desk(shell)
         self._start_card_watcher(shell)
         self.reference.follow(shell.bridge)
         if shell.bridge.last_state is not None:
@@ -274,6 +277,21 @@ class CounterComposition:
         self.workbench = workbench
         self.window.set_work_area(workbench)
 
+    def _install_case_desk(self, shell: Shell) -> None:
+        """The clerk's case desk (`counter.cases`), a page beside the workbench."""
+        from counter.cases.desk import CaseDesk
+
+        runtime, settings, reference = shell.services.runtime, self.gui.settings, self.reference
+        case_desk = CaseDesk(
+            shell.bridge, platform=lambda: runtime.client if self.desk.online is not False
+            else None, catalog=lambda: reference.catalog if reference else None,
+            printer=shell.adapters.printer, center_name=settings.center_name,
+            window=self.desk.window, clock=center_clock(settings.zone),
+            staff_no=lambda: self.desk.clerk.staff_no if self.desk.clerk else None)
+        self.case_desk = case_desk
+        self.window.set_case_desk(case_desk)
+        self.window.casesToggled.connect(lambda on: case_desk.load() if on else None)
+
     def _ask_rating(self, tracking_number: str) -> None:
         rating = self.rating
         if rating is None:
@@ -340,4 +358,6 @@ class CounterComposition:
         self.desk.actions.wait()
         self.desk.reads.wait()
         self.reads.wait()
+        if self.case_desk is not None:
+            self.case_desk.reads.wait()
         self.sign_in.shutdown()

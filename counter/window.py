@@ -21,11 +21,13 @@ from terminal.sync_badge import SyncBadge
 
 SIGN_OUT_KEY = "F12"
 FIGURES_KEY = "F10"
+CASES_KEY = "Ctrl+K"
 
 
 class CounterWindow(QWidget):
     signOutRequested = Signal()
     figuresToggled = Signal(bool)
+    casesToggled = Signal(bool)
 
     def __init__(self, badge: SyncBadge, sign_in: SignInScreen, queue_panel: QueuePanel,
                  work_area: QWidget, figures: QWidget) -> None:
@@ -41,6 +43,11 @@ class CounterWindow(QWidget):
         self.figures_button = QPushButton(objectName="figuresButton", checkable=True)
         self.figures_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.figures_button.toggled.connect(self.show_figures)
+        self.cases_button = QPushButton(objectName="casesButton", checkable=True)
+        self.cases_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.cases_button.toggled.connect(self.show_cases)
+        self.cases_button.hide()
+        self.case_desk: QWidget | None = None
         self.sign_out_button = QPushButton(objectName="signOutButton")
         self.sign_out_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sign_out_button.clicked.connect(self.signOutRequested)
@@ -83,6 +90,7 @@ class CounterWindow(QWidget):
         row.addStretch(1)
         row.addWidget(self.clerk_label)
         row.addWidget(self.badge)
+        row.addWidget(self.cases_button)
         row.addWidget(self.figures_button)
         row.addWidget(self.sign_out_button)
         return bar
@@ -103,16 +111,45 @@ class CounterWindow(QWidget):
         self.pages.setCurrentIndex(1 if signed_in else 0)
         self.sign_out_button.setVisible(signed_in)
         self.figures_button.setVisible(signed_in)
+        self.cases_button.setVisible(signed_in and self.case_desk is not None)
         if not signed_in:
             self.figures_button.setChecked(False)
+            self.cases_button.setChecked(False)
         self._retranslate()
 
     def show_figures(self, on: bool) -> None:
         if self.figures_button.isChecked() != on:
             self.figures_button.setChecked(on)
             return
-        self.right.setCurrentWidget(self.figures if on else self.work_area)
+        if on:
+            self.cases_button.setChecked(False)
+        self.right.setCurrentWidget(self.figures if on else self._work_page())
         self.figuresToggled.emit(on)
+
+    def set_case_desk(self, desk: QWidget) -> None:
+        """Add the case desk as a page of the work area, shown by its button (Ctrl+K)."""
+        self.case_desk = desk
+        self.right.addWidget(desk)
+        shortcut = QShortcut(QKeySequence(CASES_KEY), self)
+        shortcut.activated.connect(
+            lambda: self.cases_button.toggle() if self.cases_button.isVisible() else None)
+        self.set_signed_in(self.clerk_name or None)
+
+    def show_cases(self, on: bool) -> None:
+        if self.case_desk is None:
+            return
+        if self.cases_button.isChecked() != on:
+            self.cases_button.setChecked(on)
+            return
+        if on:
+            self.figures_button.setChecked(False)
+        self.right.setCurrentWidget(self._work_page())
+        self.casesToggled.emit(on)
+
+    def _work_page(self) -> QWidget:
+        if self.case_desk is not None and self.cases_button.isChecked():
+            return self.case_desk
+        return self.work_area
 
     def set_work_area(self, widget: QWidget) -> None:
         """Swap in the acceptance workbench (or any widget) as the work area."""
@@ -122,7 +159,7 @@ class CounterWindow(QWidget):
         self.work_area = widget
         self.right.insertWidget(index, widget)
         if not self.figures_button.isChecked():
-            self.right.setCurrentWidget(widget)
+            self.right.setCurrentWidget(self._work_page())
 
     def show_status(self, text: str) -> None:
         self.status.setText(text)
@@ -134,6 +171,7 @@ class CounterWindow(QWidget):
         self.clerk_label.setText(self.tr("Clerk: %1").replace("%1", self.clerk_name)
                                  if self.clerk_name else "")
         self.figures_button.setText(self.tr("Figures (%1)").replace("%1", FIGURES_KEY))
+        self.cases_button.setText(self.tr("Cases (%1)").replace("%1", CASES_KEY))
         self.sign_out_button.setText(self.tr("Sign out (%1)").replace("%1", SIGN_OUT_KEY))
 
     def changeEvent(self, event: QEvent) -> None:

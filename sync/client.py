@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import ssl
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from sync.protocol import help as help_wire
 from sync.protocol import models as wire
 from sync.protocol import queue, staff
+from sync.protocol.cases import CaseList, CaseView
 from sync.protocol.signing import signed_headers
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -386,6 +387,23 @@ class PlatformClient:
                 return None
             raise
         return _parse(wire.ApplicationPayload, body)
+
+    # ------------------------------------------------------------ cases
+    def cases(self, states: Sequence[str] = ()) -> CaseList:
+        """The center's cases (of `states`), the earliest deadline first."""
+        query = "&".join(f"state={quote(state, safe='')}" for state in states)
+        return _parse(CaseList, self._send("GET", "/v1/cases" + (f"?{query}" if query else ""),
+                                           b""))
+
+    def case(self, tracking_number: str) -> CaseView | None:
+        """One case with its whole story; None when the platform has none of the center's."""
+        try:
+            body = self._send("GET", f"/v1/cases/{quote(tracking_number, safe='')}", b"")
+        except RequestRefused as error:
+            if error.status in (404, 422):
+                return None
+            raise
+        return _parse(CaseView, body)
 
 
 def _error_details(content: bytes) -> tuple[str, str, float | None]:

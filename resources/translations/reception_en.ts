@@ -447,6 +447,194 @@
     </message>
 </context>
 <context>
+    <name>CaseDesk</name>
+    <message>
+        <source>Offline: the list is as of %1; steps are saved here and sent when the platform is back.</source>
+        <extracomment>A deadline this many working days away or fewer is &quot;due soon&quot;. Steps recorded here and not yet seen in the platform&apos;s list: number -&gt; state.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform has no case %1 (yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cases: %2 overdue, %3 due within %4 working days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed %1; the completion notice is printing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not saved, nothing was recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for pre-check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted, materials to follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not yet delivered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue by %1 working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 working days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials supplied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(pre-check)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>window %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number from the slip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was issued, or the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete and print the notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the notice again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
@@ -577,6 +765,53 @@
     </message>
 </context>
 <context>
+    <name>CompletionNotice</name>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please collect the result at any window with this notice and your ID card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may ask at any window how to apply for a review of this decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completion notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please keep this notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CounterComposition</name>
     <message>
         <source>No input: signing out in %1 s.</source>
@@ -611,6 +846,10 @@
     </message>
     <message>
         <source>Figures (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cases (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1715,6 +1954,7 @@
     <name>PassportKeyEntry</name>
     <message>
         <source>Type the passport number as it is printed on the photo page.</source>
+        <extracomment>a passport number mixes letters and digits: the digit keypad&apos;s digits in one row (as on a computer keyboard), then the alphabet; ten keys a row in portrait, twelve in landscape, where &quot;Delete&quot;, &quot;Back&quot; and &quot;Next&quot; share the fourth row so that the keyboard fits beside the fields</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -447,6 +447,194 @@
     </message>
 </context>
 <context>
+    <name>CaseDesk</name>
+    <message>
+        <source>Offline: the list is as of %1; steps are saved here and sent when the platform is back.</source>
+        <extracomment>A deadline this many working days away or fewer is &quot;due soon&quot;. Steps recorded here and not yet seen in the platform&apos;s list: number -&gt; state.</extracomment>
+        <translation>离线：列表为 %1 时的数据；操作已保存在本机，平台恢复后发送。</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>The platform has no case %1 (yet).</source>
+        <translation>平台上（暂）无案件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 cases: %2 overdue, %3 due within %4 working days.</source>
+        <translation>共 %1 个案件：%2 项逾期，%3 项 %4 个工作日内到期。</translation>
+    </message>
+    <message>
+        <source>Completed %1; the completion notice is printing.</source>
+        <translation>%1 已办结，正在打印办结通知书。</translation>
+    </message>
+    <message>
+        <source>Recorded for %1.</source>
+        <translation>%1 已记录。</translation>
+    </message>
+    <message>
+        <source>Not saved, nothing was recorded: %1</source>
+        <translation>未保存，未登记任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Waiting for pre-check</source>
+        <translation>待预审</translation>
+    </message>
+    <message>
+        <source>Materials missing</source>
+        <translation>材料不齐</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Accepted, materials to follow</source>
+        <translation>容缺受理（待补材料）</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Handed over</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>(not yet delivered)</source>
+        <translation>（尚未送达平台）</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>（预计）</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 working days</source>
+        <translation>已逾期 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>%1 working days left</source>
+        <translation>剩余 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>One-time notice of missing materials</source>
+        <translation>一次性告知书（补齐材料）</translation>
+    </message>
+    <message>
+        <source>Handled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>Materials supplied</source>
+        <translation>已补交材料</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Rated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>(pre-check)</source>
+        <translation>（预审）</translation>
+    </message>
+    <message>
+        <source>%1 of 5</source>
+        <translation>%1 分（满分 5）</translation>
+    </message>
+    <message>
+        <source>window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Tracking number from the slip</source>
+        <translation>回执上的受理编号</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>承诺期限</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Start work</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>What was issued, or the reason</source>
+        <translation>办理结果说明或不予批准理由</translation>
+    </message>
+    <message>
+        <source>Complete and print the notice</source>
+        <translation>办结并打印通知书</translation>
+    </message>
+    <message>
+        <source>Print the notice again</source>
+        <translation>重新打印通知书</translation>
+    </message>
+</context>
+<context>
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
@@ -577,6 +765,53 @@
     </message>
 </context>
 <context>
+    <name>CompletionNotice</name>
+    <message>
+        <source>Approved</source>
+        <translation>准予办理</translation>
+    </message>
+    <message>
+        <source>Not approved</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>办理事项</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Please collect the result at any window with this notice and your ID card.</source>
+        <translation>请凭本通知书和身份证到任一窗口领取办理结果。</translation>
+    </message>
+    <message>
+        <source>You may ask at any window how to apply for a review of this decision.</source>
+        <translation>如对本决定有异议，可到任一窗口咨询复议途径。</translation>
+    </message>
+    <message>
+        <source>Completion notice</source>
+        <translation>办结通知书</translation>
+    </message>
+    <message>
+        <source>Please keep this notice.</source>
+        <translation>请妥善保管本通知书。</translation>
+    </message>
+</context>
+<context>
     <name>CounterComposition</name>
     <message>
         <source>No input: signing out in %1 s.</source>
@@ -612,6 +847,10 @@
     <message>
         <source>Figures (%1)</source>
         <translation>统计 (%1)</translation>
+    </message>
+    <message>
+        <source>Cases (%1)</source>
+        <translation>案件 (%1)</translation>
     </message>
     <message>
         <source>Sign out (%1)</source>
@@ -1709,6 +1948,7 @@
     <name>PassportKeyEntry</name>
     <message>
         <source>Type the passport number as it is printed on the photo page.</source>
+        <extracomment>a passport number mixes letters and digits: the digit keypad&apos;s digits in one row (as on a computer keyboard), then the alphabet; ten keys a row in portrait, twelve in landscape, where &quot;Delete&quot;, &quot;Back&quot; and &quot;Next&quot; share the fourth row so that the keyboard fits beside the fields</extracomment>
         <translation>请按资料页上印的内容输入护照号码。</translation>
     </message>
     <message>

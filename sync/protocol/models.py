@@ -199,6 +199,32 @@ class HelpRequestPayload(WireModel):
     language: Literal["zh_CN", "en"] = "zh_CN"
 
 
+class CaseAction(StrEnum):
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    MATERIALS_SUPPLIED = "materials_supplied"
+    COLLECTED = "collected"
+
+
+class CaseResult(StrEnum):
+    APPROVED = "approved"  # done as asked: the certificate, the benefit, the record
+    NOT_APPROVED = "not_approved"  # decided against the resident, with the reason in `note`
+
+
+class CaseProgressPayload(WireModel):
+    """A clerk moved an accepted case on: work started, completed with a result,
+    promised materials supplied, or the result collected by the resident."""
+
+    kind: Literal["case_progress"] = "case_progress"
+    tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
+    action: CaseAction
+    result: CaseResult | None = None
+    materials: Codes = Field(default_factory=list)
+    note: LongText | None = None
+    staff_no: Annotated[str, Field(max_length=32)] | None = None
+    window: Annotated[str, Field(max_length=16)] | None = None
+
+
 Payload = Annotated[
     ApplicationPayload
     | TicketPayload
@@ -208,14 +234,16 @@ Payload = Annotated[
     | RatingPayload
     | AcceptancePayload
     | ServedPayload
-    | HelpRequestPayload,
+    | HelpRequestPayload
+    | CaseProgressPayload,
     Field(discriminator="kind"),
 ]
 # Payload keys that may hold personal data, free text included (a repair's
-# location and description, a rating's comment, a refusal's reason): sealed at
+# location and description, a rating's comment, a refusal's reason, a case's
+# progress note): sealed at
 # rest on the terminal and purged after delivery plus the retention period.
 PERSONAL_KEYS = ("applicant", "reporter", "fields", "location", "description", "comment",
-                 "reason")
+                 "reason", "note")
 
 
 class TransactionItem(WireModel):

@@ -264,6 +264,7 @@ TRANSACTION_ROLES: dict[str, frozenset[Role]] = {
     "served": frozenset({Role.COUNTER}),
     "rating": frozenset({Role.COUNTER}),
     "help_request": frozenset({Role.KIOSK}),  # "call staff"; its center is the kiosk's
+    "case_progress": frozenset({Role.COUNTER}),  # of an accepted case of its center
 }
 
 

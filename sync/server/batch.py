@@ -25,6 +25,7 @@ from sync.protocol.models import (
     AcceptancePayload,
     ApplicationPayload,
     BookingPayload,
+    CaseProgressPayload,
     HelpRequestPayload,
     ItemResult,
     ItemStatus,
@@ -32,7 +33,7 @@ from sync.protocol.models import (
 )
 from sync.server import audit, help_requests, sealing
 from sync.server.access import may_record
-from sync.server.cases.book import CaseBook
+from sync.server.cases.book import PROGRESS_STATUS, CaseBook
 from sync.server.db import (
     STATUS_COUNTER,
     WRITE,
@@ -320,6 +321,13 @@ def _store(
             )
             if (change := _status_change(c.item)) is not None:
                 changes.append(change)
+            elif isinstance(c.item.payload, CaseProgressPayload) and \
+                    c.item.payload.action in PROGRESS_STATUS:
+                progress = c.item.payload
+                changes.append(_StatusChange(
+                    progress.tracking_number, cases.matter_code(progress.tracking_number),
+                    PROGRESS_STATUS[progress.action],
+                    progress.note or "", overwrite=True))
         if rows:
             session.execute(insert(StoredTransaction), rows)
         if changes:

@@ -273,3 +273,45 @@ def test_publishing_next_years_calendar_moves_a_deadline(counter: Term, kiosk: T
     published = WorkCalendar.model_validate(kiosk.send("GET", "/v1/calendar").json())
     assert 2027 in published.years
     assert not WorkingDays(published).is_working_day(date(2027, 10, 4))
+
+
+def _progress(number: str, action: str, **extra: Any) -> dict[str, Any]:
+    return {"id": str(uuid.uuid4()), "seq": 20, "created_at": datetime.now(UTC).isoformat(),
+            "payload": {"kind": "case_progress", "tracking_number": number, "action": action,
+                        "staff_no": "S03", "window": "2", **extra}}
+
+
+def test_a_case_moves_to_completion_and_collection(kiosk: Term, counter: Term,
+                                                   stranger: Term) -> None:
+    number = _number()
+    accepted = acceptance_item(number, "accepted", materials_promised=["hukou", "photo"])
+    accepted["payload"]["matter_code"] = COMMITTED
+    assert counter.deliver(accepted)[0]["status"] == "accepted"
+    too_early = counter.deliver(_progress(number, "collected"))[0]
+    assert (too_early["status"], too_early["code"]) == ("rejected", "bad_transition")
+    assert stranger.deliver(_progress(number, "in_progress"))[0]["code"] == "unknown_case"
+    assert kiosk.deliver(_progress(number, "in_progress"))[0]["code"] == "wrong_role"
+    no_result = counter.deliver(_progress(number, "completed"))[0]
+    assert (no_result["status"], no_result["code"]) == ("rejected", "invalid")
+
+    answers = counter.deliver(_progress(number, "materials_supplied", materials=["hukou"]))
+    assert answers[0]["status"] == "accepted"
+    assert _case(counter, number).state is CaseState.ACCEPTED_PENDING  # the photo is owed
+    answers = counter.deliver(
+        _progress(number, "materials_supplied", materials=["photo"]),
+        _progress(number, "in_progress"),
+        _progress(number, "completed", result="approved", note="certificate CA-7 issued"))
+    assert [a["status"] for a in answers] == ["accepted"] * 3
+    status = counter.send("GET", f"/v1/applications/{number}").json()
+    assert (status["status"], status["note"]) == ("completed", "certificate CA-7 issued")
+    assert counter.deliver(_progress(number, "collected"))[0]["status"] == "accepted"
+
+    case = _case(counter, number)
+    assert (case.state, case.result) == (CaseState.COLLECTED, "approved")
+    assert [e.kind.value for e in case.events] == [
+        "accepted_pending", "materials_supplied", "materials_supplied", "in_progress",
+        "completed", "collected"]
+    completed = case.events[4]
+    assert (completed.receipt, completed.detail, completed.staff_no) == (
+        "completion_notice", {"result": "approved"}, "S03")
+    assert case.working_days_left is None  # no deadline runs once completed

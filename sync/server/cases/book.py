@@ -19,6 +19,8 @@ from sync.protocol.models import (
     AcceptanceOutcome,
     AcceptancePayload,
     ApplicationPayload,
+    CaseAction,
+    CaseProgressPayload,
     Catalog,
     HandlingType,
     Matter,
@@ -44,6 +46,22 @@ _DECISIONS: dict[AcceptanceOutcome, tuple[CaseEventKind, CaseState, str | None]]
     AcceptanceOutcome.ON_THE_SPOT: (CaseEventKind.ON_THE_SPOT, CaseState.COMPLETED,
                                     "acceptance_receipt"),
 }
+
+
+#: The states each progress step may start from.
+_MOVES: dict[CaseAction, frozenset[CaseState]] = {
+    CaseAction.IN_PROGRESS: frozenset({CaseState.ACCEPTED, CaseState.ACCEPTED_PENDING}),
+    CaseAction.COMPLETED: OPEN_STATES,
+    CaseAction.MATERIALS_SUPPLIED: frozenset({CaseState.ACCEPTED_PENDING,
+                                              CaseState.IN_PROGRESS}),
+    CaseAction.COLLECTED: frozenset({CaseState.COMPLETED}),
+}
+#: The state after a step (materials supplied keeps it, or ends "to follow").
+_AFTER = {CaseAction.IN_PROGRESS: CaseState.IN_PROGRESS,
+          CaseAction.COMPLETED: CaseState.COMPLETED,
+          CaseAction.COLLECTED: CaseState.COLLECTED}
+#: Application status shown to the resident after a step.
+PROGRESS_STATUS = {CaseAction.IN_PROGRESS: "in_progress", CaseAction.COMPLETED: "completed"}
 
 
 def note_binding(tracking_number: str, tx_id: str) -> bytes:
@@ -74,7 +92,22 @@ class CaseBook:
                 return "unknown_case", (
                     f"No case of this center has number {payload.tracking_number}: a rating "
                     "is recorded only for a real case of the center.")
+        if isinstance(payload, CaseProgressPayload):
+            case = self.session.get(CaseRow, payload.tracking_number)
+            if case is None or case.center != self.center or case.kind != "application":
+                return "unknown_case", (
+                    f"No application of this center has number {payload.tracking_number}.")
+            if CaseState(case.state) not in _MOVES[payload.action]:
+                return "bad_transition", (
+                    f"Case {payload.tracking_number} is {case.state}: it cannot be moved to "
+                    f"{payload.action.value}.")
+            if (payload.action is CaseAction.COMPLETED) != (payload.result is not None):
+                return "invalid", "A result is given with completion, and only then."
         return None
+
+    def matter_code(self, tracking_number: str) -> str:
+        case = self.session.get(CaseRow, tracking_number)
+        return case.matter_code if case is not None else ""
 
     def apply(self, item: TransactionItem, now: float) -> None:
         payload = item.payload
@@ -86,6 +119,8 @@ class CaseBook:
             self._rating(item, payload, now)
         elif isinstance(payload, RepairPayload):
             self._repair(item, payload, now)
+        elif isinstance(payload, CaseProgressPayload):
+            self._progress(item, payload, now)
 
     # -- the kinds ---------------------------------------------------------------------
     def _application(self, item: TransactionItem, payload: ApplicationPayload,
@@ -145,6 +180,44 @@ class CaseBook:
         self._event(item, case, CaseEventKind.RATED, _timestamp(item),
                     detail={"level": payload.level, "reasons": list(payload.reasons)},
                     note=payload.comment or "")
+
+    def _progress(self, item: TransactionItem, payload: CaseProgressPayload,
+                  now: float) -> None:
+        case = self.session.get(CaseRow, payload.tracking_number)
+        if case is None:  # refused before
+            return
+        action = payload.action
+        detail: dict[str, Any] = {}
+        if action is CaseAction.COMPLETED and payload.result is not None:
+            case.result = payload.result.value
+            detail["result"] = payload.result.value
+        if payload.materials:
+            detail["materials"] = list(payload.materials)
+        if action in _AFTER:
+            case.state = _AFTER[action].value
+        case.updated_at = now
+        self._event(item, case, CaseEventKind(action.value), _timestamp(item), detail=detail,
+                    note=payload.note or "",
+                    receipt="completion_notice" if action is CaseAction.COMPLETED else None,
+                    staff_no=payload.staff_no, window=payload.window)
+        if action is CaseAction.MATERIALS_SUPPLIED and \
+                case.state == CaseState.ACCEPTED_PENDING.value and not self._still_owed(case):
+            case.state = CaseState.ACCEPTED.value
+
+    def _still_owed(self, case: CaseRow) -> set[str]:
+        """Materials promised at acceptance (容缺) and not supplied since."""
+        self.session.flush()
+        owed: set[str] = set()
+        for kind, text in self.session.execute(
+                select(CaseEventRow.kind, CaseEventRow.detail)
+                .where(CaseEventRow.tracking_number == case.tracking_number)
+                .order_by(CaseEventRow.at, CaseEventRow.id)):
+            facts = json.loads(text)
+            if kind == CaseEventKind.ACCEPTED_PENDING.value:
+                owed = set(facts.get("promised", []))
+            elif kind == CaseEventKind.MATERIALS_SUPPLIED.value:
+                owed -= set(facts.get("materials", []))
+        return owed
 
     def _repair(self, item: TransactionItem, payload: RepairPayload, now: float) -> None:
         at = _timestamp(item)

@@ -1,0 +1,1 @@
+"""The clerk's case desk: cases after acceptance, and their completion notice."""
