@@ -11,7 +11,7 @@ APT_RUN := packaging/apt/run.txt
 APT_TEST := packaging/apt/test.txt
 
 .PHONY: system-packages system-packages-test install demo demo-center test e2e fuzz lint translations update-translations chaos bench bundle \
-        bundle-self-test openapi screenshots clean
+        bundle-self-test packages openapi screenshots clean
 
 install: $(STAMP)
 
@@ -79,6 +79,10 @@ bundle: install translations
 # --self-test against a platform run from this checkout; no server stack in the bundle
 bundle-self-test: bundle
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/bundle_self_test.py dist/reception
+
+# Debian packages into dist/: reception-terminal (the bundle) and reception-platform
+packages: bundle
+	$(PY) scripts/build_packages.py --bundle dist/reception --out dist
 
 clean:
 	rm -rf build dist var .pytest_cache

@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine
+from starlette.types import ASGIApp
 
 from sync.protocol.models import Role
 from sync.server import documents, enrollment, operators
@@ -22,13 +25,30 @@ from sync.server.migrate import MigrationRefused, current_revision, head_revisio
 DEFAULT_DB = "sqlite:///reception-platform.db"
 
 
+#: Environment variable naming the database for `serve --workers N` (each worker
+#: process builds its own app from it).
+DB_ENV = "RECEPTION_PLATFORM_DB"
+
+
+def app_from_environment() -> ASGIApp:
+    """The app of one uvicorn worker process (`serve --workers N`)."""
+    return faults_from_env(create_app(os.environ[DB_ENV]))
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    app = create_app(args.db)
+    app = create_app(args.db)  # migrates once, before any worker starts
     if args.demo_data is not None:
         loaded = documents.load_demo(app.state.engine, args.demo_data)
         print(f"loaded demo data: {', '.join(loaded) or 'nothing'}", file=sys.stderr)
+    if args.workers > 1:
+        app.state.engine.dispose()
+        os.environ[DB_ENV] = args.db
+        uvicorn.run("sync.server.cli:app_from_environment", factory=True,
+                    workers=args.workers, host=args.host, port=args.port, http="httptools",
+                    log_level=args.log_level, access_log=args.access_log)
+        return 0
     # uvloop and asyncio both set TCP_NODELAY on accepted sockets.
     uvicorn.run(
         faults_from_env(app),
@@ -49,6 +69,32 @@ def _engine(database_url: str) -> Iterator[Engine]:
         yield engine
     finally:
         engine.dispose()
+
+
+def _self_test(_args: argparse.Namespace) -> int:
+    """Every migration on a scratch SQLite file, then the app answers /healthz."""
+    from fastapi.testclient import TestClient
+
+    from sync.server.migrate import upgrade
+
+    with tempfile.TemporaryDirectory(prefix="reception-platform-self-test-") as folder:
+        url = f"sqlite:///{Path(folder) / 'platform.db'}"
+        engine = make_engine(url)
+        try:
+            upgrade(engine)
+        finally:
+            engine.dispose()
+        app = create_app(url)
+        try:
+            with TestClient(app) as client:
+                answer = client.get("/healthz")
+        finally:
+            app.state.engine.dispose()
+    if answer.status_code != 200:
+        print(f"self-test: FAILED: /healthz answered {answer.status_code}", file=sys.stderr)
+        return 1
+    print(f"self-test: ok schema {head_revision()}, /healthz answered")
+    return 0
 
 
 def _migrate(args: argparse.Namespace) -> int:
@@ -210,7 +256,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--demo-data", type=Path, help="load catalog/notices/staff JSON first")
     serve.add_argument("--log-level", default="info")
     serve.add_argument("--no-access-log", dest="access_log", action="store_false")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="worker processes (each with its own connection pool)")
     serve.set_defaults(handler=_serve)
+
+    self_test = commands.add_parser(
+        "self-test", help="run every migration on a scratch database and answer /healthz")
+    self_test.set_defaults(handler=_self_test)
 
     migrate = commands.add_parser(
         "migrate", help="bring the database's schema to this version, backing it up first")
