@@ -253,6 +253,7 @@ class CounterComposition:
                 shell.bridge, catalog=lambda: reference.catalog if reference else None,
                 numbers=tracking_numbers(shell), printer=adapters.printer,
                 card_reader=adapters.card_reader, camera=adapters.camera,
+                passport=adapters.passport,
                 platform=lambda: runtime.client if self.desk.online is not False else None,
                 center_name=settings.center_name, window=self.desk.window,
                 clock=center_clock(settings.zone),

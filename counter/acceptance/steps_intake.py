@@ -11,8 +11,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -23,7 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter.acceptance.common import chinese, heading, localized, note, scrolled, set_state
-from hardware.identity import IdentityRecord, mask_id_number
+from hardware.documents import mask_document_number, validate_document_number
+from hardware.identity import DocumentKind, IdentityRecord
+from hardware.passport.mrz import MrzError, MrzKey
 from sync.protocol.models import Catalog, FieldType, FormField, Matter, Person
 from terminal.background import Latest, run_in_background
 from terminal.form_fields import (
@@ -37,9 +42,11 @@ from terminal.form_fields import (
     is_applicant_id,
 )
 from terminal.matter_search import SearchIndex
-from terminal.validation import ID_LENGTH, PHONE_MAX_LENGTH, check_id_number
+from terminal.validation import ID_LENGTH, PHONE_MAX_LENGTH
 
 if TYPE_CHECKING:
+    from hardware.passport.passive_auth import PassiveAuthResult
+    from terminal.devices.passport import PassportAdapter
     from terminal.devices.workers import CameraAdapter, CardReaderAdapter
 
 MAX_LISTED = 60
@@ -130,22 +137,48 @@ class MatterStep(QWidget):
 
 
 # --------------------------------------------------------------------- 2. applicant
+KINDS = tuple(DocumentKind)
+FACE_HEIGHT = 160
+
+
+def face_pixmap(data: bytes) -> QPixmap:
+    """A document photo (JPEG, or JPEG 2000 through Pillow) scaled for the form."""
+    image = QImage.fromData(data)
+    if image.isNull():
+        import io
+
+        from PIL import Image
+
+        with Image.open(io.BytesIO(data)) as photo:
+            png = io.BytesIO()
+            photo.convert("RGB").save(png, "PNG")
+        image = QImage.fromData(png.getvalue())
+    return QPixmap.fromImage(image).scaledToHeight(
+        FACE_HEIGHT, Qt.TransformationMode.SmoothTransformation)
+
+
 class ApplicantStep(QWidget):
-    """The ID card on the reader, or the ID number typed (checked against `today()`,
+    """The ID card (or permit, or foreigner's card) on the reader, a passport's chip,
+    or the document number typed (checked by its kind's rules against `today()`,
     the workbench's clock)."""
 
     changed = Signal()
 
     def __init__(self, card: CardReaderAdapter | None, today: Callable[[], date],
+                 passport: PassportAdapter | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
+        self.passport = passport
         self._today = today
         self.title = heading()
         self.read_button = QPushButton()
         self.read_button.setObjectName("readCard")
         self.read_button.setEnabled(card is not None)
         self.read_button.clicked.connect(self.read_card)
+        self.kind = QComboBox()
+        self.kind.setObjectName("documentKind")
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.id_number = QLineEdit()
         self.id_number.setObjectName("applicantId")
         self.id_number.setMaxLength(ID_LENGTH)
@@ -155,37 +188,150 @@ class ApplicantStep(QWidget):
         self.address = QLineEdit()
         for edit in (self.id_number, self.name, self.phone, self.address):
             edit.textEdited.connect(self._edited)
+        self.birth = QLineEdit()
+        self.birth.setObjectName("passportBirth")
+        self.expiry = QLineEdit()
+        self.expiry.setObjectName("passportExpiry")
+        for edit in (self.birth, self.expiry):
+            edit.setMaxLength(6)
+            edit.setInputMask("999999")
+        self.read_passport_button = QPushButton()
+        self.read_passport_button.setObjectName("readPassport")
+        self.read_passport_button.setEnabled(passport is not None)
+        self.read_passport_button.clicked.connect(self.read_passport)
+        self.chip_row = QWidget()
+        chip = QHBoxLayout(self.chip_row)
+        chip.setContentsMargins(0, 0, 0, 0)
+        self.birth_label, self.expiry_label = QLabel(), QLabel()
+        for widget in (self.birth_label, self.birth, self.expiry_label, self.expiry,
+                       self.read_passport_button):
+            chip.addWidget(widget)
+        chip.addStretch(1)
+        self.chip_result = note()
+        self.chip_result.setObjectName("chipResult")
+        self.face = QLabel()
+        self.face.setObjectName("documentFace")
         self.status = note()
-        self.labels = [QLabel() for _ in range(4)]
+        self.labels = [QLabel() for _ in range(6)]
         self.form = QFormLayout()
-        for label, edit in zip(self.labels, (self.id_number, self.name, self.phone,
-                                             self.address), strict=True):
-            self.form.addRow(label, edit)
+        for label, widget in zip(self.labels, (self.kind, self.id_number, self.chip_row,
+                                               self.name, self.phone, self.address),
+                                 strict=True):
+            self.form.addRow(label, widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.form)
+        result = QHBoxLayout()
+        result.addWidget(self.face, 0, Qt.AlignmentFlag.AlignTop)
+        result.addWidget(self.chip_result, 1)
+        layout.addLayout(result)
         layout.addWidget(self.status)
         layout.addStretch(1)
         if card is not None:
             card.cardRead.connect(self._card_read)
             card.noCard.connect(self._no_card)
             card.cardRejected.connect(self._card_rejected)
+        if passport is not None:
+            passport.passportRead.connect(self._passport_read)
+            passport.noPassport.connect(self._no_passport)
+            passport.passportFailed.connect(self._passport_failed)
         self.retranslate()
+        self._kind_changed()
+
+    def document_kind(self) -> DocumentKind:
+        return KINDS[max(0, self.kind.currentIndex())]
+
+    def _kind_changed(self) -> None:
+        passport = self.document_kind() is DocumentKind.PASSPORT
+        self.chip_row.setVisible(passport)
+        self.labels[2].setVisible(passport)
+        if not passport:
+            self._clear_chip()
+        self._edited()
+
+    def _clear_chip(self) -> None:
+        self.chip_result.clear()
+        set_state(self.chip_result, "")
+        self.face.clear()
+        self.face.hide()
 
     def read_card(self) -> None:
         if self.card is not None:
             self.status.setText(self.tr("Reading the card…"))
             self.card.read_once()
 
+    def read_passport(self) -> None:
+        """Read the chip of the passport whose number and dates are typed (Ctrl+P)."""
+        if self.passport is None:
+            return
+        self.kind.setCurrentIndex(KINDS.index(DocumentKind.PASSPORT))
+        try:
+            key = MrzKey.typed(self.id_number.text(), self.birth.text(), self.expiry.text())
+        except MrzError:
+            self.status.setText(self.tr("Type the passport number, the date of birth and the "
+                                        "date of expiry (YYMMDD) as on the photo page."))
+            set_state(self.status, "attention")
+            return
+        self._clear_chip()
+        self.status.setText(self.tr("Reading the passport chip…"))
+        set_state(self.status, "")
+        self.passport.read(key)
+
     def _card_read(self, record: IdentityRecord) -> None:
         if not self.isVisible() and self.id_number.text():
             return  # a card left on the reader while another step is shown
+        self.kind.setCurrentIndex(KINDS.index(record.kind))
         self.set_person(Person(id_number=record.id_number, name=record.name,
                                address=record.address, phone=self.phone.text() or None))
-        self.status.setText(self.tr("Read from the ID card: %1").replace(
-            "%1", mask_id_number(record.id_number)))
+        self.status.setText(self.tr("Read from the card: %1").replace(
+            "%1", mask_document_number(record.kind, record.id_number)))
         set_state(self.status, "")
+
+    def _passport_read(self, record: IdentityRecord, passive_auth: PassiveAuthResult) -> None:
+        if not self.isVisible():
+            record.wipe()
+            return
+        from hardware.passport.passive_auth import PaStatus
+
+        self.kind.setCurrentIndex(KINDS.index(record.kind))
+        self.set_person(Person(id_number=record.id_number, name=record.name,
+                               phone=self.phone.text() or None))
+        if record.photo_image:
+            self.face.setPixmap(face_pixmap(record.photo_image))
+            self.face.show()
+        signer = passive_auth.signer
+        if passive_auth.status is PaStatus.PASSED:
+            text = self.tr("Chip read. Passive authentication passed: the data is signed by "
+                           "%1, issued by a configured country signing CA.").replace("%1",
+                                                                                     signer)
+            state = ""
+        elif passive_auth.status is PaStatus.UNANCHORED:
+            text = self.tr("Chip read. The data is signed by %1, but no CSCA list is "
+                           "configured, so that signer is not checked against a country "
+                           "key.").replace("%1", signer)
+            state = "attention"
+        else:
+            text = self.tr("Passive authentication FAILED: the chip's data cannot be "
+                           "trusted. Check the passport by hand. (%1)").replace(
+                "%1", "; ".join(passive_auth.problems))
+            state = "attention"
+        self.chip_result.setText(text)
+        set_state(self.chip_result, state)
+        self.status.setText(self.tr("Read from the passport chip: %1").replace(
+            "%1", mask_document_number(record.kind, record.id_number)))
+        set_state(self.status, "")
+        record.wipe()
+
+    def _no_passport(self) -> None:
+        self.status.setText(self.tr("No passport on the reader: lay the photo page on it."))
+        set_state(self.status, "attention")
+
+    def _passport_failed(self, resident_message: str, technician_message: str) -> None:
+        if not self.isVisible():
+            return
+        self.status.setText(resident_message + "\n" + technician_message)
+        set_state(self.status, "attention")
 
     def _card_rejected(self, resident_message: str, technician_message: str) -> None:
         """The card's data disagree with its ID number: nothing from it is used."""
@@ -207,9 +353,13 @@ class ApplicantStep(QWidget):
         text = self.id_number.text().strip()
         if not text and not self.name.text().strip():
             return self.tr("Read the ID card, or type the ID number.")
-        if text and not check_id_number(text, today=self._today()):
-            return self.tr("This ID number is not valid: check each digit (the last one is a "
-                           "check digit).")
+        kind = self.document_kind()
+        if text and not validate_document_number(kind, text, today=self._today()):
+            if kind is DocumentKind.RESIDENT_ID:
+                return self.tr("This ID number is not valid: check each digit (the last one "
+                               "is a check digit).")
+            return self.tr("This number is not valid for the document chosen: check the "
+                           "document and each character.")
         return ""
 
     def person(self) -> Person:
@@ -238,7 +388,24 @@ class ApplicantStep(QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("2. Who is applying?"))
         self.read_button.setText(self.tr("Read ID card (Ctrl+I)"))
-        for label, text in zip(self.labels, (self.tr("ID number"), self.tr("Name"),
+        names = {
+            DocumentKind.RESIDENT_ID: self.tr("Resident ID card"),
+            DocumentKind.HMT_PERMIT: self.tr("Hong Kong/Macao/Taiwan residence permit"),
+            DocumentKind.FOREIGN_PR_2017: self.tr("Foreigner's permanent residence card (2017)"),
+            DocumentKind.FOREIGN_PR_2023: self.tr("Foreigner's permanent residence card (2023)"),
+            DocumentKind.PASSPORT: self.tr("Passport"),
+        }
+        current = max(0, self.kind.currentIndex())
+        self.kind.blockSignals(True)
+        self.kind.clear()
+        self.kind.addItems([names[kind] for kind in KINDS])
+        self.kind.setCurrentIndex(current)
+        self.kind.blockSignals(False)
+        self.birth_label.setText(self.tr("Born (YYMMDD)"))
+        self.expiry_label.setText(self.tr("Expires (YYMMDD)"))
+        self.read_passport_button.setText(self.tr("Read passport chip (Ctrl+P)"))
+        for label, text in zip(self.labels, (self.tr("Document"), self.tr("Document number"),
+                                             self.tr("Passport chip"), self.tr("Name"),
                                              self.tr("Phone"), self.tr("Address")), strict=True):
             label.setText(text)
         if self.card is None:
@@ -374,9 +541,13 @@ class FormStep(QWidget):
                                                                  FieldType.DOCUMENT):
                 widget.set_value(value)
 
-    def set_applicant_id(self, id_number: str) -> None:
+    def set_applicant_id(self, id_number: str, checked: bool = False) -> None:
+        """The applicant's number from step 2; `checked`: by its document's own rules
+        there (a passport or foreigner's card number is no GB 11643 number)."""
         for widget in self.inputs.values():
             if is_applicant_id(widget.field) and id_number:
+                if isinstance(widget, IdNumberInput):
+                    widget.document_checked = checked
                 widget.set_value(id_number)
 
     def problems(self) -> list[str]:

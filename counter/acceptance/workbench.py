@@ -15,7 +15,7 @@ Dependencies (constructor, keyword-only after `bridge`):
     bridge: `terminal.sync_bridge.SyncBridge` (submit; its outbox feeds history).
     catalog: () -> Catalog | None, read off the GUI thread (e.g. from `sync.caches.CATALOG`).
     numbers: (date) -> str, blocking tracking-number allocator (`tracking_numbers(shell)`).
-    printer, card_reader, camera: the device adapters, each may be None.
+    printer, card_reader, camera, passport: the device adapters, each may be None.
     platform: () -> PlatformClient | None, for pre-applications (`application_detail`).
     clock: () -> datetime (local, aware or naive).
     center_name: (language) -> str, printed on slips.
@@ -66,10 +66,12 @@ from counter.acceptance.receipts import acceptance_receipt
 from counter.acceptance.steps_decide import DocumentsStep, MaterialsStep, OutcomeStep
 from counter.acceptance.steps_intake import ApplicantStep, FormStep, MatterStep
 from counter.acceptance.submit import OutcomeSubmitter, Recorded
+from hardware.identity import DocumentKind
 from sync.protocol.models import AcceptanceOutcome, AcceptancePayload, Catalog, Matter
 from terminal.background import run_in_background
 
 if TYPE_CHECKING:
+    from terminal.devices.passport import PassportAdapter
     from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
     from terminal.shell import Shell
     from terminal.sync_bridge import SyncBridge
@@ -94,6 +96,7 @@ class AcceptanceWorkbench(QWidget):
                  numbers: Callable[[date], str], printer: PrinterAdapter | None = None,
                  card_reader: CardReaderAdapter | None = None,
                  camera: CameraAdapter | None = None,
+                 passport: PassportAdapter | None = None,
                  platform: Callable[[], Any] = lambda: None,
                  clock: Callable[[], datetime] = datetime.now,
                  center_name: Callable[[str], str] = lambda _language: "",
@@ -112,13 +115,14 @@ class AcceptanceWorkbench(QWidget):
         self.submitter.failed.connect(self._failed)
         self.finder = PreApplicationFinder(platform, lambda: bridge.outbox, self)
         self.finder.found.connect(self._found)
-        self._build(card_reader)
+        self._build(card_reader, passport)
         self.reload_catalog()
         self.retranslate()
         self.go(MATTER)
 
     # ---------------------------------------------------------------- layout
-    def _build(self, card_reader: CardReaderAdapter | None) -> None:
+    def _build(self, card_reader: CardReaderAdapter | None,
+               passport: PassportAdapter | None) -> None:
         self.ticket_label = QLabel()
         self.ticket_label.setObjectName("ticketLabel")
         self.ticket_label.setProperty("role", "title")
@@ -143,7 +147,7 @@ class AcceptanceWorkbench(QWidget):
         self.steps.currentRowChanged.connect(self.go)
         self.matter_step = MatterStep()
         self.matter_step.chosen.connect(self.choose_matter)
-        self.applicant_step = ApplicantStep(card_reader, lambda: self._clock().date())
+        self.applicant_step = ApplicantStep(card_reader, lambda: self._clock().date(), passport)
         self.applicant_step.changed.connect(self._applicant_changed)
         self.form_step = FormStep(self.camera, lambda: self._clock().date())
         self.form_step.changed.connect(self._refresh_outcome)
@@ -183,6 +187,7 @@ class AcceptanceWorkbench(QWidget):
         layout.addLayout(middle, 1)
         layout.addLayout(bottom)
         for key, slot in (("Ctrl+I", self.applicant_step.read_card),
+                          ("Ctrl+P", self.applicant_step.read_passport),
                           ("Ctrl+D", self.documents_step._take),
                           ("Ctrl+Return", self.outcome_step._record),
                           ("Ctrl+N", self.new_application),
@@ -214,7 +219,7 @@ class AcceptanceWorkbench(QWidget):
     def choose_matter(self, matter: Matter) -> None:
         self.draft.start_matter(matter)
         self.form_step.set_matter(matter)
-        self.form_step.set_applicant_id(self.draft.applicant.id_number or "")
+        self._applicant_id_to_form()
         self.materials_step.set_matter(matter, self.draft.materials)
         self.go(APPLICANT if not self.draft.applicant.id_number else FORM)
 
@@ -269,9 +274,17 @@ class AcceptanceWorkbench(QWidget):
             target.setFocus()
 
     # ---------------------------------------------------------------- draft sync
+    def _applicant_id_to_form(self) -> None:
+        """The applicant's number into the form's own applicant field, already checked by
+        its document's rules in step 2 when it is not a resident ID number."""
+        self.form_step.set_applicant_id(
+            self.draft.applicant.id_number or "",
+            checked=self.applicant_step.document_kind() is not DocumentKind.RESIDENT_ID
+            and not self.applicant_step.problem())
+
     def _applicant_changed(self) -> None:
         self.draft.applicant = self.applicant_step.person()
-        self.form_step.set_applicant_id(self.draft.applicant.id_number or "")
+        self._applicant_id_to_form()
         self._refresh_outcome()
 
     def _materials_changed(self) -> None:

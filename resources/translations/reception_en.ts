@@ -245,7 +245,35 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Read from the ID card: %1</source>
+        <source>Type the passport number, the date of birth and the date of expiry (YYMMDD) as on the photo page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the passport chip…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the card: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chip read. Passive authentication passed: the data is signed by %1, issued by a configured country signing CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chip read. The data is signed by %1, but no CSCA list is configured, so that signer is not checked against a country key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passive authentication FAILED: the chip&apos;s data cannot be trusted. Check the passport by hand. (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read from the passport chip: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passport on the reader: lay the photo page on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -261,6 +289,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This number is not valid for the document chosen: check the document and each character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>2. Who is applying?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -269,11 +301,51 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ID number</source>
+        <source>Resident ID card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao/Taiwan residence permit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence card (2017)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence card (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Born (YYMMDD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires (YYMMDD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read passport chip (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passport chip</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1271,6 +1343,7 @@
     </message>
     <message>
         <source>This ID number is not right. Please check each digit.</source>
+        <extracomment>the number came from an identified document (a passport, a foreigner&apos;s card) whose own rules were checked where it was read: no GB 11643 rule here</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -245,8 +245,36 @@
         <translation>正在读卡…</translation>
     </message>
     <message>
-        <source>Read from the ID card: %1</source>
-        <translation>已读取身份证：%1</translation>
+        <source>Type the passport number, the date of birth and the date of expiry (YYMMDD) as on the photo page.</source>
+        <translation>请按资料页输入护照号码、出生日期和有效期截止日期（年月日6位）。</translation>
+    </message>
+    <message>
+        <source>Reading the passport chip…</source>
+        <translation>正在读取护照芯片…</translation>
+    </message>
+    <message>
+        <source>Read from the card: %1</source>
+        <translation>已从证件读取：%1</translation>
+    </message>
+    <message>
+        <source>Chip read. Passive authentication passed: the data is signed by %1, issued by a configured country signing CA.</source>
+        <translation>芯片已读取。被动认证通过：数据由 %1 签名，其证书由已配置的国家签名根证书（CSCA）签发。</translation>
+    </message>
+    <message>
+        <source>Chip read. The data is signed by %1, but no CSCA list is configured, so that signer is not checked against a country key.</source>
+        <translation>芯片已读取。数据由 %1 签名，但未配置国家签名根证书（CSCA）列表，该签名者未经国家根证书验证。</translation>
+    </message>
+    <message>
+        <source>Passive authentication FAILED: the chip&apos;s data cannot be trusted. Check the passport by hand. (%1)</source>
+        <translation>被动认证失败：芯片数据不可信，请人工核验护照。（%1）</translation>
+    </message>
+    <message>
+        <source>Read from the passport chip: %1</source>
+        <translation>已从护照芯片读取：%1</translation>
+    </message>
+    <message>
+        <source>No passport on the reader: lay the photo page on it.</source>
+        <translation>阅读器上没有护照：请将资料页平放在阅读器上。</translation>
     </message>
     <message>
         <source>No card on the reader. Place it flat, or type the number.</source>
@@ -261,6 +289,10 @@
         <translation>身份证号码无效：请逐位核对（最后一位是校验码）。</translation>
     </message>
     <message>
+        <source>This number is not valid for the document chosen: check the document and each character.</source>
+        <translation>该号码不符合所选证件的规则：请核对证件类型和每个字符。</translation>
+    </message>
+    <message>
         <source>2. Who is applying?</source>
         <translation>2. 申请人是谁？</translation>
     </message>
@@ -269,12 +301,52 @@
         <translation>读身份证 (Ctrl+I)</translation>
     </message>
     <message>
-        <source>ID number</source>
-        <translation>身份证号码</translation>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Hong Kong/Macao/Taiwan residence permit</source>
+        <translation>港澳台居民居住证</translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence card (2017)</source>
+        <translation>外国人永久居留身份证（2017版）</translation>
+    </message>
+    <message>
+        <source>Foreigner&apos;s permanent residence card (2023)</source>
+        <translation>外国人永久居留身份证（2023版）</translation>
+    </message>
+    <message>
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <source>Born (YYMMDD)</source>
+        <translation>出生（年月日6位）</translation>
+    </message>
+    <message>
+        <source>Expires (YYMMDD)</source>
+        <translation>有效期至（年月日6位）</translation>
+    </message>
+    <message>
+        <source>Read passport chip (Ctrl+P)</source>
+        <translation>读取护照芯片（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
     </message>
     <message>
         <source>Name</source>
         <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Passport chip</source>
+        <translation>护照芯片</translation>
     </message>
     <message>
         <source>Phone</source>
@@ -1268,6 +1340,7 @@
     </message>
     <message>
         <source>This ID number is not right. Please check each digit.</source>
+        <extracomment>the number came from an identified document (a passport, a foreigner&apos;s card) whose own rules were checked where it was read: no GB 11643 rule here</extracomment>
         <translation>身份证号码不正确，请逐位核对。</translation>
     </message>
     <message>

@@ -110,9 +110,13 @@ class IdNumberInput(KeypadInput):
     ) -> None:
         super().__init__(field, ID_LENGTH, extra="X", parent=parent)
         self._today = today
+        #: the number came from an identified document (a passport, a foreigner's card)
+        #: whose own rules were checked where it was read: no GB 11643 rule here
+        self.document_checked = False
 
     def problem(self) -> str:
-        if self._text and not check_id_number(self._text, today=self._today()):
+        if (self._text and not (self.locked or self.document_checked)
+                and not check_id_number(self._text, today=self._today())):
             return translate(
                 "FormFields", "This ID number is not right. Please check each digit."
             )

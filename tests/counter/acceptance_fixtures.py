@@ -85,6 +85,7 @@ def counter_env(tmp_path: Path, qtbot: QtBot) -> Iterator[CounterEnv]:
     from sync.cli import enroll_terminal
     from sync.protocol.models import Catalog, Role
     from terminal.background import wait_for_background
+    from terminal.devices.passport import PassportAdapter
     from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
     from terminal.shell import start_shell
 
@@ -110,6 +111,8 @@ def counter_env(tmp_path: Path, qtbot: QtBot) -> Iterator[CounterEnv]:
     printer = PrinterAdapter(drivers.printer)
     card = CardReaderAdapter(drivers.card_reader)
     camera = CameraAdapter(drivers.camera, detect_faces=False)
+    assert drivers.passport is not None  # the simulated specimen passport
+    passport = PassportAdapter(drivers.passport)
 
     def catalog() -> Catalog | None:
         cached = runtime.cache.get(CATALOG, Catalog)
@@ -117,7 +120,7 @@ def counter_env(tmp_path: Path, qtbot: QtBot) -> Iterator[CounterEnv]:
 
     workbench = AcceptanceWorkbench(
         shell.bridge, catalog=catalog, numbers=tracking_numbers(shell), printer=printer,
-        card_reader=card, camera=camera, platform=lambda: runtime.client,
+        card_reader=card, camera=camera, passport=passport, platform=lambda: runtime.client,
         clock=lambda: datetime.now().astimezone(),
         center_name=lambda language: "测试服务中心" if language == "zh_CN" else "Test hall",
         window="3", staff_no=lambda: "S001")
@@ -126,7 +129,7 @@ def counter_env(tmp_path: Path, qtbot: QtBot) -> Iterator[CounterEnv]:
     workbench.show()
     qtbot.waitUntil(lambda: workbench.matter_step.index is not None, timeout=10_000)
     env = CounterEnv(platform, platform_db, shell, printer_sim, camera_dir, workbench,
-                     platform.url, [printer, card, camera])
+                     platform.url, [printer, card, camera, passport])
     try:
         yield env
     finally:

@@ -1,0 +1,122 @@
+"""Acceptance at the counter with a passport read by its chip (the simulated specimen
+passport: real BAC, secure messaging and passive authentication), and the applicant
+step with residence permits and foreigners' cards from the GA 467 simulator."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from counter.acceptance.steps_intake import ApplicantStep
+from counter.acceptance.workbench import APPLICANT, FORM
+from hardware.idcard.ga467_sim import DEMO_CARDS, Ga467Simulator
+from hardware.idcard.serial_reader import SerialIdCardReader
+from hardware.identity import DocumentKind
+from hardware.passport.mrz import parse_mrz
+from hardware.passport.passive_auth import CscaList
+from hardware.passport.reader import PassportReader
+from hardware.passport.specimen import Specimen, td3_lines
+from hardware.passport.vpassport import DirectLink, VirtualPassport
+from sync.protocol.models import AcceptanceOutcome
+from terminal.devices.passport import SPECIMEN_FACE, SPECIMEN_FACE_SIZE, PassportAdapter
+from terminal.devices.workers import CardReaderAdapter
+from tests.counter import acceptance_fixtures
+from tests.counter.acceptance_fixtures import CounterEnv
+from tests.counter.test_acceptance import MZ, MZ_FORM, choose, fill_form, record, set_materials
+
+counter_env = acceptance_fixtures.counter_env  # fixture, used by name below
+RENDER_DIR = Path(os.environ.get("PASSPORT_RENDER_DIR", "/tmp/counter-passport"))
+
+
+def type_passport(qtbot: QtBot, step: ApplicantStep, number: str, birth: str,
+                  expiry: str) -> None:
+    step.kind.setCurrentIndex(list(DocumentKind).index(DocumentKind.PASSPORT))
+    step.id_number.clear()
+    qtbot.keyClicks(step.id_number, number)
+    qtbot.keyClicks(step.birth, birth)
+    qtbot.keyClicks(step.expiry, expiry)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_passport_applicant_is_accepted_at_the_counter(counter_env: CounterEnv,
+                                                         qtbot: QtBot, language: str) -> None:
+    env = counter_env
+    env.shell.gui.language.set_language(language)
+    workbench = env.workbench
+    workbench.resize(1920, 1080)
+    choose(env, qtbot, "dbsq", MZ)
+    workbench.go(APPLICANT)
+    step = workbench.applicant_step
+    type_passport(qtbot, step, "l898902c", "690806", "940623")
+    assert step.chip_row.isVisible() and step.id_number.text() == "L898902C"
+    assert step.problem() == ""  # a passport number, not a GB 11643 one
+    with qtbot.waitSignal(step.passport.passportRead, timeout=10_000):
+        step.read_passport_button.click()
+    assert step.name.text() == "ANNA MARIA ERIKSSON"
+    assert step.face.isVisible() and step.face.pixmap().height() > 100
+    assert "CN=Test Document Signer,C=UT" in step.chip_result.text()
+    if language == "en":
+        assert "passed" in step.chip_result.text()
+    RENDER_DIR.mkdir(parents=True, exist_ok=True)
+    workbench.grab().save(str(RENDER_DIR / f"passport-applicant-{language}-landscape.png"))
+    fill_form(env, MZ_FORM)  # the form's own applicant field takes the passport number
+    workbench.go(FORM)
+    set_materials(env, {})
+    number, _printed = record(env, qtbot, AcceptanceOutcome.ACCEPTED)
+    assert env.drain() == 1
+    [row] = [r for r in env.platform_rows("acceptance") if r["tracking_number"] == number]
+    assert row["applicant"]["id_number"] == "L898902C"
+    assert row["applicant"]["name"] == "ANNA MARIA ERIKSSON"
+
+
+def test_a_wrong_key_and_a_forged_chip_are_told_to_the_clerk(qtbot: QtBot) -> None:
+    specimen = Specimen.build(SPECIMEN_FACE.read_bytes(), face_size=SPECIMEN_FACE_SIZE)
+    key = parse_mrz("\n".join(specimen.mrz)).key
+    specimen.tamper_dg1(td3_lines(surname="MALLORY", given_names="EVE", number="L898902C",
+                                  nationality="UTO", birth="690806", sex="F",
+                                  expiry="940623"))
+    chip = VirtualPassport(specimen.files, key)
+    adapter = PassportAdapter(lambda: PassportReader(DirectLink(chip),
+                                                     CscaList([specimen.pki.csca])))
+    step = ApplicantStep(None, lambda: date(2026, 3, 2), adapter)
+    qtbot.addWidget(step)
+    step.resize(1920, 1080)
+    step.show()
+    try:
+        type_passport(qtbot, step, "L898902C", "690806", "940624")
+        with qtbot.waitSignal(adapter.passportFailed, timeout=10_000):
+            step.read_passport()
+        assert "did not accept" in step.status.text() and "6300" in step.status.text()
+        step.expiry.clear()
+        qtbot.keyClicks(step.expiry, "940623")
+        with qtbot.waitSignal(adapter.passportRead, timeout=10_000):
+            step.read_passport()
+        assert "FAILED" in step.chip_result.text()
+        assert "DG1 does not match its signed hash" in step.chip_result.text()
+        RENDER_DIR.mkdir(parents=True, exist_ok=True)
+        step.grab().save(str(RENDER_DIR / "passport-forged-en-landscape.png"))
+    finally:
+        adapter.stop()
+
+
+@pytest.mark.parametrize("card", ["hmt", "foreign2017", "foreign2023"])
+def test_permits_and_foreigners_cards_fill_the_applicant(qtbot: QtBot, card: str) -> None:
+    with Ga467Simulator(DEMO_CARDS[card]()) as sim:
+        adapter = CardReaderAdapter(SerialIdCardReader(sim.port, step_timeout=0.3))
+        step = ApplicantStep(adapter, lambda: date(2026, 3, 2))
+        qtbot.addWidget(step)
+        step.show()
+        try:
+            with qtbot.waitSignal(adapter.cardRead, timeout=10_000):
+                step.read_button.click()
+            assert step.document_kind() is DEMO_CARDS[card]().kind
+            assert step.id_number.text() == DEMO_CARDS[card]().id_number
+            assert step.problem() == ""
+            step.kind.setCurrentIndex(0)  # as a resident ID number: only the permit's is one
+            assert ("not valid" in step.problem()) is (card != "hmt")
+        finally:
+            adapter.stop()
