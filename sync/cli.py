@@ -8,20 +8,20 @@ unexpected one is one line too (exit 3; `--debug` shows the traceback).
 from __future__ import annotations
 
 import argparse
-import base64
-import socket
 import sys
 import time
 import traceback
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sync.client import PlatformClient, PlatformError, ServerError
+from sync.client import PlatformError, ServerError
 from sync.config import ConfigError, SyncConfig, load_config
+from sync.enroll import enroll_terminal
 from sync.paths import CONFIG_FILE, SECRETS_FILE, config_dir
 from sync.recovery import restore, salvage
 from sync.runtime import StoreParts, SyncRuntime, open_runtime, store_parts
-from sync.secrets_file import SecretsError, TerminalSecrets, load_secrets, save_secrets
+from sync.secrets_file import SecretsError, load_secrets
+from sync.selftest import SelfTestPlatform, run_sync_self_test
 from sync.store.database import StoreError, open_database
 
 DRAIN_SERVER_RETRIES = 30
@@ -69,21 +69,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def enroll_terminal(url: str, code: str, folder: Path) -> TerminalSecrets:
-    """Trade a one-time code for this terminal's id and key. A terminal enrolled
-    before keeps its data key, so its store and outbox stay readable."""
-    answer = PlatformClient.enroll(url, code, socket.gethostname())
-    path = folder / SECRETS_FILE
-    data_key = load_secrets(path).data_key if path.exists() else TerminalSecrets.new_data_key()
-    secrets = TerminalSecrets(
-        terminal_id=answer.terminal_id,
-        signing_key=base64.urlsafe_b64decode(answer.key),
-        data_key=data_key,
-    )
-    save_secrets(folder / SECRETS_FILE, secrets)
-    return secrets
-
-
 def main(argv: list[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
     folder = arguments.config_dir or config_dir()
@@ -98,8 +83,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _self_test(arguments: argparse.Namespace) -> int:
-    from sync.selftest import SelfTestPlatform, run_sync_self_test  # it enrolls through us
-
     platform = None
     if arguments.platform:
         platform = SelfTestPlatform(arguments.platform, arguments.enroll_code or "")

@@ -15,9 +15,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sync.cli import enroll_terminal
 from sync.config import render_toml
 from sync.crypto import KEY_BYTES
+from sync.enroll import enroll_terminal
 from sync.paths import CONFIG_FILE, SECRETS_FILE
 from sync.secrets_file import TerminalSecrets, save_secrets
 
