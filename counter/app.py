@@ -24,6 +24,7 @@ from terminal.services import ServicesLoader
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import Gui, start_gui
+from terminal.watchdog import start_watchdog
 
 APP_NAME = "reception-counter"
 log = logging.getLogger("counter")
@@ -67,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         ui.window.resize(width, height)
         ui.window.show()
     ui.window.activateWindow()  # the clerk's keys need the input focus, with or without a WM
+    start_watchdog(ui.window)  # systemd: READY=1, then WATCHDOG=1 from the GUI loop
     if os.environ.get("RECEPTION_E2E_PROBE"):  # the real-display tests only
         from terminal.e2e_probe import start_probe
 

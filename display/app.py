@@ -20,6 +20,7 @@ from terminal.services import ServicesLoader
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import Gui, start_gui
+from terminal.watchdog import start_watchdog
 
 APP_NAME = "reception-display"
 log = logging.getLogger("display")
@@ -68,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     ui = DisplayComposition(gui, fullscreen=fullscreen and not arguments.windowed,
                             hide_cursor=hide_cursor)
     ui.present()
+    start_watchdog(ui.screen)  # systemd: READY=1, then WATCHDOG=1 from the GUI loop
     if os.environ.get("RECEPTION_E2E_PROBE"):  # the real-display tests only
         from terminal.e2e_probe import start_probe
 

@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DEB = ROOT / "packaging" / "deb"
 SYSTEMD = ROOT / "packaging" / "systemd"
 PROGRAMS = ("reception-kiosk", "reception-counter", "reception-display", "reception-sync")
-TERMINAL_UNITS = ("reception-kiosk.service", "reception-counter.service",
-                  "reception-display.service", "reception-sync.service")
+TERMINAL_UNITS = ("reception-kiosk.service", "reception-display.service")
+#: The counter runs in a desktop session: a systemd user unit.
+TERMINAL_USER_UNITS = ("reception-counter.service",)
 PLATFORM_UNITS = ("reception-platform.service",)
 SCRIPTS = ("preinst", "postinst", "prerm", "postrm")
 #: What the platform imports, beyond the standard library (the server extra and
@@ -95,12 +96,11 @@ def write_debian(stage: Path, package: str, control_text: str) -> None:
             script.chmod(0o755)
 
 
-def add_units(stage: Path, units: tuple[str, ...]) -> None:
-    folder = stage / "lib" / "systemd" / "system"
+def add_units(stage: Path, units: tuple[str, ...], folder: str = "lib/systemd/system") -> None:
+    target = stage / folder
+    target.mkdir(parents=True, exist_ok=True)
     for unit in units:
-        if (SYSTEMD / unit).exists():
-            folder.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(SYSTEMD / unit, folder / unit)
+        shutil.copy2(SYSTEMD / unit, target / unit)
 
 
 def build_deb(stage: Path, out: Path) -> Path:
@@ -126,10 +126,10 @@ def terminal_package(bundle: Path, version: str, arch: str, work: Path, out: Pat
     for program in PROGRAMS:
         (bin_dir / program).symlink_to(f"/opt/reception/{program}")
     add_units(stage, TERMINAL_UNITS)
+    add_units(stage, TERMINAL_USER_UNITS, "usr/lib/systemd/user")
     rules = ROOT / "packaging" / "udev" / "60-reception.rules"
-    if rules.exists():
-        (stage / "lib" / "udev" / "rules.d").mkdir(parents=True)
-        shutil.copy2(rules, stage / "lib" / "udev" / "rules.d" / rules.name)
+    (stage / "lib" / "udev" / "rules.d").mkdir(parents=True)
+    shutil.copy2(rules, stage / "lib" / "udev" / "rules.d" / rules.name)
     write_debian(stage, "reception-terminal", control(
         "reception-terminal", version, arch,
         [*run_time_packages(), *TERMINAL_EXTRA_DEPENDS], list(TERMINAL_RECOMMENDS),

@@ -119,6 +119,9 @@ def test_the_terminal_package_lays_out_the_bundle_and_depends_on_the_run_list(
     assert "./opt/reception/reception-kiosk" in listing
     assert "./usr/bin/reception-counter -> /opt/reception/reception-counter" in listing
     assert "./opt/reception/share/terminal.toml.in" in listing
+    assert "./lib/systemd/system/reception-kiosk.service" in listing
+    assert "./usr/lib/systemd/user/reception-counter.service" in listing
+    assert "./lib/udev/rules.d/60-reception.rules" in listing
     assert all(" root/root " in line for line in listing.splitlines())
     fields = subprocess.run(["dpkg-deb", "-f", str(first), "Depends"], capture_output=True,
                             text=True, check=True).stdout
@@ -138,7 +141,8 @@ def test_terminal_install_upgrade_rollback_remove_and_purge(
     users = _users(root)
     for role in ROLES:
         user = users[f"reception-{role}"]
-        assert user[5:] == [f"/var/lib/reception/{role}", "/usr/sbin/nologin"]
+        shell = "/bin/bash" if role == "counter" else "/usr/sbin/nologin"  # a desktop session
+        assert user[5:] == [f"/var/lib/reception/{role}", shell]
         assert int(user[2]) < 1000  # a system user
         for folder in (root / "etc" / "reception" / role, root / "var/lib/reception" / role):
             assert _mode(folder) == 0o700
