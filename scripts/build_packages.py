@@ -121,6 +121,7 @@ def terminal_package(bundle: Path, version: str, arch: str, work: Path, out: Pat
     shutil.copytree(bundle, opt, symlinks=True)
     (opt / "share").mkdir()
     shutil.copy2(DEB / "terminal" / "terminal.toml.in", opt / "share" / "terminal.toml.in")
+    shutil.copy2(ROOT / "docs" / "deploy.md", opt / "share" / "deploy.md")
     bin_dir = stage / "usr" / "bin"
     bin_dir.mkdir(parents=True)
     for program in PROGRAMS:
@@ -189,6 +190,7 @@ def platform_package(version: str, arch: str, work: Path, out: Path) -> Path:
     launcher.chmod(0o755)
     (opt / "share").mkdir()
     shutil.copy2(DEB / "platform" / "platform.env.in", opt / "share" / "platform.env.in")
+    shutil.copy2(ROOT / "docs" / "deploy.md", opt / "share" / "deploy.md")
     (stage / "usr" / "bin").mkdir(parents=True)
     (stage / "usr" / "bin" / "reception-platform").symlink_to(
         "/opt/reception-platform/bin/reception-platform")
