@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hardware.printer import Receipt, Row
 from terminal.center_time import in_center
-from terminal.slips import status_url
+from terminal.slips import check_code, status_url
 
 OutcomeKind = Literal["application", "repair"]
 
@@ -89,6 +89,7 @@ def rows(outcome: Outcome, language: str) -> list[Row]:
     )
     lines = [
         Row(translate("Receipt", "Tracking number"), outcome.tracking_number),
+        Row(translate("Receipt", "Check code"), check_code(outcome.tracking_number)),
         Row(subject_key, outcome.subject.pick(language)),
     ]
     if outcome.location:

@@ -27,6 +27,7 @@ from sync.protocol import models as wire
 from sync.protocol import queue, staff
 from sync.protocol.cases import CaseList, CaseView
 from sync.protocol.signing import signed_headers
+from sync.protocol.status_check import check_code
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 MAX_REPLY_BYTES = 16 * 1024 * 1024
@@ -101,6 +102,10 @@ class PlatformClient:
 
     def close(self) -> None:
         self._http.close()
+
+    def status_check_code(self, tracking_number: str) -> str:
+        """The check code of this terminal's slips for `tracking_number` (offline too)."""
+        return check_code(self._key, tracking_number)
 
     def __repr__(self) -> str:
         return f"PlatformClient({self._http.base_url!s}, terminal={self.terminal_id})"

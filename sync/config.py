@@ -7,6 +7,7 @@ it owns; the terminal shell extends the model with its own sections.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import timedelta
 from pathlib import Path
@@ -64,8 +65,19 @@ class PlatformSection(Section):
     url: str = Field("http://127.0.0.1:8765", pattern=r"^https?://[^\s/]+(:\d+)?(/.*)?$",
                      description="the central platform's base URL, e.g. https://platform.city.gov.cn")
     ca_file: Path | None = Field(None, description="a PEM file of the one CA to trust (pinning)")
+    status_url: str | None = Field(
+        None, pattern=r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?/a/$",
+        description="the status page's address on slips' QR codes, ending in /a/ (the "
+                    "tracking number and check code follow); default: the platform's")
     connect_timeout: float = Field(3.0, gt=0, le=60, description="seconds to connect")
     read_timeout: float = Field(15.0, gt=0, le=300, description="seconds to wait for a reply")
+
+    def status_base(self) -> str:
+        """Where slips' QR codes point: `status_url`, else the platform's own /a/."""
+        if self.status_url:
+            return self.status_url
+        origin = re.match(r"^https?://[^/]+", self.url)
+        return (origin.group(0) if origin else self.url) + "/a/"
 
     @field_validator("ca_file")
     @classmethod

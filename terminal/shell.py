@@ -16,6 +16,7 @@ from PySide6.QtCore import QTimer
 from terminal.adapters import Adapters, build_adapters
 from terminal.link import Link, LinkedState
 from terminal.services import Services, ServicesLoader, open_services
+from terminal.slips import configure_status_links
 from terminal.source_cache import drop_source_cache
 from terminal.startup import Gui, start_gui
 from terminal.sync_bridge import SyncBridge
@@ -61,6 +62,8 @@ def attach_services(gui: Gui, services: Services) -> Shell:
     link.changed.connect(lambda online: worker.retry_now() if online else None)
     adapters = build_adapters(services.devices, gui.app)
     runtime.synchronizer.device_health = adapters.health
+    configure_status_links(services.config.platform.status_base(),
+                           runtime.client.status_check_code)
     drop_source_cache()  # phase two has imported what start-up needs
     return Shell(gui, services, bridge, link, adapters, linked)
 

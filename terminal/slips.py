@@ -3,14 +3,31 @@ and the applicant shown masked (personal data is masked here, once)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from hardware.identity import mask_id_number, mask_name, mask_phone
 
-#: Where the status QR on slips and screens points; the tracking number is appended.
-STATUS_URL_BASE = "https://status.example/a/"
+#: Where the status QR on slips and screens points, and this terminal's check codes
+#: (`configure_status_links`, when the services are attached).
+_links: dict[str, Any] = {"base": "http://127.0.0.1:8765/a/", "code": lambda _number: ""}
+
+
+def configure_status_links(base: str, code: Callable[[str], str]) -> None:
+    """`base` ends in /a/; `code(tracking_number)` is this terminal's check code."""
+    _links["base"], _links["code"] = base, code
+
+
+def check_code(tracking_number: str) -> str:
+    """The code printed beside the QR (the status page asks for it)."""
+    code: str = _links["code"](tracking_number)
+    return code
 
 
 def status_url(tracking_number: str) -> str:
-    return STATUS_URL_BASE + tracking_number
+    """The status page of `tracking_number`, with the check code, as the QR encodes it."""
+    code = check_code(tracking_number)
+    return f"{_links['base']}{tracking_number}" + (f"?c={code}" if code else "")
 
 
 def masked_person(name: str = "", id_number: str = "", phone: str = "") -> str:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from hardware.printer import Receipt, Row
 from sync.protocol.models import AcceptanceOutcome, AcceptancePayload, Matter
 from sync.workdays import add_working_days
-from terminal.slips import masked_person, status_url
+from terminal.slips import check_code, masked_person, status_url
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -59,6 +59,7 @@ def acceptance_receipt(
     )
     rows = [
         Row(translate("AcceptanceReceipt", "Tracking number"), payload.tracking_number),
+        Row(translate("AcceptanceReceipt", "Check code"), check_code(payload.tracking_number)),
         Row(translate("AcceptanceReceipt", "Matter"), subject),
     ]
     if person:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hardware.printer import Receipt, Row
 from sync.protocol.models import CaseResult, Matter
-from terminal.slips import status_url
+from terminal.slips import check_code, status_url
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text")
 
@@ -28,6 +28,7 @@ def completion_notice(tracking_number: str, matter_code: str, matter: Matter | N
     subject = matter_code if matter is None else (matter.name_zh if chinese else matter.name_en)
     rows = [
         Row(translate("CompletionNotice", "Tracking number"), tracking_number),
+        Row(translate("CompletionNotice", "Check code"), check_code(tracking_number)),
         Row(translate("CompletionNotice", "Matter"), subject),
         Row(translate("CompletionNotice", "Result"), result_text(result)),
         Row(translate("CompletionNotice", "Completed"), f"{when:%Y-%m-%d %H:%M}"),

@@ -32,6 +32,8 @@ from terminal.widgets.keyboard import TouchLineEdit
 from terminal.widgets.labels import role_label
 
 PREFIX = "RC-"
+#: The matter code the platform gives repair requests (sync.server.cases.book.REPAIR).
+REPAIR = "repair"
 #: the colour (theme "tone") of each application status
 TONES = {"received": "good", "accepted": "good", "in_progress": "good", "completed": "good",
          "rejected": "problem", "missing": "problem"}
@@ -383,7 +385,9 @@ class StatusScreen(KioskScreen):
                         "no saved record of this application. Please try again later, or "
                         "ask a member of staff."))
             return
-        if answer.matter is not None:
+        if status.matter_code == REPAIR:
+            self.result_matter.setText(self.tr("Property repair"))
+        elif answer.matter is not None:
             self.result_matter.setText(self.context.localized(*answer.matter))
         self.result_status.setText(self._status_words(status.status))
         self._set_tone(TONES.get(status.status, "pending"))

@@ -24,6 +24,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Matter</source>
         <translation type="unfinished"></translation>
     </message>
@@ -848,6 +852,10 @@
     </message>
     <message>
         <source>Tracking number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2305,6 +2313,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2610,7 +2622,7 @@
     <name>StatusScreen</name>
     <message>
         <source>Camera starting …</source>
-        <extracomment>the colour (theme &quot;tone&quot;) of each application status a camera that sends no picture for this long counts as not working</extracomment>
+        <extracomment>The matter code the platform gives repair requests (sync.server.cases.book.REPAIR). the colour (theme &quot;tone&quot;) of each application status a camera that sends no picture for this long counts as not working</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2647,6 +2659,10 @@
     </message>
     <message>
         <source>We cannot reach the service system right now, and this machine has no saved record of this application. Please try again later, or ask a member of staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -24,6 +24,10 @@
         <translation>受理编号</translation>
     </message>
     <message>
+        <source>Check code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
         <source>Matter</source>
         <translation>事项</translation>
     </message>
@@ -849,6 +853,10 @@
     <message>
         <source>Tracking number</source>
         <translation>受理编号</translation>
+    </message>
+    <message>
+        <source>Check code</source>
+        <translation>查询码</translation>
     </message>
     <message>
         <source>Matter</source>
@@ -2296,6 +2304,10 @@
         <translation>受理编号</translation>
     </message>
     <message>
+        <source>Check code</source>
+        <translation>查询码</translation>
+    </message>
+    <message>
         <source>Location</source>
         <translation>地点</translation>
     </message>
@@ -2600,7 +2612,7 @@
     <name>StatusScreen</name>
     <message>
         <source>Camera starting …</source>
-        <extracomment>the colour (theme &quot;tone&quot;) of each application status a camera that sends no picture for this long counts as not working</extracomment>
+        <extracomment>The matter code the platform gives repair requests (sync.server.cases.book.REPAIR). the colour (theme &quot;tone&quot;) of each application status a camera that sends no picture for this long counts as not working</extracomment>
         <translation>摄像头启动中…</translation>
     </message>
     <message>
@@ -2638,6 +2650,10 @@
     <message>
         <source>We cannot reach the service system right now, and this machine has no saved record of this application. Please try again later, or ask a member of staff.</source>
         <translation>暂时连不上服务系统，本机也没有这份申请的记录。请稍后再试，或询问工作人员。</translation>
+    </message>
+    <message>
+        <source>Property repair</source>
+        <translation>物业报修</translation>
     </message>
     <message>
         <source>Last change: %1</source>

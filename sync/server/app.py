@@ -22,6 +22,7 @@ from sync.server import (
 from sync.server.access import PolicyRoute, Scope, operator, public
 from sync.server.cases import api as cases_api
 from sync.server.cases import calendar as cases_calendar
+from sync.server.cases import status_page
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
 from sync.server.limits import BodyLimitMiddleware
@@ -70,6 +71,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(preapplications.router)
     app.include_router(staff.router)
     app.include_router(cases_api.router)
+    app.include_router(status_page.router)
 
     @app.get("/healthz", tags=["fleet"])
     @public(objects="nothing")

@@ -29,11 +29,12 @@ from sync.protocol.models import (
     HelpRequestPayload,
     ItemResult,
     ItemStatus,
+    RepairPayload,
     TransactionItem,
 )
 from sync.server import audit, help_requests, sealing
 from sync.server.access import may_record
-from sync.server.cases.book import PROGRESS_STATUS, CaseBook
+from sync.server.cases.book import PROGRESS_STATUS, REPAIR, CaseBook
 from sync.server.db import (
     STATUS_COUNTER,
     WRITE,
@@ -94,6 +95,8 @@ def _status_change(item: TransactionItem) -> _StatusChange | None:
         return _StatusChange(
             payload.tracking_number, payload.matter_code, "received", "", overwrite=False
         )
+    if isinstance(payload, RepairPayload):  # followed by its number like an application
+        return _StatusChange(payload.tracking_number, REPAIR, "received", "", overwrite=False)
     if isinstance(payload, AcceptancePayload):
         if payload.outcome is AcceptanceOutcome.MISSING_MATERIALS:
             note = "Missing: " + ", ".join(payload.materials_missing)

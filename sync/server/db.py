@@ -407,6 +407,15 @@ class CaseEventRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class StatusLookup(Base):
+    """One look-up of the public status page (kept a minute, for rate limiting)."""
+
+    __tablename__ = "status_lookup"
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    address: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[float] = mapped_column(Float, index=True)
+
+
 class CalendarYearRow(Base):
     """A year whose working-day calendar was published for a center ("*": all)."""
 

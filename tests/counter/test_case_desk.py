@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
 import pytest
 from pytestqt.qtbot import QtBot
 
 from counter.cases.desk import CaseDesk
 from sync.protocol.cases import CaseState
+from terminal.slips import check_code, status_url
 from tests.counter import acceptance_fixtures
 from tests.counter.acceptance_fixtures import CounterEnv
 from tests.counter.conftest import Counter, sign_in
@@ -136,6 +138,12 @@ def test_the_desk_lists_by_deadline_and_moves_a_case_on_offline_too(
     assert view.events[2].note == "Certificate KN-0042 issued" and view.events[2].window == "3"
     status = counter_env.shell.services.runtime.client.application(FRESH)
     assert status is not None and status.status == "completed"
+    # the notice's QR opens the platform's status page with the code printed beside it
+    code = check_code(FRESH)
+    assert f"Check code: {code}" in printed
+    assert status_url(FRESH) == f"{counter_env.url}/a/{FRESH}?c={code}"
+    page = httpx.get(status_url(FRESH), headers={"Accept-Language": "en"}, timeout=10)
+    assert page.status_code == 200 and "Completed" in page.text and "KN-0042" not in page.text
     desk.select(FRESH)
     qtbot.waitUntil(lambda: desk.view is not None, timeout=10_000)
     assert desk.collected_button.isEnabled() and desk.reprint_button.isEnabled()

@@ -296,6 +296,8 @@ def samples() -> dict[tuple[str, str], Sample]:
         ("GET", "/v1/cases/{tracking_number}"): Sample(
             f"/v1/cases/{TRACKING}", away=frozenset({404})),
         ("GET", "/v1/calendar"): Sample("/v1/calendar"),
+        ("GET", "/a/{tracking_number}"): Sample(f"/a/{TRACKING}?c=WRONG1",
+                                                home=frozenset({404}), away=frozenset({404})),
         ("POST", "/v1/help/{request_id}/acknowledge"): Sample(
             "/v1/help/1/acknowledge", ACTION, away=frozenset({404})),
         ("GET", "/fleet"): Sample("/fleet"),

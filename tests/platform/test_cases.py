@@ -315,3 +315,72 @@ def test_a_case_moves_to_completion_and_collection(kiosk: Term, counter: Term,
     assert (completed.receipt, completed.detail, completed.staff_no) == (
         "completion_notice", {"result": "approved"}, "S03")
     assert case.working_days_left is None  # no deadline runs once completed
+
+
+def _page(live: Live, number: str, code: str, language: str = "zh-CN,zh;q=0.9"
+          ) -> httpx.Response:
+    return httpx.get(f"{live.url}/a/{number}", params={"c": code},
+                     headers={"Accept-Language": language}, timeout=10)
+
+
+def test_the_status_page_opens_from_the_slips_code_without_personal_data(
+        kiosk: Term, counter: Term, live: Live) -> None:
+    from sync.protocol.status_check import check_code
+
+    number = _number()
+    submitted = application_item(number, COMMITTED)
+    submitted["payload"]["applicant"] = {"name": "Zhang Sanfeng", "id_number": "110101195001011237"}
+    accepted = acceptance_item(number, "accepted", staff_no="S01", window="3")
+    accepted["payload"]["matter_code"] = COMMITTED
+    assert kiosk.deliver(submitted)[0]["status"] == "accepted"
+    assert counter.deliver(accepted, _progress(number, "in_progress"),
+                           _progress(number, "completed", result="approved",
+                                     note="Zhang Sanfeng collects it"))[0]["status"] == "accepted"
+
+    chinese = _page(live, number, check_code(kiosk.key, number))
+    assert chinese.status_code == 200 and chinese.headers["Cache-Control"] == "no-store"
+    for words in ("养老金申领", "已办结", "已提交", "已受理", "开始办理", "准予办理",
+                  'lang="zh-CN"'):
+        assert words in chinese.text, words
+    english = _page(live, number, check_code(counter.key, number).lower(), "en-GB")
+    assert english.status_code == 200
+    for words in ("Pension claim", "Completed", "Work started", "approved"):
+        assert words in english.text, words
+    for page in (chinese, english):  # nothing personal: no name, ID, note, clerk
+        for secret in ("Zhang", "110101", "collects", "S01"):
+            assert secret not in page.text
+
+    wrong = _page(live, number, "AAAAAA")
+    unknown = _page(live, "T-NOSUCHCASE", check_code(kiosk.key, "T-NOSUCHCASE"))
+    assert wrong.status_code == unknown.status_code == 404
+    assert wrong.text.replace(number, "N") == unknown.text.replace("T-NOSUCHCASE", "N")
+    assert _page(live, number, "").status_code == 404
+
+
+def test_a_repair_is_followed_by_its_number(kiosk: Term, counter: Term, live: Live) -> None:
+    from sync.protocol.status_check import check_code
+
+    number = _number()
+    repair = {"id": str(uuid.uuid4()), "seq": 3, "created_at": datetime.now(UTC).isoformat(),
+              "payload": {"kind": "repair", "tracking_number": number,
+                          "repair_kind": "water", "location": "Building 3, flat 501",
+                          "description": "The kitchen pipe leaks",
+                          "reporter": {"name": "Wang Wu", "phone": "13800000000"}}}
+    assert kiosk.deliver(repair)[0]["status"] == "accepted"
+    status = kiosk.send("GET", f"/v1/applications/{number}")
+    assert status.status_code == 200
+    assert (status.json()["matter_code"], status.json()["status"]) == ("repair", "received")
+    page = _page(live, number, check_code(kiosk.key, number), "en")
+    assert page.status_code == 200 and "Property repair" in page.text
+    assert "Building 3" not in page.text and "Wang" not in page.text
+
+
+def test_the_status_page_is_rate_limited(live: Live) -> None:
+    from sync.server.cases.status_page import LOOKUPS_PER_MINUTE
+    from sync.server.db import StatusLookup
+
+    answers = [_page(live, "T-GUESS", "AAAAAA").status_code
+               for _ in range(LOOKUPS_PER_MINUTE + 1)]
+    assert answers[-1] == 429 and set(answers[:-1]) <= {404, 429}
+    with live.engine.begin() as connection:  # the other tests may look up again
+        connection.execute(StatusLookup.__table__.delete())

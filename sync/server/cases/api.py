@@ -99,7 +99,7 @@ def _ticket(session: Session, case: CaseRow) -> TicketLink | None:
                       called_at=_time(ticket.called_at), window=ticket.window)
 
 
-def case_view(session: Session, keys: sealing.Keys, case: CaseRow, *,
+def case_view(session: Session, keys: sealing.Keys | None, case: CaseRow, *,
               notes: bool) -> CaseView:
     """A case with its whole story (`notes`: with the unsealed free text)."""
     today = date.fromisoformat(local_day(time.time()))
@@ -115,7 +115,7 @@ def case_view(session: Session, keys: sealing.Keys, case: CaseRow, *,
             window=row.window, receipt=row.receipt, precheck=bool(detail.pop("precheck", False)),
             detail=detail,
             note=sealing.unseal_text(keys, row.note, note_binding(row.tracking_number, row.tx_id))
-            if notes else ""))
+            if notes and keys is not None else ""))
     return CaseView(
         **_summary_fields(case, calendar, today), accepted_at=_time(case.accepted_at),
         time_limit_days=case.time_limit_days, promised_date=_day(case.promised_day),
