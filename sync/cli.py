@@ -16,8 +16,9 @@ from pathlib import Path
 
 from sync.client import PlatformError, ServerError
 from sync.config import ConfigError, SyncConfig, load_config
+from sync.diagnostics import write_archive
 from sync.enroll import enroll_terminal
-from sync.paths import CONFIG_FILE, SECRETS_FILE, config_dir
+from sync.paths import CONFIG_FILE, SECRETS_FILE, config_dir, log_dir
 from sync.recovery import restore, salvage
 from sync.runtime import StoreParts, SyncRuntime, open_runtime, store_parts
 from sync.secrets_file import SecretsError, load_secrets
@@ -46,6 +47,14 @@ def _parser() -> argparse.ArgumentParser:
     enroll.add_argument("--url", required=True, help="the platform's base URL")
     enroll.add_argument("--code", required=True, help="the one-time enrollment code")
     commands.add_parser("backup", help="make a sealed backup of the store now")
+    diagnose = commands.add_parser(
+        "diagnose", help="write one archive for support: versions, configuration without "
+                         "secrets, outbox counts, recent logs, no personal data")
+    diagnose.add_argument("--out", type=Path, default=Path.cwd(),
+                          help="the archive's file name, or a folder for it (default: here)")
+    diagnose.add_argument("--log-dir", type=Path, default=None,
+                          help="the terminal's logs (default: RECEPTION_LOG_DIR or the "
+                               "user's log folder)")
     self_test = commands.add_parser(
         "self-test", help="a throw-away terminal in a temporary folder: store one transaction "
                           "(and deliver it, with --platform); exit 0 when done")
@@ -95,9 +104,30 @@ def _self_test(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _diagnose(arguments: argparse.Namespace, folder: Path) -> int:
+    """The archive even when the store or the configuration refuses to open."""
+    runtime, problem = None, None
+    try:
+        config = load_config(folder / CONFIG_FILE, SyncConfig)
+        runtime = open_runtime(config, load_secrets(folder / SECRETS_FILE),
+                               config_folder=folder)
+    except (ConfigError, SecretsError, StoreError) as error:
+        problem = str(error)
+    try:
+        path = write_archive(arguments.out, folder, arguments.log_dir or log_dir(), runtime,
+                             problem)
+    finally:
+        if runtime is not None:
+            runtime.close()
+    print(f"diagnostics written to {path}")
+    return 0
+
+
 def _main(arguments: argparse.Namespace, folder: Path) -> int:
     if arguments.command == "self-test":
         return _self_test(arguments)
+    if arguments.command == "diagnose":
+        return _diagnose(arguments, folder)
     try:
         if arguments.command == "enroll":
             secrets = enroll_terminal(arguments.url, arguments.code, folder)

@@ -1,0 +1,130 @@
+"""`reception-sync diagnose`: one archive a technician sends for help.
+
+It holds the versions, the configuration without secrets, the outbox and
+dead-letter counts, the platform's reachability, and the last lines of the
+logs, with no personal data: ID and mobile numbers are masked (sync.scrub)
+and Chinese text is replaced (the logs are written in English; Chinese in a
+line is a resident's name or words). secrets.toml, the store and its backups
+never go in.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import platform
+import re
+import socket
+import tarfile
+import time
+import tomllib
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from sync.client import PlatformError
+from sync.paths import CONFIG_FILE
+from sync.runtime import SyncRuntime
+from sync.scrub import scrub
+
+#: Lines kept from the end of each log file.
+LOG_LINES = 2000
+CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+#: Configuration keys whose values stay out (none today: secrets live apart).
+SECRET_KEY = re.compile(r"key|password|secret|token|pin", re.IGNORECASE)
+URL_CREDENTIALS = re.compile(r"://[^/@\s]+@")
+
+
+def redact(text: str) -> str:
+    """`text` without ID numbers, mobile numbers, Chinese words or URL passwords."""
+    return URL_CREDENTIALS.sub("://***@", CJK.sub("＊", scrub(text)))
+
+
+def _versions() -> dict[str, str]:
+    versions = {"python": platform.python_version(), "system": platform.platform()}
+    for name in ("reception-terminals", "PySide6-Essentials", "SQLAlchemy", "httpx"):
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    os_release = Path("/etc/os-release")
+    if os_release.exists():
+        fields = dict(line.split("=", 1) for line in os_release.read_text().splitlines()
+                      if "=" in line)
+        versions["os"] = fields.get("PRETTY_NAME", "").strip('"')
+    return versions
+
+
+def _without_secrets(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: "(left out)" if SECRET_KEY.search(key) else _without_secrets(item)
+                for key, item in value.items()}
+    if isinstance(value, str):
+        return redact(value)
+    return value
+
+
+def _configuration(config_dir: Path) -> Any:
+    path = config_dir / CONFIG_FILE
+    try:
+        return _without_secrets(tomllib.loads(path.read_text("utf-8")))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        return f"unreadable: {redact(str(error))}"
+
+
+def _outbox(runtime: SyncRuntime) -> dict[str, Any]:
+    outbox = runtime.outbox
+    newest = runtime.backups.newest()
+    letters = [{"id": letter.id, "kind": letter.kind, "created_at": letter.created_at,
+                "code": letter.code, "reason": redact(letter.reason),
+                "attempts": letter.attempts} for letter in outbox.dead_letters()]
+    try:
+        runtime.client.probe(timeout=5.0)
+        reachable = "reachable"
+    except PlatformError as error:
+        reachable = f"unreachable: {redact(str(error))}"
+    return {"backlog": outbox.backlog(), "dead_letters": outbox.dead_count(),
+            "damaged": outbox.damaged_count(), "dead": letters[:100],
+            "newest_backup": newest.name if newest else None, "platform": reachable}
+
+
+def _log_tail(path: Path) -> bytes:
+    with path.open("r", encoding="utf-8", errors="replace") as handle:
+        lines = handle.readlines()[-LOG_LINES:]
+    return "".join(redact(line) for line in lines).encode("utf-8")
+
+
+def _add(archive: tarfile.TarFile, name: str, data: bytes) -> None:
+    member = tarfile.TarInfo(name)
+    member.size = len(data)
+    member.mtime = int(time.time())
+    member.mode = 0o600
+    archive.addfile(member, io.BytesIO(data))
+
+
+def write_archive(target: Path, config_dir: Path, log_dir: Path,
+                  runtime: SyncRuntime | None, store_error: str | None = None) -> Path:
+    """Write the archive (mode 0600) to `target` (a folder: a new file in it)."""
+    if target.is_dir():
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        target = target / f"reception-diagnostics-{socket.gethostname()}-{stamp}.tar.gz"
+    summary: dict[str, Any] = {
+        "written_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "host": socket.gethostname(),
+        "versions": _versions(),
+        "configuration": _configuration(config_dir),
+    }
+    if runtime is not None:
+        summary["terminal_id"] = runtime.client.terminal_id
+        summary["outbox"] = _outbox(runtime)
+    if store_error is not None:
+        summary["store"] = redact(store_error)
+    logs = sorted(log_dir.glob("*.log*")) if log_dir.is_dir() else []
+    summary["logs"] = [path.name for path in logs] or f"no logs in {log_dir}"
+    target.touch(mode=0o600)
+    with tarfile.open(target, "w:gz") as archive:
+        _add(archive, "summary.json",
+             json.dumps(summary, ensure_ascii=False, indent=2, default=str).encode("utf-8"))
+        for path in logs:
+            _add(archive, f"logs/{path.name}", _log_tail(path))
+    return target
