@@ -1130,6 +1130,22 @@
         <source>The passport chip could not be read. Please place it on the reader again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thank you, your face matches your document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your face could not be matched with your document. Please go to a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your document&apos;s photo cannot be compared here. Please go to a window.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DigitKeypad</name>

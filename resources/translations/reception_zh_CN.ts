@@ -1127,6 +1127,22 @@
         <source>The passport chip could not be read. Please place it on the reader again.</source>
         <translation>无法读取护照芯片，请将护照重新放到阅读器上。</translation>
     </message>
+    <message>
+        <source>Please look at the camera.</source>
+        <translation>请正视摄像头。</translation>
+    </message>
+    <message>
+        <source>Thank you, your face matches your document.</source>
+        <translation>谢谢，您的面部与证件照片一致。</translation>
+    </message>
+    <message>
+        <source>Your face could not be matched with your document. Please go to a window.</source>
+        <translation>您的面部与证件照片未能比对一致，请到窗口办理。</translation>
+    </message>
+    <message>
+        <source>Your document&apos;s photo cannot be compared here. Please go to a window.</source>
+        <translation>您的证件照片无法在此比对，请到窗口办理。</translation>
+    </message>
 </context>
 <context>
     <name>DigitKeypad</name>
