@@ -1,7 +1,8 @@
 """The clerk's case desk: the center's cases by state and deadline, with
 due-soon and overdue warnings counted in working days on the center's
 calendar, one case's whole story, and the steps after acceptance (work
-started, completed with a result and its notice printed, handed over).
+started, completed with a result and its notice printed, handed over), or of
+a repair (dispatched to a handler, progress notes, closed).
 
 Reads go to the platform off the GUI thread (`counter.runner.Runner`); every
 step is a `case_progress` transaction through the same outbox as acceptance,
@@ -53,9 +54,9 @@ if TYPE_CHECKING:
 #: A deadline this many working days away or fewer is "due soon".
 DUE_SOON = 3
 FILTERS: dict[str, tuple[str, ...]] = {
-    "open": ("accepted", "accepted_pending", "in_progress"),
+    "open": ("accepted", "accepted_pending", "in_progress", "dispatched"),
     "waiting": ("submitted", "missing_materials"),
-    "done": ("completed", "collected", "refused"),
+    "done": ("completed", "collected", "refused", "closed"),
     "all": (),
 }
 MOVES: dict[CaseAction, frozenset[CaseState]] = {
@@ -63,9 +64,16 @@ MOVES: dict[CaseAction, frozenset[CaseState]] = {
     CaseAction.COMPLETED: frozenset({CaseState.ACCEPTED, CaseState.ACCEPTED_PENDING,
                                      CaseState.IN_PROGRESS}),
     CaseAction.COLLECTED: frozenset({CaseState.COMPLETED}),
+    CaseAction.DISPATCHED: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
+    CaseAction.NOTE: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
+    CaseAction.CLOSED: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
 }
 AFTER = {CaseAction.IN_PROGRESS: CaseState.IN_PROGRESS,
-         CaseAction.COMPLETED: CaseState.COMPLETED, CaseAction.COLLECTED: CaseState.COLLECTED}
+         CaseAction.COMPLETED: CaseState.COMPLETED, CaseAction.COLLECTED: CaseState.COLLECTED,
+         CaseAction.DISPATCHED: CaseState.DISPATCHED, CaseAction.CLOSED: CaseState.CLOSED}
+#: The matter code the platform gives repair requests.
+REPAIR = "repair"
+REPAIR_ACTIONS = (CaseAction.DISPATCHED, CaseAction.NOTE, CaseAction.CLOSED)
 COLUMNS = 6
 
 
@@ -149,6 +157,13 @@ class CaseDesk(QFrame):
         self.collected_button.clicked.connect(lambda: self.record(CaseAction.COLLECTED))
         self.reprint_button = QPushButton(objectName="caseReprint")
         self.reprint_button.clicked.connect(self.reprint)
+        self.dispatch_button = QPushButton(objectName="repairDispatch")
+        self.dispatch_button.clicked.connect(lambda: self.record(CaseAction.DISPATCHED))
+        self.note_button = QPushButton(objectName="repairNote")
+        self.note_button.clicked.connect(lambda: self.record(CaseAction.NOTE))
+        self.close_button = QPushButton(objectName="repairClose")
+        self.close_button.setProperty("role", "action")
+        self.close_button.clicked.connect(lambda: self.record(CaseAction.CLOSED))
         self.message = QLabel(objectName="caseMessage", wordWrap=True)
 
         layout = QVBoxLayout(self)
@@ -162,6 +177,7 @@ class CaseDesk(QFrame):
         layout.addWidget(self.timeline)
         steps = QHBoxLayout()
         steps.addWidget(self.start_button)
+        steps.addWidget(self.dispatch_button)
         steps.addWidget(self.result)
         steps.addWidget(self.note, 1)
         layout.addLayout(steps)
@@ -169,6 +185,8 @@ class CaseDesk(QFrame):
         finish.addWidget(self.complete_button, 2)
         finish.addWidget(self.collected_button, 1)
         finish.addWidget(self.reprint_button, 1)
+        finish.addWidget(self.note_button, 1)
+        finish.addWidget(self.close_button, 2)
         layout.addLayout(finish)
         layout.addWidget(self.message)
         self._retranslate()
@@ -294,8 +312,27 @@ class CaseDesk(QFrame):
             return case.state
         return self.view.state if self.view is not None else None
 
+    def _selected_is_repair(self) -> bool:
+        case = self.selected_case()
+        if case is not None:
+            return case.kind == REPAIR
+        return self.view is not None and self.view.kind == REPAIR
+
     def _update_buttons(self) -> None:
         state = self._selected_state()
+        repair = self._selected_is_repair()
+        for widget in (self.start_button, self.result, self.complete_button,
+                       self.collected_button, self.reprint_button):
+            widget.setVisible(not repair)
+        for widget in (self.dispatch_button, self.note_button, self.close_button):
+            widget.setVisible(repair)
+        self.note.setPlaceholderText(
+            self.tr("Handler to dispatch to, or a note") if repair
+            else self.tr("What was issued, or the reason"))
+        for action, button in ((CaseAction.DISPATCHED, self.dispatch_button),
+                               (CaseAction.NOTE, self.note_button),
+                               (CaseAction.CLOSED, self.close_button)):
+            button.setEnabled(repair and state in MOVES[action])
         self.start_button.setEnabled(state in MOVES[CaseAction.IN_PROGRESS])
         self.complete_button.setEnabled(state in MOVES[CaseAction.COMPLETED])
         self.collected_button.setEnabled(state in MOVES[CaseAction.COLLECTED])
@@ -309,21 +346,34 @@ class CaseDesk(QFrame):
         number = self.selected
         if number is None or self._selected_state() not in MOVES[action]:
             return
+        if (action in REPAIR_ACTIONS) != self._selected_is_repair():
+            return
         result = CaseResult(self.result.currentData()) if action is CaseAction.COMPLETED \
             else None
-        note = self.note.text().strip() if action is CaseAction.COMPLETED else ""
+        text = self.note.text().strip()
+        if action in (CaseAction.DISPATCHED, CaseAction.NOTE) and not text:
+            self._say(self.tr("Type the handler's name, or the note, first."), True)
+            self.note.setFocus()
+            return
+        handler = text if action is CaseAction.DISPATCHED else None
+        note = text if action in (CaseAction.COMPLETED, CaseAction.NOTE, CaseAction.CLOSED) \
+            else ""
         payload = CaseProgressPayload(
             tracking_number=number, action=action, result=result, note=note or None,
-            staff_no=self._staff_no(), window=self._window or None)
+            handler=handler, staff_no=self._staff_no(), window=self._window or None)
         when = self._clock()
-        for button in (self.start_button, self.complete_button, self.collected_button):
+        for button in (self.start_button, self.complete_button, self.collected_button,
+                       self.dispatch_button, self.note_button, self.close_button):
             button.setEnabled(False)
         self.bridge.submit(self, payload, lambda stored: self._recorded(stored, when),
                            self._not_recorded)
 
     def _recorded(self, stored: Stored, when: datetime) -> None:
         payload: CaseProgressPayload = stored.payload
-        self.pending[payload.tracking_number] = AFTER[payload.action]
+        if payload.action in AFTER:
+            self.pending[payload.tracking_number] = AFTER[payload.action]
+        if payload.action in REPAIR_ACTIONS:
+            self.note.clear()
         if payload.action is CaseAction.COMPLETED and payload.result is not None:
             self._print_notice(payload.tracking_number, payload.result, payload.note or "", when)
             self.note.clear()
@@ -367,6 +417,8 @@ class CaseDesk(QFrame):
         return next((matter for matter in catalog.matters if matter.code == code), None)
 
     def _matter_name(self, code: str) -> str:
+        if code == REPAIR:
+            return self.tr("Property repair")
         matter = self._matter(code)
         if matter is None:
             return code
@@ -382,10 +434,14 @@ class CaseDesk(QFrame):
             CaseState.COMPLETED: self.tr("Completed"),
             CaseState.COLLECTED: self.tr("Handed over"),
             CaseState.REFUSED: self.tr("Not accepted"),
+            CaseState.DISPATCHED: self.tr("Dispatched"),
+            CaseState.CLOSED: self.tr("Closed"),
         }
 
     def _state_text(self, case: CaseSummary) -> str:
-        text = self.state_names()[self.state(case)]
+        state = self.state(case)
+        text = self.tr("Reported") if case.kind == REPAIR and state is CaseState.SUBMITTED \
+            else self.state_names()[state]
         if case.tracking_number in self.pending:
             text += " " + self.tr("(not yet delivered)")
         return text
@@ -420,6 +476,9 @@ class CaseDesk(QFrame):
             "completed": self.tr("Completed"),
             "collected": self.tr("Handed over"),
             "rated": self.tr("Rated"),
+            "dispatched": self.tr("Dispatched"),
+            "note": self.tr("Note"),
+            "closed": self.tr("Closed"),
         }
 
     def _event_line(self, event: CaseEvent) -> str:
@@ -432,6 +491,8 @@ class CaseDesk(QFrame):
             parts.append(result_text(CaseResult(event.detail["result"])))
         if "level" in event.detail:
             parts.append(self.tr("%1 of 5").replace("%1", str(event.detail["level"])))
+        if "handler" in event.detail:
+            parts.append(self.tr("to %1").replace("%1", str(event.detail["handler"])))
         if event.window:
             parts.append(self.tr("window %1").replace("%1", event.window))
         if event.note:
@@ -460,7 +521,9 @@ class CaseDesk(QFrame):
             self.result.addItem(result_text(result), result.value)
         if current is not None:
             self.result.setCurrentIndex(self.result.findData(current))
-        self.note.setPlaceholderText(self.tr("What was issued, or the reason"))
+        self.dispatch_button.setText(self.tr("Dispatch"))
+        self.note_button.setText(self.tr("Add the note"))
+        self.close_button.setText(self.tr("Close the repair"))
         self.complete_button.setText(self.tr("Complete and print the notice"))
         self.collected_button.setText(self.tr("Handed over"))
         self.reprint_button.setText(self.tr("Print the notice again"))
@@ -468,6 +531,7 @@ class CaseDesk(QFrame):
             self._fill()
         if self.view is not None:
             self._show_view(self.view.tracking_number, self.view)
+        self._update_buttons()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

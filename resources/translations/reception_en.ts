@@ -526,7 +526,7 @@
     <name>CaseDesk</name>
     <message>
         <source>Offline: the list is as of %1; steps are saved here and sent when the platform is back.</source>
-        <extracomment>A deadline this many working days away or fewer is &quot;due soon&quot;. Steps recorded here and not yet seen in the platform&apos;s list: number -&gt; state.</extracomment>
+        <extracomment>A deadline this many working days away or fewer is &quot;due soon&quot;. The matter code the platform gives repair requests. Steps recorded here and not yet seen in the platform&apos;s list: number -&gt; state.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -542,6 +542,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Handler to dispatch to, or a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the handler&apos;s name, or the note, first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Completed %1; the completion notice is printing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -551,6 +559,10 @@
     </message>
     <message>
         <source>Not saved, nothing was recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Property repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -583,6 +595,18 @@
     </message>
     <message>
         <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -630,11 +654,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>(pre-check)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 of 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -699,6 +731,18 @@
     </message>
     <message>
         <source>What was issued, or the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the repair</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

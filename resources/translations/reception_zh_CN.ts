@@ -526,7 +526,7 @@
     <name>CaseDesk</name>
     <message>
         <source>Offline: the list is as of %1; steps are saved here and sent when the platform is back.</source>
-        <extracomment>A deadline this many working days away or fewer is &quot;due soon&quot;. Steps recorded here and not yet seen in the platform&apos;s list: number -&gt; state.</extracomment>
+        <extracomment>A deadline this many working days away or fewer is &quot;due soon&quot;. The matter code the platform gives repair requests. Steps recorded here and not yet seen in the platform&apos;s list: number -&gt; state.</extracomment>
         <translation>离线：列表为 %1 时的数据；操作已保存在本机，平台恢复后发送。</translation>
     </message>
     <message>
@@ -542,6 +542,14 @@
         <translation>共 %1 个案件：%2 项逾期，%3 项 %4 个工作日内到期。</translation>
     </message>
     <message>
+        <source>Handler to dispatch to, or a note</source>
+        <translation>派单对象（部门或人员）或处理进展</translation>
+    </message>
+    <message>
+        <source>Type the handler&apos;s name, or the note, first.</source>
+        <translation>请先填写派单对象或处理进展。</translation>
+    </message>
+    <message>
         <source>Completed %1; the completion notice is printing.</source>
         <translation>%1 已办结，正在打印办结通知书。</translation>
     </message>
@@ -552,6 +560,10 @@
     <message>
         <source>Not saved, nothing was recorded: %1</source>
         <translation>未保存，未登记任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Property repair</source>
+        <translation>物业报修</translation>
     </message>
     <message>
         <source>Waiting for pre-check</source>
@@ -584,6 +596,18 @@
     <message>
         <source>Not accepted</source>
         <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>已报修</translation>
     </message>
     <message>
         <source>(not yet delivered)</source>
@@ -630,12 +654,20 @@
         <translation>已评价</translation>
     </message>
     <message>
+        <source>Note</source>
+        <translation>处理进展</translation>
+    </message>
+    <message>
         <source>(pre-check)</source>
         <translation>（预审）</translation>
     </message>
     <message>
         <source>%1 of 5</source>
         <translation>%1 分（满分 5）</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>派给 %1</translation>
     </message>
     <message>
         <source>window %1</source>
@@ -700,6 +732,18 @@
     <message>
         <source>What was issued, or the reason</source>
         <translation>办理结果说明或不予批准理由</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>派单</translation>
+    </message>
+    <message>
+        <source>Add the note</source>
+        <translation>记录进展</translation>
+    </message>
+    <message>
+        <source>Close the repair</source>
+        <translation>报修办结</translation>
     </message>
     <message>
         <source>Complete and print the notice</source>

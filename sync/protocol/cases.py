@@ -21,6 +21,8 @@ class CaseState(StrEnum):
     COMPLETED = "completed"
     COLLECTED = "collected"
     REFUSED = "refused"
+    DISPATCHED = "dispatched"  # a repair sent to its handler
+    CLOSED = "closed"  # a repair done
 
 
 #: States whose deadline runs (the desk's due-soon and overdue warnings).
@@ -40,6 +42,9 @@ class CaseEventKind(StrEnum):
     COMPLETED = "completed"
     COLLECTED = "collected"
     RATED = "rated"
+    DISPATCHED = "dispatched"
+    NOTE = "note"
+    CLOSED = "closed"
 
 
 class CaseEvent(WireModel):

@@ -204,6 +204,10 @@ class CaseAction(StrEnum):
     COMPLETED = "completed"
     MATERIALS_SUPPLIED = "materials_supplied"
     COLLECTED = "collected"
+    # repairs: sent to a handler, progress notes, closed (with an optional photo)
+    DISPATCHED = "dispatched"
+    NOTE = "note"
+    CLOSED = "closed"
 
 
 class CaseResult(StrEnum):
@@ -213,7 +217,9 @@ class CaseResult(StrEnum):
 
 class CaseProgressPayload(WireModel):
     """A clerk moved an accepted case on: work started, completed with a result,
-    promised materials supplied, or the result collected by the resident."""
+    promised materials supplied, or the result collected by the resident; or a
+    repair: dispatched to `handler` (a named service or person), a progress
+    note, closed (`photo`: the sha256 of an attachment of the transaction)."""
 
     kind: Literal["case_progress"] = "case_progress"
     tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
@@ -221,6 +227,8 @@ class CaseProgressPayload(WireModel):
     result: CaseResult | None = None
     materials: Codes = Field(default_factory=list)
     note: LongText | None = None
+    handler: ShortText | None = None
+    photo: Sha256 | None = None
     staff_no: Annotated[str, Field(max_length=32)] | None = None
     window: Annotated[str, Field(max_length=16)] | None = None
 

@@ -330,7 +330,7 @@ def _store(
                 changes.append(_StatusChange(
                     progress.tracking_number, cases.matter_code(progress.tracking_number),
                     PROGRESS_STATUS[progress.action],
-                    progress.note or "", overwrite=True))
+                    progress.note or progress.handler or "", overwrite=True))
         if rows:
             session.execute(insert(StoredTransaction), rows)
         if changes:

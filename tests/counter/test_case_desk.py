@@ -175,5 +175,66 @@ def test_case_desk_in_the_counter_window(counter: Counter, qtbot: QtBot, languag
         window.resize(width, height)
         qtbot.waitUntil(lambda w=width: window.width() == w, timeout=5_000)
         assert window.grab().save(str(SHOTS / f"case-desk-{language}-{size}.png"))
+    repair = {"id": str(uuid.uuid4()), "seq": 1, "created_at": now.isoformat(),
+              "payload": {"kind": "repair", "tracking_number": "RC-20261206-K01-00009",
+                          "repair_kind": "water", "location": "3-501", "description": "leak",
+                          "reporter": {"name": "王五"}}}
+    counter.kiosk.post_batch(json.dumps({"items": [repair]}).encode())
+    desk.show_filter("waiting")
+    qtbot.waitUntil(lambda: len(desk.cases) == 1, timeout=10_000)
+    desk.select("RC-20261206-K01-00009")
+    qtbot.waitUntil(lambda: desk.view is not None, timeout=10_000)
+    assert desk.dispatch_button.isVisible() and desk.dispatch_button.isEnabled()
+    assert not desk.complete_button.isVisible()
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: window.width() == 1366, timeout=5_000)
+    assert window.grab().save(str(SHOTS / f"case-desk-repair-{language}-1366x768.png"))
     window.figures_button.click()  # the figures take the page; the desk's button lets go
     assert not window.cases_button.isChecked() and window.right.currentWidget() is not desk
+
+
+def test_a_kiosk_repair_is_dispatched_noted_and_closed(desk: CaseDesk, counter_env: CounterEnv,
+                                                       qtbot: QtBot) -> None:
+    from sync.protocol.models import Role
+    from tests.counter.conftest import enroll_client
+
+    kiosk = enroll_client(counter_env.url, counter_env.platform.enroll_code(
+        acceptance_fixtures.CENTER, Role.KIOSK))
+    number = "RC-20261206-K01-00009"
+    repair = {"id": str(uuid.uuid4()), "seq": 1, "created_at": datetime.now(UTC).isoformat(),
+              "payload": {"kind": "repair", "tracking_number": number, "repair_kind": "water",
+                          "location": "Building 3, flat 501", "description": "A leaking pipe",
+                          "reporter": {"name": "王五"}}}
+    try:
+        assert kiosk.post_batch(json.dumps({"items": [repair]}).encode()).results[0] \
+            .status.value == "accepted"
+        desk.show_filter("waiting")
+        qtbot.waitUntil(lambda: number in [c.tracking_number for c in desk.cases],
+                        timeout=10_000)
+        assert _row_of(desk, number)[1:3] == ["Property repair", "Reported"]
+        desk.select(number)
+        qtbot.waitUntil(lambda: desk.view is not None, timeout=10_000)
+        assert desk.dispatch_button.isVisible() and not desk.complete_button.isVisible()
+        desk.dispatch_button.click()  # no handler named: nothing recorded
+        assert "handler" in desk.message.text() and not desk.pending
+        desk.note.setText("Property water team")
+        with qtbot.waitSignal(desk.recorded, timeout=10_000):
+            desk.dispatch_button.click()
+        desk.note.setText("Plumber booked for 14:00")
+        with qtbot.waitSignal(desk.recorded, timeout=10_000):
+            desk.note_button.click()
+        desk.note.setText("Pipe replaced")
+        with qtbot.waitSignal(desk.recorded, timeout=10_000) as closed:
+            desk.close_button.click()
+        assert closed.args == [number, "closed"]
+        assert counter_env.drain() == 3
+        view = counter_env.shell.services.runtime.client.case(number)
+        assert view is not None and view.state is CaseState.CLOSED
+        assert [(e.kind.value, e.note) for e in view.events] == [
+            ("submitted", ""), ("dispatched", ""), ("note", "Plumber booked for 14:00"),
+            ("closed", "Pipe replaced")]
+        assert view.events[1].detail == {"handler": "Property water team"}
+        status = kiosk.application(number)  # what the kiosk's status screen shows
+        assert status is not None and status.status == "completed"
+    finally:
+        kiosk.close()

@@ -384,3 +384,48 @@ def test_the_status_page_is_rate_limited(live: Live) -> None:
     assert answers[-1] == 429 and set(answers[:-1]) <= {404, 429}
     with live.engine.begin() as connection:  # the other tests may look up again
         connection.execute(StatusLookup.__table__.delete())
+
+
+def test_a_repair_is_dispatched_noted_and_closed_with_a_photo(kiosk: Term, counter: Term,
+                                                             live: Live) -> None:
+    from sync.protocol.status_check import check_code
+
+    number = _number()
+    repair = {"id": str(uuid.uuid4()), "seq": 4, "created_at": datetime.now(UTC).isoformat(),
+              "payload": {"kind": "repair", "tracking_number": number, "repair_kind": "lift",
+                          "location": "Building 1", "description": "The lift stops",
+                          "reporter": {"name": "Zhao Liu"}}}
+    assert kiosk.deliver(repair)[0]["status"] == "accepted"
+    wrong = counter.deliver(_progress(number, "in_progress"))[0]  # an application's step
+    assert (wrong["status"], wrong["code"]) == ("rejected", "unknown_case")
+    nameless = counter.deliver(_progress(number, "dispatched"))[0]
+    assert (nameless["status"], nameless["code"]) == ("rejected", "invalid")
+    assert counter.deliver(_progress(number, "dispatched", handler="Property lift team"),
+                           _progress(number, "note", note="parts ordered for Zhao Liu")
+                           )[0]["status"] == "accepted"
+    status = kiosk.send("GET", f"/v1/applications/{number}").json()
+    assert (status["status"], status["note"]) == ("in_progress", "Property lift team")
+
+    photo = b"\xff\xd8 the repaired lift"
+    sha = hashlib.sha256(photo).hexdigest()
+    headers = signing.signed_headers(counter.terminal_id, counter.key, "PUT",
+                                     f"/v1/attachments/{sha}", photo, int(time.time()))
+    assert counter.http.put(f"/v1/attachments/{sha}", content=photo,
+                            headers=headers).status_code == 204
+    closing = _progress(number, "closed", photo=sha, note="lift repaired")
+    unattached = counter.deliver(dict(closing, id=str(uuid.uuid4())))[0]
+    assert (unattached["status"], unattached["code"]) == ("rejected", "invalid")
+    closing["attachments"] = [sha]
+    assert counter.deliver(closing)[0]["status"] == "accepted"
+
+    case = _case(counter, number)
+    assert (case.kind, case.state) == ("repair", CaseState.CLOSED)
+    assert [(e.kind.value, e.detail) for e in case.events] == [
+        ("submitted", {"repair_kind": "lift"}), ("dispatched", {"handler": "Property lift team"}),
+        ("note", {}), ("closed", {"photo": sha})]
+    assert case.events[2].note == "parts ordered for Zhao Liu"
+    assert kiosk.send("GET", f"/v1/applications/{number}").json()["status"] == "completed"
+    page = _page(live, number, check_code(kiosk.key, number), "en")
+    for words in ("Repaired and closed", "Sent to a repairer", "Progress noted", "Closed"):
+        assert words in page.text
+    assert "Zhao" not in page.text and "lift team" not in page.text

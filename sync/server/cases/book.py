@@ -55,13 +55,20 @@ _MOVES: dict[CaseAction, frozenset[CaseState]] = {
     CaseAction.MATERIALS_SUPPLIED: frozenset({CaseState.ACCEPTED_PENDING,
                                               CaseState.IN_PROGRESS}),
     CaseAction.COLLECTED: frozenset({CaseState.COMPLETED}),
+    CaseAction.DISPATCHED: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
+    CaseAction.NOTE: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
+    CaseAction.CLOSED: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
 }
+#: The steps of repairs (the others are of applications).
+REPAIR_ACTIONS = frozenset({CaseAction.DISPATCHED, CaseAction.NOTE, CaseAction.CLOSED})
 #: The state after a step (materials supplied keeps it, or ends "to follow").
 _AFTER = {CaseAction.IN_PROGRESS: CaseState.IN_PROGRESS,
           CaseAction.COMPLETED: CaseState.COMPLETED,
-          CaseAction.COLLECTED: CaseState.COLLECTED}
+          CaseAction.COLLECTED: CaseState.COLLECTED, CaseAction.DISPATCHED: CaseState.DISPATCHED,
+          CaseAction.CLOSED: CaseState.CLOSED}
 #: Application status shown to the resident after a step.
-PROGRESS_STATUS = {CaseAction.IN_PROGRESS: "in_progress", CaseAction.COMPLETED: "completed"}
+PROGRESS_STATUS = {CaseAction.IN_PROGRESS: "in_progress", CaseAction.COMPLETED: "completed",
+                   CaseAction.DISPATCHED: "in_progress", CaseAction.CLOSED: "completed"}
 
 
 def note_binding(tracking_number: str, tx_id: str) -> bytes:
@@ -94,15 +101,21 @@ class CaseBook:
                     "is recorded only for a real case of the center.")
         if isinstance(payload, CaseProgressPayload):
             case = self.session.get(CaseRow, payload.tracking_number)
-            if case is None or case.center != self.center or case.kind != "application":
+            kind = "repair" if payload.action in REPAIR_ACTIONS else "application"
+            if case is None or case.center != self.center or case.kind != kind:
                 return "unknown_case", (
-                    f"No application of this center has number {payload.tracking_number}.")
+                    f"No {kind} of this center has number {payload.tracking_number}.")
             if CaseState(case.state) not in _MOVES[payload.action]:
                 return "bad_transition", (
                     f"Case {payload.tracking_number} is {case.state}: it cannot be moved to "
                     f"{payload.action.value}.")
             if (payload.action is CaseAction.COMPLETED) != (payload.result is not None):
                 return "invalid", "A result is given with completion, and only then."
+            if (payload.action is CaseAction.DISPATCHED) != bool(payload.handler):
+                return "invalid", "A handler is named with dispatching, and only then."
+            if payload.photo is not None and (payload.action is not CaseAction.CLOSED
+                                              or payload.photo not in item.attachments):
+                return "invalid", "A photo closes a repair, as one of the item's attachments."
         return None
 
     def matter_code(self, tracking_number: str) -> str:
@@ -193,6 +206,10 @@ class CaseBook:
             detail["result"] = payload.result.value
         if payload.materials:
             detail["materials"] = list(payload.materials)
+        if payload.handler:
+            detail["handler"] = payload.handler
+        if payload.photo:
+            detail["photo"] = payload.photo
         if action in _AFTER:
             case.state = _AFTER[action].value
         case.updated_at = now
