@@ -118,6 +118,10 @@ class PassportSection(Section):
         None, description="folder of CSCA certificates (PEM or DER) that passive "
                           "authentication anchors document signers in; without it a chip's "
                           "signature is checked but shown as not anchored")
+    face_match_threshold: float = Field(
+        0.6, gt=0.0, lt=2.0,
+        description="face match: largest distance between the live face and the passport's "
+                    "photo still taken as one person (dlib's scale; lower is stricter)")
 
 
 class DevicesSection(Section):

@@ -2937,6 +2937,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Face match threshold (lower is stricter):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Face match compares the camera with a passport chip&apos;s photo. ID cards, residence permits and foreigners&apos; cards give their photo only as WLT data, which no open decoder reads: those residents are not face-matched here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print and warn</source>
         <translation type="unfinished"></translation>
     </message>

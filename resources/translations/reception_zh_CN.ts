@@ -2922,6 +2922,14 @@
         <translation>打印机无法报告状态时：</translation>
     </message>
     <message>
+        <source>Face match threshold (lower is stricter):</source>
+        <translation>人证比对阈值（越低越严格）：</translation>
+    </message>
+    <message>
+        <source>Face match compares the camera with a passport chip&apos;s photo. ID cards, residence permits and foreigners&apos; cards give their photo only as WLT data, which no open decoder reads: those residents are not face-matched here.</source>
+        <translation>人证比对将摄像头画面与护照芯片中的照片比较。身份证、居住证和外国人永久居留身份证的照片仅以 WLT 格式提供，没有开放的解码器可以读取：持这些证件的居民在此不做人证比对。</translation>
+    </message>
+    <message>
         <source>Print and warn</source>
         <translation>照常打印并提醒</translation>
     </message>

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QPainter, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -36,7 +37,13 @@ from hardware.health import Health, HealthState
 from hardware.identity import IdentityRecord, mask_address, mask_id_number, mask_name
 from hardware.printer import Paper, Receipt, Row, UnknownStatusPolicy, paper_for
 from terminal.background import run_in_background, wait_for_background
-from terminal.config import CameraSection, CardReaderSection, DevicesSection, PrinterSection
+from terminal.config import (
+    CameraSection,
+    CardReaderSection,
+    DevicesSection,
+    PassportSection,
+    PrinterSection,
+)
 from terminal.devices import (
     CameraAdapter,
     CardReaderAdapter,
@@ -236,6 +243,20 @@ class TechnicianPanel(QWidget):
         self.policy.setCurrentIndex(self.policy.findData(devices.printer.unknown_status))
         self.policy.currentIndexChanged.connect(self._policy_chosen)
         self._cards["printer"].add_row(self.policy_label, self.policy)
+        self.face_label = QLabel()
+        self.face_label.setWordWrap(True)
+        self.face_threshold = QDoubleSpinBox()
+        self.face_threshold.setObjectName("faceMatchThreshold")
+        self.face_threshold.setMinimumHeight(64)
+        self.face_threshold.setRange(0.30, 0.90)
+        self.face_threshold.setSingleStep(0.01)
+        self.face_threshold.setDecimals(2)
+        self.face_threshold.setValue(devices.passport.face_match_threshold)
+        self._cards["camera"].add_row(self.face_label, self.face_threshold)
+        self.face_note = QLabel()
+        self.face_note.setObjectName("faceMatchNote")
+        self.face_note.setWordWrap(True)
+        self._cards["camera"].add_row(self.face_note)
         self.chinese = ChineseFontCheck(devices.printer.chinese_mode)
         self.chinese.chosen.connect(self._chinese_chosen)
         self._cards["printer"].add_row(self.chinese.state)
@@ -344,6 +365,11 @@ class TechnicianPanel(QWidget):
         self._cards["card_reader"].value.setPlaceholderText(self.tr("Serial port or reader"))
         self._cards["camera"].value.setPlaceholderText(self.tr("Index or path"))
         self.policy_label.setText(self.tr("When the printer cannot report its status:"))
+        self.face_label.setText(self.tr("Face match threshold (lower is stricter):"))
+        self.face_note.setText(self.tr(
+            "Face match compares the camera with a passport chip's photo. ID cards, "
+            "residence permits and foreigners' cards give their photo only as WLT data, "
+            "which no open decoder reads: those residents are not face-matched here."))
         names = {UnknownStatusPolicy.PRINT_AND_WARN: self.tr("Print and warn"),
                  UnknownStatusPolicy.TREAT_AS_FAILED: self.tr("Treat as failed (slip on screen)")}
         for index in range(self.policy.count()):
@@ -520,6 +546,9 @@ class TechnicianPanel(QWidget):
                 card_reader=CardReaderSection.model_validate(
                     {**d.card_reader.model_dump(), **reader_update}),
                 camera=CameraSection.model_validate({**d.camera.model_dump(), **camera_update}),
+                passport=PassportSection.model_validate(
+                    {**d.passport.model_dump(),
+                     "face_match_threshold": round(self.face_threshold.value(), 2)}),
             )
         except ValidationError as error:
             raise ValueError("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
