@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from sqlalchemy import Engine, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -236,12 +237,14 @@ def get_application(
 @allow(KIOSK, COUNTER, DISPLAY, objects="its own heartbeat", scope=Scope.TERMINAL)
 def post_heartbeat(caller: CallerDep, heartbeat: Heartbeat, engine: EngineDep) -> Response:
     """Report the terminal's health; the latest one is shown on the fleet page."""
-    with Session(engine.execution_options(**WRITE)) as session, session.begin():
-        session.merge(
-            HeartbeatRecord(
-                terminal_id=caller.terminal_id,
-                received_at=time.time(),
-                body=heartbeat.model_dump_json(),
-            )
-        )
+    row = {"terminal_id": caller.terminal_id, "received_at": time.time(),
+           "body": heartbeat.model_dump_json()}
+    # one statement (an upsert): a read, then an insert, lost the race of two first
+    # heartbeats of one terminal on PostgreSQL (duplicate key, a 500)
+    with engine.execution_options(**WRITE).begin() as connection:
+        dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+        insert = dialect.insert(HeartbeatRecord).values(row)
+        connection.execute(insert.on_conflict_do_update(
+            index_elements=[HeartbeatRecord.terminal_id],
+            set_={"received_at": insert.excluded.received_at, "body": insert.excluded.body}))
     return Response(status_code=204)
