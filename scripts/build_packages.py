@@ -186,7 +186,7 @@ def platform_package(version: str, arch: str, work: Path, out: Path) -> Path:
     launcher.write_text(
         "#!/bin/sh\n# the platform on Debian's python3.11 with the packages beside it\n"
         'here=$(dirname "$(readlink -f "$0")")\n'
-        'PYTHONPATH="$here/../lib" exec python3.11 -P -m sync.server.cli "$@"\n', "utf-8")
+        'PYTHONPATH="$here/../lib" exec /usr/bin/python3.11 -P -m sync.server.cli "$@"\n', "utf-8")
     launcher.chmod(0o755)
     (opt / "share").mkdir()
     shutil.copy2(DEB / "platform" / "platform.env.in", opt / "share" / "platform.env.in")
