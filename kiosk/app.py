@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
@@ -17,7 +18,7 @@ from sync.protocol.models import TicketPayload
 from terminal.quick_backend import prefer_software_quick
 from terminal.selftest import add_arguments as add_self_test_arguments
 from terminal.selftest import run_self_test
-from terminal.services import ServicesLoader
+from terminal.services import ServicesLoader, open_services
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import Gui, start_gui
@@ -89,7 +90,11 @@ def main(argv: list[str] | None = None) -> int:
         start_probe(lambda: {"screen": ui.navigator.current,
                              "ready": ui.context.shell is not None,
                              "language": gui.language.language}, ui.window)
-    return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder, prepare=import_flows),
+    # the camera and a due store migration in processes of their own: OpenCV, numpy and
+    # alembic stay out of the kiosk's memory (docs/benchmarks.md, kiosk memory)
+    opener = functools.partial(open_services, camera_process=True, migrate_in_child=True)
+    return run_front_end(APP_NAME, gui, ui,
+                         ServicesLoader(folder, prepare=import_flows, opener=opener),
                          lambda _message: ui.show_out_of_service())
 
 if __name__ == "__main__":

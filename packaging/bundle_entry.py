@@ -2,7 +2,9 @@
 
 `make bundle` builds it as reception-kiosk, reception-counter,
 reception-display and reception-sync (the same program, one shared folder of
-libraries); the name it was started under picks the front end."""
+libraries); the name it was started under picks the front end. The kiosk starts itself
+again for its camera process and a due store migration (`CHILDREN`: the
+switch comes first)."""
 
 import importlib
 import sys
@@ -14,8 +16,15 @@ ENTRIES = {
     "reception-display": "display.app",
     "reception-sync": "sync.cli",
 }
+#: child processes of a front end (terminal/devices/camera_process.py, sync/store/migrate.py)
+CHILDREN = {
+    "--camera-process": "terminal.devices.camera_child",
+    "--migrate-store": "sync.store.migrate",
+}
 
 if __name__ == "__main__":
+    if sys.argv[1:2] and sys.argv[1] in CHILDREN:
+        sys.exit(importlib.import_module(CHILDREN[sys.argv[1]]).main(sys.argv[2:]))
     name = Path(sys.executable).name
     if name not in ENTRIES:
         sys.exit(f"{name}: start this program as one of {', '.join(ENTRIES)}")

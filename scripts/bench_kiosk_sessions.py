@@ -8,6 +8,11 @@ session wipe. The kiosk is the real composition on a real shell with
 simulated devices; the reference platform runs in its own process (the
 screenshot script's stage), so only the kiosk's memory is measured.
 
+The devices start as the kiosk application starts them (a first health
+check of each; the camera in its own process, `ProcessCameraAdapter`), and
+before the warm-up the status screen scans a receipt with the simulated
+camera once, so whatever the camera path keeps in the kiosk is counted.
+
 By default the kiosk runs on an X server of its own (Xvfb, `xcb`) with the
 Qt Virtual Keyboard, as on a kiosk; `--offscreen` runs it without a screen,
 where the Qt Virtual Keyboard never loads. RSS is read after 50 warm-up
@@ -89,6 +94,31 @@ def open_keyboard_once(stage: Any) -> bool:
     return True
 
 
+def scan_once(stage: Any) -> bool:
+    """Start the devices as the kiosk does; the status screen scans a receipt."""
+    from screenshots import wait_until
+
+    from hardware.health import HealthState
+    from kiosk.screens.status import Page
+
+    stage.shell.adapters.check()
+    camera = stage.ui.context.devices.camera
+    if camera is None:
+        return False
+    try:
+        wait_until(lambda: camera.health.state is HealthState.READY, KEYBOARD_WAIT_MS,
+                   "the camera")
+        stage.ui.attract.touched.emit()
+        stage.navigator.go("status")
+        screen = stage.screen("status")
+        wait_until(lambda: screen.page() is Page.RESULT, KEYBOARD_WAIT_MS, "a scanned receipt")
+    except TimeoutError:
+        return False
+    finally:
+        stage.navigator.end_session()
+    return True
+
+
 def run(sessions: int) -> None:
     from screenshots import kiosk_stage, settle
 
@@ -98,8 +128,9 @@ def run(sessions: int) -> None:
     keyboard = configure_input_method()  # as kiosk/app.py does, before the QApplication
     prefer_software_quick()
     with tempfile.TemporaryDirectory(prefix="kiosk-sessions-") as folder, \
-            kiosk_stage(Path(folder), separate_platform=True) as stage:
+            kiosk_stage(Path(folder), separate_platform=True, as_application=True) as stage:
         shown = keyboard == QT_VIRTUAL_KEYBOARD and open_keyboard_once(stage)
+        scanned = scan_once(stage)
         for _ in range(WARM_UP):
             one_session(stage)
         gc.collect()
@@ -115,7 +146,8 @@ def run(sessions: int) -> None:
     platform = os.environ.get("QT_QPA_PLATFORM", "")
     quick = os.environ.get("QT_QUICK_BACKEND", "") or "default"
     print(f"kiosk RSS over {sessions} scripted sessions ({platform}, keyboard "
-          f"{keyboard}{' shown' if shown else ' NOT shown'}, Qt Quick backend {quick}; "
+          f"{keyboard}{' shown' if shown else ' NOT shown'}, Qt Quick backend {quick}, "
+          f"camera process{' scanned a receipt' if scanned else ' did NOT scan'}; "
           f"after {WARM_UP} warm-up sessions, {elapsed:.0f} s):")
     print(f"  RSS before {before:7.1f} MB   after {after:7.1f} MB (target <= 300 MB)   "
           f"growth {after - before:+.1f} MB (target <= 5 MB)")

@@ -732,11 +732,13 @@ THEMED = [("home", ""), ("apply-form", "text")]
 
 
 @contextlib.contextmanager
-def kiosk_stage(folder: Path, *, separate_platform: bool = False) -> Iterator[KioskStage]:
+def kiosk_stage(folder: Path, *, separate_platform: bool = False,
+                as_application: bool = False) -> Iterator[KioskStage]:
     """Platform, enrolled terminal, real shell with devices, the kiosk composition.
 
     `separate_platform` runs the platform as its own process (benchmarks that
-    measure the kiosk process alone)."""
+    measure the kiosk process alone); `as_application` runs the camera and the
+    store's migration in child processes, as the kiosk application does."""
     from kiosk.composition import KioskComposition
     from sync.cli import enroll_terminal
     from sync.config import render_toml
@@ -772,7 +774,7 @@ def kiosk_stage(folder: Path, *, separate_platform: bool = False) -> Iterator[Ki
     }), "utf-8")
     enroll_terminal(url, enroll_code(platform, separate_platform), config_dir)
     shell = start_shell("reception-kiosk-screenshots", config_dir, argv=[sys.argv[0]],
-                        lock=False, with_devices=True)
+                        lock=False, with_devices=True, as_kiosk_application=as_application)
     ui = None
     stage = None
     try:

@@ -68,13 +68,16 @@ class SyncRuntime:
 
 def open_runtime(config: SyncConfig, secrets: TerminalSecrets, *,
                  data_dir: Path | None = None, config_folder: Path | None = None,
-                 device_health: HealthProvider = dict) -> SyncRuntime:
+                 device_health: HealthProvider = dict,
+                 migrate_in_child: bool = False) -> SyncRuntime:
     """Open the store (refusing a damaged or emptied one), and the sync core on it.
 
-    `config_folder` holds the store's marker (default: the configuration folder)."""
+    `config_folder` holds the store's marker (default: the configuration folder);
+    `migrate_in_child`: a due migration runs in a child process (`sync.store.migrate`)."""
     parts = store_parts(config, secrets, data_dir=data_dir, config_folder=config_folder)
     database = open_database(parts.database, marker=parts.marker,
-                             backup=lambda opened: parts.backups.make(opened.path))
+                             backup=lambda opened: parts.backups.make(opened.path),
+                             migrate_in_child=migrate_in_child)
     try:
         check_key(database, parts.sealer, "secrets.toml")
         reseal_free_text(database, parts.sealer)

@@ -99,4 +99,12 @@ def build_adapters(devices: Devices | None, parent: QObject) -> Adapters:
         passport=PassportAdapter(devices.passport, parent=parent)
         if devices.passport is not None else None,
     )
+    if devices.camera_process is not None:
+        from terminal.devices.camera_process import ProcessCameraAdapter
+
+        camera = ProcessCameraAdapter(devices.camera_process, parent=parent)
+        adapters.camera = camera  # type: ignore[assignment]  (the same signals and calls)
+        if devices.camera_process.kind == "simulated" \
+                and devices.camera_process.simulated_qr == "on_tap":
+            devices.taps.camera = camera  # the demo's "simulate scan" reaches the process
     return adapters

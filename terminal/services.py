@@ -43,12 +43,15 @@ class StartupError(Exception):
     """Phase two failed; the message is for the technician."""
 
 
-def open_services(config_dir: Path, *, with_devices: bool = True) -> Services:
+def open_services(config_dir: Path, *, with_devices: bool = True,
+                  camera_process: bool = False, migrate_in_child: bool = False) -> Services:
     """Blocking: call from a worker thread (or a CLI).
 
     A device that cannot be built does not stop the terminal: it works on
     without it (typed ID entry, the slip on screen) and says why in the log
-    and the technician panel."""
+    and the technician panel. `camera_process`: the camera runs in a child
+    process (the kiosk: OpenCV and numpy stay out of its memory); likewise a
+    due store migration with `migrate_in_child` (alembic stays out)."""
     from sync.config import ConfigError, load_config
     from sync.paths import CONFIG_FILE, SECRETS_FILE
     from sync.runtime import open_runtime
@@ -59,7 +62,8 @@ def open_services(config_dir: Path, *, with_devices: bool = True) -> Services:
     try:
         config = load_config(config_dir / CONFIG_FILE, TerminalConfig)
         secrets = load_secrets(config_dir / SECRETS_FILE)
-        runtime = open_runtime(config, secrets, config_folder=config_dir)
+        runtime = open_runtime(config, secrets, config_folder=config_dir,
+                               migrate_in_child=migrate_in_child)
     except (ConfigError, SecretsError, StoreError) as error:
         raise StartupError(str(error)) from error
     log.info("terminal %s (%s) using platform %s", secrets.terminal_id, config.terminal.role,
@@ -69,7 +73,8 @@ def open_services(config_dir: Path, *, with_devices: bool = True) -> Services:
         from terminal.devices.factory import build_devices
 
         try:
-            services.devices = build_devices(config.devices, config.data_dir())
+            services.devices = build_devices(config.devices, config.data_dir(),
+                                             camera_process=camera_process)
         except Exception as error:
             log.exception("devices could not be set up")
             services.device_error = f"{type(error).__name__}: {error}"

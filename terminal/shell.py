@@ -69,11 +69,16 @@ def attach_services(gui: Gui, services: Services) -> Shell:
 
 
 def start_shell(name: str, config_dir: Path, *, argv: list[str] | None = None,
-                lock: bool = True, with_devices: bool = True) -> Shell:
-    """Both phases, blocking: for the counter, the self-test and tools."""
+                lock: bool = True, with_devices: bool = True,
+                as_kiosk_application: bool = False) -> Shell:
+    """Both phases, blocking: for the counter, the self-test and tools
+    (`as_kiosk_application`: the camera and a due store migration in child
+    processes, as the kiosk application opens its services)."""
     gui = start_gui(name, config_dir, argv=argv, lock=lock)
     try:
-        return attach_services(gui, open_services(config_dir, with_devices=with_devices))
+        return attach_services(gui, open_services(
+            config_dir, with_devices=with_devices, camera_process=as_kiosk_application,
+            migrate_in_child=as_kiosk_application))
     except Exception:
         gui.release()
         raise

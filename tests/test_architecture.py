@@ -101,6 +101,8 @@ OWN_THREADS = {
     "terminal/native_log.py": "the reader of Qt's stderr pipe, for the process's life",
     "terminal/local_platform.py": "the reference platform's server (test and demo harness)",
     "terminal/link.py": "the link's probe of the platform (one long-lived loop)",
+    "terminal/devices/camera_process.py": "the reader of the camera process's pipe",
+    "terminal/devices/camera_child.py": "the camera process's reader of the kiosk's commands",
 }
 POOLS = {"QRunnable", "QThreadPool", "QThread", "QtConcurrent", "ThreadPoolExecutor",
          "ProcessPoolExecutor"}

@@ -31,7 +31,7 @@ SCANNER_INTERVAL = 0.05
 
 def tracking_number_in(text: str) -> str | None:
     """The tracking number in a status QR payload or typed text, or None."""
-    from hardware.camera.qrcode_decode import ParseError, parse_status_qr
+    from hardware.camera.status_qr import ParseError, parse_status_qr
 
     text = text.strip()
     try:

@@ -15,6 +15,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from hardware.camera.boxes import FaceBox
 from hardware.health import DeviceError
 from hardware.messages import QT_TRANSLATE_NOOP
 
@@ -26,24 +27,6 @@ ID_PHOTO_SIZE = (358, 441)
 FACE_WIDTH_SHARE = 0.55
 #: Height of the face box's centre from the top, as a share of the photo's height.
 FACE_CENTER_HEIGHT = 0.45
-
-
-@dataclass(frozen=True, slots=True)
-class FaceBox:
-    """A face rectangle in frame pixels."""
-
-    x: int
-    y: int
-    w: int
-    h: int
-
-    @property
-    def area(self) -> int:
-        return self.w * self.h
-
-    @property
-    def center(self) -> tuple[float, float]:
-        return (self.x + self.w / 2, self.y + self.h / 2)
 
 
 class FaceDetector:

@@ -29,17 +29,10 @@ from typing import Any
 import cv2
 import numpy as np
 
+from hardware.camera.messages import RESIDENT_CAMERA_INTERRUPTED, RESIDENT_CAMERA_UNAVAILABLE
 from hardware.health import DeviceError, Health, HealthState
-from hardware.messages import QT_TRANSLATE_NOOP
 
 Frame = np.ndarray
-
-RESIDENT_CAMERA_UNAVAILABLE = QT_TRANSLATE_NOOP(
-    "Device", "The camera is not available right now. Please ask a staff member for help."
-)
-RESIDENT_CAMERA_INTERRUPTED = QT_TRANSLATE_NOOP(
-    "Device", "The camera picture was interrupted. Please wait a moment."
-)
 
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".webp", ".tif", ".tiff"})
 

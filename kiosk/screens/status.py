@@ -51,7 +51,7 @@ class Page(Enum):
 
 def tracking_number_in(text: str) -> str | None:
     """The tracking number in a QR payload or typed text, or None."""
-    from hardware.camera.qrcode_decode import ParseError, parse_status_qr  # cv2: phase two
+    from hardware.camera.status_qr import ParseError, parse_status_qr
 
     try:
         return parse_status_qr(text.strip().upper() if "://" not in text else text)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import ast
 import logging
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -33,6 +35,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("sync.store")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
+#: the terminal bundle's switch that runs `sync.store.migrate` (packaging/bundle_entry.py)
+MIGRATE_CHILD_ARG = "--migrate-store"
+MIGRATE_TIMEOUT_S = 600
 
 
 class StoreError(Exception):
@@ -239,8 +244,11 @@ BackupHook = Callable[["Database"], object]
 
 
 def migrate(database: Database, target: str = "head", *,
-            backup: BackupHook | None = None) -> None:
-    """Bring the schema to `target`; `backup` is called first if it has data."""
+            backup: BackupHook | None = None, in_child: bool = False) -> None:
+    """Bring the schema to `target`; `backup` is called first if it has data.
+
+    `in_child`: alembic runs in a child process (`sync.store.migrate`), so that
+    this process never imports it."""
     revision = current_revision(database.engine)
     wanted = head_revision() if target == "head" else target
     if revision == wanted:
@@ -248,6 +256,10 @@ def migrate(database: Database, target: str = "head", *,
     if revision is not None and backup is not None:
         backup(database)
         log.info("backed the store up before migrating it from %s", revision)
+    if in_child:
+        _migrate_in_child(database.path, target)
+        log.info("store migrated from %s to %s in a child process", revision, wanted)
+        return
     from alembic import command
 
     config = _alembic_config(database.url)
@@ -256,12 +268,27 @@ def migrate(database: Database, target: str = "head", *,
         command.upgrade(config, target)
 
 
+def _migrate_in_child(path: Path, target: str) -> None:
+    """Blocking: `sync.store.migrate` in a child process; StoreError with its last words."""
+    command = [sys.executable, MIGRATE_CHILD_ARG] if getattr(sys, "frozen", False) \
+        else [sys.executable, "-m", "sync.store.migrate"]
+    try:
+        done = subprocess.run([*command, str(path), target], capture_output=True, text=True,
+                              timeout=MIGRATE_TIMEOUT_S, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise StoreError(f"the migration of {path} to {target} did not run: {error}") from error
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or [f"exit code {done.returncode}"])[-1]
+        raise StoreError(f"the migration of {path} to {target} failed: {last}")
+
+
 def open_database(path: Path, *, max_page_count: int | None = None,
                   marker: StoreMarker | None = None,
-                  backup: BackupHook | None = None) -> Database:
+                  backup: BackupHook | None = None, migrate_in_child: bool = False) -> Database:
     """Open (creating if needed), integrity-check and migrate the store.
 
-    With a `marker`, a store that existed before must still be there, whole."""
+    With a `marker`, a store that existed before must still be there, whole.
+    `migrate_in_child`: see `migrate`."""
     private_folder(path.parent)
     state = marker.read() if marker is not None else None
     present = path.exists() and path.stat().st_size > 0
@@ -281,7 +308,7 @@ def open_database(path: Path, *, max_page_count: int | None = None,
         path.touch(mode=0o600)  # SQLite gives -wal and -shm the same mode
     database = Database(path, max_page_count=max_page_count, marker=marker)
     try:
-        migrate(database, backup=backup)
+        migrate(database, backup=backup, in_child=migrate_in_child)
         if marker is not None:
             high_water = database.high_water()
             if state is None:

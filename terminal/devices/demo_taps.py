@@ -4,28 +4,19 @@ With `simulated_card = "on_tap"` the simulated reader has no card on it until
 `place_card()` (the demo's "simulate card" button), and the card is taken
 away once it was read, as a resident does. With `simulated_qr = "on_tap"` the
 simulated camera films an empty counter top until `show_qr()`, then the
-receipt photos (with their status QR codes) for `QR_SECONDS`.
+receipt photos (with their status QR codes) for a few seconds
+(`terminal.devices.demo_camera`).
 Plain Python; `place_card` and `show_qr` may be called from any thread.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-import numpy as np
-
-from hardware.camera.sources import Frame, ImageFolderSource
 from hardware.idcard import ga467
 from hardware.idcard.ga467_sim import Ga467Simulator
 from hardware.identity import IdentityRecord
-
-#: How long the simulated camera shows a receipt after "simulate scan".
-QR_SECONDS = 4.0
-#: The empty counter top's grey (no QR code to find).
-EMPTY_GREY = 96
 
 
 class TapCardSimulator(Ga467Simulator):
@@ -45,22 +36,11 @@ class TapCardSimulator(Ga467Simulator):
         return answer
 
 
-class TapQrSource(ImageFolderSource):
-    """The simulated camera: an empty counter top, and the receipt photos of
-    its folder for `QR_SECONDS` after each `show_qr()`."""
+class QrShower(Protocol):
+    """A simulated camera that shows its receipts on `show_qr()` (`demo_camera.TapQrSource`,
+    or the kiosk's camera process, which passes the tap on to its own)."""
 
-    def __init__(self, folder: str | Path, **kwargs: Any) -> None:
-        super().__init__(folder, **kwargs)
-        self._qr_until = 0.0
-
-    def show_qr(self) -> None:
-        self._qr_until = time.monotonic() + QR_SECONDS
-
-    def _read_frame(self) -> Frame | None:
-        frame = super()._read_frame()
-        if frame is None or time.monotonic() < self._qr_until:
-            return frame
-        return np.full_like(frame, EMPTY_GREY)
+    def show_qr(self) -> None: ...
 
 
 @dataclass
@@ -68,7 +48,7 @@ class DemoTaps:
     """What the demo's buttons do (None: that device is not simulated on tap)."""
 
     card: TapCardSimulator | None = None
-    camera: TapQrSource | None = None
+    camera: QrShower | None = None
 
     def place_card(self) -> None:
         if self.card is not None:

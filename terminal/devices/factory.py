@@ -15,20 +15,18 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import cv2
-import numpy as np
-
-from hardware.camera import DeviceCamera, FrameSource, ImageFolderSource, VideoFileSource
-from hardware.camera.synthetic import receipt_scene, status_payload
 from hardware.idcard import IdentityReader
 from hardware.idcard.ga467_sim import Ga467Simulator, demo_identity
 from hardware.idcard.serial_reader import SerialIdCardReader
 from hardware.printer import ReceiptPrinter, create_printer
 from terminal.config import CameraSection, CardReaderSection, DevicesSection, PrinterSection
-from terminal.devices.demo_taps import DemoTaps, TapCardSimulator, TapQrSource
+from terminal.devices.demo_taps import DemoTaps, TapCardSimulator
 from terminal.devices.passport import PassportOpener, open_passport_reader
+
+if TYPE_CHECKING:  # OpenCV and numpy load when a camera is built here
+    from hardware.camera import FrameSource
 
 log = logging.getLogger("terminal.devices")
 
@@ -53,6 +51,8 @@ class Devices:
     camera: FrameSource | None = None
     #: builds the passport chip reader on its adapter's thread (None: "none")
     passport: PassportOpener | None = None
+    #: the camera's settings when it runs in a child process (`camera` is then None)
+    camera_process: CameraSection | None = None
     #: the demo's "simulate card" and "simulate scan" (simulators set to "on_tap")
     taps: DemoTaps = field(default_factory=DemoTaps)
     _cleanups: list[Callable[[], None]] = field(default_factory=list, repr=False)
@@ -159,6 +159,11 @@ def write_simulated_frames(folder: Path, count: int = SIMULATED_FRAMES, seed: in
     frames takes ~6 ms, against ~30 ms for the same frame as PNG, which
     alone kept the simulated camera below 30 frames/s.
     """
+    import cv2
+    import numpy as np
+
+    from hardware.camera.synthetic import receipt_scene, status_payload
+
     folder.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
     for i in range(count):
@@ -174,6 +179,9 @@ def build_camera(section: CameraSection, taps: DemoTaps | None = None
     A simulated camera "on tap" shows its receipts after `taps.show_qr()`."""
     if section.kind == "none":
         return None, None
+    from hardware.camera.sources import DeviceCamera, ImageFolderSource, VideoFileSource
+    from terminal.devices.demo_camera import TapQrSource
+
     if section.kind == "simulated":
         folder = Path(tempfile.mkdtemp(prefix="reception-camera-"))
         write_simulated_frames(folder)
@@ -193,17 +201,25 @@ def build_camera(section: CameraSection, taps: DemoTaps | None = None
     return ImageFolderSource(section.path, fps=SIMULATED_FPS), None
 
 
-def build_devices(section: DevicesSection, data_dir: Path) -> Devices:
-    """Every driver of the terminal; close the result when done."""
+def build_devices(section: DevicesSection, data_dir: Path, *,
+                  camera_process: bool = False) -> Devices:
+    """Every driver of the terminal; close the result when done.
+
+    `camera_process`: the camera is not built here but kept as settings for
+    a camera process (`terminal.devices.camera_process`), so that OpenCV and
+    numpy stay out of this process."""
     devices = Devices(printer=build_printer(section.printer, data_dir))
     try:
         devices.card_reader, stop_reader = build_card_reader(section.card_reader, devices.taps)
         if stop_reader:
             devices._cleanups.append(stop_reader)
         devices.passport = open_passport_reader(section.passport)
-        devices.camera, remove_frames = build_camera(section.camera, devices.taps)
-        if remove_frames:
-            devices._cleanups.append(remove_frames)
+        if camera_process:
+            devices.camera_process = section.camera if section.camera.kind != "none" else None
+        else:
+            devices.camera, remove_frames = build_camera(section.camera, devices.taps)
+            if remove_frames:
+                devices._cleanups.append(remove_frames)
     except Exception:
         devices.close()
         raise

@@ -18,14 +18,11 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-import cv2
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QImage
 
-from hardware.camera import FaceDetector, FrameSource
-from hardware.camera.analysis import AnalysisLoop, FrameAnalyser
 from hardware.camera.latest import LatestSlot
 from hardware.health import DeviceError, Health, HealthState
 from hardware.idcard import IdentityReader
@@ -38,6 +35,12 @@ from hardware.printer import (
     UnknownStatusPolicy,
 )
 from hardware.printer.status import MSG_OFFLINE
+
+if TYPE_CHECKING:  # OpenCV and numpy load with the first camera adapter, not with this module
+    import numpy as np
+
+    from hardware.camera import FaceDetector, FrameSource
+    from hardware.camera.analysis import AnalysisLoop
 
 log = logging.getLogger("terminal.devices")
 
@@ -482,6 +485,8 @@ class CardReaderAdapter(DeviceAdapter):
 
 def frame_to_qimage(frame: np.ndarray) -> QImage:
     """A BGR (or grayscale) frame as a QImage that owns its pixels."""
+    import numpy as np
+
     frame = np.ascontiguousarray(frame)
     height, width = frame.shape[:2]
     if frame.ndim == 2:
@@ -498,6 +503,8 @@ def frame_to_preview(frame: np.ndarray) -> QImage:
     machines) and no copy after it: the QImage uses the converted array's
     memory, which PySide keeps alive for as long as any copy of the image.
     """
+    import cv2
+
     code = cv2.COLOR_GRAY2BGRA if frame.ndim == 2 else cv2.COLOR_BGR2BGRA
     bgra = cv2.cvtColor(frame, code)
     height, width = bgra.shape[:2]
@@ -531,6 +538,10 @@ class CameraAdapter(DeviceAdapter):
         # take the CPU from the GUI thread (bench_gui_stall.py, p99 lateness
         # 12-39 ms with them, 4-19 ms without, same load). Each of the camera's
         # threads does its OpenCV work itself.
+        import cv2
+
+        from hardware.camera.analysis import FrameAnalyser
+
         cv2.setNumThreads(1)
         self._analyser = FrameAnalyser(faces=detect_faces, detector=face_detector)
         self._analysis: AnalysisLoop | None = None
@@ -619,6 +630,8 @@ class CameraAdapter(DeviceAdapter):
 
     def _start_analysis(self) -> AnalysisLoop:
         if self._analysis is None:
+            from hardware.camera.analysis import AnalysisLoop
+
             self._analysis = AnalysisLoop(self._analyse, self.analysis_fps)
             self._analysis.start()
         return self._analysis

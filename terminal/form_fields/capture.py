@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
@@ -16,6 +15,8 @@ from terminal.form_fields.images import Capture, CaptureKind, process_frame, qim
 from terminal.widgets.camera_view import CameraView
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from terminal.devices.workers import CameraAdapter
 
 NO_FRAME_TIMEOUT_MS = 6000
@@ -150,8 +151,13 @@ class CaptureInput(FieldInput):
         if self._frame is None or self._busy:
             return
         self._busy = True
-        frame = qimage_to_bgr(self._frame)
         self._refresh()
+        from terminal.devices.camera_process import ProcessCameraAdapter
+
+        if isinstance(self.camera, ProcessCameraAdapter):  # its newest full-size frame
+            self.camera.take_picture(self, self.kind, self._processed, self._process_failed)
+            return
+        frame = qimage_to_bgr(self._frame)
         run_in_background(
             self, lambda: process_frame(frame, self.kind), self._processed, self._process_failed
         )

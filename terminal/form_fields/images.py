@@ -1,15 +1,21 @@
 """The image work of a captured picture, run off the GUI thread: a portrait (one
-face, cropped), a document (a page, flattened) or an ordinary picture (scaled)."""
+face, cropped), a document (a page, flattened) or an ordinary picture (scaled).
+
+`encode_frame` is the OpenCV part and answers plain data (`Picture`), so the
+kiosk's camera process can run it; `capture_of` makes the `Capture` the form
+shows (translated message, decoded preview)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import numpy as np
 from PySide6.QtGui import QImage
 
 from terminal.form_fields.base import translate
+
+if TYPE_CHECKING:
+    import numpy as np
 
 JPEG_QUALITY = 90
 # The longer side of an ordinary picture, in pixels (enough to see a crack or a leak).
@@ -20,6 +26,8 @@ CaptureKind = Literal["portrait", "document", "picture"]
 
 def qimage_to_bgr(image: QImage) -> np.ndarray:
     """A copy of a QImage as an OpenCV BGR array."""
+    import numpy as np
+
     converted = image.convertToFormat(QImage.Format.Format_BGR888)
     width, height, stride = converted.width(), converted.height(), converted.bytesPerLine()
     raw = np.frombuffer(converted.constBits(), np.uint8, count=stride * height)
@@ -35,13 +43,21 @@ class Capture:
     message: str = ""
 
 
-def process_frame(frame: np.ndarray, kind: CaptureKind) -> Capture:
+@dataclass(frozen=True)
+class Picture:
+    """A processed frame as plain data: JPEG bytes, or why there are none (the
+    device message, untranslated; empty: the JPEG could not be written)."""
+
+    jpeg: bytes | None
+    message: str = ""
+
+
+def encode_frame(frame: np.ndarray, kind: CaptureKind) -> Picture:
     """Worker thread: a portrait (one face, cropped), a document (page, flattened)
     or an ordinary picture (a leaking pipe: no checks, at most `PICTURE_SIDE` px)."""
     import cv2
 
     from hardware.camera import capture_document, take_id_photo
-    from terminal.devices.workers import frame_to_qimage, translate_device
 
     if kind == "document":
         page = capture_document(frame)
@@ -55,11 +71,24 @@ def process_frame(frame: np.ndarray, kind: CaptureKind) -> Capture:
             frame, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
         message = ""
     if image is None:
-        return Capture(None, None, translate_device(message))
+        return Picture(None, message)
     ok, encoded = cv2.imencode(".jpg", image, [cv2.IMWRITE_JPEG_QUALITY, JPEG_QUALITY])
-    if not ok:
-        return Capture(
-            None, None, translate("FormFields", "The picture could not be saved. Please try again.")
-        )
-    return Capture(encoded.tobytes(), frame_to_qimage(image))
+    return Picture(encoded.tobytes() if ok else None)
 
+
+def capture_of(picture: Picture) -> Capture:
+    """The form's `Capture` of a processed frame (any thread)."""
+    from terminal.devices.workers import translate_device
+
+    if picture.jpeg is not None:
+        return Capture(picture.jpeg, QImage.fromData(picture.jpeg, "JPG"))
+    if picture.message:
+        return Capture(None, None, translate_device(picture.message))
+    return Capture(
+        None, None, translate("FormFields", "The picture could not be saved. Please try again.")
+    )
+
+
+def process_frame(frame: np.ndarray, kind: CaptureKind) -> Capture:
+    """Worker thread: `encode_frame`, then the `Capture` the form shows."""
+    return capture_of(encode_frame(frame, kind))

@@ -168,3 +168,43 @@ def test_an_up_to_date_store_opens_without_importing_alembic(tmp_path: Path) -> 
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           cwd=ROOT, timeout=120, check=True)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == [head_revision(), []]
+
+
+def test_a_due_migration_runs_in_a_child_process_without_alembic_here(tmp_path: Path) -> None:
+    old_path = tmp_path / "old.db"
+    old = Database(old_path)
+    migrate(old, "0001")
+    with old.write() as connection:
+        connection.execute(text(
+            "INSERT INTO records (id, kind, created_at, payload, personal) "
+            "VALUES ('01900000-0000-7000-8000-000000000001', 'ticket', '2026-11-25T08:00:00', "
+            "'{\"kind\":\"ticket\",\"number\":\"A001\",\"category\":\"A\"}', x'0102')"))
+        connection.execute(text("INSERT INTO outbox (seq, state, size) VALUES (1, 'pending', 9)"))
+    old.close()
+    probe = ("import json, sys\n"
+             "from pathlib import Path\n"
+             "from sqlalchemy import text\n"
+             "from sync.store.database import current_revision, open_database\n"
+             f"folder = Path({str(tmp_path)!r})\n"
+             "answers = []\n"
+             "for name in ('old.db', 'new.db'):\n"
+             "    database = open_database(folder / name, migrate_in_child=True)\n"
+             "    with database.read() as connection:\n"
+             "        rows = connection.execute(text('SELECT count(*) FROM outbox')).scalar()\n"
+             "    answers.append([current_revision(database.engine), rows])\n"
+             "print(json.dumps([answers,"
+             " sorted(m for m in ('alembic', 'mako') if m in sys.modules)]))\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, timeout=180, check=True)
+    answers, loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert answers == [[head_revision(), 1], [head_revision(), 0]]
+    assert loaded == []
+
+
+def test_a_failed_migration_in_a_child_process_is_a_store_error(tmp_path: Path) -> None:
+    from sync.store.database import StoreError
+
+    database = Database(tmp_path / "t.db")
+    with pytest.raises(StoreError, match="0099"):
+        migrate(database, "0099", in_child=True)  # no such revision
+    database.close()

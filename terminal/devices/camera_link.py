@@ -1,0 +1,65 @@
+"""The pipe between the kiosk and its camera process: framed messages, shared frames.
+
+Messages are tuples, pickled and prefixed with their length (both ends are
+this program). Preview frames do not go through the pipe: the camera process
+writes one RGB32 frame at a time into a shared-memory slot, says so, and
+writes the next only when the kiosk has copied it out (`ack`), so a busy
+kiosk simply gets fewer frames, never a backlog.
+"""
+
+from __future__ import annotations
+
+import pickle
+import struct
+import threading
+from typing import IO, Any
+
+#: The largest preview frame: frames are scaled down to fit (1280x720 RGB32: 3.7 MB).
+PREVIEW_MAX = (960, 540)
+SLOT_BYTES = PREVIEW_MAX[0] * PREVIEW_MAX[1] * 4
+_LENGTH = struct.Struct(">I")
+
+#: kiosk -> camera process
+START, STOP, PROBE, ACK, PICTURE, SHOW_QR = "start", "stop", "probe", "ack", "picture", "show_qr"
+#: camera process -> kiosk
+FRAME, ANALYSED, HEALTH, ERROR = "frame", "analysed", "health", "error"
+
+
+class Channel:
+    """One end of the pipe: `send` from any thread, `receive` on one thread."""
+
+    def __init__(self, reading: IO[bytes], writing: IO[bytes]) -> None:
+        self._reading = reading
+        self._writing = writing
+        self._lock = threading.Lock()
+
+    def send(self, *message: Any) -> bool:
+        """False when the other end has gone."""
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            with self._lock:
+                self._writing.write(_LENGTH.pack(len(data)) + data)
+                self._writing.flush()
+        except (BrokenPipeError, OSError, ValueError):
+            return False
+        return True
+
+    def receive(self) -> tuple[Any, ...] | None:
+        """The next message; None at the end of the pipe."""
+        head = self._read(_LENGTH.size)
+        if head is None:
+            return None
+        body = self._read(_LENGTH.unpack(head)[0])
+        return None if body is None else pickle.loads(body)  # both ends are this program
+
+    def _read(self, size: int) -> bytes | None:
+        chunks = bytearray()
+        while len(chunks) < size:
+            try:
+                chunk = self._reading.read(size - len(chunks))
+            except (OSError, ValueError):
+                return None
+            if not chunk:
+                return None
+            chunks += chunk
+        return bytes(chunks)

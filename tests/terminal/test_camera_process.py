@@ -1,0 +1,118 @@
+"""The kiosk's camera in a child process: frames, QR codes, faces, pictures and
+health reach the kiosk through `ProcessCameraAdapter`, and the kiosk's own
+process loads neither OpenCV nor numpy. The simulated camera is the real
+driver code (receipt photos with status QR codes) run by the real child."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from hardware.health import HealthState
+from terminal.config import CameraSection
+from terminal.devices.camera_process import ProcessCameraAdapter
+
+ROOT = Path(__file__).resolve().parents[2]
+WAIT_MS = 60_000  # the camera process imports OpenCV first (seconds on a loaded machine)
+
+
+@pytest.fixture
+def camera(qtbot: QtBot) -> Any:
+    adapter = ProcessCameraAdapter(CameraSection(kind="simulated"))
+    yield adapter
+    adapter.stop()
+    assert not adapter.is_running()
+
+
+def test_frames_qr_codes_and_health_come_from_the_camera_process(
+        qtbot: QtBot, camera: ProcessCameraAdapter) -> None:
+    frames: list[QImage] = []
+    payloads: list[str] = []
+    camera.frameReady.connect(frames.append)
+    camera.analysed.connect(lambda _faces, texts: payloads.extend(texts))
+    camera.start()
+    qtbot.waitUntil(lambda: len(frames) >= 10 and bool(payloads), timeout=WAIT_MS)
+    assert camera.health.state is HealthState.READY
+    assert all(not image.isNull() and image.width() <= 960 for image in frames)
+    assert any("/a/RC-" in text for text in payloads)  # the receipts' status QR codes
+    camera.stop(wait=False)  # capturing stops, the process stays for the next screen
+    assert camera.is_running() and not camera.capturing
+
+
+def test_a_picture_is_taken_from_the_newest_frame_in_the_camera_process(
+        qtbot: QtBot, camera: ProcessCameraAdapter) -> None:
+    frames: list[QImage] = []
+    camera.frameReady.connect(frames.append)
+    camera.start()
+    qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+    answers: list[Any] = []
+    camera.take_picture(None, "picture", answers.append, answers.append)
+    qtbot.waitUntil(lambda: bool(answers), timeout=WAIT_MS)
+    capture = answers[0]
+    assert capture.jpeg is not None and capture.jpeg.startswith(b"\xff\xd8")
+    assert capture.preview.width() == 1280  # full size, not the preview's
+    camera.take_picture(None, "portrait", answers.append, answers.append)  # receipts: no face
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=WAIT_MS)
+    assert answers[1].jpeg is None and answers[1].message
+
+
+def test_a_camera_process_that_dies_is_reported_and_started_again(
+        qtbot: QtBot, camera: ProcessCameraAdapter) -> None:
+    frames: list[QImage] = []
+    camera.frameReady.connect(frames.append)
+    camera.start()
+    qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+    process = camera._process
+    assert process is not None
+    with qtbot.waitSignal(camera.healthChanged, timeout=WAIT_MS,
+                          check_params_cb=lambda h: h.state is HealthState.OFFLINE):
+        process.kill()
+    frames.clear()
+    camera.start()
+    qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+    assert camera._process is not process and camera.health.state is HealthState.READY
+
+
+def test_the_kiosk_process_loads_no_opencv_and_no_numpy(tmp_path: Path) -> None:
+    probe = f"""
+import json, sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from terminal.adapters import build_adapters
+from terminal.config import DevicesSection, PrinterSection
+from terminal.devices.factory import build_devices
+section = DevicesSection(printer=PrinterSection(kind="virtual", output_dir=Path({str(tmp_path)!r})))
+devices = build_devices(section, Path({str(tmp_path)!r}), camera_process=True)
+adapters = build_adapters(devices, app)
+camera = adapters.camera
+seen = {{"frames": 0, "payloads": [], "picture": None}}
+camera.frameReady.connect(lambda _image: seen.update(frames=seen["frames"] + 1))
+camera.analysed.connect(lambda _faces, texts: seen["payloads"].extend(texts))
+def picture(capture): seen.update(picture=len(capture.jpeg or b"")); app.quit()
+def check():
+    if seen["frames"] >= 5 and seen["payloads"]:
+        timer.stop(); camera.take_picture(None, "picture", picture, picture)
+timer = QTimer(interval=50, timeout=check); timer.start()
+QTimer.singleShot({WAIT_MS}, app.quit)
+camera.start(); app.exec()
+adapters.stop(); devices.close()
+print(json.dumps({{**seen, "payloads": len(seen["payloads"]),
+                  "loaded": sorted(m for m in ("cv2", "numpy") if m in sys.modules)}}))
+"""
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          cwd=ROOT, timeout=240,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen["frames"] >= 5 and seen["payloads"] and seen["picture"]
+    assert seen["loaded"] == []
