@@ -64,6 +64,8 @@ MOVES: dict[CaseAction, frozenset[CaseState]] = {
     CaseAction.COMPLETED: frozenset({CaseState.ACCEPTED, CaseState.ACCEPTED_PENDING,
                                      CaseState.IN_PROGRESS}),
     CaseAction.COLLECTED: frozenset({CaseState.COMPLETED}),
+    CaseAction.MATERIALS_SUPPLIED: frozenset({CaseState.ACCEPTED_PENDING,
+                                              CaseState.IN_PROGRESS}),
     CaseAction.DISPATCHED: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
     CaseAction.NOTE: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
     CaseAction.CLOSED: frozenset({CaseState.SUBMITTED, CaseState.DISPATCHED}),
@@ -75,6 +77,17 @@ AFTER = {CaseAction.IN_PROGRESS: CaseState.IN_PROGRESS,
 REPAIR = "repair"
 REPAIR_ACTIONS = (CaseAction.DISPATCHED, CaseAction.NOTE, CaseAction.CLOSED)
 COLUMNS = 6
+
+
+def owed_materials(view: CaseView) -> list[str]:
+    """Materials promised at acceptance (容缺) and not supplied since, in order."""
+    owed: list[str] = []
+    for event in view.events:
+        if event.kind.value == "accepted_pending":
+            owed = list(event.detail.get("promised", []))
+        elif event.kind.value == "materials_supplied":
+            owed = [code for code in owed if code not in event.detail.get("materials", [])]
+    return owed
 
 
 def urgency(case: CaseSummary) -> str:
@@ -143,9 +156,11 @@ class CaseDesk(QFrame):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the matter
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the state
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.itemSelectionChanged.connect(self._row_selected)
         self.timeline = QListWidget(objectName="caseTimeline")
-        self.timeline.setMaximumHeight(120)
+        self.timeline.setMaximumHeight(96)
         self.start_button = QPushButton(objectName="caseStart")
         self.start_button.clicked.connect(lambda: self.record(CaseAction.IN_PROGRESS))
         self.result = QComboBox(objectName="caseResult")
@@ -157,6 +172,10 @@ class CaseDesk(QFrame):
         self.collected_button.clicked.connect(lambda: self.record(CaseAction.COLLECTED))
         self.reprint_button = QPushButton(objectName="caseReprint")
         self.reprint_button.clicked.connect(self.reprint)
+        self.owed = QComboBox(objectName="caseOwed")
+        self.supplied_button = QPushButton(objectName="caseSupplied")
+        self.supplied_button.clicked.connect(
+            lambda: self.record(CaseAction.MATERIALS_SUPPLIED))
         self.dispatch_button = QPushButton(objectName="repairDispatch")
         self.dispatch_button.clicked.connect(lambda: self.record(CaseAction.DISPATCHED))
         self.note_button = QPushButton(objectName="repairNote")
@@ -175,6 +194,10 @@ class CaseDesk(QFrame):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.timeline)
+        supplied = QHBoxLayout()
+        supplied.addWidget(self.owed, 1)
+        supplied.addWidget(self.supplied_button)
+        layout.addLayout(supplied)
         steps = QHBoxLayout()
         steps.addWidget(self.start_button)
         steps.addWidget(self.dispatch_button)
@@ -248,7 +271,24 @@ class CaseDesk(QFrame):
         else:
             for event in view.events:
                 self.timeline.addItem(self._event_line(event))
+        self._fill_owed(owed_materials(view) if view is not None else [])
         self._update_buttons()
+
+    def _owed_codes(self) -> list[str]:
+        """Every material still owed: the first line's (all of them, or the only one)."""
+        return list(self.owed.itemData(0) or []) if self.owed.count() else []
+
+    def _fill_owed(self, codes: list[str]) -> None:
+        """The materials still owed, one a line, and all of them first when several."""
+        self.owed.clear()
+        matter = self._matter(self.view.matter_code) if self.view is not None else None
+        names = {m.code: (m.name_zh if chinese() else m.name_en)
+                 for m in (matter.materials if matter else [])}
+        if len(codes) > 1:
+            self.owed.addItem(self.tr("All %1 materials owed").replace("%1", str(len(codes))),
+                              codes)
+        for code in codes:
+            self.owed.addItem(names.get(code, code), [code])
 
     # ------------------------------------------------------------ the table
     def state(self, case: CaseSummary) -> CaseState:
@@ -263,6 +303,7 @@ class CaseDesk(QFrame):
                       case.window or "")
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(value)  # the whole text where the column elides it
                 item.setData(Qt.ItemDataRole.UserRole, case.tracking_number)
                 self.table.setItem(row, column, item)
             if case.tracking_number == self.selected:
@@ -334,6 +375,10 @@ class CaseDesk(QFrame):
                                (CaseAction.CLOSED, self.close_button)):
             button.setEnabled(repair and state in MOVES[action])
         self.start_button.setEnabled(state in MOVES[CaseAction.IN_PROGRESS])
+        owing = not repair and self.owed.count() > 0 and \
+            state in MOVES[CaseAction.MATERIALS_SUPPLIED]
+        self.owed.setVisible(owing)
+        self.supplied_button.setVisible(owing)
         self.complete_button.setEnabled(state in MOVES[CaseAction.COMPLETED])
         self.collected_button.setEnabled(state in MOVES[CaseAction.COLLECTED])
         self.reprint_button.setEnabled(
@@ -356,14 +401,18 @@ class CaseDesk(QFrame):
             self.note.setFocus()
             return
         handler = text if action is CaseAction.DISPATCHED else None
+        materials = list(self.owed.currentData() or []) \
+            if action is CaseAction.MATERIALS_SUPPLIED else []
         note = text if action in (CaseAction.COMPLETED, CaseAction.NOTE, CaseAction.CLOSED) \
             else ""
         payload = CaseProgressPayload(
             tracking_number=number, action=action, result=result, note=note or None,
-            handler=handler, staff_no=self._staff_no(), window=self._window or None)
+            handler=handler, materials=materials, staff_no=self._staff_no(),
+            window=self._window or None)
         when = self._clock()
         for button in (self.start_button, self.complete_button, self.collected_button,
-                       self.dispatch_button, self.note_button, self.close_button):
+                       self.dispatch_button, self.note_button, self.close_button,
+                       self.supplied_button):
             button.setEnabled(False)
         self.bridge.submit(self, payload, lambda stored: self._recorded(stored, when),
                            self._not_recorded)
@@ -372,6 +421,11 @@ class CaseDesk(QFrame):
         payload: CaseProgressPayload = stored.payload
         if payload.action in AFTER:
             self.pending[payload.tracking_number] = AFTER[payload.action]
+        if payload.action is CaseAction.MATERIALS_SUPPLIED:
+            self._fill_owed([code for code in self._owed_codes()
+                             if code not in payload.materials])
+            if not self._owed_codes() and self._selected_state() is CaseState.ACCEPTED_PENDING:
+                self.pending[payload.tracking_number] = CaseState.ACCEPTED
         if payload.action in REPAIR_ACTIONS:
             self.note.clear()
         if payload.action is CaseAction.COMPLETED and payload.result is not None:
@@ -457,10 +511,10 @@ class CaseDesk(QFrame):
         if left is None or self.state(case) not in MOVES[CaseAction.COMPLETED]:
             return ""
         if left < 0:
-            return "⚠ " + self.tr("Overdue by %1 working days").replace("%1", str(-left))
+            return "⚠ " + self.tr("%1 overdue").replace("%1", str(-left))
         if left == 0:
             return "⚠ " + self.tr("Due today")
-        text = self.tr("%1 working days left").replace("%1", str(left))
+        text = self.tr("%1 left").replace("%1", str(left))
         return ("⚠ " + text) if left <= DUE_SOON else text
 
     def event_names(self) -> dict[str, str]:
@@ -515,6 +569,7 @@ class CaseDesk(QFrame):
             self.tr("Number"), self.tr("Matter"), self.tr("State"), self.tr("Deadline"),
             self.tr("Working days"), self.tr("Window")])
         self.start_button.setText(self.tr("Start work"))
+        self.supplied_button.setText(self.tr("Material supplied"))
         current = self.result.currentData()
         self.result.clear()
         for result in CaseResult:
@@ -526,7 +581,7 @@ class CaseDesk(QFrame):
         self.close_button.setText(self.tr("Close the repair"))
         self.complete_button.setText(self.tr("Complete and print the notice"))
         self.collected_button.setText(self.tr("Handed over"))
-        self.reprint_button.setText(self.tr("Print the notice again"))
+        self.reprint_button.setText(self.tr("Reprint"))
         if self.cases:
             self._fill()
         if self.view is not None:

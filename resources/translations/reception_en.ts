@@ -538,6 +538,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All %1 materials owed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>%1 cases: %2 overdue, %3 due within %4 working days.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -618,15 +622,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Overdue by %1 working days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Due today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 working days left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -730,7 +726,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What was issued, or the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Material supplied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -747,10 +759,6 @@
     </message>
     <message>
         <source>Complete and print the notice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the notice again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -538,6 +538,10 @@
         <translation>平台上（暂）无案件 %1。</translation>
     </message>
     <message>
+        <source>All %1 materials owed</source>
+        <translation>所欠 %1 项材料全部</translation>
+    </message>
+    <message>
         <source>%1 cases: %2 overdue, %3 due within %4 working days.</source>
         <translation>共 %1 个案件：%2 项逾期，%3 项 %4 个工作日内到期。</translation>
     </message>
@@ -618,16 +622,8 @@
         <translation>（预计）</translation>
     </message>
     <message>
-        <source>Overdue by %1 working days</source>
-        <translation>已逾期 %1 个工作日</translation>
-    </message>
-    <message>
         <source>Due today</source>
         <translation>今天到期</translation>
-    </message>
-    <message>
-        <source>%1 working days left</source>
-        <translation>剩余 %1 个工作日</translation>
     </message>
     <message>
         <source>Submitted</source>
@@ -730,8 +726,24 @@
         <translation>开始办理</translation>
     </message>
     <message>
+        <source>Reprint</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
         <source>What was issued, or the reason</source>
         <translation>办理结果说明或不予批准理由</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>逾期 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>Material supplied</source>
+        <translation>已补交</translation>
     </message>
     <message>
         <source>Dispatch</source>
@@ -748,10 +760,6 @@
     <message>
         <source>Complete and print the notice</source>
         <translation>办结并打印通知书</translation>
-    </message>
-    <message>
-        <source>Print the notice again</source>
-        <translation>重新打印通知书</translation>
     </message>
 </context>
 <context>

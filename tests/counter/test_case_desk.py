@@ -84,8 +84,8 @@ def test_the_desk_lists_by_deadline_and_moves_a_case_on_offline_too(
     assert [case.tracking_number for case in desk.cases] == [LATE, FRESH]  # by deadline
     late, fresh = _row_of(desk, LATE), _row_of(desk, FRESH)
     assert late[1] == "Apply for temporary assistance"  # the matter's name from the catalog
-    assert "Overdue by" in late[4] and late[4].startswith("⚠")
-    assert fresh[2] == "Accepted, materials to follow" and fresh[4] == "10 working days left"
+    assert late[4].startswith("⚠") and late[4].endswith(" overdue")
+    assert fresh[2] == "Accepted, materials to follow" and fresh[4] == "10 left"
     assert desk.summary.text() == "2 cases: 1 overdue, 0 due within 3 working days."
     desk.show_filter("waiting")
     qtbot.waitUntil(lambda: [c.tracking_number for c in desk.cases] == [WAITING],
@@ -238,3 +238,22 @@ def test_a_kiosk_repair_is_dispatched_noted_and_closed(desk: CaseDesk, counter_e
         assert status is not None and status.status == "completed"
     finally:
         kiosk.close()
+
+
+def test_a_material_to_follow_is_recorded_as_it_arrives(desk: CaseDesk, counter_env: CounterEnv,
+                                                        qtbot: QtBot) -> None:
+    _loaded(desk, qtbot)
+    desk.select(FRESH)
+    qtbot.waitUntil(lambda: desk.view is not None, timeout=10_000)
+    assert desk.supplied_button.isVisible() and desk.owed.count() == 1
+    assert desk.owed.currentData() == ["HARDSHIP"]
+    with qtbot.waitSignal(desk.recorded, timeout=10_000) as step:
+        desk.supplied_button.click()
+    assert step.args == [FRESH, "materials_supplied"]
+    assert not desk.supplied_button.isVisible()  # nothing is owed any more
+    assert _row_of(desk, FRESH)[2] == "Accepted (not yet delivered)"
+    assert counter_env.drain() == 1
+    _loaded(desk, qtbot)
+    assert _row_of(desk, FRESH)[2] == "Accepted" and not desk.pending
+    view = counter_env.shell.services.runtime.client.case(FRESH)
+    assert view is not None and view.events[-1].detail == {"materials": ["HARDSHIP"]}
