@@ -133,17 +133,20 @@ class FaceMatcher:
         shape = landmarks(image, face)
         return np.asarray(recognizer.compute_face_descriptor(image, shape))
 
-    def compare(self, live_rgb: np.ndarray, document_rgb: np.ndarray | None) -> MatchResult:
-        """The live face against the document's photo, by this matcher's threshold."""
+    def compare(self, live_rgb: np.ndarray, document_rgb: np.ndarray | None,
+                threshold: float | None = None) -> MatchResult:
+        """The live face against the document's photo, by `threshold` (default: this
+        matcher's; one matcher's models serve any threshold)."""
+        threshold = self.threshold if threshold is None else threshold
         document = None if document_rgb is None else self.embedding(document_rgb,
                                                                     DOCUMENT_UPSAMPLE)
         if document is None:
-            return MatchResult(MatchOutcome.NO_DOCUMENT_FACE, None, self.threshold)
+            return MatchResult(MatchOutcome.NO_DOCUMENT_FACE, None, threshold)
         live = self.embedding(live_rgb)
         if live is None:  # a face further from the camera: look again at twice the size
             live = self.embedding(live_rgb, 1)
         if live is None:
-            return MatchResult(MatchOutcome.NO_LIVE_FACE, None, self.threshold)
+            return MatchResult(MatchOutcome.NO_LIVE_FACE, None, threshold)
         distance = float(np.linalg.norm(live - document))
-        outcome = MatchOutcome.MATCHED if distance < self.threshold else MatchOutcome.NOT_MATCHED
-        return MatchResult(outcome, round(distance, 4), self.threshold)
+        outcome = MatchOutcome.MATCHED if distance < threshold else MatchOutcome.NOT_MATCHED
+        return MatchResult(outcome, round(distance, 4), threshold)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from hardware.facematch import MatchResult
     from hardware.identity import IdentityRecord
     from kiosk.receipts import BookingOutcome, IssuedTicket, Outcome
 
@@ -36,6 +37,7 @@ class KioskSession:
     outcome: Outcome | None = None  # an application or repair saved, for the done screen
     ticket: IssuedTicket | None = None  # a number taken or a booking checked in
     booking: BookingOutcome | None = None  # a booking made, for the slip screen
+    face_match: MatchResult | None = None  # the face check's result, never an image
 
     @property
     def identified(self) -> bool:
@@ -57,3 +59,4 @@ class KioskSession:
         self.outcome = None
         self.ticket = None
         self.booking = None
+        self.face_match = None

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from hardware.documents import mask_document_number, mask_person_name
+from hardware.facematch import DEFAULT_THRESHOLD, MSG_LOOK, MatchOutcome, MatchResult
 from hardware.health import Health, HealthState
 from hardware.identity import (
     IdentityRecord,
@@ -42,11 +43,16 @@ from hardware.identity import (
     mask_phone,
 )
 from kiosk.context import KioskContext
+from kiosk.face_check import FaceCheck
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.passport_entry import PassportKeyEntry
 from terminal.validation import ID_LENGTH, MOBILE_LENGTH, check_id_number, is_mobile
+from terminal.widgets.camera_view import CameraView
 from terminal.widgets.keypad import BACK, DigitKeypad, X
 from terminal.widgets.labels import role_label
+
+#: frames without a face before the resident is asked to look at the camera
+FACE_TRIES = 5
 
 
 class Page(Enum):
@@ -56,6 +62,7 @@ class Page(Enum):
     DONE = 3
     PASSPORT = 4
     PASSPORT_READ = 5
+    FACE = 6
 
 
 def group_id_number(number: str) -> str:
@@ -83,6 +90,12 @@ class IdentifyScreen(KioskScreen):
         self._reader_connected = False
         self._passport_connected = False
         self._passport_key: object = None  # the MrzKey being read
+        self._face_record: IdentityRecord | None = None  # read, waiting for the face match
+        self._face_tries = 0
+        self._face_busy = False
+        self._camera_connected = False
+        self.face_check = FaceCheck(self)
+        self.face_check.finished.connect(self._face_checked)
         self._active = False
         self._landscape: bool | None = None
         self._entry_parts: list[dict[str, Any]] = []
@@ -98,6 +111,7 @@ class IdentifyScreen(KioskScreen):
         self.pages.addWidget(self._build_done_page())
         self.pages.addWidget(self._build_passport_page())
         self.pages.addWidget(self._build_passport_read_page())
+        self.pages.addWidget(self._build_face_page())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.setSpacing(16)
@@ -284,6 +298,27 @@ class IdentifyScreen(KioskScreen):
         layout.addWidget(self.start_over)
         return page
 
+    def _build_face_page(self) -> QWidget:
+        page = QWidget()
+        self.face_prompt = role_label("touch", align=Qt.AlignmentFlag.AlignCenter,
+                                      name="facePrompt")
+        self.face_view = CameraView()
+        self.face_view.setObjectName("faceView")
+        self.face_view.setMinimumSize(320, 240)
+        self.face_status = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter,
+                                      name="faceStatus")
+        self.face_status.setProperty("state", "attention")
+        self.face_retry = QPushButton()
+        self.face_retry.setObjectName("faceRetry")
+        self.face_retry.clicked.connect(self._start_face_match)
+        self.face_retry.hide()
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.face_prompt)
+        layout.addWidget(self.face_view, 1)
+        layout.addWidget(self.face_status)
+        layout.addWidget(self.face_retry)
+        return page
+
     # ---- navigation -------------------------------------------------------------------
     def enter(self, args: dict[str, Any]) -> None:
         if args:  # a new request; back navigation brings {} and keeps the last one
@@ -314,6 +349,7 @@ class IdentifyScreen(KioskScreen):
 
     def leave(self) -> None:
         self._active = False
+        self._stop_face_match()
         reader = self.context.devices.card_reader
         if reader is not None:
             reader.stop_polling()
@@ -447,7 +483,78 @@ class IdentifyScreen(KioskScreen):
             self.passport_retry.setEnabled(False)
             return
         self._passport_key = None
-        self._card_read_any(record)
+        camera = self.context.devices.camera
+        if camera is None or not record.photo_image:
+            self._card_read_any(record)  # no camera: identified by the chip alone
+            return
+        self._face_record = record
+        self._start_face_match()
+
+    # ---- face match (人证比对) ---------------------------------------------------------
+    def _threshold(self) -> float:
+        shell = self.context.shell
+        if shell is None:
+            return DEFAULT_THRESHOLD
+        return shell.services.config.devices.passport.face_match_threshold
+
+    def _start_face_match(self) -> None:
+        camera = self.context.devices.camera
+        if camera is None or self._face_record is None:
+            return
+        if not self._camera_connected:
+            camera.frameReady.connect(self.face_view.show_frame)
+            camera.frameReady.connect(self._face_frame)
+            self._camera_connected = True
+        self._face_tries, self._face_busy = 0, False
+        self.face_status.setText(QCoreApplication.translate("Device", MSG_LOOK))
+        self.face_prompt.show()
+        self.face_retry.hide()
+        self._show(Page.FACE)
+        camera.start()
+
+    def _stop_face_match(self) -> None:
+        self.face_check.cancel()
+        self._face_busy = False
+        self.face_view.clear()  # the live picture is not kept, not even on screen
+        camera = self.context.devices.camera
+        if camera is not None and self._camera_connected:
+            camera.frameReady.disconnect(self.face_view.show_frame)
+            camera.frameReady.disconnect(self._face_frame)
+            self._camera_connected = False
+            camera.stop(wait=False)
+        if not self._active and self._face_record is not None:
+            self._face_record.wipe()
+            self._face_record = None
+
+    def _face_frame(self, frame: object) -> None:
+        record = self._face_record
+        if self._face_busy or record is None or self.page() is not Page.FACE:
+            return
+        self._face_busy = True
+        self._face_tries += 1
+        self.face_check.check(frame, record.photo_image, self._threshold())  # type: ignore[arg-type]
+
+    def _face_checked(self, result: MatchResult) -> None:
+        self._face_busy = False
+        record = self._face_record
+        if record is None or not self._active:
+            return
+        if result.outcome is MatchOutcome.NO_LIVE_FACE and self._face_tries < FACE_TRIES:
+            return  # the next frame is compared
+        self.context.session.face_match = result  # the result only, never an image
+        if result.outcome is MatchOutcome.MATCHED:
+            self._face_record = None
+            self._stop_face_match()
+            self._card_read_any(record)
+            return
+        self.face_status.setText(QCoreApplication.translate("Device", result.resident_message))
+        if result.outcome is MatchOutcome.NO_LIVE_FACE:
+            self.face_retry.show()  # nobody seen: the resident may look and try again
+            return
+        self._face_record = None
+        record.wipe()
+        self.face_prompt.hide()  # no more looking: the result is final
+        self._stop_face_match()
 
     # ---- typed ID number -----------------------------------------------------------
     def _show_id_page(self, reason: str) -> None:
@@ -594,6 +701,9 @@ class IdentifyScreen(KioskScreen):
                                              "the passport reader"))
         self.passport_retry.setText(self.tr("Try again"))
         self.passport_change.setText(self.tr("Change the passport details"))
+        self.face_prompt.setText(self.tr("Look at the camera: we compare your face with "
+                                         "your passport's photo"))
+        self.face_retry.setText(self.tr("Try again"))
         self.passport_entry.retranslate()
         self.id_prompt.setText(self.tr("Type your 18-character ID number"))
         self.id_next.setText(self.tr("Next"))

@@ -1780,6 +1780,7 @@
     <name>IdentifyScreen</name>
     <message>
         <source>This machine has no card reader, so please type your ID number.</source>
+        <extracomment>frames without a face before the resident is asked to look at the camera</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1864,6 +1865,10 @@
     </message>
     <message>
         <source>Change the passport details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at the camera: we compare your face with your passport&apos;s photo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1775,6 +1775,7 @@
     <name>IdentifyScreen</name>
     <message>
         <source>This machine has no card reader, so please type your ID number.</source>
+        <extracomment>frames without a face before the resident is asked to look at the camera</extracomment>
         <translation>本机没有读卡器，请输入您的身份证号码。</translation>
     </message>
     <message>
@@ -1860,6 +1861,10 @@
     <message>
         <source>Change the passport details</source>
         <translation>修改护照信息</translation>
+    </message>
+    <message>
+        <source>Look at the camera: we compare your face with your passport&apos;s photo</source>
+        <translation>请正视摄像头：我们将把您的面部与护照照片进行比对</translation>
     </message>
     <message>
         <source>Type your 18-character ID number</source>

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+from hardware.facematch import MatchOutcome
 from hardware.idcard.ga467_sim import DEMO_CARDS, Ga467Simulator
 from hardware.idcard.serial_reader import SerialIdCardReader
 from hardware.identity import DocumentKind
@@ -222,3 +223,70 @@ def test_render_the_passport_screens(qtbot: QtBot, kiosk: KioskUi, context: Kios
     tap(qtbot, entry.next_button)
     qtbot.waitUntil(lambda: screen.page() is IdPage.DONE, timeout=10_000)
     grab(kiosk, f"passport-done-{language}-{orientation}")
+
+
+# ---- face match after the chip -------------------------------------------------------
+
+def load_bench() -> Any:
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "bench_facematch.py"
+    spec = importlib.util.spec_from_file_location("bench_facematch", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def camera_of(person: str, folder: Path) -> Any:
+    """A camera (image-folder source) that sees `person` in front of the kiosk."""
+    import cv2
+    import numpy as np
+
+    from hardware.camera import ImageFolderSource
+    from terminal.devices.workers import CameraAdapter
+
+    bench = load_bench()
+    rng = np.random.default_rng(11)
+    folder.mkdir()
+    for i in range(3):
+        frame = bench.live_frame(person, rng)
+        cv2.imwrite(str(folder / f"{i}.jpg"), cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
+    return CameraAdapter(ImageFolderSource(folder, fps=5.0), detect_faces=False)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize(("person", "matched"), [("collins", True), ("hopper", False)])
+def test_face_match_against_the_chip_photo(qtbot: QtBot, kiosk: KioskUi,
+                                           context: KioskContext, passport: PassportAdapter,
+                                           tmp_path: Path, person: str, matched: bool,
+                                           language: str) -> None:
+    context.gui.language.set_language(language)
+    camera = camera_of(person, tmp_path / "camera")
+    context.devices = KioskDevices(passport=passport, camera=camera)
+    try:
+        screen: IdentifyScreen = kiosk.screen("identify")
+        kiosk.navigator.go("identify", NEXT)
+        tap(qtbot, screen.id_use_passport)
+        type_key(qtbot, screen, "L898902C", "690806", "940623")
+        qtbot.waitUntil(lambda: screen.page() is IdPage.FACE, timeout=10_000)
+        qtbot.waitUntil(lambda: context.session.face_match is not None, timeout=120_000)
+        result = context.session.face_match
+        assert result is not None and result.distance is not None
+        if matched:
+            assert result.outcome is MatchOutcome.MATCHED and result.distance < 0.6
+            assert screen.page() is IdPage.DONE
+            assert context.session.identity is not None
+        else:
+            assert result.outcome is MatchOutcome.NOT_MATCHED and result.distance >= 0.6
+            assert screen.page() is IdPage.FACE
+            assert screen.face_status.text() and not screen.face_retry.isVisible()
+            assert context.session.identity is None
+        qtbot.waitUntil(lambda: not camera.capturing, timeout=10_000)
+        title = "请确认您的身份" if language == "zh_CN" else "Please identify yourself"
+        qtbot.waitUntil(lambda: screen.title_label.text() == title)
+        grab(kiosk, f"passport-face-{'matched' if matched else 'refused'}-{language}-portrait")
+    finally:
+        camera.stop()

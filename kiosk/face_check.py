@@ -1,0 +1,61 @@
+"""The kiosk's face check: one camera frame against the document's photo, off the GUI.
+
+`FaceCheck.check(frame, photo, threshold)` copies the frame's pixels, then
+decodes the photo and runs `hardware.facematch` on the background lane; the
+`finished` signal brings the `MatchResult` (outcome and distance only). The
+frame and the photo are dropped once compared: nothing of them is kept. One
+matcher (dlib's models, loaded on first use) serves the whole process.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
+
+from hardware.facematch import FaceMatcher, MatchResult, decode_photo
+from terminal.background import Latest, run_in_background
+
+_MATCHER: FaceMatcher | None = None
+_MATCHER_LOCK = threading.Lock()
+
+
+def _matcher() -> FaceMatcher:
+    global _MATCHER
+    with _MATCHER_LOCK:
+        if _MATCHER is None:
+            _MATCHER = FaceMatcher()
+        return _MATCHER
+
+
+def frame_pixels(frame: QImage) -> np.ndarray:
+    """A camera frame's pixels as an RGB array that owns its memory."""
+    rgb = frame.convertToFormat(QImage.Format.Format_RGB888)
+    width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
+    data = np.frombuffer(rgb.constBits(), np.uint8, count=stride * height)
+    return data.reshape(height, stride)[:, :width * 3].reshape(height, width, 3).copy()
+
+
+def _compare(live: np.ndarray, photo: bytes, threshold: float) -> MatchResult:
+    return _matcher().compare(live, decode_photo(photo), threshold)
+
+
+class FaceCheck(QObject):
+    """Runs one comparison at a time; a newer request makes an older answer stale."""
+
+    finished = Signal(object)  # MatchResult
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._latest = Latest()
+
+    def check(self, frame: QImage, photo: bytes, threshold: float) -> None:
+        live = frame_pixels(frame)
+        run_in_background(self, lambda: _compare(live, photo, threshold), self.finished.emit,
+                          token=self._latest.next())
+
+    def cancel(self) -> None:
+        """Forget the comparison running now (its answer is dropped)."""
+        self._latest.cancel()
