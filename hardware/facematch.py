@@ -21,11 +21,12 @@ import threading
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from hardware.messages import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -90,6 +91,7 @@ class MatchResult:
 def decode_photo(data: bytes) -> np.ndarray | None:
     """A document photo (JPEG, JPEG 2000, PNG) as RGB pixels; None if it does not decode
     (WLT data, for one, decodes only with the licensed library)."""
+    import numpy as np
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -124,6 +126,8 @@ class FaceMatcher:
 
     def embedding(self, rgb: np.ndarray, upsample: int = 0) -> np.ndarray | None:
         """The 128-number descriptor of the largest face in an RGB image, None if none."""
+        import numpy as np
+
         detector, landmarks, recognizer = self._load()
         image = np.ascontiguousarray(rgb, dtype=np.uint8)
         faces = list(detector(image, upsample))
@@ -147,6 +151,6 @@ class FaceMatcher:
             live = self.embedding(live_rgb, 1)
         if live is None:
             return MatchResult(MatchOutcome.NO_LIVE_FACE, None, threshold)
-        distance = float(np.linalg.norm(live - document))
+        distance = float(((live - document) ** 2).sum() ** 0.5)
         outcome = MatchOutcome.MATCHED if distance < threshold else MatchOutcome.NOT_MATCHED
         return MatchResult(outcome, round(distance, 4), threshold)

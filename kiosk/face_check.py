@@ -5,18 +5,27 @@ decodes the photo and runs `hardware.facematch` on the background lane; the
 `finished` signal brings the `MatchResult` (outcome and distance only). The
 frame and the photo are dropped once compared: nothing of them is kept. One
 matcher (dlib's models, loaded on first use) serves the whole process.
+
+numpy, dlib and the models load only when the first face is checked, so a kiosk
+that never face-matches keeps them out of its memory (the camera itself runs
+in its own process). The match runs in the kiosk's process: a passport holder's
+first check adds numpy and dlib's models (~100 MB) to the kiosk until it restarts.
 """
 
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
-from hardware.facematch import FaceMatcher, MatchResult, decode_photo
 from terminal.background import Latest, run_in_background
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from hardware.facematch import FaceMatcher, MatchResult
 
 _MATCHER: FaceMatcher | None = None
 _MATCHER_LOCK = threading.Lock()
@@ -26,12 +35,16 @@ def _matcher() -> FaceMatcher:
     global _MATCHER
     with _MATCHER_LOCK:
         if _MATCHER is None:
+            from hardware.facematch import FaceMatcher
+
             _MATCHER = FaceMatcher()
         return _MATCHER
 
 
 def frame_pixels(frame: QImage) -> np.ndarray:
     """A camera frame's pixels as an RGB array that owns its memory."""
+    import numpy as np
+
     rgb = frame.convertToFormat(QImage.Format.Format_RGB888)
     width, height, stride = rgb.width(), rgb.height(), rgb.bytesPerLine()
     data = np.frombuffer(rgb.constBits(), np.uint8, count=stride * height)
@@ -39,6 +52,8 @@ def frame_pixels(frame: QImage) -> np.ndarray:
 
 
 def _compare(live: np.ndarray, photo: bytes, threshold: float) -> MatchResult:
+    from hardware.facematch import decode_photo
+
     return _matcher().compare(live, decode_photo(photo), threshold)
 
 
