@@ -21,13 +21,14 @@ from sync.server.faults import FaultInjectionMiddleware
 class LocalPlatform:
     def __init__(self, database_url: str, demo_data: Path | None = None, *,
                  fault_plan: Path | None = None,
-                 tls: tuple[Path, Path] | None = None) -> None:
-        """`tls` is (certificate chain file, key file): serve HTTPS."""
+                 tls: tuple[Path, Path] | None = None, port: int = 0) -> None:
+        """`tls` is (certificate chain file, key file): serve HTTPS. `port` 0 takes any
+        free port; a given one brings a stopped platform back on its address."""
         self.app = create_app(database_url)
         if demo_data is not None:
             documents.load_demo(self.app.state.engine, demo_data)
         served = self.app if fault_plan is None else FaultInjectionMiddleware(self.app, fault_plan)
-        config = uvicorn.Config(served, host="127.0.0.1", port=0, log_level="warning",
+        config = uvicorn.Config(served, host="127.0.0.1", port=port, log_level="warning",
                                 lifespan="off",
                                 # event streams (hall display, counters) never end by
                                 # themselves: a stop cuts them after this many seconds

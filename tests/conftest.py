@@ -1,5 +1,6 @@
-"""Suite-wide rules: isolated config/data/log dirs, no dangling threads, and
-under CI a skipped test (a missing peer) is a failure."""
+"""Suite-wide rules: isolated config/data/log dirs, artefacts under each test's
+temporary directory, no dangling threads, and under CI a skipped test (a
+missing peer) is a failure."""
 
 from __future__ import annotations
 
@@ -22,6 +23,15 @@ time.tzset()
 def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RECEPTION_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("RECEPTION_LOG_DIR", str(tmp_path / "logs"))
+
+
+@pytest.fixture(autouse=True)
+def _artefacts_under_tmp(tmp_path: Path) -> Iterator[None]:
+    from tests.helpers import artefacts
+
+    artefacts.set_root(tmp_path / "artefacts")
+    yield
+    artefacts.set_root(None)
 
 
 @pytest.fixture(autouse=True)

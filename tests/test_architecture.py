@@ -350,3 +350,47 @@ def test_the_queue_services_know_no_http() -> None:
         found += [f"{path.name} imports {name}" for name in imported_modules(path)
                   if name.startswith(HTTP)]
     assert found == []
+
+
+def _screen_modules() -> dict[str, Path]:
+    """Modules of kiosk/screens that define a screen (a KioskScreen subclass)."""
+    found = {}
+    for path in sorted((ROOT / "kiosk" / "screens").glob("*.py")):
+        tree = ast.parse(path.read_text("utf-8"))
+        if any(isinstance(node, ast.ClassDef) and any(
+                getattr(base, "id", None) == "KioskScreen" for base in node.bases)
+               for node in tree.body):
+            found[_module_name(path)] = path
+    return found
+
+
+def test_kiosk_screens_do_not_import_one_another() -> None:
+    """What several screens share lives outside them (kiosk/widgets.py, kiosk/step_form.py,
+    kiosk/catalog_source.py...); only the flows' registries name the screens."""
+    screens = _screen_modules()
+    known = {_module_name(path) for path in sources("kiosk")}
+    found = [f"{name} imports {other}" for name, path in screens.items()
+             for other in sorted(_runtime_imports(path, name, known)) if other in screens]
+    assert found == []
+
+
+# ---- tests write their artefacts under their own temporary directory ---------------------
+
+#: The real-display tests keep their screenshots where `make e2e` documents them.
+OWN_ARTEFACT_FOLDERS = {"tests/e2e"}
+FIXED_FOLDER = re.compile(r"/(?:var/)?tmp/\w")
+
+
+def test_tests_write_no_fixed_folders() -> None:
+    """Screenshots and renders go to `tests.helpers.artefacts.artefact_dir` (under the
+    test's tmp_path), never to a fixed folder such as /tmp/kiosk-apply."""
+    found = []
+    for path in sources("tests"):
+        relative = str(path.relative_to(ROOT))
+        if relative.startswith(tuple(OWN_ARTEFACT_FOLDERS)):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and FIXED_FOLDER.match(node.value)):
+                found.append(f"{relative}:{node.lineno} writes to {node.value}")
+    assert found == []

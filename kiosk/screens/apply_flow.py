@@ -11,7 +11,8 @@ from kiosk.screens.base import KioskScreen
 
 
 def build(context: KioskContext) -> dict[str, KioskScreen]:
-    from kiosk.screens.catalog import CatalogScreen, CatalogSource
+    from kiosk.catalog_source import CatalogSource
+    from kiosk.screens.catalog import CatalogScreen
     from kiosk.screens.done import DoneScreen
     from kiosk.screens.form import FormScreen
     from kiosk.screens.matter import MatterScreen

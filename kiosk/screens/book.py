@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.catalog_source import CatalogSource
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking, LocalBookings, next_booking_code
 from kiosk.queue_service import SlotsFound, fetch_slots, slot_still_free
 from kiosk.receipts import BookingOutcome, Names, slot_text
 from kiosk.screens.base import KioskScreen, step_buttons
-from kiosk.screens.catalog import CatalogSource
 from kiosk.widgets import SummaryTable, Tile, clear_grid, scrolled
 from sync.protocol.models import BookingPayload, Matter, Person
 from sync.protocol.queue import BookingSlot

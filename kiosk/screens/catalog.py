@@ -1,7 +1,7 @@
 """The "apply" screen: browse matters by department, then category, or search.
 
-The catalog comes from the local cache (`CatalogSource`, read off the GUI
-thread). `SearchIndex` matches Chinese and English names and pinyin
+The catalog comes from the local cache (`kiosk.catalog_source`, read off
+the GUI thread). `SearchIndex` matches Chinese and English names and pinyin
 initials, also of the names' usual short forms ("dbsq" finds
 居民最低生活保障申请 as 居民低保申请), built once per catalog. Browsing
 shows only matters a kiosk may take; search shows all, and the matter
@@ -10,11 +10,9 @@ screen says "please go to a window" for the others.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -27,100 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.catalog_source import CatalogSource
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.home import Tile
-from sync.protocol.models import Catalog, Matter
-from terminal.background import run_in_background
-from terminal.matter_search import (
-    SearchIndex,
-)
+from kiosk.widgets import Tile
+from sync.protocol.models import Matter
 from terminal.widgets.keyboard import TouchLineEdit
 
 MAX_RESULTS = 12
-#: Names of the catalog's category codes (the catalog carries codes only).
-CATEGORY_NAMES: dict[str, tuple[str, str]] = {
-    "assistance": ("社会救助", "Social assistance"),
-    "certificates": ("证明开具", "Certificates"),
-    "disability": ("助残服务", "Disability support"),
-    "elderly": ("养老服务", "Elderly care"),
-    "employment": ("就业创业", "Jobs and business"),
-    "family": ("婚育家庭", "Family and children"),
-    "health": ("卫生健康", "Health"),
-    "housing": ("住房保障", "Housing"),
-    "insurance": ("社会保险", "Social insurance"),
-    "property": ("物业服务", "Property services"),
-    "residence": ("户籍居住", "Residence"),
-    "veterans": ("退役军人", "Veterans"),
-}
-
-
-class CatalogSource(QObject):
-    """The cached catalog and its search index, shared by the flow's screens."""
-
-    changed = Signal()
-
-    def __init__(self, context: KioskContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.catalog: Catalog | None = None
-        self.index: SearchIndex | None = None
-        self._fetched_at: datetime | None = None
-        self._waiting: list[Callable[[], None]] = []
-        self._loading = False
-
-    def refresh(self) -> None:
-        """Re-read the cache in the background (a new catalog rebuilds the index)."""
-        if self.context.shell is None or self._loading:
-            return
-        self._loading = True
-        context, known = self.context, self._fetched_at
-
-        def load() -> tuple[Any, SearchIndex | None]:
-            from sync.caches import CATALOG
-
-            cached = context.cached(CATALOG, Catalog)
-            if cached is None or cached.fetched_at == known:
-                return cached, None
-            return cached, SearchIndex(cached.value.matters)
-
-        run_in_background(self, load, self._loaded, lambda _message: self._loaded((None, None)))
-
-    def _loaded(self, result: tuple[Any, SearchIndex | None]) -> None:
-        self._loading = False
-        cached, index = result
-        if cached is not None and index is not None:
-            self.catalog, self.index, self._fetched_at = cached.value, index, cached.fetched_at
-            self.changed.emit()
-        waiting, self._waiting = self._waiting, []
-        for callback in waiting:
-            callback()
-
-    def when_ready(self, callback: Callable[[], None]) -> None:
-        """Call back once a catalog is loaded (at once if it already is)."""
-        if self.catalog is not None:
-            callback()
-            return
-        self._waiting.append(callback)
-        self.refresh()
-
-    def matter(self, code: str) -> Matter | None:
-        if self.catalog is None:
-            return None
-        return next((m for m in self.catalog.matters if m.code == code), None)
-
-    def department_name(self, code: str) -> str:
-        if self.catalog is not None:
-            for department in self.catalog.departments:
-                if department.code == code:
-                    return self.context.localized(department.name_zh, department.name_en)
-        return code
-
-    def category_name(self, code: str) -> str:
-        zh, en = CATEGORY_NAMES.get(code, (code, code))
-        return self.context.localized(zh, en)
-
-
 # --------------------------------------------------------------------- tiles
 class TileGrid(QScrollArea):
     """Big tiles in a scrollable grid; `chosen(key)` when one is touched. A tile's

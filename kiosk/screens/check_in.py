@@ -15,12 +15,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.catalog_source import CatalogSource
 from kiosk.context import KioskContext
 from kiosk.local_bookings import LocalBooking
 from kiosk.queue_service import TicketIssuer, TodaysBookings, ask_at_desk, todays_bookings
 from kiosk.receipts import IssuedTicket, Names
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.catalog import CatalogSource
 from kiosk.widgets import Tile, clear_grid, scrolled
 from terminal.background import Latest, run_in_background
 from terminal.center_time import in_center

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from hardware.identity import mask_id_number
+from kiosk.catalog_source import CatalogSource
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.catalog import CatalogSource
 from kiosk.session import ApplicationDraft
 from kiosk.step_form import FieldPage, StepForm, field_label
 from sync.protocol.models import FieldType, Matter

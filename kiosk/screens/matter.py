@@ -12,9 +12,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from kiosk.catalog_source import CatalogSource
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
-from kiosk.screens.catalog import CatalogSource
 from sync.protocol.models import HandlingType, Matter
 
 IDENTIFY, FORM, BOOK = "identify", "apply_form", "book"

@@ -11,8 +11,8 @@ from kiosk.screens.base import KioskScreen
 
 
 def build(context: KioskContext) -> dict[str, KioskScreen]:
+    from kiosk.catalog_source import CatalogSource
     from kiosk.screens.book import BookConfirmScreen, BookScreen
-    from kiosk.screens.catalog import CatalogSource
     from kiosk.screens.check_in import CheckInScreen
     from kiosk.screens.take_number import TakeNumberScreen
     from kiosk.screens.ticket import SlipScreen

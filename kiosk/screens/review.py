@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from hardware.identity import mask_address, mask_id_number, mask_name, mask_phone
+from kiosk.catalog_source import CatalogSource
 from kiosk.context import KioskContext
 from kiosk.receipts import Names, Outcome
 from kiosk.screens.base import KioskScreen, step_buttons
-from kiosk.screens.catalog import CatalogSource
 from kiosk.submitter import DONE, Submitter
 from kiosk.widgets import SummaryTable, scrolled
 from sync.protocol.models import (

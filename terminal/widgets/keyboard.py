@@ -7,7 +7,7 @@ real display (X11, Wayland, eglfs) when its plugin, QML and `libpulse` are
 present. Its panel is not a window of its own: the kiosk docks it in its
 layout (`terminal.widgets.keyboard_dock`). Headless platforms (offscreen
 tests) have no on-screen keyboard; the fields still take key events.
-Digit-only fields keep their own keypad (`terminal.form_fields.Keypad`).
+Digit-only fields use the digit keypad (`terminal.widgets.keypad.DigitKeypad`).
 
 `TouchLineEdit` and `TouchTextEdit` ask for the keyboard when they get the
 focus, show what is being composed (`preedit`), and take committed text only

@@ -14,20 +14,12 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.artefacts import artefact_dir
+from tests.helpers.platform import start_platform
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_DIR = ROOT / "resources" / "demo"
-SHOTS = Path("/tmp/acceptance")
 CENTER = "C001"
-
-
-def start_platform(db: Path, port: int = 0) -> Any:
-    from terminal.local_platform import LocalPlatform
-
-    platform = LocalPlatform(f"sqlite:///{db}", demo_data=DEMO_DIR)
-    if port:
-        platform._server.config.port = port  # come back on the same address
-    platform.start()
-    return platform
 
 
 def write_config(folder: Path, url: str, data_dir: Path, role: str,
@@ -172,7 +164,6 @@ def kiosk_terminal(tmp_path: Path, counter_env: CounterEnv) -> Iterator[KioskTer
 
 
 def save_shot(widget: Any, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
+    path = artefact_dir("acceptance") / f"{name}.png"
     assert widget.grab().save(str(path))
     return path

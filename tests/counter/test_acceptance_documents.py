@@ -4,9 +4,7 @@ step with residence permits and foreigners' cards from the GA 467 simulator."""
 
 from __future__ import annotations
 
-import os
 from datetime import date
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -27,9 +25,9 @@ from terminal.devices.workers import CardReaderAdapter
 from tests.counter import acceptance_fixtures
 from tests.counter.acceptance_fixtures import CounterEnv
 from tests.counter.test_acceptance import MZ, MZ_FORM, choose, fill_form, record, set_materials
+from tests.helpers.artefacts import artefact_dir
 
 counter_env = acceptance_fixtures.counter_env  # fixture, used by name below
-RENDER_DIR = Path(os.environ.get("PASSPORT_RENDER_DIR", "/tmp/counter-passport"))
 
 
 def type_passport(qtbot: QtBot, step: ApplicantStep, number: str, birth: str,
@@ -61,8 +59,8 @@ def test_a_passport_applicant_is_accepted_at_the_counter(counter_env: CounterEnv
     assert "CN=Test Document Signer,C=UT" in step.chip_result.text()
     if language == "en":
         assert "passed" in step.chip_result.text()
-    RENDER_DIR.mkdir(parents=True, exist_ok=True)
-    workbench.grab().save(str(RENDER_DIR / f"passport-applicant-{language}-landscape.png"))
+    folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
+    workbench.grab().save(str(folder / f"passport-applicant-{language}-landscape.png"))
     fill_form(env, MZ_FORM)  # the form's own applicant field takes the passport number
     workbench.go(FORM)
     set_materials(env, {})
@@ -97,8 +95,8 @@ def test_a_wrong_key_and_a_forged_chip_are_told_to_the_clerk(qtbot: QtBot) -> No
             step.read_passport()
         assert "FAILED" in step.chip_result.text()
         assert "DG1 does not match its signed hash" in step.chip_result.text()
-        RENDER_DIR.mkdir(parents=True, exist_ok=True)
-        step.grab().save(str(RENDER_DIR / "passport-forged-en-landscape.png"))
+        folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
+        step.grab().save(str(folder / "passport-forged-en-landscape.png"))
     finally:
         adapter.stop()
 

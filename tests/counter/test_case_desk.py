@@ -9,7 +9,6 @@ import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import httpx
 import pytest
@@ -21,9 +20,9 @@ from terminal.slips import check_code, status_url
 from tests.counter import acceptance_fixtures
 from tests.counter.acceptance_fixtures import CounterEnv
 from tests.counter.conftest import Counter, sign_in
+from tests.helpers.artefacts import artefact_dir
 
 counter_env = acceptance_fixtures.counter_env  # the fixture, used by name below
-SHOTS = Path("/tmp/case-desk")
 FRESH, LATE, WAITING = "RC-20261205-C3-00001", "RC-20261105-C3-00002", "RC-20261205-K1-00003"
 
 
@@ -170,11 +169,11 @@ def test_case_desk_in_the_counter_window(counter: Counter, qtbot: QtBot, languag
     qtbot.waitUntil(lambda: desk.view is not None, timeout=10_000)
     overdue = "1 项逾期" if language == "zh_CN" else "1 overdue"
     assert overdue in desk.summary.text()
-    SHOTS.mkdir(parents=True, exist_ok=True)
+    shots = artefact_dir("case-desk")
     for size, (width, height) in {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}.items():
         window.resize(width, height)
         qtbot.waitUntil(lambda w=width: window.width() == w, timeout=5_000)
-        assert window.grab().save(str(SHOTS / f"case-desk-{language}-{size}.png"))
+        assert window.grab().save(str(shots / f"case-desk-{language}-{size}.png"))
     repair = {"id": str(uuid.uuid4()), "seq": 1, "created_at": now.isoformat(),
               "payload": {"kind": "repair", "tracking_number": "RC-20261206-K01-00009",
                           "repair_kind": "water", "location": "3-501", "description": "leak",
@@ -188,7 +187,8 @@ def test_case_desk_in_the_counter_window(counter: Counter, qtbot: QtBot, languag
     assert not desk.complete_button.isVisible()
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: window.width() == 1366, timeout=5_000)
-    assert window.grab().save(str(SHOTS / f"case-desk-repair-{language}-1366x768.png"))
+    shot = artefact_dir("case-desk") / f"case-desk-repair-{language}-1366x768.png"
+    assert window.grab().save(str(shot))
     window.figures_button.click()  # the figures take the page; the desk's button lets go
     assert not window.cases_button.isChecked() and window.right.currentWidget() is not desk
 

@@ -1,16 +1,14 @@
-"""Render every counter screen at both desk sizes in zh_CN and en into
-/tmp/counter/ (for people to look at), checking nothing is cut off."""
+"""Render every counter screen at both desk sizes in zh_CN and en into the test's
+tmp_path, artefacts/counter (for people to look at), checking nothing is cut off."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.counter.conftest import Counter, settle, sign_in
+from tests.helpers.artefacts import artefact_dir
 
-OUT = Path("/tmp/counter")
 SIZES = [(1920, 1080), (1366, 768)]
 
 
@@ -22,8 +20,8 @@ def _grab(counter: Counter, qtbot: QtBot, name: str, size: tuple[int, int],
     window.resize(*size)
     QApplication.processEvents()
     assert window.width() == size[0] and window.height() == size[1], window.size()
-    OUT.mkdir(exist_ok=True)
-    assert window.grab().save(str(OUT / f"{name}-{size[0]}x{size[1]}-{language}.png"))
+    out = artefact_dir("counter")
+    assert window.grab().save(str(out / f"{name}-{size[0]}x{size[1]}-{language}.png"))
     for button in window.findChildren(QPushButton):  # no button text cut off
         if button.isVisible() and button.text():
             lines = button.text().split("\n")

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from display.hall_screen import SIZE, HallScreen
 from sync.protocol.queue import CallShown, CategoryState, QueueState
+from tests.helpers.artefacts import artefact_dir
 
-RENDER_DIR = Path("/tmp/display")
 CATEGORIES = [("A", "综合业务", "Civil affairs and general", 12),
               ("B", "社保医保", "Social security and medical insurance", 5),
               ("C", "住房物业", "Housing and property", 0),
@@ -78,7 +77,6 @@ def test_render_1920x1080(qtbot: QtBot, language: str) -> None:
     assert (hall.width(), hall.height()) == SIZE
     for label in (hall.call_number, hall.call_window, hall.call_window_secondary):
         assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
-    RENDER_DIR.mkdir(parents=True, exist_ok=True)
     image = hall.grab()
     assert (image.width(), image.height()) == SIZE
-    assert image.save(str(RENDER_DIR / f"hall_{language}.png"))
+    assert image.save(str(artefact_dir("display") / f"hall_{language}.png"))

@@ -90,9 +90,11 @@ def test_smartcard_readers_are_listed(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_serial_ports_listed_from_pyserial(monkeypatch: pytest.MonkeyPatch) -> None:
     from serial.tools import list_ports
+    from serial.tools.list_ports_common import ListPortInfo
 
-    port = SimpleNamespace(device="/dev/ttyUSB0", description="CH340", hwid="USB VID:PID=1A86",
-                           vid=0x1A86, pid=0x7523, serial_number=None)
+    port = ListPortInfo("/dev/ttyUSB0", skip_link_detection=True)  # what pyserial lists
+    port.description, port.hwid = "CH340", "USB VID:PID=1A86"
+    port.vid, port.pid = 0x1A86, 0x7523
     monkeypatch.setattr(list_ports, "comports", lambda: [port])
     result = discovery.list_serial_ports()
     assert result.items == (SerialPort("/dev/ttyUSB0", "CH340", "USB VID:PID=1A86", 0x1A86,

@@ -13,19 +13,11 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.helpers.artefacts import artefact_dir
+from tests.helpers.platform import start_platform
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_DIR = ROOT / "resources" / "demo"
-SHOTS = Path("/tmp/kiosk-apply")
-
-
-def start_platform(db: Path, port: int = 0) -> Any:
-    from terminal.local_platform import LocalPlatform
-
-    platform = LocalPlatform(f"sqlite:///{db}", demo_data=DEMO_DIR)
-    if port:
-        platform._server.config.port = port  # come back on the same address
-    platform.start()
-    return platform
 
 
 @dataclass
@@ -117,7 +109,6 @@ def identify_as(context: Any, id_number: str = "11010519491231002X",
 
 
 def save_shot(widget: Any, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
+    path = artefact_dir("kiosk-apply") / f"{name}.png"
     assert widget.grab().save(str(path))
     return path

@@ -13,9 +13,8 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.kiosk.apply_fixtures import start_platform
-
-SHOTS = Path("/tmp/kiosk-queue")
+from tests.helpers.artefacts import artefact_dir
+from tests.helpers.platform import start_platform
 
 
 @dataclass
@@ -158,7 +157,6 @@ def queue_env(tmp_path: Path, qtbot: QtBot) -> Iterator[QueueEnv]:
 
 
 def save_shot(widget: Any, name: str) -> Path:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
+    path = artefact_dir("kiosk-queue") / f"{name}.png"
     assert widget.grab().save(str(path))
     return path

@@ -20,9 +20,9 @@ from kiosk.screens.identify import Page as IdPage
 from kiosk.screens.status import Page as StatusPage
 from kiosk.screens.status import StatusScreen
 from kiosk.screens.status_lookup import Source, look_up
+from tests.helpers.artefacts import artefact_dir
 from tests.kiosk.conftest import KioskUi, Online, put_demo_notices, stub_shell
 
-RENDER_DIR = Path("/tmp/kiosk-core")
 VALID_ID = "11010519491231002X"
 NEXT = {"next": "help", "next_args": {"from": "test"}, "purpose": "To take a number"}
 
@@ -188,8 +188,8 @@ def test_a_card_that_disagrees_with_its_number_is_refused(
             polls = len(sim.commands)
             qtbot.waitUntil(lambda: len(sim.commands) >= polls + 6, timeout=10_000)
             assert len(rejected) == 1  # once per card, not on every poll
-            RENDER_DIR.mkdir(parents=True, exist_ok=True)
-            kiosk.window.grab().save(str(RENDER_DIR / f"identify-card-refused-{language}.png"))
+            kiosk.window.grab().save(
+                str(artefact_dir("kiosk-core") / f"identify-card-refused-{language}.png"))
         finally:
             reader.stop()
 
@@ -362,8 +362,7 @@ def test_status_not_found_online(qtbot: QtBot, kiosk: KioskUi, context: KioskCon
 
 def save(kiosk: KioskUi, name: str) -> None:
     QApplication.processEvents()
-    RENDER_DIR.mkdir(parents=True, exist_ok=True)
-    assert kiosk.window.grab().save(str(RENDER_DIR / f"{name}.png"))
+    assert kiosk.window.grab().save(str(artefact_dir("kiosk-core") / f"{name}.png"))
 
 
 def fit(kiosk: KioskUi, width: int, height: int) -> None:
@@ -403,7 +402,8 @@ def identified(context: KioskContext, screen: IdentifyScreen) -> None:
 
 def test_render_every_screen(qtbot: QtBot, kiosk: KioskUi, context: KioskContext,
                              local_cache: Any) -> None:
-    """PNGs in /tmp/kiosk-core to look at; every visible button at least 96 px high."""
+    """PNGs under the test's tmp_path (artefacts/kiosk-core) to look at; every visible
+    button at least 96 px high."""
     from sync.protocol.models import ApplicationStatus
 
     put_demo_notices(local_cache)

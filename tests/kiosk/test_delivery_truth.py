@@ -11,8 +11,9 @@ from typing import Any
 from pytestqt.qtbot import QtBot
 
 from kiosk.receipts import rows
+from tests.helpers.platform import start_platform
 from tests.kiosk import apply_fixtures, queue_fixtures
-from tests.kiosk.apply_fixtures import ApplyEnv, identify_as, start_platform
+from tests.kiosk.apply_fixtures import ApplyEnv, identify_as
 from tests.kiosk.queue_fixtures import QueueEnv
 from tests.kiosk.test_apply_flow import apply_through_review, submit_and_wait_done
 

@@ -4,7 +4,6 @@ by the residence permits and foreigners' cards a GA 467 reader reads."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -34,10 +33,10 @@ from terminal.devices.passport import (
     open_passport_reader,
 )
 from terminal.devices.workers import CardReaderAdapter
+from tests.helpers.artefacts import artefact_dir
 from tests.kiosk.conftest import KioskUi
 
 NEXT = {"next": "help", "next_args": {"from": "test"}, "purpose": "To take a number"}
-RENDER_DIR = Path(os.environ.get("PASSPORT_RENDER_DIR", "/tmp/kiosk-passport"))
 
 
 def tap(qtbot: QtBot, button: QWidget) -> None:
@@ -65,8 +64,8 @@ def passport(context: KioskContext) -> Iterator[PassportAdapter]:
 
 
 def grab(kiosk: KioskUi, name: str) -> None:
-    RENDER_DIR.mkdir(parents=True, exist_ok=True)
-    kiosk.window.grab().save(str(RENDER_DIR / f"{name}.png"))
+    folder = artefact_dir("kiosk-passport", override="PASSPORT_RENDER_DIR")
+    kiosk.window.grab().save(str(folder / f"{name}.png"))
 
 
 def test_passport_chip_identifies_the_resident(qtbot: QtBot, kiosk: KioskUi,

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from sync.config import load_config
 from terminal.config import PassportSection, TerminalConfig
+from tests.helpers.artefacts import artefact_dir
 from tests.terminal.test_technician_panel import Rig, rig  # noqa: F401 - the fixture
 
 
@@ -31,8 +32,7 @@ def test_threshold_saved_and_passport_settings_kept(qtbot: QtBot, rig: Rig,  # n
 
 
 def test_render_the_threshold_setting(qtbot: QtBot, rig: Rig) -> None:  # noqa: F811
-    out = Path("/tmp/technician-face")
-    out.mkdir(exist_ok=True)
+    out = artefact_dir("technician-face")
     for size in ((1920, 1080), (1080, 1920)):
         rig.panel.resize(*size)
         rig.panel.show()
