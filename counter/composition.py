@@ -292,6 +292,16 @@ class CounterComposition:
         self.case_desk = case_desk
         self.window.set_case_desk(case_desk)
         self.window.casesToggled.connect(lambda on: case_desk.load() if on else None)
+        case_desk.precheckRequested.connect(self._precheck)
+
+    def _precheck(self, tracking_number: str) -> None:
+        """A kiosk application (or one owing materials) from the case desk, opened in
+        the acceptance workbench for the clerk's decision."""
+        opener = getattr(self.workbench, "open_receipt", None)
+        if opener is None:
+            return
+        self.window.show_cases(False)
+        opener(tracking_number)
 
     def _ask_rating(self, tracking_number: str) -> None:
         rating = self.rating

@@ -101,9 +101,11 @@ def urgency(case: CaseSummary) -> str:
 
 
 class CaseDesk(QFrame):
-    """Signals: `recorded(tracking_number, action)` after a step's local commit."""
+    """Signals: `recorded(tracking_number, action)` after a step's local commit;
+    `precheckRequested(tracking_number)`: open it in the acceptance workbench."""
 
     recorded = Signal(str, str)
+    precheckRequested = Signal(str)
 
     def __init__(self, bridge: SyncBridge, *,
                  platform: Callable[[], PlatformClient | None],
@@ -161,6 +163,9 @@ class CaseDesk(QFrame):
         self.table.itemSelectionChanged.connect(self._row_selected)
         self.timeline = QListWidget(objectName="caseTimeline")
         self.timeline.setMaximumHeight(96)
+        self.precheck_button = QPushButton(objectName="casePrecheck")
+        self.precheck_button.clicked.connect(
+            lambda: self.precheckRequested.emit(self.selected) if self.selected else None)
         self.start_button = QPushButton(objectName="caseStart")
         self.start_button.clicked.connect(lambda: self.record(CaseAction.IN_PROGRESS))
         self.result = QComboBox(objectName="caseResult")
@@ -199,6 +204,7 @@ class CaseDesk(QFrame):
         supplied.addWidget(self.supplied_button)
         layout.addLayout(supplied)
         steps = QHBoxLayout()
+        steps.addWidget(self.precheck_button)
         steps.addWidget(self.start_button)
         steps.addWidget(self.dispatch_button)
         steps.addWidget(self.result)
@@ -375,6 +381,8 @@ class CaseDesk(QFrame):
                                (CaseAction.CLOSED, self.close_button)):
             button.setEnabled(repair and state in MOVES[action])
         self.start_button.setEnabled(state in MOVES[CaseAction.IN_PROGRESS])
+        self.precheck_button.setVisible(not repair and state in (
+            CaseState.SUBMITTED, CaseState.MISSING_MATERIALS))
         owing = not repair and self.owed.count() > 0 and \
             state in MOVES[CaseAction.MATERIALS_SUPPLIED]
         self.owed.setVisible(owing)
@@ -569,6 +577,7 @@ class CaseDesk(QFrame):
             self.tr("Number"), self.tr("Matter"), self.tr("State"), self.tr("Deadline"),
             self.tr("Working days"), self.tr("Window")])
         self.start_button.setText(self.tr("Start work"))
+        self.precheck_button.setText(self.tr("Decide at the workbench"))
         self.supplied_button.setText(self.tr("Material supplied"))
         current = self.result.currentData()
         self.result.clear()

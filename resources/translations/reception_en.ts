@@ -726,6 +726,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Decide at the workbench</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reprint</source>
         <translation type="unfinished"></translation>
     </message>

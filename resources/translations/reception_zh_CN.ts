@@ -726,6 +726,10 @@
         <translation>开始办理</translation>
     </message>
     <message>
+        <source>Decide at the workbench</source>
+        <translation>转到受理台审核</translation>
+    </message>
+    <message>
         <source>Reprint</source>
         <translation>重新打印</translation>
     </message>

@@ -257,3 +257,29 @@ def test_a_material_to_follow_is_recorded_as_it_arrives(desk: CaseDesk, counter_
     assert _row_of(desk, FRESH)[2] == "Accepted" and not desk.pending
     view = counter_env.shell.services.runtime.client.case(FRESH)
     assert view is not None and view.events[-1].detail == {"materials": ["HARDSHIP"]}
+
+
+def test_a_kiosk_application_goes_from_the_desk_to_the_workbench(counter: Counter,
+                                                                  qtbot: QtBot) -> None:
+    from PySide6.QtCore import Qt
+
+    number = "RC-20261206-K01-00031"
+    application = {"id": str(uuid.uuid4()), "seq": 1,
+                   "created_at": datetime.now(UTC).isoformat(),
+                   "payload": {"kind": "application", "tracking_number": number,
+                               "matter_code": "MZ-003", "channel": "kiosk",
+                               "applicant": {"name": "李四", "id_number": "110101195001011237"}}}
+    assert counter.kiosk.post_batch(json.dumps({"items": [application]}).encode()) \
+        .results[0].status.value == "accepted"
+    sign_in(qtbot, counter)
+    window, desk = counter.ui.window, counter.ui.case_desk
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    desk.filter_buttons["waiting"].click()
+    qtbot.waitUntil(lambda: [c.tracking_number for c in desk.cases] == [number], timeout=10_000)
+    desk.select(number)
+    qtbot.waitUntil(lambda: desk.view is not None, timeout=10_000)
+    assert desk.precheck_button.isVisible() and not desk.start_button.isEnabled()
+    desk.precheck_button.click()
+    workbench = counter.ui.workbench
+    assert not window.cases_button.isChecked() and window.right.currentWidget() is workbench
+    qtbot.waitUntil(lambda: workbench.draft.tracking_number == number, timeout=10_000)
