@@ -145,11 +145,12 @@ class IdentifyScreen(KioskScreen):
         layout.addWidget(self.card_hint)
         layout.addWidget(self.card_error)
         layout.addStretch(1)
-        choices = QHBoxLayout()
-        choices.setSpacing(16)
-        choices.addWidget(self.use_passport, 1)
-        choices.addWidget(self.type_instead, 1)
-        layout.addLayout(choices)
+        # side by side in landscape, one above the other in portrait (long labels)
+        self._card_choices = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._card_choices.setSpacing(16)
+        self._card_choices.addWidget(self.use_passport, 1)
+        self._card_choices.addWidget(self.type_instead, 1)
+        layout.addLayout(self._card_choices)
         return page
 
     def _build_passport_page(self) -> QWidget:
@@ -230,6 +231,8 @@ class IdentifyScreen(KioskScreen):
             return
         self._landscape = landscape
         self.passport_entry.set_landscape(landscape)
+        self._card_choices.setDirection(QBoxLayout.Direction.LeftToRight if landscape
+                                        else QBoxLayout.Direction.TopToBottom)
         for parts in self._entry_parts:
             layout, text, keys = parts["layouts"]
             layout.setDirection(QBoxLayout.Direction.LeftToRight if landscape

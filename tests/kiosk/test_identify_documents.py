@@ -74,6 +74,7 @@ def test_passport_chip_identifies_the_resident(qtbot: QtBot, kiosk: KioskUi,
     screen: IdentifyScreen = kiosk.screen("identify")
     kiosk.navigator.go("identify", NEXT)
     assert screen.page() is IdPage.ID_NUMBER  # no card reader: typed path, passport offered
+    grab(kiosk, "passport-offer-typed-en-portrait")
     tap(qtbot, screen.id_use_passport)
     assert screen.page() is IdPage.PASSPORT
     entry = screen.passport_entry
