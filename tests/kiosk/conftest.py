@@ -9,7 +9,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -85,7 +84,7 @@ def kiosk(qtbot: QtBot, context: KioskContext) -> KioskUi:
     return KioskUi(window, navigator, screens)
 
 
-# ---- a stub shell over a real local cache -----------------------------------------
+# ---- a real local cache (for tests.helpers.shells.cache_shell) -------------------------
 
 @pytest.fixture
 def local_cache(tmp_path: Path) -> Iterator[Any]:
@@ -102,18 +101,6 @@ def put_demo_notices(cache: Any) -> None:
 
     cache.put(NOTICES, (DEMO_DIR / "notices.json").read_text("utf-8"), None,
               datetime.now(UTC))
-
-
-def stub_shell(cache: Any, application: Any = None) -> Any:
-    """Just what the core screens use of a shell: the cache and the client."""
-    def unreachable(tracking_number: str) -> Any:
-        from sync.client import TransientError
-
-        raise TransientError("platform unreachable (test)")
-
-    client = SimpleNamespace(application=application or unreachable)
-    return SimpleNamespace(services=SimpleNamespace(
-        runtime=SimpleNamespace(cache=cache, client=client)))
 
 
 # ---- a real shell, a real platform, simulated devices -----------------------------------

@@ -21,7 +21,8 @@ from kiosk.screens.status import Page as StatusPage
 from kiosk.screens.status import StatusScreen
 from kiosk.screens.status_lookup import Source, look_up
 from tests.helpers.artefacts import artefact_dir
-from tests.kiosk.conftest import KioskUi, Online, put_demo_notices, stub_shell
+from tests.helpers.shells import cache_shell, not_found
+from tests.kiosk.conftest import KioskUi, Online, put_demo_notices
 
 VALID_ID = "11010519491231002X"
 NEXT = {"next": "help", "next_args": {"from": "test"}, "purpose": "To take a number"}
@@ -216,7 +217,7 @@ def test_the_session_wipe_clears_the_identify_screen(qtbot: QtBot, kiosk: KioskU
 def test_notices_list_and_detail_from_the_cache(qtbot: QtBot, kiosk: KioskUi,
                                                 context: KioskContext, local_cache: Any) -> None:
     put_demo_notices(local_cache)
-    context.shell = stub_shell(local_cache)
+    context.shell = cache_shell(local_cache)
     screen = kiosk.screen("notices")
     kiosk.navigator.go("notices")
     notices = screen.notices()
@@ -316,7 +317,7 @@ def test_status_offline_uses_the_cache_with_its_time(qtbot: QtBot, kiosk: KioskU
     local_cache.put_statuses([ApplicationStatus(
         tracking_number="RC-20261125-K01-00007", matter_code="MZ-001", status="missing",
         note="Bring the household register.", updated_at=fetched)], "c1", fetched)
-    context.shell = stub_shell(local_cache)
+    context.shell = cache_shell(local_cache)
     screen: StatusScreen = kiosk.screen("status")
     kiosk.navigator.go("status")
     assert screen.page() is StatusPage.TYPE  # no camera: typed, and why
@@ -346,7 +347,7 @@ def test_status_offline_uses_the_cache_with_its_time(qtbot: QtBot, kiosk: KioskU
 
 def test_status_not_found_online(qtbot: QtBot, kiosk: KioskUi, context: KioskContext,
                                  local_cache: Any) -> None:
-    context.shell = stub_shell(local_cache, application=lambda number: None)
+    context.shell = cache_shell(local_cache, not_found)
     screen: StatusScreen = kiosk.screen("status")
     with qtbot.waitSignal(screen.lookup.answered, timeout=5_000):
         kiosk.navigator.go("status", {"tracking_number": "RC-20261125-K01-00001"})
@@ -411,7 +412,7 @@ def test_render_every_screen(qtbot: QtBot, kiosk: KioskUi, context: KioskContext
     local_cache.put_statuses([ApplicationStatus(
         tracking_number="RC-20261125-K01-00042", matter_code="MZ-001", status="accepted",
         note="", updated_at=now)], "c1", now)
-    context.shell = stub_shell(local_cache)
+    context.shell = cache_shell(local_cache)
     navigator = kiosk.navigator
     identify: IdentifyScreen = kiosk.screen("identify")
     status: StatusScreen = kiosk.screen("status")
