@@ -14,6 +14,7 @@ first check adds numpy and dlib's models (~100 MB) to the kiosk until it restart
 
 from __future__ import annotations
 
+import logging
 import threading
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
     from hardware.facematch import FaceMatcher, MatchResult
 
+log = logging.getLogger("kiosk.face_check")
 _MATCHER: FaceMatcher | None = None
 _MATCHER_LOCK = threading.Lock()
 
@@ -69,7 +71,16 @@ class FaceCheck(QObject):
     def check(self, frame: QImage, photo: bytes, threshold: float) -> None:
         live = frame_pixels(frame)
         run_in_background(self, lambda: _compare(live, photo, threshold), self.finished.emit,
+                          lambda error: self._failed(error, threshold),
                           token=self._latest.next())
+
+    def _failed(self, error: str, threshold: float) -> None:
+        """The matcher could not run (its models missing, say): the resident is not
+        left waiting, the photo counts as one that cannot be compared here."""
+        from hardware.facematch import MatchOutcome, MatchResult
+
+        log.error("face match failed: %s", error)
+        self.finished.emit(MatchResult(MatchOutcome.NO_DOCUMENT_FACE, None, threshold))
 
     def cancel(self) -> None:
         """Forget the comparison running now (its answer is dropped)."""

@@ -290,3 +290,22 @@ def test_face_match_against_the_chip_photo(qtbot: QtBot, kiosk: KioskUi,
         grab(kiosk, f"passport-face-{'matched' if matched else 'refused'}-{language}-portrait")
     finally:
         camera.stop()
+
+
+def test_a_matcher_that_cannot_run_does_not_leave_the_resident_waiting(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QImage
+
+    import kiosk.face_check as face_check
+
+    def broken() -> Any:
+        raise FileNotFoundError("the face_recognition_models package is not installed")
+
+    monkeypatch.setattr(face_check, "_matcher", broken)
+    check = face_check.FaceCheck()
+    frame = QImage(64, 48, QImage.Format.Format_RGB888)
+    frame.fill(0)
+    with qtbot.waitSignal(check.finished, timeout=10_000) as answer:
+        check.check(frame, SPECIMEN_FACE.read_bytes(), 0.6)
+    [result] = answer.args
+    assert result.outcome is MatchOutcome.NO_DOCUMENT_FACE and result.distance is None
