@@ -247,12 +247,6 @@ def test_each_helper_function_is_defined_once() -> None:
 # ---- no import cycles -------------------------------------------------------------------
 
 PACKAGES = ("kiosk", "counter", "display", "terminal", "hardware", "sync")
-#: Cycles landed while this rule was written, each to be broken by its owner.
-KNOWN_CYCLES = [
-    # issue 11: publishing a calendar recounts deadlines through book.py, which counts
-    # working days through calendar.py
-    ["sync.server.cases.book", "sync.server.cases.calendar"],
-]
 
 
 def _module_name(path: Path) -> str:
@@ -321,7 +315,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
 def test_no_import_cycles() -> None:
     paths = {_module_name(path): path for package in PACKAGES for path in sources(package)}
     graph = {name: _runtime_imports(path, name, set(paths)) for name, path in paths.items()}
-    assert [cycle for cycle in _cycles(graph) if cycle not in KNOWN_CYCLES] == []
+    assert _cycles(graph) == []
 
 
 

@@ -293,27 +293,3 @@ class CaseBook:
 
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
-
-
-def recount_deadlines(session: Session, center: str | None, year: int) -> int:
-    """Count again the deadlines of open cases (of `center`, None: all) that a change
-    of `year`'s calendar may move; answers how many moved or became exact."""
-    query = select(CaseRow).where(
-        CaseRow.state.in_([state.value for state in OPEN_STATES]),
-        CaseRow.accepted_at.is_not(None), CaseRow.time_limit_days > 0,
-        CaseRow.due_day >= f"{year}-01-01")
-    if center is not None:
-        query = query.where(CaseRow.center == center)
-    calendars: dict[str, Any] = {}
-    moved = 0
-    for case in session.scalars(query):
-        accepted = date.fromisoformat(local_day(case.accepted_at or 0.0))
-        if accepted.year > year:
-            continue
-        if case.center not in calendars:
-            calendars[case.center] = working_days(session, case.center)
-        counted = calendars[case.center].add(accepted, case.time_limit_days)
-        if (counted.date.isoformat(), counted.estimated) != (case.due_day, case.due_estimated):
-            case.due_day, case.due_estimated = counted.date.isoformat(), counted.estimated
-            moved += 1
-    return moved

@@ -15,13 +15,15 @@ from sqlalchemy import Engine, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from sync.protocol.cases import OPEN_STATES
 from sync.protocol.work_calendar import (
     CalendarDay,
     WorkCalendar,
     WorkingDays,
     from_chinese_calendar,
 )
-from sync.server.db import WRITE, CalendarDayRow, CalendarYearRow
+from sync.server.db import WRITE, CalendarDayRow, CalendarYearRow, CaseRow
+from sync.server.queue.core import local_day
 
 #: Center key of the city-wide calendar.
 CITY = "*"
@@ -73,8 +75,6 @@ def publish_year(engine: Engine, center: str, year: int, days: list[CalendarDay]
     """Replace `year`'s calendar of `center` (CITY: of every center) with `days`
     (holidays on weekdays, worked weekends); answers how many open cases' deadlines
     were counted again."""
-    from sync.server.cases.book import recount_deadlines
-
     if any(entry.day.year != year for entry in days):
         raise ValueError(f"every day must lie in {year}")
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
@@ -90,3 +90,26 @@ def publish_year(engine: Engine, center: str, year: int, days: list[CalendarDay]
         session.flush()
         return recount_deadlines(session, None if center == CITY else center, year)
 
+
+def recount_deadlines(session: Session, center: str | None, year: int) -> int:
+    """Count again the deadlines of open cases (of `center`, None: all) that a change
+    of `year`'s calendar may move; answers how many moved or became exact."""
+    query = select(CaseRow).where(
+        CaseRow.state.in_([state.value for state in OPEN_STATES]),
+        CaseRow.accepted_at.is_not(None), CaseRow.time_limit_days > 0,
+        CaseRow.due_day >= f"{year}-01-01")
+    if center is not None:
+        query = query.where(CaseRow.center == center)
+    calendars: dict[str, WorkingDays] = {}
+    moved = 0
+    for case in session.scalars(query):
+        accepted = date.fromisoformat(local_day(case.accepted_at or 0.0))
+        if accepted.year > year:
+            continue
+        if case.center not in calendars:
+            calendars[case.center] = working_days(session, case.center)
+        counted = calendars[case.center].add(accepted, case.time_limit_days)
+        if (counted.date.isoformat(), counted.estimated) != (case.due_day, case.due_estimated):
+            case.due_day, case.due_estimated = counted.date.isoformat(), counted.estimated
+            moved += 1
+    return moved
