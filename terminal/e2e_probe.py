@@ -15,9 +15,11 @@ Nothing here changes the application.
 
 from __future__ import annotations
 
+import faulthandler
 import json
 import logging
 import os
+import signal
 import time
 from collections.abc import Callable
 from typing import Any
@@ -25,6 +27,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuickWidgets import QQuickWidget
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -99,37 +103,45 @@ def _quick_items(root: Any, to_global: Callable[[QPointF], QPoint]) -> list[dict
     return found
 
 
-def _quick() -> list[dict[str, Any]]:
-    try:
-        from PySide6.QtQuick import QQuickWindow
-        from PySide6.QtQuickWidgets import QQuickWidget
-    except ImportError:  # the Qt Quick modules are not installed
-        return []
+def _quick_window_items() -> list[dict[str, Any]]:
+    """Items of Qt Quick windows of their own (an input panel outside the window)."""
     found: list[dict[str, Any]] = []
     for window in QGuiApplication.topLevelWindows():
         if isinstance(window, QQuickWindow) and window.isVisible():
             found += _quick_items(window.contentItem(),
                                   lambda point, w=window: w.mapToGlobal(point.toPoint()))
-    for widget in QApplication.allWidgets():
-        if isinstance(widget, QQuickWidget) and widget.isVisible():
-            found += _quick_items(widget.rootObject(),
-                                  lambda point, w=widget: w.mapToGlobal(point.toPoint()))
     return found
 
 
+def _shown_widgets(top: QWidget) -> list[QWidget]:
+    """`top` and its shown descendants (hidden pages are not walked into)."""
+    shown, stack = [], [top]
+    while stack:
+        widget = stack.pop()
+        shown.append(widget)
+        stack.extend(child for child in widget.children()
+                     if isinstance(child, QWidget) and not child.isHidden()
+                     and not child.isWindow())
+    return shown
+
+
 def snapshot(extras: Extras) -> dict[str, Any]:
-    widgets = []
+    started = time.perf_counter()
+    widgets: list[dict[str, Any]] = []
+    quick = _quick_window_items()
     windows = []
     for top in QApplication.topLevelWidgets():
         if not top.isVisible():
             continue
         windows.append({"name": top.objectName(), "title": top.windowTitle(),
                         "rect": _rect(top.frameGeometry())})
-        for widget in [top, *top.findChildren(QWidget)]:
-            if widget.isVisible():
-                entry = _widget(widget)
-                if entry is not None:
-                    widgets.append(entry)
+        for widget in _shown_widgets(top):
+            entry = _widget(widget)
+            if entry is not None:
+                widgets.append(entry)
+            elif isinstance(widget, QQuickWidget):
+                quick += _quick_items(widget.rootObject(),
+                                      lambda point, w=widget: w.mapToGlobal(point.toPoint()))
     focus = QApplication.focusWidget()
     method = QGuiApplication.inputMethod()
     return {
@@ -139,8 +151,9 @@ def snapshot(extras: Extras) -> dict[str, Any]:
                          "visible": method.isVisible(),
                          "rect": _rect(method.keyboardRectangle().toRect())},
         "widgets": widgets,
-        "quick": _quick(),
+        "quick": quick,
         **extras(),
+        "took_ms": round((time.perf_counter() - started) * 1000, 1),
     }
 
 
@@ -177,9 +190,14 @@ class E2EProbe(QObject):
 
 
 def start_probe(extras: Extras, parent: QObject | None = None) -> E2EProbe | None:
-    """The probe when `RECEPTION_E2E_PROBE` is set, else None (the normal case)."""
+    """The probe when `RECEPTION_E2E_PROBE` is set, else None (the normal case).
+
+    With it, SIGUSR1 writes every thread's Python stack to stderr, so a test
+    that finds the GUI thread stuck can say where."""
     path = os.environ.get(PROBE_ENV, "")
     if not path:
         return None
     log.warning("e2e probe listening on %s (test use only)", path)
+    if hasattr(signal, "SIGUSR1"):
+        faulthandler.register(signal.SIGUSR1, all_threads=True)
     return E2EProbe(path, extras, parent)

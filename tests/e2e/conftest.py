@@ -19,14 +19,17 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.kiosk import Kiosk, KioskProcess
-from tests.e2e.peers import CardReader, Platform, Printer
+from tests.e2e.peers import CardReader, CenterClock, Platform, Printer, faketime_library
+from tests.e2e.probe import GUI_DEADLINE
 from tests.e2e.texts import lead
 from tests.e2e.xserver import XServer, missing_tools
 
 HERE = Path(__file__).resolve().parent
 #: how long a fresh kiosk may take to show the attract screen with services loaded
-START_TIMEOUT = 90.0
+START_TIMEOUT = 180.0
 STOP_TIMEOUT = 20.0
+#: each passed flow's slowest watchdog ping
+SLOWEST_ANSWERS: list[float] = []
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not ran and not expected_failures and not flows("failed"):
         return
     line = f"e2e: {len(ran)} flows ran on a real display"
+    if SLOWEST_ANSWERS:
+        line += (f" (the GUI thread answered every ping within {GUI_DEADLINE:g} s; "
+                 f"slowest {max(SLOWEST_ANSWERS):.2f} s)")
     if expected_failures:
         line += f" ({len(expected_failures)} more expected to fail: see xfail reasons)"
     terminalreporter.write_line(line)
@@ -95,14 +101,14 @@ class Rig:
 
 @pytest.fixture(scope="session", params=SETUPS, ids=lambda setup: setup.name)
 def rig(request: pytest.FixtureRequest) -> Iterator[Rig]:
-    missing = missing_tools()
+    missing = missing_tools() + ([] if faketime_library() else ["libfaketime"])
     if missing:
-        pytest.skip(f"the real-display tests need {' and '.join(missing)} "
-                    "(apt-get install xvfb xdotool)")
+        pytest.skip(f"the real-display tests need {', '.join(missing)} "
+                    "(apt-get install xvfb xdotool faketime)")
     setup: Setup = request.param
     folder = Path(tempfile.mkdtemp(prefix=f"reception-e2e-{setup.name}-"))
     xserver = XServer(setup.width, setup.height).start()
-    platform = Platform(folder / "platform")
+    platform = Platform(folder / "platform", CenterClock.next_working_morning())
     printer = reader = None
     try:
         platform.start()
@@ -135,6 +141,8 @@ def kiosk(rig: Rig) -> Iterator[Kiosk]:
                     timeout=START_TIMEOUT, answer_within=START_TIMEOUT)
         driver.start_watchdog()
         yield driver
+        if driver.watchdog is not None and not driver.frozen:
+            SLOWEST_ANSWERS.append(driver.watchdog.worst)
     except Exception:
         print(process.log_tail())
         raise

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,7 @@ from tests.e2e.texts import tr
 from tests.e2e.xserver import XServer
 
 ROOT = Path(__file__).resolve().parents[2]
-SHOTS = Path(os.environ.get("RECEPTION_E2E_SHOTS", "/tmp/reception-e2e"))
+SHOTS = Path(os.environ.get("RECEPTION_E2E_SHOTS", ROOT / "var" / "e2e"))
 #: how long a step may take before the test gives up (the GUI answers meanwhile)
 STEP_TIMEOUT = 30.0
 
@@ -89,7 +90,8 @@ class KioskProcess:
         config = self.configure()
         environment = {key: value for key, value in os.environ.items()
                        if key not in ("QT_IM_MODULE", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-        environment.update(self.xserver.env(), QT_QPA_PLATFORM="xcb",
+        environment.update(self.xserver.env(), **self.platform.clock.env(),
+                           QT_QPA_PLATFORM="xcb",
                            RECEPTION_E2E_PROBE=self.probe_path,
                            RECEPTION_CONFIG_DIR=str(config),
                            RECEPTION_LOG_DIR=str(self.folder / "logs"))
@@ -97,6 +99,25 @@ class KioskProcess:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "kiosk", "--config-dir", str(config)],
                 cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
+
+    def stacks(self) -> str:
+        """Every thread's Python stack, written by the kiosk on SIGUSR1 (see the probe)."""
+        output = self.folder / "kiosk.out"
+        process = self.process
+        if process is None or process.poll() is not None:
+            status = None if process is None else process.returncode
+            return f"the kiosk exited with status {status}\n{self.log_tail()}"
+        before = output.stat().st_size if output.exists() else 0
+        process.send_signal(signal.SIGUSR1)
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline:
+            time.sleep(0.2)
+            if output.exists() and output.stat().st_size > before:
+                time.sleep(0.3)  # the rest of the dump
+                break
+        with open(output, "rb") as file:
+            file.seek(before)
+            return "the kiosk's threads:\n" + file.read().decode("utf-8", "replace")
 
     def log_tail(self, lines: int = 40) -> str:
         texts = []
@@ -137,8 +158,12 @@ def centre(widget: Widget) -> tuple[int, int]:
 
 
 def shows(widget: Widget, text: str, exact: bool = False) -> bool:
+    """`widget` says `text` (exactly, or within it, line breaks and spaces aside)."""
     shown = (widget.get("text") or "", widget.get("accessible") or "")
-    return text in shown if exact else any(text in part for part in shown)
+    if exact:
+        return text in shown
+    squeezed = "".join(text.split())
+    return any(squeezed in "".join(part.split()) for part in shown)
 
 
 class Kiosk:
@@ -162,9 +187,10 @@ class Kiosk:
         self._check_watchdog()
         try:
             self.last = self._probe.ask("state", deadline)
-        except GuiNotAnswering:
+        except GuiNotAnswering as error:
             self.frozen = True
-            raise
+            raise GuiNotAnswering(f"step {self.step!r}: {error}\n"
+                                  f"{self.process.stacks()}") from None
         return self.last
 
     def widgets(self, kind: str | None = None) -> list[Widget]:
@@ -253,7 +279,8 @@ class Kiosk:
     def _check_watchdog(self) -> None:
         if self.watchdog is not None and self.watchdog.failure:
             self.frozen = True
-            self.watchdog.check(self.step)
+            raise GuiNotAnswering(f"step {self.step!r}: {self.watchdog.failure}\n"
+                                  f"{self.process.stacks()}")
 
     # ---- evidence ------------------------------------------------------------------
     def screenshot(self, name: str) -> Path:

@@ -5,10 +5,19 @@ on a pseudo-terminal (a card placed and taken away)."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from hardware.idcard.ga467_sim import Ga467Simulator
 from hardware.printer.escpos_text import EscposContent, read_escpos
@@ -19,11 +28,66 @@ ROOT = Path(__file__).resolve().parents[2]
 DEMO_DATA = ROOT / "resources" / "demo"
 
 
+FAKETIME_LIBRARIES = (Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1"),
+                      Path("/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1"),
+                      Path("/usr/lib/faketime/libfaketimeMT.so.1"))
+CENTER_ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def faketime_library() -> Path | None:
+    return next((path for path in FAKETIME_LIBRARIES if path.exists()), None)
+
+
+@dataclass(frozen=True)
+class CenterClock:
+    """The kiosk's and the platform's clock, moved (by libfaketime) to 08:30 of
+    the next working day, so booking a slot for today and checking in work
+    whatever day and hour the tests run. Monotonic clocks are left alone."""
+
+    offset: int  # seconds added to the real time
+
+    @classmethod
+    def next_working_morning(cls) -> CenterClock:
+        from sync.workdays import is_working_day
+
+        now = datetime.now(CENTER_ZONE)
+        day = now.date() + timedelta(days=1)
+        while day.weekday() >= 5 or not is_working_day(day):
+            day += timedelta(days=1)
+        target = datetime.combine(day, dt_time(8, 30), CENTER_ZONE)
+        return cls(int((target - now).total_seconds()))
+
+    def now(self) -> datetime:
+        return datetime.now(CENTER_ZONE) + timedelta(seconds=self.offset)
+
+    def env(self) -> dict[str, str]:
+        library = faketime_library()
+        assert library is not None, "libfaketime is not installed"
+        return {"LD_PRELOAD": str(library), "FAKETIME": f"{self.offset:+d}",
+                "FAKETIME_DONT_FAKE_MONOTONIC": "1", "TZ": "Asia/Shanghai"}
+
+
+@contextmanager
+def environment(extra: dict[str, str]) -> Iterator[None]:
+    """os.environ with `extra`, for a child started meanwhile."""
+    saved = {key: os.environ.get(key) for key in extra}
+    os.environ.update(extra)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
 @dataclass
 class Platform:
     """The reference platform with the demo data, stoppable and back on the same port."""
 
     folder: Path
+    clock: CenterClock
     process: PlatformProcess = field(init=False)
     _engine: Any = None
 
@@ -42,7 +106,8 @@ class Platform:
         return self.process._process is not None
 
     def start(self) -> None:
-        self.process.start()
+        with environment(self.clock.env()):
+            self.process.start()
 
     def stop(self) -> None:
         self.process.stop()
@@ -55,10 +120,12 @@ class Platform:
         return self._engine
 
     def enroll_code(self, role: str = "kiosk", center: str = "C001") -> str:
-        from sync.protocol.models import Role
-        from sync.server.enrollment import issue_code
-
-        return issue_code(self.engine(), center, Role(role))
+        """A one-time code, issued on the platform's (moved) clock as its CLI does."""
+        return subprocess.run(
+            [sys.executable, "-m", "sync.server.cli", "enroll-code", "--db",
+             self.process.database_url, "--center", center, "--role", role],
+            check=True, capture_output=True, text=True, cwd=ROOT,
+            env=dict(os.environ, **self.clock.env())).stdout.strip()
 
     def transactions(self, kind: str) -> list[dict[str, Any]]:
         """The payloads of every stored transaction of `kind`, in arrival order."""
@@ -139,3 +206,37 @@ def wait_until(condition: Any, timeout: float, what: str, interval: float = 0.1)
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout:g} s waiting for {what}")
         time.sleep(interval)
+
+
+class CounterPeer:
+    """A window terminal accepting an application, through the terminals' own signed
+    client (on the platform's moved clock, as a counter beside the kiosk would be)."""
+
+    def __init__(self, platform: Platform) -> None:
+        import base64
+
+        from sync.client import PlatformClient
+
+        self.platform = platform
+        enrolled = PlatformClient.enroll(platform.url, platform.enroll_code("counter"))
+        self.client = PlatformClient(platform.url, enrolled.terminal_id,
+                                     base64.urlsafe_b64decode(enrolled.key),
+                                     clock=lambda: time.time() + platform.clock.offset)
+        self.seq = 0
+
+    def accept(self, tracking_number: str, matter_code: str, promised: str) -> None:
+        import uuid
+
+        self.seq += 1
+        body = json.dumps({"items": [{
+            "id": str(uuid.uuid4()), "seq": self.seq,
+            "created_at": self.platform.clock.now().isoformat(),
+            "payload": {"kind": "acceptance", "tracking_number": tracking_number,
+                        "matter_code": matter_code, "outcome": "accepted",
+                        "applicant": {"name": "王小明", "id_number": "110101195001011239"},
+                        "promised_date": promised, "window": "3"}}]}).encode()
+        answer = self.client.post_batch(body)
+        assert answer.results[0].status == "accepted", answer
+
+    def close(self) -> None:
+        self.client.close()

@@ -4,14 +4,16 @@ watchdog: the GUI thread must answer every ping within 2 s."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
-#: the longest the GUI thread may take to answer (a frozen kiosk never does)
-GUI_DEADLINE = 2.0
+#: the longest the GUI thread may take to answer (a frozen kiosk never does); a
+#: machine shared by many busy jobs may allow more with RECEPTION_E2E_GUI_DEADLINE
+GUI_DEADLINE = float(os.environ.get("RECEPTION_E2E_GUI_DEADLINE", "2"))
 
 
 class GuiNotAnswering(AssertionError):

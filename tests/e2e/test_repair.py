@@ -1,0 +1,78 @@
+"""Reporting a repair: what, where, the problem in words, no photo, a phone
+number; the receipt from the printer and the request on the platform;
+online and with the platform gone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import Rig
+from tests.e2e.flows import (
+    choose,
+    finish,
+    go_offline,
+    go_online,
+    start_session,
+    type_digits,
+    type_text,
+)
+from tests.e2e.kiosk import Kiosk
+from tests.e2e.peers import wait_until
+from tests.e2e.test_apply import next_step, tracking_number_of
+
+KIND = {"zh_CN": "水管漏水", "en": "Water"}
+LOCATION = "3-401"
+PROBLEM = "pipe leaks"
+PHONE = "13600002222"
+
+
+@pytest.mark.parametrize("link", ["online", "offline"])
+def test_report_a_repair(kiosk: Kiosk, rig: Rig, link: str,
+                         request: pytest.FixtureRequest) -> None:
+    if rig.setup.width > rig.setup.height:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=(
+            "issue 8, finding 7: in landscape the repair steps' Back/Next are below the fold "
+            "(the steps' stack is as tall as its tallest page); the layout is helper fix's")))
+    if link == "offline":
+        go_offline(kiosk, rig.platform)
+    mark = rig.printer.mark()
+    start_session(kiosk)
+    choose(kiosk, "repair")
+    kiosk.begin("repair: what")
+    kiosk.tap(KIND[kiosk.language])
+    next_step(kiosk)
+    kiosk.begin("repair: where")
+    type_text(kiosk, LOCATION)
+    next_step(kiosk)
+    kiosk.begin("repair: the problem")
+    type_text(kiosk, PROBLEM)
+    next_step(kiosk)
+    kiosk.begin("repair: no photo")
+    next_step(kiosk)
+    kiosk.begin("repair: phone")
+    type_digits(kiosk, PHONE, "keypadDisplay")
+    next_step(kiosk, last=True)
+    kiosk.begin("repair: check and submit")
+    kiosk.wait_text(LOCATION, timeout=10)
+    kiosk.wait_text(PROBLEM, timeout=10)
+    kiosk.tap(kiosk.tr("RepairScreen", "Submit"), exact=True)
+    kiosk.wait_screen("apply_done")
+    kiosk.wait_text(kiosk.tr("DoneScreen", "Please take your slip from the printer."))
+    kiosk.screenshot(f"{rig.setup.name}-{link}-repair")
+    printed = rig.printer.printed(mark)
+    number = tracking_number_of(printed.text)
+    assert kiosk.tr("Receipt", "Repair request receipt") in printed.text
+    assert LOCATION in printed.text
+    assert PHONE not in printed.text  # masked on paper
+    finish(kiosk, "DoneScreen")
+
+    if link == "offline":
+        go_online(kiosk, rig.platform)
+    stored = wait_until(
+        lambda: next((p for p in rig.platform.transactions("repair")
+                      if p["tracking_number"] == number), None), 60,
+        f"repair request {number} on the platform")
+    assert stored["repair_kind"] == "water"
+    assert stored["location"] == LOCATION
+    assert stored["description"] == PROBLEM
+    assert stored["reporter"]["phone"] == PHONE
