@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from tests.e2e.kiosk import Kiosk, Widget, centre
+from tests.e2e.kiosk import Kiosk, Widget
 from tests.e2e.peers import CardReader, Platform
 
 #: the kiosk's own confirmation wait after a card read, and some slack
@@ -116,26 +116,3 @@ def _badge(kiosk: Kiosk, state: dict[str, Any]) -> str:
     widget: Widget | None = kiosk.find(state, name="syncBadge", kind="label", enabled=False)
     return str((widget or {}).get("text", ""))
 
-
-def field_text(state: dict[str, Any]) -> str:
-    """The text of the one text field shown."""
-    fields = [w for w in state["widgets"] if w["kind"] == "field"]
-    assert len(fields) == 1, f"expected one text field on screen, found {fields}"
-    return str(fields[0]["text"])
-
-
-def type_text(kiosk: Kiosk, text: str) -> None:
-    """Type `text` key by key on the on-screen keyboard into the field shown; each
-    character must arrive before the next key is tapped."""
-    start = field_text(kiosk.state())
-    for count, char in enumerate(text, start=1):
-        state = kiosk.state()
-        key = kiosk.tr("TouchKeyboard", "Space") if char == " " else char
-        button = kiosk.find(state, key, exact=True) or kiosk.find(state, key.lower(), exact=True)
-        if button is not None:
-            kiosk.tap_at(*centre(button))
-        else:
-            kiosk.tap_quick(char)
-        wanted = (start + text[:count]).casefold()
-        kiosk.wait(lambda state, wanted=wanted: field_text(state).casefold() == wanted,
-                   f"{text[:count]!r} typed")

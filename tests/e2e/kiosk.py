@@ -26,6 +26,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("RECEPTION_E2E_SHOTS", ROOT / "var" / "e2e"))
 #: how long a step may take before the test gives up (the GUI answers meanwhile)
 STEP_TIMEOUT = 30.0
+#: a widget still not wholly shown after this long is looked for by scrolling,
+#: this many wheel turns down, then twice as many up
+SCROLL_AFTER = 1.0
+SCROLL_TURNS = 8
 
 Widget = dict[str, Any]
 
@@ -109,11 +113,14 @@ class KioskProcess:
             return f"the kiosk exited with status {status}\n{self.log_tail()}"
         before = output.stat().st_size if output.exists() else 0
         process.send_signal(signal.SIGUSR1)
-        deadline = time.monotonic() + 3
-        while time.monotonic() < deadline:
+        size, settled = before, time.monotonic()
+        deadline = settled + 5
+        while time.monotonic() < deadline:  # until the dump stops growing
             time.sleep(0.2)
-            if output.exists() and output.stat().st_size > before:
-                time.sleep(0.3)  # the rest of the dump
+            now = output.stat().st_size if output.exists() else 0
+            if now != size:
+                size, settled = now, time.monotonic()
+            elif size > before and time.monotonic() - settled > 1:
                 break
         with open(output, "rb") as file:
             file.seek(before)
@@ -243,7 +250,8 @@ class Kiosk:
                   f"screen {screen!r}", timeout)
 
     def wait_text(self, text: str, timeout: float = STEP_TIMEOUT) -> Widget:
-        return self.wait_for(text, kind=None, timeout=timeout)
+        """Wait until the screen says `text` where a resident can read it (scrolling to it)."""
+        return self.reveal(text, kind=None, wholly=False, timeout=timeout)
 
     # ---- touching -----------------------------------------------------------------
     def xdotool(self, *arguments: str) -> None:
@@ -253,19 +261,58 @@ class Kiosk:
     def tap_at(self, x: int, y: int) -> None:
         self.xdotool("mousemove", str(x), str(y), "click", "1")
 
+    def scroll(self, down: bool) -> None:
+        """One turn of the mouse wheel over the screens, the stand-in for a finger's
+        swipe (XTest has no touch): a page taller than the display scrolls."""
+        xserver = self.process.xserver
+        self.xdotool("mousemove", str(xserver.width // 4), str(xserver.height // 2),
+                     "click", "5" if down else "4")
+
+    def reveal(self, text: str = "", *, name: str = "", kind: str | None = "button",
+               exact: bool = False, wholly: bool = True,
+               timeout: float = STEP_TIMEOUT) -> Widget:
+        """Wait for an enabled widget showing `text` (or named `name`) on screen (`wholly`,
+        or any of it); one that stays below (or above) the fold is scrolled to."""
+        since = time.monotonic()
+        turns = iter([True] * SCROLL_TURNS + [False] * 2 * SCROLL_TURNS)
+        seen: list[list[int]] = []  # where it was at the last look
+
+        def shown(state: dict[str, Any]) -> Widget | None:
+            widget = self.find(state, text, name=name, kind=kind, exact=exact)
+            if widget is not None and (widget["rect"] == widget["whole"] or not wholly):
+                if seen[-1:] == [widget["rect"]]:  # still: the layout has settled
+                    return widget
+                seen.append(widget["rect"])
+                return None
+            if time.monotonic() - since > SCROLL_AFTER:
+                down = next(turns, None)
+                if down is not None:
+                    self.scroll(down)
+            return None
+
+        return self.wait(shown, f"{kind or 'widget'} {text or name!r} on screen", timeout)
+
     def tap(self, text: str = "", *, name: str = "", kind: str | None = "button",
             exact: bool = False, timeout: float = STEP_TIMEOUT) -> Widget:
-        """Wait for an enabled widget showing `text` (or named `name`), then tap its middle."""
-        widget = self.wait_for(text, name=name, kind=kind, exact=exact, timeout=timeout)
+        """Tap the middle of the enabled widget showing `text` (or named `name`), once
+        it is wholly on screen (scrolled to if need be)."""
+        widget = self.reveal(text, name=name, kind=kind, exact=exact, timeout=timeout)
         self.tap_at(*centre(widget))
         return widget
 
     def tap_quick(self, text: str, timeout: float = STEP_TIMEOUT) -> Widget:
-        """Tap a Qt Quick item (a virtual keyboard key or candidate) showing `text`."""
+        """Tap a Qt Quick item (a virtual keyboard key or candidate) showing `text`,
+        once it stands still (the keyboard slides in)."""
+        seen: list[list[int]] = []
+
         def found(state: dict[str, Any]) -> Widget | None:
-            return next((item for item in state["quick"]
+            item = next((item for item in state["quick"]
                          if text in (item.get("text"), item.get("displayText"))
                          and item["enabled"]), None)
+            if item is None or seen[-1:] == [item["rect"]]:
+                return item
+            seen.append(item["rect"])
+            return None
 
         item = self.wait(found, f"keyboard item {text!r}", timeout)
         self.tap_at(*centre(item))

@@ -5,6 +5,7 @@ online, and with the platform gone (saved, then delivered when it is back)."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -18,7 +19,8 @@ from tests.e2e.flows import (
     start_session,
     type_digits,
 )
-from tests.e2e.kiosk import Kiosk
+from tests.e2e.keyboard import LETTERS_KEY, SYMBOLS_KEY, field_text, tap_below, type_pinyin
+from tests.e2e.kiosk import Kiosk, centre
 from tests.e2e.peers import wait_until
 
 TRACKING = re.compile(r"RC-\d{8}-[A-Z][A-Z0-9]{1,7}-\d{5}")
@@ -96,3 +98,76 @@ def test_apply_by_id_card(kiosk: Kiosk, rig: Rig, link: str) -> None:
     assert stored["fields"]["phone"] == PHONE
     assert stored["fields"]["support_mode"].startswith(SUPPORT["zh_CN"])
     assert stored["fields"]["self_care"].startswith(SELF_CARE["zh_CN"])
+
+
+#: registering as a temporary resident: a phone number, the address, the day of arrival
+RESIDENT = {"code": "GA-002", "zh_CN": "流动人口居住登记", "en": "Register as a temporary resident"}
+PUBLIC_SECURITY = {"zh_CN": "公安（户籍）", "en": "Public Security (Household Registration)"}
+RESIDENCE = {"zh_CN": "户籍居住", "en": "Residence"}
+ADDRESS = "幸福里3号楼"
+
+
+def type_address(kiosk: Kiosk) -> None:
+    """幸福里3号楼 by pinyin candidates, the digit from the keyboard's digit page."""
+    type_pinyin(kiosk, "xingfuli", "幸福里")
+    kiosk.tap_quick(SYMBOLS_KEY)
+    kiosk.tap_quick("3")
+    kiosk.tap_quick(LETTERS_KEY)
+    type_pinyin(kiosk, "haolou", "号楼")
+    kiosk.wait(lambda _state: field_text(kiosk, "text_address") == ADDRESS, repr(ADDRESS))
+
+
+def the_day_before(kiosk: Kiosk) -> None:
+    """The date picker starts at today: one touch on the day column's ▼."""
+    down = kiosk.wait(lambda state: sorted(
+        (w for w in state["widgets"] if w["kind"] == "button" and w["text"] == "▼"),
+        key=lambda w: w["rect"][0]), "the date picker's ▼ keys")
+    kiosk.tap_at(*centre(down[-1]))
+
+
+@pytest.mark.parametrize("link", ["online", "offline"])
+def test_apply_with_an_address_typed_by_pinyin(kiosk: Kiosk, rig: Rig, link: str) -> None:
+    language = kiosk.language
+    if link == "offline":
+        go_offline(kiosk, rig.platform)
+    mark = rig.printer.mark()
+    start_session(kiosk)
+    choose(kiosk, "apply")
+    kiosk.begin("catalog: office, topic, service")
+    kiosk.tap(PUBLIC_SECURITY[language])
+    kiosk.tap(RESIDENCE[language])
+    kiosk.tap(RESIDENT[language])
+    kiosk.wait_screen("matter")
+    kiosk.tap(kiosk.tr("MatterScreen", "Start ›"), exact=True)
+    identify_by_card(kiosk, rig.reader, "apply_form")
+    kiosk.begin("form: phone")
+    type_digits(kiosk, PHONE, "keypadDisplay")
+    tap_below(kiosk, kiosk.tr("StepForm", "Next ›"))
+    kiosk.begin("form: the address by pinyin")
+    type_address(kiosk)
+    tap_below(kiosk, kiosk.tr("StepForm", "Next ›"))
+    kiosk.begin("form: the day of arrival")
+    the_day_before(kiosk)
+    arrival = rig.platform.clock.now().date() - timedelta(days=1)
+    kiosk.wait_text(f"{arrival:%Y-%m-%d}")
+    tap_below(kiosk, kiosk.tr("StepForm", "Check my answers ›"))
+
+    kiosk.wait_screen("apply_review")
+    kiosk.begin("review: submit")
+    kiosk.tap(kiosk.tr("ReviewScreen", "Submit"), exact=True)
+    kiosk.wait_screen("apply_done")
+    kiosk.wait_text(kiosk.tr("DoneScreen", "Please take your slip from the printer."))
+    printed = rig.printer.printed(mark)
+    number = tracking_number_of(printed.text)
+    assert RESIDENT["zh_CN" if language == "zh_CN" else "en"] in " ".join(printed.text.split())
+    finish(kiosk, "DoneScreen")
+
+    if link == "offline":
+        go_online(kiosk, rig.platform)
+    stored = wait_until(
+        lambda: next((p for p in rig.platform.transactions("application")
+                      if p["tracking_number"] == number), None), 60,
+        f"application {number} on the platform")
+    assert stored["matter_code"] == RESIDENT["code"]
+    assert stored["fields"]["address"] == ADDRESS
+    assert stored["fields"]["arrival_date"] == arrival.isoformat()

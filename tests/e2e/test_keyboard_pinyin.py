@@ -16,13 +16,22 @@ from typing import Any
 
 from tests.e2e.conftest import Rig
 from tests.e2e.flows import choose, identify_by_card, start_session, type_digits
-from tests.e2e.kiosk import Kiosk, Widget, centre
+from tests.e2e.keyboard import (
+    bring_into_view,
+    field_text,
+    keyboard_items,
+    keyboard_up,
+    overlaps,
+    pick,
+    shown_by_keyboard,
+    switch_keyboard_language,
+    tap_below,
+    type_keys,
+    typing_in,
+)
+from tests.e2e.kiosk import Kiosk
 from tests.e2e.peers import wait_until
 
-#: what the keyboard's space bar says in each of its two languages
-SPACE_BAR = {"zh_CN": "简体中文", "en": "American English"}
-#: its language key: the language it types now
-LANGUAGE_KEY = {"zh_CN": "zh", "en": "en"}
 #: a residence-permit endorsement: after the card, it asks a phone and the address
 MATTER = "GA-007"
 MATTER_NAME = {"zh_CN": "居住证签注", "en": "Annual endorsement"}
@@ -30,51 +39,6 @@ ADDRESS = "幸福里3号楼"
 
 
 # ---- reading the keyboard ---------------------------------------------------------
-
-def keyboard_items(state: dict[str, Any]) -> list[Widget]:
-    """The keyboard's keys and candidates (the kiosk's only Qt Quick items)."""
-    return [item for item in state["quick"] if item["rect"][2] > 0 and item["rect"][3] > 0]
-
-
-def keyboard_up(state: dict[str, Any]) -> bool:
-    return bool(state["input_method"]["visible"] and keyboard_items(state))
-
-
-def shown_by_keyboard(state: dict[str, Any], text: str) -> bool:
-    return any(text in (item.get("text"), item.get("displayText"))
-               for item in keyboard_items(state))
-
-
-def typing_in(state: dict[str, Any]) -> str:
-    """The language the keyboard types, from its space bar."""
-    return next((language for language, name in SPACE_BAR.items()
-                 if shown_by_keyboard(state, name)), "")
-
-
-def overlaps(a: list[int], b: list[int]) -> bool:
-    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
-
-
-def field_text(kiosk: Kiosk, name: str) -> str:
-    return str(bring_into_view(kiosk, name=name, kind="field")["text"])
-
-
-def type_keys(kiosk: Kiosk, keys: str) -> None:
-    for key in keys:
-        kiosk.tap_quick(key)
-
-
-def pick(kiosk: Kiosk, candidate: str) -> None:
-    """Tap a candidate in the keyboard's candidate bar."""
-    kiosk.tap_quick(candidate)
-
-
-def switch_keyboard_language(kiosk: Kiosk, to: str) -> None:
-    """The language key toggles between the two languages (no list of 35)."""
-    kiosk.begin(f"the keyboard's language key: to {to}")
-    kiosk.tap_quick(LANGUAGE_KEY["en" if to == "zh_CN" else "zh_CN"])
-    kiosk.wait(lambda state: typing_in(state) == to, f"the keyboard typing {to}")
-
 
 def covered(kiosk: Kiosk, state: dict[str, Any], buttons: tuple[str, ...]) -> list[str]:
     """Which of `buttons` the keyboard covers, even in part."""
@@ -94,24 +58,6 @@ def wait_docked_clear_of(kiosk: Kiosk, *buttons: str) -> None:
                f"the keyboard clear of {buttons}", timeout=5)
     for text in buttons:
         bring_into_view(kiosk, text)
-
-
-def bring_into_view(kiosk: Kiosk, text: str = "", *, name: str = "",
-                    kind: str = "button") -> Widget:
-    """The widget showing `text` (or named `name`), scrolled into view when the
-    page is taller than the screen (landscape steps are, issue 8 finding 7):
-    the mouse wheel over the page stands in for the finger that scrolls it."""
-    width, height = kiosk.process.xserver.width, kiosk.process.xserver.height
-    for wheel in ["5"] * 8 + ["4"] * 16:  # down, then up
-        widget = kiosk.find(kiosk.state(), text, name=name, kind=kind, exact=bool(text))
-        if widget is not None and widget["rect"] == widget["whole"]:
-            return widget
-        kiosk.xdotool("mousemove", str(width // 4), str(height // 2), "click", wheel)
-    raise AssertionError(f"{text or name!r} never came into view")
-
-
-def tap_below(kiosk: Kiosk, text: str) -> None:
-    kiosk.tap_at(*centre(bring_into_view(kiosk, text)))
 
 
 def shape(rig: Rig) -> str:

@@ -10,7 +10,8 @@ from datetime import timedelta
 import pytest
 
 from tests.e2e.conftest import Rig
-from tests.e2e.flows import choose, go_offline, start_session, type_text
+from tests.e2e.flows import choose, go_offline, start_session
+from tests.e2e.keyboard import type_latin
 from tests.e2e.kiosk import Kiosk
 from tests.e2e.peers import CounterPeer
 
@@ -48,7 +49,7 @@ def test_check_an_application_by_typed_number(accepted: str, kiosk: Kiosk, rig: 
     kiosk.tap(kiosk.tr("StatusScreen", "Type the number instead"), exact=True)
     kiosk.wait(lambda s: any(w["kind"] == "field" and w["text"] == "RC-"
                              for w in s["widgets"]), "the number field, ready with RC-")
-    type_text(kiosk, accepted.removeprefix("RC-"))
+    type_latin(kiosk, accepted.removeprefix("RC-"), "trackingNumber")
     kiosk.tap(kiosk.tr("StatusScreen", "Check"), exact=True)
     kiosk.begin("status: the answer")
     words = kiosk.tr("StatusScreen", "Accepted: your application is complete and is being "
