@@ -7,7 +7,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QLabel,
     QPushButton,
@@ -25,7 +27,9 @@ from terminal.form_fields import FieldInput
 
 class FieldPage(QWidget):
     """A field's question, its input and the message under it. `label` gives the
-    question in the session's language (asked again after a language switch)."""
+    question in the session's language (asked again after a language switch).
+    On a landscape screen the question stands beside the input, which then has
+    the page's whole height (a date picker, a camera picture)."""
 
     def __init__(self, field_input: FieldInput, label: Callable[[], str],
                  parent: QWidget | None = None) -> None:
@@ -40,18 +44,31 @@ class FieldPage(QWidget):
         self.error.setProperty("state", "attention")
         self.error.setObjectName("fieldError")
         self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(20)
-        layout.addWidget(self.question)
-        layout.addWidget(self.error)
+        text = QVBoxLayout()
+        text.setSpacing(12)
+        text.addWidget(self.question)
+        text.addWidget(self.error)
+        text.addStretch(1)
         area = QScrollArea()  # a tall input scrolls rather than stretch the window
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         area.setWidget(field_input)
-        layout.addWidget(area, 1)
+        self.flow = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.flow.setContentsMargins(0, 0, 0, 0)
+        self.flow.setSpacing(12)
+        self.flow.addLayout(text, 0)
+        self.flow.addWidget(area, 1)
         field_input.changed.connect(self.clear_problem)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        beside = event.size().width() > 2 * event.size().height()
+        self.flow.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                               else QBoxLayout.Direction.TopToBottom)
+        self.flow.setSpacing(32 if beside else 12)
+        self.flow.setStretch(0, 1 if beside else 0)
+        self.flow.setStretch(1, 2 if beside else 1)
 
     def check(self) -> bool:
         problem = self.input.problem()
@@ -92,7 +109,7 @@ class StepForm(QWidget):
         buttons = step_buttons(self.previous, self.next)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(20)
+        layout.setSpacing(12)
         layout.addWidget(self.progress)
         layout.addWidget(self.stack, 1)
         layout.addLayout(buttons)

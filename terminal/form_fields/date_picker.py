@@ -7,8 +7,15 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sync.protocol.models import FormField
 from terminal.form_fields.base import FieldInput, is_birth_date, translate
@@ -17,36 +24,44 @@ from terminal.form_fields.base import FieldInput, is_birth_date, translate
 BIRTH_DATE_START = date(1960, 1, 1)
 
 
-class _Spinner(QWidget):
-    """One column of the date picker: ▲ value ▼ (and ±10 for years)."""
+class _Spinner(QObject):
+    """One row of the date picker: its caption, ▼ value ▲ (and ±10 for years);
+    `DateInput` lays the rows' widgets out in one grid, so the rows line up."""
 
     changed = Signal()
 
-    def __init__(self, big_step: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(self, big_step: int = 0, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.value = 1
         self.low, self.high = 1, 31
         self.caption = QLabel()
-        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setProperty("role", "subtitle")
         self.shown = QLabel()
         self.shown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.shown.setProperty("role", "entry")
         self.shown.setMinimumHeight(96)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
-        layout.addWidget(self.caption)
-        self.buttons: list[QPushButton] = []
+        self.shown.setMinimumWidth(180)
+        self.buttons: list[QPushButton] = []  # the ups (the bigger first), then the downs
         steps = ([big_step] if big_step else []) + [1]
         for step in steps:
-            layout.addWidget(self._button(f"▲ +{step}" if big_step else "▲", step))
-        layout.addWidget(self.shown)
+            self._button(f"▲ +{step}", step)
         for step in reversed(steps):
-            layout.addWidget(self._button(f"▼ −{step}" if big_step else "▼", -step))
+            self._button(f"▼ −{step}", -step)
+
+    def place(self, grid: QGridLayout, row: int) -> None:
+        """caption | ▼ −10 | ▼ −1 | value | ▲ +1 | ▲ +10 (no ±10 for month and day)."""
+        grid.addWidget(self.caption, row, 0)
+        columns = {-10: 1, -1: 2, 1: 4, 10: 5}
+        for button in self.buttons:
+            grid.addWidget(button, row, columns[int(button.property("step"))])
+        grid.addWidget(self.shown, row, 3)
 
     def _button(self, text: str, step: int) -> QPushButton:
         button = QPushButton(text)
         button.setProperty("role", "secondary")
+        button.setProperty("step", step)
+        button.setProperty("compact", True)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         button.setAutoRepeat(True)
         button.setAutoRepeatDelay(500)
         button.clicked.connect(lambda _checked=False: self.step(step))
@@ -89,14 +104,15 @@ class DateInput(FieldInput):
             spinner.changed.connect(self._changed)
         self.summary = QLabel()
         self.summary.setProperty("role", "subtitle")
-        columns = QHBoxLayout()
-        columns.setSpacing(16)
-        columns.addWidget(self.year, 3)
-        columns.addWidget(self.month, 2)
-        columns.addWidget(self.day, 2)
+        rows = QGridLayout()
+        rows.setHorizontalSpacing(12)
+        rows.setVerticalSpacing(12)
+        for row, spinner in enumerate((self.year, self.month, self.day)):
+            spinner.place(rows, row)
+        rows.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(columns)
+        layout.addLayout(rows)
         layout.addWidget(self.summary)
         layout.addStretch(1)
         self.set_value(None)
