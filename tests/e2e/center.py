@@ -73,7 +73,8 @@ class FrontEndProcess:
         config = self.configure()
         environment = {key: value for key, value in os.environ.items()
                        if key not in ("QT_IM_MODULE", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-        environment.update(self.xserver.env(), QT_QPA_PLATFORM="xcb",
+        environment.update(self.xserver.env(), **self.platform.clock.env(),
+                           QT_QPA_PLATFORM="xcb",
                            RECEPTION_E2E_PROBE=self.probe_path,
                            RECEPTION_CONFIG_DIR=str(config),
                            RECEPTION_LOG_DIR=str(self.folder / "logs"))

@@ -19,7 +19,15 @@ from typing import Any
 import pytest
 
 from tests.e2e.center import WINDOW, Desk, FrontEndProcess, counter_process
-from tests.e2e.peers import DEMO_DATA, CardReader, Platform, Printer, wait_until
+from tests.e2e.peers import (
+    DEMO_DATA,
+    CardReader,
+    CenterClock,
+    Platform,
+    Printer,
+    faketime_library,
+    wait_until,
+)
 from tests.e2e.texts import tr
 from tests.e2e.xserver import XServer, missing_tools
 
@@ -46,14 +54,14 @@ class Counter:
 
 @pytest.fixture(params=["zh_CN", "en"])
 def counter(request: pytest.FixtureRequest) -> Iterator[Counter]:
-    missing = missing_tools()
+    missing = missing_tools() + ([] if faketime_library() else ["libfaketime"])
     if missing:
         pytest.skip(f"the real-display tests need {' and '.join(missing)} "
-                    "(apt-get install xvfb xdotool)")
+                    "(apt-get install xvfb xdotool faketime)")
     language: str = request.param
     folder = Path(tempfile.mkdtemp(prefix=f"reception-e2e-counter-{language}-"))
     xserver = XServer(*SIZE).start()
-    platform = Platform(folder / "platform")
+    platform = Platform(folder / "platform", CenterClock.next_working_morning())
     printer = reader = process = desk = kiosk = None
     try:
         platform.start()

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.center import WINDOW, Desk, FrontEndProcess, display_process
-from tests.e2e.peers import Platform
+from tests.e2e.peers import CenterClock, Platform, faketime_library
 from tests.e2e.xserver import XServer, missing_tools
 
 SIZE = (1920, 1080)
@@ -53,14 +53,14 @@ def _client(platform: Platform, role: str) -> Any:
 
 @pytest.fixture(params=["zh_CN", "en"])
 def hall(request: pytest.FixtureRequest) -> Iterator[Hall]:
-    missing = missing_tools()
+    missing = missing_tools() + ([] if faketime_library() else ["libfaketime"])
     if missing:
         pytest.skip(f"the real-display tests need {' and '.join(missing)} "
-                    "(apt-get install xvfb xdotool)")
+                    "(apt-get install xvfb xdotool faketime)")
     language: str = request.param
     folder = Path(tempfile.mkdtemp(prefix=f"reception-e2e-display-{language}-"))
     xserver = XServer(*SIZE).start()
-    platform = Platform(folder / "platform")
+    platform = Platform(folder / "platform", CenterClock.next_working_morning())
     process = screen = None
     clients: list[Any] = []
     try:
