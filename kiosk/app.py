@@ -7,6 +7,7 @@ import functools
 import logging
 import os
 import sys
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
@@ -87,9 +88,20 @@ def main(argv: list[str] | None = None) -> int:
     if os.environ.get("RECEPTION_E2E_PROBE"):  # the real-display tests only
         from terminal.e2e_probe import start_probe
 
+        said: deque[str] = deque(maxlen=20)  # voice guidance's utterances, latest last
+        ui.guide.said.connect(lambda text, _language: said.append(text))
+
+        def synced() -> bool:
+            """A sync pass with the platform has succeeded (reference data at hand)."""
+            shell = ui.context.shell
+            state = shell.bridge.last_state if shell is not None else None
+            return state is not None and state.last_success is not None
+
         start_probe(lambda: {"screen": ui.navigator.current,
                              "ready": ui.context.shell is not None,
-                             "language": gui.language.language}, ui.window)
+                             "synced": synced(),
+                             "language": gui.language.language,
+                             "said": list(said)}, ui.window)
     # the camera and a due store migration in processes of their own: OpenCV, numpy and
     # alembic stay out of the kiosk's memory (docs/benchmarks.md, kiosk memory)
     opener = functools.partial(open_services, camera_process=True, migrate_in_child=True)

@@ -7,8 +7,9 @@ thread is responsive (the tests' watchdog):
 
 * `ping`: `{"pong": <monotonic seconds>}`
 * `state`: the current screen, focus, input method, and every visible
-  button, label, text field and Qt Quick item with text, with global
-  geometry, so the tests can tap by position and read what is shown.
+  button, label, text field, named widget and Qt Quick item with text,
+  with global geometry, so the tests can tap by position and read what is
+  shown.
 
 Nothing here changes the application.
 """
@@ -69,6 +70,9 @@ def _widget(widget: QWidget) -> dict[str, Any] | None:
     elif isinstance(widget, QPlainTextEdit):
         kind = "field"
         entry = {"text": widget.toPlainText()}
+    elif widget.objectName():  # a named area (a drawing pad, a screen)
+        kind = "widget"
+        entry = {"text": ""}
     else:
         return None
     shown = _visible_rect(widget)
@@ -139,7 +143,7 @@ def snapshot(extras: Extras) -> dict[str, Any]:
             entry = _widget(widget)
             if entry is not None:
                 widgets.append(entry)
-            elif isinstance(widget, QQuickWidget):
+            if isinstance(widget, QQuickWidget):
                 quick += _quick_items(widget.rootObject(),
                                       lambda point, w=widget: w.mapToGlobal(point.toPoint()))
     focus = QApplication.focusWidget()

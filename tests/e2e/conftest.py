@@ -1,5 +1,8 @@
 """The real-display tests (`make e2e`): the kiosk in a fresh process on an X
-server of their own, driven by XTest input only.
+server of their own, driven by XTest input only. The flows of one setup meet
+the same kiosk one after another, as residents do (each from the attract
+screen to the slip); a flow marked `fresh_kiosk`, one after a failure, and
+one after a flow that left the kiosk mid-session get a fresh process.
 
 Not part of `make test`'s run: they are collected only with `RECEPTION_E2E=1`
 (what `make e2e` sets) or when every path asked for lies under tests/e2e.
@@ -18,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.kiosk import Kiosk, KioskProcess
+from tests.e2e.kiosk import SHOTS, Kiosk, KioskProcess
 from tests.e2e.peers import CardReader, CenterClock, Platform, Printer, faketime_library
 from tests.e2e.probe import GUI_DEADLINE
 from tests.e2e.texts import lead
@@ -28,17 +31,24 @@ HERE = Path(__file__).resolve().parent
 #: how long a fresh kiosk may take to show the attract screen with services loaded
 START_TIMEOUT = 180.0
 STOP_TIMEOUT = 20.0
+#: how long the kiosk a flow left may take to be back at its attract screen (a flow
+#: that ends mid-session gets a fresh kiosk rather than a wait for the idle wipe),
+#: and then online again (after a flow that stopped the platform)
+BACK_AT_THE_START_TIMEOUT = 5.0
+ONLINE_AGAIN_TIMEOUT = 60.0
 #: each passed flow's slowest watchdog ping
 SLOWEST_ANSWERS: list[float] = []
 
 
 @dataclass(frozen=True)
 class Setup:
-    """One way the kiosk is met: its language and its screen."""
+    """One way the kiosk is met: its language, its screen, and the time zone its
+    machine is set to (the center counts in Asia/Shanghai either way)."""
 
     language: str
     width: int
     height: int
+    zone: str
 
     @property
     def name(self) -> str:
@@ -46,7 +56,7 @@ class Setup:
         return f"{self.language}-{shape}"
 
 
-SETUPS = [Setup("zh_CN", 1080, 1920), Setup("en", 1920, 1080)]
+SETUPS = [Setup("zh_CN", 1080, 1920, "Asia/Shanghai"), Setup("en", 1920, 1080, "UTC")]
 
 
 def _asked_for_e2e(config: pytest.Config) -> bool:
@@ -54,6 +64,11 @@ def _asked_for_e2e(config: pytest.Config) -> bool:
         return True
     paths = [Path(arg.split("::")[0]).resolve() for arg in config.args]
     return bool(paths) and all(path == HERE or HERE in path.parents for path in paths)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "fresh_kiosk: the flow needs a kiosk process of its "
+                            "own, not the one the flow before left at its attract screen")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -97,6 +112,14 @@ class Rig:
     platform: Platform
     printer: Printer
     reader: CardReader
+    kept: Running | None = None  # the kiosk the last flow left at its attract screen
+
+
+@dataclass
+class Running:
+    process: KioskProcess
+    driver: Kiosk
+    flows: int = 0
 
 
 @pytest.fixture(scope="session", params=SETUPS, ids=lambda setup: setup.name)
@@ -110,26 +133,32 @@ def rig(request: pytest.FixtureRequest) -> Iterator[Rig]:
     xserver = XServer(setup.width, setup.height).start()
     platform = Platform(folder / "platform", CenterClock.next_working_morning())
     printer = reader = None
+    rig = None
+    problem = ""
     try:
         platform.start()
         printer, reader = Printer(), CardReader()
-        yield Rig(setup, folder, xserver, platform, printer, reader)
+        rig = Rig(setup, folder, xserver, platform, printer, reader)
+        yield rig
     finally:
+        if rig is not None and rig.kept is not None:
+            problem = _stop_kiosk(rig.kept)
         for peer in (reader, printer, platform):
             if peer is not None:
                 peer.close()
         xserver.stop()
-        shutil.rmtree(folder, ignore_errors=True)
+        if os.environ.get("RECEPTION_E2E_KEEP") == "1":
+            print(f"e2e: kept {folder} (logs, data)")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    if problem:
+        pytest.fail(problem)
 
 
-@pytest.fixture
-def kiosk(rig: Rig) -> Iterator[Kiosk]:
-    """A fresh kiosk process showing its attract screen, with the watchdog on."""
-    if not rig.platform.running:
-        rig.platform.start()
-    rig.reader.take_away()
+def _start_kiosk(rig: Rig) -> Running:
+    """A fresh kiosk process showing its attract screen, online, with the watchdog on."""
     process = KioskProcess(rig.xserver, rig.platform, rig.printer, rig.reader,
-                           rig.setup.language, rig.folder / "kiosk")
+                           rig.setup.language, rig.folder / "kiosk", zone=rig.setup.zone)
     process.start()
     driver = None
     try:
@@ -137,25 +166,102 @@ def kiosk(rig: Rig) -> Iterator[Kiosk]:
         driver.wait(lambda state: state.get("ready") and state.get("screen") is None
                     and any(window["rect"][2:] == [rig.setup.width, rig.setup.height]
                             for window in state["windows"]),
-                    "the attract screen, full screen, with services loaded",
+                    f"the attract screen, full screen ({rig.setup.width}x{rig.setup.height}), "
+                    "with services loaded",
                     timeout=START_TIMEOUT, answer_within=START_TIMEOUT)
+        _wait_online(driver, START_TIMEOUT, START_TIMEOUT)
         driver.start_watchdog()
-        yield driver
-        if driver.watchdog is not None and not driver.frozen:
-            SLOWEST_ANSWERS.append(driver.watchdog.worst)
-    except Exception:
+    except BaseException:
         print(process.log_tail())
-        raise
-    finally:
         if driver is not None:
             driver.close()
-        code = process.stop_gracefully(STOP_TIMEOUT)
-        rig.reader.take_away()
+        process.stop_gracefully(STOP_TIMEOUT)
+        raise
+    return Running(process, driver)
+
+
+def _wait_online(driver: Kiosk, timeout: float, answer_within: float = GUI_DEADLINE) -> None:
+    """Its badge says online and a sync pass has succeeded: catalog, notices and
+    statuses at hand (a kiosk meets its first resident after that; the catalog
+    screen of a kiosk that has never synced says "loading" until entered again)."""
+    online = driver.tr("SyncBadge", "● Online")
+    driver.wait(lambda state: state.get("synced") and any(
+        w["name"] == "syncBadge" and w["text"] == online for w in state["widgets"]),
+                f"the badge {online!r} after a sync pass", timeout=timeout,
+                answer_within=answer_within)
+
+
+def _stop_kiosk(running: Running) -> str:
+    """SIGTERM, as systemd stops it; what went wrong on the way out ("" if nothing)."""
+    driver, process = running.driver, running.process
+    driver.close()
+    code = process.stop_gracefully(STOP_TIMEOUT)
+    if driver.frozen or code == 0:
+        return ""
+    return (f"the kiosk did not exit cleanly on SIGTERM (exit status {code})\n"
+            f"{process.log_tail()}")
+
+
+def _back_at_the_start(running: Running) -> bool:
+    """The kept kiosk is at its attract screen, online, its GUI answering."""
+    driver = running.driver
+    driver.begin("between flows: the attract screen, online")
+    try:
+        driver.wait_screen(None, timeout=BACK_AT_THE_START_TIMEOUT)
+        _wait_online(driver, ONLINE_AGAIN_TIMEOUT)
+    except AssertionError as error:  # GuiNotAnswering too
+        print(f"e2e: a fresh kiosk, the kept one is not ready: {error}")
+        return False
+    return True
+
+
+@pytest.fixture
+def kiosk(rig: Rig, request: pytest.FixtureRequest) -> Iterator[Kiosk]:
+    """The kiosk at its attract screen, online, with the watchdog on: the one the flow
+    before left there (one resident after another), or a fresh process when the test
+    is marked `fresh_kiosk`, when there is none yet, or when it did not come back."""
+    fresh = request.node.get_closest_marker("fresh_kiosk") is not None
+    if not rig.platform.running:
+        rig.platform.start()
+    rig.reader.take_away()
+    if rig.kept is not None and (fresh or not _back_at_the_start(rig.kept)):
+        problem = _stop_kiosk(rig.kept)
+        rig.kept = None
+        if problem:
+            pytest.fail(problem)
+    if rig.kept is None:
+        rig.kept = _start_kiosk(rig)
+    running = rig.kept
+    running.flows += 1
+    yield running.driver
+    report = getattr(request.node, "e2e_call", None)
+    failed = report is None or report.failed
+    if running.driver.watchdog is not None and not running.driver.frozen:
+        SLOWEST_ANSWERS.append(running.driver.watchdog.worst)
+    rig.reader.take_away()
+    if failed:
+        print(running.process.log_tail())
+    if failed or fresh or running.driver.frozen:
+        rig.kept = None
+        problem = _stop_kiosk(running)
         if not rig.platform.running:
             rig.platform.start()
-    if driver is not None and not driver.frozen and code != 0:
-        print(process.log_tail())
-        pytest.fail(f"the kiosk did not exit cleanly on SIGTERM (exit status {code})")
+        if problem and not failed:
+            pytest.fail(problem)
+    elif not rig.platform.running:
+        rig.platform.start()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call":
+        item.e2e_call = report  # type: ignore[attr-defined]  # read by the kiosk fixture
+    if report.failed:  # at once, beside the screenshots (the run goes on for minutes)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        with open(SHOTS / "failures.txt", "a", encoding="utf-8") as failures:
+            failures.write(f"==== {report.nodeid} ({report.when})\n{report.longreprtext}\n")
 
 
 def offline_badge(kiosk: Kiosk) -> str:

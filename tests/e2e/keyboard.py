@@ -107,3 +107,37 @@ def type_pinyin(kiosk: Kiosk, syllables: str, word: str) -> None:
     type_keys(kiosk, syllables)
     kiosk.wait(lambda state: shown_by_keyboard(state, word), f"the candidate {word!r}")
     pick(kiosk, word)
+
+
+def write_by_hand(kiosk: Kiosk, character: str, field: str) -> None:
+    """"Handwriting" in the keyboard's place, `character` written with the finger
+    (strokes recorded in tests/data/handwriting, drawn with XTest), its candidate
+    picked into the field named `field`; then back to the keys."""
+    from tests.terminal.handwriting_testset import load_testset
+
+    recorded = load_testset()
+    sample = next(s for s in recorded.samples if s.character == character and s.writer == 0)
+    start = field_text(kiosk, field)
+    kiosk.begin(f"handwriting: {character}")
+    kiosk.tap(name="handwritingToggle")
+    canvas = kiosk.reveal(name="handwritingCanvas", kind="widget")
+    kiosk.wait(lambda state: not keyboard_up(state) or not keyboard_items(state),
+               "the pad in the keyboard's place", timeout=10)
+    x, y, width, height = canvas["rect"]
+    scale = min(width, height) / max(recorded.pad_width, recorded.pad_height)
+    left = x + (width - recorded.pad_width * scale) / 2
+    top = y + (height - recorded.pad_height * scale) / 2
+    for stroke in sample.strokes:
+        points = [(round(left + px * scale), round(top + py * scale)) for px, py in stroke]
+        path = ["mousemove", str(points[0][0]), str(points[0][1]), "mousedown", "1"]
+        for px, py in points[1:]:
+            path += ["mousemove", str(px), str(py)]
+        kiosk.xdotool(*path, "mouseup", "1")
+    candidate = kiosk.reveal(character, name="handwritingCandidate", exact=True)
+    xserver = kiosk.process.xserver
+    kiosk.screenshot(f"handwriting-{kiosk.language}-{xserver.width}x{xserver.height}")
+    kiosk.tap_at(*centre(candidate))
+    kiosk.wait(lambda _state: field_text(kiosk, field) == start + character,
+               f"{character!r} written into {field}")
+    kiosk.tap(name="handwritingToggle")
+    kiosk.wait(keyboard_up, "the keys back in their place")

@@ -24,6 +24,8 @@ from tests.e2e.xserver import XServer
 
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("RECEPTION_E2E_SHOTS", ROOT / "var" / "e2e"))
+#: docs/screenshots, to keep the shots the documentation shows (README: make e2e)
+DOC_SHOTS = os.environ.get("RECEPTION_E2E_DOC_SHOTS", "")
 #: how long a step may take before the test gives up (the GUI answers meanwhile)
 STEP_TIMEOUT = 30.0
 #: a widget still not wholly shown after this long is looked for by scrolling,
@@ -46,6 +48,7 @@ class KioskProcess:
     reader: CardReader
     language: str
     folder: Path
+    zone: str = "Asia/Shanghai"  # the machine's time zone (TZ)
     process: subprocess.Popen[bytes] | None = None
     probe_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="e2e-")))
 
@@ -94,7 +97,7 @@ class KioskProcess:
         config = self.configure()
         environment = {key: value for key, value in os.environ.items()
                        if key not in ("QT_IM_MODULE", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-        environment.update(self.xserver.env(), **self.platform.clock.env(),
+        environment.update(self.xserver.env(), **self.platform.clock.env(), TZ=self.zone,
                            QT_QPA_PLATFORM="xcb",
                            RECEPTION_E2E_PROBE=self.probe_path,
                            RECEPTION_CONFIG_DIR=str(config),
@@ -220,7 +223,8 @@ class Kiosk:
                 shown = [t for t in self.texts() if t][:60]
                 raise AssertionError(
                     f"step {self.step!r}: timed out after {timeout:g} s waiting for {what}; "
-                    f"screen {state.get('screen')!r} shows {shown}; screenshot {shot}")
+                    f"screen {state.get('screen')!r} (ready: {state.get('ready')}, windows: "
+                    f"{state.get('windows')}) shows {shown}; screenshot {shot}")
             time.sleep(0.1)
 
     def find(self, state: dict[str, Any], text: str = "", *, name: str = "",
@@ -330,13 +334,19 @@ class Kiosk:
                                   f"{self.process.stacks()}")
 
     # ---- evidence ------------------------------------------------------------------
-    def screenshot(self, name: str) -> Path:
-        """The X server's own pixels (not a widget grab)."""
+    def screenshot(self, name: str, doc: bool = False) -> Path:
+        """The X server's own pixels (not a widget grab); a `doc` one is also kept as
+        docs/screenshots/kiosk/x11-<name>.png when RECEPTION_E2E_DOC_SHOTS names
+        docs/screenshots."""
         from PIL import ImageGrab
 
         SHOTS.mkdir(parents=True, exist_ok=True)
         path = SHOTS / f"{name}.png"
         ImageGrab.grab(xdisplay=self.display).save(path)
+        if doc and DOC_SHOTS:
+            target = Path(DOC_SHOTS) / "kiosk" / f"x11-{name}.png"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
         return path
 
     def start_watchdog(self) -> None:

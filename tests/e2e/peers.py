@@ -64,7 +64,7 @@ class CenterClock:
         library = faketime_library()
         assert library is not None, "libfaketime is not installed"
         return {"LD_PRELOAD": str(library), "FAKETIME": f"{self.offset:+d}",
-                "FAKETIME_DONT_FAKE_MONOTONIC": "1", "TZ": "Asia/Shanghai"}
+                "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
 
 
 @contextmanager

@@ -118,10 +118,11 @@ def type_address(kiosk: Kiosk) -> None:
 
 
 def the_day_before(kiosk: Kiosk) -> None:
-    """The date picker starts at today: one touch on the day column's ▼."""
+    """The date picker starts at today: one touch on the day row's ▼ −1 (the rows
+    are year, month and day, top to bottom)."""
     down = kiosk.wait(lambda state: sorted(
-        (w for w in state["widgets"] if w["kind"] == "button" and w["text"] == "▼"),
-        key=lambda w: w["rect"][0]), "the date picker's ▼ keys")
+        (w for w in state["widgets"] if w["kind"] == "button" and w["text"] == "▼ −1"),
+        key=lambda w: w["rect"][1]), "the date picker's ▼ −1 keys")
     kiosk.tap_at(*centre(down[-1]))
 
 

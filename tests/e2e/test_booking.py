@@ -21,7 +21,7 @@ from tests.e2e.flows import (
     label_text,
     start_session,
 )
-from tests.e2e.kiosk import Kiosk, centre
+from tests.e2e.kiosk import Kiosk
 from tests.e2e.peers import CENTER_ZONE, wait_until
 
 SLOT = re.compile(r"^(\d\d:\d\d)–(\d\d:\d\d)")
@@ -37,8 +37,10 @@ def _booking(rig: Rig, code: str) -> object:
 
 
 def _first_free_slot(kiosk: Kiosk, state: dict) -> dict | None:
-    return next((w for w in state["widgets"] if w["kind"] == "button" and w["enabled"]
-                 and SLOT.match(w["text"] or "")), None)
+    """The earliest time still free, as the screen lists them (in reading order)."""
+    free = [w for w in state["widgets"] if w["kind"] == "button" and w["enabled"]
+            and SLOT.match(w["text"] or "")]
+    return min(free, key=lambda w: (w["rect"][1], w["rect"][0]), default=None)
 
 
 @pytest.mark.parametrize("link", ["online", "offline"])
@@ -54,8 +56,7 @@ def test_book_today_then_check_in(kiosk: Kiosk, rig: Rig, link: str) -> None:
     starts, ends = SLOT.match(slot["text"]).groups()
     if link == "offline":
         go_offline(kiosk, rig.platform)
-        slot = kiosk.wait(lambda state: _first_free_slot(kiosk, state), "the time still shown")
-    kiosk.tap_at(*centre(slot))
+    kiosk.tap(slot["text"], exact=True)
     identify_by_keypad(kiosk, id_number, PHONE, "book_confirm")
     kiosk.begin("book: confirm")
     kiosk.wait_text(f"{starts}–{ends}", timeout=10)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.e2e.conftest import Rig
 from tests.e2e.flows import choose, identify_by_card, start_session, type_digits
 from tests.e2e.keyboard import (
@@ -77,6 +79,7 @@ def to_repair_location(kiosk: Kiosk) -> dict[str, Any]:
     return kiosk.wait(lambda state: keyboard_up(state) and state, "the on-screen keyboard")
 
 
+@pytest.mark.fresh_kiosk  # the freeze was a fresh kiosk's first text step
 def test_first_text_step_keeps_answering_with_the_keyboard_docked(kiosk: Kiosk,
                                                                   rig: Rig) -> None:
     state = to_repair_location(kiosk)

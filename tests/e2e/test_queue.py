@@ -4,6 +4,8 @@ ID card on the reader."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from tests.e2e.conftest import Rig
@@ -20,6 +22,12 @@ from tests.e2e.kiosk import Kiosk
 from tests.e2e.peers import wait_until
 
 LINKS = ["online", "offline"]
+
+
+def issued_now(rig: Rig, text: str) -> bool:
+    """`text` says the center's present time (to the minute, give or take two)."""
+    now = rig.platform.clock.now()
+    return any(f"{now + timedelta(minutes=m):%Y-%m-%d %H:%M}" in text for m in range(-2, 3))
 
 
 def _ticket(rig: Rig, number: str) -> object:
@@ -44,6 +52,7 @@ def test_take_a_number(kiosk: Kiosk, rig: Rig, link: str) -> None:
     printed = rig.printer.printed(mark)
     assert number in printed.text
     assert any(number in payload for payload in printed.qr_payloads)
+    assert issued_now(rig, printed.text), printed.text  # the center's time, whatever TZ says
     finish(kiosk, "SlipScreen")
 
     if link == "offline":

@@ -1,6 +1,7 @@
-"""Reporting a repair: what, where, the problem in words, no photo, a phone
-number; the receipt from the printer and the request on the platform;
-online and with the platform gone."""
+"""Reporting a repair: what, where (keys, and one character by handwriting),
+the problem in words (pinyin in Chinese), no photo, a phone number; the
+receipt from the printer and the request on the platform; online and with
+the platform gone."""
 
 from __future__ import annotations
 
@@ -15,13 +16,14 @@ from tests.e2e.flows import (
     start_session,
     type_digits,
 )
-from tests.e2e.keyboard import type_latin, type_pinyin
+from tests.e2e.keyboard import type_latin, type_pinyin, write_by_hand
 from tests.e2e.kiosk import Kiosk
 from tests.e2e.peers import wait_until
 from tests.e2e.test_apply import next_step, tracking_number_of
 
 KIND = {"zh_CN": "水管漏水", "en": "Water"}
-LOCATION = "3-401"
+#: typed on the keys, then one character written by hand: 室 (room)
+LOCATION = ("3-401", "室")
 #: the problem in the resident's words: by pinyin in Chinese
 PROBLEM = {"zh_CN": ("loushui", "漏水"), "en": (None, "pipe leaks")}
 PHONE = "13600002222"
@@ -38,7 +40,9 @@ def test_report_a_repair(kiosk: Kiosk, rig: Rig, link: str) -> None:
     kiosk.tap(KIND[kiosk.language])
     next_step(kiosk)
     kiosk.begin("repair: where")
-    type_latin(kiosk, LOCATION, "text_location")
+    type_latin(kiosk, LOCATION[0], "text_location")
+    write_by_hand(kiosk, LOCATION[1], "text_location")
+    location = "".join(LOCATION)
     next_step(kiosk)
     kiosk.begin("repair: the problem")
     syllables, problem = PROBLEM[kiosk.language]
@@ -53,7 +57,7 @@ def test_report_a_repair(kiosk: Kiosk, rig: Rig, link: str) -> None:
     type_digits(kiosk, PHONE, "keypadDisplay")
     next_step(kiosk, last=True)
     kiosk.begin("repair: check and submit")
-    kiosk.wait_text(LOCATION, timeout=10)
+    kiosk.wait_text(location, timeout=10)
     kiosk.wait(lambda state: any((w.get("text") or "").casefold() == problem.casefold()
                                  for w in state["widgets"]), f"{problem!r} in the summary",
                timeout=10)  # the keyboard may have capitalised its first letter
@@ -64,7 +68,7 @@ def test_report_a_repair(kiosk: Kiosk, rig: Rig, link: str) -> None:
     printed = rig.printer.printed(mark)
     number = tracking_number_of(printed.text)
     assert kiosk.tr("Receipt", "Repair request receipt") in printed.text
-    assert LOCATION in printed.text
+    assert location in printed.text
     assert PHONE not in printed.text  # masked on paper
     finish(kiosk, "DoneScreen")
 
@@ -75,6 +79,6 @@ def test_report_a_repair(kiosk: Kiosk, rig: Rig, link: str) -> None:
                       if p["tracking_number"] == number), None), 60,
         f"repair request {number} on the platform")
     assert stored["repair_kind"] == "water"
-    assert stored["location"] == LOCATION
+    assert stored["location"] == location
     assert stored["description"].casefold() == problem.casefold()
     assert stored["reporter"]["phone"] == PHONE

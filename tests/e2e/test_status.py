@@ -34,6 +34,7 @@ def accepted(rig: Rig) -> Iterator[str]:
     yield number
 
 
+@pytest.mark.fresh_kiosk  # its first sync pass brings the acceptance (then offline)
 @pytest.mark.parametrize("link", ["online", "offline"])
 def test_check_an_application_by_typed_number(accepted: str, kiosk: Kiosk, rig: Rig,
                                               link: str) -> None:
