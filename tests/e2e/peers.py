@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import time
@@ -32,6 +33,8 @@ FAKETIME_LIBRARIES = (Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.
                       Path("/usr/lib/aarch64-linux-gnu/faketime/libfaketimeMT.so.1"),
                       Path("/usr/lib/faketime/libfaketimeMT.so.1"))
 CENTER_ZONE = ZoneInfo("Asia/Shanghai")
+#: ESC/POS real-time status requests (DLE EOT 1-4)
+STATUS_QUERY = re.compile(rb"\x10\x04[\x01-\x04]")
 
 
 def faketime_library() -> Path | None:
@@ -170,6 +173,11 @@ class Printer:
 
     def printed(self, mark: int) -> EscposContent:
         return read_escpos(self.since(mark))
+
+    def sent_besides_status_queries(self, mark: int) -> bytes:
+        """What was sent since `mark` other than real-time status queries (DLE EOT n,
+        which the kiosk's printer adapter sends on its own): b"" when nothing printed."""
+        return STATUS_QUERY.sub(b"", self.since(mark))
 
     def close(self) -> None:
         self.simulator.stop()

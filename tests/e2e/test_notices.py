@@ -46,4 +46,4 @@ def test_read_the_newest_notice(kiosk: Kiosk, rig: Rig, link: str) -> None:
     kiosk.begin("notices: home")
     kiosk.tap(kiosk.tr("NavigationBar", "Home"), exact=True)
     kiosk.wait_screen("home")
-    assert rig.printer.since(mark) == b""
+    assert rig.printer.sent_besides_status_queries(mark) == b""  # nothing printed
