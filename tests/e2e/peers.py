@@ -27,6 +27,7 @@ from sync.server.process import PlatformProcess
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_DATA = ROOT / "resources" / "demo"
+FAKETIME_SITE = Path(__file__).resolve().parent / "faketime_site"
 
 
 FAKETIME_LIBRARIES = (Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1"),
@@ -67,7 +68,10 @@ class CenterClock:
         library = faketime_library()
         assert library is not None, "libfaketime is not installed"
         return {"LD_PRELOAD": str(library), "FAKETIME": f"{self.offset:+d}",
-                "FAKETIME_DONT_FAKE_MONOTONIC": "1"}
+                "FAKETIME_DONT_FAKE_MONOTONIC": "1",
+                # time.sleep despite libfaketime's clock_nanosleep (see the module)
+                "PYTHONPATH": os.pathsep.join(
+                    [str(FAKETIME_SITE), *filter(None, [os.environ.get("PYTHONPATH")])])}
 
 
 @contextmanager
