@@ -33,9 +33,9 @@ _CHECKED_IN = text(
     "UPDATE kiosk_bookings SET ticket_number = :number WHERE booking_code = :code")
 
 
-def id_hash(id_number: str) -> str:
-    """The same digest the platform keeps (upper-cased, stripped)."""
-    return hashlib.sha256(id_number.strip().upper().encode("utf-8")).hexdigest()
+def id_hash(document_key: str) -> str:
+    """A digest of the person's document (`Person.document_key`: upper-cased, stripped)."""
+    return hashlib.sha256(document_key.strip().upper().encode("utf-8")).hexdigest()
 
 
 def next_booking_code(database: Database, terminal_id: str, day: date) -> str:
@@ -58,18 +58,18 @@ class LocalBookings:
     def __init__(self, database: Database) -> None:
         self.database = database
 
-    def add(self, booking: LocalBooking, id_number: str, now: datetime) -> None:
+    def add(self, booking: LocalBooking, document_key: str, now: datetime) -> None:
         with self.database.write() as connection:
             connection.execute(_PURGE, {"before": utc_text((now - KEEP).astimezone(UTC))})
             connection.execute(_ADD, {
                 "code": booking.booking_code, "matter": booking.matter_code,
                 "start": utc_text(booking.slot_start.astimezone(UTC)),
                 "end": utc_text(booking.slot_end.astimezone(UTC)),
-                "id_hash": id_hash(id_number)})
+                "id_hash": id_hash(document_key)})
 
-    def not_checked_in(self, id_number: str) -> list[LocalBooking]:
+    def not_checked_in(self, document_key: str) -> list[LocalBooking]:
         with self.database.read() as connection:
-            rows = connection.execute(_FOR, {"id_hash": id_hash(id_number)}).all()
+            rows = connection.execute(_FOR, {"id_hash": id_hash(document_key)}).all()
         return [LocalBooking(row[0], row[1], datetime.fromisoformat(row[2]),
                              datetime.fromisoformat(row[3])) for row in rows]
 

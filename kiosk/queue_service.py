@@ -21,7 +21,7 @@ from kiosk.local_bookings import LocalBooking, LocalBookings
 from kiosk.receipts import IssuedTicket, Names
 from kiosk.ticket_leases import LeaseStore, top_up
 from sync.client import AuthError, RequestRefused, TransientError
-from sync.protocol.models import CheckInPayload, TicketPayload
+from sync.protocol.models import CheckInPayload, Person, TicketPayload
 from sync.protocol.queue import (
     BookingSlots,
     BookingStatus,
@@ -223,7 +223,7 @@ class TodaysBookings:
     categories: dict[str, CategoryState]
 
 
-def todays_bookings(runtime: SyncRuntime, id_number: str, today: date,
+def todays_bookings(runtime: SyncRuntime, person: Person, today: date,
                     try_online: bool, zone: ZoneInfo) -> TodaysBookings:
     """The person's bookings of today not checked in yet (platform, else local)."""
     cached = get_state(runtime.cache)
@@ -231,7 +231,7 @@ def todays_bookings(runtime: SyncRuntime, id_number: str, today: date,
     found: list[LocalBooking] | None = None
     if try_online:
         try:
-            answer = runtime.client.bookings_for(id_number)
+            answer = runtime.client.bookings_for(person)
         except OFFLINE_ERRORS as error:
             log.info("bookings from this kiosk only: %s", error)
         else:
@@ -239,6 +239,6 @@ def todays_bookings(runtime: SyncRuntime, id_number: str, today: date,
                      for b in answer.bookings if b.status is BookingStatus.BOOKED]
     offline = found is None
     if found is None:
-        found = LocalBookings(runtime.database).not_checked_in(id_number)
+        found = LocalBookings(runtime.database).not_checked_in(person.document_key)
     today_only = [b for b in found if in_center(b.slot_start, zone).date() == today]
     return TodaysBookings(today_only, offline, categories)

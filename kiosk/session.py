@@ -9,13 +9,18 @@ when they walk away.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from sync.protocol.models import Person
 
 if TYPE_CHECKING:
     from hardware.facematch import MatchResult
     from hardware.identity import IdentityRecord
     from kiosk.receipts import BookingOutcome, IssuedTicket, Outcome
+
+_NATIONALITY = re.compile(r"[A-Z<]{3}")
 
 
 @dataclass
@@ -46,6 +51,19 @@ class KioskSession:
     @property
     def applicant_id_number(self) -> str:
         return self.identity.id_number if self.identity is not None else self.id_number
+
+    def applicant(self, *, phone: str | None = None, address: str | None = None) -> Person:
+        """The resident as the wire carries them: the document's number, kind and
+        issuing country (a number typed on the keypad is a resident ID card's)."""
+        identity = self.identity
+        if identity is None:
+            return Person(id_number=self.id_number or None, phone=phone or None,
+                          address=address or None)
+        nationality = identity.nationality.upper()
+        return Person(id_number=identity.id_number or None, name=identity.name or None,
+                      phone=phone or None, address=address or None,
+                      document_kind=identity.kind.value,
+                      nationality=nationality if _NATIONALITY.fullmatch(nationality) else None)
 
     def wipe(self) -> None:
         if self.identity is not None:

@@ -284,9 +284,12 @@ class PlatformClient:
         query = urlencode({"matter": matter_code, "date": day.isoformat()})
         return _parse(queue.BookingSlots, self._send("GET", f"/v1/bookings/slots?{query}", b""))
 
-    def bookings_for(self, id_number: str) -> queue.BookingList:
-        """The person's bookings from today on (the id number goes only to the platform)."""
-        query = urlencode({"id_number": id_number})
+    def bookings_for(self, person: wire.Person) -> queue.BookingList:
+        """The person's bookings from today on (the document number goes only to the
+        platform, with its kind and issuing country when it is not a resident ID card)."""
+        params = {"id_number": person.id_number or "", "document_kind": person.document_kind,
+                  "nationality": person.nationality}
+        query = urlencode({key: value for key, value in params.items() if value})
         return _parse(queue.BookingList, self._send("GET", f"/v1/bookings?{query}", b""))
 
     def acknowledge_help(self, request_id: str, window: str,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from hardware.identity import mask_id_number, mask_name, mask_phone
+from hardware.documents import mask_document_number, mask_person_name
+from hardware.identity import DocumentKind, mask_phone
 
 #: Where the status QR on slips and screens points, and this terminal's check codes
 #: (`configure_status_links`, when the services are attached).
@@ -30,8 +31,12 @@ def status_url(tracking_number: str) -> str:
     return f"{_links['base']}{tracking_number}" + (f"?c={code}" if code else "")
 
 
-def masked_person(name: str = "", id_number: str = "", phone: str = "") -> str:
-    """`张*丰 110105********002X`, or the masked phone when that is all we have."""
-    parts = [mask_name(name) if name else "", mask_id_number(id_number) if id_number else ""]
+def masked_person(name: str = "", id_number: str = "", phone: str = "",
+                  document_kind: str | None = None) -> str:
+    """`张*丰 110105********002X` (a passport `L*****2C`, by `document_kind`, the
+    wire's code), or the masked phone when that is all we have."""
+    kind = DocumentKind(document_kind or DocumentKind.RESIDENT_ID)
+    parts = [mask_person_name(name) if name else "",
+             mask_document_number(kind, id_number) if id_number else ""]
     shown = " ".join(part for part in parts if part)
     return shown or (mask_phone(phone) if phone else "")

@@ -56,6 +56,7 @@ def acceptance_receipt(
         payload.applicant.name or "",
         payload.applicant.id_number or "",
         payload.applicant.phone or "",
+        payload.applicant.document_kind,
     )
     rows = [
         Row(translate("AcceptanceReceipt", "Tracking number"), payload.tracking_number),

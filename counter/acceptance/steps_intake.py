@@ -6,6 +6,7 @@ keypads and the touch keyboard give way to the clerk's keyboard.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -138,6 +139,16 @@ class MatterStep(QWidget):
 
 # --------------------------------------------------------------------- 2. applicant
 KINDS = tuple(DocumentKind)
+#: documents whose issuing country the applicant step asks for
+WITH_NATIONALITY = frozenset({DocumentKind.PASSPORT, DocumentKind.FOREIGN_PR_2017,
+                              DocumentKind.FOREIGN_PR_2023})
+_NATIONALITY = re.compile(r"[A-Z<]{3}")
+
+
+def wire_nationality(text: str) -> str | None:
+    """A nationality as the wire takes it (`CHN`, `D<<`), else None."""
+    text = text.strip().upper()
+    return text if _NATIONALITY.fullmatch(text) else None
 FACE_HEIGHT = 160
 
 
@@ -179,6 +190,19 @@ class ApplicantStep(QWidget):
         self.kind = QComboBox()
         self.kind.setObjectName("documentKind")
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.nationality = QLineEdit()
+        self.nationality.setObjectName("nationality")
+        self.nationality.setMaxLength(3)
+        self.nationality.setFixedWidth(self.nationality.fontMetrics().horizontalAdvance("WWWW")
+                                       + 16)
+        self.nationality.textEdited.connect(self._edited)
+        self.nationality_label = QLabel()
+        self.kind_row = QWidget()
+        kind_row = QHBoxLayout(self.kind_row)
+        kind_row.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.kind, self.nationality_label, self.nationality):
+            kind_row.addWidget(widget)
+        kind_row.addStretch(1)
         self.id_number = QLineEdit()
         self.id_number.setObjectName("applicantId")
         self.id_number.setMaxLength(ID_LENGTH)
@@ -214,7 +238,7 @@ class ApplicantStep(QWidget):
         self.status = note()
         self.labels = [QLabel() for _ in range(6)]
         self.form = QFormLayout()
-        for label, widget in zip(self.labels, (self.kind, self.id_number, self.chip_row,
+        for label, widget in zip(self.labels, (self.kind_row, self.id_number, self.chip_row,
                                                self.name, self.phone, self.address),
                                  strict=True):
             self.form.addRow(label, widget)
@@ -244,6 +268,8 @@ class ApplicantStep(QWidget):
 
     def _kind_changed(self) -> None:
         passport = self.document_kind() is DocumentKind.PASSPORT
+        self.nationality_label.setVisible(self.document_kind() in WITH_NATIONALITY)
+        self.nationality.setVisible(self.document_kind() in WITH_NATIONALITY)
         self.chip_row.setVisible(passport)
         self.labels[2].setVisible(passport)
         if not passport:
@@ -283,7 +309,9 @@ class ApplicantStep(QWidget):
             return  # a card left on the reader while another step is shown
         self.kind.setCurrentIndex(KINDS.index(record.kind))
         self.set_person(Person(id_number=record.id_number, name=record.name,
-                               address=record.address, phone=self.phone.text() or None))
+                               address=record.address, phone=self.phone.text() or None,
+                               document_kind=record.kind.value,
+                               nationality=wire_nationality(record.nationality)))
         self.status.setText(self.tr("Read from the card: %1").replace(
             "%1", mask_document_number(record.kind, record.id_number)))
         set_state(self.status, "")
@@ -296,7 +324,9 @@ class ApplicantStep(QWidget):
 
         self.kind.setCurrentIndex(KINDS.index(record.kind))
         self.set_person(Person(id_number=record.id_number, name=record.name,
-                               phone=self.phone.text() or None))
+                               phone=self.phone.text() or None,
+                               document_kind=record.kind.value,
+                               nationality=wire_nationality(record.nationality)))
         if record.photo_image:
             self.face.setPixmap(face_pixmap(record.photo_image))
             self.face.show()
@@ -345,6 +375,7 @@ class ApplicantStep(QWidget):
 
     def _edited(self) -> None:
         self.id_number.setText(self.id_number.text().upper())
+        self.nationality.setText(self.nationality.text().upper())
         self.status.setText(self.problem())
         set_state(self.status, "attention" if self.problem() else "")
         self.changed.emit()
@@ -360,15 +391,34 @@ class ApplicantStep(QWidget):
                                "is a check digit).")
             return self.tr("This number is not valid for the document chosen: check the "
                            "document and each character.")
+        if kind is DocumentKind.PASSPORT and self._nationality() is None:
+            return self.tr("Type the issuing country as the passport's MRZ writes it "
+                           "(3 letters, for example CHN or D<<).")
         return ""
+
+    def _nationality(self) -> str | None:
+        if self.document_kind() not in WITH_NATIONALITY:
+            return None
+        typed = wire_nationality(self.nationality.text())
+        number = self.id_number.text().strip().upper()
+        if typed is None and self.document_kind() is DocumentKind.FOREIGN_PR_2017:
+            return wire_nationality(number[:3])  # the 2017 card's number opens with it
+        return typed
 
     def person(self) -> Person:
         def value(edit: QLineEdit) -> str | None:
             return edit.text().strip() or None
         return Person(id_number=value(self.id_number), name=value(self.name),
-                      phone=value(self.phone), address=value(self.address))
+                      phone=value(self.phone), address=value(self.address),
+                      document_kind=self.document_kind().value,
+                      nationality=self._nationality())
 
     def set_person(self, person: Person) -> None:
+        """Show a person (read, or restored from a draft or a kiosk pre-application:
+        a person without a document kind identified with a resident ID card)."""
+        kind = DocumentKind(person.document_kind or DocumentKind.RESIDENT_ID)
+        self.kind.setCurrentIndex(KINDS.index(kind))
+        self.nationality.setText(person.nationality or "")
         self.id_number.setText(person.id_number or "")
         self.name.setText(person.name or "")
         self.phone.setText(person.phone or "")
@@ -401,6 +451,7 @@ class ApplicantStep(QWidget):
         self.kind.addItems([names[kind] for kind in KINDS])
         self.kind.setCurrentIndex(current)
         self.kind.blockSignals(False)
+        self.nationality_label.setText(self.tr("Issuing country"))
         self.birth_label.setText(self.tr("Born (YYMMDD)"))
         self.expiry_label.setText(self.tr("Expires (YYMMDD)"))
         self.read_passport_button.setText(self.tr("Read passport chip (Ctrl+P)"))

@@ -394,7 +394,8 @@ class BookConfirmScreen(KioskScreen):
     def _person(self) -> str:
         session = self.context.session
         name = session.identity.name if session.identity else ""
-        return masked_person(name, session.applicant_id_number, session.phone)
+        return masked_person(name, session.applicant_id_number, session.phone,
+                             session.applicant().document_kind)
 
     def _show(self) -> None:
         matter = self.source.matter(str(self.args.get("matter", "")))
@@ -442,11 +443,8 @@ class BookConfirmScreen(KioskScreen):
         self._say(self.tr("Saving your appointment… please wait."), attention=False)
         runtime, terminal_id = shell.services.runtime, shell.services.terminal_id
         online, today = not self.context.link_down(), self.context.clock().date()
-        identity = session.identity
         booking = _Booking(
-            matter, slot, Person(id_number=session.applicant_id_number,
-                                 name=identity.name if identity else None,
-                                 phone=session.phone or None),
+            matter, slot, session.applicant(phone=session.phone),
             self._person(), self.context.clock(), runtime, shell.bridge, self._saving.next())
         run_in_background(
             self, lambda: _booking_code(runtime, matter.code, slot[0], online, terminal_id, today),
@@ -473,9 +471,9 @@ class BookConfirmScreen(KioskScreen):
             subject=Names(matter.name_zh, matter.name_en),
             person=booking.person, slot_start=start, slot_end=end)
         local = LocalBooking(code, matter.code, start, end)
-        database, id_number = booking.runtime.database, booking.applicant.id_number or ""
+        database, key = booking.runtime.database, booking.applicant.document_key
         run_in_background(
-            self, lambda: LocalBookings(database).add(local, id_number, booking.now),
+            self, lambda: LocalBookings(database).add(local, key, booking.now),
             lambda _none: self._done(outcome), lambda _message: self._done(outcome),
             token=booking.token)
 

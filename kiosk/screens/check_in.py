@@ -105,13 +105,13 @@ class CheckInScreen(KioskScreen):
             self._say(ask_at_desk)
             return
         runtime = shell.services.runtime
-        id_number = self.context.session.applicant_id_number
+        person = self.context.session.applicant()
         today, online = self.context.clock().date(), not self.context.link_down()
         zone = self.context.zone
         self.status.say(lambda: self.tr("One moment, looking for your appointment…"))
 
         run_in_background(
-            self, lambda: todays_bookings(runtime, id_number, today, online, zone), self._found,
+            self, lambda: todays_bookings(runtime, person, today, online, zone), self._found,
             lambda _message: self._say(ask_at_desk), token=self._lookups.next())
 
     def _found(self, result: TodaysBookings) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hardware.identity import mask_id_number
 from kiosk.catalog_source import CatalogSource
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
@@ -24,6 +23,7 @@ from kiosk.session import ApplicationDraft
 from kiosk.step_form import FieldPage, StepForm, field_label
 from sync.protocol.models import FieldType, Matter
 from terminal.form_fields import FieldInput, KeypadInput, build_input, is_applicant_id
+from terminal.slips import masked_person
 
 REVIEW = "apply_review"
 
@@ -115,7 +115,9 @@ class FormScreen(KioskScreen):
         if is_applicant_id(field) and session.applicant_id_number:
             field_input.set_value(session.applicant_id_number)
             if isinstance(field_input, KeypadInput):
-                field_input.lock(mask_id_number(session.applicant_id_number), self._lock_note())
+                field_input.lock(masked_person(
+                    id_number=session.applicant_id_number,
+                    document_kind=session.applicant().document_kind), self._lock_note())
         elif field.type is FieldType.PHONE and session.phone:
             field_input.set_value(session.phone)
 

@@ -18,7 +18,7 @@ from kiosk.screens.base import KioskScreen, step_buttons
 from kiosk.step_form import FieldPage, StepForm, field_label
 from kiosk.submitter import DONE, Submitter
 from kiosk.widgets import SummaryTable, scrolled
-from sync.protocol.models import FieldType, FormField, Person, RepairPayload
+from sync.protocol.models import FieldType, FormField, RepairPayload
 from terminal.form_fields import (
     CaptureInput,
     Choice,
@@ -192,9 +192,7 @@ class RepairScreen(KioskScreen):
         session = self.context.session
         phone = str(self.inputs["phone"].value() or "")
         session.phone = phone
-        identity = session.identity
-        reporter = Person(id_number=session.applicant_id_number or None,
-                          name=identity.name if identity else None, phone=phone or None)
+        reporter = session.applicant(phone=phone)
         choice = self._choice()
         location = str(self.inputs["location"].value())
         description = str(self.inputs["description"].value())

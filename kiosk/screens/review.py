@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hardware.identity import mask_address, mask_id_number, mask_name, mask_phone
+from hardware.identity import mask_address, mask_name, mask_phone
 from kiosk.catalog_source import CatalogSource
 from kiosk.context import KioskContext
 from kiosk.receipts import Names, Outcome
@@ -31,7 +31,6 @@ from sync.protocol.models import (
     FormField,
     HandlingType,
     Matter,
-    Person,
 )
 from sync.workdays import add_working_days
 from terminal.form_fields import catalog_choice
@@ -51,7 +50,9 @@ def shown_value(context: KioskContext, field: FormField, value: Any, has_image: 
         return "—"
     text = str(value)
     if field.type is FieldType.ID_NUMBER:
-        return mask_id_number(text)
+        session = context.session
+        kind = session.applicant().document_kind if text == session.applicant_id_number else None
+        return masked_person(id_number=text, document_kind=kind)
     if field.type is FieldType.PHONE:
         return mask_phone(text)
     if field.type is FieldType.CHOICE:
@@ -140,7 +141,8 @@ class ReviewScreen(KioskScreen):
         session = self.context.session
         identity = session.identity
         rows = [(self.tr("Service"), loc(matter.name_zh, matter.name_en))]
-        person = masked_person(identity.name if identity else "", session.applicant_id_number)
+        person = masked_person(identity.name if identity else "", session.applicant_id_number,
+                               document_kind=session.applicant().document_kind)
         if person:
             rows.append((self.tr("Applicant"), person))
         fields = self._fields()
@@ -183,11 +185,9 @@ class ReviewScreen(KioskScreen):
         identity = session.identity
         phone = next((str(fields[f.key]) for f in matter.fields
                       if f.type is FieldType.PHONE and fields.get(f.key)), session.phone)
-        applicant = Person(
-            id_number=session.applicant_id_number or None,
-            name=identity.name if identity else None,
-            phone=phone or None,
-            address=identity.address if identity else (str(fields.get("address") or "") or None))
+        applicant = session.applicant(
+            phone=phone,
+            address=identity.address if identity else str(fields.get("address") or ""))
         submitted_on = self.context.clock()
         promised, estimated = promise(matter, submitted_on.date())
         for key, data in images.items():  # link each field to its content-addressed file
@@ -205,7 +205,7 @@ class ReviewScreen(KioskScreen):
                 kind="application", record_id=result.id, tracking_number=number,
                 subject=Names(matter.name_zh, matter.name_en),
                 person=masked_person(applicant.name or "", applicant.id_number or "",
-                                     applicant.phone or ""),
+                                     applicant.phone or "", applicant.document_kind),
                 submitted_at=submitted_on, promised_date=promised,
                 promised_estimated=estimated)
 

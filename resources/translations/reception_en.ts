@@ -246,6 +246,7 @@
     <name>ApplicantStep</name>
     <message>
         <source>Reading the card…</source>
+        <extracomment>documents whose issuing country the applicant step asks for</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -297,6 +298,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type the issuing country as the passport&apos;s MRZ writes it (3 letters, for example CHN or D&lt;&lt;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>2. Who is applying?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -322,6 +327,10 @@
     </message>
     <message>
         <source>Passport</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -770,7 +779,6 @@
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
-        <extracomment>Names of the catalog&apos;s category codes (the catalog carries codes only).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

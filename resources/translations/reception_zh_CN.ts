@@ -246,6 +246,7 @@
     <name>ApplicantStep</name>
     <message>
         <source>Reading the card…</source>
+        <extracomment>documents whose issuing country the applicant step asks for</extracomment>
         <translation>正在读卡…</translation>
     </message>
     <message>
@@ -297,6 +298,10 @@
         <translation>该号码不符合所选证件的规则：请核对证件类型和每个字符。</translation>
     </message>
     <message>
+        <source>Type the issuing country as the passport&apos;s MRZ writes it (3 letters, for example CHN or D&lt;&lt;).</source>
+        <translation>请按护照机读区填写签发国家（3 个字母，例如 CHN 或 D&lt;&lt;）。</translation>
+    </message>
+    <message>
         <source>2. Who is applying?</source>
         <translation>2. 申请人是谁？</translation>
     </message>
@@ -323,6 +328,10 @@
     <message>
         <source>Passport</source>
         <translation>护照</translation>
+    </message>
+    <message>
+        <source>Issuing country</source>
+        <translation>签发国家</translation>
     </message>
     <message>
         <source>Born (YYMMDD)</source>
@@ -770,7 +779,6 @@
     <name>CatalogScreen</name>
     <message>
         <source>Apply for a service</source>
-        <extracomment>Names of the catalog&apos;s category codes (the catalog carries codes only).</extracomment>
         <translation>自助申办</translation>
     </message>
     <message>

@@ -63,11 +63,40 @@ class Role(StrEnum):
 # --------------------------------------------------------------------------
 # Personal data: encrypted at rest on the terminal, purged after delivery.
 # --------------------------------------------------------------------------
+#: The document a person identified with (`hardware.identity.DocumentKind`'s values).
+DocumentKindCode = Literal["resident_id", "hmt_permit", "foreign_pr_2017", "foreign_pr_2023",
+                           "passport"]
+#: An issuing country or nationality as ICAO 9303 writes it (ISO 3166-1 alpha-3, `D<<`).
+Nationality = Annotated[str, Field(pattern=r"^[A-Z<]{3}$")]
+
+
+def document_key(id_number: str, document_kind: str | None = None,
+                 nationality: str | None = None) -> str:
+    """What tells one person's document from every other's: the number alone for
+    a resident ID card or a Hong Kong/Macao/Taiwan permit (unique nationally),
+    else kind, issuing country and number, so that two countries' passports with
+    the same number are two people."""
+    number = id_number.strip().upper()
+    if document_kind in (None, "resident_id", "hmt_permit"):
+        return number
+    return f"{document_kind}:{nationality or ''}:{number}"
+
+
 class Person(WireModel):
+    """`document_kind` None is a resident ID card (what terminals sent before
+    documents had kinds); `nationality` is the passport's issuing country or
+    the foreigner's card's nationality."""
+
     id_number: Annotated[str, Field(max_length=32)] | None = None
     name: Annotated[str, Field(max_length=100)] | None = None
     phone: Annotated[str, Field(max_length=32)] | None = None
     address: Annotated[str, Field(max_length=200)] | None = None
+    document_kind: DocumentKindCode | None = None
+    nationality: Nationality | None = None
+
+    @property
+    def document_key(self) -> str:
+        return document_key(self.id_number or "", self.document_kind, self.nationality)
 
 
 FieldKey = Annotated[str, Field(min_length=1, max_length=64)]

@@ -19,7 +19,7 @@ from hardware.passport.passive_auth import CscaList
 from hardware.passport.reader import PassportReader
 from hardware.passport.specimen import Specimen, td3_lines
 from hardware.passport.vpassport import DirectLink, VirtualPassport
-from sync.protocol.models import AcceptanceOutcome
+from sync.protocol.models import AcceptanceOutcome, Person
 from terminal.devices.passport import SPECIMEN_FACE, SPECIMEN_FACE_SIZE, PassportAdapter
 from terminal.devices.workers import CardReaderAdapter
 from tests.counter import acceptance_fixtures
@@ -34,6 +34,8 @@ def type_passport(qtbot: QtBot, step: ApplicantStep, number: str, birth: str,
                   expiry: str) -> None:
     step.kind.setCurrentIndex(list(DocumentKind).index(DocumentKind.PASSPORT))
     step.id_number.clear()
+    step.nationality.clear()
+    qtbot.keyClicks(step.nationality, "uto")
     qtbot.keyClicks(step.id_number, number)
     qtbot.keyClicks(step.birth, birth)
     qtbot.keyClicks(step.expiry, expiry)
@@ -69,6 +71,33 @@ def test_a_passport_applicant_is_accepted_at_the_counter(counter_env: CounterEnv
     [row] = [r for r in env.platform_rows("acceptance") if r["tracking_number"] == number]
     assert row["applicant"]["id_number"] == "L898902C"
     assert row["applicant"]["name"] == "ANNA MARIA ERIKSSON"
+    assert (row["applicant"]["document_kind"], row["applicant"]["nationality"]) == (
+        "passport", "UTO")
+
+
+def test_the_document_kind_and_country_are_asked_and_restored(qtbot: QtBot) -> None:
+    """A typed passport needs its issuing country; a person restored from a draft or a
+    kiosk pre-application comes back with their document kind, and one without a kind
+    (an old terminal's) is a resident ID card's."""
+    step = ApplicantStep(None, lambda: date(2026, 3, 2))
+    qtbot.addWidget(step)
+    step.show()
+    step.kind.setCurrentIndex(list(DocumentKind).index(DocumentKind.PASSPORT))
+    qtbot.keyClicks(step.id_number, "L898902C")
+    assert "issuing country" in step.problem()
+    qtbot.keyClicks(step.nationality, "d<<")
+    assert step.problem() == ""
+    assert step.person().document_key == "passport:D<<:L898902C"
+    step.set_person(Person(id_number="USA123456789012", document_kind="foreign_pr_2017"))
+    assert step.document_kind() is DocumentKind.FOREIGN_PR_2017
+    assert (step.person().nationality, step.nationality.isVisible()) == ("USA", True)
+    step.set_person(Person(id_number="L898902C", name="ANNA MARIA ERIKSSON",
+                           document_kind="passport", nationality="UTO"))
+    assert (step.document_kind(), step.nationality.text()) == (DocumentKind.PASSPORT, "UTO")
+    assert step.chip_row.isVisible()
+    step.set_person(Person(id_number="11010519491231002X"))
+    assert step.document_kind() is DocumentKind.RESIDENT_ID
+    assert not step.nationality.isVisible() and step.person().nationality is None
 
 
 def test_a_wrong_key_and_a_forged_chip_are_told_to_the_clerk(qtbot: QtBot) -> None:

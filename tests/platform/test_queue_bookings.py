@@ -30,7 +30,8 @@ def next_monday() -> date:
 
 
 def booking_item(code: str, start: datetime, matter: str = BOOKABLE,
-                 id_number: str = ID_NUMBER, minutes: int = 30) -> dict[str, Any]:
+                 id_number: str = ID_NUMBER, minutes: int = 30,
+                 **document: str) -> dict[str, Any]:
     return {
         "id": str(uuid.uuid4()),
         "seq": 1,
@@ -41,7 +42,7 @@ def booking_item(code: str, start: datetime, matter: str = BOOKABLE,
             "matter_code": matter,
             "slot_start": start.isoformat(),
             "slot_end": (start + timedelta(minutes=minutes)).isoformat(),
-            "applicant": {"name": "Li Wei", "id_number": id_number},
+            "applicant": {"name": "Li Wei", "id_number": id_number, **document},
         },
     }
 
@@ -139,6 +140,36 @@ def test_bookings_of_a_person_and_check_in(
         ("checked_in", "B001"), ("checked_in", number), ("booked", None)]
     state = kiosk.request("GET", "/v1/queue/state").json()
     assert state["categories"][1]["waiting"] == 2
+
+
+def test_one_passport_number_from_two_countries_is_two_people(
+    kiosk: SignedClient, demo: None
+) -> None:
+    """A passport number is unique only within its issuing country: a booking is
+    found by number, kind and country; an old terminal's booking (no kind) is a
+    resident ID card's and stays found by the number alone."""
+    monday_nine = datetime.combine(next_monday(), datetime.min.time(), ZONE) + timedelta(hours=9)
+    results = deliver(kiosk, [
+        booking_item("BK-UTO", monday_nine, id_number="L898902C", document_kind="passport",
+                     nationality="UTO"),
+        booking_item("BK-DEU", monday_nine, id_number="L898902C", document_kind="passport",
+                     nationality="D<<"),
+        booking_item("BK-OLD", monday_nine),
+    ])
+    assert results == [("accepted", None)] * 3
+
+    def codes(query: str) -> list[str]:
+        answer = kiosk.request("GET", f"/v1/bookings?{query}")
+        assert answer.status_code == 200, answer.text
+        return [b["booking_code"] for b in answer.json()["bookings"]]
+
+    assert codes("id_number=L898902C&document_kind=passport&nationality=UTO") == ["BK-UTO"]
+    assert codes("id_number=L898902C&document_kind=passport&nationality=D%3C%3C") == ["BK-DEU"]
+    assert codes("id_number=L898902C") == []
+    assert codes(f"id_number={ID_NUMBER}") == ["BK-OLD"]
+    assert codes(f"id_number={ID_NUMBER}&document_kind=resident_id") == ["BK-OLD"]
+    bad = kiosk.request("GET", "/v1/bookings?id_number=L898902C&nationality=utopia")
+    assert bad.status_code == 422
 
 
 def test_id_numbers_are_masked_in_the_access_log() -> None:

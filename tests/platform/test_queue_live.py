@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from test_queue import load_queues
 
 from sync.client import PlatformClient, RequestRefused
-from sync.protocol.models import Catalog, Department, Matter, Role
+from sync.protocol.models import Catalog, Department, Matter, Person, Role
 from sync.protocol.queue import TicketAction
 from sync.server import documents, enrollment
 from sync.server.db import QueueEvent, QueueTicket, make_engine
@@ -156,7 +156,9 @@ def test_platform_client_queue_calls(live: Live) -> None:
 
         slots = kiosk.booking_slots("RS-1", date(2099, 1, 5))  # a Monday
         assert (len(slots.slots), slots.slots[0].remaining) == (13, 4)
-        assert kiosk.bookings_for("110101199001011234").bookings == []
+        assert kiosk.bookings_for(Person(id_number="110101199001011234")).bookings == []
+        assert kiosk.bookings_for(Person(id_number="L898902C", document_kind="passport",
+                                         nationality="D<<")).bookings == []
         with pytest.raises(RequestRefused) as not_bookable:
             kiosk.booking_slots("RS-404", date(2099, 1, 5))
         assert not_bookable.value.code == "unknown_matter"

@@ -159,7 +159,7 @@ class QueueItems:
                 slot_start=start,
                 slot_end=end,
                 id_hash=id_hash(self._session.get_bind(),  # type: ignore[arg-type]
-                                payload.applicant.id_number or ""),
+                                payload.applicant.document_key),
                 status="booked",
             )
         )

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
-from sync.protocol.models import Role, WireDate
+from sync.protocol.models import DocumentKindCode, Nationality, Role, WireDate, document_key
 from sync.protocol.queue import (
     BookingList,
     BookingSlots,
@@ -146,6 +146,10 @@ def get_bookings(
     caller: CallerDep,
     engine: EngineDep,
     id_number: Annotated[str, Query(min_length=4, max_length=32)],
+    document_kind: DocumentKindCode | None = None,
+    nationality: Annotated[Nationality | None, Query()] = None,
 ) -> BookingList:
-    """A person's bookings at this center from today on (for check-in)."""
-    return bookings.bookings_for(engine, caller.center, id_number, time.time())
+    """A person's bookings at this center from today on (for check-in); a
+    document other than a resident ID card names its kind and issuing country."""
+    key = document_key(id_number, document_kind, nationality)
+    return bookings.bookings_for(engine, caller.center, key, time.time())
