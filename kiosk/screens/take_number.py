@@ -3,7 +3,8 @@ queue category (with how many wait, when known); a tap takes the number.
 
 Args: {}. The elderly priority comes from the birth date in the ID number,
 read from the card or typed (`hardware.identity`, so both agree; a card
-whose own birth date disagrees is refused by the reader): "Aged 65 or
+whose own birth date disagrees is refused by the reader), or from a
+passport's or 2017 foreigner's card's own birth date: "Aged 65 or
 over?" sends an unidentified resident through identification and back here.
 The categories and waiting counts come from the cached queue state at once,
 then fresh from the platform.
@@ -12,13 +13,14 @@ then fresh from the platform.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout, QWidget
 
-from hardware.identity import ELDERLY_AGE, age_on, birth_date_of_number
+from hardware.identity import ELDERLY_AGE, GB11643_LIKE, age_on, birth_date_of_number
 from kiosk.context import KioskContext
 from kiosk.queue_service import TicketIssuer, ask_at_desk, refresh_queue
 from kiosk.receipts import IssuedTicket, Names
@@ -99,7 +101,15 @@ class TakeNumberScreen(KioskScreen):
 
     # ---- priority
     def age(self) -> int | None:
-        birth = birth_date_of_number(self.context.session.applicant_id_number)
+        """From the ID number where it encodes the birth date (ID cards, permits, the
+        2023 foreigner's card), else from the document's own (a passport's chip, the
+        2017 foreigner's card)."""
+        session = self.context.session
+        identity = session.identity
+        if identity is not None and identity.kind not in GB11643_LIKE:
+            birth = identity.birth_date if identity.birth_date > date.min else None
+        else:
+            birth = birth_date_of_number(session.applicant_id_number)
         return age_on(birth, self.context.clock().date()) if birth else None
 
     def _apply_identity(self) -> None:

@@ -13,7 +13,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
-from hardware.identity import IdentityRecord
+from hardware.identity import DocumentKind, IdentityRecord
 from kiosk.receipts import IssuedTicket
 from tests.kiosk import queue_fixtures
 from tests.kiosk.apply_fixtures import identify_as
@@ -165,6 +165,22 @@ def test_elderly_priority_comes_from_the_id_number_card_or_typed(queue_env: Queu
                                                          id_number=ID_NUMBER)
     kiosk.navigator.go("take_number")
     assert (screen.elderly.isChecked(), screen.priority()) == typed == (True, "elderly")
+
+
+@pytest.mark.parametrize("kind", [DocumentKind.PASSPORT, DocumentKind.FOREIGN_PR_2017])
+def test_elderly_priority_from_a_passports_or_cards_birth_date(queue_env: QueueEnv,
+                                                               qtbot: QtBot,
+                                                               kind: DocumentKind) -> None:
+    """Numbers that do not encode the birth date: the document's own birth date counts."""
+    kiosk = queue_env.kiosk
+    screen = open_take_number(kiosk, qtbot)
+    number = "L898902C" if kind is DocumentKind.PASSPORT else "USA123456789012"
+    for born, elderly in ((date(1990, 5, 1), False), (date(1950, 5, 1), True)):
+        kiosk.context.session.identity = dataclasses.replace(
+            card(born), kind=kind, id_number=number, nationality="USA")
+        kiosk.navigator.go("take_number")
+        assert (screen.elderly.isVisible(), screen.elderly.isChecked()) == (elderly, elderly)
+        assert screen.priority() == ("elderly" if elderly else None)
 
 
 def test_printer_out_of_paper_shows_the_ticket_on_screen(queue_env: QueueEnv,
