@@ -75,8 +75,8 @@ class CounterComposition:
         self.window.figuresToggled.connect(lambda on: self.load_figures() if on else None)
         self.figures.refreshRequested.connect(self.load_figures)
         self.idle.warning.connect(lambda left: self.window.show_status(
-            QCoreApplication.translate("CounterComposition", "No input: signing out in %1 s.")
-            .replace("%1", str(left))))
+            lambda: QCoreApplication.translate(
+                "CounterComposition", "No input: signing out in %1 s.").replace("%1", str(left))))
         self.idle.cancelled.connect(lambda: self.window.show_status(""))
         self.idle.expired.connect(self.sign_out)
         self.desk.message.connect(self.window.show_status)
@@ -133,7 +133,7 @@ class CounterComposition:
         self.shell.bridge.submit(self.window, payload, None, self._not_recorded)
 
     def _not_recorded(self, message: str) -> None:
-        self.window.show_status(QCoreApplication.translate(
+        self.window.show_status(lambda: QCoreApplication.translate(
             "CounterComposition", "Could not save the record: %1").replace("%1", message))
 
     def _sync_state(self, state: Any) -> None:
@@ -174,14 +174,14 @@ class CounterComposition:
 
     def _help_answered(self, shown: HelpRequestShown) -> None:
         self.help_alerts.answered(shown.id)
-        self.window.show_status(self.help_alerts.answered_text(shown, self.desk.window))
+        self.window.show_status(lambda: self.help_alerts.answered_text(shown, self.desk.window))
 
     def _help_not_answered(self, request_id: str, error: Exception) -> None:
         from sync.client import TransientError
 
         self.help_alerts.answer_failed(request_id)
-        self.window.show_status(self.help_alerts.not_answered_text(
-            None if isinstance(error, TransientError) else str(error)))
+        refusal = None if isinstance(error, TransientError) else str(error)
+        self.window.show_status(lambda: self.help_alerts.not_answered_text(refusal))
 
     def _reference_changed(self, names: frozenset[str]) -> None:
         from sync.caches import CATALOG
@@ -207,7 +207,7 @@ class CounterComposition:
             self.card_watcher.stop()
         self.desk.sign_in(Clerk(member.staff_no, member.name))
         self.window.set_signed_in(member.name)
-        self.window.show_status(QCoreApplication.translate(
+        self.window.show_status(lambda: QCoreApplication.translate(
             "CounterComposition", "Signed in as %1.").replace("%1", member.name))
         self.idle.arm()
 
@@ -219,8 +219,9 @@ class CounterComposition:
         self.desk.sign_out()
         self.window.set_signed_in(None)
         self.sign_in.reset()
-        self.window.show_status(QCoreApplication.translate("CounterComposition", "Signed out.")
-                                + (f" {self.sign_in_hint}" if self.sign_in_hint else ""))
+        self.window.show_status(lambda: QCoreApplication.translate(
+            "CounterComposition", "Signed out.") + (f" {self.sign_in_hint}" if self.sign_in_hint
+                                                   else ""))
         if self.card_watcher is not None:
             self.card_watcher.start()
 

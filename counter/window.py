@@ -3,6 +3,8 @@ the work area on the right, a status line at the bottom."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -52,6 +54,7 @@ class CounterWindow(QWidget):
         self.sign_out_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sign_out_button.clicked.connect(self.signOutRequested)
         self.status = QLabel(objectName="statusLine")
+        self._status_text: str | Callable[[], str] = ""
         self.pages = QStackedWidget()
         self.right = QStackedWidget()
         self.right.addWidget(work_area)
@@ -161,11 +164,15 @@ class CounterWindow(QWidget):
         if not self.figures_button.isChecked():
             self.right.setCurrentWidget(self._work_page())
 
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_status(self, text: str | Callable[[], str]) -> None:
+        """A line for the clerk; a callable is asked again when the language changes."""
+        self._status_text = text
+        self.status.setText(text() if callable(text) else text)
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Window terminal"))
+        if callable(self._status_text):
+            self.status.setText(self._status_text())
         self.center.setText(self.center_name)
         self.window_label.setText(self.tr("Window %1").replace("%1", self.window_number))
         self.clerk_label.setText(self.tr("Clerk: %1").replace("%1", self.clerk_name)

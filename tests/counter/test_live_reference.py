@@ -84,6 +84,10 @@ def test_the_status_line_and_the_queue_table_speak_chinese(qtbot: QtBot,
         qtbot.waitUntil(lambda: longest_wait().endswith("分钟"), timeout=10_000)
         assert "min" not in longest_wait()
         assert panel.wait_text(65 * 60) == "1:05 小时"
+        counter.shell.gui.language.set_language("en")  # the line follows a switch
+        qtbot.waitUntil(lambda: counter.ui.window.status.text() == "Signed in as 王丽.")
+        counter.shell.gui.language.set_language("zh_CN")
+        qtbot.waitUntil(lambda: counter.ui.window.status.text() == "已登录：王丽。")
         counter.ui.sign_out()
         assert counter.ui.window.status.text() == "已退出登录。"
 
