@@ -1,4 +1,5 @@
-"""The rules for what residents and clerks type: ID numbers and phone numbers.
+"""The rules for what residents and clerks type or present: ID numbers, phone
+numbers, and whether a document read is still valid.
 
 One rule of each for every front end. An ID number is checked against the day the
 caller's injected clock tells (the center's clock in production, a fixed day in tests),
@@ -7,6 +8,7 @@ never the machine's own date: a birth date "in the future" depends on that day.
     check_id_number("11010519491231002X", today=context.clock().date())
     is_mobile("13812345678")   # a mobile number: 11 digits from 13 to 19
     is_phone("01012345678")    # a mobile number, or a landline with its area code
+    expired_on(record, today=context.clock().date())  # the day a document ended, or None
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from hardware.identity import IdNumberCheck, validate_id_number
+from hardware.identity import IdentityRecord, IdNumberCheck, validate_id_number
 
 #: Characters of a resident ID number (17 digits and a digit or X).
 ID_LENGTH = 18
@@ -40,3 +42,9 @@ def is_mobile(number: str) -> bool:
 def is_phone(number: str) -> bool:
     """A mobile number or a landline with its area code."""
     return is_mobile(number) or LANDLINE_RE.fullmatch(number) is not None
+
+
+def expired_on(record: IdentityRecord, *, today: date) -> date | None:
+    """The day a document's validity ended when that is before `today`, else None
+    (valid, or valid for life: 长期)."""
+    return record.valid_until if record.is_expired(today) else None

@@ -43,7 +43,7 @@ from terminal.form_fields import (
     is_applicant_id,
 )
 from terminal.matter_search import SearchIndex
-from terminal.validation import ID_LENGTH, PHONE_MAX_LENGTH
+from terminal.validation import ID_LENGTH, PHONE_MAX_LENGTH, expired_on
 
 if TYPE_CHECKING:
     from hardware.passport.passive_auth import PassiveAuthResult
@@ -307,6 +307,8 @@ class ApplicantStep(QWidget):
     def _card_read(self, record: IdentityRecord) -> None:
         if not self.isVisible() and self.id_number.text():
             return  # a card left on the reader while another step is shown
+        if self._refused_expired(record):
+            return
         self.kind.setCurrentIndex(KINDS.index(record.kind))
         self.set_person(Person(id_number=record.id_number, name=record.name,
                                address=record.address, phone=self.phone.text() or None,
@@ -322,6 +324,8 @@ class ApplicantStep(QWidget):
             return
         from hardware.passport.passive_auth import PaStatus
 
+        if self._refused_expired(record):
+            return
         self.kind.setCurrentIndex(KINDS.index(record.kind))
         self.set_person(Person(id_number=record.id_number, name=record.name,
                                phone=self.phone.text() or None,
@@ -352,6 +356,18 @@ class ApplicantStep(QWidget):
             "%1", mask_document_number(record.kind, record.id_number)))
         set_state(self.status, "")
         record.wipe()
+
+    def _refused_expired(self, record: IdentityRecord) -> bool:
+        """An expired document fills nothing: the clerk is told why."""
+        ended = expired_on(record, today=self._today())
+        if ended is None:
+            return False
+        record.wipe()
+        self._clear_chip()
+        self.status.setText(self.tr("This document expired on %1: it cannot be accepted. Ask "
+                                    "for a valid document.").replace("%1", ended.isoformat()))
+        set_state(self.status, "attention")
+        return True
 
     def _no_passport(self) -> None:
         self.status.setText(self.tr("No passport on the reader: lay the photo page on it."))

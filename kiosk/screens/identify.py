@@ -18,6 +18,7 @@ What was read is shown masked until the resident touches "Continue" (or
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -46,7 +47,7 @@ from kiosk.context import KioskContext
 from kiosk.face_check import FaceCheck
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.passport_entry import PassportKeyEntry
-from terminal.validation import ID_LENGTH, MOBILE_LENGTH, check_id_number, is_mobile
+from terminal.validation import ID_LENGTH, MOBILE_LENGTH, check_id_number, expired_on, is_mobile
 from terminal.widgets.camera_view import CameraView
 from terminal.widgets.keypad import BACK, DigitKeypad, X
 from terminal.widgets.labels import role_label
@@ -414,7 +415,17 @@ class IdentifyScreen(KioskScreen):
     def _card_read(self, record: IdentityRecord) -> None:
         if not self._active or self.page() is Page.DONE:
             return  # not ours: the screen is not shown
+        ended = expired_on(record, today=self.context.clock().date())
+        if ended is not None:
+            record.wipe()
+            self.card_error.setText(self._expired_text(ended))
+            self.card_error.show()
+            return
         self._card_read_any(record)
+
+    def _expired_text(self, ended: date) -> str:
+        return self.tr("This document expired on %1. Please use a valid document, or go "
+                       "to a window for help.").replace("%1", ended.isoformat())
 
     def _card_read_any(self, record: IdentityRecord) -> None:
         self.card_error.hide()
@@ -483,6 +494,12 @@ class IdentifyScreen(KioskScreen):
             record.wipe()
             self._passport_problem(self.tr("The passport's chip could not be verified. "
                                            "Please go to a window for help."))
+            self.passport_retry.setEnabled(False)
+            return
+        ended = expired_on(record, today=self.context.clock().date())
+        if ended is not None:
+            record.wipe()
+            self._passport_problem(self._expired_text(ended))
             self.passport_retry.setEnabled(False)
             return
         self._passport_key = None

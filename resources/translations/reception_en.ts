@@ -278,6 +278,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This document expired on %1: it cannot be accepted. Ask for a valid document.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No passport on the reader: lay the photo page on it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1797,6 +1801,10 @@
     </message>
     <message>
         <source>The card reader is not working right now, so please type your ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This document expired on %1. Please use a valid document, or go to a window for help.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -278,6 +278,10 @@
         <translation>已从护照芯片读取：%1</translation>
     </message>
     <message>
+        <source>This document expired on %1: it cannot be accepted. Ask for a valid document.</source>
+        <translation>此证件已于 %1 过期，不能受理。请申请人出示有效证件。</translation>
+    </message>
+    <message>
         <source>No passport on the reader: lay the photo page on it.</source>
         <translation>阅读器上没有护照：请将资料页平放在阅读器上。</translation>
     </message>
@@ -1793,6 +1797,10 @@
     <message>
         <source>The card reader is not working right now, so please type your ID number.</source>
         <translation>读卡器暂时无法使用，请输入您的身份证号码。</translation>
+    </message>
+    <message>
+        <source>This document expired on %1. Please use a valid document, or go to a window for help.</source>
+        <translation>此证件已于 %1 过期。请使用有效证件，或到窗口咨询。</translation>
     </message>
     <message>
         <source>Reading the chip, please keep the passport still…</source>

@@ -28,6 +28,8 @@ from tests.counter.test_acceptance import MZ, MZ_FORM, choose, fill_form, record
 from tests.helpers.artefacts import artefact_dir
 
 counter_env = acceptance_fixtures.counter_env  # fixture, used by name below
+#: ICAO 9303's specimen passport expired on 1994-06-23: the applicant step's day.
+SPECIMEN_DAY = date(1994, 6, 1)
 
 
 def type_passport(qtbot: QtBot, step: ApplicantStep, number: str, birth: str,
@@ -51,6 +53,7 @@ def test_a_passport_applicant_is_accepted_at_the_counter(counter_env: CounterEnv
     choose(env, qtbot, "dbsq", MZ)
     workbench.go(APPLICANT)
     step = workbench.applicant_step
+    step._today = lambda: SPECIMEN_DAY  # the step's clock only: the record is dated today
     type_passport(qtbot, step, "l898902c", "690806", "940623")
     assert step.chip_row.isVisible() and step.id_number.text() == "L898902C"
     assert step.problem() == ""  # a passport number, not a GB 11643 one
@@ -109,7 +112,7 @@ def test_a_wrong_key_and_a_forged_chip_are_told_to_the_clerk(qtbot: QtBot) -> No
     chip = VirtualPassport(specimen.files, key)
     adapter = PassportAdapter(lambda: PassportReader(DirectLink(chip),
                                                      CscaList([specimen.pki.csca])))
-    step = ApplicantStep(None, lambda: date(2026, 3, 2), adapter)
+    step = ApplicantStep(None, lambda: SPECIMEN_DAY, adapter)
     qtbot.addWidget(step)
     step.resize(1920, 1080)
     step.show()
@@ -128,6 +131,27 @@ def test_a_wrong_key_and_a_forged_chip_are_told_to_the_clerk(qtbot: QtBot) -> No
         step.grab().save(str(folder / "passport-forged-en-landscape.png"))
     finally:
         adapter.stop()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_an_expired_passport_is_refused_at_the_counter(counter_env: CounterEnv, qtbot: QtBot,
+                                                       language: str) -> None:
+    """By the workbench's clock (today here): the specimen expired in 1994."""
+    env = counter_env
+    env.shell.gui.language.set_language(language)
+    env.workbench.resize(1366, 768)
+    env.workbench.go(APPLICANT)
+    step = env.workbench.applicant_step
+    qtbot.waitUntil(lambda: step.name.text() != "")  # the ID card lying on the reader
+    step.stop()  # its reader polls no more: the status line is the passport's
+    type_passport(qtbot, step, "L898902C", "690806", "940623")
+    with qtbot.waitSignal(step.passport.passportRead, timeout=10_000):
+        step.read_passport_button.click()
+    assert "1994-06-23" in step.status.text()
+    assert ("expired" if language == "en" else "过期") in step.status.text()
+    assert "ERIKSSON" not in step.name.text() and not step.face.isVisible()
+    folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
+    env.workbench.grab().save(str(folder / f"passport-expired-{language}-1366x768.png"))
 
 
 @pytest.mark.parametrize("card", ["hmt", "foreign2017", "foreign2023"])

@@ -5,6 +5,7 @@ by the residence permits and foreigners' cards a GA 467 reader reads."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +52,15 @@ def type_key(qtbot: QtBot, screen: IdentifyScreen, number: str, birth: str,
         for key in value:
             tap(qtbot, entry.buttons[key])
         tap(qtbot, entry.next_button)
+
+
+#: The kiosk's day in these tests: ICAO 9303's specimen passport expired on 1994-06-23.
+SPECIMEN_DAY = datetime(1994, 6, 1, 10, 0)
+
+
+@pytest.fixture(autouse=True)
+def before_the_specimen_expired(context: KioskContext) -> None:
+    context.clock = lambda: SPECIMEN_DAY.replace(tzinfo=context.zone)
 
 
 @pytest.fixture
@@ -155,6 +165,41 @@ def test_a_chip_failing_passive_authentication_sends_the_resident_to_a_window(
         assert any("DG1 does not match" in e.message for e in adapter.errors())
     finally:
         adapter.stop()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_an_expired_passport_or_card_is_refused(qtbot: QtBot, kiosk: KioskUi,
+                                                context: KioskContext,
+                                                passport: PassportAdapter,
+                                                language: str) -> None:
+    """By the kiosk's clock, not the machine's: the specimen passport read on its
+    last valid day passes (above); a day after, it is refused, and so is a card."""
+    context.gui.language.set_language(language)
+    context.clock = lambda: datetime(1994, 6, 24, 9, 0, tzinfo=context.zone)
+    screen: IdentifyScreen = kiosk.screen("identify")
+    kiosk.navigator.go("identify", NEXT)
+    tap(qtbot, screen.id_use_passport)
+    type_key(qtbot, screen, "L898902C", "690806", "940623")
+    qtbot.waitUntil(screen.passport_error.isVisible, timeout=10_000)
+    assert "1994-06-23" in screen.passport_error.text()
+    if language == "en":
+        assert "expired" in screen.passport_error.text()
+    else:
+        assert "过期" in screen.passport_error.text()
+    assert context.session.identity is None and not context.session.identified
+    grab(kiosk, f"passport-expired-{language}-portrait")
+
+    context.clock = lambda: datetime(2027, 3, 2, 9, 0, tzinfo=context.zone)
+    with Ga467Simulator(DEMO_CARDS["hmt"]()) as sim:  # valid until 2027-03-01
+        adapter = CardReaderAdapter(SerialIdCardReader(sim.port, step_timeout=0.3))
+        context.devices = KioskDevices(card_reader=adapter)
+        try:
+            kiosk.navigator.go("identify", NEXT)
+            qtbot.waitUntil(screen.card_error.isVisible, timeout=10_000)
+            assert "2027-03-01" in screen.card_error.text()
+            assert context.session.identity is None
+        finally:
+            adapter.stop()
 
 
 @pytest.mark.parametrize(("card", "masked"), [
