@@ -97,6 +97,8 @@ class HallFeed(QObject):
                           "enroll it again", error)
                 delay = self.max_delay
             except TransientError as error:
+                if self._stop.is_set():
+                    return  # stopping closed the stream under the reader: not an outage
                 # once per outage: the retries every few seconds would flood the log
                 (log.debug if self._outage else log.warning)("hall event stream: %s", error)
                 self._outage = True

@@ -41,6 +41,7 @@ class LocalPlatform:
                                         daemon=True)
 
     def start(self, timeout: float = 20.0) -> str:
+        self.app.state.streams_stopping.clear()
         self._thread.start()
         deadline = time.monotonic() + timeout
         while not self._server.started:
@@ -58,5 +59,6 @@ class LocalPlatform:
         return enrollment.issue_code(self.app.state.engine, center, role)
 
     def stop(self) -> None:
+        self.app.state.streams_stopping.set()
         self._server.should_exit = True
         self._thread.join(10)

@@ -1,6 +1,6 @@
 """Suite-wide rules: isolated config/data/log dirs, artefacts under each test's
-temporary directory, no dangling threads, and under CI a skipped test (a
-missing peer) is a failure."""
+temporary directory, no dangling threads, no unexpected log warnings, and under
+CI a skipped test (a missing peer) is a failure."""
 
 from __future__ import annotations
 
@@ -32,6 +32,23 @@ def _artefacts_under_tmp(tmp_path: Path) -> Iterator[None]:
     artefacts.set_root(tmp_path / "artefacts")
     yield
     artefacts.set_root(None)
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_log_warnings(request: pytest.FixtureRequest,
+                                caplog: pytest.LogCaptureFixture) -> Iterator[None]:
+    yield
+    from tests.helpers.log_warnings import unexpected
+
+    found = unexpected(request.node, [*caplog.get_records("setup"),
+                                      *caplog.get_records("call")])
+    report = os.environ.get("RECEPTION_LOG_WARNINGS_REPORT")
+    if report and found:
+        with open(report, "a", encoding="utf-8") as out:
+            out.writelines(f"{request.node.nodeid}\t{line}\n" for line in found)
+    elif found:
+        pytest.fail("unexpected log warnings (declare the expected ones with "
+                    "@pytest.mark.log_warnings):\n" + "\n".join(found), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -57,6 +58,7 @@ def create_app(database_url: str) -> FastAPI:
     )
     app.router.route_class = PolicyRoute
     app.state.engine = engine
+    app.state.streams_stopping = threading.Event()  # set: event streams end (hall.py)
     install_error_handlers(app)
     app.add_exception_handler(QueueError, queue_routes.answer_queue_error)
     app.add_middleware(BodyLimitMiddleware)

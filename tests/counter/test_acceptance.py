@@ -149,6 +149,7 @@ MZ_FORM = {"phone": "13812345678", "household_size": 3, "monthly_income": 1200,
 
 
 # ---- the four outcomes -----------------------------------------------------------------
+@pytest.mark.log_warnings(r"camera offline")
 def test_one_time_notice_lists_exactly_the_missing_item(counter_env: CounterEnv,
                                                         qtbot: QtBot) -> None:
     env = counter_env
@@ -329,6 +330,7 @@ def test_an_outcome_offline_is_saved_printed_and_delivered_later(
 
 # ---- how it looks ----------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.log_warnings(r"camera offline")
 def test_render_the_steps(counter_env: CounterEnv, qtbot: QtBot, language: str) -> None:
     env = counter_env
     env.shell.gui.language.set_language(language)

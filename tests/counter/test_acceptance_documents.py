@@ -44,6 +44,7 @@ def type_passport(qtbot: QtBot, step: ApplicantStep, number: str, birth: str,
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.log_warnings(r"No published working\-day calendar")
 def test_a_passport_applicant_is_accepted_at_the_counter(counter_env: CounterEnv,
                                                          qtbot: QtBot, language: str) -> None:
     env = counter_env

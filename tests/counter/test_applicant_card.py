@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from counter.acceptance.steps_intake import ApplicantStep
@@ -14,6 +15,7 @@ from hardware.idcard.serial_reader import SerialIdCardReader
 from terminal.devices.workers import CardReaderAdapter
 
 
+@pytest.mark.log_warnings(r"rejected: its data disagree")
 def test_a_refused_card_fills_nothing_and_says_why(qtbot: QtBot) -> None:
     forged = dataclasses.replace(demo_identity(), birth_date=date(1949, 12, 30))
     with Ga467Simulator(forged) as sim:

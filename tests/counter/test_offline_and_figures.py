@@ -6,11 +6,13 @@ import csv
 import itertools
 from datetime import UTC, datetime
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.counter.conftest import Counter, settle, sign_in
 
 
+@pytest.mark.log_warnings(r"hall event stream", r"platform unreachable")
 def test_offline_walk_in_and_typed_number_reconcile(qtbot: QtBot, counter: Counter) -> None:
     desk, panel = counter.ui.desk, counter.ui.queue_panel
     slip = counter.issue("A")  # printed by a kiosk before the link went down

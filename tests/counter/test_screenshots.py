@@ -63,6 +63,7 @@ def test_counter_shots_render_at_both_desk_sizes(qapp: object, tmp_path: Path) -
     assert log.problems == []
 
 
+@pytest.mark.log_warnings(r"hall event stream", r"no audio output device", r"platform unreachable")
 def test_display_shots_render_the_hall_at_1920x1080(qapp: object, tmp_path: Path) -> None:
     script = load_script()
     log = script.display_shots(tmp_path, shots=["hall"], languages=["zh_CN", "en"])

@@ -73,6 +73,7 @@ def gui(tmp_path: Path) -> Iterator[Gui]:
     gui.release()
 
 
+@pytest.mark.log_warnings(r"no audio output device")
 def test_a_counter_call_reaches_the_hall_screen_and_the_voice(
         qtbot: QtBot, tmp_path: Path, gui: Gui, platform: tuple[PlatformProcess, str]) -> None:
     process, db_url = platform
@@ -113,6 +114,7 @@ def test_a_kiosk_config_is_refused_by_the_display(tmp_path: Path) -> None:
         open_display_services(folder)
 
 
+@pytest.mark.log_warnings(r"no audio output device")
 def test_a_kiosk_call_for_help_shows_until_staff_are_on_the_way(
         qtbot: QtBot, tmp_path: Path, gui: Gui, platform: tuple[PlatformProcess, str]) -> None:
     process, db_url = platform

@@ -70,6 +70,7 @@ def hall(tmp_path: Path, qtbot: QtBot) -> Iterator[Hall]:
         platform.stop()
 
 
+@pytest.mark.log_warnings(r"no audio output device")
 def test_notices_changed_on_the_platform_scroll_without_a_restart(qtbot: QtBot,
                                                                   hall: Hall) -> None:
     ticker = hall.ui.screen.ticker
@@ -93,6 +94,7 @@ def test_notices_changed_on_the_platform_scroll_without_a_restart(qtbot: QtBot,
     assert reads and threading.main_thread().name not in reads
 
 
+@pytest.mark.log_warnings(r"no audio output device")
 def test_a_stopped_display_no_longer_reads_its_store(qtbot: QtBot, hall: Hall) -> None:
     from sync.worker import SyncState
 
@@ -106,6 +108,7 @@ def test_a_stopped_display_no_longer_reads_its_store(qtbot: QtBot, hall: Hall) -
     qtbot.wait(300)  # an exception in a slot would fail the test (pytest-qt)
 
 
+@pytest.mark.log_warnings(r"no audio output device")
 def test_the_audio_output_is_on_the_fleet_page(hall: Hall) -> None:
     from sync.server import operators
     from terminal.speech import audio_output_available
@@ -124,6 +127,7 @@ def test_the_audio_output_is_on_the_fleet_page(hall: Hall) -> None:
         assert "audio: offline (no audio output device: nothing is heard)" in row
 
 
+@pytest.mark.log_warnings(r"no audio output device")
 def test_speech_is_quiet_when_an_engine_is_absent_and_says_once_there_is_no_audio(
         qtbot: QtBot, tmp_path: Path, capfd: pytest.CaptureFixture[str],
         caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -61,6 +61,7 @@ def test_clips_are_made_off_the_gui_thread(qtbot: QtBot, tmp_path: Path) -> None
     synth.close()
 
 
+@pytest.mark.log_warnings(r"espeak-ng failed")
 def test_a_failing_synthesizer_still_answers(qtbot: QtBot, tmp_path: Path) -> None:
     synth = ClipSynth(tmp_path, command="/nonexistent/espeak-ng")
     step = Step("speech", "hello", "en")
@@ -70,6 +71,7 @@ def test_a_failing_synthesizer_still_answers(qtbot: QtBot, tmp_path: Path) -> No
     synth.close()
 
 
+@pytest.mark.log_warnings(r"no audio output device")
 def test_voice_choice(qtbot: QtBot, tmp_path: Path) -> None:
     chime = write_chime(tmp_path / "chime.wav")
     assert type(choose_voice("silent", "", chime, tmp_path)).__name__ == "SilentVoice"

@@ -121,6 +121,7 @@ def test_loop_analyses_the_newest_frame_offered_while_it_was_busy() -> None:
         loop.stop()
 
 
+@pytest.mark.log_warnings(r"camera analysis failed")
 def test_loop_survives_a_failing_analysis() -> None:
     calls: list[int] = []
     first, second = threading.Event(), threading.Event()

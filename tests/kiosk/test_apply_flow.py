@@ -371,6 +371,7 @@ def test_apply_offline_then_delivered_as_promised(apply_env: ApplyEnv, qtbot: Qt
             [row.value.split()[0] for row in done.receipt.rows if row.key == "Done by"])
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_out_of_paper_shows_the_slip_and_keeps_the_application(apply_env: ApplyEnv,
                                                                qtbot: QtBot) -> None:
     from hardware.printer.status import PaperState
@@ -389,6 +390,7 @@ def test_out_of_paper_shows_the_slip_and_keeps_the_application(apply_env: ApplyE
         outcome.tracking_number]
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_paper_out_after_the_slip_was_sent_shows_it_on_screen(apply_env: ApplyEnv,
                                                                qtbot: QtBot) -> None:
     """A network printer (loopback simulator, real DLE EOT) that reports paper out
@@ -442,6 +444,7 @@ def test_repair_request(apply_env: ApplyEnv, qtbot: QtBot) -> None:
 # ---- screenshots --------------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+@pytest.mark.log_warnings(r"printer offline")
 def test_screens_render(apply_env: ApplyEnv, qtbot: QtBot, language: str,
                         size: tuple[int, int]) -> None:
     from hardware.printer.status import PaperState

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.context import KioskContext, KioskDevices
+from kiosk.screens.base import KioskScreen
 from kiosk.screens.home import TILES
 from kiosk.screens.identify import IdentifyScreen
 from kiosk.screens.identify import Page as IdPage
@@ -46,6 +47,9 @@ def wipe_id(qtbot: QtBot, screen: IdentifyScreen) -> None:
 # ---- home ----------------------------------------------------------------------------
 
 def test_home_tiles_navigate(qtbot: QtBot, kiosk: KioskUi) -> None:
+    for target in TILES:  # the other flows' screens (built by their own tests) stand empty
+        if target not in kiosk.screens:
+            kiosk.navigator.register(target, KioskScreen())
     kiosk.navigator.go("home")
     home = kiosk.screen("home")
     asked: list[str] = []
@@ -54,9 +58,8 @@ def test_home_tiles_navigate(qtbot: QtBot, kiosk: KioskUi) -> None:
         tile = home.tiles[target]
         assert tile.height() >= 96
         tap(qtbot, tile)
-        if target in kiosk.screens:  # ours: the navigator went there
-            assert kiosk.navigator.current == target
-            tap(qtbot, kiosk.window.navigation.home_button)
+        assert kiosk.navigator.current == target
+        tap(qtbot, kiosk.window.navigation.home_button)
     assert asked == list(TILES)
     assert kiosk.navigator.current == "home"
 
@@ -132,6 +135,7 @@ def test_identify_by_keypad_checks_the_number_and_the_phone(
     assert (context.session.id_number, context.session.phone) == (VALID_ID, "13812345678")
 
 
+@pytest.mark.log_warnings(r"card-reader offline")
 def test_a_reader_that_fails_leads_to_typed_entry(qtbot: QtBot, kiosk: KioskUi,
                                                   context: KioskContext,
                                                   tmp_path: Path) -> None:
@@ -155,6 +159,7 @@ def test_a_reader_that_fails_leads_to_typed_entry(qtbot: QtBot, kiosk: KioskUi,
     ("en", "This card cannot be used here. Please ask staff for help."),
     ("zh_CN", "此卡无法在这里使用，请向工作人员求助。"),
 ])
+@pytest.mark.log_warnings(r"rejected: its data disagree")
 def test_a_card_that_disagrees_with_its_number_is_refused(
         qtbot: QtBot, kiosk: KioskUi, context: KioskContext, language: str,
         expected: str) -> None:
@@ -445,6 +450,7 @@ def test_render_every_screen(qtbot: QtBot, kiosk: KioskUi, context: KioskContext
     context.gui.language.set_language("en")
 
 
+@pytest.mark.log_warnings(r"camera offline")
 def test_a_camera_that_fails_leads_to_typed_entry(qtbot: QtBot, kiosk: KioskUi,
                                                   context: KioskContext,
                                                   tmp_path: Path) -> None:

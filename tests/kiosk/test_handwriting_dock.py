@@ -63,6 +63,7 @@ def test_the_toggle_swaps_keyboard_and_pad_once_the_recognizer_opened(qtbot: QtB
     assert wait_for_handwriting()
 
 
+@pytest.mark.log_warnings(r"handwriting is not available")
 def test_an_unavailable_recognizer_hides_the_toggle_and_brings_the_keyboard_back(
         qtbot: QtBot) -> None:
     def missing() -> WaitingRecognizer:

@@ -337,6 +337,7 @@ def test_face_match_against_the_chip_photo(qtbot: QtBot, kiosk: KioskUi,
         camera.stop()
 
 
+@pytest.mark.log_warnings(r"face match failed")
 def test_a_matcher_that_cannot_run_does_not_leave_the_resident_waiting(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QImage

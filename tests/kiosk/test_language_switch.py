@@ -85,6 +85,7 @@ def stage(qapp: QApplication, tmp_path_factory: pytest.TempPathFactory) -> Itera
         yield script, running
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_every_screen_follows_a_language_switch(stage: Any, qtbot: QtBot) -> None:
     script, running = stage
     english, chinese = fragments()

@@ -183,6 +183,7 @@ def test_elderly_priority_from_a_passports_or_cards_birth_date(queue_env: QueueE
         assert screen.priority() == ("elderly" if elderly else None)
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_printer_out_of_paper_shows_the_ticket_on_screen(queue_env: QueueEnv,
                                                          qtbot: QtBot) -> None:
     from hardware.printer.status import PaperState
@@ -197,6 +198,7 @@ def test_printer_out_of_paper_shows_the_ticket_on_screen(queue_env: QueueEnv,
     assert not list(kiosk.slips.glob("*.png"))
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_ticket_printer_running_out_during_the_job_shows_it_on_screen(queue_env: QueueEnv,
                                                                       qtbot: QtBot) -> None:
     """A network printer (loopback simulator, real DLE EOT) reports paper out only after
@@ -366,6 +368,7 @@ def test_the_queue_view_polls_and_answers_now_serving(queue_env: QueueEnv,
 # ---- screenshots ---------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])
+@pytest.mark.log_warnings(r"printer offline")
 def test_screens_render(queue_env: QueueEnv, qtbot: QtBot, language: str,
                         size: tuple[int, int]) -> None:
     from hardware.printer.status import PaperState

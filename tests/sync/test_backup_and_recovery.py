@@ -97,6 +97,7 @@ def test_a_truncated_or_foreign_backup_is_refused(tmp_path: Path) -> None:
         backups.open_into(Backup(cut, backup.taken_at), tmp_path / "b.db")
 
 
+@pytest.mark.log_warnings(r"platform unreachable")
 def test_the_sync_worker_backs_up_on_schedule_while_offline(qtbot: QtBot,
                                                             tmp_path: Path) -> None:
     terminal = make_terminal(tmp_path / "t", "http://127.0.0.1:9", "K01", b"s" * 32,

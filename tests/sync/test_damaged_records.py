@@ -75,6 +75,7 @@ def _damage(database: Path, seq: int, how: str) -> None:
         connection.execute("UPDATE records SET payload = ? WHERE seq = ?", (payload, seq))
 
 
+@pytest.mark.log_warnings(r"set aside as a dead letter")
 def test_damaged_records_are_set_aside_and_the_rest_is_delivered(
         tmp_path: Path, platform: LocalPlatform,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,6 +120,7 @@ def test_damaged_records_are_set_aside_and_the_rest_is_delivered(
     assert "3 (3 damaged on the terminal)" in page
 
 
+@pytest.mark.log_warnings(r"set aside as a dead letter")
 def test_a_missing_attachment_file_sets_its_record_aside(terminal: Terminal,
                                                          platform: LocalPlatform) -> None:
     photo = NewAttachment(b"\xff\xd8 jpeg" * 300, "image/jpeg")
@@ -162,6 +164,8 @@ def _drain_through(terminal: Terminal, attempts: int = 40) -> list[Exception]:
     raise AssertionError(f"still failing after {attempts} attempts: {failures[-1]}")
 
 
+@pytest.mark.log_warnings(r"batches in a row with HTTP 500",
+                          r"set aside: the platform answered HTTP 500")
 def test_a_record_the_platform_keeps_failing_on_is_isolated(
         terminal: Terminal, platform: LocalPlatform, plan: Path) -> None:
     ids = [terminal.outbox.submit(ticket(n)).id for n in range(100)]
@@ -177,6 +181,7 @@ def test_a_record_the_platform_keeps_failing_on_is_isolated(
     assert terminal.outbox.backlog() == 0
 
 
+@pytest.mark.log_warnings(r"batches in a row with HTTP 500", r"the platform fails on every record")
 def test_a_platform_failing_on_everything_sets_nothing_aside(
         terminal: Terminal, platform: LocalPlatform, plan: Path) -> None:
     for n in range(40):

@@ -88,6 +88,7 @@ def photo_sha(terminal: Terminal, tx_id: str) -> str:
 
 
 @pytest.mark.parametrize("status", [500, 503, 429])
+@pytest.mark.log_warnings(r"batches in a row with HTTP 500")
 def test_bursts_of_server_errors_are_retried(platform: LocalPlatform, terminal: Terminal,
                                              plan: Path, status: int) -> None:
     ids = [terminal.outbox.submit(ticket(n)).id for n in range(80)]

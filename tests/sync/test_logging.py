@@ -30,6 +30,7 @@ class Clock:
         return self.now
 
 
+@pytest.mark.log_warnings(r"disk full")
 def test_a_condition_logs_start_change_reminder_and_end(
         caplog: pytest.LogCaptureFixture) -> None:
     clock = Clock()
@@ -86,6 +87,7 @@ def _messages(caplog: pytest.LogCaptureFixture, name: str) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == name]
 
 
+@pytest.mark.log_warnings(r"platform unreachable")
 def test_a_platform_outage_is_logged_when_it_starts_and_ends(
         qtbot: QtBot, caplog: pytest.LogCaptureFixture, platform: PlatformProcess,
         terminal: Terminal) -> None:
@@ -108,6 +110,7 @@ def test_a_platform_outage_is_logged_when_it_starts_and_ends(
     assert int(ended.split(", ")[1].split()[0]) >= 50  # the count of failed passes
 
 
+@pytest.mark.log_warnings(r"disk full", r"sync pass failed")
 def test_a_full_disk_and_a_bug_are_logged_once_per_kind(
         qtbot: QtBot, caplog: pytest.LogCaptureFixture, terminal: Terminal) -> None:
     caplog.set_level(logging.INFO, "sync.worker")

@@ -10,6 +10,7 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from sync.crypto import Sealer
@@ -162,6 +163,7 @@ def test_files_a_kill_left_behind_are_swept(tmp_path: Path) -> None:
     assert outbox.files.path_for(young).exists()  # too young to tell
 
 
+@pytest.mark.log_warnings(r"test: a line")
 def test_log_files_are_private(tmp_path: Path) -> None:
     import logging
 

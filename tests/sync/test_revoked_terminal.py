@@ -54,6 +54,7 @@ def revoke(platform: PlatformProcess, terminal_id: str) -> None:
     engine.dispose()
 
 
+@pytest.mark.log_warnings(r"platform unreachable")
 def test_withdrawn_then_enrolled_again_delivers_what_it_kept(
     qtbot: QtBot, platform: PlatformProcess, tmp_path: Path
 ) -> None:

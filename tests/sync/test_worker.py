@@ -48,6 +48,7 @@ def terminal(tmp_path: Path, platform: PlatformProcess) -> Iterator[Terminal]:
     built.close()
 
 
+@pytest.mark.log_warnings(r"platform unreachable")
 def test_delivery_resumes_by_itself_when_the_link_returns(
         qtbot: QtBot, platform: PlatformProcess, terminal: Terminal) -> None:
     bridge = SyncBridge(terminal.outbox, None)
@@ -79,6 +80,7 @@ def test_delivery_resumes_by_itself_when_the_link_returns(
         bridge.stop()
 
 
+@pytest.mark.log_warnings(r"submission not stored")
 def test_a_full_disk_is_reported_in_plain_words(qtbot: QtBot, tmp_path: Path) -> None:
     from tests.sync.helpers import make_outbox
 

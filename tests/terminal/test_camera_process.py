@@ -64,6 +64,7 @@ def test_a_picture_is_taken_from_the_newest_frame_in_the_camera_process(
     assert answers[1].jpeg is None and answers[1].message
 
 
+@pytest.mark.log_warnings(r"camera offline")
 def test_a_camera_process_that_dies_is_reported_and_started_again(
         qtbot: QtBot, camera: ProcessCameraAdapter) -> None:
     frames: list[QImage] = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from sync.outbox import Outbox
@@ -44,6 +45,7 @@ def _store_with_dead_letters(folder: Path) -> Outbox:
     return outbox
 
 
+@pytest.mark.log_warnings(r"set aside as a dead letter")
 def test_the_technician_panel_lists_dead_letters_with_their_reasons(
         qtbot: QtBot, tmp_path: Path) -> None:
     outbox = _store_with_dead_letters(tmp_path)

@@ -91,6 +91,7 @@ def test_prints_to_tcp_printer_simulator(qtbot, stop_later) -> None:
         adapter.stop()
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_paper_out_fails_and_receipt_stays_reprintable(qtbot, tmp_path: Path,
                                                        stop_later) -> None:
     printer = VirtualPrinter(tmp_path)
@@ -112,6 +113,7 @@ def test_paper_out_fails_and_receipt_stays_reprintable(qtbot, tmp_path: Path,
     assert adapter.pending() == []
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_paper_out_after_the_job_fails_it_over_tcp(qtbot, stop_later) -> None:
     with PrinterSimulator() as sim:
         printer = create_printer({"transport": {"type": "network", "host": "127.0.0.1",
@@ -127,6 +129,7 @@ def test_paper_out_after_the_job_fails_it_over_tcp(qtbot, stop_later) -> None:
         adapter.stop()
 
 
+@pytest.mark.log_warnings(r"printer unknown")
 def test_printer_without_status_prints_and_warns_or_fails_as_chosen(qtbot, stop_later) -> None:
     with PrinterSimulator() as sim:
         sim.silent = True
@@ -148,6 +151,7 @@ def test_printer_without_status_prints_and_warns_or_fails_as_chosen(qtbot, stop_
         adapter.stop()
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_printer_unplugged_then_back(qtbot, stop_later) -> None:
     sim = PrinterSimulator().start()
     try:
@@ -178,6 +182,7 @@ def _warnings(caplog: pytest.LogCaptureFixture, name: str) -> list[str]:
             and r.getMessage().startswith(name)]
 
 
+@pytest.mark.log_warnings(r"printer offline")
 def test_printer_that_stays_offline_logs_once_then_its_recovery(
         qtbot, stop_later, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="terminal.devices")
@@ -205,6 +210,7 @@ def test_printer_that_stays_offline_logs_once_then_its_recovery(
         sim.stop()
 
 
+@pytest.mark.log_warnings(r"card-reader offline")
 def test_repeated_reader_errors_are_one_entry_with_a_count(
         qtbot, tmp_path: Path, stop_later, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="terminal.devices")
@@ -273,6 +279,7 @@ def test_card_reader_reads_from_ga467_simulator(qtbot, stop_later) -> None:
         adapter.stop()
 
 
+@pytest.mark.log_warnings(r"rejected: its data disagree")
 def test_card_reader_refuses_a_card_that_disagrees_with_its_number(qtbot, stop_later) -> None:
     forged = dataclasses.replace(demo_identity(), sex=Sex.MALE)
     with Ga467Simulator(forged) as sim:
@@ -294,6 +301,7 @@ def test_card_reader_refuses_a_card_that_disagrees_with_its_number(qtbot, stop_l
         adapter.stop()
 
 
+@pytest.mark.log_warnings(r"card-reader offline")
 def test_card_reader_pty_vanishes_then_returns(qtbot, stop_later) -> None:
     sim = Ga467Simulator()
     sim.start()
@@ -359,6 +367,7 @@ def test_camera_delivers_frames_and_reads_receipt_qr(qtbot, stop_later) -> None:
         cleanup()
 
 
+@pytest.mark.log_warnings(r"camera offline")
 def test_camera_unplugged_then_back(qtbot, stop_later) -> None:
     source, cleanup = build_camera(CameraSection(kind="simulated"))
     assert source is not None and cleanup is not None

@@ -36,6 +36,7 @@ def test_off_unless_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     assert start_probe(dict) is None
 
 
+@pytest.mark.log_warnings(r"e2e probe listening")
 def test_answers_ping_and_lists_what_is_shown_where(qtbot: QtBot,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     window = QWidget()

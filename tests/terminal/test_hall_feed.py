@@ -41,6 +41,7 @@ def call_event(event_id: int, number: str, at: datetime | None = None) -> HallEv
     return HallEvent(event="call", event_id=event_id, call=call)
 
 
+@pytest.mark.log_warnings(r"hall event stream")
 def test_reconnects_from_the_last_event_id(qtbot: QtBot) -> None:
     asked: list[int | None] = []
 
@@ -90,6 +91,7 @@ def live(tmp_path: Path) -> Iterator[tuple[PlatformProcess, list[PlatformClient]
         engine.dispose()
 
 
+@pytest.mark.log_warnings(r"hall event stream")
 def test_the_feed_reconnects_after_the_platform_restarts(
         qtbot: QtBot, live: tuple[PlatformProcess, list[PlatformClient]]) -> None:
     process, (display, counter, kiosk) = live

@@ -242,6 +242,7 @@ def test_the_model_is_in_memory_only_while_a_pad_shows(
     assert mapped(model)
 
 
+@pytest.mark.log_warnings(r"handwriting is not available")
 def test_a_missing_recognizer_disables_the_pad_and_says_why(
         qtbot: QtBot, show_form: ShowForm) -> None:
     def missing() -> GatedRecognizer:

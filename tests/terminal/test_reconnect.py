@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -25,6 +27,7 @@ def load_bench() -> ModuleType:
     return module
 
 
+@pytest.mark.log_warnings(r"hall event stream", r"no audio output device", r"platform unreachable")
 def test_every_front_end_follows_the_platform_down_and_back(qapp: object,
                                                             tmp_path: Path) -> None:
     bench = load_bench()

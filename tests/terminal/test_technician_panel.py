@@ -228,6 +228,7 @@ def test_save_writes_config_that_loads_back(qtbot, rig: Rig) -> None:
         "output_dir"] == str(rig.config_path.parent / "slips")
 
 
+@pytest.mark.log_warnings(r"printer unknown")
 def test_printer_without_status_is_shown_and_its_policy_chosen(qtbot, tmp_path: Path) -> None:
     """A network printer (loopback simulator) that never answers DLE EOT: the panel says
     "Status unknown"; the technician's policy applies at once and is saved."""
@@ -342,6 +343,7 @@ def themed(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)])
+@pytest.mark.log_warnings(r"printer offline")
 def test_render_panel_screenshots(qtbot, themed: None, rig: Rig,
                                   size: tuple[int, int]) -> None:
     rig.panel.resize(*size)

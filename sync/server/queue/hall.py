@@ -145,7 +145,10 @@ def frame(event: str, event_id: int, data: str) -> bytes:
 
 
 async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncIterator[bytes]:
-    """The event stream of one connection; ends on disconnect or after MAX_STREAM_SECONDS."""
+    """The event stream of one connection; ends on disconnect, after MAX_STREAM_SECONDS,
+    or when the server is stopping (app.state.streams_stopping), so a stop ends it cleanly
+    instead of cutting it after the graceful-shutdown timeout."""
+    stopping = request.app.state.streams_stopping
     started = last_sent = last_state = time.monotonic()
     state = await run_in_threadpool(queue_state, engine, watch.center, time.time())
     watch.shown = shown_by(state)
@@ -155,7 +158,7 @@ async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncI
     yield frame("help", watch.cursor, watch.help.model_dump_json())
     while time.monotonic() - started < MAX_STREAM_SECONDS:
         await asyncio.sleep(POLL_SECONDS)
-        if await request.is_disconnected():
+        if stopping.is_set() or await request.is_disconnected():
             return
         calls, any_new = await run_in_threadpool(read_events, engine, watch, time.time())
         now = time.monotonic()
