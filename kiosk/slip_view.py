@@ -1,12 +1,18 @@
-"""A receipt shown on screen when it cannot be printed: the rendered slip,
-scaled up with sharp pixels so its QR code can be photographed."""
+"""What the kiosk's done screens show: the summary beside (or above) a QR code
+and, when the receipt cannot be printed, the rendered slip, scaled up with
+sharp pixels so its QR code can be photographed."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PIL import Image
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage, QPixmap, QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+
+from hardware.printer.raster import qr_image
+from terminal.widgets.labels import role_label
 
 MAX_SCALE = 3.0
 
@@ -81,3 +87,60 @@ class SlipPage(QWidget):
         self.slip = SlipView()
         self.flow.addWidget(self.message, 1)
         self.flow.addWidget(self.slip, 3)
+
+
+def qr_pixmap(payload: str, pixels: int) -> QPixmap:
+    """`payload` as a QR code `pixels` wide (drawn at twice the size, scaled down sharp)."""
+    return QPixmap.fromImage(pil_to_qimage(qr_image(payload, pixels * 2)).scaled(
+        pixels, pixels, Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.FastTransformation))
+
+
+class SlipPages(QStackedWidget):
+    """A done screen's two pages: the summary (`card` beside or above the QR code and
+    its caption) and the slip page (`slip_page`) when the printer failed. `wrap`
+    puts the summary page in a container (a scroll area) first."""
+
+    def __init__(self, card: QWidget, qr_pixels: int,
+                 wrap: Callable[[QWidget], QWidget] = lambda page: page,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.qr_pixels = qr_pixels
+        self.qr = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
+        self.qr_caption = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
+        summary = QWidget()
+        self.summary_flow = flow_layout(summary)
+        qr_box = QWidget()
+        qr_layout = QVBoxLayout(qr_box)
+        qr_layout.addStretch(1)
+        qr_layout.addWidget(self.qr)
+        qr_layout.addWidget(self.qr_caption)
+        qr_layout.addStretch(1)
+        self.summary_flow.addWidget(card, 3)
+        self.summary_flow.addWidget(qr_box, 2)
+        self.slip_page = SlipPage()
+        self.addWidget(wrap(summary))
+        self.addWidget(self.slip_page)
+
+    def show_summary(self, qr_payload: str | None) -> None:
+        """The summary page with a fresh QR code (None: none) and no slip."""
+        self.setCurrentIndex(0)
+        self.slip_page.slip.set_slip(None)
+        if qr_payload is None:
+            self.qr.clear()
+        else:
+            self.qr.setPixmap(qr_pixmap(qr_payload, self.qr_pixels))
+
+    def show_slip(self, image: Image.Image | QImage) -> None:
+        self.slip_page.slip.set_slip(image)
+        self.setCurrentIndex(1)
+
+    def slip_shown(self) -> bool:
+        return self.currentIndex() == 1 and self.slip_page.slip.has_slip()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        wide = self.width() > self.height()
+        way = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        self.summary_flow.setDirection(way)
+        self.slip_page.flow.setDirection(way)

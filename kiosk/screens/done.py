@@ -11,28 +11,22 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
-    QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from hardware.printer import PAPER_80, Receipt, render_png
-from hardware.printer.raster import qr_image
+from hardware.printer import Receipt
 from kiosk.context import KioskContext
 from kiosk.delivery_watch import DeliveryWatch
 from kiosk.receipts import Outcome, build_receipt, rows
 from kiosk.screens.base import KioskScreen
-from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
+from kiosk.slip_printer import SlipPrinter
+from kiosk.slip_view import SlipPages
 from kiosk.widgets import SummaryTable, scrolled
-from terminal.background import Latest, run_in_background
-from terminal.widgets.labels import message_label
+from terminal.widgets.labels import message_label, role_label
 
 QR_PIXELS = 360
 
@@ -45,49 +39,28 @@ class DoneScreen(KioskScreen):
         self.context = context
         self.mode = "application"
         self.outcome: Outcome | None = None
-        self.receipt: Receipt | None = None
-        self._printing = False
         self._slip_delivered = False  # what the printed slip says
         self._shown: Outcome | None = None  # the session's outcome on show (`outcome`: a copy)
         self._slip_printed = False
-        self._outcome = Latest()  # the operations for the outcome shown
-        self._printer = None
+        self.printer = SlipPrinter(context, self)
+        self.printer.printed.connect(self._printed)
+        self.printer.rendering.connect(lambda: self.print_status.say(
+            lambda: self.tr("One moment, the slip is shown on the screen…")))
+        self.printer.slip.connect(self._slip_rendered)
         self.watch = DeliveryWatch(context, self)
         self.watch.changed.connect(self._delivery_changed)
         self.watch.settled.connect(lambda _delivered: self._print())
-        self.headline = QLabel()
-        self.headline.setProperty("role", "title")
-        self.headline.setWordWrap(True)
+        self.headline = role_label("title")
         self.table = SummaryTable()
         self.table.setObjectName("doneTable")
-        self.qr = QLabel()
-        self.qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_caption = QLabel()
-        self.qr_caption.setWordWrap(True)
-        self.qr_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_caption.setProperty("role", "subtitle")
         self.print_status = message_label("subtitle", name="printStatus")
-        # summary page: the rows beside (or above) the QR
-        summary = QWidget()
-        self.summary_layout = flow_layout(summary)
+        # the rows beside (or above) the QR
         card = QFrame()
         card.setProperty("role", "card")
         QVBoxLayout(card).addWidget(self.table)
-        qr_box = QWidget()
-        qr_layout = QVBoxLayout(qr_box)
-        qr_layout.addWidget(self.qr)
-        qr_layout.addWidget(self.qr_caption)
-        qr_layout.addStretch(1)
-        self.summary_layout.addWidget(card, 3)
-        self.summary_layout.addWidget(qr_box, 2)
-        # slip page: the message beside (or above) the slip image
-        slip_page = SlipPage()
-        self.slip_layout, self.slip_message, self.slip = (
-            slip_page.flow, slip_page.message, slip_page.slip)
-        self.pages = QStackedWidget()
+        self.pages = SlipPages(card, QR_PIXELS, wrap=scrolled)
         self.pages.currentChanged.connect(self.promptChanged)
-        self.pages.addWidget(scrolled(summary))
-        self.pages.addWidget(slip_page)
+        self.qr_caption, self.slip_message = self.pages.qr_caption, self.pages.slip_page.message
         self.finish = QPushButton()
         self.finish.clicked.connect(self.endSession)
         layout = QVBoxLayout(self)
@@ -99,37 +72,33 @@ class DoneScreen(KioskScreen):
         layout.addWidget(self.finish)
         self.retranslate()
 
+    @property
+    def receipt(self) -> Receipt | None:
+        """The slip being printed or shown."""
+        return self.printer.receipt
+
     # ---- KioskScreen
     def enter(self, args: dict[str, Any]) -> None:
         outcome = self.context.session.outcome
         self.mode = str(args.get("mode", self.mode))
         if not isinstance(outcome, Outcome) or outcome is self._shown:
             return
-        self._outcome.next()
+        self.printer.cancel()  # a slip of the last outcome is not shown for this one
         self._slip_printed = False
         self.outcome = self._shown = outcome
-        self.receipt = None
-        self.pages.setCurrentIndex(0)
-        self.slip.set_slip(None)
-        self.qr.setPixmap(QPixmap.fromImage(pil_to_qimage(
-            qr_image(outcome.qr_payload, QR_PIXELS * 2)).scaled(
-                QR_PIXELS, QR_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.FastTransformation)))
-        self._connect()
+        self.pages.show_summary(outcome.qr_payload)
         self._show()
         self.print_status.say(lambda: self.tr("Printing your slip…"))
         self.watch.watch(outcome.record_id)  # the slip is printed once the state is known
 
     def reset(self) -> None:
-        self._outcome.cancel()
+        self.printer.cancel()
         self.watch.stop()
         self._slip_printed = False
         self._shown = None
-        self.outcome = self.receipt = None
-        self._printing = False
+        self.outcome = None
         self.table.set_rows([])
-        self.slip.set_slip(None)
-        self.qr.clear()
+        self.pages.show_summary(None)
 
     def retranslate(self) -> None:
         self.title = self.tr("Done")
@@ -155,13 +124,6 @@ class DoneScreen(KioskScreen):
                                   else self.tr("Your application is saved."))
         self.table.set_rows([(row.key, row.value)
                              for row in rows(outcome, self.context.language)])
-
-    def _connect(self) -> None:
-        printer = self.context.devices.printer
-        if printer is not None and printer is not self._printer:
-            printer.printed.connect(self._printed)
-            printer.printFailed.connect(self._print_failed)
-            self._printer = printer
 
     # ---- delivery state
     def _delivery_changed(self, delivered: bool) -> None:
@@ -193,50 +155,16 @@ class DoneScreen(KioskScreen):
         if self.outcome is None:
             return
         self._slip_delivered = self.outcome.delivered
-        self.receipt = build_receipt(self.outcome, self._center_name(), self.context.language)
-        printer = self.context.devices.printer
-        if printer is None:
-            self._show_slip()
-            return
-        self._printing = True
-        printer.print_receipt(self.receipt)
+        self.printer.print(build_receipt(self.outcome, self._center_name(),
+                                         self.context.language))
 
-    def _printed(self, _receipt_id: str) -> None:
-        if not self._printing:
-            return
-        self._printing = False
+    def _printed(self) -> None:
         self._slip_printed = True
         self.print_status.say(self._take_slip)
 
-    def _print_failed(self, receipt_id: str, _resident: str, _technician: str) -> None:
-        if not self._printing:
-            return
-        self._printing = False
-        if receipt_id:
-            self.context.session.pending_prints.append(receipt_id)
-        self._show_slip()
-
-    def _show_slip(self) -> None:
-        receipt = self.receipt
-        if receipt is None:
-            return
-        self.print_status.say(lambda: self.tr("One moment, the slip is shown on the screen…"))
-
-        run_in_background(self, lambda: render_png(receipt, PAPER_80), self._slip_rendered,
-                          token=self._outcome.current)
-
     def _slip_rendered(self, image: Any) -> None:
-        self.slip.set_slip(image)
-        self.pages.setCurrentIndex(1)
+        self.pages.show_slip(image)
         self.print_status.clear()
 
     def slip_shown(self) -> bool:
-        return self.pages.currentIndex() == 1 and self.slip.has_slip()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        wide = self.width() > self.height()
-        direction = (QBoxLayout.Direction.LeftToRight if wide
-                     else QBoxLayout.Direction.TopToBottom)
-        self.summary_layout.setDirection(direction)
-        self.slip_layout.setDirection(direction)
+        return self.pages.slip_shown()

@@ -11,20 +11,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any, Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QPixmap, QResizeEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QFrame,
-    QLabel,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from hardware.printer import PAPER_80, Receipt, render_png
-from hardware.printer.raster import qr_image
 from kiosk.context import KioskContext
 from kiosk.delivery_watch import DeliveryWatch
 from kiosk.receipts import (
@@ -37,65 +31,13 @@ from kiosk.receipts import (
     ticket_receipt,
 )
 from kiosk.screens.base import KioskScreen
-from kiosk.slip_view import SlipPage, flow_layout, pil_to_qimage
+from kiosk.slip_printer import SlipPrinter
+from kiosk.slip_view import SlipPages
 from kiosk.widgets import SummaryTable
-from terminal.background import run_in_background
 from terminal.widgets.labels import message_label, role_label
 
 QR_PIXELS = 240
 SlipKind = Literal["ticket", "booking"]
-
-
-class SlipPrinter(QObject):
-    """Prints one receipt; `printed()`, or `slip(image)` when it cannot."""
-
-    printed = Signal()
-    slip = Signal(object)  # PIL image of the slip
-
-    def __init__(self, context: KioskContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self._printer: Any = None
-        self._receipt: Receipt | None = None
-        self._printing = False
-
-    def print(self, receipt: Receipt) -> None:
-        self._receipt = receipt
-        printer = self.context.devices.printer
-        if printer is None:
-            self._render()
-            return
-        if printer is not self._printer:
-            printer.printed.connect(self._printed)
-            printer.printFailed.connect(self._failed)
-            self._printer = printer
-        self._printing = True
-        printer.print_receipt(receipt)
-
-    def cancel(self) -> None:
-        self._printing = False
-        self._receipt = None
-
-    def _printed(self, _receipt_id: str) -> None:
-        if self._printing:
-            self._printing = False
-            self.printed.emit()
-
-    def _failed(self, receipt_id: str, _resident: str, _technician: str) -> None:
-        if not self._printing:
-            return
-        self._printing = False
-        if receipt_id:
-            self.context.session.pending_prints.append(receipt_id)
-        self._render()
-
-    def _render(self) -> None:
-        receipt = self._receipt
-        if receipt is None:
-            return
-        run_in_background(self, lambda: render_png(receipt, PAPER_80),
-                          lambda image: self.slip.emit(image) if self._receipt is receipt
-                          else None)
 
 
 class SlipScreen(KioskScreen):
@@ -124,12 +66,8 @@ class SlipScreen(KioskScreen):
                                   name="ticketDetails")
         self.table = SummaryTable()
         self.table.setObjectName("bookingTable")
-        self.qr = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
-        self.qr_caption = role_label("subtitle", align=Qt.AlignmentFlag.AlignCenter)
         self.print_status = message_label("subtitle", name="printStatus")
-        # summary page: the facts beside (landscape) or above (portrait) the QR
-        summary = QWidget()
-        self.summary_layout = flow_layout(summary)
+        # the facts beside (landscape) or above (portrait) the QR
         card = QFrame()
         card.setProperty("role", "card")
         facts = QVBoxLayout(card)
@@ -138,22 +76,9 @@ class SlipScreen(KioskScreen):
         for widget in (self.number, self.category, self.details, self.table):
             facts.addWidget(widget)
         facts.addStretch(1)
-        qr_box = QWidget()
-        qr_layout = QVBoxLayout(qr_box)
-        qr_layout.addStretch(1)
-        qr_layout.addWidget(self.qr)
-        qr_layout.addWidget(self.qr_caption)
-        qr_layout.addStretch(1)
-        self.summary_layout.addWidget(card, 3)
-        self.summary_layout.addWidget(qr_box, 2)
-        # slip page: the message beside (or above) the slip image
-        slip_page = SlipPage()
-        self.slip_layout, self.slip_message, self.slip = (
-            slip_page.flow, slip_page.message, slip_page.slip)
-        self.pages = QStackedWidget()
+        self.pages = SlipPages(card, QR_PIXELS)
         self.pages.currentChanged.connect(self.promptChanged)
-        self.pages.addWidget(summary)
-        self.pages.addWidget(slip_page)
+        self.qr_caption, self.slip_message = self.pages.qr_caption, self.pages.slip_page.message
         self.finish = QPushButton()
         self.finish.clicked.connect(self.endSession)
         layout = QVBoxLayout(self)
@@ -172,12 +97,8 @@ class SlipScreen(KioskScreen):
         if item is None or item is self._shown:
             return
         self.item = self._shown = item
-        self.pages.setCurrentIndex(0)
-        self.slip.set_slip(None)
-        self.qr.setPixmap(QPixmap.fromImage(pil_to_qimage(
-            qr_image(item.qr_payload, QR_PIXELS * 2)).scaled(
-                QR_PIXELS, QR_PIXELS, Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.FastTransformation)))
+        self.printer.cancel()  # a slip of the last item is not shown for this one
+        self.pages.show_summary(item.qr_payload)
         self._show()
         self.print_status.say(lambda: self.tr("Printing your slip…"))
         if isinstance(item, BookingOutcome):
@@ -205,9 +126,7 @@ class SlipScreen(KioskScreen):
         self.printer.cancel()
         self.item = self._shown = None
         self.table.set_rows([])
-        self.slip.set_slip(None)
-        self.qr.clear()
-        self.pages.setCurrentIndex(0)
+        self.pages.show_summary(None)
 
     def retranslate(self) -> None:
         ticket = self.kind == "ticket"
@@ -250,16 +169,8 @@ class SlipScreen(KioskScreen):
         self.print_status.say(lambda: self.tr("Please take your slip from the printer."))
 
     def _show_slip(self, image: Any) -> None:
-        self.slip.set_slip(image)
-        self.pages.setCurrentIndex(1)
+        self.pages.show_slip(image)
         self.print_status.clear()
 
     def slip_shown(self) -> bool:
-        return self.pages.currentIndex() == 1 and self.slip.has_slip()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        wide = self.width() > self.height()
-        way = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
-        self.summary_layout.setDirection(way)
-        self.slip_layout.setDirection(way)
+        return self.pages.slip_shown()

@@ -74,8 +74,8 @@ def test_booking_slots_and_the_slip_show_the_centers_hours(queue_env: QueueEnv,
     done = kiosk.screen("booking_done")
     expected = (f"{slots[free].start.astimezone(CENTER):%Y-%m-%d %H:%M}–"
                 f"{slots[free].end.astimezone(CENTER):%H:%M}")
-    qtbot.waitUntil(lambda: done.printer._receipt is not None, timeout=WAIT_MS)
-    printed = {row.key: row.value for row in done.printer._receipt.rows}
+    qtbot.waitUntil(lambda: done.printer.receipt is not None, timeout=WAIT_MS)
+    printed = {row.key: row.value for row in done.printer.receipt.rows}
     assert printed["Date and time"] == expected
     table = done.table.grid
     cells = [table.itemAt(i).widget().text() for i in range(table.count())]
@@ -94,8 +94,8 @@ def test_a_ticket_shows_and_prints_the_centers_time(queue_env: QueueEnv, qtbot: 
     ticket = kiosk.screen("queue_ticket")
     center_times = {f"{moment:%Y-%m-%d %H:%M}" for moment in (before, after)}
     assert any(text in ticket.details.text() for text in center_times)
-    qtbot.waitUntil(lambda: ticket.printer._receipt is not None, timeout=WAIT_MS)
-    printed = {row.key: row.value for row in ticket.printer._receipt.rows}
+    qtbot.waitUntil(lambda: ticket.printer.receipt is not None, timeout=WAIT_MS)
+    printed = {row.key: row.value for row in ticket.printer.receipt.rows}
     assert printed["Time"] in center_times
 
 

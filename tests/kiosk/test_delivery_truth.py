@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.receipts import rows
@@ -44,6 +45,7 @@ def test_online_the_slip_says_sent_as_the_screen_does(apply_env: ApplyEnv,
     assert done.headline.text() == "Your application has reached the office."
 
 
+@pytest.mark.log_warnings(r"platform unreachable")
 def test_offline_both_say_saved_then_the_screen_explains(apply_env: ApplyEnv,
                                                          qtbot: QtBot) -> None:
     env = apply_env
@@ -85,8 +87,8 @@ def test_the_booking_screen_follows_delivery(queue_env: QueueEnv, qtbot: QtBot) 
     kiosk.screen("book_confirm").confirm.click()
     qtbot.waitUntil(lambda: kiosk.navigator.current == "booking_done", timeout=WAIT_MS)
     done = kiosk.screen("booking_done")
-    qtbot.waitUntil(lambda: done.printer._receipt is not None, timeout=WAIT_MS)
-    assert printed_status(done.printer._receipt) == SENT
+    qtbot.waitUntil(lambda: done.printer.receipt is not None, timeout=WAIT_MS)
+    assert printed_status(done.printer.receipt) == SENT
     table = done.table.grid
     cells = [table.itemAt(i).widget().text() for i in range(table.count())]
     assert SENT in cells and SAVED not in cells
