@@ -5,10 +5,13 @@ from __future__ import annotations
 import builtins
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import ModuleType
 
 import pytest
+from usb.backend import IBackend
 
 from hardware import discovery
 from hardware.discovery import (
@@ -107,22 +110,58 @@ def test_pyserial_missing_is_explained(monkeypatch: pytest.MonkeyPatch) -> None:
     assert not result.available and "pyserial not installed" in result.reason
 
 
-def fake_usb_device(device_class: int, interface_classes: list[int]) -> object:
-    class Device(SimpleNamespace):
-        def __iter__(self):  # configurations, each an iterable of interfaces
-            return iter([[SimpleNamespace(bInterfaceClass=c) for c in interface_classes]])
+@dataclass(frozen=True)
+class Descriptor:
+    """The descriptor fields usb.core's Device, Configuration and Interface read."""
 
-    return Device(bDeviceClass=device_class, idVendor=0x0416, idProduct=0x5011, bus=1,
-                  address=4)
+    bDeviceClass: int = 0
+    bInterfaceClass: int = 0
+    bNumInterfaces: int = 1
+    bNumConfigurations: int = 1
+    idVendor: int = 0x0416
+    idProduct: int = 0x5011
+    bus: int = 1
+    address: int = 4
+    port_number: int | None = None
+    speed: int | None = None
+
+    def __getattr__(self, name: str) -> None:  # the fields discovery does not read
+        return None
+
+
+class Backend(IBackend):
+    """A pyusb backend with made-up devices, each (device class, its interfaces'
+    classes): usb.core.find and its real Device objects read them as from libusb."""
+
+    def __init__(self, devices: list[tuple[int, list[int]]]) -> None:
+        self.devices = devices
+
+    def enumerate_devices(self) -> Iterator[int]:
+        return iter(range(len(self.devices)))
+
+    def get_device_descriptor(self, dev: int) -> Descriptor:
+        return Descriptor(bDeviceClass=self.devices[dev][0])
+
+    def get_configuration_descriptor(self, dev: int, config: int) -> Descriptor:
+        return Descriptor(bNumInterfaces=len(self.devices[dev][1]))
+
+    def get_interface_descriptor(self, dev: int, intf: int, alt: int,
+                                 config: int) -> Descriptor:
+        if alt > 0:
+            raise IndexError("one alternate setting")
+        return Descriptor(bInterfaceClass=self.devices[dev][1][intf])
 
 
 def test_usb_printers_have_interface_class_7(monkeypatch: pytest.MonkeyPatch) -> None:
     import usb.core
 
-    devices = [fake_usb_device(0, [7]), fake_usb_device(0, [3]), fake_usb_device(9, [9])]
-    monkeypatch.setattr(usb.core, "find", lambda find_all=False: iter(devices))
+    backend = Backend([(0, [7]), (0, [3, 7]), (0, [3]), (9, [9])])
+    find = usb.core.find
+    monkeypatch.setattr(usb.core, "find", lambda find_all=False: find(find_all=find_all,
+                                                                      backend=backend))
     result = discovery.list_usb_printers()
-    assert result.available and result.items == (UsbPrinter(0x0416, 0x5011, 1, 4),)
+    assert result.available
+    assert result.items == (UsbPrinter(0x0416, 0x5011, 1, 4),) * 2
 
 
 def test_no_libusb_falls_back_to_device_nodes(monkeypatch: pytest.MonkeyPatch,
