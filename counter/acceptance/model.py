@@ -51,6 +51,7 @@ class Draft:
     documents: list[bytes] = field(default_factory=list)  # JPEG, perspective-corrected
     tracking_number: str | None = None  # a kiosk pre-application keeps its number
     form_complete: bool = True
+    face_match: str | None = None  # the clerk's face check's outcome, never an image
 
     def start_matter(self, matter: Matter) -> None:
         """Choose the matter: required materials start missing, optional ones not needed."""
@@ -118,4 +119,5 @@ def build_payload(draft: Draft, outcome: AcceptanceOutcome, tracking_number: str
         materials_missing=draft.codes(MaterialState.MISSING),
         materials_promised=draft.codes(MaterialState.PROMISED),
         promised_date=promised.date if promised else None,
-        reason=reason.strip() or None, ticket_number=ticket, staff_no=staff_no, window=window)
+        reason=reason.strip() or None, ticket_number=ticket, staff_no=staff_no, window=window,
+        face_match=draft.face_match)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.acceptance.common import chinese, heading, localized, note, scrolled, set_state
+from counter.acceptance.face_compare import FaceCompare
 from hardware.documents import mask_document_number, validate_document_number
 from hardware.identity import DocumentKind, IdentityRecord
 from hardware.passport.mrz import MrzError, MrzKey
@@ -177,6 +178,7 @@ class ApplicantStep(QWidget):
 
     def __init__(self, card: CardReaderAdapter | None, today: Callable[[], date],
                  passport: PassportAdapter | None = None,
+                 camera: CameraAdapter | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
@@ -235,6 +237,7 @@ class ApplicantStep(QWidget):
         self.chip_result.setObjectName("chipResult")
         self.face = QLabel()
         self.face.setObjectName("documentFace")
+        self.face_compare = FaceCompare(camera)
         self.status = note()
         self.labels = [QLabel() for _ in range(6)]
         self.form = QFormLayout()
@@ -248,7 +251,11 @@ class ApplicantStep(QWidget):
         layout.addLayout(self.form)
         result = QHBoxLayout()
         result.addWidget(self.face, 0, Qt.AlignmentFlag.AlignTop)
-        result.addWidget(self.chip_result, 1)
+        checks = QVBoxLayout()
+        checks.addWidget(self.chip_result)
+        checks.addWidget(self.face_compare)
+        checks.addStretch(1)
+        result.addLayout(checks, 1)
         layout.addLayout(result)
         layout.addWidget(self.status)
         layout.addStretch(1)
@@ -281,6 +288,7 @@ class ApplicantStep(QWidget):
         set_state(self.chip_result, "")
         self.face.clear()
         self.face.hide()
+        self.face_compare.clear()
 
     def read_card(self) -> None:
         if self.card is not None:
@@ -334,6 +342,7 @@ class ApplicantStep(QWidget):
         if record.photo_image:
             self.face.setPixmap(face_pixmap(record.photo_image))
             self.face.show()
+            self.face_compare.set_photo(record.photo_image)
         signer = passive_auth.signer
         if passive_auth.status is PaStatus.PASSED:
             text = self.tr("Chip read. Passive authentication passed: the data is signed by "
@@ -421,6 +430,11 @@ class ApplicantStep(QWidget):
             return wire_nationality(number[:3])  # the 2017 card's number opens with it
         return typed
 
+    def face_match(self) -> str | None:
+        """The face check's outcome when the clerk ran one (the only thing recorded)."""
+        result = self.face_compare.result
+        return result.outcome.value if result is not None else None
+
     def person(self) -> Person:
         def value(edit: QLineEdit) -> str | None:
             return edit.text().strip() or None
@@ -471,6 +485,7 @@ class ApplicantStep(QWidget):
         self.birth_label.setText(self.tr("Born (YYMMDD)"))
         self.expiry_label.setText(self.tr("Expires (YYMMDD)"))
         self.read_passport_button.setText(self.tr("Read passport chip (Ctrl+P)"))
+        self.face_compare.retranslate()
         for label, text in zip(self.labels, (self.tr("Document"), self.tr("Document number"),
                                              self.tr("Passport chip"), self.tr("Name"),
                                              self.tr("Phone"), self.tr("Address")), strict=True):

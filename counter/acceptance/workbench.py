@@ -147,7 +147,8 @@ class AcceptanceWorkbench(QWidget):
         self.steps.currentRowChanged.connect(self.go)
         self.matter_step = MatterStep()
         self.matter_step.chosen.connect(self.choose_matter)
-        self.applicant_step = ApplicantStep(card_reader, lambda: self._clock().date(), passport)
+        self.applicant_step = ApplicantStep(card_reader, lambda: self._clock().date(), passport,
+                                            self.camera)
         self.applicant_step.changed.connect(self._applicant_changed)
         self.form_step = FormStep(self.camera, lambda: self._clock().date())
         self.form_step.changed.connect(self._refresh_outcome)
@@ -293,6 +294,7 @@ class AcceptanceWorkbench(QWidget):
 
     def _collect(self) -> None:
         self.draft.applicant = self.applicant_step.person()
+        self.draft.face_match = self.applicant_step.face_match()
         self.draft.fields = self.form_step.values()
         self.draft.form_complete = not self.form_step.problems() \
             and not self.applicant_step.problem()

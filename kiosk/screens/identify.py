@@ -44,9 +44,9 @@ from hardware.identity import (
     mask_phone,
 )
 from kiosk.context import KioskContext
-from kiosk.face_check import FaceCheck
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.passport_entry import PassportKeyEntry
+from terminal.face_check import FaceCheck
 from terminal.validation import ID_LENGTH, MOBILE_LENGTH, check_id_number, expired_on, is_mobile
 from terminal.widgets.camera_view import CameraView
 from terminal.widgets.keypad import BACK, DigitKeypad, X

@@ -1329,6 +1329,37 @@
     </message>
 </context>
 <context>
+    <name>FaceCompare</name>
+    <message>
+        <source>Comparing… ask the applicant to look at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance %1, threshold %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face matches the chip photo (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The face does NOT match the chip photo (%1): check the applicant and the passport by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No face in front of the camera: ask the applicant to look at it, then compare again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The chip photo cannot be compared here: check the applicant by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare face with chip photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FiguresView</name>
     <message>
         <source>Could not write the file: %1</source>

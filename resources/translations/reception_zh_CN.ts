@@ -1326,6 +1326,37 @@
     </message>
 </context>
 <context>
+    <name>FaceCompare</name>
+    <message>
+        <source>Comparing… ask the applicant to look at the camera.</source>
+        <translation>正在比对……请申请人看向摄像头。</translation>
+    </message>
+    <message>
+        <source>distance %1, threshold %2</source>
+        <translation>距离 %1，阈值 %2</translation>
+    </message>
+    <message>
+        <source>The face matches the chip photo (%1).</source>
+        <translation>人像与芯片照片一致（%1）。</translation>
+    </message>
+    <message>
+        <source>The face does NOT match the chip photo (%1): check the applicant and the passport by hand.</source>
+        <translation>人像与芯片照片不一致（%1）：请人工核对申请人与护照。</translation>
+    </message>
+    <message>
+        <source>No face in front of the camera: ask the applicant to look at it, then compare again.</source>
+        <translation>摄像头前没有人脸：请申请人看向摄像头，然后再次比对。</translation>
+    </message>
+    <message>
+        <source>The chip photo cannot be compared here: check the applicant by hand.</source>
+        <translation>芯片照片无法在此比对：请人工核对申请人。</translation>
+    </message>
+    <message>
+        <source>Compare face with chip photo</source>
+        <translation>人像与芯片照片比对</translation>
+    </message>
+</context>
+<context>
     <name>FiguresView</name>
     <message>
         <source>Could not write the file: %1</source>

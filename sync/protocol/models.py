@@ -190,6 +190,8 @@ class AcceptancePayload(WireModel):
     ticket_number: Annotated[str, Field(max_length=12)] | None = None
     staff_no: Annotated[str, Field(max_length=32)] | None = None
     window: Annotated[str, Field(max_length=16)] | None = None
+    #: the clerk's face check against the passport chip's photo: its outcome only
+    face_match: Literal["matched", "not_matched", "no_live_face", "no_document_face"] | None = None
 
 
 class ServedPayload(WireModel):

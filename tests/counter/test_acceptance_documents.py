@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from counter.acceptance.steps_intake import ApplicantStep
 from counter.acceptance.workbench import APPLICANT, FORM
+from hardware.facematch import MatchOutcome
 from hardware.idcard.ga467_sim import DEMO_CARDS, Ga467Simulator
 from hardware.idcard.serial_reader import SerialIdCardReader
 from hardware.identity import DocumentKind
@@ -26,6 +27,7 @@ from tests.counter import acceptance_fixtures
 from tests.counter.acceptance_fixtures import CounterEnv
 from tests.counter.test_acceptance import MZ, MZ_FORM, choose, fill_form, record, set_materials
 from tests.helpers.artefacts import artefact_dir
+from tests.kiosk.test_identify_documents import load_bench
 
 counter_env = acceptance_fixtures.counter_env  # fixture, used by name below
 #: ICAO 9303's specimen passport expired on 1994-06-23: the applicant step's day.
@@ -153,6 +155,59 @@ def test_an_expired_passport_is_refused_at_the_counter(counter_env: CounterEnv, 
     assert "ERIKSSON" not in step.name.text() and not step.face.isVisible()
     folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
     env.workbench.grab().save(str(folder / f"passport-expired-{language}-1366x768.png"))
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+@pytest.mark.parametrize(("person", "matched"), [("collins", True), ("hopper", False)])
+def test_the_clerk_compares_the_face_with_the_chip_photo(counter_env: CounterEnv, qtbot: QtBot,
+                                                         person: str, matched: bool,
+                                                         language: str) -> None:
+    """The camera shows `person` (public-domain portraits, the specimen's face is
+    Collins'); the result is shown and only its outcome is recorded."""
+    import cv2
+    import numpy as np
+
+    env = counter_env
+    bench, rng = load_bench(), np.random.default_rng(11)
+    for i in range(3):
+        frame = bench.live_frame(person, rng)
+        cv2.imwrite(str(env.camera_dir / f"{i}.jpg"), cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
+    env.shell.gui.language.set_language(language)
+    workbench = env.workbench
+    choose(env, qtbot, "dbsq", MZ)
+    workbench.go(APPLICANT)
+    step = workbench.applicant_step
+    qtbot.waitUntil(lambda: step.name.text() != "")  # the ID card lying on the reader
+    step.stop()
+    step._today = lambda: SPECIMEN_DAY
+    type_passport(qtbot, step, "L898902C", "690806", "940623")
+    with qtbot.waitSignal(step.passport.passportRead, timeout=10_000):
+        step.read_passport_button.click()
+    compare = step.face_compare
+    assert compare.isVisible() and compare.result is None
+    compare.button.click()
+    qtbot.waitUntil(lambda: compare.result is not None, timeout=120_000)
+    assert compare.result is not None and compare.result.distance is not None
+    expected = MatchOutcome.MATCHED if matched else MatchOutcome.NOT_MATCHED
+    assert compare.result.outcome is expected
+    assert f"{compare.result.distance:.2f}" in compare.label.text()
+    if language == "en":
+        assert ("does NOT match" in compare.label.text()) is not matched
+    qtbot.waitUntil(lambda: not workbench.camera.capturing, timeout=10_000)
+    folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
+    tag = "matched" if matched else "refused"
+    for width, height in ((1366, 768), (1920, 1080)):
+        workbench.resize(width, height)
+        workbench.grab().save(str(folder / f"passport-face-{tag}-{language}-counter-"
+                                          f"{width}x{height}.png"))
+    fill_form(env, MZ_FORM)
+    workbench.go(FORM)
+    set_materials(env, {})
+    number, _printed = record(env, qtbot, AcceptanceOutcome.ACCEPTED)
+    assert env.drain() == 1
+    [row] = [r for r in env.platform_rows("acceptance") if r["tracking_number"] == number]
+    assert row["face_match"] == expected.value
+    assert not any(isinstance(value, str) and len(value) > 1000 for value in row.values())
 
 
 @pytest.mark.parametrize("card", ["hmt", "foreign2017", "foreign2023"])

@@ -342,7 +342,7 @@ def test_a_matcher_that_cannot_run_does_not_leave_the_resident_waiting(
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtGui import QImage
 
-    import kiosk.face_check as face_check
+    import terminal.face_check as face_check
 
     def broken() -> Any:
         raise FileNotFoundError("the face_recognition_models package is not installed")

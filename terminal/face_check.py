@@ -1,4 +1,4 @@
-"""The kiosk's face check: one camera frame against the document's photo, off the GUI.
+"""A face check (kiosk and counter): one camera frame against the document's photo, off the GUI.
 
 `FaceCheck.check(frame, photo, threshold)` copies the frame's pixels, then
 decodes the photo and runs `hardware.facematch` on the background lane; the
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
     from hardware.facematch import FaceMatcher, MatchResult
 
-log = logging.getLogger("kiosk.face_check")
+log = logging.getLogger("terminal.face_check")
 _MATCHER: FaceMatcher | None = None
 _MATCHER_LOCK = threading.Lock()
 
