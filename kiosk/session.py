@@ -13,12 +13,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sync.protocol.models import Person
-
 if TYPE_CHECKING:
     from hardware.facematch import MatchResult
     from hardware.identity import IdentityRecord
     from kiosk.receipts import BookingOutcome, IssuedTicket, Outcome
+    from sync.protocol.models import Person
 
 _NATIONALITY = re.compile(r"[A-Z<]{3}")
 
@@ -55,6 +54,8 @@ class KioskSession:
     def applicant(self, *, phone: str | None = None, address: str | None = None) -> Person:
         """The resident as the wire carries them: the document's number, kind and
         issuing country (a number typed on the keypad is a resident ID card's)."""
+        from sync.protocol.models import Person  # pydantic: not before the first paint
+
         identity = self.identity
         if identity is None:
             return Person(id_number=self.id_number or None, phone=phone or None,
