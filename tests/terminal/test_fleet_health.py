@@ -33,6 +33,8 @@ def fleet_page(platform: LocalPlatform) -> str:
         return browser.get("/fleet").text
 
 
+# the kiosk may be stopped while it tops up its leased numbers (its client closed under it)
+@pytest.mark.log_warnings(r"could not top up the leases")
 @pytest.mark.parametrize("role", ["kiosk", "counter"])
 def test_each_front_ends_devices_reach_the_fleet_page(qtbot: QtBot, tmp_path: Path,
                                                       role: str) -> None:
