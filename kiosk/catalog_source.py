@@ -1,11 +1,12 @@
 """The kiosk's catalog: read from the local cache off the GUI thread, with its
 search index, shared by the application flow's screens (catalog, matter, form,
-review) and the queue flow's (book, check in)."""
+review) and the queue flow's (book, check in). Checked again after every sync
+pass, so a catalog that arrives (or changes) while a screen shows it appears
+there; only a catalog whose validator moved is parsed and indexed again."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -42,32 +43,40 @@ class CatalogSource(QObject):
         self.context = context
         self.catalog: Catalog | None = None
         self.index: SearchIndex | None = None
-        self._fetched_at: datetime | None = None
+        self._validator: str | None = None
         self._waiting: list[Callable[[], None]] = []
         self._loading = False
+        if context.shell is not None:
+            context.shell.bridge.stateChanged.connect(lambda _state: self.refresh())
 
     def refresh(self) -> None:
         """Re-read the cache in the background (a new catalog rebuilds the index)."""
         if self.context.shell is None or self._loading:
             return
         self._loading = True
-        context, known = self.context, self._fetched_at
+        context, known = self.context, self._validator
+        loaded = self.catalog is not None
 
-        def load() -> tuple[Any, SearchIndex | None]:
+        def load() -> tuple[Any, str | None, SearchIndex | None]:
             from sync.caches import CATALOG
 
+            assert context.shell is not None
+            validator = context.shell.services.runtime.cache.validator(CATALOG)
+            if loaded and validator is not None and validator == known:
+                return None, validator, None
             cached = context.cached(CATALOG, Catalog)
-            if cached is None or cached.fetched_at == known:
-                return cached, None
-            return cached, SearchIndex(cached.value.matters)
+            if cached is None:
+                return None, validator, None
+            return cached, validator, SearchIndex(cached.value.matters)
 
-        run_in_background(self, load, self._loaded, lambda _message: self._loaded((None, None)))
+        run_in_background(self, load, self._loaded,
+                          lambda _message: self._loaded((None, None, None)))
 
-    def _loaded(self, result: tuple[Any, SearchIndex | None]) -> None:
+    def _loaded(self, result: tuple[Any, str | None, SearchIndex | None]) -> None:
         self._loading = False
-        cached, index = result
+        cached, validator, index = result
         if cached is not None and index is not None:
-            self.catalog, self.index, self._fetched_at = cached.value, index, cached.fetched_at
+            self.catalog, self.index, self._validator = cached.value, index, validator
             self.changed.emit()
         waiting, self._waiting = self._waiting, []
         for callback in waiting:

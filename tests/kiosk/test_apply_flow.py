@@ -4,7 +4,7 @@ reference platform on loopback, plus the parts (search, inputs, tracking)."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -542,3 +542,34 @@ def test_landscape_repair_shows_back_and_next_without_scrolling(apply_env: Apply
     for button in (repair.form.previous, repair.form.next):
         bottom = button.mapTo(page.viewport(), button.rect().bottomLeft()).y()
         assert 0 < bottom <= page.viewport().height(), button.text()
+
+
+def test_a_catalog_that_arrives_after_the_screen_opened_shows_there(
+        apply_env: ApplyEnv, qtbot: QtBot) -> None:
+    """A fresh kiosk's first sync pass brings the catalog while the apply screen
+    already says "loading": the screen fills in without the resident leaving."""
+    from sqlalchemy import text
+
+    from kiosk.catalog_source import CatalogSource
+    from kiosk.screens.catalog import CatalogScreen
+    from sync.worker import SyncState
+
+    with apply_env.shell.services.runtime.database.write() as connection:
+        connection.execute(text("DELETE FROM caches"))  # as before the first sync
+    screen = CatalogScreen(apply_env.context, CatalogSource(apply_env.context))
+    qtbot.addWidget(screen)
+    screen.enter({"reset": True})
+    qtbot.waitUntil(lambda: not screen.source._loading)
+    assert screen.source.catalog is None and not screen.tiles.buttons
+    def sync_pass() -> None:  # as the worker does: pull, then publish its state
+        apply_env.shell.services.runtime.synchronizer.refresh()
+        apply_env.shell.bridge.publish(SyncState(online=True, backlog=0, dead_letters=0,
+                                                 last_success=datetime.now(UTC)))
+
+    sync_pass()
+    qtbot.waitUntil(lambda: bool(screen.tiles.buttons), timeout=20_000)
+    assert any(key.startswith("department:") for key in screen.tiles.buttons)
+    index = screen.source.index
+    sync_pass()  # nothing new: the catalog is not parsed and indexed again
+    qtbot.waitUntil(lambda: not screen.source._loading)
+    assert screen.source.index is index
