@@ -13,6 +13,10 @@ import pytest
 from hardware.printer.receipt import Receipt, Row
 from hardware.printer.simulator import PrinterSimulator
 
+# ---- PC/SC: one pcscd for the whole session, whichever module asks first (a module
+# importing the session fixture itself gets a second daemon of its own)
+from tests.hardware.pcsc_fixtures import pcscd_fixture, vcard_fixture  # noqa: F401
+
 
 @pytest.fixture
 def chinese_receipt() -> Receipt:

@@ -1,7 +1,9 @@
 """pytest fixtures: a real pcscd with the vpcd driver, and the project's virtual card.
 
-Import `pcscd_fixture` and `vcard_fixture` into a test module to get the
-fixtures `pcscd` (session-wide daemon) and `vcard` (a card, not inserted).
+tests/hardware/conftest.py registers `pcscd_fixture` and `vcard_fixture` once for
+every hardware test: `pcscd` (session-wide daemon) and `vcard` (a card, not
+inserted). A test module must not import them again: pytest would give it a
+session daemon of its own beside the first.
 Tests skip when pcscd or vpcd is missing, but fail when the CI variable is set.
 """
 

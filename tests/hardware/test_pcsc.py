@@ -31,12 +31,10 @@ from hardware.idcard.pcsc_monitor import PcscMonitor
 from hardware.idcard.pcsc_monitor import log as monitor_log
 from hardware.idcard.vcard import VirtualCard
 from hardware.identity import MSG_CARD_REJECTED, CardRejected, Sex
-from tests.hardware.pcsc_fixtures import (  # noqa: F401 - *_fixture register fixtures
+from tests.hardware.pcsc_fixtures import (
     VIRTUAL_READER,
     PcscDaemon,
-    pcscd_fixture,
     remove_and_wait,
-    vcard_fixture,
     wait_for,
 )
 
@@ -203,6 +201,7 @@ def test_service_not_running_message() -> None:
     assert "the smart-card service (pcscd) is not running; start it with" in out
 
 
+@pytest.mark.log_warnings(r"PC/SC service lost")
 def test_monitor_survives_pcscd_restart(reader: PcscReader, vcard: VirtualCard,
                                         events: Events, pcscd: PcscDaemon,
                                         caplog: pytest.LogCaptureFixture) -> None:
@@ -233,6 +232,7 @@ def test_monitor_survives_pcscd_restart(reader: PcscReader, vcard: VirtualCard,
     assert reader.uid() == vcard.uid
 
 
+@pytest.mark.log_warnings(r"PC/SC monitor thread died")
 def test_dead_monitor_thread_is_restarted(pcscd: PcscDaemon, events: Events,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monitor = PcscMonitor(events, poll=0.1)

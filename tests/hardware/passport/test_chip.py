@@ -21,10 +21,9 @@ from hardware.passport.reader import (
 from hardware.passport.specimen import Specimen, make_pki, td3_lines
 from hardware.passport.vpassport import VirtualPassport
 from tests.hardware.passport.conftest import FACE_SIZE, face_bytes
-from tests.hardware.pcsc_fixtures import (  # noqa: F401 - *_fixture register fixtures
+from tests.hardware.pcsc_fixtures import (
     VIRTUAL_READER,
     PcscDaemon,
-    pcscd_fixture,
     remove_and_wait,
 )
 
