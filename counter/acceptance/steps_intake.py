@@ -184,6 +184,9 @@ class ApplicantStep(QWidget):
         self.card = card
         self.passport = passport
         self._today = today
+        #: the clerk read a passport's chip: a card the reader finds on its own
+        #: (polled) no longer replaces that applicant; Ctrl+I still reads one
+        self._passport_chosen = False
         self.title = heading()
         self.read_button = QPushButton()
         self.read_button.setObjectName("readCard")
@@ -291,6 +294,7 @@ class ApplicantStep(QWidget):
         self.face_compare.clear()
 
     def read_card(self) -> None:
+        self._passport_chosen = False
         if self.card is not None:
             self.status.setText(self.tr("Reading the card…"))
             self.card.read_once()
@@ -299,6 +303,7 @@ class ApplicantStep(QWidget):
         """Read the chip of the passport whose number and dates are typed (Ctrl+P)."""
         if self.passport is None:
             return
+        self._passport_chosen = True
         self.kind.setCurrentIndex(KINDS.index(DocumentKind.PASSPORT))
         try:
             key = MrzKey.typed(self.id_number.text(), self.birth.text(), self.expiry.text())
@@ -313,8 +318,8 @@ class ApplicantStep(QWidget):
         self.passport.read(key)
 
     def _card_read(self, record: IdentityRecord) -> None:
-        if not self.isVisible() and self.id_number.text():
-            return  # a card left on the reader while another step is shown
+        if (not self.isVisible() and self.id_number.text()) or self._passport_chosen:
+            return  # a card left on the reader while another step or a passport is used
         if self._refused_expired(record):
             return
         self.kind.setCurrentIndex(KINDS.index(record.kind))
@@ -458,6 +463,7 @@ class ApplicantStep(QWidget):
         self.changed.emit()
 
     def start(self) -> None:
+        self._passport_chosen = False
         if self.card is not None:
             self.card.start_polling()
 

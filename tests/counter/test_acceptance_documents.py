@@ -63,6 +63,10 @@ def test_a_passport_applicant_is_accepted_at_the_counter(counter_env: CounterEnv
     with qtbot.waitSignal(step.passport.passportRead, timeout=10_000):
         step.read_passport_button.click()
     assert step.name.text() == "ANNA MARIA ERIKSSON"
+    card = env.adapters[1]
+    with qtbot.waitSignal(card.cardRead, timeout=10_000):  # an ID card left on the reader
+        card.read_once()
+    assert step.name.text() == "ANNA MARIA ERIKSSON"  # does not replace the passport's holder
     assert step.face.isVisible() and step.face.pixmap().height() > 100
     assert "CN=Test Document Signer,C=UT" in step.chip_result.text()
     if language == "en":
