@@ -212,6 +212,11 @@ class ProcessCameraAdapter(DeviceAdapter):
             self._message.emit(("ended", process, code))
         except (RuntimeError, ValueError, TypeError) as error:  # shut down under our feet
             log.debug("camera process reader ended: %s", error)
+        finally:  # the reader's end of the pipe, closed by its only reader (else it leaks
+            # when the adapter is gone before the GUI thread hears the process ended)
+            if process.stdout is not None:
+                with contextlib.suppress(OSError):
+                    process.stdout.close()
 
     def _end_process(self) -> None:
         process, self._process = self._process, None
