@@ -1,7 +1,8 @@
 """Identity-card readers: GA 467 serial readers and PC/SC center cards.
 
 Every reader satisfies `IdentityReader`; simulators sit beside the drivers
-(`ga467_sim` for serial readers, `vcard` for a virtual card behind vpcd).
+(`ga467_sim` for serial readers, `vcard` for a virtual card behind vpcd,
+served by `vpcd`, the vpcd client the virtual passport uses too).
 """
 
 from __future__ import annotations

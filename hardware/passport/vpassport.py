@@ -13,79 +13,68 @@ from __future__ import annotations
 import os
 
 from hardware.health import Health
-from hardware.idcard import apdu
+from hardware.idcard import apdu, vpcd
 from hardware.idcard.apdu import ApduResponse
-from hardware.idcard.vcard import VPCD_PORT, VirtualCard, contactless_atr
 from hardware.passport import bac, lds
 from hardware.passport.mrz import MrzKey
 from hardware.passport.sm import SecureMessaging, SmError
 
 __all__ = ["DirectLink", "VirtualPassport"]
 
-OK = b"\x90\x00"
-EOF = b"\x62\x82"
 AUTH_FAILED = b"\x63\x00"
-WRONG_LENGTH = b"\x67\x00"
 SECURITY = b"\x69\x82"
 CONDITIONS = b"\x69\x85"
 SM_WRONG = b"\x69\x88"
-NOT_FOUND = b"\x6a\x82"
-WRONG_OFFSET = b"\x6b\x00"
-NO_INS = b"\x6d\x00"
 
 _SFI = {sfi: fid for sfi, fid, _tag in lds.DG_FILES.values()} | {
     0x1E: lds.COM_FID, 0x1D: lds.SOD_FID}
 
 
-class VirtualPassport(VirtualCard):
+class VirtualPassport(vpcd.VpcdCard):
     """An eMRTD whose BAC key is `key` and whose files are `files` (by FID)."""
 
     def __init__(self, files: dict[int, bytes], key: MrzKey, *,
-                 host: str = "127.0.0.1", port: int = VPCD_PORT) -> None:
-        super().__init__(None, uid=bytes.fromhex("08A1B2C3"), host=host, port=port)
-        self.atr = contactless_atr(b"\x80\x31\x80\x65\xb0\x85\x03")
+                 host: str = "127.0.0.1", port: int = vpcd.VPCD_PORT) -> None:
+        super().__init__(uid=bytes.fromhex("08A1B2C3"),
+                         atr=vpcd.contactless_atr(b"\x80\x31\x80\x65\xb0\x85\x03"),
+                         host=host, port=port)
         self.files = files
         self.keys = bac.BacKeys.from_mrz(key)
-        self._reset()
+        self.reset()
 
-    def _reset(self) -> None:
+    def reset(self) -> None:
         self._app = False
         self._rnd_ic: bytes | None = None
         self._session: SecureMessaging | None = None
         self._current: int | None = None
 
-    def _control(self, code: int) -> bytes | None:
-        if code in (0x00, 0x01, 0x02):
-            self._reset()
-        return super()._control(code)
-
     def power_off(self) -> None:
         """The field goes away: the chip forgets its application and session."""
-        self._reset()
+        self.reset()
 
     def respond(self, command: bytes) -> bytes:
         if len(command) < 4:
-            return WRONG_LENGTH
+            return vpcd.SW_WRONG_LENGTH
         if command == apdu.GET_UID:
-            return self.uid + OK
+            return self.uid + vpcd.SW_OK
         cla, ins, p1 = command[0], command[1], command[2]
         if cla & 0x0C == 0x0C:
             return self._protected(command)
         if ins == 0xA4 and p1 == 0x04:
             lc = command[4] if len(command) > 4 else 0
-            self._reset()
+            self.reset()
             self._app = command[5:5 + lc] == lds.EMRTD_AID
-            return OK if self._app else NOT_FOUND
+            return vpcd.SW_OK if self._app else vpcd.SW_NOT_FOUND
         if not self._app:
             return CONDITIONS
         if ins == 0x84:
             self._rnd_ic = os.urandom(8)
-            return self._rnd_ic + OK
+            return self._rnd_ic + vpcd.SW_OK
         if ins == 0x82:
             return self._external_authenticate(command)
         if ins in (0xA4, 0xB0):
             return SECURITY  # files are readable only through secure messaging
-        return NO_INS
+        return vpcd.SW_INS
 
     def _external_authenticate(self, command: bytes) -> bytes:
         rnd_ic, self._rnd_ic = self._rnd_ic, None
@@ -97,7 +86,7 @@ class VirtualPassport(VirtualCard):
             self._session = None
             return AUTH_FAILED
         answer, self._session = result
-        return answer + OK
+        return answer + vpcd.SW_OK
 
     def _protected(self, command: bytes) -> bytes:
         session = self._session
@@ -115,29 +104,29 @@ class VirtualPassport(VirtualCard):
                       ) -> tuple[bytes, bytes]:
         if ins == 0xA4:
             if p1 not in (0x00, 0x02) or len(data) != 2:
-                return b"", NOT_FOUND
+                return b"", vpcd.SW_NOT_FOUND
             fid = int.from_bytes(data, "big")
             if fid not in self.files:
-                return b"", NOT_FOUND
+                return b"", vpcd.SW_NOT_FOUND
             self._current = fid
-            return b"", OK
+            return b"", vpcd.SW_OK
         if ins == 0xB0:
             if p1 & 0x80:
                 fid = _SFI.get(p1 & 0x1F)
                 if fid is None or fid not in self.files:
-                    return b"", NOT_FOUND
+                    return b"", vpcd.SW_NOT_FOUND
                 self._current, offset = fid, p2
             else:
                 offset = (p1 << 8) | p2
             if self._current is None:
-                return b"", b"\x69\x86"
+                return b"", vpcd.SW_NO_EF
             content = self.files[self._current]
             if offset > len(content):
-                return b"", WRONG_OFFSET
+                return b"", vpcd.SW_WRONG_OFFSET
             wanted = le or 256
             chunk = content[offset:offset + wanted]
-            return chunk, OK if len(chunk) == wanted else EOF
-        return b"", NO_INS
+            return chunk, vpcd.SW_OK if len(chunk) == wanted else vpcd.SW_EOF
+        return b"", vpcd.SW_INS
 
 
 class DirectLink:

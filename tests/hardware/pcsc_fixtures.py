@@ -23,6 +23,7 @@ from smartcard import scard
 
 from hardware.idcard.ga467_sim import demo_identity
 from hardware.idcard.vcard import VirtualCard
+from hardware.idcard.vpcd import VpcdCard
 
 VIRTUAL_READER = "Virtual PCD 00 00"
 READER_CONF_DIR = Path("/etc/reader.conf.d")
@@ -61,7 +62,7 @@ def card_present(reader: str = VIRTUAL_READER) -> bool:
         scard.SCardReleaseContext(context)
 
 
-def remove_and_wait(card: VirtualCard) -> None:
+def remove_and_wait(card: VpcdCard) -> None:
     """Remove a virtual card and wait until pcscd has seen it go.
 
     vpcd polls its socket: a card removed and another inserted at once can
