@@ -8,6 +8,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +22,7 @@ from sync.server.app import create_app
 from sync.server.db import create_schema, make_engine
 from sync.server.faults import faults_from_env
 from sync.server.migrate import MigrationRefused, current_revision, head_revision
+from sync.server.queue.purge import KEEP_DAYS_ENV, purge_events
 
 DEFAULT_DB = "sqlite:///reception-platform.db"
 
@@ -39,6 +41,7 @@ def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     app = create_app(args.db)  # migrates once, before any worker starts
+    purge_events(app.state.engine, time.time())  # and drops old days' queue events
     if args.demo_data is not None:
         loaded = documents.load_demo(app.state.engine, args.demo_data)
         print(f"loaded demo data: {', '.join(loaded) or 'nothing'}", file=sys.stderr)
@@ -111,6 +114,13 @@ def _migrate(args: argparse.Namespace) -> int:
         print(f"schema migrated from {before or 'nothing'} to {head}")
     if backup is not None:
         print(f"backup taken first: {backup}")
+    return 0
+
+
+def _purge(args: argparse.Namespace) -> int:
+    with _engine(args.db) as engine:
+        removed = purge_events(engine, time.time(), args.keep_days)
+    print(f"{removed} queue events of older days removed")
     return 0
 
 
@@ -271,6 +281,13 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where the backup goes (PostgreSQL: a pg_dump, needed); "
                          "SQLite: next to the database file by default")
     migrate.set_defaults(handler=_migrate)
+
+    purge = commands.add_parser(
+        "purge", help="remove the queue events of days older than the ones kept")
+    purge.add_argument("--db", default=DEFAULT_DB)
+    purge.add_argument("--keep-days", type=int,
+                       help=f"days kept, today included (default: ${KEEP_DAYS_ENV} or 400)")
+    purge.set_defaults(handler=_purge)
 
     code = commands.add_parser("enroll-code", help="print a one-time enrollment code")
     code.add_argument("--db", default=DEFAULT_DB)

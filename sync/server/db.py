@@ -6,6 +6,7 @@ number of processes can serve from one database.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,16 @@ STATUS_COUNTER = "status"
 
 #: Execution option that makes a SQLite transaction start with BEGIN IMMEDIATE.
 WRITE = {"sqlite_immediate": True}
+
+#: PostgreSQL connections each platform process keeps open, and how many more it
+#: may open at a peak (closed again when returned). A process holds at most their
+#: sum plus one for the hall stream's LISTEN (sync.server.queue.hall_push), so N
+#: worker processes need N x (size + overflow + 1) of PostgreSQL's max_connections.
+POOL_SIZE_ENV = "RECEPTION_PLATFORM_DB_POOL_SIZE"
+POOL_OVERFLOW_ENV = "RECEPTION_PLATFORM_DB_POOL_OVERFLOW"
+#: Seconds a request waits for a free connection before it fails (a 500).
+POOL_TIMEOUT_ENV = "RECEPTION_PLATFORM_DB_POOL_TIMEOUT"
+POOL_DEFAULTS = {POOL_SIZE_ENV: 5, POOL_OVERFLOW_ENV: 5, POOL_TIMEOUT_ENV: 10}
 
 
 class Base(DeclarativeBase):
@@ -467,7 +478,17 @@ def make_engine(database_url: str) -> Engine:
         engine = create_engine(database_url, **extra)
         _configure_sqlite(engine)
         return engine
-    return create_engine(database_url, pool_pre_ping=True)
+    return create_engine(database_url, pool_pre_ping=True, **pool_settings())
+
+
+def pool_settings() -> dict[str, int]:
+    """The PostgreSQL pool bounds from the environment (see POOL_SIZE_ENV)."""
+    values = {name: int(os.environ.get(name) or default)
+              for name, default in POOL_DEFAULTS.items()}
+    if values[POOL_SIZE_ENV] < 1 or values[POOL_OVERFLOW_ENV] < 0:
+        raise ValueError(f"{POOL_SIZE_ENV} must be at least 1, {POOL_OVERFLOW_ENV} at least 0")
+    return {"pool_size": values[POOL_SIZE_ENV], "max_overflow": values[POOL_OVERFLOW_ENV],
+            "pool_timeout": values[POOL_TIMEOUT_ENV]}
 
 
 def create_schema(engine: Engine, backup_dir: Path | None = None) -> Path | None:

@@ -111,16 +111,19 @@ def read_events(engine: Engine, watch: _Watch,
     """Today's new calls, each with the id to resume after it, and whether any
     event (of any kind) was new. Advances the watch's cursor."""
     low = max(watch.start, watch.cursor - LOOKBACK_IDS)
+    today = local_day(now)
     with Session(engine) as session:
+        # today's events only: the (center, day) index then skips every older day
+        # (without the day, an SQLite poll read all the center's days' events)
         rows = session.execute(
             select(QueueEvent.id, QueueEvent.kind, QueueEvent.window, QueueEvent.at,
                    QueueEvent.day, QueueTicket.number, QueueTicket.category)
             .join(QueueTicket, QueueTicket.id == QueueEvent.ticket_id)
-            .where(QueueEvent.center == watch.center, QueueEvent.id > low)
+            .where(QueueEvent.center == watch.center, QueueEvent.day == today,
+                   QueueEvent.id > low)
             .order_by(QueueEvent.id)
             .limit(BATCH + len(watch.seen))
         ).all()
-    today = local_day(now)
     calls: list[tuple[int, HallCall]] = []
     fresh = [row for row in rows if row.id not in watch.seen][:BATCH]
     for row in fresh:
