@@ -65,8 +65,27 @@ def _sections(model: type[BaseModel], prefix: str) -> list[str]:
     return lines
 
 
+#: The reference platform's own settings (environment of `reception-platform serve`).
+PLATFORM_ENVIRONMENT = (
+    ("RECEPTION_PLATFORM_FOLLOWUP_DAYS", "3",
+     "working days (1-60, on the center's calendar) the center manager has to answer the "
+     "follow-up a poor or very poor rating opens; later ones are listed as overdue"),
+)
+
+
+def _platform_environment() -> list[str]:
+    lines = ["## The platform's environment", "",
+             "Settings of the reference platform (`reception-platform serve`), read from "
+             "its environment at start; a bad value stops the start with its name.", "",
+             "| variable | default | meaning |", "| --- | --- | --- |"]
+    lines += [f"| `{name}` | {default} | {meaning} |"
+              for name, default, meaning in PLATFORM_ENVIRONMENT]
+    return [*lines, ""]
+
+
 def render() -> str:
-    lines = [*_sections(TerminalConfig, ""), *_sections(DisplaySection, "display")]
+    lines = [*_sections(TerminalConfig, ""), *_sections(DisplaySection, "display"),
+             *_platform_environment()]
     return HEADER + "\n" + "\n".join(lines).rstrip() + "\n"
 
 

@@ -7,7 +7,14 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
 
 PROTOCOL_VERSION = 1
 MAX_BATCH_ITEMS = 1000
@@ -161,11 +168,25 @@ class RepairPayload(WireModel):
 
 
 class RatingPayload(WireModel):
+    """The resident's rating of a case (`tracking_number`) or of a service at a
+    window without one (the served ticket: `ticket_number` on `ticket_day`)."""
+
     kind: Literal["rating"] = "rating"
-    tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
+    tracking_number: Annotated[str, Field(min_length=4, max_length=40)] | None = None
+    ticket_number: Annotated[str, Field(min_length=2, max_length=12)] | None = None
+    ticket_day: WireDate | None = None
     level: Annotated[int, Field(ge=1, le=5)]
     reasons: list[ShortText] = Field(default_factory=list, max_length=20)
     comment: LongText | None = None
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> RatingPayload:
+        if (self.tracking_number is None) == (self.ticket_number is None):
+            raise ValueError("a rating names a case (tracking_number) or a ticket "
+                             "(ticket_number), not both or neither")
+        if (self.ticket_number is None) != (self.ticket_day is None):
+            raise ValueError("a ticket's rating names the ticket's day (ticket_day)")
+        return self
 
 
 class AcceptanceOutcome(StrEnum):

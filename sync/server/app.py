@@ -30,6 +30,8 @@ from sync.server.limits import BodyLimitMiddleware
 from sync.server.queue import hall
 from sync.server.queue import routes as queue_routes
 from sync.server.queue.errors import QueueError
+from sync.server.ratings import api as ratings_api
+from sync.server.ratings.settings import answer_days
 
 
 def create_app(database_url: str) -> FastAPI:
@@ -42,6 +44,7 @@ def create_app(database_url: str) -> FastAPI:
         create_schema(engine)
         cases_calendar.seed(engine)
         sealing.keys_for(engine)  # a missing or unreadable key stops the start, not a request
+        answer_days()  # so does a bad follow-up setting
     except BaseException:
         engine.dispose()
         raise
@@ -74,6 +77,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(staff.router)
     app.include_router(cases_api.router)
     app.include_router(status_page.router)
+    app.include_router(ratings_api.router)
 
     @app.get("/healthz", tags=["fleet"])
     @public(objects="nothing")

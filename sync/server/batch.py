@@ -46,6 +46,8 @@ from sync.server.db import (
     Terminal,
 )
 from sync.server.queue.batch import QueueItems
+from sync.server.ratings.book import RatingBook
+from sync.server.ratings.settings import answer_days
 
 ITEM_ADAPTER: TypeAdapter[TransactionItem] = TypeAdapter(TransactionItem)
 
@@ -269,6 +271,7 @@ def _store(
         changes: list[_StatusChange] = []
         queue_items = QueueItems(session, terminal_id)
         cases = CaseBook(session, keys, center, terminal_id)
+        ratings = RatingBook(session, center, terminal_id, answer_days())
         for c in candidates:
             tx_id = str(c.item.id)
             code = _matter_code(c.item)
@@ -299,7 +302,7 @@ def _store(
                     f"Attachment {missing[0]} was not uploaded before the transaction.",
                 )
                 continue
-            if (refusal := cases.refusal(c.item)) is not None:
+            if (refusal := cases.refusal(c.item) or ratings.refusal(c.item)) is not None:
                 results[c.index] = _rejected(tx_id, *refusal)
                 continue
             if (refusal := queue_items.apply(c.item)) is not None:
@@ -308,6 +311,7 @@ def _store(
             if isinstance(c.item.payload, HelpRequestPayload):
                 help_requests.record(session, terminal_id, center, c.item, c.item.payload, now)
             cases.apply(c.item, now)
+            ratings.apply(c.item, now)
             known[tx_id] = c.payload_hash
             results[c.index] = ItemResult(id=tx_id, status=ItemStatus.ACCEPTED)
             rows.append(

@@ -447,6 +447,49 @@ class CalendarDayRow(Base):
     name: Mapped[str] = mapped_column(String(100), default="")
 
 
+
+class RatingRow(Base):
+    """A resident's rating of a case or of a served ticket of the center, with the
+    window and clerk it rates (for the figures)."""
+
+    __tablename__ = "rating_record"
+    __table_args__ = (UniqueConstraint("terminal_id", "tx_id"),
+                      Index("ix_rating_record_day", "center", "day"))
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    center: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    tx_id: Mapped[str] = mapped_column(String(36))
+    tracking_number: Mapped[str | None] = mapped_column(String(40))
+    ticket_number: Mapped[str | None] = mapped_column(String(12))
+    ticket_day: Mapped[str | None] = mapped_column(String(10))
+    #: The center day the rating was given on.
+    day: Mapped[str] = mapped_column(String(10))
+    at: Mapped[float] = mapped_column(Float)
+    level: Mapped[int]
+    #: Reason codes as a JSON list.
+    reasons: Mapped[str] = mapped_column(Text, default="[]")
+    window: Mapped[str | None] = mapped_column(String(16))
+    staff_no: Mapped[str | None] = mapped_column(String(32))
+
+
+class FollowUpRow(Base):
+    """A poor rating the center manager must answer by `due_day` (working days on the
+    center's calendar); the answer is sealed free text."""
+
+    __tablename__ = "follow_up"
+    __table_args__ = (Index("ix_follow_up_desk", "center", "state", "due_day"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    rating_id: Mapped[int] = mapped_column(ForeignKey("rating_record.id"), unique=True)
+    center: Mapped[str] = mapped_column(String(64))
+    opened_at: Mapped[float] = mapped_column(Float)
+    due_day: Mapped[str] = mapped_column(String(10))
+    due_estimated: Mapped[bool] = mapped_column(default=False)
+    state: Mapped[str] = mapped_column(String(12))  # open | answered
+    answer: Mapped[str] = mapped_column(Text, default="")
+    answered_by: Mapped[str | None] = mapped_column(String(32))
+    answered_at: Mapped[float | None] = mapped_column(Float)
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Pragmas on connect; BEGIN IMMEDIATE for transactions opened with WRITE."""
 

@@ -52,7 +52,8 @@ def test_a_low_rating_with_reasons_is_delivered(counter_env: CounterEnv, rating:
     assert counter_env.drain() == 2
     rows = counter_env.platform_rows("rating")
     assert rows == [{"kind": "rating", "tracking_number": NUMBER, "level": 2,
-                     "reasons": ["long_wait", "unclear"], "comment": None}]
+                     "reasons": ["long_wait", "unclear"], "comment": None,
+                     "ticket_number": None, "ticket_day": None}]
 
 
 def test_a_good_rating_is_one_touch(counter_env: CounterEnv, rating: RatingWindow,

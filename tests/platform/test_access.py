@@ -298,6 +298,13 @@ def samples() -> dict[tuple[str, str], Sample]:
         ("GET", "/v1/calendar"): Sample("/v1/calendar"),
         ("GET", "/a/{tracking_number}"): Sample(f"/a/{TRACKING}?c=WRONG1",
                                                 home=frozenset({404}), away=frozenset({404})),
+        ("GET", "/v1/followups"): Sample("/v1/followups"),
+        ("POST", "/v1/followups/{follow_up_id}/answer"): Sample(
+            "/v1/followups/1/answer", {"staff_no": "9001", "answer": "called back"},
+            home=frozenset({403, 404}), away=frozenset({403, 404})),
+        ("GET", "/v1/figures"): Sample("/v1/figures"),
+        ("GET", "/v1/figures.csv"): Sample("/v1/figures.csv"),
+        ("GET", "/figures.csv"): Sample("/figures.csv"),
         ("POST", "/v1/help/{request_id}/acknowledge"): Sample(
             "/v1/help/1/acknowledge", ACTION, away=frozenset({404})),
         ("GET", "/fleet"): Sample("/fleet"),

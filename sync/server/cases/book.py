@@ -93,7 +93,7 @@ class CaseBook:
     def refusal(self, item: TransactionItem) -> tuple[str, str] | None:
         """Why this item may not be recorded against its case, or None."""
         payload = item.payload
-        if isinstance(payload, RatingPayload):
+        if isinstance(payload, RatingPayload) and payload.tracking_number is not None:
             case = self.session.get(CaseRow, payload.tracking_number)
             if case is None or case.center != self.center:
                 return "unknown_case", (
@@ -186,6 +186,8 @@ class CaseBook:
                     staff_no=payload.staff_no, window=payload.window)
 
     def _rating(self, item: TransactionItem, payload: RatingPayload, now: float) -> None:
+        if payload.tracking_number is None:  # a service without a case
+            return
         case = self.session.get(CaseRow, payload.tracking_number)
         if case is None:  # refused before
             return
