@@ -42,11 +42,11 @@ from sync.server.db import BookingRow, QueueCategoryRow, QueueLease, QueueTicket
 from sync.server.queue.bookings import booked_count, catalog_matter, id_hash, slot_rule
 from sync.server.queue.core import (
     add_event,
+    add_ticket,
     bump_counter,
     find_category,
     local_day,
     parse_number,
-    reserve_numbers,
 )
 
 Refusal = tuple[str, str] | None
@@ -115,22 +115,9 @@ class QueueItems:
         )
         if lease is None:
             return unknown
-        ticket = QueueTicket(
-            center=self.center,
-            day=day,
-            number=payload.number,
-            category=row.code,
-            priority=payload.priority,
-            status=TicketStatus.WAITING.value,
-            issued_at=issued_at,
-            queued_at=issued_at,
-            terminal_id=self._terminal_id,
-            offline=True,
-            booking_code=payload.booking_code,
-            recalls=0,
-        )
-        self._session.add(ticket)
-        self._session.flush()
+        ticket = add_ticket(self._session, self.center, row, day, issued_at, self._terminal_id,
+                            number=payload.number, priority=payload.priority,
+                            booking_code=payload.booking_code, offline=True)
         add_event(self._session, ticket, "issued", issued_at)
         return None
 
@@ -217,9 +204,7 @@ class QueueItems:
                        called: float) -> QueueTicket | None:
         """A new ticket for a walk-in or a leased slip; None for an unknown number."""
         code = row.code
-        if payload.number is None:
-            [number] = reserve_numbers(self._session, self.center, row, day, 1)
-        else:
+        if payload.number is not None:
             parsed = parse_number(payload.number)
             if parsed is None or parsed[0] != row.prefix:
                 return None
@@ -234,12 +219,5 @@ class QueueItems:
             )
             if leased is None:
                 return None
-            number = payload.number
-        ticket = QueueTicket(
-            center=self.center, day=day, number=number, category=code, priority=None,
-            status=TicketStatus.WAITING.value, issued_at=called, queued_at=called,
-            terminal_id=self._terminal_id, offline=True, recalls=0,
-        )
-        self._session.add(ticket)
-        self._session.flush()
-        return ticket
+        return add_ticket(self._session, self.center, row, day, called, self._terminal_id,
+                          number=payload.number, offline=True)

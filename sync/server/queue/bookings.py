@@ -21,7 +21,7 @@ from sync.protocol.models import Catalog, Matter
 from sync.protocol.queue import Booking, BookingList, BookingSlot, BookingSlots, BookingStatus
 from sync.server.db import BookingRow, Document
 from sync.server.queue.core import ZONE, local_day, local_time, utc
-from sync.server.queue.errors import NoAppointment, UnknownMatter
+from sync.server.queue.errors import QueueError, Reason
 from sync.server.sealing import id_hashes, keys_for
 
 
@@ -88,9 +88,10 @@ def booking_slots(engine: Engine, center: str, matter_code: str, day: date,
     with Session(engine) as session:
         matter = catalog_matter(session, matter_code)
         if matter is None:
-            raise UnknownMatter(f"Matter {matter_code!r} is not in the catalog.")
+            raise QueueError(Reason.UNKNOWN_MATTER,
+                             f"Matter {matter_code!r} is not in the catalog.")
         if not matter.needs_appointment:
-            raise NoAppointment(f"Matter {matter_code} takes no appointments.")
+            raise QueueError(Reason.NO_APPOINTMENT, f"Matter {matter_code} takes no appointments.")
         counts: dict[float, int] = {
             start: count
             for start, count in session.execute(

@@ -43,14 +43,14 @@ from sync.server.db import WRITE, QueueEvent, QueueTicket
 from sync.server.queue.core import (
     WAITING,
     add_event,
+    add_ticket,
     category,
     find_category,
     local_day,
     policy,
-    reserve_numbers,
     ticket_answer,
 )
-from sync.server.queue.errors import BadTransfer, BadTransition, UnknownCategory, UnknownTicket
+from sync.server.queue.errors import QueueError, Reason
 
 S = TicketStatus
 #: action -> (statuses it applies to, resulting status, event kind)
@@ -126,10 +126,11 @@ def call_next(engine: Engine, caller: Caller, request: CallNextRequest,
 def _transfer(session: Session, caller: Caller, ticket: QueueTicket,
               request: TicketActionRequest) -> None:
     if request.to_category is None and request.to_window is None:
-        raise BadTransfer("A transfer needs to_category or to_window.")
+        raise QueueError(Reason.BAD_TRANSFER, "A transfer needs to_category or to_window.")
     if request.to_category is not None:
         if find_category(session, caller.center, request.to_category) is None:
-            raise UnknownCategory(f"This center has no category {request.to_category!r}.")
+            raise QueueError(Reason.UNKNOWN_CATEGORY,
+                             f"This center has no category {request.to_category!r}.")
         ticket.category = request.to_category
     ticket.target_window = request.to_window
     ticket.window = None
@@ -150,9 +151,10 @@ def act(engine: Engine, caller: Caller, number: str, action: TicketAction,
             .with_for_update()
         )
         if ticket is None:
-            raise UnknownTicket(f"No ticket {number} today at this center.")
+            raise QueueError(Reason.UNKNOWN_TICKET, f"No ticket {number} today at this center.")
         if S(ticket.status) not in allowed:
-            raise BadTransition(
+            raise QueueError(
+                Reason.BAD_TRANSITION,
                 f"Ticket {number} is {ticket.status}; it cannot be given '{action.value}'.",
             )
         if action is TicketAction.TRANSFER:
@@ -170,23 +172,7 @@ def walk_in(engine: Engine, caller: Caller, request: WalkInRequest, now: float) 
     """Issue a ticket at the window and serve it at once."""
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         row = category(session, caller.center, request.category)
-        day = local_day(now)
-        [number] = reserve_numbers(session, caller.center, row, day, 1)
-        ticket = QueueTicket(
-            center=caller.center,
-            day=day,
-            number=number,
-            category=row.code,
-            priority=None,
-            status=S.SERVING.value,
-            issued_at=now,
-            queued_at=now,
-            terminal_id=caller.terminal_id,
-            window=request.window,
-            called_at=now,
-            recalls=0,
-        )
-        session.add(ticket)
-        session.flush()
+        ticket = add_ticket(session, caller.center, row, local_day(now), now, caller.terminal_id,
+                            status=S.SERVING, window=request.window, called_at=now)
         add_event(session, ticket, "walk_in", now, request.window, request.staff_no)
         return ticket_answer(session, ticket)

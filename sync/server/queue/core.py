@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from sync.protocol.queue import MAX_DAILY_NUMBER, QueuePolicy, Ticket, TicketStatus
 from sync.server.db import QueueCategoryRow, QueueCounter, QueueEvent, QueuePolicyRow, QueueTicket
-from sync.server.queue.errors import NumbersExhausted, UnknownCategory
+from sync.server.queue.errors import QueueError, Reason
 
 ZONE = ZoneInfo(os.environ.get("RECEPTION_PLATFORM_TZ", "Asia/Shanghai"))
 #: Center key of the default categories and policy.
@@ -94,7 +94,7 @@ def category(session: Session, center: str, code: str) -> QueueCategoryRow:
     """The category, or `UnknownCategory`."""
     row = find_category(session, center, code)
     if row is None:
-        raise UnknownCategory(f"This center has no queue category {code!r}.")
+        raise QueueError(Reason.UNKNOWN_CATEGORY, f"This center has no queue category {code!r}.")
     return row
 
 
@@ -142,11 +142,44 @@ def reserve_numbers(session: Session, center: str, row: QueueCategoryRow, day: s
         counter, first, limit = center, 1, ONLINE_LAST
     last = first - 1 + bump_counter(session, counter, row.code, day, count)
     if last > limit:
-        raise NumbersExhausted(
+        raise QueueError(
+            Reason.NUMBERS_EXHAUSTED,
             f"Category {row.code} has no {'leased ' if leased else ''}numbers left today "
             f"(the last is {format_number(row.prefix, limit)}).",
         )
     return [format_number(row.prefix, value) for value in range(last - count + 1, last + 1)]
+
+
+def add_ticket(session: Session, center: str, row: QueueCategoryRow, day: str, at: float,
+               terminal_id: str, *, number: str | None = None,
+               status: TicketStatus = TicketStatus.WAITING, priority: str | None = None,
+               window: str | None = None, called_at: float | None = None,
+               client_ref: str | None = None, booking_code: str | None = None,
+               offline: bool = False) -> QueueTicket:
+    """A new ticket of `row`, issued and queued `at`, added and flushed (it has
+    its id); `number` is a leased one, or None for the next number online."""
+    if number is None:
+        [number] = reserve_numbers(session, center, row, day, 1)
+    ticket = QueueTicket(
+        center=center,
+        day=day,
+        number=number,
+        category=row.code,
+        priority=priority,
+        status=status.value,
+        issued_at=at,
+        queued_at=at,
+        terminal_id=terminal_id,
+        client_ref=client_ref,
+        offline=offline,
+        booking_code=booking_code,
+        window=window,
+        called_at=called_at,
+        recalls=0,
+    )
+    session.add(ticket)
+    session.flush()
+    return ticket
 
 
 def add_event(session: Session, ticket: QueueTicket, kind: str, at: float,

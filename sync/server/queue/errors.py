@@ -1,72 +1,51 @@
 """What the queue's rules refuse, as domain errors the HTTP layer maps to answers.
 
-The services (calls, issue, bookings, core) raise these and know nothing of HTTP;
-`sync.server.queue.routes` turns each into its status code and the platform's
-ErrorBody (`code`, English `message`).
+The services (calls, issue, bookings, core) raise `QueueError` with a
+`Reason` from the table below and know nothing of HTTP;
+`sync.server.queue.routes` turns each refusal's `Kind` into its status code and
+the platform's ErrorBody (`code`, English `message`).
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+from enum import Enum
+
+
+class Kind(Enum):
+    """The kinds of refusal, each one HTTP status."""
+
+    NOT_FOUND = "what the request names does not exist at this center (today)"
+    CONFLICT = "the request does not fit the state it meets"
+    INVALID = "the request contradicts itself"
+
+
+class Reason(Enum):
+    """Every refusal of the queue's rules: the code clients see, and its kind."""
+
+    UNKNOWN_CATEGORY = ("unknown_category", Kind.NOT_FOUND)
+    UNKNOWN_TICKET = ("unknown_ticket", Kind.NOT_FOUND)
+    UNKNOWN_BOOKING = ("unknown_booking", Kind.NOT_FOUND)
+    UNKNOWN_MATTER = ("unknown_matter", Kind.NOT_FOUND)
+    NO_APPOINTMENT = ("no_appointment", Kind.CONFLICT)
+    BAD_TRANSITION = ("bad_transition", Kind.CONFLICT)
+    NUMBERS_EXHAUSTED = ("numbers_exhausted", Kind.CONFLICT)
+    BOOKING_NOT_TODAY = ("booking_not_today", Kind.CONFLICT)
+    BOOKING_USED = ("booking_used", Kind.CONFLICT)
+    BAD_TRANSFER = ("bad_transfer", Kind.INVALID)
+
+    def __init__(self, code: str, kind: Kind) -> None:
+        self.code = code
+        self.kind = kind
 
 
 class QueueError(Exception):
-    """A request the queue's rules refuse; `code` names the rule for clients."""
+    """A request the queue's rules refuse, with the English message for clients."""
 
-    code: ClassVar[str] = "queue_error"
-
-    def __init__(self, message: str) -> None:
+    def __init__(self, reason: Reason, message: str) -> None:
         super().__init__(message)
+        self.reason = reason
         self.message = message
 
-
-class NotFound(QueueError):
-    """What the request names does not exist at this center (today)."""
-
-
-class Conflict(QueueError):
-    """The request does not fit the state it meets."""
-
-
-class Invalid(QueueError):
-    """The request contradicts itself."""
-
-
-class UnknownCategory(NotFound):
-    code = "unknown_category"
-
-
-class UnknownTicket(NotFound):
-    code = "unknown_ticket"
-
-
-class UnknownBooking(NotFound):
-    code = "unknown_booking"
-
-
-class UnknownMatter(NotFound):
-    code = "unknown_matter"
-
-
-class NoAppointment(Conflict):
-    code = "no_appointment"
-
-
-class BadTransition(Conflict):
-    code = "bad_transition"
-
-
-class NumbersExhausted(Conflict):
-    code = "numbers_exhausted"
-
-
-class BookingNotToday(Conflict):
-    code = "booking_not_today"
-
-
-class BookingUsed(Conflict):
-    code = "booking_used"
-
-
-class BadTransfer(Invalid):
-    code = "bad_transfer"
+    @property
+    def code(self) -> str:
+        return self.reason.code

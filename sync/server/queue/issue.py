@@ -8,11 +8,12 @@ import uuid
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from sync.protocol.queue import IssueRequest, Lease, LeaseRequest, Ticket, TicketStatus
+from sync.protocol.queue import IssueRequest, Lease, LeaseRequest, Ticket
 from sync.server.auth import Caller
 from sync.server.db import WRITE, BookingRow, QueueLease, QueueTicket
 from sync.server.queue.core import (
     add_event,
+    add_ticket,
     category,
     end_of_day,
     local_day,
@@ -21,17 +22,17 @@ from sync.server.queue.core import (
     retry_on_conflict,
     ticket_answer,
 )
-from sync.server.queue.errors import BookingNotToday, BookingUsed, UnknownBooking
+from sync.server.queue.errors import QueueError, Reason
 
 
 def _booking_for_check_in(session: Session, center: str, code: str, day: str) -> BookingRow:
     booking = session.get(BookingRow, code)
     if booking is None or booking.center != center:
-        raise UnknownBooking("No booking with this code at this center.")
+        raise QueueError(Reason.UNKNOWN_BOOKING, "No booking with this code at this center.")
     if local_day(booking.slot_start) != day:
-        raise BookingNotToday("This booking is for another day.")
+        raise QueueError(Reason.BOOKING_NOT_TODAY, "This booking is for another day.")
     if booking.status != "booked":
-        raise BookingUsed("This booking was already checked in.")
+        raise QueueError(Reason.BOOKING_USED, "This booking was already checked in.")
     return booking
 
 
@@ -55,27 +56,13 @@ def issue_ticket(engine: Engine, caller: Caller, request: IssueRequest, now: flo
             if request.booking_code is not None:
                 booking = _booking_for_check_in(session, caller.center, request.booking_code, day)
                 priority = "booked"
-            [number] = reserve_numbers(session, caller.center, row, day, 1)
-            ticket = QueueTicket(
-                center=caller.center,
-                day=day,
-                number=number,
-                category=row.code,
-                priority=priority,
-                status=TicketStatus.WAITING.value,
-                issued_at=now,
-                queued_at=now,
-                terminal_id=caller.terminal_id,
-                client_ref=str(request.client_ref),
-                booking_code=request.booking_code,
-                recalls=0,
-            )
-            session.add(ticket)
-            session.flush()
+            ticket = add_ticket(session, caller.center, row, day, now, caller.terminal_id,
+                                priority=priority, client_ref=str(request.client_ref),
+                                booking_code=request.booking_code)
             add_event(session, ticket, "issued", now)
             if booking is not None:
                 booking.status = "checked_in"
-                booking.ticket_number = number
+                booking.ticket_number = ticket.number
                 booking.checked_in_at = now
             return ticket_answer(session, ticket)
 

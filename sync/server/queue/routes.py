@@ -37,7 +37,7 @@ from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.errors import ERROR_RESPONSE, error_response
 from sync.server.queue import bookings, calls, issue, stats
 from sync.server.queue.core import local_day
-from sync.server.queue.errors import Conflict, Invalid, NotFound, QueueError
+from sync.server.queue.errors import Kind, QueueError
 from sync.server.routes import EngineDep
 
 router = APIRouter(
@@ -51,15 +51,14 @@ COUNTER_ERRORS: dict[int | str, dict[str, Any]] = {
     403: ERROR_RESPONSE, 404: ERROR_RESPONSE, 409: ERROR_RESPONSE
 }
 #: The HTTP status of each kind of refusal.
-STATUS: dict[type[QueueError], int] = {NotFound: 404, Conflict: 409, Invalid: 400}
+STATUS: dict[Kind, int] = {Kind.NOT_FOUND: 404, Kind.CONFLICT: 409, Kind.INVALID: 400}
 bookings.mask_access_log()
 
 
 async def answer_queue_error(_request: Request, exc: Exception) -> JSONResponse:
     """A refusal of the queue's rules as the platform's ErrorBody, with its status."""
     assert isinstance(exc, QueueError)
-    status = next(code for kind, code in STATUS.items() if isinstance(exc, kind))
-    return error_response(status, exc.code, exc.message)
+    return error_response(STATUS[exc.reason.kind], exc.code, exc.message)
 
 
 @router.post("/queue/tickets", responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
