@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -27,7 +26,7 @@ from sync.server.cases import status_page
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
 from sync.server.limits import BodyLimitMiddleware
-from sync.server.queue import hall
+from sync.server.queue import hall, hall_push
 from sync.server.queue import routes as queue_routes
 from sync.server.queue.errors import QueueError
 from sync.server.ratings import api as ratings_api
@@ -61,7 +60,7 @@ def create_app(database_url: str) -> FastAPI:
     )
     app.router.route_class = PolicyRoute
     app.state.engine = engine
-    app.state.streams_stopping = threading.Event()  # set: event streams end (hall.py)
+    app.state.streams_stopping = hall_push.StreamsStopping(engine)  # set: streams end
     install_error_handlers(app)
     app.add_exception_handler(QueueError, queue_routes.answer_queue_error)
     app.add_middleware(BodyLimitMiddleware)

@@ -149,7 +149,6 @@ def test_unsigned_stream_is_refused(hall_center: Hall) -> None:
 
 def test_keep_alive_comments(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(hall, "KEEPALIVE_SECONDS", 0.3)
-    monkeypatch.setattr(hall, "POLL_SECONDS", 0.05)
     local = LocalPlatform(f"sqlite:///{tmp_path / 'p.db'}")
     url = local.start()
     try:

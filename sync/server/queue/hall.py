@@ -1,7 +1,9 @@
 """GET /v1/queue/events: the hall display's push channel (server-sent events).
 
-The process keeps no state: each connection watches the `queue_event` table
-with a short wait loop from its own cursor. A stream is
+Each connection reads the `queue_event` table from its own cursor when it is
+woken: on PostgreSQL by a NOTIFY from the committing process (one LISTEN per
+process, `hall_push`), on SQLite by a commit in this process or by a slow
+poll; or, with RECEPTION_PLATFORM_HALL_PUSH=poll, every 0.5 s. A stream is
 
     retry: 3000
     id: <cursor>         event: state   data: <QueueState JSON>   (on connect)
@@ -24,7 +26,6 @@ looks back `LOOKBACK_IDS` ids and skips the ids it has already seen.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import time
 from collections.abc import AsyncIterator
@@ -37,19 +38,18 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from sync.protocol.help import HelpBoard
+from sync.protocol.help import ON_THE_WAY_SECONDS, HelpBoard
 from sync.protocol.models import Role
 from sync.protocol.queue import HallCall, QueueState
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.db import QueueEvent, QueueTicket
 from sync.server.errors import ERROR_RESPONSE
 from sync.server.help_requests import board
+from sync.server.queue import hall_push
 from sync.server.queue.core import local_day, utc
 from sync.server.queue.stats import CALL_KINDS, queue_state
 from sync.server.routes import EngineDep
 
-#: Seconds between two looks at the queue_event table, per connection.
-POLL_SECONDS = 0.5
 #: Seconds of silence after which a keep-alive comment is sent.
 KEEPALIVE_SECONDS = 15.0
 #: Seconds between state checks when no event came (day change, wait times).
@@ -147,12 +147,31 @@ def frame(event: str, event_id: int, data: str) -> bytes:
     return f"id: {event_id}\nevent: {event}\ndata: {data}\n\n".encode()
 
 
+def help_changes_in(help_board: HelpBoard, now: float) -> float:
+    """Seconds until an acknowledged request leaves the board (it changes by itself
+    then); 0 once one is due, infinity when none is acknowledged."""
+    ends = [request.acknowledged_at.timestamp() + ON_THE_WAY_SECONDS
+            for request in help_board.requests if request.acknowledged_at is not None]
+    return max(0.0, min(ends) - now) if ends else float("inf")
+
+
 async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncIterator[bytes]:
     """The event stream of one connection; ends on disconnect, after MAX_STREAM_SECONDS,
     or when the server is stopping (app.state.streams_stopping), so a stop ends it cleanly
     instead of cutting it after the graceful-shutdown timeout."""
     stopping = request.app.state.streams_stopping
-    started = last_sent = last_state = time.monotonic()
+    hub = hall_push.hub_for(engine)
+    waiter = hub.subscribe(watch.center)
+    try:
+        async for chunk in _events(engine, watch, request, waiter, hub, stopping):
+            yield chunk
+    finally:
+        hub.unsubscribe(waiter)
+
+
+async def _events(engine: Engine, watch: _Watch, request: Request, waiter: hall_push.Waiter,
+                  hub: hall_push.HallHub, stopping: Any) -> AsyncIterator[bytes]:
+    started = last_sent = last_state = last_look = time.monotonic()
     state = await run_in_threadpool(queue_state, engine, watch.center, time.time())
     watch.shown = shown_by(state)
     yield f"retry: {RETRY_MILLISECONDS}\n".encode() + frame(
@@ -160,12 +179,24 @@ async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncI
     watch.help = await run_in_threadpool(board, engine, watch.center, time.time())
     yield frame("help", watch.cursor, watch.help.model_dump_json())
     while time.monotonic() - started < MAX_STREAM_SECONDS:
-        await asyncio.sleep(POLL_SECONDS)
+        now = time.monotonic()
+        look_in = min(hub.poll_seconds() - (now - last_look),
+                      KEEPALIVE_SECONDS - (now - last_sent),
+                      STATE_REFRESH_SECONDS - (now - last_state),
+                      help_changes_in(watch.help, time.time()))
+        woken = await waiter.wait(max(look_in, 0.02))
         if stopping.is_set() or await request.is_disconnected():
             return
-        calls, any_new = await run_in_threadpool(read_events, engine, watch, time.time())
         now = time.monotonic()
-        help_board = await run_in_threadpool(board, engine, watch.center, time.time())
+        calls: list[tuple[int, HallCall]] = []
+        any_new = False
+        looked = woken or now - last_look >= hub.poll_seconds() - 0.02
+        if looked:
+            last_look = now
+            calls, any_new = await run_in_threadpool(read_events, engine, watch, time.time())
+        help_board = watch.help
+        if looked or help_changes_in(watch.help, time.time()) == 0:
+            help_board = await run_in_threadpool(board, engine, watch.center, time.time())
         if help_board != watch.help:
             watch.help = help_board
             yield frame("help", watch.cursor, help_board.model_dump_json())

@@ -1,0 +1,237 @@
+"""Wake-ups of the hall streams when their center's queue or help board changes.
+
+A commit that adds a `queue_event` or adds or changes a `help_request` names its
+center:
+
+- on PostgreSQL with `NOTIFY reception_hall, '<center>'` in the same transaction
+  (sent when it commits, never when it rolls back). Each platform process has
+  one `LISTEN` connection, opened by a thread while any stream of the process
+  is connected, and wakes that process's streams of the center: a call made
+  through one process reaches the displays connected to every other;
+- on SQLite, in the process that committed only (SQLite has no notifications):
+  its streams wake at once, those of other processes on the same file at their
+  next slow poll.
+
+A woken stream reads from its own cursor, so a lost wake-up only delays: the
+streams still look every `SAFETY_POLL_SECONDS` (PostgreSQL, listener connected)
+or `SQLITE_POLL_SECONDS`, and every `POLL_SECONDS` while the listener is down.
+After the listener (re)connects it wakes every stream of the process once.
+
+`RECEPTION_PLATFORM_HALL_POLL_SECONDS` replaces both slow polls' seconds.
+`RECEPTION_PLATFORM_HALL_PUSH=poll` turns all this off: every stream looks at
+the table every `POLL_SECONDS`, as before (kept to measure one against the
+other, see docs/capacity.md).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import threading
+import weakref
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Engine, event, text
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import Pool
+
+from sync.server.db import HelpRequestRow, QueueEvent
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "reception_hall"
+MODE_ENV = "RECEPTION_PLATFORM_HALL_PUSH"
+SLOW_POLL_ENV = "RECEPTION_PLATFORM_HALL_POLL_SECONDS"
+NOTIFY, POLL = "notify", "poll"
+#: Seconds between two looks of a stream at the table in poll mode (the old way).
+POLL_SECONDS = 0.5
+#: Seconds between a stream's looks while pushes reach it (lost wake-ups, clock).
+SAFETY_POLL_SECONDS = 15.0
+#: Seconds between a stream's looks on SQLite (commits of other processes).
+SQLITE_POLL_SECONDS = 5.0
+#: Seconds the listener waits for notifications before it checks whether to stop.
+LISTEN_TICK_SECONDS = 1.0
+_CENTERS = "hall_push_centers"
+
+
+def mode() -> str:
+    value = os.environ.get(MODE_ENV, NOTIFY)
+    if value not in (NOTIFY, POLL):
+        raise ValueError(f"{MODE_ENV} must be {NOTIFY} or {POLL}, not {value!r}")
+    return value
+
+
+@dataclass(eq=False)
+class Waiter:
+    """One stream's wake-up flag, set from any thread."""
+
+    center: str
+    loop: asyncio.AbstractEventLoop
+    flag: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def wake(self) -> None:
+        self.loop.call_soon_threadsafe(self.flag.set)
+
+    async def wait(self, timeout: float) -> bool:
+        """Whether a wake-up came within `timeout` seconds (cleared for the next)."""
+        try:
+            await asyncio.wait_for(self.flag.wait(), max(0.0, timeout))
+        except TimeoutError:
+            return False
+        self.flag.clear()
+        return True
+
+
+class HallHub:
+    """The streams of one process and database, by center."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.postgresql = engine.dialect.name == "postgresql"
+        self.push = mode() == NOTIFY
+        self._dsn = engine.url.set(drivername="postgresql").render_as_string(
+            hide_password=False)
+        self._lock = threading.Lock()
+        self._waiters: dict[str, set[Waiter]] = {}
+        self._listener: _Listener | None = None
+        slow = os.environ.get(SLOW_POLL_ENV)
+        self._slow_poll = float(slow) if slow else (
+            SAFETY_POLL_SECONDS if self.postgresql else SQLITE_POLL_SECONDS)
+
+    def subscribe(self, center: str) -> Waiter:
+        """A waiter woken on the center's changes; the running loop's."""
+        waiter = Waiter(center, asyncio.get_running_loop())
+        with self._lock:
+            self._waiters.setdefault(center, set()).add(waiter)
+            if self.push and self.postgresql and self._listener is None:
+                self._listener = _Listener(self, self._dsn)
+        return waiter
+
+    def unsubscribe(self, waiter: Waiter) -> None:
+        with self._lock:
+            waiters = self._waiters.get(waiter.center, set())
+            waiters.discard(waiter)
+            if not waiters:
+                self._waiters.pop(waiter.center, None)
+            if not self._waiters and self._listener is not None:
+                self._listener.stop()
+                self._listener = None
+
+    def wake(self, center: str) -> None:
+        with self._lock:
+            waiters = list(self._waiters.get(center, ()))
+        for waiter in waiters:
+            waiter.wake()
+
+    def wake_all(self) -> None:
+        with self._lock:
+            waiters = [waiter for group in self._waiters.values() for waiter in group]
+        for waiter in waiters:
+            waiter.wake()
+
+    def poll_seconds(self) -> float:
+        """How long a stream waits for a wake-up before it looks anyway."""
+        if not self.push:
+            return POLL_SECONDS
+        listener = self._listener
+        if not self.postgresql or (listener is not None and listener.listening):
+            return self._slow_poll
+        return POLL_SECONDS
+
+
+class _Listener:
+    """A thread with one PostgreSQL connection in LISTEN, waking the hub's streams."""
+
+    def __init__(self, hub: HallHub, dsn: str) -> None:
+        self.listening = False
+        self._hub, self._dsn = hub, dsn
+        self._stopped = threading.Event()
+        threading.Thread(target=self._run, name="hall-listen", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stopped.set()
+
+    def _run(self) -> None:
+        import psycopg
+
+        backoff = 0.5
+        while not self._stopped.is_set():
+            try:
+                with psycopg.connect(self._dsn, autocommit=True) as connection:
+                    connection.execute(f"LISTEN {CHANNEL}")
+                    self.listening, backoff = True, 0.5
+                    self._hub.wake_all()  # whatever was committed before we listened
+                    while not self._stopped.is_set():
+                        for note in connection.notifies(timeout=LISTEN_TICK_SECONDS):
+                            self._hub.wake(note.payload)
+            except psycopg.Error as error:
+                log.warning("hall stream listener: %s; again in %.1f s", error, backoff)
+            finally:
+                self.listening = False
+            self._hub.wake_all()  # the streams poll while nobody listens
+            self._stopped.wait(backoff)
+            backoff = min(backoff * 2, 5.0)
+
+
+_hubs: weakref.WeakKeyDictionary[Pool, HallHub] = weakref.WeakKeyDictionary()
+_hubs_lock = threading.Lock()
+
+
+def hub_for(engine: Engine) -> HallHub:
+    """The process's hub of this engine's database (one per connection pool)."""
+    with _hubs_lock:
+        hub = _hubs.get(engine.pool)
+        if hub is None:
+            hub = _hubs[engine.pool] = HallHub(engine)
+        return hub
+
+
+class StreamsStopping(threading.Event):
+    """`app.state.streams_stopping`: setting it wakes every stream, so each ends now."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__()
+        self._engine = engine
+
+    def set(self) -> None:
+        super().set()
+        hub_for(self._engine).wake_all()
+
+
+def _changed_centers(session: Session) -> set[str]:
+    centers = {item.center for item in session.new if isinstance(item, QueueEvent | HelpRequestRow)}
+    centers |= {item.center for item in session.dirty if isinstance(item, HelpRequestRow)}
+    return centers
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _context: Any) -> None:
+    """NOTIFY in the flushing transaction (PostgreSQL) or remember for the commit."""
+    centers = _changed_centers(session)
+    if not centers or mode() != NOTIFY:
+        return
+    connection = session.connection()
+    if connection.dialect.name == "postgresql":
+        for center in sorted(centers):
+            connection.execute(text("SELECT pg_notify(:channel, :center)"),
+                               {"channel": CHANNEL, "center": center})
+    else:
+        session.info.setdefault(_CENTERS, set()).update(centers)
+
+
+@event.listens_for(Session, "after_commit")
+def _after_commit(session: Session) -> None:
+    centers = session.info.pop(_CENTERS, None)
+    if not centers:
+        return
+    bind = session.get_bind()
+    hub = _hubs.get(bind.pool) if isinstance(bind, Engine) else None
+    if hub is not None:
+        for center in centers:
+            hub.wake(center)
+
+
+@event.listens_for(Session, "after_soft_rollback")
+def _after_rollback(session: Session, _previous: Any) -> None:
+    session.info.pop(_CENTERS, None)
