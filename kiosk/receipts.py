@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hardware.printer import Receipt, Row
 from terminal.center_time import in_center
-from terminal.slips import check_code, status_url
+from terminal.slips import booking_url, check_code, status_url, ticket_url
 
 OutcomeKind = Literal["application", "repair"]
 
@@ -122,11 +122,6 @@ def build_receipt(outcome: Outcome, center_name: str, language: str) -> Receipt:
 
 
 # ---- queue tickets and bookings -------------------------------------------------------
-#: Where the QR of a ticket / a booking points (day and number, or the booking code).
-TICKET_URL_BASE = "https://status.example/q/"
-BOOKING_URL_BASE = "https://status.example/b/"
-
-
 @dataclass(frozen=True)
 class IssuedTicket:
     """One queue ticket as the resident sees it."""
@@ -142,7 +137,9 @@ class IssuedTicket:
 
     @property
     def qr_payload(self) -> str:
-        return f"{TICKET_URL_BASE}{self.issued_at:%Y%m%d}/{self.number}"
+        """The ticket's page on the platform (issued_at is in the center's zone, so its
+        date is the center day the number belongs to)."""
+        return ticket_url(self.issued_at.date(), self.number)
 
 
 def priority_text(priority: str | None) -> str:
@@ -202,7 +199,7 @@ class BookingOutcome:
 
     @property
     def qr_payload(self) -> str:
-        return BOOKING_URL_BASE + self.booking_code
+        return booking_url(self.booking_code)
 
 
 def slot_text(start: datetime, end: datetime, zone: ZoneInfo) -> str:

@@ -68,7 +68,8 @@ class PlatformSection(Section):
     status_url: str | None = Field(
         None, pattern=r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?/a/$",
         description="the status page's address on slips' QR codes, ending in /a/ (the "
-                    "tracking number and check code follow); default: the platform's")
+                    "tracking number and check code follow); ticket and booking slips open "
+                    "/q/ and /b/ beside it; default: the platform's")
     connect_timeout: float = Field(3.0, gt=0, le=60, description="seconds to connect")
     read_timeout: float = Field(15.0, gt=0, le=300, description="seconds to wait for a reply")
 

@@ -17,6 +17,7 @@ from sync.server import (
     preapplications,
     routes,
     sealing,
+    slip_pages,
     staff,
 )
 from sync.server.access import PolicyRoute, Scope, operator, public
@@ -77,6 +78,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(cases_api.router)
     app.include_router(status_page.router)
     app.include_router(ratings_api.router)
+    app.include_router(slip_pages.router)
 
     @app.get("/healthz", tags=["fleet"])
     @public(objects="nothing")

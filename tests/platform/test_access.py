@@ -305,6 +305,10 @@ def samples() -> dict[tuple[str, str], Sample]:
         ("GET", "/v1/figures"): Sample("/v1/figures"),
         ("GET", "/v1/figures.csv"): Sample("/v1/figures.csv"),
         ("GET", "/figures.csv"): Sample("/figures.csv"),
+        ("GET", "/q/{day}/{number}"): Sample("/q/20260105/A001?c=WRONG1",
+                                             home=frozenset({404}), away=frozenset({404})),
+        ("GET", "/b/{booking_code}"): Sample(f"/b/{BOOKING}?c=WRONG1",
+                                             home=frozenset({404}), away=frozenset({404})),
         ("POST", "/v1/help/{request_id}/acknowledge"): Sample(
             "/v1/help/1/acknowledge", ACTION, away=frozenset({404})),
         ("GET", "/fleet"): Sample("/fleet"),

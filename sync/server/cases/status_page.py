@@ -98,7 +98,7 @@ def language(request: Request, lang: str | None) -> str:
     return "zh" if accepted.startswith("zh") else "en"
 
 
-def _admitted(engine: Engine, address: str, now: float) -> bool:
+def admitted(engine: Engine, address: str, now: float) -> bool:
     """Count this look-up; False when the address made too many this minute."""
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         session.execute(delete(StatusLookup).where(StatusLookup.at < now - WINDOW_SECONDS))
@@ -203,7 +203,7 @@ def status_page(
     """The public status page of a case, opened from the QR on the resident's slip."""
     words = language(request, lang)
     address = request.client.host if request.client else ""
-    if not _admitted(engine, address, time.time()):
+    if not admitted(engine, address, time.time()):
         raise ApiError(429, "too_many_lookups", "Too many look-ups; try again in a minute.",
                        headers={"Retry-After": str(int(WINDOW_SECONDS))})
     headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
