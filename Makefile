@@ -10,7 +10,7 @@ UI_SOURCES := $(shell find kiosk counter display terminal hardware -name '*.py' 
 APT_RUN := packaging/apt/run.txt
 APT_TEST := packaging/apt/test.txt
 
-.PHONY: system-packages system-packages-test install demo demo-center test e2e fuzz lint translations update-translations chaos bench bundle \
+.PHONY: system-packages system-packages-test install demo demo-center test e2e fuzz lint translations update-translations chaos bench load bundle \
         bundle-self-test packages openapi screenshots clean
 
 install: $(STAMP)
@@ -61,6 +61,12 @@ lint: install
 
 chaos: install
 	$(PY) scripts/chaos.py
+
+# simulated terminals against a real platform: throughput, p50/p99, server CPU per
+# request, hall streams pushed vs polled (docs/capacity.md); e.g.
+# make load LOAD_ARGS="--db postgresql+psycopg://USER:PW@127.0.0.1/DB --workers 2"
+load: install
+	$(PY) scripts/load.py $(LOAD_ARGS)
 
 bench: install translations
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/bench.py
