@@ -15,6 +15,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from sync.protocol import models as wire
+from sync.protocol.center import CenterSetup
 from sync.protocol.staff import OfflineVerifier, StaffDirectory
 from sync.protocol.work_calendar import WorkCalendar
 from sync.store.database import Database
@@ -26,6 +27,8 @@ CATALOG = "catalog"
 NOTICES = "notices"
 STAFF = "staff"
 CALENDAR = "calendar"
+#: The center's windows and opening rules (sync.protocol.center).
+CENTER = "center"
 STATUS_CURSOR = "status_cursor"
 #: Offline sign-in verifiers of staff who signed in on this terminal.
 STAFF_VERIFIERS = "staff_verifiers"
@@ -34,13 +37,14 @@ PUBLISHED: dict[str, tuple[str, type[BaseModel]]] = {
     NOTICES: ("/v1/notices", wire.NoticeList),
     STAFF: ("/v1/staff", StaffDirectory),
     CALENDAR: ("/v1/calendar", WorkCalendar),
+    CENTER: ("/v1/center", CenterSetup),
 }
 #: What each role pulls; the platform refuses a role the rest (a hall display
 #: shows notices and the queue, it has no use for staff or statuses).
 PULLED_BY: dict[wire.Role, tuple[str, ...]] = {
-    wire.Role.KIOSK: (CATALOG, NOTICES, STAFF, CALENDAR, STATUS_CURSOR),
-    wire.Role.COUNTER: (CATALOG, NOTICES, STAFF, CALENDAR, STATUS_CURSOR),
-    wire.Role.DISPLAY: (CATALOG, NOTICES),
+    wire.Role.KIOSK: (CATALOG, NOTICES, STAFF, CALENDAR, CENTER, STATUS_CURSOR),
+    wire.Role.COUNTER: (CATALOG, NOTICES, STAFF, CALENDAR, CENTER, STATUS_CURSOR),
+    wire.Role.DISPLAY: (CATALOG, NOTICES, CENTER),
 }
 
 

@@ -27,6 +27,7 @@ from sync.protocol import models as wire
 from sync.protocol import queue, staff
 from sync.protocol.cases import CaseList, CaseView
 from sync.protocol.signing import signed_headers
+from sync.protocol.staff import HEADER_MANAGER_SESSION
 from sync.protocol.status_check import check_code
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
@@ -178,6 +179,14 @@ class PlatformClient:
         return _parse(wire.ApplicationStatus, body)
 
     # ------------------------------------------------------------ plumbing
+    def as_manager(self, method: str, path: str, body: bytes, session: str) -> bytes:
+        """A signed request on behalf of the center manager signed in here
+        (`session`: the token the manager's sign-in answered)."""
+        headers = {HEADER_MANAGER_SESSION: session}
+        if body:
+            headers["Content-Type"] = "application/json"
+        return self._request(method, path, body, headers).content
+
     def _send(self, method: str, path: str, body: bytes,
               content_type: str = "application/json") -> bytes:
         headers = {"Content-Type": content_type} if body else {}

@@ -469,6 +469,15 @@ class Notice(WireModel):
     body_zh: str
     body_en: str
     published_at: datetime
+    #: A center's own notice shows from `starts_at` until `ends_at` (None: no end);
+    #: terminals hold it back or drop it by their clock, offline too.
+    starts_at: datetime | None = None
+    ends_at: datetime | None = None
+
+    def showing(self, now: datetime) -> bool:
+        """Whether the notice is to be shown at `now`."""
+        return (self.starts_at is None or self.starts_at <= now) and \
+            (self.ends_at is None or now < self.ends_at)
 
 
 class NoticeList(WireModel):
@@ -480,10 +489,11 @@ class StaffMember(WireModel):
 
     staff_no: str
     name: str
-    role: Literal["clerk", "supervisor", "technician"] = "clerk"
+    role: Literal["clerk", "supervisor", "technician", "manager"] = "clerk"
     pin_hash: str  # "scrypt$n$r$p$salt_b64$hash_b64"
     card_uid: str | None = None
     center: str | None = None  # None: serves every center
+    active: bool = True  # a deactivated member cannot sign in and is not listed
 
 
 class StaffRoster(WireModel):

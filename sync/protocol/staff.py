@@ -22,10 +22,14 @@ from pydantic import Field
 
 from sync.protocol.models import WireModel
 
-StaffRole = Literal["clerk", "supervisor", "technician"]
+StaffRole = Literal["clerk", "supervisor", "technician", "manager"]
+#: The role whose counter sign-in opens the center's own data (sync.server.admin).
+MANAGER = "manager"
+#: Header of a counter's signed request naming its signed-in manager's session.
+HEADER_MANAGER_SESSION = "X-Manager-Session"
 #: Roles that may sign in for each purpose.
 PURPOSE_ROLES: dict[str, frozenset[str]] = {
-    "counter": frozenset({"clerk", "supervisor"}),
+    "counter": frozenset({"clerk", "supervisor", MANAGER}),
     "technician": frozenset({"technician"}),
 }
 _VERIFIER_CONTEXT = b"reception staff verifier v1"
@@ -81,6 +85,9 @@ class StaffSignInResponse(WireModel):
     member: StaffEntry | None = None
     verifier: OfflineVerifier | None = None
     retry_after_seconds: Annotated[int, Field(ge=0)] = 0
+    #: A center manager's session on this terminal, sent back in
+    #: `HEADER_MANAGER_SESSION` with the terminal's signed manager requests.
+    manager_session: str | None = None
 
 
 def verifier_key(signing_key: bytes) -> bytes:

@@ -1,7 +1,8 @@
 """Who may call which route, on which objects: one declared policy per route.
 
 Every route of the platform is a `PolicyRoute` whose endpoint carries a
-`Policy`, set with the `allow` (signed terminals of some roles) or `public`
+`Policy`, set with the `allow` (signed terminals of some roles), `manager`
+(a signed counter for the center manager signed in on it) or `public`
 decorator under the router's decorator:
 
     @signed.get("/statuses")
@@ -33,6 +34,9 @@ from fastapi.routing import APIRoute
 from starlette.concurrency import run_in_threadpool
 
 from sync.protocol.models import Role
+from sync.protocol.staff import HEADER_MANAGER_SESSION, MANAGER
+from sync.server.admin import sessions as manager_sessions
+from sync.server.admin.sessions import SignedInManager
 from sync.server.auth import Caller, authenticate_request
 from sync.server.errors import ERROR_RESPONSE, ApiError
 from sync.server.operators import (
@@ -66,13 +70,16 @@ class Policy:
     public: bool = False
     operators: tuple[OperatorRole, ...] = ()
     page: bool = False  # an HTML page: without a session, off to the login page
+    #: A counter asking for its signed-in center manager (`sync.server.admin`).
+    manager: bool = False
 
     def describe(self) -> dict[str, Any]:
         """The `x-access` entry of the route in the OpenAPI document."""
         callers: str | list[str] = (
             "anyone" if self.public
             else [f"operator:{role.value}" for role in self.operators]
-            or [role.value for role in self.roles])
+            or [f"{role.value}:{MANAGER}" if self.manager else role.value
+                for role in self.roles])
         return {"callers": callers, "objects": self.objects, "scope": self.scope.value}
 
     async def admit(self, request: Request) -> Caller | SignedInOperator | None:
@@ -86,6 +93,14 @@ class Policy:
             allowed = ", ".join(role.value for role in self.roles)
             raise ApiError(403, "wrong_role",
                            f"A {caller.role} terminal may not do this (only: {allowed}).")
+        if self.manager:
+            who = await run_in_threadpool(
+                manager_sessions.check, request.app.state.engine, caller,
+                request.headers.get(HEADER_MANAGER_SESSION), time.time())
+            if who is None:
+                raise ApiError(403, "manager_required",
+                               "Only a center manager signed in on this counter may do this.")
+            request.state.manager = who
         return caller
 
     async def _admit_operator(self, request: Request) -> SignedInOperator:
@@ -126,6 +141,18 @@ def operator(*roles: OperatorRole, objects: str, scope: Scope,
     if not roles:
         raise ValueError("an operator policy names at least one role")
     policy = Policy((), objects, scope, operators=tuple(roles), page=page)
+
+    def declare(endpoint: F) -> F:
+        setattr(endpoint, POLICY_ATTRIBUTE, policy)
+        return endpoint
+
+    return declare
+
+
+def manager(*, objects: str) -> Callable[[F], F]:
+    """Declare that a counter may call the decorated route for its center's manager
+    signed in on it (the session token in `X-Manager-Session`)."""
+    policy = Policy((Role.COUNTER,), objects, Scope.CENTER, manager=True)
 
     def declare(endpoint: F) -> F:
         setattr(endpoint, POLICY_ATTRIBUTE, policy)
@@ -228,6 +255,17 @@ def current_operator(request: Request) -> SignedInOperator:
 OperatorDep = Annotated[SignedInOperator, Depends(current_operator)]
 
 
+def current_manager(request: Request) -> SignedInManager:
+    """The center manager the route's policy admitted."""
+    who = getattr(request.state, "manager", None)
+    if not isinstance(who, SignedInManager):
+        raise RuntimeError("a route asked for its manager but its policy admits no manager")
+    return who
+
+
+ManagerDep = Annotated[SignedInManager, Depends(current_manager)]
+
+
 @dataclass(frozen=True)
 class RouteEntry:
     method: str
@@ -284,7 +322,8 @@ def matrix_markdown(app: FastAPI) -> str:
             objects, scope = "NO POLICY", ""
         else:
             allowed = {role.value for role in (*policy.roles, *policy.operators)}
-            marks = ["anyone" if policy.public else ("yes" if name in allowed else "")
+            granted = "manager" if policy.manager else "yes"
+            marks = ["anyone" if policy.public else (granted if name in allowed else "")
                      for name in columns]
             objects, scope = policy.objects, policy.scope.value
         lines.append(f"| `{entry.method} {entry.path}` | " + " | ".join(marks)

@@ -21,6 +21,7 @@ from sync.server import (
     staff,
 )
 from sync.server.access import PolicyRoute, Scope, operator, public
+from sync.server.admin import api as admin_api
 from sync.server.cases import api as cases_api
 from sync.server.cases import calendar as cases_calendar
 from sync.server.cases import status_page
@@ -79,6 +80,7 @@ def create_app(database_url: str) -> FastAPI:
     app.include_router(status_page.router)
     app.include_router(ratings_api.router)
     app.include_router(slip_pages.router)
+    app.include_router(admin_api.router)
 
     @app.get("/healthz", tags=["fleet"])
     @public(objects="nothing")

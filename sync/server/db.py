@@ -490,6 +490,52 @@ class FollowUpRow(Base):
     answered_at: Mapped[float | None] = mapped_column(Float)
 
 
+# --------------------------------------------------------------------------
+# The center's own data, kept by its manager on the counter (sync.server.admin).
+# --------------------------------------------------------------------------
+class ManagerSession(Base):
+    """A center manager signed in on one counter: the SHA-256 of the token the
+    counter sends with its signed requests."""
+
+    __tablename__ = "manager_session"
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    staff_no: Mapped[str] = mapped_column(String(32))
+    center: Mapped[str] = mapped_column(String(64))
+    terminal_id: Mapped[str] = mapped_column(String(40), ForeignKey("terminal.id"), index=True)
+    issued_at: Mapped[float] = mapped_column(Float)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class CenterNoticeRow(Base):
+    """A notice of one center, shown on its kiosks and hall display from
+    `starts_at` to `ends_at` unless `expired_at` withdrew it."""
+
+    __tablename__ = "center_notice"
+    __table_args__ = (Index("ix_center_notice_showing", "center", "expired_at", "ends_at"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    center: Mapped[str] = mapped_column(String(64))
+    title_zh: Mapped[str] = mapped_column(String(100))
+    title_en: Mapped[str] = mapped_column(String(100))
+    body_zh: Mapped[str] = mapped_column(Text, default="")
+    body_en: Mapped[str] = mapped_column(Text, default="")
+    starts_at: Mapped[float] = mapped_column(Float)
+    ends_at: Mapped[float | None] = mapped_column(Float)
+    expired_at: Mapped[float | None] = mapped_column(Float)
+    author: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[float] = mapped_column(Float)
+    updated_at: Mapped[float] = mapped_column(Float)
+
+
+class CenterSetupRow(Base):
+    """A center's windows and opening rules, as the `CenterSetup` JSON."""
+
+    __tablename__ = "center_setup"
+    center: Mapped[str] = mapped_column(String(64), primary_key=True)
+    body: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[float] = mapped_column(Float)
+    updated_by: Mapped[str] = mapped_column(String(32))
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Pragmas on connect; BEGIN IMMEDIATE for transactions opened with WRITE."""
 

@@ -31,6 +31,7 @@ from sync.protocol.models import (
 )
 from sync.server import documents, enrollment, sealing
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow, public
+from sync.server.admin import notices as center_notices
 from sync.server.auth import SignedRequest, signed_request
 from sync.server.batch import process_batch
 from sync.server.db import WRITE, ApplicationState, Attachment, HeartbeatRecord
@@ -172,12 +173,17 @@ def get_catalog(
 
 
 @signed.get("/notices", response_model=NoticeList, responses=NOT_MODIFIED)
-@allow(KIOSK, COUNTER, DISPLAY, objects="community notices", scope=Scope.SHARED)
+@allow(KIOSK, COUNTER, DISPLAY, objects="city-wide notices and the center's own",
+       scope=Scope.CENTER)
 def get_notices(
-    _caller: CallerDep, engine: EngineDep, if_none_match: IfNoneMatch = None
+    caller: CallerDep, engine: EngineDep, if_none_match: IfNoneMatch = None
 ) -> Response:
-    """Community notices, with a strong ETag."""
-    return _document_response(engine, "notices", if_none_match)
+    """The city-wide notices and the caller's center's own (scheduled ones with
+    their start and end, expired and ended ones left out), with a strong ETag."""
+    city = NoticeList.model_validate_json(documents.get_document(engine, "notices")[0])
+    body = center_notices.for_center(city, engine, caller.center, time.time()) \
+        .model_dump_json().encode("utf-8")
+    return etag_response(body, documents.etag_of(body), if_none_match)
 
 
 def _status(keys: sealing.Keys, row: ApplicationState) -> ApplicationStatus:

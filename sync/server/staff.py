@@ -9,7 +9,8 @@
   lock the member (or, for PIN-only technician sign-in, the terminal's
   technician pad) for 30 s, doubling up to 15 minutes (`locked`). Both live
   in the database, so every instance and every terminal sees them. A success
-  answers an `OfflineVerifier` bound to the calling terminal's key.
+  answers an `OfflineVerifier` bound to the calling terminal's key and, for a
+  manager of the counter's center, a manager session (`sync.server.admin`).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from sync.protocol.staff import (
     verifier_key,
 )
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow
+from sync.server.admin import sessions as manager_sessions
 from sync.server.auth import Caller
 from sync.server.db import WRITE, Document, SignInAttempt, StaffLockout, Terminal
 from sync.server.errors import ERROR_RESPONSE
@@ -61,7 +63,7 @@ def roster(session: Session, center: str) -> list[StaffMember]:
     if stored is None:
         return []
     members = StaffRoster.model_validate_json(stored.body).staff
-    return [m for m in members if m.center in (None, center)]
+    return [m for m in members if m.center in (None, center) and m.active]
 
 
 @router.get("/staff", response_model=StaffDirectory,
@@ -152,7 +154,9 @@ def sign_in(engine: Engine, caller: Caller, request: StaffSignInRequest,
         assert terminal is not None  # the caller was just authenticated
         verifier = _verifier(verifier_key(terminal.key), matched, now)
         return StaffSignInResponse(outcome=SignInOutcome.SIGNED_IN, member=verifier.member,
-                                   verifier=verifier)
+                                   verifier=verifier,
+                                   manager_session=manager_sessions.issue(
+                                       session, caller, matched, now))
 
 
 @router.post("/staff/sign-in")

@@ -251,6 +251,41 @@ BEAT = {"version": "9.9", "role": "kiosk", "backlog": 0, "dead_letters": 0,
         "free_disk_bytes": 1}
 
 
+NO_MANAGER = frozenset({403})  # a counter without its manager's session: manager_required
+
+
+def manager_samples() -> dict[tuple[str, str], Sample]:
+    """The manager's routes: no terminal gets in without a signed-in manager
+    (tests/platform/test_center_admin.py signs one in)."""
+    notice = {"title_zh": "停水", "title_en": "Water off",
+              "starts_at": datetime.now(UTC).isoformat()}
+    routes: list[tuple[str, str, str, Any]] = [
+        ("POST", "/v1/admin/sign-out", "/v1/admin/sign-out", None),
+        ("GET", "/v1/admin/notices", "/v1/admin/notices", None),
+        ("POST", "/v1/admin/notices", "/v1/admin/notices", notice),
+        ("PUT", "/v1/admin/notices/{notice_id}", "/v1/admin/notices/N-1", notice),
+        ("POST", "/v1/admin/notices/{notice_id}/expire", "/v1/admin/notices/N-1/expire", None),
+        ("GET", "/v1/admin/staff", "/v1/admin/staff", None),
+        ("POST", "/v1/admin/staff", "/v1/admin/staff",
+         {"staff_no": "7777", "name": "Intruder", "pin": "123456"}),
+        ("POST", "/v1/admin/staff/{staff_no}/deactivate", "/v1/admin/staff/1001/deactivate",
+         None),
+        ("POST", "/v1/admin/staff/{staff_no}/activate", "/v1/admin/staff/1001/activate", None),
+        ("PUT", "/v1/admin/staff/{staff_no}/pin", "/v1/admin/staff/1001/pin",
+         {"pin": "123456"}),
+        ("PUT", "/v1/admin/staff/{staff_no}/card", "/v1/admin/staff/1001/card",
+         {"card_uid": "04AABBCC"}),
+        ("GET", "/v1/admin/setup", "/v1/admin/setup", None),
+        ("PUT", "/v1/admin/windows", "/v1/admin/windows", {"windows": []}),
+        ("PUT", "/v1/admin/opening", "/v1/admin/opening", {"opening": None}),
+        ("GET", "/v1/admin/calendar/{year}", "/v1/admin/calendar/2026", None),
+        ("PUT", "/v1/admin/calendar/{year}", "/v1/admin/calendar/2026",
+         {"year": 2026, "days": []}),
+    ]
+    return {(method, template): Sample(path, body, home=NO_MANAGER, away=NO_MANAGER)
+            for method, template, path, body in routes}
+
+
 def samples() -> dict[tuple[str, str], Sample]:
     """A request for every route of the app; the table test fails on a route missing here."""
     slot_day = next_working_day().isoformat()
@@ -296,6 +331,8 @@ def samples() -> dict[tuple[str, str], Sample]:
         ("GET", "/v1/cases/{tracking_number}"): Sample(
             f"/v1/cases/{TRACKING}", away=frozenset({404})),
         ("GET", "/v1/calendar"): Sample("/v1/calendar"),
+        ("GET", "/v1/center"): Sample("/v1/center"),
+        **manager_samples(),
         ("GET", "/a/{tracking_number}"): Sample(f"/a/{TRACKING}?c=WRONG1",
                                                 home=frozenset({404}), away=frozenset({404})),
         ("GET", "/v1/followups"): Sample("/v1/followups"),

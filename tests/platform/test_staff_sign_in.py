@@ -74,7 +74,7 @@ def test_online_sign_in_and_the_verifier_of_this_terminal(
              attempt(counter, purpose="counter", staff_no="5001", pin=OTHER_PIN),
              attempt(counter, purpose="counter", staff_no="9001", pin=TECH_PIN)]
     assert wrong == [{"outcome": "wrong", "member": None, "verifier": None,
-                      "retry_after_seconds": 0}] * 4
+                      "retry_after_seconds": 0, "manager_session": None}] * 4
 
 
 def test_a_card_needs_the_pin(counter: SignedClient, roster: None) -> None:

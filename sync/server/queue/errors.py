@@ -32,6 +32,10 @@ class Reason(Enum):
     BOOKING_NOT_TODAY = ("booking_not_today", Kind.CONFLICT)
     BOOKING_USED = ("booking_used", Kind.CONFLICT)
     BAD_TRANSFER = ("bad_transfer", Kind.INVALID)
+    #: The center's opening rules (sync.server.admin.setup): outside the hours or
+    #: after the cut-off, and a category's numbers of the day all given.
+    CENTER_CLOSED = ("center_closed", Kind.CONFLICT)
+    QUOTA_REACHED = ("quota_reached", Kind.CONFLICT)
 
     def __init__(self, code: str, kind: Kind) -> None:
         self.code = code

@@ -9,6 +9,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from sync.protocol.queue import IssueRequest, Lease, LeaseRequest, Ticket
+from sync.server.admin import setup as opening
 from sync.server.auth import Caller
 from sync.server.db import WRITE, BookingRow, QueueLease, QueueTicket
 from sync.server.queue.core import (
@@ -59,6 +60,8 @@ def issue_ticket(engine: Engine, caller: Caller, request: IssueRequest, now: flo
             ticket = add_ticket(session, caller.center, row, day, now, caller.terminal_id,
                                 priority=priority, client_ref=str(request.client_ref),
                                 booking_code=request.booking_code)
+            if booking is None:  # under the counter's lock: the quota holds under load
+                opening.check_ticket(session, caller.center, row.code, day, now)
             add_event(session, ticket, "issued", now)
             if booking is not None:
                 booking.status = "checked_in"
