@@ -56,7 +56,9 @@ def _sections(model: type[BaseModel], prefix: str) -> list[str]:
         if isinstance(annotation, type) and issubclass(annotation, BaseModel):
             nested.append((f"{prefix}.{name}" if prefix else name, annotation))
             continue
-        rows.append(f"| `{name}` | {_default(field.default)} | {field.description or ''} |")
+        default = "(required)" if field.is_required() else \
+            _default(field.get_default(call_default_factory=True))
+        rows.append(f"| `{name}` | {default} | {field.description or ''} |")
     if rows:
         lines += [f"## [{prefix}]", "", "| key | default | meaning |", "| --- | --- | --- |"]
         lines += [*rows, ""]
@@ -70,7 +72,65 @@ PLATFORM_ENVIRONMENT = (
     ("RECEPTION_PLATFORM_FOLLOWUP_DAYS", "3",
      "working days (1-60, on the center's calendar) the center manager has to answer the "
      "follow-up a poor or very poor rating opens; later ones are listed as overdue"),
+    ("RECEPTION_PLATFORM_NOTIFY_CONFIG", "(none)",
+     "the notifier's TOML file for `reception-platform notify` (or `--config`); none: "
+     "messages go to `notifications.jsonl` in the working folder (the log transport)"),
 )
+#: The notifier's file (sync/server/notify/settings.py; tests/platform/test_notify.py
+#: checks that this lists its every key): (section, key, default, meaning).
+NOTIFY_SETTINGS = (
+    ('notify', 'transport', '"log"',
+     '"log": one JSON line per message (masked phone, text) in log_file, for the demo;'
+     ' "http": the SMS gateway of [notify.http]'),
+    ('notify', 'log_file', 'notifications.jsonl',
+     "the log transport's file"),
+    ('notify', 'interval', '2.0',
+     'seconds between passes'),
+    ('notify', 'near', '3',
+     '"your number is near" for a booked ticket once this many or fewer wait ahead'),
+    ('notify', 'remind_hours', '24.0',
+     'appointment reminders this many hours before the slot'),
+    ('notify', 'max_attempts', '12',
+     'attempts (back-off with full jitter from 5 s, doubling, capped at an hour) '
+     'before a message is marked failed; a 4xx answer but 408, 425 and 429 fails it at'
+     ' once'),
+    ('notify', 'lease', '60.0',
+     'seconds a claimed message waits before another pass may send it again'),
+    ('notify', 'http', '(none)',
+     'the gateway, for transport "http"'),
+    ('notify.http', 'url', '(required)',
+     "the gateway's URL; ${phone}, ${text}, ${key}, ${kind} are filled in, URL-quoted"),
+    ('notify.http', 'method', '"POST"',
+     'the HTTP method'),
+    ('notify.http', 'headers', '{}',
+     'request headers, placeholders filled in (a table: Content-Type, Authorization)'),
+    ('notify.http', 'body', '""',
+     'the body template: values JSON-escaped for a JSON Content-Type, form-quoted for '
+     'a form, as they are otherwise'),
+    ('notify.http', 'idempotency_header', '"Idempotency-Key"',
+     'the header carrying the message\'s key, so the gateway drops a repeat ("": none)'),
+    ('notify.http', 'timeout', '10.0',
+     'seconds to wait for the gateway'),
+)
+NOTIFY_INTRO = """### The notifier's file
+
+`reception-platform notify --db URL [--config FILE]` sends the residents' messages
+("your case moved", "your number is near", appointment reminders) that the platform
+queues in its database. Run one or more beside `serve`; each message has a key that
+goes to the gateway as its idempotency header, so a sender killed mid-way and started
+again never makes the gateway send a message twice. Logs show a masked phone only.
+
+```toml
+[notify]
+transport = "http"
+[notify.http]
+url = "https://sms.example.cn/v2/send"
+body = '{"to": "${phone}", "text": "${text}", "ref": "${key}"}'
+[notify.http.headers]
+Content-Type = "application/json"
+Authorization = "Bearer ..."
+```
+"""
 
 
 def _platform_environment() -> list[str]:
@@ -80,7 +140,13 @@ def _platform_environment() -> list[str]:
              "| variable | default | meaning |", "| --- | --- | --- |"]
     lines += [f"| `{name}` | {default} | {meaning} |"
               for name, default, meaning in PLATFORM_ENVIRONMENT]
-    return [*lines, ""]
+    notify: list[str] = []
+    for section in dict.fromkeys(row[0] for row in NOTIFY_SETTINGS):
+        notify += [f"#### [{section}]", "", "| key | default | meaning |", "| --- | --- | --- |"]
+        notify += [f"| `{key}` | {default} | {meaning} |"
+                   for where, key, default, meaning in NOTIFY_SETTINGS if where == section]
+        notify.append("")
+    return [*lines, "", NOTIFY_INTRO, *notify]
 
 
 def render() -> str:

@@ -45,6 +45,7 @@ from sync.server.db import (
     StoredTransaction,
     Terminal,
 )
+from sync.server.notify.messages import Notifier, booking_subject, case_subject
 from sync.server.queue.batch import QueueItems
 from sync.server.ratings.book import RatingBook
 from sync.server.ratings.settings import answer_days
@@ -231,6 +232,17 @@ def _refusal(
     return None
 
 
+def _remember_contact(notifier: Notifier, center: str, item: TransactionItem) -> None:
+    """The phone an application or booking gives, for the resident's notifications."""
+    payload = item.payload
+    if isinstance(payload, ApplicationPayload | AcceptancePayload):
+        notifier.remember(case_subject(payload.tracking_number), center,
+                          payload.applicant.phone)
+    elif isinstance(payload, BookingPayload):
+        notifier.remember(booking_subject(payload.booking_code), center,
+                          payload.applicant.phone)
+
+
 def _store(
     engine: Engine,
     terminal_id: str,
@@ -272,6 +284,7 @@ def _store(
         queue_items = QueueItems(session, terminal_id)
         cases = CaseBook(session, keys, center, terminal_id)
         ratings = RatingBook(session, center, terminal_id, answer_days())
+        notifier = Notifier(session, keys, now)
         for c in candidates:
             tx_id = str(c.item.id)
             code = _matter_code(c.item)
@@ -312,6 +325,7 @@ def _store(
                 help_requests.record(session, terminal_id, center, c.item, c.item.payload, now)
             cases.apply(c.item, now)
             ratings.apply(c.item, now)
+            _remember_contact(notifier, center, c.item)
             known[tx_id] = c.payload_hash
             results[c.index] = ItemResult(id=tx_id, status=ItemStatus.ACCEPTED)
             rows.append(
@@ -339,6 +353,8 @@ def _store(
             session.execute(insert(StoredTransaction), rows)
         if changes:
             applied = _apply_status_changes(session, keys, center, changes, now)
+            for change in applied:
+                notifier.case_moved(center, change.tracking_number, change.status)
             audit.append(session, [
                 audit.Event(f"terminal:{terminal_id}", center, "status_change",
                             f"{change.tracking_number}: {change.status}", address)

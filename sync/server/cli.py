@@ -124,6 +124,13 @@ def _purge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _notify(args: argparse.Namespace) -> int:
+    from sync.server.notify.command import run
+
+    with _engine(args.db) as engine:
+        return run(engine, args.config, once=args.once)
+
+
 def _enroll_code(args: argparse.Namespace) -> int:
     with _engine(args.db) as engine:
         print(enrollment.issue_code(engine, args.center, Role(args.role)))
@@ -288,6 +295,15 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--keep-days", type=int,
                        help=f"days kept, today included (default: ${KEEP_DAYS_ENV} or 400)")
     purge.set_defaults(handler=_purge)
+
+    notify = commands.add_parser(
+        "notify", help="send the queued notifications to residents (SMS gateway or log)")
+    notify.add_argument("--db", default=DEFAULT_DB)
+    notify.add_argument("--config", type=Path,
+                        help="the notifier's TOML file (default: $RECEPTION_PLATFORM_NOTIFY_"
+                        "CONFIG; none: the log transport)")
+    notify.add_argument("--once", action="store_true", help="one pass, then exit")
+    notify.set_defaults(handler=_notify)
 
     code = commands.add_parser("enroll-code", help="print a one-time enrollment code")
     code.add_argument("--db", default=DEFAULT_DB)

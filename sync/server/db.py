@@ -536,6 +536,38 @@ class CenterSetupRow(Base):
     updated_by: Mapped[str] = mapped_column(String(32))
 
 
+class NotifyContact(Base):
+    """How to reach the resident of a case or booking ("case:<number>",
+    "booking:<code>"): the phone, sealed, given with the application or booking."""
+
+    __tablename__ = "notify_contact"
+    subject: Mapped[str] = mapped_column(String(60), primary_key=True)
+    center: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[float] = mapped_column(Float, index=True)
+
+
+class NotificationRow(Base):
+    """A message to a resident, queued durably; `key` makes it once only (the
+    gateway gets it as the idempotency key). `phone` and `text` are sealed."""
+
+    __tablename__ = "notification"
+    __table_args__ = (Index("ix_notification_due", "state", "next_at"),)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(120), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    center: Mapped[str] = mapped_column(String(64))
+    phone: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    #: pending | sending (claimed until `next_at`) | sent | failed
+    state: Mapped[str] = mapped_column(String(10))
+    attempts: Mapped[int] = mapped_column(default=0)
+    next_at: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[float] = mapped_column(Float)
+    sent_at: Mapped[float | None] = mapped_column(Float)
+    last_error: Mapped[str] = mapped_column(String(300), default="")
+
+
 def _configure_sqlite(engine: Engine) -> None:
     """Pragmas on connect; BEGIN IMMEDIATE for transactions opened with WRITE."""
 
