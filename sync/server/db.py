@@ -7,11 +7,14 @@ number of processes can serve from one database.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     BigInteger,
+    Connection,
     Engine,
     Float,
     ForeignKey,
@@ -610,6 +613,18 @@ def pool_settings() -> dict[str, int]:
         raise ValueError(f"{POOL_SIZE_ENV} must be at least 1, {POOL_OVERFLOW_ENV} at least 0")
     return {"pool_size": values[POOL_SIZE_ENV], "max_overflow": values[POOL_OVERFLOW_ENV],
             "pool_timeout": values[POOL_TIMEOUT_ENV]}
+
+
+@contextmanager
+def single_statements(engine: Engine) -> Iterator[Connection]:
+    """A connection for statements that each stand alone: autocommit on PostgreSQL
+    (one round trip each, no BEGIN nor COMMIT), a write transaction on SQLite."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            yield connection
+    else:
+        with engine.execution_options(**WRITE).begin() as connection:
+            yield connection
 
 
 def create_schema(engine: Engine, backup_dir: Path | None = None) -> Path | None:
