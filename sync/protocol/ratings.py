@@ -56,7 +56,8 @@ class FollowUpList(WireModel):
 
 
 class FollowUpAnswer(WireModel):
-    staff_no: Annotated[str, Field(min_length=1, max_length=32)]
+    """The answer of the center manager signed in on the counter."""
+
     answer: Annotated[str, Field(min_length=2, max_length=2000)]
 
 

@@ -281,6 +281,11 @@ def manager_samples() -> dict[tuple[str, str], Sample]:
         ("GET", "/v1/admin/calendar/{year}", "/v1/admin/calendar/2026", None),
         ("PUT", "/v1/admin/calendar/{year}", "/v1/admin/calendar/2026",
          {"year": 2026, "days": []}),
+        ("GET", "/v1/followups", "/v1/followups", None),
+        ("POST", "/v1/followups/{follow_up_id}/answer", "/v1/followups/1/answer",
+         {"answer": "called back"}),
+        ("GET", "/v1/figures", "/v1/figures", None),
+        ("GET", "/v1/figures.csv", "/v1/figures.csv", None),
     ]
     return {(method, template): Sample(path, body, home=NO_MANAGER, away=NO_MANAGER)
             for method, template, path, body in routes}
@@ -335,12 +340,6 @@ def samples() -> dict[tuple[str, str], Sample]:
         **manager_samples(),
         ("GET", "/a/{tracking_number}"): Sample(f"/a/{TRACKING}?c=WRONG1",
                                                 home=frozenset({404}), away=frozenset({404})),
-        ("GET", "/v1/followups"): Sample("/v1/followups"),
-        ("POST", "/v1/followups/{follow_up_id}/answer"): Sample(
-            "/v1/followups/1/answer", {"staff_no": "9001", "answer": "called back"},
-            home=frozenset({403, 404}), away=frozenset({403, 404})),
-        ("GET", "/v1/figures"): Sample("/v1/figures"),
-        ("GET", "/v1/figures.csv"): Sample("/v1/figures.csv"),
         ("GET", "/figures.csv"): Sample("/figures.csv"),
         ("GET", "/q/{day}/{number}"): Sample("/q/20260105/A001?c=WRONG1",
                                              home=frozenset({404}), away=frozenset({404})),

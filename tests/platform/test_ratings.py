@@ -1,8 +1,8 @@
 """Ratings at the platform, over HTTP on loopback against the real server process:
 a rating only for a served ticket or a case of the rating counter's center, a
-follow-up for every poor one that the center manager answers in the configured
-working days (overdue ones counted), and the figures per window and clerk over a
-range of days, as JSON and CSV."""
+follow-up for every poor one that the center manager signed in on a counter
+answers in the configured working days (overdue ones counted), and the figures
+per window and clerk over a range of days, as JSON and CSV, for that manager."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ from sync.protocol.models import Role, StaffMember, StaffRoster
 from sync.protocol.pin_hash import hash_pin
 from sync.protocol.queue import QueueCategoryList
 from sync.protocol.ratings import FollowUp, FollowUpList, RangeFigures
+from sync.protocol.staff import HEADER_MANAGER_SESSION, MANAGER
 from sync.protocol.work_calendar import WorkCalendar, WorkingDays
 from sync.server import documents, enrollment, operators, sealing
 from sync.server.db import FollowUpRow, make_engine
@@ -40,6 +41,7 @@ DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 CENTER = "C-RATE"
 BATCH = "/v1/transactions/batch"
 ANSWER_DAYS = 2
+PIN = "246810"
 
 
 @dataclass
@@ -53,13 +55,23 @@ class Term:
     http: httpx.Client
     terminal_id: str
     key: bytes
+    manager: str | None = None  # the session of the manager signed in here
 
     def send(self, method: str, path: str, payload: Any = None) -> httpx.Response:
         body = json.dumps(payload).encode() if payload is not None else b""
         headers = signing.signed_headers(self.terminal_id, self.key, method, path, body,
                                          int(time.time()))
         headers["Content-Type"] = "application/json"
+        if self.manager:
+            headers[HEADER_MANAGER_SESSION] = self.manager
         return self.http.request(method, path, content=body, headers=headers)
+
+    def sign_in(self, staff_no: str, pin: str = PIN) -> str | None:
+        answer = self.send("POST", "/v1/staff/sign-in",
+                           {"purpose": "counter", "staff_no": staff_no, "pin": pin})
+        assert answer.status_code == 200, answer.text
+        session: str | None = answer.json()["manager_session"]
+        return session
 
     def deliver(self, *items: dict[str, Any]) -> list[tuple[str, str | None]]:
         answer = self.send("POST", BATCH, {"items": list(items)})
@@ -80,12 +92,14 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     documents.put_document(engine, "catalog", tiny_catalog())
     documents.put_queue_categories(engine, QueueCategoryList.model_validate_json(
         (DEMO / "queue_categories.json").read_bytes()))
-    pin = hash_pin("2468", n=2**10)
+    pin = hash_pin(PIN, n=2**10)
     documents.put_document(engine, "staff", StaffRoster(staff=[
         StaffMember(staff_no="1001", name="Clerk One", pin_hash=pin, center=CENTER),
         StaffMember(staff_no="1002", name="Clerk Two", pin_hash=pin, center=CENTER),
-        StaffMember(staff_no="9100", name="Manager", role="supervisor", pin_hash=pin,
+        StaffMember(staff_no="9100", name="Manager", role=MANAGER, pin_hash=pin,
                     center=CENTER),
+        StaffMember(staff_no="9200", name="Other manager", role=MANAGER, pin_hash=pin,
+                    center="C-ELSEWHERE"),
     ]))
     try:
         yield Live(process.url, engine)
@@ -115,6 +129,15 @@ def counter(live: Live) -> Iterator[Term]:
 @pytest.fixture
 def stranger(live: Live) -> Iterator[Term]:
     yield from _enroll(live, Role.COUNTER, center="C-ELSEWHERE")
+
+
+@pytest.fixture
+def desk(live: Live) -> Iterator[Term]:
+    """A counter of the center with its manager signed in."""
+    for term in _enroll(live, Role.COUNTER):
+        term.manager = term.sign_in("9100")
+        assert term.manager
+        yield term
 
 
 @pytest.fixture
@@ -197,12 +220,12 @@ def test_a_rating_only_for_a_real_service_or_case_of_the_center(
 
 
 def test_a_poor_rating_opens_a_follow_up_the_manager_answers(
-        kiosk: Term, counter: Term, stranger: Term, live: Live) -> None:
-    before = _follow_ups(counter).open
+        kiosk: Term, counter: Term, desk: Term, stranger: Term, live: Live) -> None:
+    before = _follow_ups(desk).open
     served = _serve(kiosk, counter, "3", "1002")
     assert counter.deliver(_rating(1, ticket=served, reasons=["attitude", "long_wait"]),
                            _rating(3, ticket=served)) == [("accepted", None)] * 2
-    listing = _follow_ups(counter, "open")
+    listing = _follow_ups(desk, "open")
     assert listing.open == before + 1 and listing.answer_days == ANSWER_DAYS
     mine = next(item for item in listing.items if item.ticket_number == served)
     calendar = WorkCalendar.model_validate(counter.send("GET", "/v1/calendar").json())
@@ -212,21 +235,24 @@ def test_a_poor_rating_opens_a_follow_up_the_manager_answers(
     assert mine.working_days_left == ANSWER_DAYS and not mine.overdue
     assert (mine.level, mine.reasons, mine.window, mine.staff_no) == (
         1, ["attitude", "long_wait"], "3", "1002")
-    assert _follow_ups(stranger).items == []
 
     path = f"/v1/followups/{mine.id}/answer"
     text = "Called the resident back; the clerk apologised."
-    clerk = counter.send("POST", path, {"staff_no": "1002", "answer": text})
-    assert (clerk.status_code, clerk.json()["code"]) == (403, "not_manager")
-    other = stranger.send("POST", path, {"staff_no": "9100", "answer": text})
-    assert other.status_code in (403, 404)
-    answered = counter.send("POST", path, {"staff_no": "9100", "answer": text})
+    assert counter.sign_in("1002") is None  # a clerk gets no manager session
+    for refused in (counter, stranger):  # no manager signed in here
+        answer = refused.send("POST", path, {"answer": text})
+        assert (answer.status_code, answer.json()["code"]) == (403, "manager_required")
+        assert refused.send("GET", "/v1/followups").status_code == 403
+    stranger.manager = stranger.sign_in("9200")  # a manager of another center
+    assert stranger.manager and _follow_ups(stranger).items == []
+    assert stranger.send("POST", path, {"answer": text}).status_code == 404
+    answered = desk.send("POST", path, {"answer": text})
     assert answered.status_code == 200, answered.text
     shown = FollowUp.model_validate(answered.json())
     assert (shown.state.value, shown.answer, shown.answered_by) == ("answered", text, "9100")
-    again = counter.send("POST", path, {"staff_no": "9100", "answer": text})
+    again = desk.send("POST", path, {"answer": text})
     assert (again.status_code, again.json()["code"]) == (409, "already_answered")
-    assert _follow_ups(counter).open == before
+    assert _follow_ups(desk).open == before
     with live.engine.connect() as connection:  # the answer is sealed at rest
         stored = connection.scalar(select(FollowUpRow.answer).where(
             FollowUpRow.id == mine.id))
@@ -234,15 +260,15 @@ def test_a_poor_rating_opens_a_follow_up_the_manager_answers(
 
 
 def test_an_unanswered_follow_up_past_its_due_day_is_overdue(
-        kiosk: Term, counter: Term, live: Live) -> None:
+        kiosk: Term, counter: Term, desk: Term, live: Live) -> None:
     served = _serve(kiosk, counter, "1", "1001")
     assert counter.deliver(_rating(2, ticket=served)) == [("accepted", None)]
-    item = next(i for i in _follow_ups(counter, "open").items if i.ticket_number == served)
+    item = next(i for i in _follow_ups(desk, "open").items if i.ticket_number == served)
     past = (date.fromisoformat(local_day(time.time())) - timedelta(days=20)).isoformat()
     with live.engine.begin() as connection:  # as if opened weeks ago
         connection.execute(update(FollowUpRow).where(FollowUpRow.id == item.id)
                            .values(due_day=past))
-    listing = _follow_ups(counter, "open")
+    listing = _follow_ups(desk, "open")
     late = next(i for i in listing.items if i.id == item.id)
     assert late.overdue and late.working_days_left is not None \
         and late.working_days_left <= -10
@@ -250,10 +276,11 @@ def test_an_unanswered_follow_up_past_its_due_day_is_overdue(
 
 
 def test_figures_per_window_and_clerk_over_a_range_as_json_and_csv(
-        kiosk: Term, counter: Term, live: Live) -> None:
+        kiosk: Term, counter: Term, desk: Term, live: Live) -> None:
     _drain(kiosk, counter)
     today = local_day(time.time())
-    start = counter.send("GET", f"/v1/figures?start={today}&end={today}")
+    assert counter.send("GET", "/v1/figures").status_code == 403  # no manager here
+    start = desk.send("GET", f"/v1/figures?start={today}&end={today}")
     base = RangeFigures.model_validate(start.json())
     first = _serve(kiosk, counter, "7", "2001")
     second = _serve(kiosk, counter, "8", "2002")
@@ -261,7 +288,7 @@ def test_figures_per_window_and_clerk_over_a_range_as_json_and_csv(
     assert counter.deliver(_rating(5, ticket=first), _rating(4, ticket=second),
                            _rating(1, ticket=third)) == [("accepted", None)] * 3
     figures = RangeFigures.model_validate(
-        counter.send("GET", f"/v1/figures?start={today}&end={today}").json())
+        desk.send("GET", f"/v1/figures?start={today}&end={today}").json())
     windows = {line.key: line for line in figures.windows}
     clerks = {line.key: line for line in figures.clerks}
     assert (windows["7"].served, windows["8"].served) == (1, 2)
@@ -271,13 +298,13 @@ def test_figures_per_window_and_clerk_over_a_range_as_json_and_csv(
     assert windows["8"].average_wait_seconds is not None
     assert windows["8"].average_service_seconds is not None
 
-    exported = counter.send("GET", f"/v1/figures.csv?start={today}&end={today}")
+    exported = desk.send("GET", f"/v1/figures.csv?start={today}&end={today}")
     assert exported.headers["content-type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(exported.content.decode("utf-8-sig"))))
     clerk_row = next(row for row in rows if row[:2] == ["clerk", "2002"])
     assert clerk_row[2] == "2" and clerk_row[7:12] == ["1", "0", "0", "1", "0"]
     assert clerk_row[12] == "2.50"
-    bad = counter.send("GET", f"/v1/figures?start={today}&end=2020-01-01")
+    bad = desk.send("GET", f"/v1/figures?start={today}&end=2020-01-01")
     assert (bad.status_code, bad.json()["code"]) == (400, "bad_range")
 
     operators.add_user(live.engine, "manager-rate", "a long enough secret",

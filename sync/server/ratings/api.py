@@ -1,9 +1,8 @@
-"""Follow-ups of poor ratings and the center's figures, for its counters
-(`/v1/followups`, `/v1/figures`, `/v1/figures.csv`) and for a signed-in center
-manager or platform admin on the platform (`/figures.csv`).
-
-A follow-up is answered by the center's manager: the answering staff number
-must be a supervisor of the center in the platform's staff file."""
+"""Follow-ups of poor ratings and the center's figures, for the center manager
+signed in on a counter (`manager` policy: `/v1/followups`, `/v1/figures`,
+`/v1/figures.csv`) and for a signed-in center manager or platform admin on the
+platform's own pages (`/figures.csv`). The answer to a follow-up is the signed-in
+manager's, audited with their staff number."""
 
 from __future__ import annotations
 
@@ -16,7 +15,6 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from sync.protocol.models import Role
 from sync.protocol.ratings import (
     FollowUp,
     FollowUpAnswer,
@@ -27,7 +25,7 @@ from sync.protocol.ratings import (
 )
 from sync.protocol.work_calendar import WorkingDays
 from sync.server import audit, sealing
-from sync.server.access import CallerDep, OperatorDep, PolicyRoute, Scope, allow, operator
+from sync.server.access import ManagerDep, OperatorDep, PolicyRoute, Scope, manager, operator
 from sync.server.cases.calendar import center_calendar
 from sync.server.db import WRITE, CaseRow, FollowUpRow, RatingRow
 from sync.server.errors import ERROR_RESPONSE, ApiError
@@ -37,11 +35,8 @@ from sync.server.ratings.book import answer_binding
 from sync.server.ratings.figures import MAX_DAYS, range_figures
 from sync.server.ratings.settings import answer_days
 from sync.server.routes import EngineDep
-from sync.server.staff import roster
 
 router = APIRouter(tags=["ratings"], route_class=PolicyRoute)
-#: Staff roles that answer for the center (the center manager).
-MANAGER_ROLES = frozenset({"supervisor"})
 CSV_RESPONSE = {200: {"content": {"text/csv": {"schema": {"type": "string"}}},
                       "description": "The figures as CSV (UTF-8 with a BOM, for Excel)"},
                 400: ERROR_RESPONSE}
@@ -78,10 +73,9 @@ def _follow_up(session: Session, keys: sealing.Keys, row: FollowUpRow, rating: R
 
 
 @router.get("/v1/followups")
-@allow(Role.COUNTER, objects="the follow-ups of the center's poor ratings",
-       scope=Scope.CENTER)
+@manager(objects="the follow-ups of the center's poor ratings")
 def list_follow_ups(
-    caller: CallerDep,
+    who: ManagerDep,
     engine: EngineDep,
     state: Annotated[FollowUpState | None, Query()] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
@@ -91,10 +85,10 @@ def list_follow_ups(
     today = _today()
     keys = sealing.keys_for(engine)
     with Session(engine) as session:
-        calendar = WorkingDays(center_calendar(session, caller.center))
+        calendar = WorkingDays(center_calendar(session, who.center))
         query = select(FollowUpRow, RatingRow).join(
             RatingRow, RatingRow.id == FollowUpRow.rating_id).where(
-            FollowUpRow.center == caller.center)
+            FollowUpRow.center == who.center)
         if state is not None:
             query = query.where(FollowUpRow.state == state.value)
         rows = session.execute(query.order_by(
@@ -103,7 +97,7 @@ def list_follow_ups(
                  for row, rating in rows]
         opened = [row for row, _ in session.execute(
             select(FollowUpRow.due_day, FollowUpRow.id).where(
-                FollowUpRow.center == caller.center,
+                FollowUpRow.center == who.center,
                 FollowUpRow.state == FollowUpState.OPEN.value))]
     overdue = sum(day < today.isoformat() for day in opened)
     return FollowUpList(today=today, answer_days=answer_days(), open=len(opened),
@@ -111,42 +105,35 @@ def list_follow_ups(
 
 
 @router.post("/v1/followups/{follow_up_id}/answer",
-             responses={403: ERROR_RESPONSE, 404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
-@allow(Role.COUNTER, objects="a follow-up of the center, answered by its manager",
-       scope=Scope.CENTER)
+             responses={404: ERROR_RESPONSE, 409: ERROR_RESPONSE})
+@manager(objects="a follow-up of the center, answered by its manager")
 def answer_follow_up(
-    caller: CallerDep,
+    who: ManagerDep,
     follow_up_id: Annotated[int, Path(ge=1)],
     answer: FollowUpAnswer,
     engine: EngineDep,
     request: Request,
 ) -> FollowUp:
-    """The center manager's answer to a poor rating (once; sealed at rest)."""
+    """The signed-in center manager's answer to a poor rating (once; sealed at rest)."""
     now = time.time()
     keys = sealing.keys_for(engine)
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
-        managers = {m.staff_no for m in roster(session, caller.center)
-                    if m.role in MANAGER_ROLES}
-        if answer.staff_no not in managers:
-            raise ApiError(403, "not_manager", f"Staff member {answer.staff_no} is not a "
-                           "manager of this center; the center manager answers follow-ups.")
         row = session.get(FollowUpRow, follow_up_id, with_for_update=True)
-        if row is None or row.center != caller.center:
+        if row is None or row.center != who.center:
             raise ApiError(404, "not_found", "No follow-up of this center has this id.")
         if row.state != FollowUpState.OPEN.value:
             raise ApiError(409, "already_answered",
                            f"Follow-up {follow_up_id} was answered already.")
         row.state = FollowUpState.ANSWERED.value
         row.answer = sealing.seal_text(keys, answer.answer, answer_binding(row.id))
-        row.answered_by, row.answered_at = answer.staff_no, now
+        row.answered_by, row.answered_at = who.staff_no, now
         session.flush()
         rating = session.get(RatingRow, row.rating_id)
         assert rating is not None
-        calendar = WorkingDays(center_calendar(session, caller.center))
+        calendar = WorkingDays(center_calendar(session, who.center))
         shown = _follow_up(session, keys, row, rating, calendar, _today())
         audit.append(session, [audit.Event(
-            f"terminal:{caller.terminal_id}", caller.center, "answer_follow_up",
-            f"{follow_up_id} by {answer.staff_no}",
+            f"manager:{who.staff_no}", who.center, "answer_follow_up", str(follow_up_id),
             request.client.host if request.client else "")], now)
     return shown
 
@@ -165,13 +152,13 @@ End = Annotated[date | None, Query(description="last center day (default: today)
 
 
 @router.get("/v1/figures", responses={400: ERROR_RESPONSE})
-@allow(Role.COUNTER, objects="the center's figures", scope=Scope.CENTER)
-def get_figures(caller: CallerDep, engine: EngineDep, start: Start = None,
+@manager(objects="the center's figures")
+def get_figures(who: ManagerDep, engine: EngineDep, start: Start = None,
                 end: End = None) -> RangeFigures:
     """Served, no-shows, waiting and service times and ratings over the range, for
     the center, each window and each clerk."""
     first, last = _range(start, end)
-    return range_figures(engine, caller.center, first, last)
+    return range_figures(engine, who.center, first, last)
 
 
 def _csv(engine: Engine, center: str, first: date, last: date) -> Response:
@@ -182,12 +169,12 @@ def _csv(engine: Engine, center: str, first: date, last: date) -> Response:
 
 
 @router.get("/v1/figures.csv", response_class=Response, responses=CSV_RESPONSE)
-@allow(Role.COUNTER, objects="the center's figures", scope=Scope.CENTER)
-def get_figures_csv(caller: CallerDep, engine: EngineDep, start: Start = None,
+@manager(objects="the center's figures")
+def get_figures_csv(who: ManagerDep, engine: EngineDep, start: Start = None,
                     end: End = None) -> Response:
     """The figures of `/v1/figures` as CSV."""
     first, last = _range(start, end)
-    return _csv(engine, caller.center, first, last)
+    return _csv(engine, who.center, first, last)
 
 
 @router.get("/figures.csv", response_class=Response,
