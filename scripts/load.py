@@ -8,8 +8,8 @@ the terminals do (sync.protocol.signing). Phases, each --seconds long:
 - heartbeats: every terminal's POST /v1/heartbeat, --concurrency at a time;
 - tickets: kiosks issue numbers (POST /v1/queue/tickets), one center;
 - batches: kiosks deliver one-application batches (POST /v1/transactions/batch);
-- call-next: --counters counters of that center call at once until the queue
-  is empty (every ticket called once);
+- call-next: --counters counters of that center call at the same moment, round
+  after round, until the queue is empty (every ticket called once);
 - hall: --displays hall displays (one per center) stream /v1/queue/events;
   first idle (the platform's CPU they cost), then counters call in --hot
   centers and each call's time to reach its display's stream is taken.
@@ -303,17 +303,24 @@ def call_body(window: str) -> bytes:
 
 async def phase_call_next(setup: Setup, http: httpx.AsyncClient,
                           counters: list[Terminal]) -> str:
+    """Rounds in which every counter calls at the same moment, until the queue is
+    empty (each ticket called once)."""
     result = Latencies(f"call-next x{len(counters)}")
 
-    async def step(worker: int, _n: int) -> bool:
+    async def one(window: int) -> int:
         answer = await timed(result, lambda: post(
-            http, counters[worker], "/v1/queue/call-next", call_body(str(worker + 1))),
+            http, counters[window], "/v1/queue/call-next", call_body(str(window + 1))),
             ok=(200,))
-        return answer is not None and answer.status_code == 200
+        return answer.status_code if answer is not None else 0
 
     async def run() -> Latencies:
-        result.elapsed = await for_seconds(10 * setup.seconds, len(counters), step)
-        result.errors = max(0, result.errors - len(counters))  # each one's last 204
+        started = time.perf_counter()
+        while True:
+            codes = await asyncio.gather(*(one(window) for window in range(len(counters))))
+            if 204 in codes:
+                result.errors -= codes.count(204)  # the queue ran empty: not errors
+                break
+        result.elapsed = time.perf_counter() - started
         return result
 
     return await measured(setup, run)
@@ -422,6 +429,10 @@ async def run_all(setup: Setup, args: argparse.Namespace, push: str) -> list[str
 
 @contextmanager
 def platform(db_url: str, workers: int, push: str) -> Iterator[tuple[str, int]]:
+    with tempfile.TemporaryDirectory() as backups:  # PostgreSQL: a pg_dump first
+        subprocess.run([sys.executable, "-m", "sync.server.cli", "migrate", "--db", db_url,
+                        "--backup-dir", backups], cwd=REPO, check=True,
+                       stdout=subprocess.DEVNULL)
     port = free_port()
     command = [sys.executable, "-m", "sync.server.cli", "serve", "--db", db_url,
                "--port", str(port), "--workers", str(workers), "--log-level", "warning",

@@ -147,7 +147,7 @@ def test_the_purge_command_takes_its_days_from_the_environment(
 def test_the_postgresql_pool_is_bounded_by_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     url = "postgresql+psycopg://reception:x@127.0.0.1:1/none"  # never connected
     default = make_engine(url)
-    assert (default.pool.size(), default.pool._max_overflow) == (5, 5)  # type: ignore[attr-defined]
+    assert (default.pool.size(), default.pool._max_overflow) == (10, 0)  # type: ignore[attr-defined]
     monkeypatch.setenv(POOL_SIZE_ENV, "3")
     monkeypatch.setenv(POOL_OVERFLOW_ENV, "0")
     monkeypatch.setenv(POOL_TIMEOUT_ENV, "2")
