@@ -10,7 +10,7 @@ UI_SOURCES := $(shell find kiosk counter display terminal hardware -name '*.py' 
 APT_RUN := packaging/apt/run.txt
 APT_TEST := packaging/apt/test.txt
 
-.PHONY: system-packages system-packages-test install demo demo-center test e2e fuzz lint translations update-translations chaos bench load bundle \
+.PHONY: system-packages system-packages-test install bytecode demo demo-center test e2e fuzz lint translations update-translations chaos bench load bundle \
         bundle-self-test packages openapi screenshots clean
 
 install: $(STAMP)
@@ -30,25 +30,31 @@ $(STAMP): pyproject.toml | system-packages
 
 translations: $(QM)
 
+# the project's bytecode, written ahead: where PYTHONDONTWRITEBYTECODE is set (as on the
+# CI machines) every process would otherwise compile each module it imports, holding the
+# GIL, and a device thread importing its driver stalled the GUI thread for seconds
+bytecode: $(STAMP)
+	@$(PY) -m compileall -q -j 0 kiosk counter display terminal hardware sync scripts
+
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
 
 update-translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
 
-demo: install translations
+demo: install translations bytecode
 	$(PY) scripts/demo.py
 
 # the whole center: the kiosk, the counter of window 3 and the hall display, one platform
-demo-center: install translations
+demo-center: install translations bytecode
 	$(PY) scripts/demo.py --center
 
-test: system-packages-test install translations
+test: system-packages-test install translations bytecode
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 # every kiosk flow, the counter at the keyboard and the hall display on a real X display
 # (Xvfb, started by the tests), by XTest input
-e2e: system-packages-test install translations
+e2e: system-packages-test install translations bytecode
 	RECEPTION_E2E=1 $(PY) -m pytest tests/e2e
 
 # schemathesis (signed) from docs/openapi.json plus hypothesis on the batch endpoint,

@@ -6,108 +6,15 @@ XTest driver, the clerk by real key events."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
-import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from tests.e2e.kiosk import ROOT, Kiosk, _empty_counter
+from tests.e2e.frontend import FrontEndProcess
+from tests.e2e.kiosk import DOC_SHOTS, Kiosk, _empty_counter
 from tests.e2e.peers import CardReader, Platform, Printer
 from tests.e2e.xserver import XServer
 
-#: Set to a folder (e.g. docs/screenshots) to keep the named X-server shots there too.
-DOC_SHOTS = os.environ.get("RECEPTION_E2E_DOC_SHOTS", "")
 WINDOW = "3"
-
-
-@dataclass
-class FrontEndProcess:
-    """`python -m <module>` on `xserver` with a terminal.toml of `sections`, enrolled
-    with `platform` in `role`, with a data folder of its own."""
-
-    module: str
-    role: str
-    xserver: XServer
-    platform: Platform
-    language: str
-    folder: Path
-    sections: str
-    arguments: tuple[str, ...] = ()
-    process: subprocess.Popen[bytes] | None = None
-    probe_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="e2e-")))
-
-    @property
-    def name(self) -> str:
-        return self.module.split(".")[0]
-
-    @property
-    def probe_path(self) -> str:
-        return str(self.probe_dir / "probe")
-
-    def configure(self) -> Path:
-        from sync.cli import enroll_terminal
-
-        config = self.folder / "config"
-        config.mkdir(parents=True, exist_ok=True)
-        (config / "terminal.toml").write_text(
-            "[terminal]\n"
-            f'language = "{self.language}"\n'
-            f'role = "{self.role}"\n'
-            "[platform]\n"
-            f'url = "{self.platform.url}"\n'
-            "connect_timeout = 1.0\n"
-            "read_timeout = 5.0\n"
-            "[sync]\n"  # deliveries soon after each record (the tests read the platform's DB)
-            "poll_interval = 1.0\n"
-            "[store]\n"
-            f"data_dir = {json.dumps(str(self.folder / 'data'))}\n" + self.sections, "utf-8")
-        if not (config / "secrets.toml").exists():
-            enroll_terminal(self.platform.url, self.platform.enroll_code(self.role), config)
-        return config
-
-    def start(self) -> None:
-        config = self.configure()
-        environment = {key: value for key, value in os.environ.items()
-                       if key not in ("QT_IM_MODULE", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-        environment.update(self.xserver.env(), **self.platform.clock.env(),
-                           QT_QPA_PLATFORM="xcb",
-                           RECEPTION_E2E_PROBE=self.probe_path,
-                           RECEPTION_CONFIG_DIR=str(config),
-                           RECEPTION_LOG_DIR=str(self.folder / "logs"))
-        with open(self.folder / f"{self.name}.out", "ab") as output:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", self.module, "--config-dir", str(config),
-                 *self.arguments],
-                cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
-
-    def log_tail(self, lines: int = 40) -> str:
-        texts = []
-        for path in (self.folder / f"{self.name}.out",
-                     *sorted((self.folder / "logs").glob("*.log"))):
-            if path.exists():
-                texts.append(f"--- {path.name}\n" + "\n".join(
-                    path.read_text("utf-8", "replace").splitlines()[-lines:]))
-        return "\n".join(texts)
-
-    def stop_gracefully(self, timeout: float) -> int | None:
-        """SIGTERM, as systemd stops it; its exit status, or None when it had to be killed."""
-        process, self.process = self.process, None
-        shutil.rmtree(self.probe_dir, ignore_errors=True)
-        if process is None:
-            return None
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-                return None
-        return process.returncode
 
 
 def counter_process(xserver: XServer, platform: Platform, printer: Printer,
@@ -146,10 +53,6 @@ def display_process(xserver: XServer, platform: Platform, language: str,
 
 class Desk(Kiosk):
     """A front end driven as its user does: the clerk by keys, the resident by taps."""
-
-    def __init__(self, process: Any) -> None:
-        super().__init__(process)
-        self.process = process
 
     def keys(self, *names: str) -> None:
         """Real key events (XTest) to the window under the pointer, one after another."""

@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.kiosk import SHOTS, Kiosk, KioskProcess
+from tests.e2e.frontend import FrontEndProcess
+from tests.e2e.kiosk import SHOTS, Kiosk, kiosk_process
 from tests.e2e.peers import CardReader, CenterClock, Platform, Printer, faketime_library
 from tests.e2e.probe import GUI_DEADLINE
 from tests.e2e.texts import lead
@@ -117,7 +118,7 @@ class Rig:
 
 @dataclass
 class Running:
-    process: KioskProcess
+    process: FrontEndProcess
     driver: Kiosk
     flows: int = 0
 
@@ -157,8 +158,8 @@ def rig(request: pytest.FixtureRequest) -> Iterator[Rig]:
 
 def _start_kiosk(rig: Rig) -> Running:
     """A fresh kiosk process showing its attract screen, online, with the watchdog on."""
-    process = KioskProcess(rig.xserver, rig.platform, rig.printer, rig.reader,
-                           rig.setup.language, rig.folder / "kiosk", zone=rig.setup.zone)
+    process = kiosk_process(rig.xserver, rig.platform, rig.printer, rig.reader,
+                            rig.setup.language, rig.folder / "kiosk", zone=rig.setup.zone)
     process.start()
     driver = None
     try:

@@ -7,22 +7,18 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
-import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests.e2e.frontend import ROOT, FrontEndProcess
 from tests.e2e.peers import CardReader, Platform, Printer
 from tests.e2e.probe import GUI_DEADLINE, GuiNotAnswering, ProbeConnection, Watchdog
 from tests.e2e.texts import tr
 from tests.e2e.xserver import XServer
 
-ROOT = Path(__file__).resolve().parents[2]
 SHOTS = Path(os.environ.get("RECEPTION_E2E_SHOTS", ROOT / "var" / "e2e"))
 #: docs/screenshots, to keep the shots the documentation shows (README: make e2e)
 DOC_SHOTS = os.environ.get("RECEPTION_E2E_DOC_SHOTS", "")
@@ -36,122 +32,30 @@ SCROLL_TURNS = 8
 Widget = dict[str, Any]
 
 
-@dataclass
-class KioskProcess:
-    """`python -m kiosk` on `xserver`, enrolled with `platform`, with a data folder
-    of its own, the loopback printer, the pty card reader and a camera that
-    sees an empty counter."""
-
-    xserver: XServer
-    platform: Platform
-    printer: Printer
-    reader: CardReader
-    language: str
-    folder: Path
-    zone: str = "Asia/Shanghai"  # the machine's time zone (TZ)
-    process: subprocess.Popen[bytes] | None = None
-    probe_dir: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="e2e-")))
-
-    @property
-    def probe_path(self) -> str:
-        return str(self.probe_dir / "probe")
-
-    def configure(self) -> Path:
-        from sync.cli import enroll_terminal
-
-        config = self.folder / "config"
-        config.mkdir(parents=True, exist_ok=True)
-        camera = self.folder / "camera"
-        camera.mkdir(exist_ok=True)
-        _empty_counter(camera / "frame.png")
-        (config / "terminal.toml").write_text(
-            "[terminal]\n"
-            f'language = "{self.language}"\n'
-            "[platform]\n"
-            f'url = "{self.platform.url}"\n'
-            "connect_timeout = 1.0\n"
-            "read_timeout = 5.0\n"
-            "[sync]\n"  # quick to notice the platform is back (the tests wait for it)
-            "poll_interval = 1.0\n"
-            "backoff_cap = 3.0\n"
-            "refresh_interval = 10.0\n"
-            "[store]\n"
-            f"data_dir = {json.dumps(str(self.folder / 'data'))}\n"
-            "[kiosk]\n"
-            "fullscreen = true\n"
-            "[devices.printer]\n"
-            'kind = "network"\n'
-            f'address = "{self.printer.address}"\n'
-            'chinese_mode = "gb18030"\n'
-            "[devices.card_reader]\n"
-            'kind = "ga467"\n'
-            f'port = "{self.reader.port}"\n'
-            "[devices.camera]\n"
-            'kind = "folder"\n'
-            f"path = {json.dumps(str(camera))}\n", "utf-8")
-        if not (config / "secrets.toml").exists():
-            enroll_terminal(self.platform.url, self.platform.enroll_code(), config)
-        return config
-
-    def start(self) -> None:
-        config = self.configure()
-        environment = {key: value for key, value in os.environ.items()
-                       if key not in ("QT_IM_MODULE", "QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
-        environment.update(self.xserver.env(), **self.platform.clock.env(), TZ=self.zone,
-                           QT_QPA_PLATFORM="xcb",
-                           RECEPTION_E2E_PROBE=self.probe_path,
-                           RECEPTION_CONFIG_DIR=str(config),
-                           RECEPTION_LOG_DIR=str(self.folder / "logs"))
-        with open(self.folder / "kiosk.out", "ab") as output:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "kiosk", "--config-dir", str(config)],
-                cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT)
-
-    def stacks(self) -> str:
-        """Every thread's Python stack, written by the kiosk on SIGUSR1 (see the probe)."""
-        output = self.folder / "kiosk.out"
-        process = self.process
-        if process is None or process.poll() is not None:
-            status = None if process is None else process.returncode
-            return f"the kiosk exited with status {status}\n{self.log_tail()}"
-        before = output.stat().st_size if output.exists() else 0
-        process.send_signal(signal.SIGUSR1)
-        size, settled = before, time.monotonic()
-        deadline = settled + 5
-        while time.monotonic() < deadline:  # until the dump stops growing
-            time.sleep(0.2)
-            now = output.stat().st_size if output.exists() else 0
-            if now != size:
-                size, settled = now, time.monotonic()
-            elif size > before and time.monotonic() - settled > 1:
-                break
-        with open(output, "rb") as file:
-            file.seek(before)
-            return "the kiosk's threads:\n" + file.read().decode("utf-8", "replace")
-
-    def log_tail(self, lines: int = 40) -> str:
-        texts = []
-        for path in (self.folder / "kiosk.out", self.folder / "logs" / "reception-kiosk.log"):
-            if path.exists():
-                texts.append(f"--- {path.name}\n" + "\n".join(
-                    path.read_text("utf-8", "replace").splitlines()[-lines:]))
-        return "\n".join(texts)
-
-    def stop_gracefully(self, timeout: float) -> int | None:
-        """SIGTERM, as systemd stops it; its exit status, or None when it had to be killed."""
-        process, self.process = self.process, None
-        shutil.rmtree(self.probe_dir, ignore_errors=True)
-        if process is None:
-            return None
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-                return None
-        return process.returncode
+def kiosk_process(xserver: XServer, platform: Platform, printer: Printer,
+                  reader: CardReader, language: str, folder: Path,
+                  zone: str = "Asia/Shanghai") -> FrontEndProcess:
+    """`python -m kiosk`, full screen, with the loopback printer, the pty card reader
+    and a camera that sees an empty counter; quick to notice the platform is back
+    (the tests wait for it)."""
+    camera = folder / "camera"
+    camera.mkdir(parents=True, exist_ok=True)
+    _empty_counter(camera / "frame.png")
+    return FrontEndProcess(
+        "kiosk", "kiosk", xserver, platform, language, folder,
+        "[kiosk]\n"
+        "fullscreen = true\n"
+        "[devices.printer]\n"
+        'kind = "network"\n'
+        f'address = "{printer.address}"\n'
+        'chinese_mode = "gb18030"\n'
+        "[devices.card_reader]\n"
+        'kind = "ga467"\n'
+        f'port = "{reader.port}"\n'
+        "[devices.camera]\n"
+        'kind = "folder"\n'
+        f"path = {json.dumps(str(camera))}\n",
+        sync="backoff_cap = 3.0\nrefresh_interval = 10.0\n", zone=zone)
 
 
 def _empty_counter(path: Path) -> None:
@@ -179,7 +83,7 @@ def shows(widget: Widget, text: str, exact: bool = False) -> bool:
 class Kiosk:
     """Drives a running kiosk through the X server, like a resident's finger."""
 
-    def __init__(self, process: KioskProcess) -> None:
+    def __init__(self, process: FrontEndProcess) -> None:
         self.process = process
         self.display = process.xserver.display
         self.language = process.language
@@ -331,7 +235,7 @@ class Kiosk:
         if self.watchdog is not None and self.watchdog.failure:
             self.frozen = True
             raise GuiNotAnswering(f"step {self.step!r}: {self.watchdog.failure}\n"
-                                  f"{self.process.stacks()}")
+                                  f"and now:\n{self.process.stacks()}")
 
     # ---- evidence ------------------------------------------------------------------
     def screenshot(self, name: str, doc: bool = False) -> Path:
@@ -350,7 +254,7 @@ class Kiosk:
         return path
 
     def start_watchdog(self) -> None:
-        self.watchdog = Watchdog(self.process.probe_path).start()
+        self.watchdog = Watchdog(self.process.probe_path, self.process.stacks).start()
 
     def close(self) -> None:
         if self.watchdog is not None:

@@ -8,6 +8,7 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,7 +18,7 @@ GUI_DEADLINE = float(os.environ.get("RECEPTION_E2E_GUI_DEADLINE", "2"))
 
 
 class GuiNotAnswering(AssertionError):
-    """The kiosk's GUI thread did not answer within GUI_DEADLINE seconds."""
+    """A front end's GUI thread did not answer within GUI_DEADLINE seconds."""
 
 
 class ProbeConnection:
@@ -37,23 +38,33 @@ class ProbeConnection:
                 time.sleep(0.1)
         self._buffer = b""
 
-    def ask(self, word: str, deadline: float = GUI_DEADLINE) -> dict[str, Any]:
-        self._socket.settimeout(deadline)
+    def ask(self, word: str, deadline: float = GUI_DEADLINE,
+            while_late: Callable[[], None] | None = None) -> dict[str, Any]:
+        """`word`'s answer; `while_late` is called once, while the answer is still
+        awaited, when half the deadline has gone (to see what the process is doing)."""
         started = time.monotonic()
+        late_at = deadline / 2 if while_late is not None else deadline
         try:
             self._socket.sendall(word.encode("ascii") + b"\n")
             while b"\n" not in self._buffer:
-                left = deadline - (time.monotonic() - started)
-                if left <= 0:
+                elapsed = time.monotonic() - started
+                if elapsed >= deadline:
                     raise TimeoutError
-                self._socket.settimeout(left)
-                chunk = self._socket.recv(1 << 20)
+                if elapsed >= late_at and while_late is not None:
+                    while_late()
+                    while_late = None
+                    late_at = deadline
+                self._socket.settimeout(max(0.001, min(deadline, late_at) - elapsed))
+                try:
+                    chunk = self._socket.recv(1 << 20)
+                except TimeoutError:
+                    continue
                 if not chunk:
-                    raise GuiNotAnswering("the kiosk closed the probe connection (it exited)")
+                    raise GuiNotAnswering("the front end closed the probe connection (it exited)")
                 self._buffer += chunk
         except TimeoutError:
             raise GuiNotAnswering(
-                f"the kiosk's GUI thread did not answer {word!r} within {deadline:g} s "
+                f"the GUI thread did not answer {word!r} within {deadline:g} s "
                 "(frozen)") from None
         line, _, self._buffer = self._buffer.partition(b"\n")
         return json.loads(line)
@@ -65,9 +76,12 @@ class ProbeConnection:
 @dataclass
 class Watchdog:
     """Pings the GUI thread every `interval` s on its own connection and keeps
-    the first ping that went unanswered for more than GUI_DEADLINE."""
+    the first ping that went unanswered for more than GUI_DEADLINE, with what
+    `stacks` said while that ping was still awaited (every thread's stack during
+    the stall, not after it)."""
 
     path: str
+    stacks: Callable[[], str]
     interval: float = 0.25
     worst: float = 0.0
     failure: str = ""
@@ -82,23 +96,22 @@ class Watchdog:
         return self
 
     def _run(self, connection: ProbeConnection) -> None:
+        during_stall: list[str] = []
         try:
             while not self._stop.wait(self.interval):
+                during_stall.clear()
                 started = time.monotonic()
                 try:
-                    connection.ask("ping")
+                    connection.ask("ping", while_late=lambda: during_stall.append(self.stacks()))
                 except GuiNotAnswering as error:
-                    self.failure = self.failure or str(error)
+                    self.failure = self.failure or "\n".join(
+                        [str(error), "while it was late:", *during_stall])
                     return
                 self.worst = max(self.worst, time.monotonic() - started)
         finally:
             connection.close()
 
-    def check(self, step: str) -> None:
-        if self.failure:
-            raise GuiNotAnswering(f"during {step}: {self.failure}")
-
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(GUI_DEADLINE + 1)
+            self._thread.join(GUI_DEADLINE + 6)

@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.center import WINDOW, Desk, FrontEndProcess, counter_process
+from tests.e2e.center import WINDOW, Desk, counter_process
+from tests.e2e.frontend import FrontEndProcess
 from tests.e2e.peers import (
     DEMO_DATA,
     CardReader,

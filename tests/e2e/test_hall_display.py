@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.center import WINDOW, Desk, FrontEndProcess, display_process
+from tests.e2e.center import WINDOW, Desk, display_process
+from tests.e2e.frontend import FrontEndProcess
 from tests.e2e.peers import CenterClock, Platform, faketime_library
 from tests.e2e.xserver import XServer, missing_tools
 
