@@ -128,7 +128,8 @@ class Kiosk:
                 raise AssertionError(
                     f"step {self.step!r}: timed out after {timeout:g} s waiting for {what}; "
                     f"screen {state.get('screen')!r} (ready: {state.get('ready')}, windows: "
-                    f"{state.get('windows')}) shows {shown}; screenshot {shot}")
+                    f"{state.get('windows')}) shows {shown}; screenshot {shot}\n"
+                    f"{self.process.stacks()}")
             time.sleep(0.1)
 
     def find(self, state: dict[str, Any], text: str = "", *, name: str = "",
