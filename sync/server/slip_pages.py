@@ -43,7 +43,8 @@ TEXT = {
     "zh": {
         "ticket": "排队号", "booking": "预约", "number": "号码", "queue": "队列",
         "day": "日期", "matter": "事项", "time": "预约时间", "code": "预约号",
-        "waiting": "等候中", "ahead": "您前面还有 {n} 人", "none_ahead": "下一位就是您，请留意叫号",
+        "waiting": "等候中", "ahead": "您前面还有 {n} 人。",
+        "none_ahead": "下一位就是您，请留意叫号。",
         "called": "请到 {w} 号窗口办理", "serving": "正在 {w} 号窗口办理", "done": "已办理完毕",
         "parked": "暂挂，请留意叫号", "no_show": "已过号，请到服务台咨询",
         "other_day": "此号码仅限 {d} 当天有效",
@@ -58,7 +59,7 @@ TEXT = {
         "ticket": "Queue ticket", "booking": "Appointment", "number": "Number",
         "queue": "Queue", "day": "Date", "matter": "Matter", "time": "Time",
         "code": "Booking code", "waiting": "Waiting",
-        "ahead": "{n} people ahead of you", "none_ahead": "You are next; watch the display",
+        "ahead": "{n} people ahead of you.", "none_ahead": "You are next; watch the display.",
         "called": "Please go to window {w} now", "serving": "Being served at window {w}",
         "done": "Served", "parked": "On hold; watch the display",
         "no_show": "Your number was missed; please ask at the front desk",
