@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from counter.acceptance.common import chinese, heading, localized, note, scrolled, set_state
 from counter.acceptance.face_compare import FaceCompare
+from counter.acceptance.mrz_camera import MrzCamera
 from hardware.documents import mask_document_number, validate_document_number
 from hardware.identity import DocumentKind, IdentityRecord
 from hardware.passport.mrz import MrzError, MrzKey
@@ -228,14 +229,27 @@ class ApplicantStep(QWidget):
         self.read_passport_button.setObjectName("readPassport")
         self.read_passport_button.setEnabled(passport is not None)
         self.read_passport_button.clicked.connect(self.read_passport)
+        self.mrz_camera = MrzCamera(camera, self)
+        self.mrz_camera.keyRead.connect(self._mrz_read)
+        self.scan_mrz_button = QPushButton()
+        self.scan_mrz_button.setObjectName("scanMrz")
+        self.scan_mrz_button.setEnabled(passport is not None and camera is not None)
+        self.scan_mrz_button.clicked.connect(self.scan_mrz)
+        # the dates on one line, the two ways to read on the next: side by side they
+        # were clipped at 1366x768 in Chinese
         self.chip_row = QWidget()
-        chip = QHBoxLayout(self.chip_row)
+        chip = QVBoxLayout(self.chip_row)
         chip.setContentsMargins(0, 0, 0, 0)
+        dates, ways = QHBoxLayout(), QHBoxLayout()
         self.birth_label, self.expiry_label = QLabel(), QLabel()
-        for widget in (self.birth_label, self.birth, self.expiry_label, self.expiry,
-                       self.read_passport_button):
-            chip.addWidget(widget)
-        chip.addStretch(1)
+        for widget in (self.birth_label, self.birth, self.expiry_label, self.expiry):
+            dates.addWidget(widget)
+        dates.addStretch(1)
+        ways.addWidget(self.scan_mrz_button)
+        ways.addWidget(self.read_passport_button)
+        ways.addStretch(1)
+        chip.addLayout(dates)
+        chip.addLayout(ways)
         self.chip_result = note()
         self.chip_result.setObjectName("chipResult")
         self.face = QLabel()
@@ -295,9 +309,30 @@ class ApplicantStep(QWidget):
 
     def read_card(self) -> None:
         self._passport_chosen = False
+        self.mrz_camera.stop()
         if self.card is not None:
             self.status.setText(self.tr("Reading the card…"))
             self.card.read_once()
+
+    def scan_mrz(self) -> None:
+        """Have the camera read the passport's MRZ, then the chip (the typed fields
+        stay the other way)."""
+        if self.passport is None or self.mrz_camera.camera is None:
+            return
+        self._passport_chosen = True
+        self.kind.setCurrentIndex(KINDS.index(DocumentKind.PASSPORT))
+        self.status.setText(self.tr("Lay the passport open at the photo page under the "
+                                    "camera: its MRZ is read, then the chip."))
+        set_state(self.status, "")
+        self.mrz_camera.start()
+
+    def _mrz_read(self, key: MrzKey) -> None:
+        if not self.isVisible():
+            return
+        self.id_number.setText(key.document_number.rstrip("<"))
+        self.birth.setText(key.birth)
+        self.expiry.setText(key.expiry)
+        self.read_passport()
 
     def read_passport(self) -> None:
         """Read the chip of the passport whose number and dates are typed (Ctrl+P)."""
@@ -468,6 +503,7 @@ class ApplicantStep(QWidget):
             self.card.start_polling()
 
     def stop(self) -> None:
+        self.mrz_camera.stop()
         if self.card is not None:
             self.card.stop_polling()
 
@@ -491,6 +527,7 @@ class ApplicantStep(QWidget):
         self.birth_label.setText(self.tr("Born (YYMMDD)"))
         self.expiry_label.setText(self.tr("Expires (YYMMDD)"))
         self.read_passport_button.setText(self.tr("Read passport chip (Ctrl+P)"))
+        self.scan_mrz_button.setText(self.tr("Read MRZ by camera"))
         self.face_compare.retranslate()
         for label, text in zip(self.labels, (self.tr("Document"), self.tr("Document number"),
                                              self.tr("Passport chip"), self.tr("Name"),

@@ -7,8 +7,10 @@ language switch), "ask_phone": bool (default: only when the ID number is typed)}
 The resident places their ID card on the reader (polled while this screen
 is shown; residence permits and foreigners' permanent residence cards too),
 or types the ID number on a big keypad (GB 11643 checked), then a mobile
-number. With a passport reader, "I have a passport" asks for the passport's
-number, date of birth and expiry date, then reads its chip: a chip whose
+number. With a passport reader, "I have a passport" has the camera read the
+passport's MRZ (its number, date of birth and expiry date, check digits
+verified), or the resident types them when there is no camera or by choice,
+then reads its chip: a chip whose
 passive authentication fails sends the resident to a window. Without a
 working card reader the typed path shows directly, with a plain sentence why.
 What was read is shown masked until the resident touches "Continue" (or
@@ -46,6 +48,7 @@ from hardware.identity import (
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.passport_entry import PassportKeyEntry
+from kiosk.screens.passport_scan import PassportScanPage
 from terminal.face_check import FaceCheck
 from terminal.validation import ID_LENGTH, MOBILE_LENGTH, check_id_number, expired_on, is_mobile
 from terminal.widgets.camera_view import CameraView
@@ -64,6 +67,7 @@ class Page(Enum):
     PASSPORT = 4
     PASSPORT_READ = 5
     FACE = 6
+    PASSPORT_SCAN = 7
 
 
 def group_id_number(number: str) -> str:
@@ -113,6 +117,10 @@ class IdentifyScreen(KioskScreen):
         self.pages.addWidget(self._build_passport_page())
         self.pages.addWidget(self._build_passport_read_page())
         self.pages.addWidget(self._build_face_page())
+        self.passport_scan = PassportScanPage()
+        self.passport_scan.keyRead.connect(self._read_passport)
+        self.passport_scan.typeInstead.connect(self._type_passport)
+        self.pages.addWidget(self.passport_scan)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.setSpacing(16)
@@ -174,7 +182,7 @@ class IdentifyScreen(KioskScreen):
         self.passport_retry.clicked.connect(self._retry_passport)
         self.passport_change = QPushButton()
         self.passport_change.setProperty("role", "secondary")
-        self.passport_change.clicked.connect(self._show_passport_page)
+        self.passport_change.clicked.connect(self._type_passport)
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(self.passport_prompt)
@@ -353,6 +361,7 @@ class IdentifyScreen(KioskScreen):
 
     def leave(self) -> None:
         self._active = False
+        self.passport_scan.stop()
         self._stop_face_match()
         reader = self.context.devices.card_reader
         if reader is not None:
@@ -373,6 +382,8 @@ class IdentifyScreen(KioskScreen):
         return Page(self.pages.currentIndex())
 
     def _show(self, page: Page) -> None:
+        if page is not Page.PASSPORT_SCAN:
+            self.passport_scan.stop()
         self.pages.setCurrentIndex(page.value)
 
     # ---- card reader ---------------------------------------------------------------
@@ -454,6 +465,15 @@ class IdentifyScreen(KioskScreen):
         self._passport_connected = True
 
     def _show_passport_page(self) -> None:
+        """The camera reads the passport's MRZ first; without a camera, the keypad."""
+        camera = self.context.devices.camera
+        if camera is None or not hasattr(camera, "scan_mrz"):
+            self._type_passport()
+            return
+        self._show(Page.PASSPORT_SCAN)
+        self.passport_scan.start(camera)
+
+    def _type_passport(self) -> None:
         self._show(Page.PASSPORT)
 
     def _read_passport(self, key: object) -> None:
@@ -725,6 +745,7 @@ class IdentifyScreen(KioskScreen):
                                          "your passport's photo"))
         self.face_retry.setText(self.tr("Try again"))
         self.passport_entry.retranslate()
+        self.passport_scan.retranslate()
         self.id_prompt.setText(self.tr("Type your 18-character ID number"))
         self.id_next.setText(self.tr("Next"))
         self.phone_prompt.setText(self.tr("Type your mobile phone number (11 digits)"))

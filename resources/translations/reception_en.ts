@@ -246,7 +246,11 @@
     <name>ApplicantStep</name>
     <message>
         <source>Reading the card…</source>
-        <extracomment>documents whose issuing country the applicant step asks for</extracomment>
+        <extracomment>documents whose issuing country the applicant step asks for the clerk read a passport&apos;s chip: a card the reader finds on its own (polled) no longer replaces that applicant; Ctrl+I still reads one</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lay the passport open at the photo page under the camera: its MRZ is read, then the chip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -347,6 +351,10 @@
     </message>
     <message>
         <source>Read passport chip (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read MRZ by camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2204,6 +2212,21 @@
     </message>
     <message>
         <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassportScanPage</name>
+    <message>
+        <source>Lay your passport open at the photo page under the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two lines of letters and &lt;&lt;&lt; at the foot of the page are read, then the chip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passport&apos;s numbers instead</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

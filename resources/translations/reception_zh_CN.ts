@@ -246,8 +246,12 @@
     <name>ApplicantStep</name>
     <message>
         <source>Reading the card…</source>
-        <extracomment>documents whose issuing country the applicant step asks for</extracomment>
+        <extracomment>documents whose issuing country the applicant step asks for the clerk read a passport&apos;s chip: a card the reader finds on its own (polled) no longer replaces that applicant; Ctrl+I still reads one</extracomment>
         <translation>正在读卡…</translation>
+    </message>
+    <message>
+        <source>Lay the passport open at the photo page under the camera: its MRZ is read, then the chip.</source>
+        <translation>请将护照翻到照片页放在摄像头下：先识读机读区（MRZ），再读取芯片。</translation>
     </message>
     <message>
         <source>Type the passport number, the date of birth and the date of expiry (YYMMDD) as on the photo page.</source>
@@ -348,6 +352,10 @@
     <message>
         <source>Read passport chip (Ctrl+P)</source>
         <translation>读取护照芯片（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Read MRZ by camera</source>
+        <translation>摄像头识读机读区</translation>
     </message>
     <message>
         <source>Document</source>
@@ -2199,6 +2207,21 @@
     <message>
         <source>Next</source>
         <translation>下一步</translation>
+    </message>
+</context>
+<context>
+    <name>PassportScanPage</name>
+    <message>
+        <source>Lay your passport open at the photo page under the camera</source>
+        <translation>请将护照翻到照片页，平放在摄像头下</translation>
+    </message>
+    <message>
+        <source>The two lines of letters and &lt;&lt;&lt; at the foot of the page are read, then the chip.</source>
+        <translation>先识读照片页底部两行字母和 &lt;&lt;&lt;，再读取芯片。</translation>
+    </message>
+    <message>
+        <source>Type the passport&apos;s numbers instead</source>
+        <translation>改为手动输入护照信息</translation>
     </message>
 </context>
 <context>

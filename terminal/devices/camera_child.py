@@ -4,8 +4,9 @@ with OpenCV and numpy, away from the kiosk's own memory.
 It runs the same `CameraAdapter` as an in-process camera (latest frame wins,
 analysis on its own thread at lower priority) and passes on what it says:
 preview frames through shared memory (`camera_link`), faces, QR codes,
-health and errors as messages. Pictures are taken from the newest full-size
-frame. It ends when the kiosk closes the pipe (or dies).
+health and errors as messages. Pictures are taken, and a passport's MRZ is
+read (`terminal.devices.mrz_scan`), from the newest full-size frames.
+It ends when the kiosk closes the pipe (or dies).
 
     python -m terminal.devices.camera_child SETTINGS_JSON SHARED_MEMORY_NAME
 """
@@ -23,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, Signal
 
 from hardware.camera.boxes import FaceBox
 from hardware.health import Health
+from hardware.passport.mrz import MrzKey
 from terminal.background import Lane
 from terminal.config import CameraSection
 from terminal.devices import camera_link as link
@@ -54,6 +56,7 @@ class CameraHost(QObject):
         adapter.analysed.connect(self._analysed)
         adapter.healthChanged.connect(self._health)
         adapter.errorRecorded.connect(self._error)
+        adapter.mrzRead.connect(self._mrz_read)
 
     def _frame(self, image: object) -> None:
         self._latest = image
@@ -78,6 +81,9 @@ class CameraHost(QObject):
     def _health(self, health: Health) -> None:
         self.channel.send(link.HEALTH, str(health.state), health.reason, health.resident_message)
 
+    def _mrz_read(self, key: MrzKey) -> None:
+        self.channel.send(link.MRZ, key.document_number, key.birth, key.expiry)
+
     def _error(self, entry: ErrorEntry) -> None:
         self.channel.send(link.ERROR, entry.message)
 
@@ -94,6 +100,8 @@ class CameraHost(QObject):
             self.adapter.refresh_health()
         elif kind == link.ACK:
             self._slot_free = True
+        elif kind == link.MRZ:
+            self.adapter.scan_mrz(bool(message[1]))
         elif kind == link.SHOW_QR:
             self.taps.show_qr()
         elif kind == link.PICTURE:

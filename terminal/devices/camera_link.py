@@ -21,6 +21,9 @@ _LENGTH = struct.Struct(">I")
 
 #: kiosk -> camera process
 START, STOP, PROBE, ACK, PICTURE, SHOW_QR = "start", "stop", "probe", "ack", "picture", "show_qr"
+#: kiosk -> camera process: ("mrz", True) look for a passport's MRZ, ("mrz", False) stop;
+#: camera process -> kiosk: ("mrz", number, birth, expiry) once two frames agree
+MRZ = "mrz"
 #: camera process -> kiosk
 FRAME, ANALYSED, HEALTH, ERROR = "frame", "analysed", "health", "error"
 

@@ -3,8 +3,9 @@
 OpenCV and numpy (about 60 MB resident) stay out of the kiosk: the camera
 process captures, analyses and takes pictures; this adapter gives the kiosk
 the same signals as an in-process `CameraAdapter` (`frameReady`, `analysed`,
-`healthChanged`, `errorRecorded`), the same `start`/`stop`/`refresh_health`,
-and `take_picture` for the forms. A reader thread copies each preview frame
+`healthChanged`, `errorRecorded`, `mrzRead`), the same
+`start`/`stop`/`refresh_health`/`scan_mrz`, and `take_picture` for the forms.
+A reader thread copies each preview frame
 out of shared memory and leaves it in a one-frame slot for the GUI thread
 (latest frame wins, as in the process); the GUI thread never waits on the
 camera process. A camera process that ends is reported offline and started
@@ -57,6 +58,7 @@ class ProcessCameraAdapter(DeviceAdapter):
 
     frameReady = Signal(QImage)
     analysed = Signal(object, object)  # list[FaceBox], list[str]
+    mrzRead = Signal(object)  # MrzKey
     _frameWaiting = Signal()
     _message = Signal(object)
 
@@ -74,6 +76,7 @@ class ProcessCameraAdapter(DeviceAdapter):
         self._memory: shared_memory.SharedMemory | None = None
         self._pictures: dict[int, tuple[QObject | None, PictureDone, PictureDone]] = {}
         self._next_picture = 0
+        self._scanning_mrz = False
         self._frameWaiting.connect(self._deliver)
         self._message.connect(self._on_message)
 
@@ -95,6 +98,7 @@ class ProcessCameraAdapter(DeviceAdapter):
     def stop(self, wait: bool = True) -> None:
         """Stop capturing; `wait` (shut-down): also end the camera process."""
         self._capturing = False
+        self._scanning_mrz = False
         if self._running():
             self._send(link.STOP, start=False)
         if wait:
@@ -105,6 +109,12 @@ class ProcessCameraAdapter(DeviceAdapter):
 
     def is_running(self) -> bool:
         return self._running()
+
+    def scan_mrz(self, on: bool) -> None:
+        """Look for a passport's MRZ in the camera process's full-size frames (`on`);
+        `mrzRead(MrzKey)` once two reads agree, then the scan stops by itself."""
+        self._scanning_mrz = on
+        self._send(link.MRZ, on, start=on)
 
     def show_qr(self) -> None:
         """The demo's "simulate scan" (a simulated camera "on tap")."""
@@ -137,6 +147,12 @@ class ProcessCameraAdapter(DeviceAdapter):
         elif kind == link.ANALYSED:
             if self._capturing:
                 self.analysed.emit([FaceBox(*box) for box in message[1]], list(message[2]))
+        elif kind == link.MRZ:
+            if self._scanning_mrz:
+                from hardware.passport.mrz import MrzKey
+
+                self._scanning_mrz = False
+                self.mrzRead.emit(MrzKey(*message[1:4]))
         elif kind == link.PICTURE:
             owner, on_done, _on_error = self._pictures.pop(message[1], (None, None, None))
             if on_done is not None and (owner is None or shiboken6.isValid(owner)):
@@ -185,6 +201,8 @@ class ProcessCameraAdapter(DeviceAdapter):
                          name="camera-process-reader").start()
         if self._capturing:
             channel.send(link.START)
+        if self._scanning_mrz:
+            channel.send(link.MRZ, True)
 
     def _read(self, process: subprocess.Popen[bytes], channel: link.Channel) -> None:
         """The reader thread: frames into the slot, pictures decoded, the rest to the GUI."""

@@ -35,6 +35,7 @@ from hardware.printer import (
     UnknownStatusPolicy,
 )
 from hardware.printer.status import MSG_OFFLINE
+from terminal.devices.mrz_scan import MrzScan
 
 if TYPE_CHECKING:  # OpenCV and numpy load with the first camera adapter, not with this module
     import numpy as np
@@ -526,6 +527,7 @@ class CameraAdapter(DeviceAdapter):
 
     frameReady = Signal(QImage)
     analysed = Signal(object, object)  # list[FaceBox], list[str]
+    mrzRead = Signal(object)  # MrzKey, emitted from the MRZ lane
     _frameWaiting = Signal()
 
     def __init__(self, source: FrameSource, *, analysis_fps: float = 5.0,
@@ -552,10 +554,23 @@ class CameraAdapter(DeviceAdapter):
         self._health = source.health()
         self._probe = False
         self._source_started = False
+        self._mrz = MrzScan(self.mrzRead.emit)
 
     @property
     def capturing(self) -> bool:
         return self._capturing
+
+    @property
+    def mrz_reads(self) -> int:
+        return self._mrz.reads
+
+    def scan_mrz(self, on: bool) -> None:
+        """Look for a passport's MRZ in the full-size frames while capturing (`on`);
+        `mrzRead(MrzKey)` once two reads agree, then the scan stops by itself."""
+        if on:
+            self._mrz.start()
+        else:
+            self._mrz.stop()
 
     @property
     def detect_faces(self) -> bool:
@@ -579,12 +594,14 @@ class CameraAdapter(DeviceAdapter):
 
     def _stopping(self) -> None:
         self._capturing = False
+        self._mrz.stop()
 
     @Slot()
     def _deliver(self) -> None:
         image = self._preview.take()
         if image is not None and self._capturing:
             self.frameReady.emit(image)
+            self._mrz.offer(image)
 
     def refresh_health(self) -> None:
         """Probe the camera (open, one frame, close) unless it is capturing."""

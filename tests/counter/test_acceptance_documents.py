@@ -5,6 +5,7 @@ step with residence permits and foreigners' cards from the GA 467 simulator."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -231,3 +232,43 @@ def test_permits_and_foreigners_cards_fill_the_applicant(qtbot: QtBot, card: str
             assert ("not valid" in step.problem()) is (card != "hmt")
         finally:
             adapter.stop()
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf").exists(),
+                    reason="fonts-ocr-b is not installed")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_camera_reads_the_mrz_then_the_chip_at_the_counter(
+        counter_env: CounterEnv, qtbot: QtBot, language: str) -> None:
+    """The workbench's camera sees the specimen's data page: its MRZ fills the number
+    and dates, and the chip opens to them; both ways to read fit at 1366x768."""
+    import cv2
+    import numpy as np
+
+    from hardware.passport.data_page import photograph, render_data_page
+    from hardware.passport.specimen import ICAO_EXAMPLE
+
+    env = counter_env
+    rng = np.random.default_rng(9)
+    page = render_data_page(ICAO_EXAMPLE, rng)
+    for i in range(3):
+        cv2.imwrite(str(env.camera_dir / f"{i}.png"), photograph(page, rng, angle=2 * i).frame)
+    env.shell.gui.language.set_language(language)
+    workbench = env.workbench
+    choose(env, qtbot, "dbsq", MZ)
+    workbench.go(APPLICANT)
+    step = workbench.applicant_step
+    qtbot.waitUntil(lambda: step.name.text() != "")  # the ID card lying on the reader
+    step.stop()
+    step._today = lambda: SPECIMEN_DAY
+    step.nationality.setText("UTO")
+    with qtbot.waitSignal(step.passport.passportRead, timeout=120_000):
+        step.scan_mrz_button.click()
+    assert (step.id_number.text(), step.birth.text(), step.expiry.text()) == (
+        "L898902C", "690806", "940623")
+    assert step.name.text() == "ANNA MARIA ERIKSSON"
+    qtbot.waitUntil(lambda: not workbench.camera.capturing, timeout=10_000)
+    for button in (step.scan_mrz_button, step.read_passport_button):
+        assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+        assert button.mapTo(workbench, button.rect().topRight()).x() <= workbench.width()
+    folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
+    workbench.grab().save(str(folder / f"passport-mrz-{language}-counter-1366x768.png"))

@@ -47,6 +47,8 @@ def tap(qtbot: QtBot, button: QWidget) -> None:
 
 def type_key(qtbot: QtBot, screen: IdentifyScreen, number: str, birth: str,
              expiry: str) -> None:
+    if screen.page() is IdPage.PASSPORT_SCAN:  # a camera: the keypad is the other way
+        tap(qtbot, screen.passport_scan.type_instead)
     entry = screen.passport_entry
     for value in (number, birth, expiry):
         for key in value:
@@ -355,3 +357,65 @@ def test_a_matcher_that_cannot_run_does_not_leave_the_resident_waiting(
         check.check(frame, SPECIMEN_FACE.read_bytes(), 0.6)
     [result] = answer.args
     assert result.outcome is MatchOutcome.NO_DOCUMENT_FACE and result.distance is None
+
+
+def passport_page_camera(folder: Path, lines: tuple[str, str]) -> Any:
+    """A camera (image-folder source) over a passport's data page lying on the kiosk."""
+    import cv2
+    import numpy as np
+
+    from hardware.camera import ImageFolderSource
+    from hardware.passport.data_page import photograph, render_data_page
+    from terminal.devices.workers import CameraAdapter
+
+    rng = np.random.default_rng(5)
+    page = render_data_page(lines, rng, fields=(("Surname", "ERIKSSON"),
+                                                ("Given names", "ANNA MARIA")))
+    folder.mkdir()
+    for i in range(3):
+        cv2.imwrite(str(folder / f"{i}.png"), photograph(page, rng, angle=3 * i - 3).frame)
+    return CameraAdapter(ImageFolderSource(folder, fps=5.0), detect_faces=False)
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf").exists(),
+                    reason="fonts-ocr-b is not installed")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_camera_reads_the_passports_mrz_before_the_chip(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext, passport: PassportAdapter,
+        tmp_path: Path, language: str) -> None:
+    """No typing: the key read by the camera opens the chip (a wrong key would not)."""
+    from hardware.passport.specimen import ICAO_EXAMPLE
+
+    context.gui.language.set_language(language)
+    camera = passport_page_camera(tmp_path / "camera", ICAO_EXAMPLE)
+    context.devices = KioskDevices(passport=passport, camera=camera)
+    try:
+        screen: IdentifyScreen = kiosk.screen("identify")
+        kiosk.navigator.go("identify", NEXT)
+        tap(qtbot, screen.id_use_passport)
+        assert screen.page() is IdPage.PASSPORT_SCAN
+        qtbot.waitUntil(lambda: screen.passport_scan.view.frames_shown >= 2, timeout=30_000)
+        grab(kiosk, f"passport-scan-{language}-portrait")
+        qtbot.waitUntil(lambda: screen.page() is not IdPage.PASSPORT_SCAN, timeout=120_000)
+        # the chip opened to the camera's key and passed passive authentication; the
+        # face match comes next (the camera sees only the page: no face yet)
+        qtbot.waitUntil(lambda: screen.page() is IdPage.FACE, timeout=30_000)
+        assert not screen.passport_error.isVisible()
+    finally:
+        camera.stop()
+
+
+def test_the_resident_can_type_instead_of_the_camera(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext, passport: PassportAdapter,
+        tmp_path: Path) -> None:
+    camera = camera_of("collins", tmp_path / "camera")  # a face, no passport page
+    context.devices = KioskDevices(passport=passport, camera=camera)
+    try:
+        screen: IdentifyScreen = kiosk.screen("identify")
+        kiosk.navigator.go("identify", NEXT)
+        tap(qtbot, screen.id_use_passport)
+        assert screen.page() is IdPage.PASSPORT_SCAN and camera.capturing
+        tap(qtbot, screen.passport_scan.type_instead)
+        assert screen.page() is IdPage.PASSPORT and not camera.capturing
+    finally:
+        camera.stop()

@@ -119,3 +119,38 @@ print(json.dumps({{**seen, "payloads": len(seen["payloads"]),
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["frames"] >= 5 and seen["payloads"] and seen["picture"]
     assert seen["loaded"] == []
+
+
+def passport_photos(folder: Path, lines: tuple[str, str], count: int = 3) -> Path:
+    """Photographs of one passport data page lying under the document camera."""
+    import cv2
+    import numpy as np
+
+    from hardware.passport.data_page import photograph, render_data_page
+
+    rng = np.random.default_rng(21)
+    page = render_data_page(lines, rng)
+    folder.mkdir()
+    for index in range(count):
+        photo = photograph(page, rng, angle=float(rng.uniform(-5, 5)), tilt=0.03)
+        cv2.imwrite(str(folder / f"page-{index}.png"), photo.frame)
+    return folder
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf").exists(),
+                    reason="fonts-ocr-b is not installed")
+def test_a_passports_mrz_is_read_in_the_camera_process(qtbot: QtBot, tmp_path: Path) -> None:
+    from hardware.passport.mrz import MrzKey
+    from hardware.passport.specimen import td3_lines
+
+    lines = td3_lines(surname="NGUYEN", given_names="LAN", number="C03005988",
+                      nationality="VNM", birth="880704", sex="F", expiry="330115")
+    folder = passport_photos(tmp_path / "desk", lines)
+    camera = ProcessCameraAdapter(CameraSection(kind="folder", path=folder))
+    try:
+        camera.start()
+        with qtbot.waitSignal(camera.mrzRead, timeout=WAIT_MS) as read:
+            camera.scan_mrz(True)
+        assert read.args == [MrzKey("C03005988", "880704", "330115")]
+    finally:
+        camera.stop()
