@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sync.client import PlatformError, ServerError
 from sync.config import ConfigError, SyncConfig, load_config
-from sync.diagnostics import write_archive
+from sync.diagnostics import diagnose
 from sync.enroll import enroll_terminal
 from sync.paths import CONFIG_FILE, SECRETS_FILE, config_dir, log_dir
 from sync.recovery import restore, salvage
@@ -47,12 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     enroll.add_argument("--url", required=True, help="the platform's base URL")
     enroll.add_argument("--code", required=True, help="the one-time enrollment code")
     commands.add_parser("backup", help="make a sealed backup of the store now")
-    diagnose = commands.add_parser(
+    diagnose_command = commands.add_parser(
         "diagnose", help="write one archive for support: versions, configuration without "
-                         "secrets, outbox counts, recent logs, no personal data")
-    diagnose.add_argument("--out", type=Path, default=Path.cwd(),
+                         "secrets, device health, outbox counts, recent logs, no personal data")
+    diagnose_command.add_argument("--out", type=Path, default=Path.cwd(),
                           help="the archive's file name, or a folder for it (default: here)")
-    diagnose.add_argument("--log-dir", type=Path, default=None,
+    diagnose_command.add_argument("--log-dir", type=Path, default=None,
                           help="the terminal's logs (default: RECEPTION_LOG_DIR or the "
                                "user's log folder)")
     self_test = commands.add_parser(
@@ -106,19 +106,7 @@ def _self_test(arguments: argparse.Namespace) -> int:
 
 def _diagnose(arguments: argparse.Namespace, folder: Path) -> int:
     """The archive even when the store or the configuration refuses to open."""
-    runtime, problem = None, None
-    try:
-        config = load_config(folder / CONFIG_FILE, SyncConfig)
-        runtime = open_runtime(config, load_secrets(folder / SECRETS_FILE),
-                               config_folder=folder)
-    except (ConfigError, SecretsError, StoreError) as error:
-        problem = str(error)
-    try:
-        path = write_archive(arguments.out, folder, arguments.log_dir or log_dir(), runtime,
-                             problem)
-    finally:
-        if runtime is not None:
-            runtime.close()
+    path = diagnose(folder, arguments.out, arguments.log_dir or log_dir())
     print(f"diagnostics written to {path}")
     return 0
 

@@ -52,6 +52,7 @@ def attach_services(gui: Gui, services: Services) -> Shell:
     bridge, the link whose verdict every published state carries, and the
     device adapters whose health every heartbeat reports (for every front end)."""
     from sync.worker import SyncWorker
+    from terminal.device_report import HealthRecorder
 
     runtime = services.runtime
     bridge = SyncBridge(runtime.outbox, None, gui.app)
@@ -61,7 +62,8 @@ def attach_services(gui: Gui, services: Services) -> Shell:
     bridge.attach_worker(worker)
     link.changed.connect(lambda online: worker.retry_now() if online else None)
     adapters = build_adapters(services.devices, gui.app)
-    runtime.synchronizer.device_health = adapters.health
+    # every heartbeat also records the devices for `reception-sync diagnose`
+    runtime.synchronizer.device_health = HealthRecorder(adapters, services.config.data_dir())
     configure_status_links(services.config.platform.status_base(),
                            runtime.client.status_check_code)
     drop_source_cache()  # phase two has imported what start-up needs

@@ -2497,7 +2497,6 @@
     </message>
     <message>
         <source>Aged 65 or over</source>
-        <extracomment>Where the QR of a ticket / a booking points (day and number, or the booking code).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3052,6 +3051,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Diagnostics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save configuration</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3143,6 +3146,19 @@
     </message>
     <message>
         <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the diagnostics archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics archive written (no personal data in it):
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diagnostics archive not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

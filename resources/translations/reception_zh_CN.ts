@@ -2488,7 +2488,6 @@
     </message>
     <message>
         <source>Aged 65 or over</source>
-        <extracomment>Where the QR of a ticket / a booking points (day and number, or the booking code).</extracomment>
         <translation>65岁及以上</translation>
     </message>
     <message>
@@ -3037,6 +3036,10 @@
         <translation>查找设备</translation>
     </message>
     <message>
+        <source>Diagnostics</source>
+        <translation>诊断包</translation>
+    </message>
+    <message>
         <source>Save configuration</source>
         <translation>保存配置</translation>
     </message>
@@ -3131,6 +3134,20 @@
     <message>
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Writing the diagnostics archive…</source>
+        <translation>正在生成诊断包…</translation>
+    </message>
+    <message>
+        <source>Diagnostics archive written (no personal data in it):
+%1</source>
+        <translation>诊断包已生成（不含个人信息）：
+%1</translation>
+    </message>
+    <message>
+        <source>Diagnostics archive not written: %1</source>
+        <translation>诊断包未能生成：%1</translation>
     </message>
     <message>
         <source>Saved to %1. Restart the app to use the new devices.</source>

@@ -1,4 +1,5 @@
-"""The technician panel: device states and errors, device tests, discovery, settings.
+"""The technician panel: device states and errors, device tests, discovery, settings,
+and the diagnostics archive (the one `reception-sync diagnose` writes).
 
 Touch-sized (buttons at least 96 px high, the app theme's fonts), laid out
 side by side on a landscape screen and stacked on a portrait one. Every
@@ -36,6 +37,8 @@ from hardware.discovery import DiscoveryReport, discover_all
 from hardware.health import Health, HealthState
 from hardware.identity import IdentityRecord, mask_address, mask_id_number, mask_name
 from hardware.printer import Paper, Receipt, Row, UnknownStatusPolicy, paper_for
+from sync.diagnostics import diagnose
+from sync.paths import log_dir
 from terminal.background import run_in_background, wait_for_background
 from terminal.config import (
     CameraSection,
@@ -44,6 +47,7 @@ from terminal.config import (
     PassportSection,
     PrinterSection,
 )
+from terminal.device_report import device_report
 from terminal.devices import (
     CameraAdapter,
     CardReaderAdapter,
@@ -216,6 +220,7 @@ class TechnicianPanel(QWidget):
         self.center_name, self.terminal_id = center_name, terminal_id
         self._discover = discover
         self._discovering = False
+        self._diagnosing = False
         self._last_print = ""
 
         self._title = QLabel()
@@ -271,7 +276,8 @@ class TechnicianPanel(QWidget):
         self.output.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
         self.buttons = {name: QPushButton() for name in
-                        ("print", "card", "camera", "discover", "save", "close")}
+                        ("print", "card", "camera", "discover", "diagnose", "save",
+                         "close")}
         for button in self.buttons.values():
             button.setMinimumHeight(BUTTON_HEIGHT)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -280,12 +286,14 @@ class TechnicianPanel(QWidget):
         self.buttons["card"].clicked.connect(self.test_card_read)
         self.buttons["camera"].clicked.connect(self.toggle_preview)
         self.buttons["discover"].clicked.connect(self.run_discovery)
+        self.buttons["diagnose"].clicked.connect(self.write_diagnostics)
         self.buttons["save"].clicked.connect(self.save_configuration)
         self.buttons["close"].clicked.connect(self.close_panel)
         self.buttons["print"].setEnabled(printer is not None)
         self.buttons["card"].setEnabled(card_reader is not None)
         self.buttons["camera"].setEnabled(camera is not None)
         self.buttons["save"].setEnabled(config_path is not None)
+        self.buttons["diagnose"].setEnabled(config_path is not None)
 
         device_column = QVBoxLayout()
         device_column.setSpacing(16)
@@ -334,7 +342,7 @@ class TechnicianPanel(QWidget):
 
     # ---- layout --------------------------------------------------------------------
     def _arrange(self, landscape: bool) -> None:
-        columns = 6 if landscape else 3
+        columns = 7 if landscape else 3
         self._body.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                 else QBoxLayout.Direction.TopToBottom)
         # side by side the columns share the width; stacked, the cards take what they need
@@ -377,6 +385,7 @@ class TechnicianPanel(QWidget):
         self.buttons["print"].setText(self.tr("Test print"))
         self.buttons["card"].setText(self.tr("Test card read"))
         self.buttons["discover"].setText(self.tr("Discover devices"))
+        self.buttons["diagnose"].setText(self.tr("Diagnostics"))
         self.buttons["save"].setText(self.tr("Save configuration"))
         self.buttons["close"].setText(self.tr("Close"))
         self._update_camera_button()
@@ -519,6 +528,32 @@ class TechnicianPanel(QWidget):
         self._discovering = False
         self.buttons["discover"].setEnabled(True)
         self._say(self.tr("Discovery failed: %1").replace("%1", message))
+
+    def write_diagnostics(self) -> None:
+        """The archive of `reception-sync diagnose`, with the devices' health as shown
+        here, written off the GUI thread into the data folder's diagnostics/."""
+        if self._diagnosing or self.config_path is None:
+            return
+        self._diagnosing = True
+        self.buttons["diagnose"].setEnabled(False)
+        self._say(self.tr("Writing the diagnostics archive…"))
+        config_dir, logs = self.config_path.parent, log_dir()
+        report = device_report(self._adapters())
+        run_in_background(self, lambda: diagnose(config_dir, None, logs, report),
+                          self._diagnosed, self._diagnostics_failed)
+
+    def _diagnosed(self, path: Path) -> None:
+        self._diagnosing = False
+        self.buttons["diagnose"].setEnabled(True)
+        log.info("diagnostics archive written to %s", path)
+        self._say(self.tr("Diagnostics archive written (no personal data in it):\n%1")
+                  .replace("%1", str(path)))
+
+    def _diagnostics_failed(self, message: str) -> None:
+        log.warning("diagnostics archive failed: %s", message)
+        self._diagnosing = False
+        self.buttons["diagnose"].setEnabled(True)
+        self._say(self.tr("Diagnostics archive not written: %1").replace("%1", message))
 
     def edited_devices(self) -> DevicesSection:
         """The devices section with the kinds and addresses entered (ValueError if invalid)."""

@@ -68,6 +68,7 @@ def test_the_archive_holds_the_facts_and_no_personal_data(tmp_path: Path) -> Non
     assert summary["terminal_id"].startswith("self-test-")
     assert summary["versions"]["reception-terminals"]
     assert summary["configuration"]["terminal"]["role"] == "kiosk"
+    assert summary["devices"]["source"].startswith("none: ")  # no front end ran here
     assert not (set(members) & {"secrets.toml", "terminal.db"})
 
 
