@@ -1,4 +1,4 @@
-"""A read-only window into a running front end, for the real-display tests.
+"""A window into a running front end, for the real-display tests.
 
 Off unless `RECEPTION_E2E_PROBE` names a socket path. The tests connect
 there and send one word per line; each answer is one line of JSON, written
@@ -10,8 +10,15 @@ thread is responsive (the tests' watchdog):
   button, label, text field, named widget and Qt Quick item with text,
   with global geometry, so the tests can tap by position and read what is
   shown.
+* `tap X Y`: a press and release of the left button at the global point
+  (X, Y), handed to the top-level window there as the windowing system
+  would (`{"tapped": <window name>}`): for sessions no input can be
+  injected into from outside (cage has no virtual-pointer protocol:
+  scripts/deploy_check.py). The e2e tests on X tap through XTest instead.
+* `wheel X Y STEPS`: that many turns of the mouse wheel at (X, Y), down
+  when positive (a page taller than the output scrolls), `{"wheeled": ...}`.
 
-Nothing here changes the application.
+`state` and `ping` change nothing in the application.
 """
 
 from __future__ import annotations
@@ -25,8 +32,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QMouseEvent, QWheelEvent
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtQuickWidgets import QQuickWidget
@@ -161,8 +168,36 @@ def snapshot(extras: Extras) -> dict[str, Any]:
     }
 
 
+def pointer(request: str) -> dict[str, Any]:
+    """`tap X Y` (press and release) or `wheel X Y STEPS` at a global point, handed
+    to the window there."""
+    word, *numbers = request.split()
+    try:
+        x, y, steps = (*(int(part) for part in numbers[:2]), int((numbers[2:] or ["1"])[0]))
+    except ValueError:
+        return {"error": f"bad request {request!r}"}
+    point = QPoint(x, y)
+    top = next((top for top in QApplication.topLevelWidgets()
+                if top.isVisible() and top.windowHandle() is not None
+                and top.frameGeometry().contains(point)), None)
+    if top is None:
+        return {"error": f"no window at {x},{y}"}
+    local = QPointF(top.mapFromGlobal(point))
+    events: list[QEvent] = [QWheelEvent(
+        local, QPointF(point), QPoint(), QPoint(0, -120 * steps), Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)] \
+        if word == "wheel" else [
+        QMouseEvent(kind, local, QPointF(point), Qt.MouseButton.LeftButton, buttons,
+                    Qt.KeyboardModifier.NoModifier)
+        for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                              (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton))]
+    for event in events:
+        QGuiApplication.sendEvent(top.windowHandle(), event)
+    return {"wheeled" if word == "wheel" else "tapped": top.objectName()}
+
+
 class E2EProbe(QObject):
-    """Answers `ping` and `state` on a local socket, on the GUI thread."""
+    """Answers `ping`, `state`, `tap` and `wheel` on a local socket, on the GUI thread."""
 
     def __init__(self, path: str, extras: Extras, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -187,6 +222,8 @@ class E2EProbe(QObject):
                 answer: dict[str, Any] = {"pong": time.monotonic()}
             elif word == "state":
                 answer = snapshot(self._extras)
+            elif word.startswith(("tap ", "wheel ")):
+                answer = pointer(word)
             else:
                 answer = {"error": f"unknown request {word!r}"}
             socket.write(json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n")

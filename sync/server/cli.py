@@ -30,6 +30,10 @@ DEFAULT_DB = "sqlite:///reception-platform.db"
 #: Environment variable naming the database for `serve --workers N` (each worker
 #: process builds its own app from it).
 DB_ENV = "RECEPTION_PLATFORM_DB"
+#: Seconds a worker may take to answer uvicorn's health check: a worker imports the
+#: whole app first (~2 s of CPU, over uvicorn's 5 s on a busy 2-core machine, where
+#: every worker was killed and started again, for ever).
+WORKER_HEALTHCHECK_SECONDS = 60
 
 
 def app_from_environment() -> ASGIApp:
@@ -50,7 +54,8 @@ def _serve(args: argparse.Namespace) -> int:
         os.environ[DB_ENV] = args.db
         uvicorn.run("sync.server.cli:app_from_environment", factory=True,
                     workers=args.workers, host=args.host, port=args.port, http="httptools",
-                    log_level=args.log_level, access_log=args.access_log)
+                    log_level=args.log_level, access_log=args.access_log,
+                    timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
         return 0
     # uvloop and asyncio both set TCP_NODELAY on accepted sockets.
     uvicorn.run(

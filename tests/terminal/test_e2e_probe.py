@@ -1,5 +1,5 @@
-"""The real-display tests' window into a front end: off by default, read-only,
-answering on the GUI thread with what is shown and where."""
+"""The real-display tests' window into a front end: off by default, answering
+on the GUI thread with what is shown and where, and tapping where asked."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtNetwork import QLocalSocket
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from terminal.e2e_probe import PROBE_ENV, start_probe
@@ -68,3 +68,50 @@ def test_answers_ping_and_lists_what_is_shown_where(qtbot: QtBot,
     assert shown["rect"] == [corner.x(), corner.y(), button.width(), button.height()]
     assert any(w["kind"] == "label" and w["text"] == "Welcome" for w in state["widgets"])
     assert state["input_method"]["visible"] is False
+
+
+@pytest.mark.log_warnings(r"e2e probe listening")
+def test_a_tap_clicks_what_is_at_the_point(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    window = QWidget(objectName="kioskWindow")
+    qtbot.addWidget(window)
+    layout = QVBoxLayout(window)
+    first, second = QPushButton("First"), QPushButton("Second")
+    layout.addWidget(first)
+    layout.addWidget(second)
+    window.setGeometry(100, 50, 400, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    clicked: list[str] = []
+    first.clicked.connect(lambda: clicked.append("first"))
+    second.clicked.connect(lambda: clicked.append("second"))
+    with tempfile.TemporaryDirectory(prefix="probe-") as folder:
+        path = str(Path(folder) / "probe")
+        monkeypatch.setenv(PROBE_ENV, path)
+        assert start_probe(dict, window) is not None
+        centre = second.mapToGlobal(second.rect().center())
+        assert ask(qtbot, path, f"tap {centre.x()} {centre.y()}") == {"tapped": "kioskWindow"}
+        assert clicked == ["second"]
+        assert "error" in ask(qtbot, path, "tap 5000 5000")
+        assert "error" in ask(qtbot, path, "tap here")
+
+
+@pytest.mark.log_warnings(r"e2e probe listening")
+def test_a_wheel_scrolls_a_page_taller_than_the_window(qtbot: QtBot,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    window = QScrollArea(objectName="kioskWindow")
+    qtbot.addWidget(window)
+    page = QWidget()
+    page.setMinimumHeight(3000)
+    window.setWidget(page)
+    window.setGeometry(100, 50, 400, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    bar = window.verticalScrollBar()
+    with tempfile.TemporaryDirectory(prefix="probe-") as folder:
+        path = str(Path(folder) / "probe")
+        monkeypatch.setenv(PROBE_ENV, path)
+        assert start_probe(dict, window) is not None
+        centre = window.mapToGlobal(window.rect().center())
+        assert ask(qtbot, path, f"wheel {centre.x()} {centre.y()} 3") == {
+            "wheeled": "kioskWindow"}
+        assert bar.value() > 0
