@@ -4,7 +4,9 @@ kiosk with simulated devices, opened in a window. Everything lives in var/demo.
 The window has the kiosk's own portrait size, 1080x1920, scaled down (with
 QT_SCALE_FACTOR) to fit the screen it opens on. The simulated card reader and
 camera wait for the demo's buttons, "place the ID card" and "show a
-receipt's QR code", as a real reader waits for a resident's card.
+receipt's QR code", as a real reader waits for a resident's card. The
+simulated passport is valid today (its number and dates are printed here:
+the simulated camera shows no data page, so they are typed).
 
 `make demo-center` (`--center`): the whole center on one machine against the
 same platform: that kiosk, the counter of window 3 (1366x768, virtual printer,
@@ -80,6 +82,16 @@ def _port() -> int:
     return PREFERRED_PORT
 
 
+def demo_passport_key() -> tuple[str, str, str]:
+    """The simulated passport's number, birth and expiry (YYMMDD), to type in the demo."""
+    from datetime import date
+
+    from hardware.passport.specimen import demo_lines
+
+    second = demo_lines(date.today())[1]
+    return second[0:9].rstrip("<"), second[13:19], second[21:27]
+
+
 def _enroll(platform: PlatformProcess, role: str, sections: dict[str, object]) -> Path:
     """var/demo/<folder>: its terminal.toml (rewritten: the port may change), enrolled once."""
     config_dir = DEMO / FOLDERS[role]
@@ -104,6 +116,7 @@ def _kiosk(platform: PlatformProcess) -> tuple[list[str], dict[str, str]]:
         "kiosk": {"fullscreen": False, "hide_cursor": False},
         "devices.card_reader": {"kind": "simulated", "simulated_card": "on_tap"},
         "devices.camera": {"kind": "simulated", "simulated_qr": "on_tap"},
+        "devices.passport": {"kind": "simulated", "simulated_passport": "demo"},
     })
     environment = dict(os.environ, RECEPTION_LOG_DIR=str(DEMO / "logs"))
     environment.setdefault("QT_SCALE_FACTOR", scale_to_fit(environment))
@@ -119,6 +132,7 @@ def _counter(platform: PlatformProcess) -> tuple[list[str], dict[str, str]]:
         "devices.printer": {"kind": "virtual", "output_dir": str(DEMO / "counter-slips")},
         "devices.card_reader": {"kind": "simulated"},
         "devices.camera": {"kind": "simulated"},
+        "devices.passport": {"kind": "simulated", "simulated_passport": "demo"},
     })
     return ([sys.executable, "-m", "counter.app", "--config-dir", str(config_dir),
              "--size", "1366x768"], dict(os.environ, RECEPTION_LOG_DIR=str(DEMO / "logs")))
@@ -172,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
                        text=True, capture_output=True, check=True)
     print(f"reference platform: {platform.url}  (fleet page: {platform.url}/fleet, sign in as "
           f"{MANAGER} / {MANAGER_PASSWORD})")
+    number, birth, expiry = demo_passport_key()
+    print(f"simulated passport (\"I have a passport\", then type instead): number {number}, "
+          f"born {birth}, expires {expiry}")
     try:
         if not arguments.center:
             command, environment = _kiosk(platform)

@@ -114,6 +114,11 @@ class PassportSection(Section):
                                  "passport, ICAO 9303's worked example: document number "
                                  'L898902C, born 690806, expiring 940623), "pcsc" or "none"')
     reader: str = Field("", description="PC/SC reader name (empty: the first one)")
+    simulated_passport: Literal["specimen", "demo"] = Field(
+        "specimen", description='the simulated chip: "specimen" (ICAO\'s worked example, '
+                                'expired on 1994-06-23: the tests\' passport) or "demo" (a '
+                                "passport valid today: number D23145890, born 740812, "
+                                "expiring on 31 December five years on; `make demo`)")
     csca_dir: Path | None = Field(
         None, description="folder of CSCA certificates (PEM or DER) that passive "
                           "authentication anchors document signers in; without it a chip's "

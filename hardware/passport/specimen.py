@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from asn1crypto import cms
 from asn1crypto import x509 as asn1_x509
@@ -23,7 +23,7 @@ from hardware.passport import lds
 from hardware.passport.mrz import check_digit
 from hardware.passport.passive_auth import LDS_SECURITY_OBJECT, LdsSecurityObject
 
-__all__ = ["ICAO_EXAMPLE", "Specimen", "SpecimenPki", "make_pki", "td3_lines"]
+__all__ = ["ICAO_EXAMPLE", "Specimen", "SpecimenPki", "demo_lines", "make_pki", "td3_lines"]
 
 
 def td3_lines(*, surname: str, given_names: str, number: str, nationality: str,
@@ -46,6 +46,14 @@ def td3_lines(*, surname: str, given_names: str, number: str, nationality: str,
 ICAO_EXAMPLE = td3_lines(surname="ERIKSSON", given_names="ANNA MARIA", number="L898902C",
                          nationality="UTO", birth="690806", sex="F", expiry="940623",
                          personal="ZE184226B")
+
+
+def demo_lines(today: date) -> tuple[str, str]:
+    """The demo's passport: ICAO's specimen holder with a number of its own, valid
+    until the end of the fifth year after `today` (the specimen itself expired in 1994)."""
+    return td3_lines(surname="ERIKSSON", given_names="ANNA MARIA", number="D23145890",
+                     nationality="UTO", birth="740812", sex="F",
+                     expiry=f"{(today.year + 5) % 100:02d}1231")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,10 +50,13 @@ def open_passport_reader(section: PassportSection) -> PassportOpener | None:
 
             return PassportReader(PcscReader(section.reader or None), cscas)
         from hardware.passport.mrz import parse_mrz
-        from hardware.passport.specimen import Specimen
+        from hardware.passport.specimen import ICAO_EXAMPLE, Specimen, demo_lines
         from hardware.passport.vpassport import DirectLink, VirtualPassport
 
-        specimen = Specimen.build(SPECIMEN_FACE.read_bytes(), face_size=SPECIMEN_FACE_SIZE)
+        lines = demo_lines(date.today()) if section.simulated_passport == "demo" \
+            else ICAO_EXAMPLE
+        specimen = Specimen.build(SPECIMEN_FACE.read_bytes(), face_size=SPECIMEN_FACE_SIZE,
+                                  mrz=lines)
         chip = VirtualPassport(specimen.files, parse_mrz("\n".join(specimen.mrz)).key)
         trusted = [*(cscas.certificates if cscas else []), specimen.pki.csca]
         return PassportReader(DirectLink(chip), CscaList(trusted))

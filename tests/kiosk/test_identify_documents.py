@@ -419,3 +419,30 @@ def test_the_resident_can_type_instead_of_the_camera(
         assert screen.page() is IdPage.PASSPORT and not camera.capturing
     finally:
         camera.stop()
+
+
+def test_the_demo_passport_is_valid_today(qtbot: QtBot, kiosk: KioskUi,
+                                          context: KioskContext) -> None:
+    """`make demo`'s simulated passport (the specimen expired in 1994): read by the
+    kiosk's own day, not the specimen's."""
+    from hardware.passport.specimen import demo_lines
+
+    opener = open_passport_reader(PassportSection(simulated_passport="demo"))
+    assert opener is not None
+    adapter = PassportAdapter(opener)
+    context.devices = KioskDevices(passport=adapter)
+    today = datetime.now(context.zone)
+    context.clock = lambda: today
+    second = demo_lines(today.date())[1]
+    try:
+        screen: IdentifyScreen = kiosk.screen("identify")
+        kiosk.navigator.go("identify", NEXT)
+        tap(qtbot, screen.id_use_passport)
+        type_key(qtbot, screen, second[0:9], second[13:19], second[21:27])
+        qtbot.waitUntil(lambda: screen.page() is not IdPage.PASSPORT_READ, timeout=10_000)
+        assert screen.page() is IdPage.DONE, screen.passport_error.text()
+        identity = context.session.identity
+        assert identity is not None and identity.id_number == "D23145890"
+        assert identity.valid_until is not None and identity.valid_until > today.date()
+    finally:
+        adapter.stop()
