@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
+from hardware.printer.escpos_text import EscposContent
 from tests.e2e.kiosk import Kiosk, Widget
-from tests.e2e.peers import CardReader, Platform
+from tests.e2e.peers import CardReader, Platform, Printer, wait_until
 
 #: the kiosk's own confirmation wait after a card read, and some slack
 CONFIRM_WAIT = 4.0
+TRACKING = re.compile(r"RC-\d{8}-[A-Z][A-Z0-9]{1,7}-\d{5}")
 
 
 def start_session(kiosk: Kiosk) -> None:
@@ -20,11 +23,67 @@ def start_session(kiosk: Kiosk) -> None:
     kiosk.wait_screen("home")
 
 
+def start_on(kiosk: Kiosk, platform: Platform, link: str) -> None:
+    """A session on a kiosk that is online, or (`link` "offline") has lost the platform."""
+    if link == "offline":
+        go_offline(kiosk, platform)
+    start_session(kiosk)
+
+
 def choose(kiosk: Kiosk, tile: str) -> None:
     """A home-screen tile, by its target screen."""
     kiosk.begin(f"home: {tile}")
     kiosk.wait_screen("home")
     kiosk.tap(name=f"tile_{tile}")
+
+
+def apply_for(kiosk: Kiosk, reader: CardReader, department: str, category: str,
+              matter: str) -> None:
+    """From home through the catalog (office, topic, service) and the matter's
+    "Start" to the application form, identified by the ID card."""
+    choose(kiosk, "apply")
+    kiosk.begin("catalog: office, topic, service")
+    kiosk.tap(department)
+    kiosk.tap(category)
+    kiosk.tap(matter)
+    kiosk.wait_screen("matter")
+    kiosk.begin("matter: start")
+    kiosk.tap(kiosk.tr("MatterScreen", "Start ›"), exact=True)
+    identify_by_card(kiosk, reader, "apply_form")
+
+
+def next_step(kiosk: Kiosk, last: bool = False) -> None:
+    kiosk.tap(kiosk.tr("StepForm", "Check my answers ›" if last else "Next ›"), exact=True)
+
+
+def submit_for_slip(kiosk: Kiosk, printer: Printer, mark: int,
+                    context: str = "ReviewScreen") -> EscposContent:
+    """"Submit" on the summary; the done screen sends the resident to the
+    printer; what it printed since `mark`."""
+    kiosk.tap(kiosk.tr(context, "Submit"), exact=True)
+    kiosk.wait_screen("apply_done")
+    kiosk.wait_text(kiosk.tr("DoneScreen", "Please take your slip from the printer."))
+    return printer.printed(mark)
+
+
+def tracking_number_of(text: str) -> str:
+    found = TRACKING.search(text)
+    assert found is not None, f"no tracking number in {text!r}"
+    return found.group(0)
+
+
+def delivered(kiosk: Kiosk, platform: Platform, link: str, kind: str,
+              number: str) -> dict[str, Any]:
+    """"Finish" on the done screen, the platform back if the flow ran offline,
+    and the `kind` transaction of tracking number `number` once it is there."""
+    finish(kiosk, "DoneScreen")
+    if link == "offline":
+        go_online(kiosk, platform)
+    stored: dict[str, Any] = wait_until(
+        lambda: next((p for p in platform.transactions(kind)
+                      if p["tracking_number"] == number), None), 60,
+        f"{kind} {number} on the platform")
+    return stored
 
 
 def label_text(kiosk: Kiosk, name: str) -> str:

@@ -4,26 +4,23 @@ online, and with the platform gone (saved, then delivered when it is back)."""
 
 from __future__ import annotations
 
-import re
 from datetime import timedelta
 
 import pytest
 
 from tests.e2e.conftest import Rig
 from tests.e2e.flows import (
-    choose,
-    finish,
-    go_offline,
-    go_online,
-    identify_by_card,
-    start_session,
+    apply_for,
+    delivered,
+    next_step,
+    start_on,
+    submit_for_slip,
+    tracking_number_of,
     type_digits,
 )
 from tests.e2e.keyboard import LETTERS_KEY, SYMBOLS_KEY, field_text, tap_below, type_pinyin
 from tests.e2e.kiosk import Kiosk, centre
-from tests.e2e.peers import wait_until
 
-TRACKING = re.compile(r"RC-\d{8}-[A-Z][A-Z0-9]{1,7}-\d{5}")
 PHONE = "13700001111"
 #: support for people in extreme poverty: a phone number and two choices
 MATTER = {"code": "MZ-002", "zh_CN": "特困人员救助供养申请",
@@ -34,32 +31,12 @@ SUPPORT = {"zh_CN": "集中供养", "en": "In a care home"}
 SELF_CARE = {"zh_CN": "部分自理", "en": "Partly"}
 
 
-def next_step(kiosk: Kiosk, last: bool = False) -> None:
-    kiosk.tap(kiosk.tr("StepForm", "Check my answers ›" if last else "Next ›"), exact=True)
-
-
-def tracking_number_of(text: str) -> str:
-    found = TRACKING.search(text)
-    assert found is not None, f"no tracking number in {text!r}"
-    return found.group(0)
-
-
 @pytest.mark.parametrize("link", ["online", "offline"])
 def test_apply_by_id_card(kiosk: Kiosk, rig: Rig, link: str) -> None:
     language = kiosk.language
-    if link == "offline":
-        go_offline(kiosk, rig.platform)
+    start_on(kiosk, rig.platform, link)
     mark = rig.printer.mark()
-    start_session(kiosk)
-    choose(kiosk, "apply")
-    kiosk.begin("catalog: office, topic, service")
-    kiosk.tap(DEPARTMENT[language])
-    kiosk.tap(CATEGORY[language])
-    kiosk.tap(MATTER[language])
-    kiosk.wait_screen("matter")
-    kiosk.begin("matter: start")
-    kiosk.tap(kiosk.tr("MatterScreen", "Start ›"), exact=True)
-    identify_by_card(kiosk, rig.reader, "apply_form")
+    apply_for(kiosk, rig.reader, DEPARTMENT[language], CATEGORY[language], MATTER[language])
 
     kiosk.begin("form: phone")
     type_digits(kiosk, PHONE, "keypadDisplay")
@@ -75,24 +52,15 @@ def test_apply_by_id_card(kiosk: Kiosk, rig: Rig, link: str) -> None:
     kiosk.begin("review: submit")
     kiosk.wait_text(MATTER[language], timeout=10)
     kiosk.wait_text(SUPPORT[language], timeout=10)
-    kiosk.tap(kiosk.tr("ReviewScreen", "Submit"), exact=True)
-    kiosk.wait_screen("apply_done")
-    kiosk.wait_text(kiosk.tr("DoneScreen", "Please take your slip from the printer."))
+    printed = submit_for_slip(kiosk, rig.printer, mark)
     kiosk.screenshot(f"{rig.setup.name}-{link}-application")
-    printed = rig.printer.printed(mark)
     number = tracking_number_of(printed.text)
     assert kiosk.tr("Receipt", "Application receipt") in printed.text
     assert any(number in payload for payload in printed.qr_payloads)
     assert rig.reader.identity.id_number not in printed.text  # masked on paper
     kiosk.wait_text(number, timeout=5)  # the screen says the same number
-    finish(kiosk, "DoneScreen")
 
-    if link == "offline":
-        go_online(kiosk, rig.platform)
-    stored = wait_until(
-        lambda: next((p for p in rig.platform.transactions("application")
-                      if p["tracking_number"] == number), None), 60,
-        f"application {number} on the platform")
+    stored = delivered(kiosk, rig.platform, link, "application", number)
     assert stored["matter_code"] == MATTER["code"]
     assert stored["applicant"]["id_number"] == rig.reader.identity.id_number
     assert stored["fields"]["phone"] == PHONE
@@ -129,18 +97,10 @@ def the_day_before(kiosk: Kiosk) -> None:
 @pytest.mark.parametrize("link", ["online", "offline"])
 def test_apply_with_an_address_typed_by_pinyin(kiosk: Kiosk, rig: Rig, link: str) -> None:
     language = kiosk.language
-    if link == "offline":
-        go_offline(kiosk, rig.platform)
+    start_on(kiosk, rig.platform, link)
     mark = rig.printer.mark()
-    start_session(kiosk)
-    choose(kiosk, "apply")
-    kiosk.begin("catalog: office, topic, service")
-    kiosk.tap(PUBLIC_SECURITY[language])
-    kiosk.tap(RESIDENCE[language])
-    kiosk.tap(RESIDENT[language])
-    kiosk.wait_screen("matter")
-    kiosk.tap(kiosk.tr("MatterScreen", "Start ›"), exact=True)
-    identify_by_card(kiosk, rig.reader, "apply_form")
+    apply_for(kiosk, rig.reader, PUBLIC_SECURITY[language], RESIDENCE[language],
+              RESIDENT[language])
     kiosk.begin("form: phone")
     type_digits(kiosk, PHONE, "keypadDisplay")
     tap_below(kiosk, kiosk.tr("StepForm", "Next ›"))
@@ -155,20 +115,11 @@ def test_apply_with_an_address_typed_by_pinyin(kiosk: Kiosk, rig: Rig, link: str
 
     kiosk.wait_screen("apply_review")
     kiosk.begin("review: submit")
-    kiosk.tap(kiosk.tr("ReviewScreen", "Submit"), exact=True)
-    kiosk.wait_screen("apply_done")
-    kiosk.wait_text(kiosk.tr("DoneScreen", "Please take your slip from the printer."))
-    printed = rig.printer.printed(mark)
+    printed = submit_for_slip(kiosk, rig.printer, mark)
     number = tracking_number_of(printed.text)
     assert RESIDENT["zh_CN" if language == "zh_CN" else "en"] in " ".join(printed.text.split())
-    finish(kiosk, "DoneScreen")
 
-    if link == "offline":
-        go_online(kiosk, rig.platform)
-    stored = wait_until(
-        lambda: next((p for p in rig.platform.transactions("application")
-                      if p["tracking_number"] == number), None), 60,
-        f"application {number} on the platform")
+    stored = delivered(kiosk, rig.platform, link, "application", number)
     assert stored["matter_code"] == RESIDENT["code"]
     assert stored["fields"]["address"] == ADDRESS
     assert stored["fields"]["arrival_date"] == arrival.isoformat()

@@ -10,16 +10,15 @@ import pytest
 from tests.e2e.conftest import Rig
 from tests.e2e.flows import (
     choose,
-    finish,
-    go_offline,
-    go_online,
-    start_session,
+    delivered,
+    next_step,
+    start_on,
+    submit_for_slip,
+    tracking_number_of,
     type_digits,
 )
 from tests.e2e.keyboard import type_latin, type_pinyin, write_by_hand
 from tests.e2e.kiosk import Kiosk
-from tests.e2e.peers import wait_until
-from tests.e2e.test_apply import next_step, tracking_number_of
 
 KIND = {"zh_CN": "水管漏水", "en": "Water"}
 #: typed on the keys, then one character written by hand: 室 (room)
@@ -31,10 +30,8 @@ PHONE = "13600002222"
 
 @pytest.mark.parametrize("link", ["online", "offline"])
 def test_report_a_repair(kiosk: Kiosk, rig: Rig, link: str) -> None:
-    if link == "offline":
-        go_offline(kiosk, rig.platform)
+    start_on(kiosk, rig.platform, link)
     mark = rig.printer.mark()
-    start_session(kiosk)
     choose(kiosk, "repair")
     kiosk.begin("repair: what")
     kiosk.tap(KIND[kiosk.language])
@@ -61,23 +58,14 @@ def test_report_a_repair(kiosk: Kiosk, rig: Rig, link: str) -> None:
     kiosk.wait(lambda state: any((w.get("text") or "").casefold() == problem.casefold()
                                  for w in state["widgets"]), f"{problem!r} in the summary",
                timeout=10)  # the keyboard may have capitalised its first letter
-    kiosk.tap(kiosk.tr("RepairScreen", "Submit"), exact=True)
-    kiosk.wait_screen("apply_done")
-    kiosk.wait_text(kiosk.tr("DoneScreen", "Please take your slip from the printer."))
+    printed = submit_for_slip(kiosk, rig.printer, mark, "RepairScreen")
     kiosk.screenshot(f"{rig.setup.name}-{link}-repair")
-    printed = rig.printer.printed(mark)
     number = tracking_number_of(printed.text)
     assert kiosk.tr("Receipt", "Repair request receipt") in printed.text
     assert location in printed.text
     assert PHONE not in printed.text  # masked on paper
-    finish(kiosk, "DoneScreen")
 
-    if link == "offline":
-        go_online(kiosk, rig.platform)
-    stored = wait_until(
-        lambda: next((p for p in rig.platform.transactions("repair")
-                      if p["tracking_number"] == number), None), 60,
-        f"repair request {number} on the platform")
+    stored = delivered(kiosk, rig.platform, link, "repair", number)
     assert stored["repair_kind"] == "water"
     assert stored["location"] == location
     assert stored["description"].casefold() == problem.casefold()
