@@ -6,8 +6,6 @@ error, and a cancelled submission's answer is dropped (nothing stored)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject
@@ -17,18 +15,8 @@ from sync.protocol.models import AcceptanceOutcome, AcceptancePayload, Person
 from terminal.background import wait_for_background
 from terminal.submitter import Submitter
 from terminal.sync_bridge import Stored, SyncBridge
-from tests.sync.helpers import make_outbox
 
 NUMBER = "RC-20261125-C3-00007"
-
-
-@pytest.fixture
-def bridge(tmp_path: Path) -> Iterator[SyncBridge]:
-    outbox = make_outbox(tmp_path)
-    bridge = SyncBridge(outbox, None)
-    yield bridge
-    bridge.stop()
-    outbox.database.close()
 
 
 def payload(tracking_number: str) -> AcceptancePayload:
