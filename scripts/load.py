@@ -369,9 +369,11 @@ async def phase_hall(setup: Setup, http: httpx.AsyncClient, displays: list[Termi
                      f"{idle['platform'] / elapsed:.3f} core"
                      + (f" + PostgreSQL {idle['postgres'] / elapsed:.3f} core"
                         if idle["postgres"] else ""))
-        for kiosk, _counter in pairs:  # tickets to call
+        prefill = Latencies("tickets to call")
+        for kiosk, _counter in pairs:
             for _ in range(max(1, int(setup.seconds * 5 / len(pairs)) + 1)):
-                await post(http, kiosk, "/v1/queue/tickets", ticket_body())
+                await timed(prefill, lambda kiosk=kiosk: post(  # type: ignore[misc]
+                    http, kiosk, "/v1/queue/tickets", ticket_body()))
         sent: dict[tuple[str, str], float] = {}
         result = Latencies(f"call-to-event ({label})")
 

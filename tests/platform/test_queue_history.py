@@ -41,16 +41,15 @@ def add_history(engine: Engine, days: int, now: float) -> None:
         for back in range(1, days + 1):
             day = (today - timedelta(days=back)).isoformat()
             at = now - back * 86400
-            first = connection.scalar(select(func.coalesce(func.max(QueueTicket.id), 0))) + 1
-            connection.execute(insert(QueueTicket), [
-                {"id": first + n, "center": CENTER, "day": day, "number": f"A{n:03d}",
+            ids = connection.scalars(insert(QueueTicket).returning(QueueTicket.id), [
+                {"center": CENTER, "day": day, "number": f"A{n:03d}",
                  "category": "A", "status": "ended", "issued_at": at, "queued_at": at,
                  "terminal_id": "T", "window": "1", "called_at": at + 60}
-                for n in range(TICKETS_A_DAY)])
+                for n in range(TICKETS_A_DAY)]).all()
             connection.execute(insert(QueueEvent), [
-                {"ticket_id": first + n, "center": CENTER, "day": day, "kind": kind,
+                {"ticket_id": ticket, "center": CENTER, "day": day, "kind": kind,
                  "window": "1", "at": at + offset}
-                for n in range(TICKETS_A_DAY)
+                for ticket in ids
                 for kind, offset in (("issued", 0), ("called", 60), ("ended", 300))])
 
 
