@@ -7,12 +7,14 @@ the terminals do (sync.protocol.signing). Phases, each --seconds long:
 
 - heartbeats: every terminal's POST /v1/heartbeat, --concurrency at a time;
 - tickets: kiosks issue numbers (POST /v1/queue/tickets), one center;
+- queue state: GET /v1/queue/state of that center (what kiosks and counters poll);
 - batches: kiosks deliver one-application batches (POST /v1/transactions/batch);
 - call-next: --counters counters of that center call at the same moment, round
   after round, until the queue is empty (every ticket called once);
 - hall: --displays hall displays (one per center) stream /v1/queue/events;
   first idle (the platform's CPU they cost), then counters call in --hot
-  centers and each call's time to reach its display's stream is taken.
+  centers and each call's time to reach its display's stream is taken, from
+  the call's request (call-to-event) and from its answer (the commit).
   With --push both (default) the hall phase runs against a platform pushing
   by LISTEN/NOTIFY and again against one polling every 0.5 s.
 
@@ -279,6 +281,24 @@ async def phase_tickets(setup: Setup, http: httpx.AsyncClient, kiosks: list[Term
     return await measured(setup, run)
 
 
+async def phase_queue_state(setup: Setup, http: httpx.AsyncClient,
+                            kiosks: list[Terminal]) -> str:
+    """GET /v1/queue/state as kiosks and counters poll it (every 10 s and 5 s)."""
+    result = Latencies("queue state (GET)")
+    path = "/v1/queue/state"
+
+    async def step(worker: int, _n: int) -> bool:
+        kiosk = kiosks[worker % len(kiosks)]
+        await timed(result, lambda: http.get(path, headers=kiosk.headers("GET", path, b"")))
+        return True
+
+    async def run() -> Latencies:
+        result.elapsed = await for_seconds(setup.seconds, setup.concurrency, step)
+        return result
+
+    return await measured(setup, run)
+
+
 async def phase_batches(setup: Setup, http: httpx.AsyncClient, kiosks: list[Terminal]) -> str:
     result = Latencies("batch (1 application)")
     sequence = {kiosk.id: 10**6 for kiosk in kiosks}
@@ -375,6 +395,7 @@ async def phase_hall(setup: Setup, http: httpx.AsyncClient, displays: list[Termi
                 await timed(prefill, lambda kiosk=kiosk: post(  # type: ignore[misc]
                     http, kiosk, "/v1/queue/tickets", ticket_body()))
         sent: dict[tuple[str, str], float] = {}
+        answered: dict[tuple[str, str], float] = {}
         result = Latencies(f"call-to-event ({label})")
 
         async def step(worker: int, _n: int) -> bool:
@@ -383,7 +404,8 @@ async def phase_hall(setup: Setup, http: httpx.AsyncClient, displays: list[Termi
             answer = await post(http, counter, "/v1/queue/call-next", call_body("1"))
             if answer.status_code != 200:
                 return False
-            sent[(counter.center, answer.json()["number"])] = started
+            key = (counter.center, answer.json()["number"])
+            sent[key], answered[key] = started, time.perf_counter()
             await asyncio.sleep(0.2 * len(pairs))  # about five calls a second in all
             return True
 
@@ -394,6 +416,11 @@ async def phase_hall(setup: Setup, http: httpx.AsyncClient, displays: list[Termi
         result.seconds = [arrivals[key] - at for key, at in sent.items() if key in arrivals]
         result.errors = len(sent) - len(result.seconds)
         lines.append(result.line())
+        after = Latencies(f"  after its answer ({label})", elapsed=result.elapsed,
+                          errors=result.errors)
+        after.seconds = [max(0.0, arrivals[key] - at) for key, at in answered.items()
+                         if key in arrivals]
+        lines.append(after.line())
     finally:
         for stream in streams:
             if stream.task is not None:
@@ -420,6 +447,7 @@ async def run_all(setup: Setup, args: argparse.Namespace, push: str) -> list[str
             counters = [t for t in terminals if t.center == busy and t.role == Role.COUNTER]
             lines.append(await phase_heartbeats(setup, http, terminals[:args.terminals]))
             lines.append(await phase_tickets(setup, http, kiosks, 650))
+            lines.append(await phase_queue_state(setup, http, kiosks))
             lines.append(await phase_batches(setup, http, kiosks))
             lines.append(await phase_call_next(setup, http, counters))
         displays = [t for t in terminals if t.role == Role.DISPLAY]

@@ -18,8 +18,8 @@ def test_a_short_load_run_reports_every_phase_without_errors() -> None:
          "--hot", "2", "--push", "notify"],
         capture_output=True, text=True, timeout=300, check=True)
     lines = run.stdout.splitlines()
-    for phase in ("heartbeat", "ticket issue", "batch (1 application)", "call-next x2",
-                  "call-to-event (notify)"):
+    for phase in ("heartbeat", "ticket issue", "queue state (GET)", "batch (1 application)",
+                  "call-next x2", "call-to-event (notify)"):
         line = next((line for line in lines if line.startswith(phase)), None)
         assert line is not None, run.stdout
         counted = re.search(r"(\d+) ok +(\d+) errors", line)
