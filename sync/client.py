@@ -178,6 +178,16 @@ class PlatformClient:
             raise
         return _parse(wire.ApplicationStatus, body)
 
+    def application_story(self, tracking_number: str) -> wire.ApplicationStory | None:
+        """The status with its public timeline and promised date (None: not found)."""
+        try:
+            body = self._send("GET", f"/v1/applications/{tracking_number}/story", b"")
+        except RequestRefused as error:
+            if error.status == 404:
+                return None
+            raise
+        return _parse(wire.ApplicationStory, body)
+
     # ------------------------------------------------------------ plumbing
     def as_manager(self, method: str, path: str, body: bytes, session: str) -> bytes:
         """A signed request on behalf of the center manager signed in here

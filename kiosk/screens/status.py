@@ -13,10 +13,13 @@ from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, QTimeZone
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
+    QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -86,6 +89,8 @@ class StatusScreen(KioskScreen):
         for build in (self._build_scan_page, self._build_type_page, self._build_busy_page,
                       self._build_result_page):
             self.pages.addWidget(build())
+        self.pages.currentChanged.connect(self._size_to_current_page)
+        self._size_to_current_page(self.pages.currentIndex())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(48, 24, 48, 24)
         layout.setSpacing(16)
@@ -163,6 +168,9 @@ class StatusScreen(KioskScreen):
         self.result_number = role_label("subtitle", name="resultNumber")
         self.result_matter = role_label("subtitle", name="resultMatter")
         self.result_status = role_label("status", name="resultStatus")
+        self.result_due = role_label("body", name="resultDue")
+        self.result_steps_heading = role_label("subtitle", name="resultStepsHeading")
+        self.result_steps = role_label("body", name="resultSteps")
         self.result_note = role_label("body", name="resultNote")
         self.result_source = role_label("notice", name="resultSource")
         self.another_button = QPushButton()
@@ -174,15 +182,46 @@ class StatusScreen(KioskScreen):
         buttons.setSpacing(24)
         buttons.addWidget(self.another_button)
         buttons.addWidget(self.done_button)
+        facts, story = QVBoxLayout(), QVBoxLayout()
+        for column in (facts, story):
+            column.setSpacing(16)
+        for label in (self.result_number, self.result_matter, self.result_status,
+                      self.result_due, self.result_note, self.result_source):
+            facts.addWidget(label)
+        facts.addStretch(1)
+        story.addWidget(self.result_steps_heading)
+        story.addWidget(self.result_steps)
+        story.addStretch(1)
+        # the timeline beside the facts in landscape, below them in portrait
+        self._result_columns = QBoxLayout(QBoxLayout.Direction.TopToBottom)
+        self._result_columns.setSpacing(32)
+        self._result_columns.addLayout(facts, 1)
+        self._result_columns.addLayout(story, 1)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(16)
-        for label in (self.result_number, self.result_matter, self.result_status,
-                      self.result_note, self.result_source):
-            layout.addWidget(label)
+        layout.addLayout(self._result_columns)
         layout.addStretch(1)
         layout.addLayout(buttons)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        size = event.size()
+        direction = (QBoxLayout.Direction.LeftToRight if size.width() > size.height()
+                     else QBoxLayout.Direction.TopToBottom)
+        if direction != self._result_columns.direction():
+            self._result_columns.setDirection(direction)
+            self.updateGeometry()  # the scroll area around the screen asks again
+
+    def _size_to_current_page(self, current: int) -> None:
+        """Only the page shown counts for the screen's size: the camera page's height
+        scrolled the result's buttons off a landscape screen."""
+        for index in range(self.pages.count()):
+            policy = (QSizePolicy.Policy.Preferred if index == current
+                      else QSizePolicy.Policy.Ignored)
+            self.pages.widget(index).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
 
     # ---- navigation ----------------------------------------------------------------
     def enter(self, args: dict[str, Any]) -> None:
@@ -330,7 +369,7 @@ class StatusScreen(KioskScreen):
             self.lookup.online = self.lookup.cache = self.lookup.matters = None
         else:
             runtime = shell.services.runtime
-            self.lookup.online = runtime.client.application
+            self.lookup.online = runtime.client.application_story
             self.lookup.cache = runtime.cache.status
             self.lookup.matters = self._matter_names
         self.busy_label.setText(self.tr("Looking up %1 …").replace("%1", number))
@@ -353,10 +392,16 @@ class StatusScreen(KioskScreen):
         self._show_answer()
         self.pages.setCurrentIndex(Page.RESULT.value)
 
+    def _result_labels(self) -> tuple[QLabel, ...]:
+        return (self.result_number, self.result_matter, self.result_status, self.result_due,
+                self.result_note, self.result_steps_heading, self.result_steps,
+                self.result_source)
+
     def _clear_result(self) -> None:
-        for label in (self.result_number, self.result_matter, self.result_status,
-                      self.result_note, self.result_source):
+        for label in self._result_labels():
             label.clear()
+        for label in (self.result_due, self.result_steps_heading, self.result_steps):
+            label.hide()
         self._set_tone("")
 
     def _set_tone(self, tone: str) -> None:
@@ -395,6 +440,7 @@ class StatusScreen(KioskScreen):
         self.result_note.setText(status.note)
         self.result_note.setVisible(bool(status.note))
         language, zone = self.context.language, self.context.gui.settings.time_zone
+        self._show_due_and_steps(answer, language, zone)
         updated = self.tr("Last change: %1").replace("%1",
                                                      local_time(status.updated_at, language, zone))
         if answer.source is Source.ONLINE:
@@ -404,6 +450,44 @@ class StatusScreen(KioskScreen):
             self.result_source.setText(updated + "\n" + self.tr(
                 "We cannot reach the service system right now. This is the status "
                 "saved on this machine, as of %1.").replace("%1", as_of))
+
+    def _show_due_and_steps(self, answer: StatusAnswer, language: str, zone: str) -> None:
+        """The promised date while the deadline runs, and what happened so far (the
+        platform's answer only: the saved copy has no timeline)."""
+        if answer.due_date is not None:
+            day = QLocale(language).toString(answer.due_date, QLocale.FormatType.LongFormat)
+            self.result_due.setText(
+                (self.tr("To be completed by %1 (estimated)") if answer.due_estimated
+                 else self.tr("To be completed by %1")).replace("%1", day))
+            self.result_due.show()
+        if answer.steps:
+            self.result_steps_heading.setText(self.tr("What happened so far"))
+            self.result_steps.setText("\n".join(
+                local_time(step.at, language, zone) + "   "
+                + self._step_words(step.step, step.result) for step in answer.steps))
+            self.result_steps_heading.show()
+            self.result_steps.show()
+
+    def _step_words(self, step: str, result: str | None) -> str:
+        words = {
+            "submitted": self.tr("Submitted"),
+            "accepted": self.tr("Accepted"),
+            "accepted_pending": self.tr("Accepted, documents to follow"),
+            "one_time_notice": self.tr("Told once which documents are missing"),
+            "refused": self.tr("Not accepted"),
+            "on_the_spot": self.tr("Handled on the spot"),
+            "materials_supplied": self.tr("Documents supplied"),
+            "in_progress": self.tr("Work started"),
+            "completed": self.tr("Completed"),
+            "collected": self.tr("Result collected"),
+            "rated": self.tr("Service rated"),
+            "dispatched": self.tr("Sent to a repairer"),
+            "note": self.tr("Progress noted"),
+            "closed": self.tr("Closed"),
+        }
+        results = {"approved": self.tr("approved"), "not_approved": self.tr("not approved")}
+        text = words.get(step, step)
+        return f"{text} · {results[result]}" if result in results else text
 
     def _status_words(self, status: str) -> str:
         words = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from terminal.background import Latest, run_in_background
 
 if TYPE_CHECKING:
     from sync.caches import Cached
-    from sync.protocol.models import ApplicationStatus
+    from sync.protocol.models import ApplicationStatus, ApplicationStory, StatusStep
 
 log = logging.getLogger("kiosk.status")
 
@@ -37,9 +37,12 @@ class StatusAnswer:
     source: Source
     as_of: datetime | None = None  # when the cached copy was fetched
     matter: tuple[str, str] | None = None  # the matter's names (zh, en) from the catalog
+    steps: tuple[StatusStep, ...] = ()  # the timeline (online only: the cache has none)
+    due_date: date | None = None  # while the deadline runs
+    due_estimated: bool = False  # no published working-day calendar covers it yet
 
 
-Online = Callable[[str], "ApplicationStatus | None"]
+Online = Callable[[str], "ApplicationStory | None"]
 Cache = Callable[[str], "Cached[ApplicationStatus] | None"]
 Matters = Callable[[str], "tuple[str, str] | None"]
 
@@ -56,9 +59,15 @@ def look_up(tracking_number: str, online: Online | None, cache: Cache | None,
 def _ask(tracking_number: str, online: Online | None, cache: Cache | None) -> StatusAnswer:
     if online is not None:
         try:
-            return StatusAnswer(tracking_number, online(tracking_number), Source.ONLINE)
+            story = online(tracking_number)
         except Exception as error:  # any failure to ask: fall back to the cache
             log.info("status lookup offline (%s: %s)", type(error).__name__, error)
+        else:
+            if story is None:
+                return StatusAnswer(tracking_number, None, Source.ONLINE)
+            return StatusAnswer(tracking_number, story.status, Source.ONLINE,
+                                steps=tuple(story.steps), due_date=story.due_date,
+                                due_estimated=story.due_estimated)
     cached = cache(tracking_number) if cache is not None else None
     if cached is None:
         return StatusAnswer(tracking_number, None, Source.CACHE)

@@ -2824,6 +2824,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>To be completed by %1 (estimated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be completed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted, documents to follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Told once which documents are missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handled on the spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents supplied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result collected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service rated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to a repairer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress noted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Received: your application has arrived and is waiting to be handled.</source>
         <translation type="unfinished"></translation>
     </message>

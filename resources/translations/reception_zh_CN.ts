@@ -2814,6 +2814,82 @@
         <translation>暂时连不上服务系统。以下是本机保存的状态，截至 %1。</translation>
     </message>
     <message>
+        <source>To be completed by %1 (estimated)</source>
+        <translation>承诺办结日期：%1（预估）</translation>
+    </message>
+    <message>
+        <source>To be completed by %1</source>
+        <translation>承诺办结日期：%1</translation>
+    </message>
+    <message>
+        <source>What happened so far</source>
+        <translation>办理经过</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <source>Accepted, documents to follow</source>
+        <translation>容缺受理</translation>
+    </message>
+    <message>
+        <source>Told once which documents are missing</source>
+        <translation>一次性告知补正材料</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Handled on the spot</source>
+        <translation>当场办结</translation>
+    </message>
+    <message>
+        <source>Documents supplied</source>
+        <translation>已补交材料</translation>
+    </message>
+    <message>
+        <source>Work started</source>
+        <translation>开始办理</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Result collected</source>
+        <translation>已领取</translation>
+    </message>
+    <message>
+        <source>Service rated</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <source>Sent to a repairer</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <source>Progress noted</source>
+        <translation>处理进展</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>准予办理</translation>
+    </message>
+    <message>
+        <source>not approved</source>
+        <translation>不予批准</translation>
+    </message>
+    <message>
         <source>Received: your application has arrived and is waiting to be handled.</source>
         <translation>已接收：您的申请已送达，等待办理。</translation>
     </message>

@@ -508,6 +508,26 @@ class ApplicationStatus(WireModel):
     updated_at: datetime
 
 
+class StatusStep(WireModel):
+    """One step of an application's public timeline: when, and which (a case event
+    kind such as "accepted" or "completed"), with a completion's `result`."""
+
+    at: datetime
+    step: Annotated[str, Field(max_length=32)]
+    result: Annotated[str, Field(max_length=32)] | None = None
+
+
+class ApplicationStory(WireModel):
+    """An application's status with its public timeline and, while it is open, the
+    date its statutory deadline falls on (`due_estimated`: no published working-day
+    calendar covers it yet). Nothing personal: no names, clerks or case notes."""
+
+    status: ApplicationStatus
+    steps: list[StatusStep] = Field(default_factory=list)
+    due_date: date | None = None
+    due_estimated: bool = False
+
+
 class StatusPage(WireModel):
     items: list[ApplicationStatus]
     cursor: str

@@ -185,7 +185,7 @@ def get_notices(
     return etag_response(body, documents.etag_of(body), if_none_match)
 
 
-def _status(keys: sealing.Keys, row: ApplicationState) -> ApplicationStatus:
+def application_status(keys: sealing.Keys, row: ApplicationState) -> ApplicationStatus:
     return ApplicationStatus(
         tracking_number=row.tracking_number,
         matter_code=row.matter_code,
@@ -218,7 +218,7 @@ def get_statuses(
             .limit(limit)
         ).all()
         keys = sealing.keys_for(engine)
-        items = [_status(keys, row) for row in rows]
+        items = [application_status(keys, row) for row in rows]
         last = rows[-1].change_seq if rows else after
     return StatusPage(items=items, cursor=str(last))
 
@@ -235,7 +235,7 @@ def get_application(
             raise ApiError(
                 404, "not_found", "No application of this center has this tracking number."
             )
-        return _status(sealing.keys_for(engine), row)
+        return application_status(sealing.keys_for(engine), row)
 
 
 #: SQL text, the same on SQLite and PostgreSQL (cheaper than a construct per request).

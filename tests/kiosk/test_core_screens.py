@@ -19,7 +19,7 @@ from kiosk.screens.home import TILES
 from kiosk.screens.identify import IdentifyScreen
 from kiosk.screens.identify import Page as IdPage
 from kiosk.screens.status import Page as StatusPage
-from kiosk.screens.status import StatusScreen
+from kiosk.screens.status import StatusScreen, local_time
 from kiosk.screens.status_lookup import Source, look_up
 from tests.helpers.artefacts import artefact_dir
 from tests.helpers.shells import cache_shell, not_found
@@ -362,6 +362,75 @@ def test_status_not_found_online(qtbot: QtBot, kiosk: KioskUi, context: KioskCon
     ink = screen.result_status.palette().color(QPalette.ColorRole.WindowText).name()
     assert ink == "#8a4b00"
     assert not screen.result_source.isVisible()
+
+
+def _story(request: Any) -> Any:
+    """The platform's story of one completed application (as the real client reads it)."""
+    import httpx
+
+    number = "RC-20261125-K01-00042"
+    if request.url.path != f"/v1/applications/{number}/story":
+        return not_found(request)
+    at = "2026-11-2{}T0{}:30:00Z"
+    return httpx.Response(200, json={
+        "status": {"tracking_number": number, "matter_code": "MZ-001", "status": "completed",
+                   "note": "", "updated_at": at.format(7, 8)},
+        "steps": [{"at": at.format(5, 1), "step": "submitted"},
+                  {"at": at.format(5, 2), "step": "accepted_pending"},
+                  {"at": at.format(6, 3), "step": "materials_supplied"},
+                  {"at": at.format(6, 4), "step": "in_progress"},
+                  {"at": at.format(7, 8), "step": "completed", "result": "approved"}],
+        "due_date": None, "due_estimated": False})
+
+
+def _open_story(request: Any) -> Any:
+    """An accepted application whose deadline falls in a year no calendar covers yet."""
+    import httpx
+
+    return httpx.Response(200, json={
+        "status": {"tracking_number": "RC-20261125-K01-00043", "matter_code": "MZ-001",
+                   "status": "accepted", "note": "", "updated_at": "2026-11-25T02:30:00Z"},
+        "steps": [{"at": "2026-11-25T02:30:00Z", "step": "accepted"}],
+        "due_date": "2027-01-08", "due_estimated": True})
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_status_shows_the_timeline_and_the_promised_date(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext, local_cache: Any,
+        language: str) -> None:
+    context.gui.language.set_language(language)
+    context.shell = cache_shell(local_cache, _story)
+    screen: StatusScreen = kiosk.screen("status")
+    with qtbot.waitSignal(screen.lookup.answered, timeout=5_000):
+        kiosk.navigator.go("status", {"tracking_number": "RC-20261125-K01-00042"})
+    steps = screen.result_steps.text().splitlines()
+    words = {"zh_CN": ("已提交", "容缺受理", "已办结 · 准予办理", "办理经过"),
+             "en": ("Submitted", "Accepted, documents to follow", "Completed · approved",
+                    "What happened so far")}[language]
+    assert len(steps) == 5
+    assert steps[0].endswith(words[0]) and steps[1].endswith(words[1])
+    completed = local_time(datetime(2026, 11, 27, 8, 30, tzinfo=UTC), language,
+                           context.gui.settings.time_zone)
+    assert steps[4] == f"{completed}   {words[2]}"
+    assert screen.result_steps_heading.text() == words[3]
+    assert screen.result_steps.isVisible() and not screen.result_due.isVisible()
+    for width, height in ((1080, 1920), (1920, 1080)):
+        kiosk.window.resize(width, height)
+        # wholly on the screen: the buttons not scrolled away (the window's own bottom bar
+        # is below them)
+        qtbot.waitUntil(lambda h=height: screen.done_button.mapTo(
+            kiosk.window, screen.done_button.rect().bottomLeft()).y() < h - 100)
+        save(kiosk, f"status-timeline-{language}-{width}x{height}")
+    # an open one: the date it is promised by, said to be estimated
+    context.shell = cache_shell(local_cache, _open_story)
+    tap(qtbot, screen.another_button)
+    screen.number_edit.setText("RC-20261125-K01-00043")
+    with qtbot.waitSignal(screen.lookup.answered, timeout=5_000):
+        tap(qtbot, screen.check_button)
+    assert screen.result_due.isVisible() and "2027" in screen.result_due.text()
+    assert ("预估" if language == "zh_CN" else "estimated") in screen.result_due.text()
+    assert screen.result_steps.text().splitlines()[0].endswith(
+        "已受理" if language == "zh_CN" else "Accepted")
 
 
 # ---- pictures ---------------------------------------------------------------------------------

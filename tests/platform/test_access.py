@@ -314,6 +314,8 @@ def samples() -> dict[tuple[str, str], Sample]:
             f"/v1/applications/{TRACKING}", away=frozenset({404})),
         ("GET", "/v1/applications/{tracking_number}/detail"): Sample(
             f"/v1/applications/{TRACKING}/detail", away=frozenset({404})),
+        ("GET", "/v1/applications/{tracking_number}/story"): Sample(
+            f"/v1/applications/{TRACKING}/story", away=frozenset({404})),
         ("POST", "/v1/heartbeat"): Sample("/v1/heartbeat", BEAT, home=frozenset({204}),
                                           away=frozenset({204})),
         ("POST", "/v1/queue/tickets"): Sample(

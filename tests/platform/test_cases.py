@@ -429,3 +429,44 @@ def test_a_repair_is_dispatched_noted_and_closed_with_a_photo(kiosk: Term, count
     for words in ("Repaired and closed", "Sent to a repairer", "Progress noted", "Closed"):
         assert words in page.text
     assert "Zhao" not in page.text and "lift team" not in page.text
+
+
+def test_the_kiosk_reads_an_applications_story_without_personal_data(
+        kiosk: Term, counter: Term, stranger: Term) -> None:
+    from sync.protocol.models import ApplicationStory
+
+    number = _number()
+    submitted = application_item(number, COMMITTED)
+    submitted["payload"]["applicant"] = {"name": "Li Siguang", "id_number": "110101195001011237"}
+    assert kiosk.deliver(submitted)[0]["status"] == "accepted"
+    prechecked = acceptance_item(number, "accepted", staff_no="S07", window="4",
+                                 materials_promised=["photo"])
+    prechecked["payload"]["matter_code"] = COMMITTED
+    assert counter.deliver(prechecked)[0]["status"] == "accepted"
+
+    def story() -> ApplicationStory:
+        answer = kiosk.send("GET", f"/v1/applications/{number}/story")
+        assert answer.status_code == 200, answer.text
+        return ApplicationStory.model_validate(answer.json())
+
+    pending = story()
+    assert [step.step for step in pending.steps] == ["submitted", "accepted_pending"]
+    case = _case(counter, number)
+    assert (pending.due_date, pending.due_estimated) == (case.due_date, case.due_estimated)
+    assert pending.due_date is not None
+
+    assert [a["status"] for a in counter.deliver(
+        _progress(number, "materials_supplied", materials=["photo"]),
+        _progress(number, "in_progress"),
+        _progress(number, "completed", result="approved", note="ready at window 4"),
+    )] == ["accepted"] * 3
+    done = story()
+    assert (done.status.status, done.status.note) == ("completed", "ready at window 4")
+    assert [(step.step, step.result) for step in done.steps] == [
+        ("submitted", None), ("accepted_pending", None), ("materials_supplied", None),
+        ("in_progress", None), ("completed", "approved")]
+    assert done.due_date is None  # no deadline runs once completed
+    text = kiosk.send("GET", f"/v1/applications/{number}/story").text
+    for secret in ("Li Siguang", "110101", "S07", "S03", '"window"'):  # the note is for her
+        assert secret not in text, secret
+    assert stranger.send("GET", f"/v1/applications/{number}/story").status_code == 404

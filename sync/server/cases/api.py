@@ -21,19 +21,27 @@ from sync.protocol.cases import (
     CaseView,
     TicketLink,
 )
-from sync.protocol.models import Role
+from sync.protocol.models import ApplicationStory, Role, StatusStep
 from sync.protocol.work_calendar import WorkCalendar, WorkingDays
 from sync.server import audit, sealing
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow
 from sync.server.cases.book import note_binding
 from sync.server.cases.calendar import center_calendar
-from sync.server.db import CaseEventRow, CaseRow, QueueTicket
+from sync.server.db import ApplicationState, CaseEventRow, CaseRow, QueueTicket
 from sync.server.documents import etag_of
 from sync.server.errors import ERROR_RESPONSE, ApiError
 from sync.server.queue.core import local_day
-from sync.server.routes import NOT_MODIFIED, EngineDep, IfNoneMatch, etag_response
+from sync.server.routes import (
+    NOT_MODIFIED,
+    EngineDep,
+    IfNoneMatch,
+    application_status,
+    etag_response,
+)
 
 TRACKING_PATH = r"^[A-Za-z0-9-]{4,40}$"
+#: the states whose statutory deadline still runs
+OPEN_STATES = frozenset({CaseState.ACCEPTED, CaseState.ACCEPTED_PENDING, CaseState.IN_PROGRESS})
 
 router = APIRouter(prefix="/v1", tags=["cases"], route_class=PolicyRoute)
 
@@ -144,6 +152,47 @@ def get_case(
         request.client.host if request.client else ""))
     response.headers["Cache-Control"] = "no-store"
     return view
+
+
+def public_steps(view: CaseView) -> list[StatusStep]:
+    """The timeline a resident may see: when and what, with a completion's result;
+    no clerk, window or note."""
+    return [StatusStep(at=event.at, step=event.kind.value,
+                       result=result if isinstance(result := event.detail.get("result"), str)
+                       else None)
+            for event in view.events]
+
+
+def open_due(view: CaseView) -> tuple[date | None, bool]:
+    """The deadline's day while it still runs (and whether it is estimated)."""
+    if view.due_date is None or view.state not in OPEN_STATES:
+        return None, False
+    return view.due_date, view.due_estimated
+
+
+@router.get("/applications/{tracking_number}/story", responses={404: ERROR_RESPONSE})
+@allow(Role.KIOSK, Role.COUNTER, objects="application statuses with their public timeline",
+       scope=Scope.CENTER)
+def get_application_story(
+    caller: CallerDep,
+    tracking_number: Annotated[str, Path(pattern=TRACKING_PATH)],
+    engine: EngineDep,
+) -> ApplicationStory:
+    """One application's status with its timeline and promised date, as the kiosk's
+    status screen shows it to the resident (nothing personal)."""
+    with Session(engine) as session:
+        row = session.get(ApplicationState, tracking_number)
+        if row is None or row.center != caller.center:
+            raise ApiError(
+                404, "not_found", "No application of this center has this tracking number.")
+        status = application_status(sealing.keys_for(engine), row)
+        case = session.get(CaseRow, tracking_number)
+        if case is None:
+            return ApplicationStory(status=status)
+        view = case_view(session, None, case, notes=False)
+    due_date, due_estimated = open_due(view)
+    return ApplicationStory(status=status, steps=public_steps(view), due_date=due_date,
+                            due_estimated=due_estimated)
 
 
 @router.get("/calendar", response_model=WorkCalendar, responses=NOT_MODIFIED)

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from sync.protocol.models import Catalog
 from sync.protocol.status_check import check_code
 from sync.server.access import PolicyRoute, public
-from sync.server.cases.api import case_view
+from sync.server.cases.api import case_view, open_due, public_steps
 from sync.server.db import WRITE, CaseEventRow, CaseRow, Document, StatusLookup, Terminal
 from sync.server.errors import ApiError
 from sync.server.queue.core import ZONE
@@ -159,19 +159,18 @@ def _case_body(session: Session, case: CaseRow, lang: str) -> str:
     view = case_view(session, None, case, notes=False)
     rows = [(words["number"], view.tracking_number),
             (words["matter"], _matter_name(session, view.matter_code, lang))]
-    if view.due_date is not None and view.state.value in (
-            "accepted", "accepted_pending", "in_progress"):
-        rows.append((words["due"], _day(view.due_date)
-                     + (str(words["estimated"]) if view.due_estimated else "")))
+    due_date, due_estimated = open_due(view)
+    if due_date is not None:
+        rows.append((words["due"], _day(due_date)
+                     + (str(words["estimated"]) if due_estimated else "")))
     listed = "".join(f"<dt>{escape(str(key))}</dt><dd>{escape(str(value))}</dd>"
                      for key, value in rows)
     steps = []
-    for event in view.events:
-        label = events.get(event.kind.value, event.kind.value)
-        result = event.detail.get("result")
-        if isinstance(result, str) and result in results:
-            label += f" · {results[result]}"
-        steps.append(f"<li><time>{_when(event.at)}</time>{escape(label)}</li>")
+    for step in public_steps(view):
+        label = events.get(step.step, step.step)
+        if step.result in results:
+            label += f" · {results[step.result]}"
+        steps.append(f"<li><time>{_when(step.at)}</time>{escape(label)}</li>")
     return (f'<div class="card"><div class="state">'
             f"{escape(states.get(view.state.value, view.state.value))}</div>"
             f"<dl>{listed}</dl></div>"
