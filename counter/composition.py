@@ -258,7 +258,9 @@ class CounterComposition:
                 platform=lambda: runtime.client if self.desk.online is not False else None,
                 center_name=settings.center_name, window=self.desk.window,
                 clock=center_clock(settings.zone),
-                staff_no=lambda: self.desk.clerk.staff_no if self.desk.clerk else None)
+                staff_no=lambda: self.desk.clerk.staff_no if self.desk.clerk else None,
+                face_threshold=lambda: shell.services.config.devices.passport
+                .face_match_threshold)
             self.rating = RatingWindow(shell.bridge)
         except Exception:
             log.exception("the acceptance workbench could not be built")

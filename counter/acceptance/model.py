@@ -52,6 +52,8 @@ class Draft:
     tracking_number: str | None = None  # a kiosk pre-application keeps its number
     form_complete: bool = True
     face_match: str | None = None  # the clerk's face check's outcome, never an image
+    face_distance: float | None = None  # and its distance and threshold
+    face_threshold: float | None = None
 
     def start_matter(self, matter: Matter) -> None:
         """Choose the matter: required materials start missing, optional ones not needed."""
@@ -120,4 +122,5 @@ def build_payload(draft: Draft, outcome: AcceptanceOutcome, tracking_number: str
         materials_promised=draft.codes(MaterialState.PROMISED),
         promised_date=promised.date if promised else None,
         reason=reason.strip() or None, ticket_number=ticket, staff_no=staff_no, window=window,
-        face_match=draft.face_match)
+        face_match=draft.face_match, face_distance=draft.face_distance,
+        face_threshold=draft.face_threshold)

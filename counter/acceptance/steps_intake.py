@@ -30,6 +30,7 @@ from counter.acceptance.common import chinese, heading, localized, note, scrolle
 from counter.acceptance.face_compare import FaceCompare
 from counter.acceptance.mrz_camera import MrzCamera
 from hardware.documents import mask_document_number, validate_document_number
+from hardware.facematch import DEFAULT_THRESHOLD
 from hardware.identity import DocumentKind, IdentityRecord
 from hardware.passport.mrz import MrzError, MrzKey
 from sync.protocol.models import Catalog, FieldType, FormField, Matter, Person
@@ -180,6 +181,7 @@ class ApplicantStep(QWidget):
     def __init__(self, card: CardReaderAdapter | None, today: Callable[[], date],
                  passport: PassportAdapter | None = None,
                  camera: CameraAdapter | None = None,
+                 face_threshold: Callable[[], float] = lambda: DEFAULT_THRESHOLD,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.card = card
@@ -254,7 +256,7 @@ class ApplicantStep(QWidget):
         self.chip_result.setObjectName("chipResult")
         self.face = QLabel()
         self.face.setObjectName("documentFace")
-        self.face_compare = FaceCompare(camera)
+        self.face_compare = FaceCompare(camera, face_threshold)
         self.status = note()
         self.labels = [QLabel() for _ in range(6)]
         self.form = QFormLayout()
@@ -470,10 +472,13 @@ class ApplicantStep(QWidget):
             return wire_nationality(number[:3])  # the 2017 card's number opens with it
         return typed
 
-    def face_match(self) -> str | None:
-        """The face check's outcome when the clerk ran one (the only thing recorded)."""
+    def face_match(self) -> tuple[str | None, float | None, float | None]:
+        """The face check's outcome, distance and threshold when the clerk ran one
+        (the only things recorded)."""
         result = self.face_compare.result
-        return result.outcome.value if result is not None else None
+        if result is None:
+            return None, None, None
+        return result.outcome.value, result.distance, result.threshold
 
     def person(self) -> Person:
         def value(edit: QLineEdit) -> str | None:

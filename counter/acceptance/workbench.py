@@ -66,6 +66,8 @@ from counter.acceptance.receipts import acceptance_receipt
 from counter.acceptance.steps_decide import DocumentsStep, MaterialsStep, OutcomeStep
 from counter.acceptance.steps_intake import ApplicantStep, FormStep, MatterStep
 from counter.acceptance.submit import OutcomeSubmitter, Recorded
+from counter.face_text import face_check_text
+from hardware.facematch import DEFAULT_THRESHOLD
 from hardware.identity import DocumentKind
 from sync.protocol.models import AcceptanceOutcome, AcceptancePayload, Catalog, Matter
 from terminal.background import run_in_background
@@ -101,6 +103,7 @@ class AcceptanceWorkbench(QWidget):
                  clock: Callable[[], datetime] = datetime.now,
                  center_name: Callable[[str], str] = lambda _language: "",
                  window: str = "", staff_no: Callable[[], str | None] = lambda: None,
+                 face_threshold: Callable[[], float] = lambda: DEFAULT_THRESHOLD,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("acceptanceWorkbench")
@@ -115,6 +118,7 @@ class AcceptanceWorkbench(QWidget):
         self.submitter.failed.connect(self._failed)
         self.finder = PreApplicationFinder(platform, lambda: bridge.outbox, self)
         self.finder.found.connect(self._found)
+        self._face_threshold = face_threshold  # the technician's, read at each check
         self._build(card_reader, passport)
         self.reload_catalog()
         self.retranslate()
@@ -148,7 +152,7 @@ class AcceptanceWorkbench(QWidget):
         self.matter_step = MatterStep()
         self.matter_step.chosen.connect(self.choose_matter)
         self.applicant_step = ApplicantStep(card_reader, lambda: self._clock().date(), passport,
-                                            self.camera)
+                                            self.camera, self._face_threshold)
         self.applicant_step.changed.connect(self._applicant_changed)
         self.form_step = FormStep(self.camera, lambda: self._clock().date())
         self.form_step.changed.connect(self._refresh_outcome)
@@ -294,7 +298,8 @@ class AcceptanceWorkbench(QWidget):
 
     def _collect(self) -> None:
         self.draft.applicant = self.applicant_step.person()
-        self.draft.face_match = self.applicant_step.face_match()
+        (self.draft.face_match, self.draft.face_distance,
+         self.draft.face_threshold) = self.applicant_step.face_match()
         self.draft.fields = self.form_step.values()
         self.draft.form_complete = not self.form_step.problems() \
             and not self.applicant_step.problem()
@@ -436,8 +441,13 @@ class AcceptanceWorkbench(QWidget):
         self.form_step.set_applicant_id(payload.applicant.id_number or "")
         self.draft.tracking_number = payload.tracking_number
         self.go(MATERIALS)
-        self._say(self.tr("Kiosk application %1 opened: check the form, then the materials.")
-                  .replace("%1", number))
+        opened = self.tr("Kiosk application %1 opened: check the form, then the materials.") \
+            .replace("%1", number)
+        if payload.face_match is None:
+            self._say(opened)
+            return
+        check = self.tr("At the kiosk: %1.").replace("%1", face_check_text(payload.model_dump()))
+        self._say(f"{opened}\n{check}", payload.face_match != "matched")
 
     # ---------------------------------------------------------------- texts
     def _say(self, text: str, attention: bool = False) -> None:

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from counter.acceptance.common import chinese, set_state
 from counter.cases.notice import completion_notice, result_text
+from counter.face_text import face_check_text
 from counter.runner import Runner
 from sync.protocol.cases import CaseEvent, CaseList, CaseState, CaseSummary, CaseView
 from sync.protocol.models import CaseAction, CaseProgressPayload, CaseResult
@@ -555,6 +556,8 @@ class CaseDesk(QFrame):
             parts.append(self.tr("%1 of 5").replace("%1", str(event.detail["level"])))
         if "handler" in event.detail:
             parts.append(self.tr("to %1").replace("%1", str(event.detail["handler"])))
+        if "face_match" in event.detail:
+            parts.append(face_check_text(event.detail))
         if event.window:
             parts.append(self.tr("window %1").replace("%1", event.window))
         if event.note:

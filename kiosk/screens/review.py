@@ -195,10 +195,15 @@ class ReviewScreen(KioskScreen):
 
             fields[key] = hashlib.sha256(data).hexdigest()
 
+        face = session.face_match  # the passport holder's face check: its figures only
+
         def payload(number: str) -> ApplicationPayload:
-            return ApplicationPayload(tracking_number=number, matter_code=matter.code,
-                                      channel=Channel.KIOSK, applicant=applicant,
-                                      fields=fields, promised_date=promised)
+            return ApplicationPayload(
+                tracking_number=number, matter_code=matter.code, channel=Channel.KIOSK,
+                applicant=applicant, fields=fields, promised_date=promised,
+                face_match=face.outcome.value if face else None,
+                face_distance=face.distance if face else None,
+                face_threshold=face.threshold if face else None)
 
         def outcome(number: str, result: Submitted) -> Outcome:
             return Outcome(

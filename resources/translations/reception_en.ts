@@ -163,6 +163,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>At the kiosk: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ticket %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1333,6 +1337,29 @@
     </message>
     <message>
         <source>One moment, the slip is shown on the screen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FaceCheck</name>
+    <message>
+        <source>face matched the document photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>face did NOT match the document photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no face in front of the camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>document photo could not be compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance %1, threshold %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

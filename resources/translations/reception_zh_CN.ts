@@ -163,6 +163,10 @@
         <translation>已打开自助机申请 %1：请核对表格，再核对材料。</translation>
     </message>
     <message>
+        <source>At the kiosk: %1.</source>
+        <translation>自助机上：%1。</translation>
+    </message>
+    <message>
         <source>Ticket %1</source>
         <translation>号码 %1</translation>
     </message>
@@ -1331,6 +1335,29 @@
     <message>
         <source>One moment, the slip is shown on the screen…</source>
         <translation>请稍候，凭条将显示在屏幕上…</translation>
+    </message>
+</context>
+<context>
+    <name>FaceCheck</name>
+    <message>
+        <source>face matched the document photo</source>
+        <translation>人像与证件照片比对一致</translation>
+    </message>
+    <message>
+        <source>face did NOT match the document photo</source>
+        <translation>人像与证件照片比对不一致</translation>
+    </message>
+    <message>
+        <source>no face in front of the camera</source>
+        <translation>摄像头前没有人脸</translation>
+    </message>
+    <message>
+        <source>document photo could not be compared</source>
+        <translation>证件照片无法比对</translation>
+    </message>
+    <message>
+        <source>distance %1, threshold %2</source>
+        <translation>距离 %1，阈值 %2</translation>
     </message>
 </context>
 <context>

@@ -124,6 +124,13 @@ class Channel(StrEnum):
     COUNTER = "counter"
 
 
+#: a face check's outcome (人证比对): the live face against the document's photo
+FaceMatch = Literal["matched", "not_matched", "no_live_face", "no_document_face"]
+#: dlib's descriptor distance between the two faces, and the threshold it was held to
+FaceDistance = Annotated[float, Field(ge=0.0, le=4.0)]
+FaceThreshold = Annotated[float, Field(gt=0.0, lt=2.0)]
+
+
 class ApplicationPayload(WireModel):
     kind: Literal["application"] = "application"
     tracking_number: Annotated[str, Field(min_length=4, max_length=40)]
@@ -132,6 +139,11 @@ class ApplicationPayload(WireModel):
     applicant: Person
     fields: Fields = Field(default_factory=dict)
     promised_date: WireDate | None = None
+    #: the kiosk's face check of a passport holder against the chip's photo: the
+    #: outcome, the distance and the threshold, never an image
+    face_match: FaceMatch | None = None
+    face_distance: FaceDistance | None = None
+    face_threshold: FaceThreshold | None = None
 
 
 class TicketPayload(WireModel):
@@ -211,8 +223,11 @@ class AcceptancePayload(WireModel):
     ticket_number: Annotated[str, Field(max_length=12)] | None = None
     staff_no: Annotated[str, Field(max_length=32)] | None = None
     window: Annotated[str, Field(max_length=16)] | None = None
-    #: the clerk's face check against the passport chip's photo: its outcome only
-    face_match: Literal["matched", "not_matched", "no_live_face", "no_document_face"] | None = None
+    #: the clerk's face check against the passport chip's photo: the outcome, the
+    #: distance and the threshold, never an image
+    face_match: FaceMatch | None = None
+    face_distance: FaceDistance | None = None
+    face_threshold: FaceThreshold | None = None
 
 
 class ServedPayload(WireModel):

@@ -22,7 +22,13 @@ from hardware.passport.reader import PassportReader
 from hardware.passport.specimen import Specimen, td3_lines
 from hardware.passport.vpassport import DirectLink, VirtualPassport
 from sync.protocol.models import AcceptanceOutcome, Person
-from terminal.devices.passport import SPECIMEN_FACE, SPECIMEN_FACE_SIZE, PassportAdapter
+from terminal.config import PassportSection
+from terminal.devices.passport import (
+    SPECIMEN_FACE,
+    SPECIMEN_FACE_SIZE,
+    PassportAdapter,
+    open_passport_reader,
+)
 from terminal.devices.workers import CardReaderAdapter
 from tests.counter import acceptance_fixtures
 from tests.counter.acceptance_fixtures import CounterEnv
@@ -195,7 +201,8 @@ def test_the_clerk_compares_the_face_with_the_chip_photo(counter_env: CounterEnv
     assert compare.result is not None and compare.result.distance is not None
     expected = MatchOutcome.MATCHED if matched else MatchOutcome.NOT_MATCHED
     assert compare.result.outcome is expected
-    assert f"{compare.result.distance:.2f}" in compare.label.text()
+    distance = compare.result.distance
+    assert f"{distance:.2f}" in compare.label.text()
     if language == "en":
         assert ("does NOT match" in compare.label.text()) is not matched
     qtbot.waitUntil(lambda: not workbench.camera.capturing, timeout=10_000)
@@ -212,6 +219,7 @@ def test_the_clerk_compares_the_face_with_the_chip_photo(counter_env: CounterEnv
     assert env.drain() == 1
     [row] = [r for r in env.platform_rows("acceptance") if r["tracking_number"] == number]
     assert row["face_match"] == expected.value
+    assert (row["face_distance"], row["face_threshold"]) == (pytest.approx(distance), 0.6)
     assert not any(isinstance(value, str) and len(value) > 1000 for value in row.values())
 
 
@@ -272,3 +280,34 @@ def test_the_camera_reads_the_mrz_then_the_chip_at_the_counter(
         assert button.mapTo(workbench, button.rect().topRight()).x() <= workbench.width()
     folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
     workbench.grab().save(str(folder / f"passport-mrz-{language}-counter-1366x768.png"))
+
+
+def test_the_clerks_face_check_holds_the_technicians_threshold(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """The same genuine face (Collins, the specimen's photo) at a threshold set stricter
+    than its distance is not matched, and the clerk sees that threshold."""
+    from tests.kiosk.test_identify_documents import camera_of
+
+    opener = open_passport_reader(PassportSection())
+    assert opener is not None
+    adapter = PassportAdapter(opener)
+    camera = camera_of("collins", tmp_path / "camera")
+    step = ApplicantStep(None, lambda: SPECIMEN_DAY, adapter, camera, lambda: 0.05)
+    qtbot.addWidget(step)
+    step.resize(1366, 768)
+    step.show()
+    try:
+        type_passport(qtbot, step, "L898902C", "690806", "940623")
+        with qtbot.waitSignal(adapter.passportRead, timeout=10_000):
+            step.read_passport()
+        step.face_compare.button.click()
+        qtbot.waitUntil(lambda: step.face_compare.result is not None, timeout=120_000)
+        result = step.face_compare.result
+        assert result is not None and result.distance is not None
+        assert result.threshold == 0.05 and result.distance > 0.05
+        assert result.outcome is MatchOutcome.NOT_MATCHED
+        assert "threshold 0.05" in step.face_compare.label.text()
+        assert step.face_match() == ("not_matched", result.distance, 0.05)
+    finally:
+        camera.stop()
+        adapter.stop()

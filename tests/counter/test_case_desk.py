@@ -268,7 +268,9 @@ def test_a_kiosk_application_goes_from_the_desk_to_the_workbench(counter: Counte
                    "created_at": datetime.now(UTC).isoformat(),
                    "payload": {"kind": "application", "tracking_number": number,
                                "matter_code": "MZ-003", "channel": "kiosk",
-                               "applicant": {"name": "李四", "id_number": "110101195001011237"}}}
+                               "applicant": {"name": "李四", "id_number": "110101195001011237"},
+                               "face_match": "not_matched", "face_distance": 0.71,
+                               "face_threshold": 0.55}}
     assert counter.kiosk.post_batch(json.dumps({"items": [application]}).encode()) \
         .results[0].status.value == "accepted"
     sign_in(qtbot, counter)
@@ -278,8 +280,14 @@ def test_a_kiosk_application_goes_from_the_desk_to_the_workbench(counter: Counte
     qtbot.waitUntil(lambda: [c.tracking_number for c in desk.cases] == [number], timeout=10_000)
     desk.select(number)
     qtbot.waitUntil(lambda: desk.view is not None, timeout=10_000)
+    # the kiosk's face check is in the case's story: outcome, distance and threshold
+    story = [desk.timeline.item(i).text() for i in range(desk.timeline.count())]
+    assert any("face did NOT match the document photo (distance 0.71, threshold 0.55)"
+               in line for line in story), story
     assert desk.precheck_button.isVisible() and not desk.start_button.isEnabled()
     desk.precheck_button.click()
     workbench = counter.ui.workbench
     assert not window.cases_button.isChecked() and window.right.currentWidget() is workbench
     qtbot.waitUntil(lambda: workbench.draft.tracking_number == number, timeout=10_000)
+    assert "At the kiosk: face did NOT match the document photo (distance 0.71, threshold " \
+           "0.55)." in workbench.message.text()

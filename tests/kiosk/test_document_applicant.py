@@ -9,6 +9,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
+from hardware.facematch import MatchOutcome, MatchResult
 from hardware.identity import DocumentKind, IdentityRecord, Sex
 from tests.kiosk import apply_fixtures
 from tests.kiosk.apply_fixtures import ApplyEnv
@@ -28,6 +29,7 @@ def test_a_passport_holders_application_carries_the_document(apply_env: ApplyEnv
                                                              qtbot: QtBot) -> None:
     env = apply_env
     env.context.session.identity = passport_holder()  # as the chip read gives it
+    env.context.session.face_match = MatchResult(MatchOutcome.MATCHED, 0.312, 0.55)
     review = apply_through_review(env, qtbot)
     shown = [label.text() for label in review.table.findChildren(type(review.heading))]
     assert any("L*****2C" in text for text in shown), shown
@@ -39,4 +41,7 @@ def test_a_passport_holders_application_carries_the_document(apply_env: ApplyEnv
     applicant = stored["applicant"]
     assert (applicant["id_number"], applicant["document_kind"], applicant["nationality"]) == (
         "L898902C", "passport", "UTO")
+    # the face check's figures go with the application, never an image
+    assert (stored["face_match"], stored["face_distance"], stored["face_threshold"]) == (
+        "matched", 0.312, 0.55)
     assert "L*****2C" in outcome.person and "L898902C" not in outcome.person

@@ -147,6 +147,7 @@ def test_a_kiosk_application_tells_its_whole_story(kiosk: Term, counter: Term,
     number = _number()
     submitted = application_item(number, COMMITTED)
     submitted["created_at"] = _at(date(2025, 9, 19))
+    submitted["payload"].update(face_match="matched", face_distance=0.31, face_threshold=0.6)
     assert kiosk.deliver(submitted)[0]["status"] == "accepted"
     assert _case(counter, number).state is CaseState.SUBMITTED
 
@@ -170,6 +171,8 @@ def test_a_kiosk_application_tells_its_whole_story(kiosk: Term, counter: Term,
     assert [e.receipt for e in case.events] == [
         None, "one_time_notice", "acceptance_receipt", None]
     assert case.events[1].detail == {"missing": ["hukou"]}
+    assert case.events[0].detail == {"channel": "kiosk", "face_match": "matched",
+                                     "face_distance": 0.31, "face_threshold": 0.6}
     assert case.events[3].note == "waited long, Li Wei" and case.rating == 2
     # 10 working days from Mon 22 Sep 2025: 1-8 Oct off, Sun 28 Sep and Sat 11 Oct worked.
     assert (case.due_date, case.due_estimated) == (date(2025, 10, 11), False)  # a Saturday

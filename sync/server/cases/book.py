@@ -148,7 +148,7 @@ class CaseBook:
             case.channel = payload.channel.value
             case.submitted_at = min(case.submitted_at, at)
         self._event(item, case, CaseEventKind.SUBMITTED, at,
-                    detail={"channel": payload.channel.value})
+                    detail={"channel": payload.channel.value, **_face_check(payload)})
 
     def _acceptance(self, item: TransactionItem, payload: AcceptancePayload,
                     now: float) -> None:
@@ -181,6 +181,7 @@ class CaseBook:
         }
         if case.due_day is not None and state is not CaseState.COMPLETED:
             detail["due_date"] = case.due_day
+        detail.update(_face_check(payload))
         self._event(item, case, kind, at, detail={k: v for k, v in detail.items() if v},
                     note=payload.reason or "", receipt=receipt, precheck=precheck,
                     staff_no=payload.staff_no, window=payload.window)
@@ -291,6 +292,13 @@ class CaseBook:
             receipt=receipt, detail=json.dumps(facts, ensure_ascii=False, sort_keys=True),
             note=sealing.seal_text(self.keys, note,
                                    note_binding(case.tracking_number, tx_id))))
+
+
+def _face_check(payload: ApplicationPayload | AcceptancePayload) -> dict[str, Any]:
+    """The face check's outcome, distance and threshold, for the case's story."""
+    facts = {"face_match": payload.face_match, "face_distance": payload.face_distance,
+             "face_threshold": payload.face_threshold}
+    return {key: value for key, value in facts.items() if value is not None}
 
 
 def _iso(day: date | None) -> str | None:
