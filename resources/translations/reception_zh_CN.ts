@@ -1483,6 +1483,137 @@
     </message>
 </context>
 <context>
+    <name>FollowUpsPage</name>
+    <message>
+        <source>Very poor</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very good</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>(estimated)</source>
+        <translation>（预计）</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已回复</translation>
+    </message>
+    <message>
+        <source>Overdue by %1 working days</source>
+        <translation>已逾期 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>%1 working days left</source>
+        <translation>还剩 %1 个工作日</translation>
+    </message>
+    <message>
+        <source>Ticket %1 (%2)</source>
+        <translation>排队号 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Choose a follow-up to read it and answer it.</source>
+        <translation>请选择一条回访事项，查看详情并回复。</translation>
+    </message>
+    <message>
+        <source>Rated %1 on %2 at window %3 (clerk %4).</source>
+        <translation>评价：%1；时间：%2；窗口：%3（工作人员 %4）。</translation>
+    </message>
+    <message>
+        <source>Reasons: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>Answered by %1: %2</source>
+        <translation>%1 回复：%2</translation>
+    </message>
+    <message>
+        <source>Follow-ups of poor ratings</source>
+        <translation>差评回访</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Save the answer</source>
+        <translation>保存回复</translation>
+    </message>
+    <message>
+        <source>What was done: the resident called back, the cause, the change made…</source>
+        <translation>处理情况：已回访群众、原因、整改措施……</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>%1 open, %2 overdue. The center manager answers each within %3 working days.</source>
+        <translation>待回复 %1 条，其中逾期 %2 条。中心负责人须在 %3 个工作日内逐条回复。</translation>
+    </message>
+    <message>
+        <source>Only the center manager signed in on this counter sees and answers follow-ups.</source>
+        <translation>仅在本窗口登录的中心负责人可查看并回复差评回访。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached; the list is the last one shown. Try again later.</source>
+        <translation>无法连接平台，列表为上次显示的内容，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request; see the log.</source>
+        <translation>平台拒绝了请求，请查看日志。</translation>
+    </message>
+    <message>
+        <source>The answer was saved.</source>
+        <translation>回复已保存。</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>回复期限</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Case or ticket</source>
+        <translation>办件或排队号</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>工作人员</translation>
+    </message>
+</context>
+<context>
     <name>FormFields</name>
     <message>
         <source>Please fill this in.</source>
@@ -2441,6 +2572,114 @@
     <message>
         <source>offline, recorded on this terminal</source>
         <translation>离线，已在本终端登记</translation>
+    </message>
+</context>
+<context>
+    <name>RangeFiguresPage</name>
+    <message>
+        <source>Center</source>
+        <extracomment>The range shown first: the last week, today included.</extracomment>
+        <translation>全中心</translation>
+    </message>
+    <message>
+        <source>Window %1</source>
+        <translation>%1 号窗口</translation>
+    </message>
+    <message>
+        <source>Clerk %1</source>
+        <translation>工作人员 %1</translation>
+    </message>
+    <message>
+        <source>Served per clerk</source>
+        <translation>各工作人员办理量</translation>
+    </message>
+    <message>
+        <source>Served</source>
+        <translation>已办理</translation>
+    </message>
+    <message>
+        <source>No-shows</source>
+        <translation>过号</translation>
+    </message>
+    <message>
+        <source>Ratings per window (1 very poor … 5 very good)</source>
+        <translation>各窗口评价分布（1 非常不满意 … 5 非常满意）</translation>
+    </message>
+    <message>
+        <source>Figures of the center</source>
+        <translation>中心统计</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Avg wait (min)</source>
+        <translation>平均等候（分钟）</translation>
+    </message>
+    <message>
+        <source>Longest wait (min)</source>
+        <translation>最长等候（分钟）</translation>
+    </message>
+    <message>
+        <source>Avg service (min)</source>
+        <translation>平均办理（分钟）</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>评价数</translation>
+    </message>
+    <message>
+        <source>Avg rating</source>
+        <translation>平均评分</translation>
+    </message>
+    <message>
+        <source>Ratings 1/2/3/4/5</source>
+        <translation>评分 1/2/3/4/5</translation>
+    </message>
+    <message>
+        <source>Only the center manager signed in on this counter sees the center&apos;s figures.</source>
+        <translation>仅在本窗口登录的中心负责人可查看中心统计。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached; try again later.</source>
+        <translation>无法连接平台，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The platform refused the request; see the log.</source>
+        <translation>平台拒绝了请求，请查看日志。</translation>
+    </message>
+    <message>
+        <source>Choose a start on or before the end, at most a year apart.</source>
+        <translation>开始日期不能晚于结束日期，且相隔不超过一年。</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Could not write the file: %1</source>
+        <translation>无法写入文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 to %2; exports go to %3</source>
+        <translation>%1 至 %2；导出文件保存在 %3</translation>
+    </message>
+    <message>
+        <source>Choose the days and press Show.</source>
+        <translation>请选择日期后点击“查询”。</translation>
     </message>
 </context>
 <context>
