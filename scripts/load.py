@@ -6,6 +6,7 @@ Starts `reception-platform serve` (or uses --url, a platform already serving
 the terminals do (sync.protocol.signing). Phases, each --seconds long:
 
 - heartbeats: every terminal's POST /v1/heartbeat, --concurrency at a time;
+- healthz: GET /healthz, the terminals' link probe;
 - tickets: kiosks issue numbers (POST /v1/queue/tickets), one center;
 - queue state: GET /v1/queue/state of that center (what kiosks and counters poll);
 - batches: kiosks deliver one-application batches (POST /v1/transactions/batch);
@@ -299,6 +300,21 @@ async def phase_queue_state(setup: Setup, http: httpx.AsyncClient,
     return await measured(setup, run)
 
 
+async def phase_healthz(setup: Setup, http: httpx.AsyncClient) -> str:
+    """GET /healthz, unsigned: every terminal's link probe (once a second while online)."""
+    result = Latencies("healthz probe")
+
+    async def step(_worker: int, _n: int) -> bool:
+        await timed(result, lambda: http.get("/healthz"))
+        return True
+
+    async def run() -> Latencies:
+        result.elapsed = await for_seconds(setup.seconds, setup.concurrency, step)
+        return result
+
+    return await measured(setup, run)
+
+
 async def phase_batches(setup: Setup, http: httpx.AsyncClient, kiosks: list[Terminal]) -> str:
     result = Latencies("batch (1 application)")
     sequence = {kiosk.id: 10**6 for kiosk in kiosks}
@@ -446,6 +462,7 @@ async def run_all(setup: Setup, args: argparse.Namespace, push: str) -> list[str
             kiosks = [t for t in terminals if t.center == busy and t.role == Role.KIOSK]
             counters = [t for t in terminals if t.center == busy and t.role == Role.COUNTER]
             lines.append(await phase_heartbeats(setup, http, terminals[:args.terminals]))
+            lines.append(await phase_healthz(setup, http))
             lines.append(await phase_tickets(setup, http, kiosks, 650))
             lines.append(await phase_queue_state(setup, http, kiosks))
             lines.append(await phase_batches(setup, http, kiosks))
