@@ -9,6 +9,7 @@ once phase two has loaded them.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -24,7 +25,7 @@ from counter.sign_in import SignInScreen
 from counter.staff_card import StaffCardWatcher
 from counter.window import CounterWindow, WorkAreaPlaceholder
 from sync.paths import default_data_dir
-from terminal.center_time import center_clock
+from terminal.center_time import center_clock, in_center
 from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 
@@ -66,6 +67,7 @@ class CounterComposition:
         self.reference: ReferenceData | None = None
         self.sign_in_hint = ""
         self.rating_popup = False  # the rating shows as a window (no resident screen)
+        self._case_rated = False  # the ticket being served had its case rated
         self.idle = IdleSignOut(600)
         QApplication.instance().installEventFilter(self.idle)
         self.reads = Runner(self.window)
@@ -266,6 +268,7 @@ class CounterComposition:
             log.exception("the acceptance workbench could not be built")
             return
         workbench.ratingRequested.connect(self._ask_rating)
+        self.desk.ticketClosed.connect(self._ask_service_rating)
         workbench.outcomeRecorded.connect(lambda *_: self._figures_stale())
         # the resident's taps never take the keyboard from the clerk's window
         self.rating.setWindowFlag(Qt.WindowType.WindowDoesNotAcceptFocus, True)
@@ -307,10 +310,23 @@ class CounterComposition:
         opener(tracking_number)
 
     def _ask_rating(self, tracking_number: str) -> None:
+        self._case_rated = True
+        self._show_rating(lambda rating: rating.ask(tracking_number))
+
+    def _ask_service_rating(self, served: Any) -> None:
+        """A ticket served to the end without a case's rating: the resident rates the
+        service itself (the ticket of its center day)."""
+        asked, self._case_rated = self._case_rated, False
+        if asked or served.outcome != "done" or served.number is None:
+            return
+        day = in_center(served.called_at, self.gui.settings.zone).date()
+        self._show_rating(lambda rating: rating.ask_ticket(served.number, day))
+
+    def _show_rating(self, ask: Callable[[Any], None]) -> None:
         rating = self.rating
         if rating is None:
             return
-        rating.ask(tracking_number)  # type: ignore[attr-defined]
+        ask(rating)
         if self.rating_popup:  # the clerk's screen, turned to the resident for a moment
             rating.setGeometry(self.window.screen().availableGeometry())
             rating.show()

@@ -1,6 +1,7 @@
 """The resident's rating, on the counter's customer-facing second screen.
 
-`RatingWindow(bridge)`: `ask(tracking_number)` shows five big levels (非常满意
+`RatingWindow(bridge)`: `ask(tracking_number)` (a case) or `ask_ticket(number,
+day)` (a service at the window without a case) shows five big levels (非常满意
 very satisfied … 非常不满意 very dissatisfied); a low rating (1-2) asks for
 reasons to pick; the `RatingPayload` goes through the bridge, then the window
 thanks the resident and returns to its idle page by itself. Level and reason
@@ -10,6 +11,7 @@ names are shown in both languages: the resident may read either.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -57,7 +59,7 @@ def two_lines(zh: str, en: str) -> str:
 
 
 class RatingWindow(QWidget):
-    """Signals: `rated(tracking_number, level)` after the local commit."""
+    """Signals: `rated(tracking_number or ticket number, level)` after the local commit."""
 
     rated = Signal(str, int)
     failed = Signal(str)
@@ -68,6 +70,7 @@ class RatingWindow(QWidget):
         self.setObjectName("ratingWindow")
         self.bridge = bridge
         self.tracking_number: str | None = None
+        self.ticket: tuple[str, date] | None = None  # a service without a case
         self.level: int | None = None
         self.pages = QStackedWidget()
         self.idle = self._label("ratingIdle")
@@ -153,15 +156,23 @@ class RatingWindow(QWidget):
     # ---------------------------------------------------------------- API
     def ask(self, tracking_number: str) -> None:
         """Ask the resident to rate the service of `tracking_number`."""
+        self._ask(tracking_number, None)
+
+    def ask_ticket(self, number: str, day: date) -> None:
+        """Ask the resident to rate the service of ticket `number` of center day `day`
+        (a service that recorded no case)."""
+        self._ask(None, (number, day))
+
+    def _ask(self, tracking_number: str | None, ticket: tuple[str, date] | None) -> None:
         self._reset_timer.stop()
-        self.tracking_number = tracking_number
+        self.tracking_number, self.ticket = tracking_number, ticket
         self.level = None
         for button in self.reason_buttons.values():
             button.setChecked(False)
         self.pages.setCurrentIndex(LEVELS_PAGE)
 
     def choose(self, level: int) -> None:
-        if self.tracking_number is None:
+        if self.tracking_number is None and self.ticket is None:
             return
         self.level = level
         if level <= LOW:
@@ -176,11 +187,16 @@ class RatingWindow(QWidget):
         self._submit(self.reasons())
 
     def _submit(self, reasons: list[str]) -> None:
-        number, level = self.tracking_number, self.level
-        if number is None or level is None:
+        number, ticket, level = self.tracking_number, self.ticket, self.level
+        if level is None or (number is None and ticket is None):
             return
-        payload = RatingPayload(tracking_number=number, level=level, reasons=reasons)
-        self.tracking_number = None  # one rating per service
+        if ticket is not None:
+            number = ticket[0]
+            payload = RatingPayload(ticket_number=ticket[0], ticket_day=ticket[1],
+                                    level=level, reasons=reasons)
+        else:
+            payload = RatingPayload(tracking_number=number, level=level, reasons=reasons)
+        self.tracking_number = self.ticket = None  # one rating per service
         self.bridge.submit(self, payload, lambda _stored: self.rated.emit(number, level),
                            self.failed.emit)
         self.pages.setCurrentIndex(THANKS)
@@ -189,7 +205,7 @@ class RatingWindow(QWidget):
     def reset(self) -> None:
         """Back to the idle page (also after the thanks, by itself)."""
         self._reset_timer.stop()
-        self.tracking_number = None
+        self.tracking_number = self.ticket = None
         self.level = None
         self.pages.setCurrentIndex(IDLE)
 
