@@ -6,10 +6,11 @@ decodes the photo and runs `hardware.facematch` on the background lane; the
 frame and the photo are dropped once compared: nothing of them is kept. One
 matcher (dlib's models, loaded on first use) serves the whole process.
 
-numpy, dlib and the models load only when the first face is checked, so a kiosk
-that never face-matches keeps them out of its memory (the camera itself runs
-in its own process). The match runs in the kiosk's process: a passport holder's
-first check adds numpy and dlib's models (~100 MB) to the kiosk until it restarts.
+numpy, dlib and the models load only when the first face is checked.
+`match_frame` is the same comparison done where it is called: the camera
+adapters' `match_face` runs it on the newest full-size frame, in the kiosk's
+camera process (so dlib's models never enter the kiosk) or on the counter's
+own lane.
 """
 
 from __future__ import annotations
@@ -57,6 +58,21 @@ def _compare(live: np.ndarray, photo: bytes, threshold: float) -> MatchResult:
     from hardware.facematch import decode_photo
 
     return _matcher().compare(live, decode_photo(photo), threshold)
+
+
+def match_frame(frame: QImage | None, photo: bytes, threshold: float) -> MatchResult:
+    """One frame against the document's photo, here and now (call it off the GUI
+    thread). No frame is "nobody in front of the camera"; a matcher that cannot
+    run (its models missing, say) is a photo that cannot be compared here."""
+    from hardware.facematch import MatchOutcome, MatchResult
+
+    if frame is None or frame.isNull():
+        return MatchResult(MatchOutcome.NO_LIVE_FACE, None, threshold)
+    try:
+        return _compare(frame_pixels(frame), photo, threshold)
+    except Exception:
+        log.exception("face match failed")
+        return MatchResult(MatchOutcome.NO_DOCUMENT_FACE, None, threshold)
 
 
 class FaceCheck(QObject):

@@ -49,7 +49,6 @@ from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.passport_entry import PassportKeyEntry
 from kiosk.screens.passport_scan import PassportScanPage
-from terminal.face_check import FaceCheck
 from terminal.validation import ID_LENGTH, MOBILE_LENGTH, check_id_number, expired_on, is_mobile
 from terminal.widgets.camera_view import CameraView
 from terminal.widgets.keypad import BACK, DigitKeypad, X
@@ -99,8 +98,7 @@ class IdentifyScreen(KioskScreen):
         self._face_tries = 0
         self._face_busy = False
         self._camera_connected = False
-        self.face_check = FaceCheck(self)
-        self.face_check.finished.connect(self._face_checked)
+        self._face_generation = 0  # a comparison asked before the last stop is stale
         self._active = False
         self._landscape: bool | None = None
         self._entry_parts: list[dict[str, Any]] = []
@@ -546,6 +544,7 @@ class IdentifyScreen(KioskScreen):
             camera.frameReady.connect(self._face_frame)
             self._camera_connected = True
         self._face_tries, self._face_busy = 0, False
+        self._face_generation += 1
         self.face_status.setText(QCoreApplication.translate("Device", MSG_LOOK))
         self.face_prompt.show()
         self.face_retry.hide()
@@ -553,7 +552,7 @@ class IdentifyScreen(KioskScreen):
         camera.start()
 
     def _stop_face_match(self) -> None:
-        self.face_check.cancel()
+        self._face_generation += 1
         self._face_busy = False
         self.face_view.clear()  # the live picture is not kept, not even on screen
         camera = self.context.devices.camera
@@ -566,15 +565,24 @@ class IdentifyScreen(KioskScreen):
             self._face_record.wipe()
             self._face_record = None
 
-    def _face_frame(self, frame: object) -> None:
+    def _face_frame(self, _frame: object) -> None:
         record = self._face_record
         if self._face_busy or record is None or self.page() is not Page.FACE:
             return
+        camera = self.context.devices.camera
+        if camera is None:
+            return
         self._face_busy = True
         self._face_tries += 1
-        self.face_check.check(frame, record.photo_image, self._threshold())  # type: ignore[arg-type]
+        generation = self._face_generation
+        # the camera's newest full-size frame, compared where the camera runs (the
+        # kiosk's camera process: dlib's models stay out of the kiosk)
+        camera.match_face(self, record.photo_image, self._threshold(),
+                          lambda result: self._face_checked(result, generation))
 
-    def _face_checked(self, result: MatchResult) -> None:
+    def _face_checked(self, result: MatchResult, generation: int) -> None:
+        if generation != self._face_generation:
+            return  # asked before the resident left or tried again
         self._face_busy = False
         record = self._face_record
         if record is None or not self._active:

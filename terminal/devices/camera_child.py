@@ -5,7 +5,8 @@ It runs the same `CameraAdapter` as an in-process camera (latest frame wins,
 analysis on its own thread at lower priority) and passes on what it says:
 preview frames through shared memory (`camera_link`), faces, QR codes,
 health and errors as messages. Pictures are taken, and a passport's MRZ is
-read (`terminal.devices.mrz_scan`), from the newest full-size frames.
+read (`terminal.devices.mrz_scan`) and a face matched with a document's photo
+(`terminal.face_check`), from the newest full-size frames.
 It ends when the kiosk closes the pipe (or dies).
 
     python -m terminal.devices.camera_child SETTINGS_JSON SHARED_MEMORY_NAME
@@ -106,6 +107,9 @@ class CameraHost(QObject):
             self.taps.show_qr()
         elif kind == link.PICTURE:
             self._take_picture(int(message[1]), str(message[2]))  # type: ignore[call-overload]
+        elif kind == link.FACE:
+            self._match_face(int(message[1]), bytes(message[2]),  # type: ignore[call-overload]
+                             float(message[3]))  # type: ignore[arg-type]
 
     def _take_picture(self, request: int, kind: str) -> None:
         image = self._latest
@@ -121,6 +125,22 @@ class CameraHost(QObject):
                 log.exception("the picture could not be processed")
                 picture = Picture(None)
             channel.send(link.PICTURE, request, picture.jpeg, picture.message)
+
+        self._pictures.run(None, work, None)
+
+
+    def _match_face(self, request: int, photo: bytes, threshold: float) -> None:
+        """The newest full-size frame against the document's photo, on the pictures' lane:
+        only the outcome, distance and threshold go back, never the frame."""
+        image = self._latest
+        channel = self.channel
+
+        def work() -> None:
+            from terminal.face_check import match_frame
+
+            result = match_frame(image, photo, threshold)  # type: ignore[arg-type]
+            channel.send(link.FACE, request, result.outcome.value, result.distance,
+                         result.threshold)
 
         self._pictures.run(None, work, None)
 

@@ -110,6 +110,24 @@ class ProcessCameraAdapter(DeviceAdapter):
     def is_running(self) -> bool:
         return self._running()
 
+    def match_face(self, owner: QObject | None, photo: bytes, threshold: float,
+                   on_done: PictureDone) -> None:
+        """Compare the newest full-size frame with a document's photo in the camera
+        process (dlib stays out of the kiosk); `on_done(MatchResult)` on the GUI thread
+        unless `owner` is gone. A camera process that ends answers "nobody seen"."""
+        from hardware.facematch import MatchOutcome, MatchResult
+
+        self._next_picture += 1
+        request = self._next_picture
+
+        def ended(_text: object) -> None:
+            on_done(MatchResult(MatchOutcome.NO_LIVE_FACE, None, threshold))
+
+        self._pictures[request] = (owner, on_done, ended)
+        if not self._send(link.FACE, request, photo, threshold):
+            self._pictures.pop(request, None)
+            ended(None)
+
     def scan_mrz(self, on: bool) -> None:
         """Look for a passport's MRZ in the camera process's full-size frames (`on`);
         `mrzRead(MrzKey)` once two reads agree, then the scan stops by itself."""
@@ -153,6 +171,12 @@ class ProcessCameraAdapter(DeviceAdapter):
 
                 self._scanning_mrz = False
                 self.mrzRead.emit(MrzKey(*message[1:4]))
+        elif kind == link.FACE:
+            from hardware.facematch import MatchOutcome, MatchResult
+
+            owner, on_done, _on_error = self._pictures.pop(message[1], (None, None, None))
+            if on_done is not None and (owner is None or shiboken6.isValid(owner)):
+                on_done(MatchResult(MatchOutcome(message[2]), message[3], message[4]))
         elif kind == link.PICTURE:
             owner, on_done, _on_error = self._pictures.pop(message[1], (None, None, None))
             if on_done is not None and (owner is None or shiboken6.isValid(owner)):

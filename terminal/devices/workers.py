@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 from PySide6.QtGui import QImage
@@ -555,10 +555,21 @@ class CameraAdapter(DeviceAdapter):
         self._probe = False
         self._source_started = False
         self._mrz = MrzScan(self.mrzRead.emit)
+        self._latest_frame: QImage | None = None
 
     @property
     def capturing(self) -> bool:
         return self._capturing
+
+    def match_face(self, owner: QObject | None, photo: bytes, threshold: float,
+                   on_done: Callable[[Any], None]) -> None:
+        """Compare the newest full-size frame with a document's photo off the GUI
+        thread; `on_done(MatchResult)` on it unless `owner` is gone."""
+        from terminal.background import run_in_background
+        from terminal.face_check import match_frame
+
+        frame = self._latest_frame
+        run_in_background(owner, lambda: match_frame(frame, photo, threshold), on_done)
 
     @property
     def mrz_reads(self) -> int:
@@ -594,12 +605,14 @@ class CameraAdapter(DeviceAdapter):
 
     def _stopping(self) -> None:
         self._capturing = False
+        self._latest_frame = None  # no picture of the resident outlives the capture
         self._mrz.stop()
 
     @Slot()
     def _deliver(self) -> None:
         image = self._preview.take()
         if image is not None and self._capturing:
+            self._latest_frame = image
             self.frameReady.emit(image)
             self._mrz.offer(image)
 

@@ -154,3 +154,43 @@ def test_a_passports_mrz_is_read_in_the_camera_process(qtbot: QtBot, tmp_path: P
         assert read.args == [MrzKey("C03005988", "880704", "330115")]
     finally:
         camera.stop()
+
+
+def test_a_face_is_matched_in_the_camera_process_on_full_size_frames(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """The kiosk hands the chip's photo to the camera process and gets only the outcome,
+    the distance and the threshold back (the specimen's photo is Collins')."""
+    import cv2
+    import numpy as np
+
+    from hardware.camera.synthetic import person_scene
+    from hardware.facematch import MatchOutcome
+    from terminal.devices.passport import SPECIMEN_FACE
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    rng = np.random.default_rng(11)
+    portrait = cv2.imread(str(ROOT / "tests" / "data" / "astronaut.jpg"))
+    side = min(portrait.shape[:2])
+    for index in range(2):
+        scene = person_scene(portrait[:side, :side], rng, portrait_px=700, size=(1920, 1080))
+        cv2.imwrite(str(folder / f"{index}.jpg"), scene.frame)
+    camera = ProcessCameraAdapter(CameraSection(kind="folder", path=folder))
+    frames: list[QImage] = []
+    camera.frameReady.connect(frames.append)
+    try:
+        camera.start()
+        qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+        assert frames[0].width() <= 960  # the kiosk sees previews only
+        answers: list[Any] = []
+        camera.match_face(None, SPECIMEN_FACE.read_bytes(), 0.6, answers.append)
+        qtbot.waitUntil(lambda: bool(answers), timeout=WAIT_MS * 2)
+        [result] = answers
+        assert result.outcome is MatchOutcome.MATCHED, result
+        assert result.distance is not None and result.distance < 0.6 and result.threshold == 0.6
+        answers.clear()
+        camera.match_face(None, SPECIMEN_FACE.read_bytes(), 0.05, answers.append)
+        qtbot.waitUntil(lambda: bool(answers), timeout=WAIT_MS * 2)
+        assert answers[0].outcome is MatchOutcome.NOT_MATCHED and answers[0].threshold == 0.05
+    finally:
+        camera.stop()
