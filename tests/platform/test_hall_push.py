@@ -3,7 +3,7 @@ display streaming from one, a counter calling through the other. On
 PostgreSQL the streams' own polls are pushed out to an hour, so a call that
 arrives came by LISTEN/NOTIFY; it still does after the listener's connection
 is killed. On SQLite (no notifications between processes) the slow poll
-brings it."""
+brings it. The streams of one center that a call wakes share their reads."""
 
 from __future__ import annotations
 
@@ -22,15 +22,19 @@ from test_queue import load_queues
 
 from sync.client import PlatformClient, TransientError
 from sync.protocol.models import Role
-from sync.protocol.queue import HallEvent
+from sync.protocol.queue import HallEvent, QueueState
 from sync.server import enrollment
 from sync.server.db import make_engine
 from sync.server.process import PlatformProcess
+from sync.server.queue import hall
 from sync.server.queue.hall_push import CHANNEL, SLOW_POLL_ENV
+from sync.server.queue.stats import queue_state
+from terminal.local_platform import LocalPlatform
 
 CENTER = "PUSH-1"
 #: Seconds a test waits for an event before it fails (not a measurement).
 PATIENCE = 30.0
+STREAMS = 6
 
 
 @dataclass
@@ -85,12 +89,16 @@ class Stream:
             pass  # the test closed the client or stopped the platform
 
     def next_call(self) -> HallEvent:
+        return self.next_event("call")
+
+    def next_event(self, kind: str) -> HallEvent:
+        """The next event of this kind (others skipped)."""
         while True:
             try:
                 event = self.events.get(timeout=PATIENCE)
             except Empty:
-                raise AssertionError(f"no call event within {PATIENCE} s") from None
-            if event.event == "call":
+                raise AssertionError(f"no {kind} event within {PATIENCE} s") from None
+            if event.event == kind:
                 return event
 
 
@@ -132,3 +140,44 @@ def test_a_call_through_one_process_reaches_a_display_on_another(
     finally:
         for client in (display, kiosk, counter):
             client.close()
+
+
+def test_streams_of_one_center_woken_by_a_call_share_one_read_of_the_state(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[str] = []
+
+    def counted(engine: Engine, center: str, now: float) -> QueueState:
+        reads.append(center)
+        return queue_state(engine, center, now)
+
+    monkeypatch.setattr(hall, "queue_state", counted)
+    local = LocalPlatform(f"sqlite:///{tmp_path / 'p.db'}")
+    url = local.start()
+    load_queues(local.app.state.engine)
+    clients: list[PlatformClient] = []
+
+    def client(role: Role) -> PlatformClient:
+        enrolled = PlatformClient.enroll(url, local.enroll_code(CENTER, role))
+        clients.append(PlatformClient(url, enrolled.terminal_id,
+                                      base64.urlsafe_b64decode(enrolled.key)))
+        return clients[-1]
+
+    try:
+        streams = [Stream(client(Role.DISPLAY)) for _ in range(STREAMS)]
+        for stream in streams:
+            stream.next_event("help")  # after the state: connected
+        kiosk, counter = client(Role.KIOSK), client(Role.COUNTER)
+        number = kiosk.issue_ticket("A", uuid.uuid4()).number
+        for stream in streams:  # the issue changed the count: a state event each
+            stream.next_event("state")
+        reads.clear()
+        assert counter.call_next("2", "1001").number == number  # type: ignore[union-attr]
+        for stream in streams:
+            assert stream.next_call().call.number == number  # type: ignore[union-attr]
+            stream.next_event("state")
+        # each stream read the state itself before: one read per stream
+        assert 1 <= len(reads) < STREAMS, reads
+    finally:
+        for each in clients:
+            each.close()
+        local.stop()

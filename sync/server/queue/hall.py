@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import APIRouter, Header, Request
 from fastapi.responses import StreamingResponse
@@ -62,6 +62,8 @@ RETRY_MILLISECONDS = 3000
 BATCH = 200
 #: How far back each poll looks for late-committed ids.
 LOOKBACK_IDS = 1000
+
+T = TypeVar("T")
 
 router = APIRouter(prefix="/v1", tags=["queue"], responses={422: ERROR_RESPONSE},
                    route_class=PolicyRoute)
@@ -171,6 +173,13 @@ async def hall_stream(engine: Engine, watch: _Watch, request: Request) -> AsyncI
 
 async def _events(engine: Engine, watch: _Watch, request: Request, waiter: hall_push.Waiter,
                   hub: hall_push.HallHub, stopping: Any) -> AsyncIterator[bytes]:
+    async def read(woken: bool, kind: str, reading: Callable[[], T]) -> T:
+        """Woken by a commit: shared with the process's other streams of the center
+        woken by it; else (a slow look, a clock change) read for this stream alone."""
+        if woken:
+            return await run_in_threadpool(hub.shared, kind, watch.center, reading)
+        return await run_in_threadpool(reading)
+
     started = last_sent = last_state = last_look = time.monotonic()
     state = await run_in_threadpool(queue_state, engine, watch.center, time.time())
     watch.shown = shown_by(state)
@@ -196,7 +205,8 @@ async def _events(engine: Engine, watch: _Watch, request: Request, waiter: hall_
             calls, any_new = await run_in_threadpool(read_events, engine, watch, time.time())
         help_board = watch.help
         if looked or help_changes_in(watch.help, time.time()) == 0:
-            help_board = await run_in_threadpool(board, engine, watch.center, time.time())
+            help_board = await read(woken, "help", lambda: board(engine, watch.center,
+                                                                 time.time()))
         if help_board != watch.help:
             watch.help = help_board
             yield frame("help", watch.cursor, help_board.model_dump_json())
@@ -206,7 +216,8 @@ async def _events(engine: Engine, watch: _Watch, request: Request, waiter: hall_
             last_sent = now
         if any_new or now - last_state >= STATE_REFRESH_SECONDS:
             last_state = now
-            state = await run_in_threadpool(queue_state, engine, watch.center, time.time())
+            state = await read(woken, "state", lambda: queue_state(engine, watch.center,
+                                                                   time.time()))
             if shown_by(state) != watch.shown:
                 watch.shown = shown_by(state)
                 yield frame("state", watch.cursor, state.model_dump_json())

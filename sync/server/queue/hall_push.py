@@ -29,9 +29,11 @@ import asyncio
 import logging
 import os
 import threading
+import time
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, event, text
 from sqlalchemy.orm import Session
@@ -53,7 +55,10 @@ SAFETY_POLL_SECONDS = 15.0
 SQLITE_POLL_SECONDS = 5.0
 #: Seconds the listener waits for notifications before it checks whether to stop.
 LISTEN_TICK_SECONDS = 1.0
+#: Seconds a read shared by the streams of one center and wake-up stays good.
+SHARED_SECONDS = 1.0
 _CENTERS = "hall_push_centers"
+T = TypeVar("T")
 
 
 def mode() -> str:
@@ -95,6 +100,10 @@ class HallHub:
         self._lock = threading.Lock()
         self._waiters: dict[str, set[Waiter]] = {}
         self._listener: _Listener | None = None
+        self._wakes: dict[str, int] = {}  # wake-ups per center
+        self._wakes_of_all = 0
+        self._shared: dict[tuple[str, str], tuple[tuple[int, int], float, Any]] = {}
+        self._shared_locks: dict[tuple[str, str], threading.Lock] = {}
         slow = os.environ.get(SLOW_POLL_ENV)
         self._slow_poll = float(slow) if slow else (
             SAFETY_POLL_SECONDS if self.postgresql else SQLITE_POLL_SECONDS)
@@ -114,21 +123,47 @@ class HallHub:
             waiters.discard(waiter)
             if not waiters:
                 self._waiters.pop(waiter.center, None)
+                self._wakes.pop(waiter.center, None)
+                for key in [key for key in self._shared if key[1] == waiter.center]:
+                    del self._shared[key]
             if not self._waiters and self._listener is not None:
                 self._listener.stop()
                 self._listener = None
 
     def wake(self, center: str) -> None:
         with self._lock:
+            self._wakes[center] = self._wakes.get(center, 0) + 1
             waiters = list(self._waiters.get(center, ()))
         for waiter in waiters:
             waiter.wake()
 
     def wake_all(self) -> None:
         with self._lock:
+            self._wakes_of_all += 1
             waiters = [waiter for group in self._waiters.values() for waiter in group]
         for waiter in waiters:
             waiter.wake()
+
+    def shared(self, kind: str, center: str, read: Callable[[], T]) -> T:
+        """`read()` once per center and wake-up for all this process's streams of the
+        center (blocking: call it on a worker thread). The streams one commit wakes
+        would each read the same queue state and help board; the first reads, the
+        others take its answer. Not shared in poll mode (each stream reads, as before)."""
+        if not self.push:
+            return read()
+        key = (kind, center)
+        with self._lock:
+            stamp = (self._wakes_of_all, self._wakes.get(center, 0))
+            lock = self._shared_locks.setdefault(key, threading.Lock())
+        with lock:
+            entry = self._shared.get(key)
+            if entry is not None and entry[0] == stamp \
+                    and time.monotonic() - entry[1] < SHARED_SECONDS:
+                answer: T = entry[2]
+                return answer
+            answer = read()
+            self._shared[key] = (stamp, time.monotonic(), answer)
+            return answer
 
     def poll_seconds(self) -> float:
         """How long a stream waits for a wake-up before it looks anyway."""
