@@ -96,6 +96,9 @@ NOTIFY_SETTINGS = (
      ' once'),
     ('notify', 'lease', '60.0',
      'seconds a claimed message waits before another pass may send it again'),
+    ('notify', 'keep_days', '90.0',
+     "days a resident's phone is kept (with the case or booking, and with a sent or "
+     'failed message) before it is deleted'),
     ('notify', 'http', '(none)',
      'the gateway, for transport "http"'),
     ('notify.http', 'url', '(required)',

@@ -24,16 +24,17 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import drop_every_table, pg_url_or_skip
 from platform_helpers import acceptance_item, application_item, tiny_catalog
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, func, select, update
 
 from sync.protocol import signing
 from sync.protocol.models import Catalog, Role
 from sync.protocol.queue import QueueCategoryList
 from sync.server import documents, enrollment, sealing
-from sync.server.db import BookingRow, NotificationRow, make_engine
+from sync.server.db import BookingRow, NotificationRow, NotifyContact, make_engine
 from sync.server.notify.sender import Sender, backoff
-from sync.server.notify.timed import queue_timed
+from sync.server.notify.timed import purge, queue_timed
 from sync.server.notify.transports import HttpSmsTransport, LogTransport, Outgoing
 from sync.server.process import PlatformProcess
 from sync.server.queue.bookings import DEFAULT_RULE
@@ -116,10 +117,15 @@ class Live:
     folder: Path
 
 
-@pytest.fixture
-def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Live]:
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def live(request: pytest.FixtureRequest, tmp_path: Path,
+         monkeypatch: pytest.MonkeyPatch) -> Iterator[Live]:
     monkeypatch.setenv(sealing.KEYS_ENV, KEYS)
-    db_url = f"sqlite:///{tmp_path / 'platform.db'}"
+    if request.param == "sqlite":
+        db_url = f"sqlite:///{tmp_path / 'platform.db'}"
+    else:
+        db_url = pg_url_or_skip()
+        drop_every_table(db_url)
     process = PlatformProcess(db_url, log_path=tmp_path / "platform.log")
     process.start()
     engine = make_engine(db_url)
@@ -359,3 +365,17 @@ def test_docs_configuration_lists_every_notifier_setting() -> None:
     documented = {(section, key) for section, key, _, _ in NOTIFY_SETTINGS}
     assert documented == {("notify", name) for name in NotifySettings.model_fields} | {
         ("notify.http", name) for name in HttpSettings.model_fields}
+
+
+def test_phones_are_forgotten_after_the_kept_days(live: Live, gateway: Gateway) -> None:
+    number = _case_with_phone(live)
+    transport = HttpSmsTransport(gateway.url, headers={"Content-Type": "application/json"},
+                                 body=BODY)
+    assert Sender(live.engine, transport).pass_once() == 3
+    now = time.time()
+    assert purge(live.engine, now, keep_days=1) == 0  # all fresh
+    with live.engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(NotifyContact)) == 1
+    removed = purge(live.engine, now + 2 * 86400, keep_days=1)
+    assert removed == 4  # the case's contact and its three sent messages
+    assert _states(live) == {} and number

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sync.server import sealing
 from sync.server.notify.sender import Sender
 from sync.server.notify.settings import CONFIG_ENV, load
-from sync.server.notify.timed import queue_timed
+from sync.server.notify.timed import purge, queue_timed
 
 
 def run(engine: Engine, config: Path | None, *, once: bool = False) -> int:
@@ -32,6 +32,7 @@ def run(engine: Engine, config: Path | None, *, once: bool = False) -> int:
                     max_attempts=settings.max_attempts)
 
     def timed(now: float) -> int:
+        purge(engine, now, settings.keep_days)
         return queue_timed(engine, now, near=settings.near, remind_hours=settings.remind_hours)
 
     if once:

@@ -71,6 +71,9 @@ class NotifySettings(BaseModel):
         "a message is marked failed; a 4xx answer but 408, 425 and 429 fails it at once"))
     lease: Annotated[float, Field(ge=1, le=3600)] = Field(60.0, description=(
         "seconds a claimed message waits before another pass may send it again"))
+    keep_days: Annotated[float, Field(ge=1, le=3650)] = Field(90.0, description=(
+        "days a resident's phone is kept (with the case or booking, and with a sent or "
+        "failed message) before it is deleted"))
     http: HttpSettings | None = Field(None, description="the gateway, for transport \"http\"")
 
     @model_validator(mode="after")

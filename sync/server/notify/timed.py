@@ -1,17 +1,18 @@
 """Messages a moment causes rather than a transaction: "your number is near" for
 a booked ticket with a phone (its booking's) once few enough wait ahead of it,
 and the reminder of a booking starting soon. Each pass queues what is due; the
-messages' keys make a second pass queue nothing again."""
+messages' keys make a second pass queue nothing again. `purge` forgets phones
+kept longer than needed."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, delete, func, select
 from sqlalchemy.orm import Session, aliased
 
 from sync.server import sealing
-from sync.server.db import WRITE, BookingRow, NotifyContact, QueueTicket
+from sync.server.db import WRITE, BookingRow, NotificationRow, NotifyContact, QueueTicket
 from sync.server.notify.messages import Notifier, booking_subject
 from sync.server.queue.core import WAITING, ZONE, local_day
 
@@ -47,3 +48,16 @@ def queue_timed(engine: Engine, now: float, *, near: int, remind_hours: float) -
                 booking.center, booking.booking_code,
                 datetime.fromtimestamp(booking.slot_start, ZONE))
     return queued
+
+
+def purge(engine: Engine, now: float, keep_days: float) -> int:
+    """Forget the phones of contacts and of sent or failed messages older than
+    `keep_days`; how many rows went."""
+    cutoff = now - keep_days * 86400
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        contacts = session.execute(delete(NotifyContact).where(
+            NotifyContact.created_at < cutoff)).rowcount
+        messages = session.execute(delete(NotificationRow).where(
+            NotificationRow.state.in_(("sent", "failed")),
+            NotificationRow.created_at < cutoff)).rowcount
+    return int(contacts or 0) + int(messages or 0)
