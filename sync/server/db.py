@@ -607,8 +607,11 @@ def make_engine(database_url: str) -> Engine:
 
 def pool_settings() -> dict[str, int]:
     """The PostgreSQL pool bounds from the environment (see POOL_SIZE_ENV)."""
-    values = {name: int(os.environ.get(name) or default)
-              for name, default in POOL_DEFAULTS.items()}
+    try:
+        values = {name: int(os.environ.get(name) or default)
+                  for name, default in POOL_DEFAULTS.items()}
+    except ValueError as error:
+        raise ValueError(f"{', '.join(POOL_DEFAULTS)} must be whole numbers: {error}") from None
     if values[POOL_SIZE_ENV] < 1 or values[POOL_OVERFLOW_ENV] < 0:
         raise ValueError(f"{POOL_SIZE_ENV} must be at least 1, {POOL_OVERFLOW_ENV} at least 0")
     return {"pool_size": values[POOL_SIZE_ENV], "max_overflow": values[POOL_OVERFLOW_ENV],

@@ -181,3 +181,14 @@ def test_streams_of_one_center_woken_by_a_call_share_one_read_of_the_state(
         for each in clients:
             each.close()
         local.stop()
+
+
+@pytest.mark.parametrize(("name", "value"), [("RECEPTION_PLATFORM_HALL_PUSH", "push"),
+                                             (SLOW_POLL_ENV, "soon"), (SLOW_POLL_ENV, "0")])
+def test_a_bad_setting_stops_the_start(monkeypatch: pytest.MonkeyPatch, name: str,
+                                       value: str) -> None:
+    from sync.server.app import create_app
+
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ValueError, match=name):
+        create_app("sqlite://")

@@ -68,6 +68,20 @@ def mode() -> str:
     return value
 
 
+def slow_poll_seconds() -> float | None:
+    """RECEPTION_PLATFORM_HALL_POLL_SECONDS, or None for the defaults."""
+    value = os.environ.get(SLOW_POLL_ENV)
+    if not value:
+        return None
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= 24 * 3600:
+        raise ValueError(f"{SLOW_POLL_ENV} must be seconds (over 0, at most a day)")
+    return seconds
+
+
 @dataclass(eq=False)
 class Waiter:
     """One stream's wake-up flag, set from any thread."""
@@ -104,8 +118,7 @@ class HallHub:
         self._wakes_of_all = 0
         self._shared: dict[tuple[str, str], tuple[tuple[int, int], float, Any]] = {}
         self._shared_locks: dict[tuple[str, str], threading.Lock] = {}
-        slow = os.environ.get(SLOW_POLL_ENV)
-        self._slow_poll = float(slow) if slow else (
+        self._slow_poll = slow_poll_seconds() or (
             SAFETY_POLL_SECONDS if self.postgresql else SQLITE_POLL_SECONDS)
 
     def subscribe(self, center: str) -> Waiter:
@@ -228,6 +241,7 @@ class StreamsStopping(threading.Event):
     def __init__(self, engine: Engine) -> None:
         super().__init__()
         self._engine = engine
+        mode(), slow_poll_seconds()  # a bad setting stops the app's start, not a commit
 
     def set(self) -> None:
         super().set()

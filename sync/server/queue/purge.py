@@ -22,7 +22,8 @@ DEFAULT_KEEP_DAYS = 400
 
 def keep_days() -> int:
     """Days of queue events kept (today included), from the environment."""
-    days = int(os.environ.get(KEEP_DAYS_ENV) or DEFAULT_KEEP_DAYS)
+    value = os.environ.get(KEEP_DAYS_ENV) or str(DEFAULT_KEEP_DAYS)
+    days = int(value) if value.isdigit() else 0
     if days < 1:
         raise ValueError(f"{KEEP_DAYS_ENV} must be at least 1")
     return days
