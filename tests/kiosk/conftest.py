@@ -37,6 +37,18 @@ kind = "simulated"
 [devices.camera]
 kind = "simulated"
 """
+#: a virtual printer, no card reader, no camera
+QUIET_DEVICES_TOML = """
+[devices.printer]
+kind = "virtual"
+output_dir = @SLIPS@
+
+[devices.card_reader]
+kind = "none"
+
+[devices.camera]
+kind = "none"
+"""
 
 
 @pytest.fixture
@@ -117,13 +129,13 @@ class Online:
                 adapter.stop()
 
 
-@pytest.fixture
-def online(tmp_path: Path, gui: Gui) -> Iterator[Online]:
+def enrolled_shell(tmp_path: Path, devices_toml: str) -> tuple[Any, Any]:
+    """A reference platform on loopback and a real shell enrolled with it as a
+    kiosk of C001, with the devices `devices_toml` configures."""
     from sync.cli import enroll_terminal
     from sync.config import render_toml
     from sync.paths import CONFIG_FILE
     from sync.protocol.models import Role
-    from terminal.devices.workers import CameraAdapter, CardReaderAdapter
     from terminal.local_platform import LocalPlatform
     from terminal.shell import start_shell
 
@@ -135,11 +147,19 @@ def online(tmp_path: Path, gui: Gui) -> Iterator[Online]:
         "terminal": {"language": "en"},
         "platform": {"url": url, "read_timeout": 5.0},
         "store": {"data_dir": str(tmp_path / "data")},
-    }) + "\n" + DEVICES_TOML.replace("@SLIPS@", json.dumps(str(tmp_path / "slips"))),
-        "utf-8")
+    }) + "\n" + devices_toml, "utf-8")
     enroll_terminal(url, platform.enroll_code("C001", Role.KIOSK), config_dir)
     shell = start_shell("reception-kiosk-test", config_dir, argv=[], lock=False,
                         with_devices=True)
+    return platform, shell
+
+
+@pytest.fixture
+def online(tmp_path: Path, gui: Gui) -> Iterator[Online]:
+    from terminal.devices.workers import CameraAdapter, CardReaderAdapter
+
+    platform, shell = enrolled_shell(
+        tmp_path, DEVICES_TOML.replace("@SLIPS@", json.dumps(str(tmp_path / "slips"))))
     drivers = shell.services.devices
     assert drivers is not None and drivers.card_reader is not None
     assert drivers.camera is not None
@@ -150,5 +170,27 @@ def online(tmp_path: Path, gui: Gui) -> Iterator[Online]:
         yield result
     finally:
         result.stop()
+        shell.close()
+        platform.stop()
+
+
+@dataclass
+class Enrolled:
+    platform: Any
+    context: KioskContext
+
+
+@pytest.fixture
+def enrolled(tmp_path: Path) -> Iterator[Enrolled]:
+    """A kiosk context on a real shell enrolled with a platform on loopback (no
+    device adapters), the sync worker not started."""
+    from terminal.background import wait_for_background
+
+    platform, shell = enrolled_shell(
+        tmp_path, QUIET_DEVICES_TOML.replace("@SLIPS@", json.dumps(str(tmp_path / "slips"))))
+    try:
+        yield Enrolled(platform, KioskContext(shell.gui, shell=shell))
+    finally:
+        wait_for_background()
         shell.close()
         platform.stop()
