@@ -26,29 +26,14 @@ from terminal.sync_badge import SyncBadge
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO_DIR = ROOT / "resources" / "demo"
-DEVICES_TOML = """
-[devices.printer]
-kind = "virtual"
-output_dir = @SLIPS@
 
-[devices.card_reader]
-kind = "simulated"
 
-[devices.camera]
-kind = "simulated"
-"""
-#: a virtual printer, no card reader, no camera
-QUIET_DEVICES_TOML = """
-[devices.printer]
-kind = "virtual"
-output_dir = @SLIPS@
-
-[devices.card_reader]
-kind = "none"
-
-[devices.camera]
-kind = "none"
-"""
+def devices_toml(slips: Path, reader_and_camera: str) -> str:
+    """A virtual printer writing into `slips`; the card reader and the camera of
+    the kind `reader_and_camera` ("simulated" or "none")."""
+    return (f'\n[devices.printer]\nkind = "virtual"\noutput_dir = {json.dumps(str(slips))}\n'
+            f'\n[devices.card_reader]\nkind = "{reader_and_camera}"\n'
+            f'\n[devices.camera]\nkind = "{reader_and_camera}"\n')
 
 
 @pytest.fixture
@@ -129,9 +114,9 @@ class Online:
                 adapter.stop()
 
 
-def enrolled_shell(tmp_path: Path, devices_toml: str) -> tuple[Any, Any]:
+def enrolled_shell(tmp_path: Path, devices: str) -> tuple[Any, Any]:
     """A reference platform on loopback and a real shell enrolled with it as a
-    kiosk of C001, with the devices `devices_toml` configures."""
+    kiosk of C001, with the devices the TOML `devices` configures."""
     from sync.cli import enroll_terminal
     from sync.config import render_toml
     from sync.paths import CONFIG_FILE
@@ -147,7 +132,7 @@ def enrolled_shell(tmp_path: Path, devices_toml: str) -> tuple[Any, Any]:
         "terminal": {"language": "en"},
         "platform": {"url": url, "read_timeout": 5.0},
         "store": {"data_dir": str(tmp_path / "data")},
-    }) + "\n" + devices_toml, "utf-8")
+    }) + "\n" + devices, "utf-8")
     enroll_terminal(url, platform.enroll_code("C001", Role.KIOSK), config_dir)
     shell = start_shell("reception-kiosk-test", config_dir, argv=[], lock=False,
                         with_devices=True)
@@ -158,8 +143,7 @@ def enrolled_shell(tmp_path: Path, devices_toml: str) -> tuple[Any, Any]:
 def online(tmp_path: Path, gui: Gui) -> Iterator[Online]:
     from terminal.devices.workers import CameraAdapter, CardReaderAdapter
 
-    platform, shell = enrolled_shell(
-        tmp_path, DEVICES_TOML.replace("@SLIPS@", json.dumps(str(tmp_path / "slips"))))
+    platform, shell = enrolled_shell(tmp_path, devices_toml(tmp_path / "slips", "simulated"))
     drivers = shell.services.devices
     assert drivers is not None and drivers.card_reader is not None
     assert drivers.camera is not None
@@ -186,8 +170,7 @@ def enrolled(tmp_path: Path) -> Iterator[Enrolled]:
     device adapters), the sync worker not started."""
     from terminal.background import wait_for_background
 
-    platform, shell = enrolled_shell(
-        tmp_path, QUIET_DEVICES_TOML.replace("@SLIPS@", json.dumps(str(tmp_path / "slips"))))
+    platform, shell = enrolled_shell(tmp_path, devices_toml(tmp_path / "slips", "none"))
     try:
         yield Enrolled(platform, KioskContext(shell.gui, shell=shell))
     finally:
