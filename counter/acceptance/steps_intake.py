@@ -257,6 +257,8 @@ class ApplicantStep(QWidget):
         self.face = QLabel()
         self.face.setObjectName("documentFace")
         self.face_compare = FaceCompare(camera, face_threshold)
+        self.face_compare.check.finished.connect(  # the clerk sees the outcome
+            lambda _result: self._area.ensureWidgetVisible(self.face_compare.label))
         self.status = note()
         self.labels = [QLabel() for _ in range(6)]
         self.form = QFormLayout()
@@ -264,7 +266,14 @@ class ApplicantStep(QWidget):
                                                self.name, self.phone, self.address),
                                  strict=True):
             self.form.addRow(label, widget)
-        layout = QVBoxLayout(self)
+        # a chip read, a face check and their texts outgrow 1366x768: the step scrolls
+        # rather than squeezing its rows
+        body = QWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._area = scrolled(body)
+        outer.addWidget(self._area)
+        layout = QVBoxLayout(body)
         layout.addWidget(self.title)
         layout.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(self.form)
