@@ -238,6 +238,7 @@ class IdentifyScreen(KioskScreen):
             return
         self._landscape = landscape
         self.passport_entry.set_landscape(landscape)
+        self.passport_scan.set_landscape(landscape)
         self._card_choices.setDirection(QBoxLayout.Direction.LeftToRight if landscape
                                         else QBoxLayout.Direction.TopToBottom)
         for parts in self._entry_parts:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from terminal.widgets.camera_view import CameraView
 from terminal.widgets.labels import role_label
@@ -38,13 +38,35 @@ class PassportScanPage(QWidget):
         self.type_instead.setObjectName("passportTypeInstead")
         self.type_instead.setProperty("role", "secondary")
         self.type_instead.clicked.connect(self.typeInstead)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(16)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.type_instead)
+        # the picture takes the room that is left: it never pushes the button away
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        text = QVBoxLayout()
+        text.setSpacing(16)
+        text.addWidget(self.prompt)
+        text.addWidget(self.hint)
+        text.addStretch(1)
+        text.addWidget(self.type_instead)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setSpacing(24)
+        self._layout.addLayout(text)
+        self._layout.addWidget(self.view, 1)
+        self._text = text
+        self.set_landscape(False)
         self.retranslate()
+
+    def set_landscape(self, landscape: bool) -> None:
+        """The picture beside the words in landscape, between them and the button in
+        portrait."""
+        self._layout.setDirection(QBoxLayout.Direction.LeftToRight if landscape
+                                  else QBoxLayout.Direction.TopToBottom)
+        self._layout.setStretch(0, 1 if landscape else 0)
+        self._layout.setStretch(1, 1)
+        self._text.removeWidget(self.type_instead)
+        self._layout.removeWidget(self.type_instead)
+        if landscape:
+            self._text.addWidget(self.type_instead)
+        else:
+            self._layout.addWidget(self.type_instead)
 
     def start(self, camera: Any) -> None:
         """Show the camera and look for the MRZ in its frames."""
