@@ -7,6 +7,7 @@ again for its camera process and a due store migration (`CHILDREN`: the
 switch comes first)."""
 
 import importlib
+import multiprocessing
 import sys
 from pathlib import Path
 
@@ -23,6 +24,9 @@ CHILDREN = {
 }
 
 if __name__ == "__main__":
+    # multiprocessing's helpers (the resource tracker of the camera's shared memory)
+    # start this program with Python's own arguments: run them, not a front end
+    multiprocessing.freeze_support()
     if sys.argv[1:2] and sys.argv[1] in CHILDREN:
         sys.exit(importlib.import_module(CHILDREN[sys.argv[1]]).main(sys.argv[2:]))
     name = Path(sys.executable).name

@@ -46,7 +46,7 @@ def full_jitter_delay(failures: int, base: float, cap: float,
                       retry_after: float | None = None,
                       rand: Callable[[], float] = random.random) -> float:
     """AWS-style full jitter, but never sooner than the platform asked."""
-    ceiling = min(cap, base * (2 ** max(0, failures - 1)))
+    ceiling = min(cap, base * (2 ** min(max(0, failures - 1), 64)))  # no float overflow
     delay = ceiling * rand()
     if retry_after is not None:
         delay = max(delay, min(retry_after, cap * 4))

@@ -183,17 +183,19 @@ def pointer(request: str) -> dict[str, Any]:
     if top is None:
         return {"error": f"no window at {x},{y}"}
     local = QPointF(top.mapFromGlobal(point))
-    events: list[QEvent] = [QWheelEvent(
-        local, QPointF(point), QPoint(), QPoint(0, -120 * steps), Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)] \
-        if word == "wheel" else [
-        QMouseEvent(kind, local, QPointF(point), Qt.MouseButton.LeftButton, buttons,
-                    Qt.KeyboardModifier.NoModifier)
-        for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
-                              (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton))]
-    for event in events:
-        QGuiApplication.sendEvent(top.windowHandle(), event)
-    return {"wheeled" if word == "wheel" else "tapped": top.objectName()}
+    if word == "wheel":  # to the widget there: unaccepted, it goes up to its scroll area
+        target = top.childAt(local.toPoint()) or top
+        QApplication.sendEvent(target, QWheelEvent(
+            QPointF(target.mapFromGlobal(point)), QPointF(point), QPoint(),
+            QPoint(0, -120 * steps), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase, False))
+        return {"wheeled": top.objectName()}
+    for kind, buttons in ((QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
+                          (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton)):
+        QGuiApplication.sendEvent(top.windowHandle(), QMouseEvent(
+            kind, local, QPointF(point), Qt.MouseButton.LeftButton, buttons,
+            Qt.KeyboardModifier.NoModifier))
+    return {"tapped": top.objectName()}
 
 
 class E2EProbe(QObject):

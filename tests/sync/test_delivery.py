@@ -109,6 +109,9 @@ def test_bursts_of_server_errors_are_retried(platform: LocalPlatform, terminal: 
 def test_retry_after_is_honoured_and_jitter_is_bounded() -> None:
     assert full_jitter_delay(3, 0.5, 30, retry_after=7, rand=lambda: 0.0) == 7
     assert full_jitter_delay(3, 0.5, 30, rand=lambda: 0.999) < 2.0
+    # thousands of failures in a row (a platform answering garbage while the link
+    # probe says reachable retried at once): capped, not an OverflowError
+    assert full_jitter_delay(5000, 0.5, 30, rand=lambda: 0.5) == 15.0
     assert full_jitter_delay(30, 0.5, 30, rand=lambda: 0.999) <= 30
 
 
