@@ -177,7 +177,7 @@ class StatusScreen(KioskScreen):
         self.another_button.setProperty("role", "secondary")
         self.another_button.clicked.connect(self._start)
         self.done_button = QPushButton()
-        self.done_button.clicked.connect(self.goHome)
+        self.done_button.clicked.connect(self._done)
         buttons = QHBoxLayout()
         buttons.setSpacing(24)
         buttons.addWidget(self.another_button)
@@ -248,6 +248,14 @@ class StatusScreen(KioskScreen):
         self.preview.clear()
         self._clear_result()
         self.pages.setCurrentIndex(Page.SCAN.value)
+
+    def _done(self) -> None:
+        """The resident is done: the next visit from the home screen starts afresh (going
+        back onto this screen from help keeps the answer)."""
+        camera_broken = self.camera_broken  # still broken for this resident
+        self.reset()
+        self.camera_broken = camera_broken
+        self.goHome.emit()
 
     def page(self) -> Page:
         return Page(self.pages.currentIndex())

@@ -105,9 +105,7 @@ def _status_change(item: TransactionItem) -> _StatusChange | None:
             note = "Missing: " + ", ".join(payload.materials_missing)
         elif payload.outcome is AcceptanceOutcome.NOT_ACCEPTED:
             note = payload.reason or ""
-        elif payload.promised_date is not None:
-            note = f"Promised by {payload.promised_date.isoformat()}"
-        else:
+        else:  # the promised date is the case's, shown in the resident's language
             note = ""
         return _StatusChange(
             payload.tracking_number,

@@ -220,35 +220,54 @@ def wait_until(condition: Any, timeout: float, what: str, interval: float = 0.1)
         time.sleep(interval)
 
 
-class CounterPeer:
-    """A window terminal accepting an application, through the terminals' own signed
-    client (on the platform's moved clock, as a counter beside the kiosk would be)."""
+class TerminalPeer:
+    """A terminal of `role` beside the one under test, through the terminals' own
+    signed client (on the platform's moved clock), delivering records as it would."""
 
-    def __init__(self, platform: Platform) -> None:
+    def __init__(self, platform: Platform, role: str) -> None:
         import base64
 
         from sync.client import PlatformClient
 
         self.platform = platform
-        enrolled = PlatformClient.enroll(platform.url, platform.enroll_code("counter"))
-        self.client = PlatformClient(platform.url, enrolled.terminal_id,
-                                     base64.urlsafe_b64decode(enrolled.key),
+        enrolled = PlatformClient.enroll(platform.url, platform.enroll_code(role))
+        self.key = base64.urlsafe_b64decode(enrolled.key)
+        self.client = PlatformClient(platform.url, enrolled.terminal_id, self.key,
                                      clock=lambda: time.time() + platform.clock.offset)
         self.seq = 0
 
-    def accept(self, tracking_number: str, matter_code: str, promised: str) -> None:
+    def deliver(self, payload: dict[str, Any]) -> None:
+        """One record, which the platform must take."""
         import uuid
 
         self.seq += 1
         body = json.dumps({"items": [{
             "id": str(uuid.uuid4()), "seq": self.seq,
             "created_at": self.platform.clock.now().isoformat(),
-            "payload": {"kind": "acceptance", "tracking_number": tracking_number,
-                        "matter_code": matter_code, "outcome": "accepted",
-                        "applicant": {"name": "王小明", "id_number": "110101195001011239"},
-                        "promised_date": promised, "window": "3"}}]}).encode()
+            "payload": payload}]}).encode()
         answer = self.client.post_batch(body)
         assert answer.results[0].status == "accepted", answer
 
     def close(self) -> None:
         self.client.close()
+
+
+class CounterPeer(TerminalPeer):
+    """A window terminal accepting and moving applications on."""
+
+    def __init__(self, platform: Platform) -> None:
+        super().__init__(platform, "counter")
+
+    def accept(self, tracking_number: str, matter_code: str, promised: str,
+               materials_promised: tuple[str, ...] = ()) -> None:
+        """Accepted at window 3 (with `materials_promised`: accepted with them to follow)."""
+        self.deliver({"kind": "acceptance", "tracking_number": tracking_number,
+                      "matter_code": matter_code, "outcome": "accepted",
+                      "applicant": {"name": "王小明", "id_number": "110101195001011239"},
+                      "promised_date": promised, "window": "3",
+                      "materials_promised": list(materials_promised)})
+
+    def progress(self, tracking_number: str, action: str, **extra: Any) -> None:
+        """A case moved on at window 3: materials supplied, in progress, completed..."""
+        self.deliver({"kind": "case_progress", "tracking_number": tracking_number,
+                      "action": action, "staff_no": "1001", "window": "3", **extra})
