@@ -156,6 +156,9 @@ class CounterComposition:
         self.help_feed = HallFeed(shell.services.runtime.client.queue_events,
                                   parent=self.window)
         self.help_feed.helpChanged.connect(self.help_alerts.show_board)
+        # the same stream pushes the queue state: the desk stops reading it every 5 s
+        self.help_feed.stateChanged.connect(self.desk.take_pushed_state)
+        self.help_feed.connectionChanged.connect(self.desk.set_pushed)
         self.help_feed.reachable.connect(shell.link.report)  # evidence for the one truth
         shell.link.changed.connect(self._link_moved)
         self.help_feed.start()

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("counter.desk")
 REFRESH_MS = 5000
+#: Between queue reads while the platform's event stream pushes the state (its
+#: `state` events come when counts or calls change; the reads keep waits ageing).
+PUSHED_REFRESH_MS = 60_000
 
 
 class PauseReason(StrEnum):
@@ -150,10 +153,27 @@ class Desk(QObject):
         client = self.client
         self.reads.run(client.queue_state, self._state_loaded, self._failed)
 
+    def take_pushed_state(self, state: QueueState) -> None:
+        """A queue state the event stream pushed: shown like one the desk read."""
+        if self.clerk is not None:
+            self._show_state(state)
+
+    def set_pushed(self, pushed: bool) -> None:
+        """While the event stream is connected the desk reads the queue once a
+        minute instead of every REFRESH_MS; without it, as often as before."""
+        interval = PUSHED_REFRESH_MS if pushed else REFRESH_MS
+        if self.timer.interval() != interval:
+            self.timer.setInterval(interval)
+        if not pushed and self.clerk is not None:
+            self.refresh()
+
     def _state_loaded(self, state: QueueState) -> None:
+        self._show_state(state)
+        self._reached(True)
+
+    def _show_state(self, state: QueueState) -> None:
         self.state = state
         self.prefixes.update({c.prefix: c.code for c in state.categories})
-        self._reached(True)
         self.stateLoaded.emit(state)
 
     def _reached(self, reachable: bool) -> None:
