@@ -318,9 +318,10 @@ class CounterComposition:
 
     def _ask_service_rating(self, served: Any) -> None:
         """A ticket served to the end without a case's rating: the resident rates the
-        service itself (the ticket of its center day)."""
+        service itself (the ticket of its center day), on the resident's own screen
+        only (on one screen the clerk would lose theirs after every ticket)."""
         asked, self._case_rated = self._case_rated, False
-        if asked or served.outcome != "done" or served.number is None:
+        if asked or self.rating_popup or served.outcome != "done" or served.number is None:
             return
         day = in_center(served.called_at, self.gui.settings.zone).date()
         self._show_rating(lambda rating: rating.ask_ticket(served.number, day))

@@ -1,17 +1,30 @@
 """A service at the window that recorded no case is rated too: when the clerk
 ends a ticket without an application's rating, the rating window asks about the
-ticket, and the platform keeps the rating against that window and clerk; a
-ticket whose case was rated is not asked again."""
+ticket on the resident's screen, and the platform keeps the rating against that
+window and clerk; a ticket whose case was rated is not asked again, and a
+counter without a resident's screen does not cover the clerk's after every
+ticket."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from counter.rating.window import LEVELS_PAGE
-from tests.counter.conftest import CLERK, WINDOW, Counter, sign_in
+from tests.counter.conftest import CLERK, WINDOW, Counter, counter_terminal, sign_in
+
+
+@pytest.fixture
+def counter(tmp_path: Path, qtbot: QtBot) -> Iterator[Counter]:
+    """A counter whose resident has a screen of their own (the rating window's)."""
+    with counter_terminal(tmp_path, qtbot, customer_screen=0) as result:
+        assert not result.ui.rating_popup
+        yield result
 
 
 def _serve_to_the_end(qtbot: QtBot, counter: Counter) -> str:
@@ -60,3 +73,13 @@ def test_a_ticket_whose_case_was_rated_is_not_asked_again(
     _serve_to_the_end(qtbot, counter)
     qtbot.waitUntil(lambda: counter.ui.desk.current is None, timeout=10_000)
     assert rating.ticket is None and rating.page() != LEVELS_PAGE
+
+
+def test_a_single_screen_counter_does_not_ask_after_every_ticket(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    with counter_terminal(tmp_path, qtbot) as single:
+        assert single.ui.rating_popup
+        sign_in(qtbot, single)
+        _serve_to_the_end(qtbot, single)
+        qtbot.waitUntil(lambda: single.ui.desk.current is None, timeout=10_000)
+        assert single.ui.rating.ticket is None and not single.ui.rating.isVisible()
