@@ -5,8 +5,9 @@ The window has the kiosk's own portrait size, 1080x1920, scaled down (with
 QT_SCALE_FACTOR) to fit the screen it opens on. The simulated card reader and
 camera wait for the demo's buttons, "place the ID card" and "show a
 receipt's QR code", as a real reader waits for a resident's card. The
-simulated passport is valid today (its number and dates are printed here:
-the simulated camera shows no data page, so they are typed).
+simulated passport is valid today: "show the passport" lays its data page
+under the simulated camera, whose MRZ the kiosk reads (its number and dates
+are printed here too, to type instead).
 
 `make demo-center` (`--center`): the whole center on one machine against the
 same platform: that kiosk, the counter of window 3 (1366x768, virtual printer,
@@ -187,8 +188,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"reference platform: {platform.url}  (fleet page: {platform.url}/fleet, sign in as "
           f"{MANAGER} / {MANAGER_PASSWORD})")
     number, birth, expiry = demo_passport_key()
-    print(f"simulated passport (\"I have a passport\", then type instead): number {number}, "
-          f"born {birth}, expires {expiry}")
+    print(f"simulated passport (\"I have a passport\", then the demo's \"show the passport\", "
+          f"or type): number {number}, born {birth}, expires {expiry}")
     try:
         if not arguments.center:
             command, environment = _kiosk(platform)

@@ -1069,11 +1069,15 @@
     <name>DemoButtons</name>
     <message>
         <source>Demo: place the ID card</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: ID card</translation>
     </message>
     <message>
         <source>Demo: show a receipt&apos;s QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>Demo: receipt QR</translation>
+    </message>
+    <message>
+        <source>Demo: show the passport</source>
+        <translation>Demo: passport</translation>
     </message>
 </context>
 <context>

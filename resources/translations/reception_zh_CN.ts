@@ -1072,6 +1072,10 @@
         <source>Demo: show a receipt&apos;s QR code</source>
         <translation>演示：出示回执二维码</translation>
     </message>
+    <message>
+        <source>Demo: show the passport</source>
+        <translation>演示：出示护照</translation>
+    </message>
 </context>
 <context>
     <name>Desk</name>

@@ -105,6 +105,8 @@ class CameraHost(QObject):
             self.adapter.scan_mrz(bool(message[1]))
         elif kind == link.SHOW_QR:
             self.taps.show_qr()
+        elif kind == link.SHOW_PASSPORT:
+            self.taps.show_passport()
         elif kind == link.PICTURE:
             self._take_picture(int(message[1]), str(message[2]))  # type: ignore[call-overload]
         elif kind == link.FACE:

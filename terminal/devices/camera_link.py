@@ -24,6 +24,8 @@ START, STOP, PROBE, ACK, PICTURE, SHOW_QR = "start", "stop", "probe", "ack", "pi
 #: kiosk -> camera process: ("mrz", True) look for a passport's MRZ, ("mrz", False) stop;
 #: camera process -> kiosk: ("mrz", number, birth, expiry) once two frames agree
 MRZ = "mrz"
+#: kiosk -> camera process: the demo's "show the passport" (`DemoTaps.show_passport`)
+SHOW_PASSPORT = "show_passport"
 #: kiosk -> camera process: ("face", request, photo JPEG, threshold) compare the newest
 #: full-size frame with a document's photo; back: ("face", request, outcome, distance,
 #: threshold)

@@ -138,6 +138,10 @@ class ProcessCameraAdapter(DeviceAdapter):
         """The demo's "simulate scan" (a simulated camera "on tap")."""
         self._send(link.SHOW_QR)
 
+    def show_passport(self) -> None:
+        """The demo's "show the passport" (a simulated camera "on tap")."""
+        self._send(link.SHOW_PASSPORT)
+
     def take_picture(self, owner: QObject | None, kind: str, on_done: PictureDone,
                      on_error: PictureDone) -> None:
         """Process the newest full-size frame as `kind` in the camera process;

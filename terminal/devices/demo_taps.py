@@ -4,8 +4,8 @@ With `simulated_card = "on_tap"` the simulated reader has no card on it until
 `place_card()` (the demo's "simulate card" button), and the card is taken
 away once it was read, as a resident does. With `simulated_qr = "on_tap"` the
 simulated camera films an empty counter top until `show_qr()`, then the
-receipt photos (with their status QR codes) for a few seconds
-(`terminal.devices.demo_camera`).
+receipt photos (with their status QR codes) for a few seconds, or after
+`show_passport()` the demo passport's data page (`terminal.devices.demo_camera`).
 Plain Python; `place_card` and `show_qr` may be called from any thread.
 """
 
@@ -42,6 +42,8 @@ class QrShower(Protocol):
 
     def show_qr(self) -> None: ...
 
+    def show_passport(self) -> None: ...
+
 
 @dataclass
 class DemoTaps:
@@ -57,3 +59,7 @@ class DemoTaps:
     def show_qr(self) -> None:
         if self.camera is not None:
             self.camera.show_qr()
+
+    def show_passport(self) -> None:
+        if self.camera is not None:
+            self.camera.show_passport()

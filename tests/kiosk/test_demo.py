@@ -72,3 +72,25 @@ def test_the_card_is_read_once_after_the_tap(qtbot: QtBot, devices: Devices, kio
         assert context.session.identity is None and screen.page() is IdPage.CARD
     finally:
         reader.stop()
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf").exists(),
+                    reason="fonts-ocr-b is not installed")
+def test_the_demo_passport_is_shown_after_the_tap_and_its_mrz_read(devices: Devices) -> None:
+    """`make demo`'s "show the passport": the simulated camera shows the demo passport's
+    data page, whose MRZ gives the key of the passport the simulated chip serves."""
+    from datetime import date
+
+    from hardware.passport.mrz_ocr import read_mrz
+    from hardware.passport.specimen import demo_lines
+
+    camera = devices.camera
+    assert camera is not None
+    camera.open()
+    assert read_mrz(camera.read()).key is None  # an empty counter top
+    devices.taps.show_passport()
+    key = read_mrz(camera.read()).key
+    second = demo_lines(date.today())[1]
+    assert key is not None
+    assert (key.document_number, key.birth, key.expiry) == (
+        second[0:9], second[13:19], second[21:27])
