@@ -164,6 +164,9 @@ class CaseDesk(QFrame):
         self.table.itemSelectionChanged.connect(self._row_selected)
         self.timeline = QListWidget(objectName="caseTimeline")
         self.timeline.setMaximumHeight(96)
+        # a step's line (a face check's figures, a note) wraps rather than scrolling sideways
+        self.timeline.setWordWrap(True)
+        self.timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.precheck_button = QPushButton(objectName="casePrecheck")
         self.precheck_button.clicked.connect(
             lambda: self.precheckRequested.emit(self.selected) if self.selected else None)

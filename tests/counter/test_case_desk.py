@@ -284,6 +284,8 @@ def test_a_kiosk_application_goes_from_the_desk_to_the_workbench(counter: Counte
     story = [desk.timeline.item(i).text() for i in range(desk.timeline.count())]
     assert any("face did NOT match the document photo (distance 0.71, threshold 0.55)"
                in line for line in story), story
+    window.grab().save(str(artefact_dir("case-desk", override="PASSPORT_RENDER_DIR")
+                           / "passport-face-case-desk-en-1366x768.png"))
     assert desk.precheck_button.isVisible() and not desk.start_button.isEnabled()
     desk.precheck_button.click()
     workbench = counter.ui.workbench
