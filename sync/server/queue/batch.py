@@ -97,24 +97,10 @@ class QueueItems:
         day = local_day(issued_at)
         if not payload.issued_offline or self._find_ticket(day, payload.number) is not None:
             return None  # the platform issued it, or already has it: a record only
-        unknown = ("unknown_ticket_number",
-                   f"Ticket {payload.number} was not leased to this terminal for {day}.")
-        parsed = parse_number(payload.number)
         row = find_category(self._session, self.center, payload.category)
-        if parsed is None or row is None or parsed[0] != row.prefix:
-            return unknown
-        lease = self._session.scalar(
-            select(QueueLease.id).where(
-                QueueLease.terminal_id == self._terminal_id,
-                QueueLease.center == self.center,
-                QueueLease.category == row.code,
-                QueueLease.day == day,
-                QueueLease.first <= parsed[1],
-                QueueLease.last >= parsed[1],
-            ).limit(1)
-        )
-        if lease is None:
-            return unknown
+        if row is None or not self._leased(row, day, payload.number, own=True):
+            return ("unknown_ticket_number",
+                    f"Ticket {payload.number} was not leased to this terminal for {day}.")
         ticket = add_ticket(self._session, self.center, row, day, issued_at, self._terminal_id,
                             number=payload.number, priority=payload.priority,
                             booking_code=payload.booking_code, offline=True)
@@ -200,24 +186,27 @@ class QueueItems:
             add_event(self._session, ticket, "no_show", ended, payload.window, payload.staff_no)
         return None
 
+    def _leased(self, row: QueueCategoryRow, day: str, number: str, *, own: bool) -> bool:
+        """Whether `number` of `row` lies in a lease of `day` (one of this
+        terminal's when `own`)."""
+        parsed = parse_number(number)
+        if parsed is None or parsed[0] != row.prefix:
+            return False
+        query = select(QueueLease.id).where(
+            QueueLease.center == self.center,
+            QueueLease.category == row.code,
+            QueueLease.day == day,
+            QueueLease.first <= parsed[1],
+            QueueLease.last >= parsed[1],
+        )
+        if own:
+            query = query.where(QueueLease.terminal_id == self._terminal_id)
+        return self._session.scalar(query.limit(1)) is not None
+
     def _served_ticket(self, payload: ServedPayload, row: QueueCategoryRow, day: str,
                        called: float) -> QueueTicket | None:
         """A new ticket for a walk-in or a leased slip; None for an unknown number."""
-        code = row.code
-        if payload.number is not None:
-            parsed = parse_number(payload.number)
-            if parsed is None or parsed[0] != row.prefix:
-                return None
-            leased = self._session.scalar(
-                select(QueueLease.id).where(
-                    QueueLease.center == self.center,
-                    QueueLease.category == code,
-                    QueueLease.day == day,
-                    QueueLease.first <= parsed[1],
-                    QueueLease.last >= parsed[1],
-                ).limit(1)
-            )
-            if leased is None:
-                return None
+        if payload.number is not None and not self._leased(row, day, payload.number, own=False):
+            return None
         return add_ticket(self._session, self.center, row, day, called, self._terminal_id,
                           number=payload.number, offline=True)
