@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QImage, QResizeEvent
@@ -33,6 +33,9 @@ from terminal.theme import restyle
 from terminal.widgets.camera_view import CameraView
 from terminal.widgets.keyboard import TouchLineEdit
 from terminal.widgets.labels import role_label
+
+if TYPE_CHECKING:
+    from sync.protocol.models import Matter
 
 PREFIX = "RC-"
 #: The matter code the platform gives repair requests (sync.server.cases.book.REPAIR).
@@ -169,6 +172,7 @@ class StatusScreen(KioskScreen):
         self.result_matter = role_label("subtitle", name="resultMatter")
         self.result_status = role_label("status", name="resultStatus")
         self.result_due = role_label("body", name="resultDue")
+        self.result_owed = role_label("body", name="resultOwed")
         self.result_steps_heading = role_label("subtitle", name="resultStepsHeading")
         self.result_steps = role_label("body", name="resultSteps")
         self.result_note = role_label("body", name="resultNote")
@@ -186,7 +190,7 @@ class StatusScreen(KioskScreen):
         for column in (facts, story):
             column.setSpacing(16)
         for label in (self.result_number, self.result_matter, self.result_status,
-                      self.result_due, self.result_note, self.result_source):
+                      self.result_owed, self.result_due, self.result_note, self.result_source):
             facts.addWidget(label)
         facts.addStretch(1)
         story.addWidget(self.result_steps_heading)
@@ -379,21 +383,19 @@ class StatusScreen(KioskScreen):
             runtime = shell.services.runtime
             self.lookup.online = runtime.client.application_story
             self.lookup.cache = runtime.cache.status
-            self.lookup.matters = self._matter_names
+            self.lookup.matters = self._matter
         self.busy_label.setText(self.tr("Looking up %1 …").replace("%1", number))
         self.pages.setCurrentIndex(Page.BUSY.value)
         self.lookup.request(number)
 
-    def _matter_names(self, code: str) -> tuple[str, str] | None:
-        """The matter's names from the cached catalog (runs on the lookup thread)."""
+    def _matter(self, code: str) -> Matter | None:
+        """The matter from the cached catalog (runs on the lookup thread)."""
         from sync.caches import CATALOG
         from sync.protocol.models import Catalog
 
         catalog = self.context.cached(CATALOG, Catalog)
-        for matter in catalog.value.matters if catalog else []:
-            if matter.code == code:
-                return matter.name_zh, matter.name_en
-        return None
+        return next((matter for matter in catalog.value.matters if matter.code == code),
+                    None) if catalog else None
 
     def _answered(self, answer: StatusAnswer) -> None:
         self.answer = answer
@@ -401,14 +403,15 @@ class StatusScreen(KioskScreen):
         self.pages.setCurrentIndex(Page.RESULT.value)
 
     def _result_labels(self) -> tuple[QLabel, ...]:
-        return (self.result_number, self.result_matter, self.result_status, self.result_due,
-                self.result_note, self.result_steps_heading, self.result_steps,
+        return (self.result_number, self.result_matter, self.result_status, self.result_owed,
+                self.result_due, self.result_note, self.result_steps_heading, self.result_steps,
                 self.result_source)
 
     def _clear_result(self) -> None:
         for label in self._result_labels():
             label.clear()
-        for label in (self.result_due, self.result_steps_heading, self.result_steps):
+        for label in (self.result_owed, self.result_due, self.result_steps_heading,
+                      self.result_steps):
             label.hide()
         self._set_tone("")
 
@@ -442,7 +445,12 @@ class StatusScreen(KioskScreen):
             self.result_matter.setText(self.tr("Property repair"))
         elif answer.matter is not None:
             self.result_matter.setText(self.context.localized(*answer.matter))
-        self.result_status.setText(self._status_words(status.status))
+        self.result_status.setText(self._status_words(status.status, bool(answer.owed)))
+        if answer.owed:
+            separator = "、" if self.context.language == "zh_CN" else ", "
+            self.result_owed.setText(self.tr("Still to bring: %1").replace(
+                "%1", separator.join(self.context.localized(*names) for names in answer.owed)))
+            self.result_owed.show()
         self._set_tone(TONES.get(status.status, "pending"))
         self.result_source.show()
         self.result_note.setText(status.note)
@@ -497,16 +505,19 @@ class StatusScreen(KioskScreen):
         text = words.get(step, step)
         return f"{text} · {results[result]}" if result in results else text
 
-    def _status_words(self, status: str) -> str:
+    def _status_words(self, status: str, listed: bool) -> str:
         words = {
             "received": self.tr("Received: your application has arrived and is waiting "
                                 "to be handled."),
-            "accepted": self.tr("Accepted: your application is complete and is being "
-                                "handled."),
+            "accepted": self.tr("Accepted: your application is being handled. Please bring "
+                                "the documents listed below.") if listed else
+            self.tr("Accepted: your application is complete and is being handled."),
             "in_progress": self.tr("In progress: your application is being handled."),
             "completed": self.tr("Completed: the result is ready."),
             "rejected": self.tr("Not accepted. The reason is below."),
-            "missing": self.tr("Documents missing: please bring the documents listed below."),
+            "missing": self.tr("Documents missing: please bring the documents listed below.")
+            if listed else self.tr("Documents missing: please bring the documents on the notice "
+                                   "the window gave you."),
         }
         return words.get(status, status)
 

@@ -20,7 +20,7 @@ from terminal.background import Latest, run_in_background
 
 if TYPE_CHECKING:
     from sync.caches import Cached
-    from sync.protocol.models import ApplicationStatus, ApplicationStory, StatusStep
+    from sync.protocol.models import ApplicationStatus, ApplicationStory, Matter, StatusStep
 
 log = logging.getLogger("kiosk.status")
 
@@ -40,20 +40,26 @@ class StatusAnswer:
     steps: tuple[StatusStep, ...] = ()  # the timeline (online only: the cache has none)
     due_date: date | None = None  # while the deadline runs
     due_estimated: bool = False  # no published working-day calendar covers it yet
+    owed_codes: tuple[str, ...] = ()  # materials still to bring (online only)
+    owed: tuple[tuple[str, str], ...] = ()  # their names (zh, en) from the catalog
 
 
 Online = Callable[[str], "ApplicationStory | None"]
 Cache = Callable[[str], "Cached[ApplicationStatus] | None"]
-Matters = Callable[[str], "tuple[str, str] | None"]
+Matters = Callable[[str], "Matter | None"]
 
 
 def look_up(tracking_number: str, online: Online | None, cache: Cache | None,
             matters: Matters | None = None) -> StatusAnswer:
     """Blocking: the platform's answer, else the cache's (call on a worker thread)."""
     answer = _ask(tracking_number, online, cache)
-    if answer.status is not None and matters is not None:
-        return replace(answer, matter=matters(answer.status.matter_code))
-    return answer
+    matter = matters(answer.status.matter_code) if answer.status and matters else None
+    if matter is None:
+        return replace(answer, owed=tuple((code, code) for code in answer.owed_codes))
+    names = {material.code: (material.name_zh, material.name_en)
+             for material in matter.materials}
+    return replace(answer, matter=(matter.name_zh, matter.name_en),
+                   owed=tuple(names.get(code, (code, code)) for code in answer.owed_codes))
 
 
 def _ask(tracking_number: str, online: Online | None, cache: Cache | None) -> StatusAnswer:
@@ -67,7 +73,8 @@ def _ask(tracking_number: str, online: Online | None, cache: Cache | None) -> St
                 return StatusAnswer(tracking_number, None, Source.ONLINE)
             return StatusAnswer(tracking_number, story.status, Source.ONLINE,
                                 steps=tuple(story.steps), due_date=story.due_date,
-                                due_estimated=story.due_estimated)
+                                due_estimated=story.due_estimated,
+                                owed_codes=tuple(story.materials_owed))
     cached = cache(tracking_number) if cache is not None else None
     if cached is None:
         return StatusAnswer(tracking_number, None, Source.CACHE)

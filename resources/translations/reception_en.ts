@@ -1084,6 +1084,7 @@
     <name>Desk</name>
     <message>
         <source>Nobody is waiting.</source>
+        <extracomment>Between queue reads while the platform&apos;s event stream pushes the state (its `state` events come when counts or calls change; the reads keep waits ageing).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3082,6 +3083,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Still to bring: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Last change: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3174,6 +3179,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Accepted: your application is being handled. Please bring the documents listed below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Accepted: your application is complete and is being handled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3191,6 +3200,10 @@
     </message>
     <message>
         <source>Documents missing: please bring the documents listed below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents missing: please bring the documents on the notice the window gave you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

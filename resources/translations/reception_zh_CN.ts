@@ -1081,6 +1081,7 @@
     <name>Desk</name>
     <message>
         <source>Nobody is waiting.</source>
+        <extracomment>Between queue reads while the platform&apos;s event stream pushes the state (its `state` events come when counts or calls change; the reads keep waits ageing).</extracomment>
         <translation>没有人在等候。</translation>
     </message>
     <message>
@@ -3072,6 +3073,10 @@
         <translation>物业报修</translation>
     </message>
     <message>
+        <source>Still to bring: %1</source>
+        <translation>还需补交：%1</translation>
+    </message>
+    <message>
         <source>Last change: %1</source>
         <translation>最近更新：%1</translation>
     </message>
@@ -3164,6 +3169,10 @@
         <translation>已接收：您的申请已送达，等待办理。</translation>
     </message>
     <message>
+        <source>Accepted: your application is being handled. Please bring the documents listed below.</source>
+        <translation>已受理：您的申请正在办理，请带来下列材料补交。</translation>
+    </message>
+    <message>
         <source>Accepted: your application is complete and is being handled.</source>
         <translation>已受理：您的材料齐全，正在办理。</translation>
     </message>
@@ -3182,6 +3191,10 @@
     <message>
         <source>Documents missing: please bring the documents listed below.</source>
         <translation>材料不全：请补齐下列材料。</translation>
+    </message>
+    <message>
+        <source>Documents missing: please bring the documents on the notice the window gave you.</source>
+        <translation>材料不全：请按窗口给您的告知书补齐材料。</translation>
     </message>
     <message>
         <source>Check an application</source>

@@ -541,6 +541,9 @@ class ApplicationStory(WireModel):
     steps: list[StatusStep] = Field(default_factory=list)
     due_date: date | None = None
     due_estimated: bool = False
+    materials_owed: list[Code] = Field(
+        default_factory=list, description="codes of the matter's materials the resident "
+        "still has to bring (a one-time notice, or promised at acceptance and not yet supplied)")
 
 
 class StatusPage(WireModel):

@@ -101,12 +101,9 @@ def _status_change(item: TransactionItem) -> _StatusChange | None:
     if isinstance(payload, RepairPayload):  # followed by its number like an application
         return _StatusChange(payload.tracking_number, REPAIR, "received", "", overwrite=False)
     if isinstance(payload, AcceptancePayload):
-        if payload.outcome is AcceptanceOutcome.MISSING_MATERIALS:
-            note = "Missing: " + ", ".join(payload.materials_missing)
-        elif payload.outcome is AcceptanceOutcome.NOT_ACCEPTED:
-            note = payload.reason or ""
-        else:  # the promised date is the case's, shown in the resident's language
-            note = ""
+        # the clerk's reason only: what is owed and the promised date are the case's,
+        # which the kiosk shows by name in the resident's language (the story)
+        note = payload.reason or "" if payload.outcome is AcceptanceOutcome.NOT_ACCEPTED else ""
         return _StatusChange(
             payload.tracking_number,
             payload.matter_code,

@@ -53,10 +53,10 @@ def center(rig: Rig) -> Iterator[Center]:
         counter.close()
 
 
-def _first_material(matter: str) -> str:
+def _first_material(matter: str) -> dict[str, str]:
     catalog = json.loads((DEMO_DATA / "catalog.json").read_text("utf-8"))
     found = next(m for m in catalog["matters"] if m["code"] == matter)
-    return str(found["materials"][0]["code"])
+    return dict(found["materials"][0])
 
 
 def _look_up(kiosk: Kiosk, number: str, *, at_home: bool = False) -> dict[str, str]:
@@ -113,16 +113,20 @@ def test_an_application_from_pre_check_to_completion(center: Center, kiosk: Kios
                           "applicant": {"name": "王小明", "id_number": "110101195001011239"},
                           "fields": {}})
     promised = rig.platform.clock.now().date() + timedelta(days=14)
-    center.counter.accept(number, MATTER, f"{promised}", materials_promised=(material,))
+    center.counter.accept(number, MATTER, f"{promised}",
+                          materials_promised=(material["code"],))
 
     labels = _look_up(kiosk, number)
     pending = kiosk.tr("StatusScreen", "Accepted, documents to follow")
     assert labels["resultSteps"].splitlines()[-1].endswith(pending), labels
     assert kiosk.tr("StatusScreen", "To be completed by %1").split("%1")[0] in \
         labels["resultDue"], labels
+    name = material["name_zh" if kiosk.language == "zh_CN" else "name_en"]
+    assert labels["resultOwed"] == kiosk.tr("StatusScreen", "Still to bring: %1").replace(
+        "%1", name), labels
     _leave(kiosk)
 
-    center.counter.progress(number, "materials_supplied", materials=[material])
+    center.counter.progress(number, "materials_supplied", materials=[material["code"]])
     center.counter.progress(number, "in_progress")
     center.counter.progress(number, "completed", result="approved")
 

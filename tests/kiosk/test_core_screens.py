@@ -3,6 +3,7 @@ touch keypad; with simulated devices and a real platform."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -21,9 +22,11 @@ from kiosk.screens.identify import Page as IdPage
 from kiosk.screens.status import Page as StatusPage
 from kiosk.screens.status import StatusScreen, local_time
 from kiosk.screens.status_lookup import Source, look_up
+from sync.caches import CATALOG
+from sync.protocol.models import Matter
 from tests.helpers.artefacts import artefact_dir
 from tests.helpers.shells import cache_shell, not_found
-from tests.kiosk.conftest import KioskUi, Online, put_demo_notices
+from tests.kiosk.conftest import DEMO_DIR, KioskUi, Online, put_demo_notices
 
 VALID_ID = "11010519491231002X"
 NEXT = {"next": "help", "next_args": {"from": "test"}, "purpose": "To take a number"}
@@ -384,14 +387,20 @@ def _story(request: Any) -> Any:
 
 
 def _open_story(request: Any) -> Any:
-    """An accepted application whose deadline falls in a year no calendar covers yet."""
+    """An application accepted with two materials to follow (容缺), whose deadline falls
+    in a year no calendar covers yet."""
     import httpx
 
     return httpx.Response(200, json={
         "status": {"tracking_number": "RC-20261125-K01-00043", "matter_code": "MZ-001",
                    "status": "accepted", "note": "", "updated_at": "2026-11-25T02:30:00Z"},
-        "steps": [{"at": "2026-11-25T02:30:00Z", "step": "accepted"}],
-        "due_date": "2027-01-08", "due_estimated": True})
+        "steps": [{"at": "2026-11-25T02:30:00Z", "step": "accepted_pending"}],
+        "due_date": "2027-01-08", "due_estimated": True,
+        "materials_owed": [MZ_001_MATERIALS[0]["code"], MZ_001_MATERIALS[1]["code"]]})
+
+
+MZ_001_MATERIALS = next(matter["materials"] for matter in json.loads(
+    (DEMO_DIR / "catalog.json").read_text("utf-8"))["matters"] if matter["code"] == "MZ-001")
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
@@ -421,7 +430,10 @@ def test_status_shows_the_timeline_and_the_promised_date(
         qtbot.waitUntil(lambda h=height: screen.done_button.mapTo(
             kiosk.window, screen.done_button.rect().bottomLeft()).y() < h - 100)
         save(kiosk, f"status-timeline-{language}-{width}x{height}")
-    # an open one: the date it is promised by, said to be estimated
+    # an open one: the date it is promised by, said to be estimated, and what is owed by
+    # its names in the catalog
+    local_cache.put(CATALOG, (DEMO_DIR / "catalog.json").read_text("utf-8"), None,
+                    datetime.now(UTC))
     context.shell = cache_shell(local_cache, _open_story)
     tap(qtbot, screen.another_button)
     screen.number_edit.setText("RC-20261125-K01-00043")
@@ -430,7 +442,12 @@ def test_status_shows_the_timeline_and_the_promised_date(
     assert screen.result_due.isVisible() and "2027" in screen.result_due.text()
     assert ("预估" if language == "zh_CN" else "estimated") in screen.result_due.text()
     assert screen.result_steps.text().splitlines()[0].endswith(
-        "已受理" if language == "zh_CN" else "Accepted")
+        "容缺受理" if language == "zh_CN" else "Accepted, documents to follow")
+    names = [m["name_zh" if language == "zh_CN" else "name_en"] for m in MZ_001_MATERIALS[:2]]
+    assert screen.result_owed.isVisible()
+    assert ("请带来" if language == "zh_CN" else "Please bring") in screen.result_status.text()
+    assert screen.result_owed.text().endswith(("、" if language == "zh_CN" else ", ").join(names))
+    save(kiosk, f"status-owed-{language}-1920x1080")
 
 
 # ---- pictures ---------------------------------------------------------------------------------
@@ -507,7 +524,9 @@ def test_render_every_screen(qtbot: QtBot, kiosk: KioskUi, context: KioskContext
                 ("status-type", lambda: navigator.go("status", {"new": True})),
                 ("status-result", lambda: status._answered(look_up(
                     "RC-20261125-K01-00042", None, local_cache.status,
-                    lambda code: ("最低生活保障申请", "Minimum living allowance")))),
+                    lambda code: Matter(code=code, name_zh="最低生活保障申请",
+                                        name_en="Minimum living allowance", department="MZ",
+                                        category="social", handling="committed")))),
                 ("help", lambda: navigator.go("help")),
             ]
             for name, show in shots:

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol.cases import (
+    OPEN_STATES,
     CaseEvent,
     CaseEventKind,
     CaseList,
@@ -25,7 +26,7 @@ from sync.protocol.models import ApplicationStory, Role, StatusStep
 from sync.protocol.work_calendar import WorkCalendar, WorkingDays
 from sync.server import audit, sealing
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow
-from sync.server.cases.book import note_binding
+from sync.server.cases.book import note_binding, owed_materials
 from sync.server.cases.calendar import center_calendar
 from sync.server.db import ApplicationState, CaseEventRow, CaseRow, QueueTicket
 from sync.server.documents import etag_of
@@ -40,8 +41,6 @@ from sync.server.routes import (
 )
 
 TRACKING_PATH = r"^[A-Za-z0-9-]{4,40}$"
-#: the states whose statutory deadline still runs
-OPEN_STATES = frozenset({CaseState.ACCEPTED, CaseState.ACCEPTED_PENDING, CaseState.IN_PROGRESS})
 
 router = APIRouter(prefix="/v1", tags=["cases"], route_class=PolicyRoute)
 
@@ -191,8 +190,10 @@ def get_application_story(
             return ApplicationStory(status=status)
         view = case_view(session, None, case, notes=False)
     due_date, due_estimated = open_due(view)
-    return ApplicationStory(status=status, steps=public_steps(view), due_date=due_date,
-                            due_estimated=due_estimated)
+    return ApplicationStory(
+        status=status, steps=public_steps(view), due_date=due_date,
+        due_estimated=due_estimated,
+        materials_owed=owed_materials((event.kind.value, event.detail) for event in view.events))
 
 
 @router.get("/calendar", response_model=WorkCalendar, responses=NOT_MODIFIED)

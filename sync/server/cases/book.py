@@ -8,6 +8,7 @@ sealed with the platform key like the transaction it came from.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -48,6 +49,10 @@ _DECISIONS: dict[AcceptanceOutcome, tuple[CaseEventKind, CaseState, str | None]]
 }
 
 
+#: The decisions after which nothing is owed (others than a notice or 容缺).
+_DECIDED = frozenset({CaseEventKind.ACCEPTED.value, CaseEventKind.REFUSED.value,
+                      CaseEventKind.ON_THE_SPOT.value})
+
 #: The states each progress step may start from.
 _MOVES: dict[CaseAction, frozenset[CaseState]] = {
     CaseAction.IN_PROGRESS: frozenset({CaseState.ACCEPTED, CaseState.ACCEPTED_PENDING}),
@@ -73,6 +78,24 @@ PROGRESS_STATUS = {CaseAction.IN_PROGRESS: "in_progress", CaseAction.COMPLETED: 
 
 def note_binding(tracking_number: str, tx_id: str) -> bytes:
     return f"case note\n{tracking_number}\n{tx_id}".encode()
+
+
+def owed_materials(events: Iterable[tuple[str, dict[str, Any]]]) -> list[str]:
+    """The materials a case still waits for, from its events (kind, detail) in order:
+    those of its last one-time notice, or promised at its acceptance (容缺), less
+    those supplied since; none after any other decision."""
+    owed: list[str] = []
+    for kind, detail in events:
+        if kind == CaseEventKind.ONE_TIME_NOTICE.value:
+            owed = list(detail.get("missing", []))
+        elif kind == CaseEventKind.ACCEPTED_PENDING.value:
+            owed = list(detail.get("promised", []))
+        elif kind == CaseEventKind.MATERIALS_SUPPLIED.value:
+            supplied = set(detail.get("materials", []))
+            owed = [code for code in owed if code not in supplied]
+        elif kind in _DECIDED:
+            owed = []
+    return owed
 
 
 def _timestamp(item: TransactionItem) -> float:
@@ -224,20 +247,14 @@ class CaseBook:
                 case.state == CaseState.ACCEPTED_PENDING.value and not self._still_owed(case):
             case.state = CaseState.ACCEPTED.value
 
-    def _still_owed(self, case: CaseRow) -> set[str]:
+    def _still_owed(self, case: CaseRow) -> list[str]:
         """Materials promised at acceptance (容缺) and not supplied since."""
         self.session.flush()
-        owed: set[str] = set()
-        for kind, text in self.session.execute(
+        return owed_materials(
+            (kind, json.loads(text)) for kind, text in self.session.execute(
                 select(CaseEventRow.kind, CaseEventRow.detail)
                 .where(CaseEventRow.tracking_number == case.tracking_number)
-                .order_by(CaseEventRow.at, CaseEventRow.id)):
-            facts = json.loads(text)
-            if kind == CaseEventKind.ACCEPTED_PENDING.value:
-                owed = set(facts.get("promised", []))
-            elif kind == CaseEventKind.MATERIALS_SUPPLIED.value:
-                owed -= set(facts.get("materials", []))
-        return owed
+                .order_by(CaseEventRow.at, CaseEventRow.id)))
 
     def _repair(self, item: TransactionItem, payload: RepairPayload, now: float) -> None:
         at = _timestamp(item)
