@@ -30,7 +30,9 @@ from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 
 if TYPE_CHECKING:
+    from counter.admin.pages import ManagerPages
     from counter.cases.desk import CaseDesk
+    from sync.manager_client import ManagerClient
     from sync.protocol.help import HelpRequestShown
     from sync.protocol.staff import StaffEntry
     from sync.staff_sign_in import SignInResult
@@ -63,6 +65,9 @@ class CounterComposition:
         self.workbench: QWidget | None = None
         self.rating: QWidget | None = None
         self.case_desk: CaseDesk | None = None
+        self.manager_pages: ManagerPages | None = None
+        #: The signed-in manager's requests (None: no manager signed in online).
+        self.manager: ManagerClient | None = None
         self.adapters: Adapters | None = None
         self.reference: ReferenceData | None = None
         self.sign_in_hint = ""
@@ -94,6 +99,7 @@ class CounterComposition:
 
     # ------------------------------------------------------------ phase two
     def attach(self, shell: Shell) -> None:
+        from sync.caches import CATALOG, CENTER, NOTICES, STAFF
         from terminal.reference import ReferenceData
 
         self.shell = shell
@@ -115,12 +121,15 @@ class CounterComposition:
         if self.desk.clerk is None:
             self.sign_in.staff_no.setFocus()  # the clerk's first keys go to the staff number
         self.adapters = shell.adapters
-        self.reference = ReferenceData(shell.services.runtime.cache, parent=self.window)
+        self.reference = ReferenceData(shell.services.runtime.cache,
+                                       names=(CATALOG, NOTICES, STAFF, CENTER),
+                                       parent=self.window)
         self.reference.changed.connect(self._reference_changed)
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(self._sync_state)
         self._install_workbench(shell)
         self._install_case_desk(shell)
+        self._install_manager_pages(shell)
         self._start_card_watcher(shell)
         self.reference.follow(shell.bridge)
         if shell.bridge.last_state is not None:
@@ -189,11 +198,29 @@ class CounterComposition:
         self.window.show_status(lambda: self.help_alerts.not_answered_text(refusal))
 
     def _reference_changed(self, names: frozenset[str]) -> None:
-        from sync.caches import CATALOG
+        from sync.caches import CATALOG, CENTER
 
         reload = getattr(self.workbench, "reload_catalog", None)
         if CATALOG in names and reload is not None:
             reload()
+        if CENTER in names:
+            self._apply_window_setup()
+
+    def _apply_window_setup(self) -> None:
+        """The queues this window calls: as the manager set them on the platform for
+        this window's number, else as configured here."""
+        if self.shell is None or self.reference is None:
+            return
+        configured = list(self.shell.services.config.counter.categories)
+        setup = self.reference.center_setup
+        window = setup.window(self.desk.window) if setup is not None else None
+        chosen = list(window.categories) if window is not None and window.categories \
+            else configured
+        if chosen != self.desk.categories:
+            log.info("window %s calls %s", self.desk.window, chosen or "every queue")
+            self.desk.categories = chosen
+            self.desk.prefixes.update({code[:1].upper(): code for code in chosen})
+            self.queue_panel.redraw()
 
     # ------------------------------------------------------------ clerks
     def _authenticate(self, staff_no: str | None, card_uid: str | None,
@@ -211,7 +238,8 @@ class CounterComposition:
         if self.card_watcher is not None:
             self.card_watcher.stop()
         self.desk.sign_in(Clerk(member.staff_no, member.name))
-        self.window.set_signed_in(member.name)
+        self._open_manager_session(member)
+        self.window.set_signed_in(member.name, manager=self.manager is not None)
         self.window.show_status(lambda: QCoreApplication.translate(
             "CounterComposition", "Signed in as %1.").replace("%1", member.name))
         self.idle.arm()
@@ -222,6 +250,7 @@ class CounterComposition:
         log.info("clerk %s signed out", self.desk.clerk.staff_no)
         self.idle.disarm()
         self.desk.sign_out()
+        self._end_manager_session()
         self.window.set_signed_in(None)
         self.sign_in.reset()
         self.window.show_status(lambda: QCoreApplication.translate(
@@ -302,6 +331,37 @@ class CounterComposition:
         self.window.set_case_desk(case_desk)
         self.window.casesToggled.connect(lambda on: case_desk.load() if on else None)
         case_desk.precheckRequested.connect(self._precheck)
+
+    # ------------------------------------------------------------ the center manager
+    def _install_manager_pages(self, shell: Shell) -> None:
+        """The manager's pages (`counter.admin`), opened by a signed-in manager (Ctrl+M)."""
+        from counter.admin.pages import ManagerPages
+
+        pages = ManagerPages(
+            lambda: self.manager if self.desk.online is not False else None,
+            zone=self.gui.settings.zone, language=lambda: self.gui.language.language)
+        self.manager_pages = pages
+        self.window.set_manager_pages(pages)
+        self.window.manageToggled.connect(lambda on: pages.load() if on else None)
+
+    def _open_manager_session(self, member: StaffEntry) -> None:
+        from sync.manager_client import ManagerClient
+        from sync.protocol.staff import MANAGER
+
+        session = self.sign_in.manager_session
+        self.manager = None
+        if self.shell is not None and member.role == MANAGER and session:
+            self.manager = ManagerClient(self.shell.services.runtime.client, session)
+        if self.manager_pages is not None:
+            self.manager_pages.set_manager(member.name if self.manager else "")
+
+    def _end_manager_session(self) -> None:
+        """Sign the manager out at the platform too (best effort: the session
+        expires by itself)."""
+        manager, self.manager = self.manager, None
+        if manager is not None:
+            self.reads.run(manager.sign_out, lambda _done: None,
+                           lambda error: log.info("manager sign-out not told: %s", error))
 
     def _precheck(self, tracking_number: str) -> None:
         """A kiosk application (or one owing materials) from the case desk, opened in
@@ -394,4 +454,6 @@ class CounterComposition:
         self.reads.wait()
         if self.case_desk is not None:
             self.case_desk.reads.wait()
+        if self.manager_pages is not None:
+            self.manager_pages.wait()
         self.sign_in.shutdown()

@@ -39,7 +39,9 @@ Authenticate = Callable[[str | None, str | None, str], "SignInResult"]
 
 
 class SignInScreen(QWidget):
-    """Emits `signedIn(StaffEntry)`; `reset()` before showing it again."""
+    """Emits `signedIn(StaffEntry)`; `reset()` before showing it again.
+    `manager_session` is the session of a center manager who signed in online
+    (None for anyone else, and offline)."""
 
     signedIn = Signal(object)
 
@@ -50,6 +52,7 @@ class SignInScreen(QWidget):
         self.setObjectName("signIn")
         self._authenticate = authenticate
         self._card: str | None = None
+        self.manager_session: str | None = None
         self.lockout = Lockout(clock)
         self._runner = Runner(self)
         self._busy = False
@@ -135,6 +138,7 @@ class SignInScreen(QWidget):
 
     def reset(self) -> None:
         self._card = None
+        self.manager_session = None
         self.staff_no.setEnabled(True)
         self.staff_no.clear()
         self.pin.clear()
@@ -173,6 +177,7 @@ class SignInScreen(QWidget):
         if result.outcome is SignInOutcome.SIGNED_IN and result.member is not None:
             self.lockout.succeeded()
             self.message.clear()
+            self.manager_session = result.manager_session
             self.signedIn.emit(result.member)
         elif result.no_verifier:
             self.message.setText(self.tr(

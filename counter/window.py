@@ -24,12 +24,14 @@ from terminal.sync_badge import SyncBadge
 SIGN_OUT_KEY = "F12"
 FIGURES_KEY = "F10"
 CASES_KEY = "Ctrl+K"
+MANAGE_KEY = "Ctrl+M"
 
 
 class CounterWindow(QWidget):
     signOutRequested = Signal()
     figuresToggled = Signal(bool)
     casesToggled = Signal(bool)
+    manageToggled = Signal(bool)
 
     def __init__(self, badge: SyncBadge, sign_in: SignInScreen, queue_panel: QueuePanel,
                  work_area: QWidget, figures: QWidget) -> None:
@@ -50,6 +52,12 @@ class CounterWindow(QWidget):
         self.cases_button.toggled.connect(self.show_cases)
         self.cases_button.hide()
         self.case_desk: QWidget | None = None
+        self.manage_button = QPushButton(objectName="manageButton", checkable=True)
+        self.manage_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.manage_button.toggled.connect(self.show_manager_pages)
+        self.manage_button.hide()
+        self.manager_pages: QWidget | None = None
+        self.is_manager = False
         self.sign_out_button = QPushButton(objectName="signOutButton")
         self.sign_out_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.sign_out_button.clicked.connect(self.signOutRequested)
@@ -85,7 +93,7 @@ class CounterWindow(QWidget):
 
     def _top_bar(self) -> QFrame:
         bar = QFrame(objectName="topBar")
-        row = QHBoxLayout(bar)
+        row = self.top_row = QHBoxLayout(bar)
         row.setContentsMargins(16, 6, 16, 6)
         row.setSpacing(20)
         row.addWidget(self.center)
@@ -93,6 +101,7 @@ class CounterWindow(QWidget):
         row.addStretch(1)
         row.addWidget(self.clerk_label)
         row.addWidget(self.badge)
+        row.addWidget(self.manage_button)
         row.addWidget(self.cases_button)
         row.addWidget(self.figures_button)
         row.addWidget(self.sign_out_button)
@@ -108,10 +117,20 @@ class CounterWindow(QWidget):
         self.center_name, self.window_number = center_name, window
         self._retranslate()
 
-    def set_signed_in(self, clerk_name: str | None) -> None:
+    def set_signed_in(self, clerk_name: str | None, *, manager: bool = False) -> None:
+        """Who is signed in (None: nobody); `manager`: a manager of the center with
+        a session, who may open the manager's pages."""
         self.clerk_name = clerk_name or ""
         signed_in = clerk_name is not None
-        self.pages.setCurrentIndex(1 if signed_in else 0)
+        self.is_manager = signed_in and manager
+        self.manage_button.setVisible(self.is_manager and self.manager_pages is not None)
+        crowded = self.manage_button.isVisibleTo(self)  # one button more in the bar
+        self.top_row.setSpacing(6 if crowded else 20)
+        self.top_row.setContentsMargins(8 if crowded else 16, 6, 8 if crowded else 16, 6)
+        if not self.is_manager:
+            self.manage_button.setChecked(False)
+        self.pages.setCurrentIndex(
+            0 if not signed_in else 2 if self.manage_button.isChecked() else 1)
         self.sign_out_button.setVisible(signed_in)
         self.figures_button.setVisible(signed_in)
         self.cases_button.setVisible(signed_in and self.case_desk is not None)
@@ -136,7 +155,26 @@ class CounterWindow(QWidget):
         shortcut = QShortcut(QKeySequence(CASES_KEY), self)
         shortcut.activated.connect(
             lambda: self.cases_button.toggle() if self.cases_button.isVisible() else None)
-        self.set_signed_in(self.clerk_name or None)
+        self.set_signed_in(self.clerk_name or None, manager=self.is_manager)
+
+    def set_manager_pages(self, pages: QWidget) -> None:
+        """Add the manager's pages (the whole window below the top bar, Ctrl+M)."""
+        self.manager_pages = pages
+        self.pages.addWidget(pages)
+        shortcut = QShortcut(QKeySequence(MANAGE_KEY), self)
+        shortcut.activated.connect(
+            lambda: self.manage_button.toggle() if self.manage_button.isVisible() else None)
+        self.set_signed_in(self.clerk_name or None, manager=self.is_manager)
+
+    def show_manager_pages(self, on: bool) -> None:
+        if self.manager_pages is None:
+            return
+        if on and not self.is_manager:
+            self.manage_button.setChecked(False)
+            return
+        if self.clerk_name:
+            self.pages.setCurrentIndex(2 if on else 1)
+        self.manageToggled.emit(on)
 
     def show_cases(self, on: bool) -> None:
         if self.case_desk is None:
@@ -179,6 +217,7 @@ class CounterWindow(QWidget):
                                  if self.clerk_name else "")
         self.figures_button.setText(self.tr("Figures (%1)").replace("%1", FIGURES_KEY))
         self.cases_button.setText(self.tr("Cases (%1)").replace("%1", CASES_KEY))
+        self.manage_button.setText(self.tr("Manage (%1)").replace("%1", MANAGE_KEY))
         self.sign_out_button.setText(self.tr("Sign out (%1)").replace("%1", SIGN_OUT_KEY))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -15,7 +15,7 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from display.hall_screen import HallScreen
 from terminal.center_time import center_clock
@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # imported for real in phase two
 
 log = logging.getLogger("display.composition")
 VOICE_CACHE = "voice"
+#: How often the ticker checks which notices are on (they start and end on their time).
+NOTICE_RECHECK_MS = 60_000
 
 
 class DisplayComposition:
@@ -49,6 +51,7 @@ class DisplayComposition:
         self.feed: HallFeed | None = None
         self.announcer: Announcer | None = None
         self.reference: ReferenceData | None = None
+        self.notice_timer: QTimer | None = None
         self.sound: tuple[bool, str] | None = None  # (heard, what a technician should know)
         self.announced: deque[str] = deque(maxlen=20)  # "number@window", latest last
 
@@ -94,6 +97,10 @@ class DisplayComposition:
         self.reference = ReferenceData(shell.services.runtime.cache, names=(NOTICES,),
                                        parent=self.screen)
         self.reference.changed.connect(lambda _names: self.refresh_notices())
+        # a center's notice starts and ends on its own time, not only when the data moves
+        self.notice_timer = QTimer(self.screen, interval=NOTICE_RECHECK_MS)
+        self.notice_timer.timeout.connect(self.refresh_notices)
+        self.notice_timer.start()
         self.feed, self.announcer = feed, announcer
         self.reference.follow(shell.bridge)
         feed.start()
@@ -142,6 +149,8 @@ class DisplayComposition:
 
     def stop(self) -> None:
         """Stop listening first (nothing reads the store once the shell closes it)."""
+        if self.notice_timer is not None:
+            self.notice_timer.stop()
         if self.shell is not None:
             self.shell.bridge.stateChanged.disconnect(self._sync_state)
             self.shell.link.changed.disconnect(self._link_moved)

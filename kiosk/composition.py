@@ -9,6 +9,7 @@ has loaded them.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -194,7 +195,8 @@ class KioskComposition:
         from sync.protocol.models import NoticeList
 
         cached = self.context.cached(NOTICES, NoticeList)
-        return list(cached.value.notices) if cached else []
+        now = datetime.now(UTC)
+        return [n for n in cached.value.notices if n.showing(now)] if cached else []
 
     def _switch_language(self, language: str) -> None:
         self.gui.language.set_language(language)

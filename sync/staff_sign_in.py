@@ -44,6 +44,8 @@ class SignInResult:
     retry_after_seconds: int = 0
     #: Offline and nobody of this purpose signed in here recently.
     no_verifier: bool = False
+    #: A center manager signed in online: the session of the manager's requests.
+    manager_session: str | None = None
 
 
 class StaffSignIn:
@@ -65,7 +67,8 @@ class StaffSignIn:
         if answer.outcome is SignInOutcome.SIGNED_IN and answer.verifier is not None:
             self._cache.put_staff_verifier(answer.verifier)
         return SignInResult(answer.outcome, answer.member,
-                            retry_after_seconds=answer.retry_after_seconds)
+                            retry_after_seconds=answer.retry_after_seconds,
+                            manager_session=answer.manager_session)
 
     def offline(self, request: StaffSignInRequest) -> SignInResult:
         """Against the verifiers of members who signed in here recently."""

@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from sync.caches import CATALOG, NOTICES, PUBLISHED, STAFF
+from sync.caches import CATALOG, CENTER, NOTICES, PUBLISHED, STAFF
 from terminal.background import Lane, Latest
 
 if TYPE_CHECKING:
     from sync.caches import ReferenceCache
+    from sync.protocol.center import CenterSetup
     from sync.protocol.models import Catalog, Notice, StaffMember
     from terminal.sync_bridge import SyncBridge
 
@@ -57,8 +59,16 @@ class ReferenceData(QObject):
 
     @property
     def notices(self) -> list[Notice]:
+        """The notices to show now (a center's own ones have their time)."""
         value = self.values.get(NOTICES)
-        return list(value.notices) if value is not None else []
+        now = datetime.now(UTC)
+        return [n for n in value.notices if n.showing(now)] if value is not None else []
+
+    @property
+    def center_setup(self) -> CenterSetup | None:
+        """The center's windows and opening rules (when this terminal follows them)."""
+        value: CenterSetup | None = self.values.get(CENTER)
+        return value
 
     @property
     def roster(self) -> list[StaffMember]:

@@ -27,6 +27,7 @@ DEMO_PINS = {
     "1004": "445566",
     "2001": "860214",
     "9001": "909090",
+    "8001": "135246",
 }
 REQUIRED_DEPARTMENT_NAMES = (
     "民政",
@@ -169,10 +170,11 @@ def test_notices() -> None:
 
 def test_staff_roster() -> None:
     staff = StaffRoster.model_validate_json(_load("staff.json")).staff
-    assert len(staff) == 6
-    assert len({s.staff_no for s in staff}) == 6
+    assert len(staff) == 7
+    assert len({s.staff_no for s in staff}) == 7
     roles = Counter(s.role for s in staff)
     assert roles["clerk"] >= 1 and roles["supervisor"] >= 1 and roles["technician"] >= 1
+    assert [s.center for s in staff if s.role == "manager"] == ["C001"]
     assert {s.staff_no for s in staff} == set(DEMO_PINS)
     for s in staff:
         assert s.pin_hash.startswith("scrypt$"), s.staff_no

@@ -110,7 +110,9 @@ class NoticesScreen(KioskScreen):
         cached = self.context.cached(NOTICES, NoticeList)
         if cached is None:
             return []
-        return sorted(cached.value.notices, key=lambda n: n.published_at, reverse=True)
+        now = self.context.clock()
+        return sorted((n for n in cached.value.notices if n.showing(now)),
+                      key=lambda n: n.published_at, reverse=True)
 
     # ---- navigation ---------------------------------------------------------------
     def enter(self, args: dict[str, Any]) -> None:

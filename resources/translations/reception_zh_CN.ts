@@ -528,6 +528,117 @@
     </message>
 </context>
 <context>
+    <name>CalendarPage</name>
+    <message>
+        <source>New Year&apos;s Day</source>
+        <translation>元旦</translation>
+    </message>
+    <message>
+        <source>Spring Festival</source>
+        <translation>春节</translation>
+    </message>
+    <message>
+        <source>Tomb-sweeping Day</source>
+        <translation>清明节</translation>
+    </message>
+    <message>
+        <source>Labour Day</source>
+        <translation>劳动节</translation>
+    </message>
+    <message>
+        <source>Dragon Boat Festival</source>
+        <translation>端午节</translation>
+    </message>
+    <message>
+        <source>Mid-autumn Festival</source>
+        <translation>中秋节</translation>
+    </message>
+    <message>
+        <source>National Day</source>
+        <translation>国庆节</translation>
+    </message>
+    <message>
+        <source>Victory Day (70th anniversary)</source>
+        <translation>抗战胜利70周年纪念日</translation>
+    </message>
+    <message>
+        <source>worked weekend day</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <source>holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>No calendar of this year yet: only weekends are days off until one is published.</source>
+        <translation>本年度尚无日历：发布之前仅按周末休息计算。</translation>
+    </message>
+    <message>
+        <source>The city&apos;s calendar, from chinesecalendar.</source>
+        <translation>全市日历（来自 chinesecalendar）。</translation>
+    </message>
+    <message>
+        <source>This center&apos;s own calendar, published by %1.</source>
+        <translation>本中心自有日历，由 %1 发布。</translation>
+    </message>
+    <message>
+        <source>The city&apos;s calendar.</source>
+        <translation>全市日历。</translation>
+    </message>
+    <message>
+        <source>The day is not in %1.</source>
+        <translation>该日期不在 %1 年内。</translation>
+    </message>
+    <message>
+        <source>A holiday is a weekday and a worked day is a weekend day; other days need no entry.</source>
+        <translation>节假日须为工作日、调休上班日须为周末；其他日期无需登记。</translation>
+    </message>
+    <message>
+        <source>Not published yet: press Publish when the year is complete.</source>
+        <translation>尚未发布：全年录入完成后请按“发布”。</translation>
+    </message>
+    <message>
+        <source>Published. Every terminal of this center counts deadlines on it from its next refresh.</source>
+        <translation>已发布。本中心各终端下次刷新后即按此计算办结时限。</translation>
+    </message>
+    <message>
+        <source>Working-day calendar</source>
+        <translation>工作日日历</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>e.g. Spring Festival</source>
+        <translation>如：春节</translation>
+    </message>
+    <message>
+        <source>Add or change</source>
+        <translation>添加或修改</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Publish</source>
+        <translation>发布</translation>
+    </message>
+</context>
+<context>
     <name>CallStaffButton</name>
     <message>
         <source>Start screen</source>
@@ -975,6 +1086,7 @@
     <name>CounterComposition</name>
     <message>
         <source>No input: signing out in %1 s.</source>
+        <extracomment>The signed-in manager&apos;s requests (None: no manager signed in online).</extracomment>
         <translation>长时间无操作：%1 秒后退出登录。</translation>
     </message>
     <message>
@@ -1011,6 +1123,10 @@
     <message>
         <source>Cases (%1)</source>
         <translation>案件 (%1)</translation>
+    </message>
+    <message>
+        <source>Manage (%1)</source>
+        <translation>管理 (%1)</translation>
     </message>
     <message>
         <source>Sign out (%1)</source>
@@ -1990,6 +2106,61 @@
     </message>
 </context>
 <context>
+    <name>HoursPage</name>
+    <message>
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>A day closes after it opens.</source>
+        <translation>关门时间须晚于开门时间。</translation>
+    </message>
+    <message>
+        <source>Saved. The platform applies it to the next number the kiosk asks for.</source>
+        <translation>已保存。平台对自助机下一次取号即按此执行。</translation>
+    </message>
+    <message>
+        <source>Opening hours and daily quotas of the kiosk</source>
+        <translation>自助机取号时间与每日限额</translation>
+    </message>
+    <message>
+        <source>The kiosk gives numbers only in these hours (unticked: at any time)</source>
+        <translation>自助机仅在以下时间内发号（不勾选：全天发号）</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Working day</source>
+        <translation>工作日</translation>
+    </message>
+    <message>
+        <source>Rest day or holiday</source>
+        <translation>休息日或节假日</translation>
+    </message>
+    <message>
+        <source>Last number, minutes before closing</source>
+        <translation>停止取号（关门前分钟数）</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Numbers a day, per queue</source>
+        <translation>各队列每日号数</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+</context>
+<context>
     <name>IdentifyScreen</name>
     <message>
         <source>This machine has no card reader, so please type your ID number.</source>
@@ -2134,6 +2305,73 @@
     </message>
 </context>
 <context>
+    <name>ManagerPages</name>
+    <message>
+        <source>Center management · %1</source>
+        <translation>中心管理 · %1</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>公告</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Hours and quotas</source>
+        <translation>时间与限额</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached. Nothing was changed; try again when the connection is back.</source>
+        <translation>无法连接平台，未做任何更改；请在网络恢复后重试。</translation>
+    </message>
+    <message>
+        <source>Your manager session has ended. Sign out and sign in again.</source>
+        <translation>您的管理员会话已结束，请退出后重新登录。</translation>
+    </message>
+    <message>
+        <source>This staff number is already given.</source>
+        <translation>该工号已被使用。</translation>
+    </message>
+    <message>
+        <source>This card is bound to another member.</source>
+        <translation>该卡已绑定给其他人员。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account.</source>
+        <translation>不能停用您自己的账号。</translation>
+    </message>
+    <message>
+        <source>An expired notice cannot be changed; write a new one.</source>
+        <translation>已撤下的公告不能修改，请新建一条。</translation>
+    </message>
+    <message>
+        <source>A queue category is not one of this center&apos;s.</source>
+        <translation>有队列类别不属于本中心。</translation>
+    </message>
+    <message>
+        <source>It is no longer there; read the list again.</source>
+        <translation>该条目已不存在，请重新读取列表。</translation>
+    </message>
+    <message>
+        <source>The platform refused this (%1).</source>
+        <translation>平台拒绝了此操作（%1）。</translation>
+    </message>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>出现错误：%1</translation>
+    </message>
+</context>
+<context>
     <name>MaterialsStep</name>
     <message>
         <source>4. Materials</source>
@@ -2245,6 +2483,101 @@
     <message>
         <source>Still there? Returning to the start in %1 s. Touch to continue.</source>
         <translation>还在吗？%1 秒后返回首页，触摸屏幕继续。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesPage</name>
+    <message>
+        <source>no end</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>已撤下</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>已排期</translation>
+    </message>
+    <message>
+        <source>showing</source>
+        <translation>展示中</translation>
+    </message>
+    <message>
+        <source>Write the title in both Chinese and English.</source>
+        <translation>请填写中文和英文标题。</translation>
+    </message>
+    <message>
+        <source>The notice must end after it starts.</source>
+        <translation>公告结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <source>Saved. It shows on this center&apos;s kiosks and hall display from %1.</source>
+        <translation>已保存。自 %1 起在本中心自助机和大厅屏展示。</translation>
+    </message>
+    <message>
+        <source>The notice was withdrawn from the kiosks and the hall display.</source>
+        <translation>公告已从自助机和大厅屏撤下。</translation>
+    </message>
+    <message>
+        <source>Notices of this center</source>
+        <translation>本中心公告</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title (Chinese)</source>
+        <translation>中文标题</translation>
+    </message>
+    <message>
+        <source>Title (English)</source>
+        <translation>英文标题</translation>
+    </message>
+    <message>
+        <source>Text (Chinese)</source>
+        <translation>中文正文</translation>
+    </message>
+    <message>
+        <source>Text (English)</source>
+        <translation>英文正文</translation>
+    </message>
+    <message>
+        <source>Shown</source>
+        <translation>展示时间</translation>
+    </message>
+    <message>
+        <source>No end</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <source>New notice</source>
+        <translation>新建公告</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Expire now</source>
+        <translation>立即撤下</translation>
     </message>
 </context>
 <context>
@@ -3026,6 +3359,129 @@
     </message>
 </context>
 <context>
+    <name>StaffPage</name>
+    <message>
+        <source>Choose a member in the list</source>
+        <translation>请在列表中选择人员</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Give a staff number, a name and a PIN of 4 to 12 digits.</source>
+        <translation>请填写工号、姓名和 4 至 12 位数字密码。</translation>
+    </message>
+    <message>
+        <source>%1 was added and can sign in with the PIN given.</source>
+        <translation>已添加 %1，可用所设密码登录。</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 12 digits.</source>
+        <translation>密码为 4 至 12 位数字。</translation>
+    </message>
+    <message>
+        <source>The PIN of %1 was reset.</source>
+        <translation>%1 的密码已重置。</translation>
+    </message>
+    <message>
+        <source>Type the card&apos;s number (UID, hexadecimal).</source>
+        <translation>请输入卡号（UID，十六进制）。</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在岗</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Card bound</source>
+        <translation>已绑卡</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>窗口人员</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>值班主管</translation>
+    </message>
+    <message>
+        <source>Center manager</source>
+        <translation>中心负责人</translation>
+    </message>
+    <message>
+        <source>Technician</source>
+        <translation>技术员</translation>
+    </message>
+    <message>
+        <source>Staff of this center</source>
+        <translation>本中心人员</translation>
+    </message>
+    <message>
+        <source>Staff number</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Staff card</source>
+        <translation>工作卡</translation>
+    </message>
+    <message>
+        <source>Add a member</source>
+        <translation>添加人员</translation>
+    </message>
+    <message>
+        <source>First PIN</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Card number (UID)</source>
+        <translation>卡号（UID）</translation>
+    </message>
+    <message>
+        <source>Bind card</source>
+        <translation>绑定工作卡</translation>
+    </message>
+    <message>
+        <source>Unbind card</source>
+        <translation>解绑工作卡</translation>
+    </message>
+</context>
+<context>
     <name>StatusScreen</name>
     <message>
         <source>Camera starting …</source>
@@ -3518,6 +3974,53 @@
     <message>
         <source>Technician</source>
         <translation>技术维护</translation>
+    </message>
+</context>
+<context>
+    <name>WindowsPage</name>
+    <message>
+        <source>Every window needs a number of up to 8 characters.</source>
+        <translation>每个窗口都须有号码（不超过 8 个字符）。</translation>
+    </message>
+    <message>
+        <source>Two windows have the same number.</source>
+        <translation>有两个窗口号码相同。</translation>
+    </message>
+    <message>
+        <source>Saved. The counters and the hall display of this center take it at their next refresh.</source>
+        <translation>已保存。本中心窗口终端和大厅屏下次刷新后生效。</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Name (Chinese)</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>In service</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Windows and the queues they call</source>
+        <translation>窗口及其叫号队列</translation>
+    </message>
+    <message>
+        <source>Add a window</source>
+        <translation>添加窗口</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
