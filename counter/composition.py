@@ -77,6 +77,8 @@ class CounterComposition:
         QApplication.instance().installEventFilter(self.idle)
         self.reads = Runner(self.window)
         self.card_watcher: StaffCardWatcher | None = None
+        #: The watcher runs for the manager's staff page (not for signing in).
+        self.cards_for_manager = False
         self.sign_in.signedIn.connect(self.signed_in)
         self.window.signOutRequested.connect(self.sign_out)
         self.window.figuresToggled.connect(lambda on: self.load_figures() if on else None)
@@ -265,11 +267,17 @@ class CounterComposition:
             return  # staff cards need a PC/SC reader
         from counter.staff_card import pcsc_uid_source
 
-        self.card_watcher = StaffCardWatcher(pcsc_uid_source(reader.reader or None),
-                                             parent=self.window)
-        self.card_watcher.uidRead.connect(self.sign_in.present_card)
+        self.watch_cards(StaffCardWatcher(pcsc_uid_source(reader.reader or None),
+                                          parent=self.window))
+
+    def watch_cards(self, watcher: StaffCardWatcher) -> None:
+        """Staff cards: for signing in, and for the manager's staff page while it is open."""
+        self.card_watcher = watcher
+        watcher.uidRead.connect(self.sign_in.present_card)
+        if self.manager_pages is not None:
+            watcher.uidRead.connect(self.manager_pages.staff.present_card)
         if self.desk.clerk is None:
-            self.card_watcher.start()
+            watcher.start()
 
     # ------------------------------------------------------------ work area
     def _install_workbench(self, shell: Shell) -> None:
@@ -342,7 +350,20 @@ class CounterComposition:
             zone=self.gui.settings.zone, language=lambda: self.gui.language.language)
         self.manager_pages = pages
         self.window.set_manager_pages(pages)
-        self.window.manageToggled.connect(lambda on: pages.load() if on else None)
+        self.window.manageToggled.connect(self._manager_pages_toggled)
+
+    def _manager_pages_toggled(self, on: bool) -> None:
+        """Open: read the page shown, and listen for a staff card to bind."""
+        if self.manager_pages is not None and on:
+            self.manager_pages.load()
+        watcher = self.card_watcher
+        if watcher is None or on == self.cards_for_manager:
+            return
+        self.cards_for_manager = on
+        if on:
+            watcher.start()  # stopped while someone is signed in
+        else:
+            watcher.stop()
 
     def _open_manager_session(self, member: StaffEntry) -> None:
         from sync.manager_client import ManagerClient

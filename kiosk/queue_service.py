@@ -21,6 +21,7 @@ from kiosk.local_bookings import LocalBooking, LocalBookings
 from kiosk.receipts import IssuedTicket, Names
 from kiosk.ticket_leases import LeaseStore, top_up
 from sync.client import AuthError, RequestRefused, TransientError
+from sync.protocol.center import OpeningRules, last_number_at
 from sync.protocol.models import CheckInPayload, Person, TicketPayload
 from sync.protocol.queue import (
     BookingSlots,
@@ -47,6 +48,43 @@ def ask_at_desk() -> str:
         "Please ask at the front desk.")
 
 
+def not_giving_numbers(code: str, opening: OpeningRules | None) -> str | None:
+    """What a resident is told when the center's rules refuse a number now
+    (`center_closed`, `quota_reached`), with the hours when they are known; None
+    for any other refusal."""
+    if code == "quota_reached":
+        return QCoreApplication.translate(
+            "QueueFlow", "Today's numbers for this service have all been given. "
+            "Please come back on the next working day, or ask at the front desk.")
+    if code != "center_closed":
+        return None
+    text = QCoreApplication.translate(
+        "QueueFlow", "The center is not giving numbers at this time.")
+    hours = opening.working_day if opening is not None else None
+    if opening is not None and hours is not None:
+        text += " " + QCoreApplication.translate(
+            "QueueFlow", "On working days numbers are given from %1 to %2.") \
+            .replace("%1", hours.opens).replace("%2", last_number_at(opening, hours))
+    return text
+
+
+def closed_offline(runtime: SyncRuntime, at: datetime) -> bool:
+    """Offline, by the center's rules as last received: no number now (`at`: the
+    center's time). The day's quota is the platform's to count."""
+    from sync.caches import CALENDAR, CENTER
+    from sync.protocol.center import CenterSetup, gives_numbers
+    from sync.protocol.work_calendar import WorkCalendar, WorkingDays
+
+    setup = runtime.cache.get(CENTER, CenterSetup)
+    opening = setup.value.opening if setup is not None else None
+    if opening is None:
+        return False
+    calendar = runtime.cache.get(CALENDAR, WorkCalendar)
+    working = WorkingDays(calendar.value).is_working_day(at.date()) if calendar is not None \
+        else at.weekday() < 5
+    return not gives_numbers(opening, working, at.time())
+
+
 def refresh_queue(runtime: SyncRuntime) -> QueueState:
     """Fetch the queue state, cache it, and top up the leases (blocking)."""
     state = runtime.client.queue_state()
@@ -70,8 +108,9 @@ class Obtained:
 
 
 def obtain(runtime: SyncRuntime, category: str, priority: Priority | None,
-           booking_code: str | None, try_online: bool) -> Obtained:
-    """A number for `category`: the platform's, else the next leased one."""
+           booking_code: str | None, try_online: bool, at: datetime | None = None) -> Obtained:
+    """A number for `category`: the platform's, else the next leased one (not
+    outside the center's hours, `at` being the center's time now)."""
     if try_online:
         try:
             ticket = runtime.client.issue_ticket(category, uuid.uuid4(), priority, booking_code)
@@ -87,6 +126,8 @@ def obtain(runtime: SyncRuntime, category: str, priority: Priority | None,
             except Exception as error:
                 log.warning("could not top up the leases: %s", error)
             return Obtained("online", ticket.number, ticket.people_ahead)
+    if booking_code is None and at is not None and closed_offline(runtime, at):
+        return Obtained("refused", refusal="center_closed")
     number = LeaseStore(runtime.database).take(category, datetime.now(UTC))
     if number is None:
         return Obtained("empty")
@@ -130,7 +171,7 @@ class TicketIssuer(QObject):
 
         def obtained(result: Obtained) -> None:
             if result.kind in ("empty", "refused"):
-                self._fail(result.kind)
+                self._fail(result.refusal or result.kind)
                 return
             ticket = IssuedTicket(
                 number=result.number, category=category_name,
@@ -150,7 +191,8 @@ class TicketIssuer(QObject):
             self._store(token, payloads, ticket)
 
         run_in_background(
-            self, lambda: obtain(runtime, category, priority, booking_code, online), obtained,
+            self, lambda: obtain(runtime, category, priority, booking_code, online, issued_at),
+            obtained,
             lambda _message: self._fail("error"), token=token)
 
     def _store(self, token: Token, payloads: list[Any], ticket: IssuedTicket) -> None:

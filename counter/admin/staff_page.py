@@ -1,6 +1,6 @@
 """The center's staff: add a member with a first PIN, deactivate or reactivate
-one, reset a PIN, bind or unbind a staff card (by the UID printed on it or
-read by a desktop reader that types it)."""
+one, reset a PIN, bind or unbind a staff card (held on the counter's card
+reader while this page shows, or its UID typed)."""
 
 from __future__ import annotations
 
@@ -120,6 +120,17 @@ class StaffPage(ManagerPage):
         self.active_button.setText(self.tr("Reactivate") if member and not member.active
                                    else self.tr("Deactivate"))
 
+    def present_card(self, uid: str) -> bool:
+        """A card held on the reader: its UID goes into the card field of the
+        member chosen (False when this page is not shown or nobody is chosen)."""
+        member = self.chosen
+        if not self.isVisible() or member is None:
+            return False
+        self.card.setText(uid)
+        self.tell(self.tr("Card read. Press Bind card to give it to %1.")
+                  .replace("%1", member.name))
+        return True
+
     # ------------------------------------------------------------ actions
     def add(self) -> None:
         staff_no, name = self.new_no.text().strip(), self.new_name.text().strip()
@@ -206,7 +217,7 @@ class StaffPage(ManagerPage):
         self.add_button.setText(self.tr("Add"))
         self.pin.setPlaceholderText(self.tr("New PIN"))
         self.pin_button.setText(self.tr("Reset PIN"))
-        self.card.setPlaceholderText(self.tr("Card number (UID)"))
+        self.card.setPlaceholderText(self.tr("Hold the card on the reader"))
         self.card_button.setText(self.tr("Bind card"))
         self.unbind_button.setText(self.tr("Unbind card"))
         self._selected()

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout,
 
 from hardware.identity import ELDERLY_AGE, GB11643_LIKE, age_on, birth_date_of_number
 from kiosk.context import KioskContext
-from kiosk.queue_service import TicketIssuer, ask_at_desk, refresh_queue
+from kiosk.queue_service import TicketIssuer, ask_at_desk, not_giving_numbers, refresh_queue
 from kiosk.receipts import IssuedTicket, Names
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets import Tile
+from sync.protocol.center import OpeningRules
 from sync.protocol.queue import CategoryState, Priority
 from sync.queue_cache import get_state
 from terminal.background import Latest, Token, run_in_background
@@ -221,10 +222,19 @@ class TakeNumberScreen(KioskScreen):
         self.context.session.ticket = ticket
         self.navigate.emit("queue_ticket", {})
 
-    def _failed(self, _reason: str) -> None:
+    def _failed(self, reason: str) -> None:
+        """No number: the center's hours or quota (the platform's code), else ask at
+        the desk."""
         self._set_busy(False)
         self.status.clear()
-        self._show_message(ask_at_desk)
+        self._show_message(lambda: not_giving_numbers(reason, self._opening()) or ask_at_desk())
+
+    def _opening(self) -> OpeningRules | None:
+        from sync.caches import CENTER
+        from sync.protocol.center import CenterSetup
+
+        cached = self.context.cached(CENTER, CenterSetup)
+        return cached.value.opening if cached is not None else None
 
     def _show_message(self, text: Callable[[], str]) -> None:
         self.message.say(text)

@@ -1086,7 +1086,7 @@
     <name>CounterComposition</name>
     <message>
         <source>No input: signing out in %1 s.</source>
-        <extracomment>The signed-in manager&apos;s requests (None: no manager signed in online).</extracomment>
+        <extracomment>The signed-in manager&apos;s requests (None: no manager signed in online). The watcher runs for the manager&apos;s staff page (not for signing in).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2758,6 +2758,18 @@
         <source>Sorry, a number cannot be given here right now. Please ask at the front desk.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Today&apos;s numbers for this service have all been given. Please come back on the next working day, or ask at the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The center is not giving numbers at this time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On working days numbers are given from %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QueuePanel</name>
@@ -3395,6 +3407,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Card read. Press Bind card to give it to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Give a staff number, a name and a PIN of 4 to 12 digits.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3479,7 +3495,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Card number (UID)</source>
+        <source>Hold the card on the reader</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1086,7 +1086,7 @@
     <name>CounterComposition</name>
     <message>
         <source>No input: signing out in %1 s.</source>
-        <extracomment>The signed-in manager&apos;s requests (None: no manager signed in online).</extracomment>
+        <extracomment>The signed-in manager&apos;s requests (None: no manager signed in online). The watcher runs for the manager&apos;s staff page (not for signing in).</extracomment>
         <translation>长时间无操作：%1 秒后退出登录。</translation>
     </message>
     <message>
@@ -2751,6 +2751,18 @@
         <source>Sorry, a number cannot be given here right now. Please ask at the front desk.</source>
         <translation>抱歉，现在无法在这里取号，请到服务台询问。</translation>
     </message>
+    <message>
+        <source>Today&apos;s numbers for this service have all been given. Please come back on the next working day, or ask at the front desk.</source>
+        <translation>本业务今日号码已发完，请下一个工作日再来，或到前台咨询。</translation>
+    </message>
+    <message>
+        <source>The center is not giving numbers at this time.</source>
+        <translation>本中心现在不发号。</translation>
+    </message>
+    <message>
+        <source>On working days numbers are given from %1 to %2.</source>
+        <translation>工作日发号时间为 %1 至 %2。</translation>
+    </message>
 </context>
 <context>
     <name>QueuePanel</name>
@@ -3409,6 +3421,10 @@
         <translation>已绑卡</translation>
     </message>
     <message>
+        <source>Card read. Press Bind card to give it to %1.</source>
+        <translation>已读卡。按“绑定工作卡”绑定给 %1。</translation>
+    </message>
+    <message>
         <source>Clerk</source>
         <translation>窗口人员</translation>
     </message>
@@ -3469,8 +3485,8 @@
         <translation>重置密码</translation>
     </message>
     <message>
-        <source>Card number (UID)</source>
-        <translation>卡号（UID）</translation>
+        <source>Hold the card on the reader</source>
+        <translation>请将工作卡放在读卡器上</translation>
     </message>
     <message>
         <source>Bind card</source>

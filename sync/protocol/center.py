@@ -80,6 +80,23 @@ class OpeningRules(WireModel):
                       Field(default_factory=dict, max_length=20)]
 
 
+def last_number_at(opening: OpeningRules, hours: Hours) -> str:
+    """The time of day ("HH:MM") the last number of a day with `hours` is given."""
+    hour, minute = (int(part) for part in hours.closes.split(":"))
+    total = max(0, hour * 60 + minute - opening.cutoff_minutes)
+    return f"{total // 60:02d}:{total % 60:02d}"
+
+
+def gives_numbers(opening: OpeningRules, working_day: bool, at: time) -> bool:
+    """Whether numbers are given at `at` (the center's time of day) on a working
+    day or a rest day: from opening until the cut-off before closing."""
+    hours = opening.working_day if working_day else opening.rest_day
+    if hours is None:
+        return False
+    moment = at.strftime("%H:%M")
+    return hours.opens <= moment < last_number_at(opening, hours)
+
+
 class CenterSetup(WireModel):
     """What the center's terminals are told of its own set-up."""
 

@@ -18,6 +18,7 @@ from starlette.types import ASGIApp
 
 from sync.protocol.models import Role
 from sync.server import documents, enrollment, operators
+from sync.server.admin import roster
 from sync.server.app import create_app
 from sync.server.db import create_schema, make_engine
 from sync.server.faults import faults_from_env
@@ -190,6 +191,23 @@ def _user(args: argparse.Namespace) -> int:
     return 0
 
 
+def _manager(args: argparse.Namespace) -> int:
+    pin = sys.stdin.readline().rstrip("\n") if args.pin_stdin else getpass.getpass("PIN: ")
+    if not args.pin_stdin and getpass.getpass("Again: ") != pin:
+        print("reception-platform manager: the two PINs differ", file=sys.stderr)
+        return 1
+    try:
+        with _engine(args.db) as engine:
+            roster.add_manager(engine, args.center, args.staff_no, args.name, pin,
+                               f"cli:{getpass.getuser()}")
+    except ValueError as error:  # a PIN or number the roster refuses (pydantic's included)
+        print(f"reception-platform manager: {error}", file=sys.stderr)
+        return 1
+    print(f"{args.name} ({args.staff_no}) manages {args.center}: sign in on one of its "
+          "counters and press Ctrl+M")
+    return 0
+
+
 def _load_demo(args: argparse.Namespace) -> int:
     with _engine(args.db) as engine:
         loaded = documents.load_demo(engine, args.dir)
@@ -332,6 +350,17 @@ def build_parser() -> argparse.ArgumentParser:
                       help="read the password from the first line of standard input")
     user.add_argument("--db", default=DEFAULT_DB)
     user.set_defaults(handler=_user)
+
+    manager = commands.add_parser(
+        "manager", help="appoint a center's manager (who then keeps its staff on the counter)")
+    manager.add_argument("action", choices=["add"])
+    manager.add_argument("center")
+    manager.add_argument("staff_no")
+    manager.add_argument("name")
+    manager.add_argument("--pin-stdin", action="store_true",
+                         help="read the PIN from the first line of standard input")
+    manager.add_argument("--db", default=DEFAULT_DB)
+    manager.set_defaults(handler=_manager)
 
     demo = commands.add_parser("load-demo", help="load catalog.json, notices.json, staff.json")
     demo.add_argument("--db", default=DEFAULT_DB)

@@ -218,3 +218,33 @@ def test_an_offline_page_changes_nothing_and_says_so(counter: Counter, qtbot: Qt
     pages.save_button.click()
     assert "cannot be reached" in pages.message.text()
     assert not pages.runner.busy
+
+
+def test_a_staff_card_held_on_the_reader_is_bound(counter: Counter, qtbot: QtBot) -> None:
+    from counter.staff_card import StaffCardWatcher
+
+    on_reader: list[str] = []
+    ui, window = counter.ui, counter.ui.window
+    ui.watch_cards(StaffCardWatcher(lambda: on_reader[-1] if on_reader else None, poll=0.05,
+                                    parent=window))
+    sign_in(qtbot, counter, MANAGER, MANAGER_PIN)
+    watcher = ui.card_watcher
+    assert watcher is not None and watcher._thread is None  # signed in: not for sign-in
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    pages = ui.manager_pages
+    assert pages is not None and watcher._thread is not None
+    pages.show_page(pages.staff)
+    staff = pages.staff
+    loaded(qtbot, staff, lambda: staff.staff)
+    staff.select(MANAGER)
+    on_reader.append("04C0FFEE")
+    qtbot.waitUntil(lambda: staff.card.text() == "04C0FFEE", timeout=5_000)
+    staff.card_button.click()
+    loaded(qtbot, staff, lambda: staff.chosen and staff.chosen.card_bound)
+    window.manage_button.click()  # back to the window: the reader is left alone
+    assert watcher._thread is None
+    window.signOutRequested.emit()
+    assert watcher._thread is not None  # signed out: cards sign in again
+    runtime = counter.shell.services.runtime
+    by_card = runtime.staff.sign_in(SignInPurpose.COUNTER, MANAGER_PIN, card_uid="04C0FFEE")
+    assert by_card.member is not None and by_card.member.staff_no == MANAGER

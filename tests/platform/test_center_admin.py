@@ -334,3 +334,46 @@ def test_the_calendar_is_seeded_edited_and_published_to_the_center(
     mixed = as_manager(counter, manager, "PUT", "/v1/admin/calendar/2031",
                        {"year": 2031, "days": [{"day": "2030-12-31", "working": False}]})
     assert mixed.status_code == 422
+
+
+# ------------------------------------------------------------------ the first manager
+def test_the_operator_appoints_a_centers_manager(db_url: str, client: TestClient,
+                                                 engine: Engine, staffed: None,
+                                                 monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from sync.server.cli import main
+
+    def appoint(*argv: str, pin: str) -> int:
+        monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
+        return main(["manager", "add", *argv, "--db", db_url, "--pin-stdin"])
+
+    assert appoint(AWAY, "8101", "New Manager", pin="606060") == 0
+    away = enroll_terminal(client, engine, Role.COUNTER, AWAY)
+    token = sign_in(away, "8101", "606060")["manager_session"]
+    assert as_manager(away, token, "GET", "/v1/admin/staff").status_code == 200
+    assert appoint(HOME, "1001", "Wang Li", pin="707070") == 0  # a clerk promoted
+    counter = enroll_terminal(client, engine, Role.COUNTER, HOME)
+    assert sign_in(counter, "1001", "707070")["manager_session"]
+    assert appoint(HOME, "8101", "Stolen", pin="606060") == 1  # another center's member
+    assert appoint(HOME, "8102", "Short", pin="12") == 1
+    assert "another center" in capsys.readouterr().err
+    actions = [(entry.action, entry.actor.startswith("cli:")) for entry in
+               audit._entries(engine, None)]
+    assert actions.count(("manager_appointed", True)) == 2
+
+
+def test_a_centers_own_year_replaces_the_citys_whole_year(
+        client: TestClient, engine: Engine, counter: SignedClient, manager: str) -> None:
+    city = as_manager(counter, manager, "GET", "/v1/admin/calendar/2025").json()["days"]
+    kept = [day for day in city if day["day"] != "2025-10-01"]  # the center works that day
+    answer = as_manager(counter, manager, "PUT", "/v1/admin/calendar/2025",
+                        {"year": 2025, "days": kept})
+    assert answer.status_code == 200
+    kiosk = enroll_terminal(client, engine, Role.KIOSK, HOME)
+    days = {day["day"] for day in kiosk.request("GET", "/v1/calendar").json()["days"]}
+    assert "2025-10-01" not in days and "2025-10-02" in days
+    away = enroll_terminal(client, engine, Role.KIOSK, AWAY)
+    assert "2025-10-01" in {day["day"] for day in away.request("GET", "/v1/calendar").json()
+                            ["days"]}

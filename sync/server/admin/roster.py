@@ -54,12 +54,15 @@ class _RosterChange:
         raise ApiError(404, "not_found", "This center has no member with this staff number.")
 
     def save(self, manager: SignedInManager, action: str, staff_no: str) -> None:
+        self.save_as(f"manager:{manager.staff_no}", manager.center, action, staff_no)
+
+    def save_as(self, actor: str, center: str, action: str, staff_no: str) -> None:
         now = time.time()
         body = StaffRoster(staff=self.members).model_dump_json().encode("utf-8")
         self.session.merge(Document(name="staff", body=body, etag=etag_of(body),
                                     updated_at=now))
-        append(self.session, [Event(actor=f"manager:{manager.staff_no}", center=manager.center,
-                                    action=action, object=f"staff:{staff_no}")], now)
+        append(self.session, [Event(actor=actor, center=center, action=action,
+                                    object=f"staff:{staff_no}")], now)
 
 
 def add(engine: Engine, manager: SignedInManager, new: NewStaff) -> StaffCard:
@@ -117,3 +120,23 @@ def bind_card(engine: Engine, manager: SignedInManager, staff_no: str,
         change.members[index] = member
         change.save(manager, "staff_card_bound" if uid else "staff_card_unbound", staff_no)
         return _card(member)
+
+
+def add_manager(engine: Engine, center: str, staff_no: str, name: str, pin: str,
+                actor: str) -> None:
+    """The platform's operator gives a center its (first) manager; a member of that
+    center already on the roster becomes its manager with this PIN."""
+    new = NewStaff(staff_no=staff_no, name=name, role="manager", pin=pin)  # checks the fields
+    pin_hash = hash_pin(new.pin)
+    with Session(engine.execution_options(**WRITE)) as session, session.begin():
+        change = _RosterChange(session)
+        index = next((i for i, m in enumerate(change.members) if m.staff_no == staff_no), None)
+        if index is None:
+            change.members.append(StaffMember(staff_no=staff_no, name=name, role="manager",
+                                              pin_hash=pin_hash, center=center))
+        elif change.members[index].center != center:
+            raise ValueError(f"staff number {staff_no} belongs to another center")
+        else:
+            change.members[index] = change.members[index].model_copy(update={
+                "role": "manager", "name": name, "pin_hash": pin_hash, "active": True})
+        change.save_as(actor, center, "manager_appointed", staff_no)

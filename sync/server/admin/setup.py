@@ -5,18 +5,24 @@ when the 24-hour kiosk asks for a number."""
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from sync.protocol.center import CenterSetup, OpeningRules, ServiceWindow
+from sync.protocol.center import (
+    CenterSetup,
+    OpeningRules,
+    ServiceWindow,
+    gives_numbers,
+    last_number_at,
+)
 from sync.server.admin.sessions import SignedInManager
 from sync.server.audit import Event, append
 from sync.server.cases.calendar import working_days
 from sync.server.db import WRITE, CenterSetupRow, QueueTicket
 from sync.server.errors import ApiError
-from sync.server.queue.core import ZONE, categories, local_time
+from sync.server.queue.core import ZONE, categories
 from sync.server.queue.errors import QueueError, Reason
 
 
@@ -78,16 +84,12 @@ def check_ticket(session: Session, center: str, category: str, day: str, now: fl
     if opening is None:
         return
     today = date.fromisoformat(day)
-    hours = opening.working_day if working_days(session, center).is_working_day(today) \
-        else opening.rest_day
-    if hours is None:
-        raise QueueError(Reason.CENTER_CLOSED, "The center gives no numbers today.")
-    opens, closes = hours.clock()
-    moment = datetime.fromtimestamp(now, ZONE)
-    last = local_time(today, closes) - timedelta(minutes=opening.cutoff_minutes)
-    if moment < local_time(today, opens) or moment >= last:
-        raise QueueError(Reason.CENTER_CLOSED, f"Numbers are given from {hours.opens} "
-                                               f"until {last.strftime('%H:%M')}.")
+    working = working_days(session, center).is_working_day(today)
+    if not gives_numbers(opening, working, datetime.fromtimestamp(now, ZONE).time()):
+        hours = opening.working_day if working else opening.rest_day
+        raise QueueError(Reason.CENTER_CLOSED, "The center gives no numbers today."
+                         if hours is None else f"Numbers are given from {hours.opens} "
+                         f"until {last_number_at(opening, hours)}.")
     quota = opening.quotas.get(category)
     if quota is not None:
         given = session.scalar(select(func.count()).select_from(QueueTicket).where(

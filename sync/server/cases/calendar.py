@@ -50,14 +50,19 @@ def seed(engine: Engine) -> None:
 
 
 def center_calendar(session: Session, center: str) -> WorkCalendar:
-    """The calendar a center counts on: the city's years and its own."""
+    """The calendar a center counts on: the city's years, and the years it
+    published itself in their place."""
     centers = (CITY, center)
     years = set(session.scalars(select(CalendarYearRow.year).where(
         CalendarYearRow.center.in_(centers))))
+    own_years = set() if center == CITY else set(session.scalars(
+        select(CalendarYearRow.year).where(CalendarYearRow.center == center)))
     days: dict[str, CalendarDayRow] = {}
     rows = session.scalars(select(CalendarDayRow).where(CalendarDayRow.center.in_(centers))
                            .order_by(CalendarDayRow.day))
     for row in rows:
+        if row.center == CITY and int(row.day[:4]) in own_years:
+            continue  # a year the center published itself replaces the city's whole year
         if row.center == center or row.day not in days:
             days[row.day] = row
     return WorkCalendar(
