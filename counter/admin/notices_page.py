@@ -89,6 +89,7 @@ class NoticesPage(ManagerPage):
         when.addWidget(QLabel("–"))
         when.addWidget(self.ends)
         when.addWidget(self.no_end)
+        when.addStretch(1)
         self.form.addRow(self.labels[4], when)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
