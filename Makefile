@@ -11,7 +11,7 @@ APT_RUN := packaging/apt/run.txt
 APT_TEST := packaging/apt/test.txt
 
 .PHONY: system-packages system-packages-test install bytecode demo demo-center test e2e fuzz lint translations update-translations chaos bench load bundle \
-        bundle-self-test packages openapi screenshots clean
+        bundle-self-test packages deploy-check openapi screenshots clean
 
 install: $(STAMP)
 
@@ -95,6 +95,12 @@ bundle-self-test: bundle
 # Debian packages into dist/: reception-terminal (the bundle) and reception-platform
 packages: bundle
 	$(PY) scripts/build_packages.py --bundle dist/reception --out dist
+
+# as root: the packages of the bundle above installed on this machine, the platform and
+# a kiosk in cage (headless) started from the installed units, a number taken, upgrade,
+# rollback, remove and purge (scripts/deploy_check.py); the bundle is not built again
+deploy-check: install translations
+	$(PY) scripts/deploy_check.py --bundle dist/reception --out dist/deploy-check
 
 clean:
 	rm -rf build dist var .pytest_cache

@@ -1,0 +1,577 @@
+"""`make deploy-check`: the packages installed for real on this machine, as root.
+
+    python scripts/deploy_check.py [--bundle dist/reception] [--out dist/deploy-check]
+
+From the bundle `make bundle` built (not built again), in this order:
+
+1. builds reception-terminal and reception-platform (version V), a rebuilt
+   pair (V+upgrade1) and a terminal package whose bundle fails its self-test
+   (V+upgrade2);
+2. installs V with apt-get, `systemd-analyze verify`s every installed unit;
+3. points the platform at a new PostgreSQL database (SQLite where none
+   answers) in /etc/reception-platform/platform.env, migrates it with
+   `dpkg-reconfigure`, loads the demo catalog, starts reception-platform.service;
+4. enrolls the kiosk with the commands of docs/deploy.md, starts
+   reception-kiosk.service (cage, headless, the output turned to portrait by the
+   unit's RECEPTION_CAGE_ARGS) and takes a number through it, tapping through the
+   kiosk's e2e probe (cage has no virtual-input protocol); the ticket must reach
+   the platform's database;
+5. saves a grim screenshot of the kiosk filling the output;
+6. upgrades to V+upgrade1 (configuration, keys, store, tickets kept; the kiosk
+   starts again on them), then to V+upgrade2, which must fail and leave
+   V+upgrade1's program in place, then installs V+upgrade1 again;
+7. removes the packages (data kept), then purges them (data and users gone).
+
+Where systemd is PID 1 the units are started with systemctl (a runtime drop-in
+gives the kiosk the headless compositor); elsewhere (containers) each unit's
+ExecStart runs as the unit's user, read from the installed unit file
+(scripts/unit_exec.py), and the output says so. Everything installed is
+purged at the end, also when a step fails. Needs root, apt-get, cage, grim.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build_packages  # noqa: E402
+import unit_exec  # noqa: E402
+
+PACKAGES = ("reception-terminal", "reception-platform")
+UNIT_DIR = Path("/lib/systemd/system")
+USER_UNIT_DIR = Path("/usr/lib/systemd/user")
+PLATFORM_ENV = Path("/etc/reception-platform/platform.env")
+KIOSK_CONFIG = Path("/etc/reception/kiosk")
+KIOSK_DATA = Path("/var/lib/reception/kiosk")
+DATABASE = "reception_deploycheck"
+PG_URL = f"postgresql+psycopg://reception:reception@127.0.0.1:5432/{DATABASE}"
+CENTER = "C001"
+#: the kiosk's output in cage headless (1280x720) turned to portrait, and the kiosk's
+#: 1080x1920 design scaled into it (QT_SCALE_FACTOR, as a drop-in would set it)
+OUTPUT = (720, 1280)
+DESIGN = (1080, 1920)
+#: the height of a button's visible part a finger can hit (px)
+TOUCHABLE = 80
+HEADLESS = {"WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman",
+            "WLR_LIBINPUT_NO_DEVICES": "1", "RECEPTION_CAGE_ARGS": "-r",
+            "QT_SCALE_FACTOR": f"{OUTPUT[0] / DESIGN[0]:.4f}"}
+APT_ENV = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+
+
+class CheckFailed(Exception):
+    pass
+
+
+def run(command: list[str] | str, *, check: bool = True, timeout: float = 900,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """A command (a list, or a shell line as the guide writes it); its output on failure."""
+    done = subprocess.run(command, shell=isinstance(command, str), capture_output=True,
+                          text=True, timeout=timeout, env=env, check=False)
+    if check and done.returncode != 0:
+        shown = command if isinstance(command, str) else " ".join(command)
+        raise CheckFailed(f"{shown} exited {done.returncode}:\n{done.stdout[-3000:]}"
+                          f"{done.stderr[-3000:]}")
+    return done
+
+
+def wait_for(what: str, probe: Callable[[], Any], timeout: float) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = probe()
+        except (OSError, ValueError, KeyError):
+            value = None
+        if value:
+            return value
+        time.sleep(0.5)
+    raise CheckFailed(f"timed out after {timeout:.0f} s waiting for {what}")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def installed_version(package: str) -> str:
+    done = run(["dpkg-query", "-W", "-f=${Status} ${Version}", package], check=False)
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def exists_user(name: str) -> bool:
+    try:
+        pwd.getpwnam(name)
+    except KeyError:
+        return False
+    return True
+
+
+class Probe:
+    """The kiosk's e2e probe socket (terminal/e2e_probe.py)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.seen: list[str] = []  # what the last look found, for a failure's message
+
+    def ask(self, word: str) -> dict[str, Any]:
+        with socket.socket(socket.AF_UNIX) as connection:
+            connection.settimeout(10)
+            connection.connect(str(self.path))
+            connection.sendall(word.encode() + b"\n")
+            data = b""
+            while not data.endswith(b"\n"):
+                chunk = connection.recv(1 << 20)
+                if not chunk:
+                    raise OSError("probe closed")
+                data += chunk
+        return dict(json.loads(data))
+
+    def find(self, match: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
+        return next((w for w in self.ask("state")["widgets"] if match(w)), None)
+
+    def reveal(self, match: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
+        """The widget when enough of it is on screen to touch (the kiosk's 1080x1920
+        screens cut at the bottom of a 720x1280 output); else one wheel turn."""
+        state = self.ask("state")
+        self.seen = [w["name"] or w["text"][:20] for w in state["widgets"]
+                     if w["kind"] in ("button", "label")]
+        widget = next((w for w in state["widgets"] if match(w)), None)
+        if widget is not None and widget["rect"][3] >= min(TOUCHABLE, widget["whole"][3]):
+            return widget
+        width, height = state["windows"][0]["rect"][2:]
+        self.ask(f"wheel {width // 2} {height // 2} 1")
+        return None
+
+    def tap(self, what: str, match: Callable[[dict[str, Any]], bool]) -> None:
+        try:
+            widget = wait_for(what, lambda: self.reveal(match), 60)
+        except CheckFailed as failure:
+            raise CheckFailed(f"{failure}; on screen: {self.seen}") from None
+        x, y, width, height = widget["rect"]
+        answer = self.ask(f"tap {x + width // 2} {y + height // 2}")
+        if "tapped" not in answer:
+            raise CheckFailed(f"tap on {what}: {answer}")
+
+
+class DeployCheck:
+    def __init__(self, bundle: Path, out: Path) -> None:
+        self.bundle = bundle
+        self.out = out
+        self.work = ROOT / "build" / "deploy-check"
+        self.systemd = Path("/run/systemd/system").is_dir()
+        self.version = build_packages.project_version()
+        self.debs: dict[str, dict[str, Path]] = {}
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.runtime_dirs: list[Path] = []
+        self.db_url = PG_URL
+        self.port = 8765
+        self.timings: list[tuple[str, float]] = []
+        self.facts: dict[str, str] = {}
+
+    # ---- the steps -----------------------------------------------------------------
+    def step(self, name: str, action: Callable[[], None]) -> None:
+        started = time.monotonic()
+        print(f"deploy-check: {name} …", flush=True)
+        action()
+        took = time.monotonic() - started
+        self.timings.append((name, took))
+        print(f"deploy-check: {name}: done in {took:.0f} s", flush=True)
+
+    def build(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+        self.work.mkdir(parents=True)
+        script = ROOT / "scripts" / "build_packages.py"
+        versions = {"v1": self.version, "v2": f"{self.version}+upgrade1"}
+        for key, version in versions.items():
+            run([sys.executable, str(script), "--bundle", str(self.bundle),
+                 "--out", str(self.work / key), "--version", version])
+        broken = self.work / "broken-bundle"
+        run(["cp", "-al", str(self.bundle), str(broken)])  # hard links: no copy
+        (broken / "reception-display").unlink()
+        (broken / "reception-display").write_text(
+            "#!/bin/sh\necho 'deploy-check: a bundle that fails its self-test' >&2\nexit 1\n")
+        (broken / "reception-display").chmod(0o755)
+        run([sys.executable, str(script), "--bundle", str(broken), "--out",
+             str(self.work / "v3"), "--version", f"{self.version}+upgrade2", "--only", "terminal"])
+        shutil.rmtree(broken)
+        for key in ("v1", "v2", "v3"):
+            self.debs[key] = {deb.name.split("_")[0]: deb
+                              for deb in sorted((self.work / key).glob("*.deb"))}
+        print("  " + ", ".join(deb.name for debs in self.debs.values() for deb in debs.values()))
+
+    def apt_install(self, key: str, *packages: str, expect_failure: bool | None = False,
+                    downgrade: bool = False) -> subprocess.CompletedProcess[str]:
+        """apt-get install of built packages; `expect_failure` None: either outcome."""
+        debs = [str(self.debs[key][name]) for name in packages]
+        command = ["apt-get", "install", "-y", "--no-install-recommends", *debs]
+        if downgrade:
+            command.insert(3, "--allow-downgrades")
+        done = run(command, check=expect_failure is False, env=APT_ENV)
+        if expect_failure and done.returncode == 0:
+            raise CheckFailed(f"{' '.join(command)} succeeded; it should have failed")
+        return done
+
+    def install(self) -> None:
+        self.apt_install("v1", *PACKAGES)
+        for package in PACKAGES:
+            version = installed_version(package)
+            if version != f"install ok installed {self.version}":
+                raise CheckFailed(f"{package}: {version}")
+        for path in (KIOSK_CONFIG, KIOSK_DATA):
+            if path.stat().st_mode & 0o777 != 0o700 or path.owner() != "reception-kiosk":
+                raise CheckFailed(f"{path} is not reception-kiosk's 0700 folder")
+        print(f"  installed {self.version}; users "
+              + ", ".join(u for u in ("reception-kiosk", "reception-counter",
+                                      "reception-display", "reception-platform")
+                          if exists_user(u)))
+
+    def verify_units(self) -> None:
+        units = sorted(UNIT_DIR.glob("reception-*.service")) + sorted(
+            USER_UNIT_DIR.glob("reception-*.service"))
+        if len(units) != 4:
+            raise CheckFailed(f"expected 4 installed units, found {[u.name for u in units]}")
+        done = run(["systemd-analyze", "verify", "--man=no", *map(str, units)], check=False)
+        if done.returncode != 0 or done.stderr.strip():
+            raise CheckFailed(f"systemd-analyze verify: {done.stdout}{done.stderr}")
+        print("  systemd-analyze verify: clean for " + ", ".join(u.name for u in units))
+
+    def configure_platform(self) -> None:
+        if run(["pg_isready", "-q", "-h", "127.0.0.1"], check=False).returncode == 0:
+            run(["runuser", "-u", "postgres", "--", "dropdb", "--if-exists", DATABASE])
+            run(["runuser", "-u", "postgres", "--", "createdb", "-O", "reception", DATABASE])
+        else:
+            self.db_url = "sqlite:////var/lib/reception-platform/platform.db"
+            print("  no PostgreSQL answers on 127.0.0.1: the platform uses SQLite")
+        if not self.port_free(self.port):
+            self.port = self.free_port()
+        lines = [line for line in PLATFORM_ENV.read_text("utf-8").splitlines()
+                 if not line.startswith(("RECEPTION_PLATFORM_DB=", "RECEPTION_PLATFORM_PORT=",
+                                         "RECEPTION_PLATFORM_WORKERS="))]
+        lines += [f"RECEPTION_PLATFORM_DB={self.db_url}",
+                  f"RECEPTION_PLATFORM_PORT={self.port}",
+                  "RECEPTION_PLATFORM_WORKERS=2"]  # this check's 2-core machines
+        PLATFORM_ENV.write_text("\n".join(lines) + "\n", "utf-8")
+        done = run(["dpkg-reconfigure", "reception-platform"], env=APT_ENV)
+        print("  " + " ".join((done.stdout + done.stderr).split())[:300])
+        catalog = Path(tempfile.mkdtemp(prefix="deploy-check-catalog-"))
+        catalog.chmod(0o755)
+        for source in (ROOT / "resources" / "demo").glob("*.json"):  # queues too
+            shutil.copy2(source, catalog / source.name)
+            (catalog / source.name).chmod(0o644)
+        loaded = self.platform_shell(
+            f'reception-platform load-demo --db "$RECEPTION_PLATFORM_DB" --dir {catalog}')
+        print(f"  {loaded.splitlines()[-1] if loaded else 'load-demo said nothing'}")
+        shutil.rmtree(catalog)
+
+    @staticmethod
+    def port_free(port: int) -> bool:
+        with socket.socket() as probe:
+            return probe.connect_ex(("127.0.0.1", port)) != 0
+
+    @staticmethod
+    def free_port() -> int:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            return int(probe.getsockname()[1])
+
+    def platform_shell(self, command: str) -> str:
+        """A platform command as docs/deploy.md gives it (the settings from platform.env;
+        runuser where the guide says sudo -u: CI machines may have no sudo)."""
+        line = (f"set -a; . {PLATFORM_ENV}; set +a; "
+                f"runuser -u reception-platform -- {command}")
+        return run(["sh", "-c", line]).stdout.strip()
+
+    def start_unit(self, name: str, extra_env: dict[str, str]) -> None:
+        if self.systemd:
+            if extra_env:
+                drop_in = Path(f"/run/systemd/system/{name}.d/deploy-check.conf")
+                drop_in.parent.mkdir(parents=True, exist_ok=True)
+                drop_in.write_text("[Service]\n" + "".join(
+                    f"Environment={key}={value}\n" for key, value in extra_env.items()))
+                run(["systemctl", "daemon-reload"])
+            run(["systemctl", "start", name])
+            return
+        unit = unit_exec.read_unit(UNIT_DIR / name)
+        log = (self.out / f"{name}.log").open("ab")
+        self.processes[name] = unit_exec.start_as_user(unit, extra_env, log)
+        log.close()
+        print(f"  {name}: no systemd here: its ExecStart runs as {unit.user} "
+              f"(from {UNIT_DIR / name}; PAMName/TTY/sandbox directives not applied)")
+
+    def stop_unit(self, name: str) -> None:
+        if self.systemd:
+            run(["systemctl", "stop", name], check=False)
+            return
+        process = self.processes.pop(name, None)
+        if process is None or process.poll() is not None:
+            return
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+
+    def start_platform(self) -> None:
+        self.start_unit("reception-platform.service", {})
+        url = f"http://127.0.0.1:{self.port}/healthz"
+        wait_for(f"{url} to answer", lambda: urllib.request.urlopen(url, timeout=2).status == 200,
+                 90)
+        print(f"  {url} answers")
+
+    def enroll(self) -> None:
+        config = KIOSK_CONFIG / "terminal.toml"
+        text = config.read_text("utf-8")
+        text = text.replace('url = "https://platform.example"',
+                            f'url = "http://127.0.0.1:{self.port}"')
+        text = text.replace("[terminal]\n", f'[terminal]\ncenter = "{CENTER}"\n', 1)
+        config.write_text(text, "utf-8")
+        code = self.platform_shell(
+            f'reception-platform enroll-code --db "$RECEPTION_PLATFORM_DB" --center {CENTER} '
+            "--role kiosk").splitlines()[-1]
+        sync = "runuser -u reception-kiosk -- reception-sync --config-dir /etc/reception/kiosk"
+        enrolled = run(f"{sync} enroll --url http://127.0.0.1:{self.port} --code='{code}'")
+        status = run(f"{sync} status")
+        print(f"  {enrolled.stdout.strip()}\n  " + status.stdout.strip().replace("\n", "\n  "))
+        self.facts["secrets"] = sha256(KIOSK_CONFIG / "secrets.toml")
+        self.facts["config"] = sha256(config)
+
+    def runtime_dir(self, user: str) -> Path:
+        """What logind gives the unit's session (PAMName=login): /run/user/UID."""
+        account = pwd.getpwnam(user)
+        path = Path(f"/run/user/{account.pw_uid}")
+        if not self.systemd and not path.exists():
+            path.mkdir(parents=True)
+            os.chown(path, account.pw_uid, account.pw_gid)
+            path.chmod(0o700)
+            self.runtime_dirs.append(path)
+        return path
+
+    def start_kiosk(self) -> Probe:
+        runtime = self.runtime_dir("reception-kiosk")
+        probe_path = runtime / "e2e-probe"
+        probe_path.unlink(missing_ok=True)
+        env = {**HEADLESS, "RECEPTION_E2E_PROBE": str(probe_path)}
+        if not self.systemd:
+            env["XDG_RUNTIME_DIR"] = str(runtime)
+        self.start_unit("reception-kiosk.service", env)
+        probe = Probe(probe_path)
+        wait_for("the kiosk's probe", lambda: probe.ask("ping").get("pong"), 120)
+        return probe
+
+    def take_number(self) -> None:
+        probe = self.start_kiosk()
+        state = wait_for("the kiosk synced with the platform",
+                         lambda: (s := probe.ask("state")).get("synced") and s, 120)
+        window = state["windows"][0]
+        if window["rect"][:2] != [0, 0] or any(
+                abs(got - want) > 2 for got, want in zip(window["rect"][2:], DESIGN, strict=True)):
+            raise CheckFailed(f"the kiosk's window is {window['rect']}, not the output "
+                              f"({OUTPUT}, {DESIGN} at the scale factor)")
+        probe.tap("the attract screen", lambda w: w["name"] == "attractStart"
+                  or (w["kind"] == "label" and "触摸屏幕" in w["text"]))
+        probe.tap("the take-a-number tile", lambda w: w["name"] == "tile_take_number")
+        probe.tap("a service's tile", lambda w: w["name"].startswith("tile_category_"))
+        ticket = wait_for("a ticket number on screen",
+                          lambda: probe.find(lambda w: w["name"] == "ticketNumber"
+                                             and w["text"]), 60)
+        number = ticket["text"]
+        wait_for(f"ticket {number} in the platform's database",
+                 lambda: number in self.platform_tickets(), 60)
+        self.facts["ticket"] = number
+        print(f"  took number {number}; it is in the platform's database")
+        self.screenshot(runtime=probe.path.parent)
+
+    def platform_tickets(self) -> list[str]:
+        from sqlalchemy import text
+
+        from sync.server.db import make_engine
+
+        engine = make_engine(self.db_url)
+        try:
+            with engine.connect() as connection:
+                return [row[0] for row in connection.execute(text(
+                    "SELECT number FROM queue_ticket"))]
+        finally:
+            engine.dispose()
+
+    def screenshot(self, runtime: Path) -> None:
+        from PySide6.QtGui import QImage
+
+        displays = [p.name for p in runtime.glob("wayland-*") if not p.name.endswith(".lock")]
+        if not displays:
+            raise CheckFailed(f"no Wayland socket in {runtime}")
+        target = self.out / "kiosk-cage-headless.png"
+        run(["grim", str(target)], env={**os.environ, "XDG_RUNTIME_DIR": str(runtime),
+                                        "WAYLAND_DISPLAY": displays[0]})
+        image = QImage(str(target))
+        if (image.width(), image.height()) != OUTPUT:
+            raise CheckFailed(f"screenshot {image.width()}x{image.height()}, not {OUTPUT}")
+        # painted to the edges: the last column and the last row are not all black
+        edges = [image.pixel(image.width() - 1, y) for y in range(0, image.height(), 8)]
+        edges += [image.pixel(x, image.height() - 1) for x in range(0, image.width(), 8)]
+        if all(pixel & 0xFFFFFF == 0 for pixel in edges):
+            raise CheckFailed(f"{target}: the kiosk does not reach the output's edges")
+        print(f"  grim screenshot: {target} ({image.width()}x{image.height()})")
+
+    def upgrade(self) -> None:
+        tickets = len(self.platform_tickets())
+        backups = len(list((KIOSK_DATA / "backups").glob("*")))
+        self.stop_unit("reception-kiosk.service")
+        self.apt_install("v2", *PACKAGES)
+        for package in PACKAGES:
+            if installed_version(package) != f"install ok installed {self.version}+upgrade1":
+                raise CheckFailed(f"{package} after the upgrade: {installed_version(package)}")
+        if not self.systemd:  # systemd restarts them itself (postinst try-restart)
+            self.stop_unit("reception-platform.service")
+            self.start_platform()
+        kept = {"secrets": sha256(KIOSK_CONFIG / "secrets.toml"),
+                "config": sha256(KIOSK_CONFIG / "terminal.toml")}
+        if kept != {key: self.facts[key] for key in kept}:
+            raise CheckFailed("the kiosk's configuration or keys changed in the upgrade")
+        if len(self.platform_tickets()) != tickets:
+            raise CheckFailed("the platform's tickets changed in the upgrade")
+        now = len(list((KIOSK_DATA / "backups").glob("*")))
+        if now <= backups:
+            raise CheckFailed("no store backup was taken before the upgrade")
+        probe = self.start_kiosk()
+        wait_for("the upgraded kiosk synced", lambda: probe.ask("state").get("synced"), 120)
+        print(f"  {self.version}+upgrade1: keys, configuration and {tickets} ticket(s) kept, "
+              f"a store backup taken first ({backups} -> {now}); the kiosk runs on them")
+
+    def failed_upgrade(self) -> None:
+        self.stop_unit("reception-kiosk.service")
+        program = Path("/opt/reception/reception-display")
+        before = sha256(program)
+        done = self.apt_install("v3", "reception-terminal", expect_failure=True)
+        said = done.stdout + done.stderr
+        if "failed its self-test" not in said or "previous version" not in said:
+            raise CheckFailed(f"the failed upgrade did not say it rolled back:\n{said[-2000:]}")
+        if sha256(program) != before:
+            raise CheckFailed("the failed upgrade left its own program in /opt/reception")
+        again = self.apt_install("v2", "reception-terminal", downgrade=True,
+                                 expect_failure=None)
+        if again.returncode != 0:  # apt refuses while a package is half-configured
+            print("  apt-get refused the reinstall after the failure; dpkg -i did it")
+            run(["dpkg", "-i", str(self.debs["v2"]["reception-terminal"])], env=APT_ENV)
+        if installed_version("reception-terminal") != (
+                f"install ok installed {self.version}+upgrade1"):
+            raise CheckFailed(f"after the rollback: {installed_version('reception-terminal')}")
+        if sha256(KIOSK_CONFIG / "secrets.toml") != self.facts["secrets"]:
+            raise CheckFailed("the kiosk's keys changed in the failed upgrade")
+        print(f"  {self.version}+upgrade2 failed its self-test and was rolled back "
+              f"(the previous program put back, keys kept); {self.version}+upgrade1 "
+              "installed again")
+
+    def remove_and_purge(self) -> None:
+        self.stop_unit("reception-kiosk.service")
+        self.stop_unit("reception-platform.service")
+        run(["apt-get", "remove", "-y", *PACKAGES], env=APT_ENV)
+        if Path("/opt/reception").exists() or Path("/opt/reception-platform").exists():
+            raise CheckFailed("the programs are still there after apt-get remove")
+        kept = [KIOSK_CONFIG / "secrets.toml", KIOSK_DATA, PLATFORM_ENV,
+                Path("/var/lib/reception-platform")]
+        missing = [str(path) for path in kept if not path.exists()]
+        if missing or not exists_user("reception-kiosk"):
+            raise CheckFailed(f"apt-get remove deleted data: {missing}")
+        run(["apt-get", "purge", "-y", *PACKAGES], env=APT_ENV)
+        left = [str(path) for path in (Path("/etc/reception"), Path("/var/lib/reception"),
+                                       Path("/etc/reception-platform"),
+                                       Path("/var/lib/reception-platform")) if path.exists()]
+        users = [u for u in ("reception-kiosk", "reception-counter", "reception-display",
+                             "reception-platform") if exists_user(u)]
+        if left or users:
+            raise CheckFailed(f"apt-get purge left {left} {users}")
+        print("  remove kept configuration, keys, stores and users; purge deleted them")
+
+    # ---- cleaning up -----------------------------------------------------------------
+    def clean_up(self) -> None:
+        for name in list(self.processes):
+            self.stop_unit(name)
+        if self.systemd:
+            for name in ("reception-kiosk.service", "reception-platform.service"):
+                run(["systemctl", "stop", name], check=False)
+            shutil.rmtree("/run/systemd/system/reception-kiosk.service.d", ignore_errors=True)
+        if any(installed_version(p) for p in PACKAGES):
+            run(["dpkg", "--purge", "--force-all", *PACKAGES], check=False, env=APT_ENV)
+        for path in self.runtime_dirs:
+            shutil.rmtree(path, ignore_errors=True)
+        if self.db_url == PG_URL:
+            run(["runuser", "-u", "postgres", "--", "dropdb", "--if-exists", DATABASE],
+                check=False)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+    def main(self) -> int:
+        self.out.mkdir(parents=True, exist_ok=True)
+        for old in self.out.glob("*.log"):
+            old.unlink()
+        print("deploy-check: " + ("systemd is PID 1: the units are started by systemctl"
+                                  if self.systemd else
+                                  "systemd is not running here (no /run/systemd/system): each "
+                                  "unit's ExecStart is started as its user from the installed "
+                                  "unit file"), flush=True)
+        started = time.monotonic()
+        try:
+            self.step("build the packages", self.build)
+            self.step("install", self.install)
+            self.step("verify the units", self.verify_units)
+            self.step("configure and migrate the platform", self.configure_platform)
+            self.step("start the platform", self.start_platform)
+            self.step("enroll the kiosk", self.enroll)
+            self.step("take a number in the kiosk in cage", self.take_number)
+            self.step("upgrade, data kept", self.upgrade)
+            self.step("a failing upgrade rolls back", self.failed_upgrade)
+            self.step("remove and purge", self.remove_and_purge)
+        except CheckFailed as failure:
+            print(f"deploy-check FAILED: {failure}", file=sys.stderr)
+            for log in sorted(self.out.glob("*.log")):
+                print(f"--- {log.name} (last lines)\n" + "\n".join(
+                    log.read_text("utf-8", "replace").splitlines()[-30:]), file=sys.stderr)
+            return 1
+        finally:
+            self.clean_up()
+        total = time.monotonic() - started
+        print("deploy-check: passed in " + f"{total:.0f} s ("
+              + ", ".join(f"{name} {took:.0f} s" for name, took in self.timings) + ")")
+        return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "reception")
+    parser.add_argument("--out", type=Path, default=ROOT / "dist" / "deploy-check")
+    arguments = parser.parse_args(argv)
+    if os.geteuid() != 0:
+        print("deploy-check installs packages into this system: run it as root (CI does)",
+              file=sys.stderr)
+        return 1
+    if not (arguments.bundle / "reception-kiosk").exists():
+        print(f"no bundle in {arguments.bundle}: make bundle first", file=sys.stderr)
+        return 1
+    installed = [p for p in PACKAGES if installed_version(p)]
+    if installed:
+        print(f"{', '.join(installed)} already installed here: this check installs and purges "
+              "them; purge them first", file=sys.stderr)
+        return 1
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return DeployCheck(arguments.bundle, arguments.out).main()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
