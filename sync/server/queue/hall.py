@@ -187,7 +187,7 @@ async def _events(engine: Engine, watch: _Watch, request: Request, waiter: hall_
         "state", watch.cursor, state.model_dump_json())
     watch.help = await run_in_threadpool(board, engine, watch.center, time.time())
     yield frame("help", watch.cursor, watch.help.model_dump_json())
-    while time.monotonic() - started < MAX_STREAM_SECONDS:
+    while time.monotonic() - started < MAX_STREAM_SECONDS and not stopping.is_set():
         now = time.monotonic()
         look_in = min(hub.poll_seconds() - (now - last_look),
                       KEEPALIVE_SECONDS - (now - last_sent),
