@@ -22,10 +22,11 @@ From the bundle `make bundle` built (not built again), in this order:
    V+upgrade1's program in place, then installs V+upgrade1 again;
 7. removes the packages (data kept), then purges them (data and users gone).
 
-Where systemd is PID 1 the units are started with systemctl (a runtime drop-in
-gives the kiosk the headless compositor); elsewhere (containers) each unit's
-ExecStart runs as the unit's user, read from the installed unit file
-(scripts/unit_exec.py), and the output says so. Everything installed is
+Each unit's ExecStart runs as the unit's user, read from the installed unit
+file (scripts/unit_exec.py), and the output says so: the one path that has run
+(CI machines may be containers without systemd). With --systemctl, on a machine
+where systemd is PID 1, the units are started by systemctl instead (a runtime
+drop-in gives the kiosk the headless compositor); that path has not run yet. Everything installed is
 purged at the end, also when a step fails. Needs root, apt-get, cage, grim.
 """
 
@@ -170,11 +171,11 @@ class Probe:
 
 
 class DeployCheck:
-    def __init__(self, bundle: Path, out: Path) -> None:
+    def __init__(self, bundle: Path, out: Path, systemctl: bool = False) -> None:
         self.bundle = bundle
         self.out = out
         self.work = ROOT / "build" / "deploy-check"
-        self.systemd = Path("/run/systemd/system").is_dir()
+        self.systemd = systemctl and Path("/run/systemd/system").is_dir()
         self.version = build_packages.project_version()
         self.debs: dict[str, dict[str, Path]] = {}
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
@@ -311,7 +312,7 @@ class DeployCheck:
         log = (self.out / f"{name}.log").open("ab")
         self.processes[name] = unit_exec.start_as_user(unit, extra_env, log)
         log.close()
-        print(f"  {name}: no systemd here: its ExecStart runs as {unit.user} "
+        print(f"  {name}: without systemctl: its ExecStart runs as {unit.user} "
               f"(from {UNIT_DIR / name}; PAMName/TTY/sandbox directives not applied)")
 
     def stop_unit(self, name: str) -> None:
@@ -523,9 +524,9 @@ class DeployCheck:
             old.unlink()
         print("deploy-check: " + ("systemd is PID 1: the units are started by systemctl"
                                   if self.systemd else
-                                  "systemd is not running here (no /run/systemd/system): each "
-                                  "unit's ExecStart is started as its user from the installed "
-                                  "unit file"), flush=True)
+                                  "each unit's ExecStart is started as its user from the "
+                                  "installed unit file (systemctl only with --systemctl)"),
+              flush=True)
         started = time.monotonic()
         try:
             self.step("build the packages", self.build)
@@ -556,6 +557,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "reception")
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "deploy-check")
+    parser.add_argument("--systemctl", action="store_true",
+                        help="start the units with systemctl (where systemd is PID 1)")
     arguments = parser.parse_args(argv)
     if os.geteuid() != 0:
         print("deploy-check installs packages into this system: run it as root (CI does)",
@@ -570,7 +573,7 @@ def main(argv: list[str]) -> int:
               "them; purge them first", file=sys.stderr)
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return DeployCheck(arguments.bundle, arguments.out).main()
+    return DeployCheck(arguments.bundle, arguments.out, arguments.systemctl).main()
 
 
 if __name__ == "__main__":
