@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from sync.manager_client import ManagerClient
     from sync.protocol.help import HelpRequestShown
     from sync.protocol.staff import StaffEntry
+    from sync.ratings_client import RatingsClient
     from sync.staff_sign_in import SignInResult
     from terminal.adapters import Adapters
     from terminal.hall_feed import HallFeed
@@ -68,6 +69,7 @@ class CounterComposition:
         self.manager_pages: ManagerPages | None = None
         #: The signed-in manager's requests (None: no manager signed in online).
         self.manager: ManagerClient | None = None
+        self.ratings: RatingsClient | None = None
         self.adapters: Adapters | None = None
         self.reference: ReferenceData | None = None
         self.sign_in_hint = ""
@@ -349,8 +351,27 @@ class CounterComposition:
             lambda: self.manager if self.desk.online is not False else None,
             zone=self.gui.settings.zone, language=lambda: self.gui.language.language)
         self.manager_pages = pages
+        self._add_ratings_pages(pages)
         self.window.set_manager_pages(pages)
         self.window.manageToggled.connect(self._manager_pages_toggled)
+
+    def _add_ratings_pages(self, pages: ManagerPages) -> None:
+        """The follow-ups of poor ratings and the range figures (`counter.followups`,
+        `counter.figures_range`) as pages of the manager's."""
+        from counter.figures_range import RangeFiguresPage
+        from counter.followups.page import FollowUpsPage
+
+        settings = self.gui.settings
+
+        def ratings() -> RatingsClient | None:
+            return self.ratings if self.desk.online is not False else None
+
+        data_dir = settings.data_dir or default_data_dir()
+        pages.add_page(FollowUpsPage(ratings, settings.zone), lambda: QCoreApplication.translate(
+            "ManagerPages", "Follow-ups"))
+        pages.add_page(RangeFiguresPage(ratings, data_dir / EXPORTS,
+                                        lambda: center_clock(settings.zone)().date()),
+                       lambda: QCoreApplication.translate("ManagerPages", "Figures"))
 
     def _manager_pages_toggled(self, on: bool) -> None:
         """Open: read the page shown, and listen for a staff card to bind."""
@@ -368,18 +389,20 @@ class CounterComposition:
     def _open_manager_session(self, member: StaffEntry) -> None:
         from sync.manager_client import ManagerClient
         from sync.protocol.staff import MANAGER
+        from sync.ratings_client import RatingsClient
 
         session = self.sign_in.manager_session
-        self.manager = None
+        self.manager, self.ratings = None, None
         if self.shell is not None and member.role == MANAGER and session:
             self.manager = ManagerClient(self.shell.services.runtime.client, session)
+            self.ratings = RatingsClient(self.shell.services.runtime.client, session)
         if self.manager_pages is not None:
             self.manager_pages.set_manager(member.name if self.manager else "")
 
     def _end_manager_session(self) -> None:
         """Sign the manager out at the platform too (best effort: the session
         expires by itself)."""
-        manager, self.manager = self.manager, None
+        manager, self.manager, self.ratings = self.manager, None, None
         if manager is not None:
             self.reads.run(manager.sign_out, lambda _done: None,
                            lambda error: log.info("manager sign-out not told: %s", error))

@@ -36,6 +36,7 @@ class ManagerPages(QFrame):
         self.tabs = QTabWidget(objectName="managerTabs")
         for page in self.pages:
             self.tabs.addTab(page, "")
+        self.extra: list[tuple[QWidget, Callable[[], str]]] = []
         self.tabs.currentChanged.connect(lambda _index: self.load())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
@@ -47,7 +48,12 @@ class ManagerPages(QFrame):
     def pages(self) -> tuple[ManagerPage, ...]:
         return (self.notices, self.staff, self.windows, self.hours, self.calendar)
 
-    def show_page(self, page: ManagerPage) -> None:
+    def add_page(self, page: QWidget, title: Callable[[], str]) -> None:
+        """Another page of the manager's (with `load()` and a `reads` runner)."""
+        self.extra.append((page, title))
+        self.tabs.addTab(page, title())
+
+    def show_page(self, page: QWidget) -> None:
         if self.tabs.currentWidget() is page:
             self.load()
         else:
@@ -56,8 +62,9 @@ class ManagerPages(QFrame):
     def load(self) -> None:
         """Read the page shown from the platform."""
         page = self.tabs.currentWidget()
-        if isinstance(page, ManagerPage):
-            page.load()
+        load = getattr(page, "load", None)
+        if callable(load):
+            load()
 
     def set_manager(self, name: str) -> None:
         self.manager_name = name
@@ -69,6 +76,10 @@ class ManagerPages(QFrame):
         """Tests and shutdown: let every page's platform call finish."""
         for page in self.pages:
             page.runner.wait()
+        for extra, _title in self.extra:
+            reads = getattr(extra, "reads", None)
+            if reads is not None:
+                reads.wait()
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Center management · %1").replace("%1", self.manager_name))
@@ -76,6 +87,8 @@ class ManagerPages(QFrame):
                  self.tr("Hours and quotas"), self.tr("Calendar")]
         for index, name in enumerate(names):
             self.tabs.setTabText(index, name)
+        for extra, title in self.extra:
+            self.tabs.setTabText(self.tabs.indexOf(extra), title())
         language = self._language()
         self.windows.set_language(language)
         self.hours.set_language(language)

@@ -2370,6 +2370,14 @@
         <source>Something went wrong: %1</source>
         <translation>出现错误：%1</translation>
     </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>差评回访</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>统计</translation>
+    </message>
 </context>
 <context>
     <name>MaterialsStep</name>

@@ -179,6 +179,17 @@ def test_the_manager_keeps_the_centers_data(counter: Counter, qtbot: QtBot,
     loaded(qtbot, calendar, lambda: calendar.shown and calendar.shown.year == date.today().year)
     shoot(qtbot, counter, "calendar", language)
 
+    # the follow-ups of poor ratings and the range figures, read with the manager's session
+    followups, figures = (page for page, _title in pages.extra)
+    pages.show_page(followups)
+    qtbot.waitUntil(lambda: not followups.reads.busy and followups.listing is not None,
+                    timeout=10_000)
+    assert followups.problem == ""
+    pages.show_page(figures)
+    qtbot.waitUntil(lambda: not figures.reads.busy and figures.figures is not None,
+                    timeout=10_000)
+    assert pages.tabs.count() == 7
+
     # signing out ends the session at the platform too
     session = ui.manager
     window.signOutRequested.emit()
