@@ -72,6 +72,24 @@ PLATFORM_ENVIRONMENT = (
     ("RECEPTION_PLATFORM_FOLLOWUP_DAYS", "3",
      "working days (1-60, on the center's calendar) the center manager has to answer the "
      "follow-up a poor or very poor rating opens; later ones are listed as overdue"),
+    ("RECEPTION_PLATFORM_DB_POOL_SIZE", "10",
+     "PostgreSQL connections each platform process keeps open "
+     "([capacity.md](capacity.md#database-connections): workers x (size + overflow + 1) "
+     "must stay under `max_connections`)"),
+    ("RECEPTION_PLATFORM_DB_POOL_OVERFLOW", "0",
+     "connections a process may open beyond the pool at a peak (closed again when "
+     "returned)"),
+    ("RECEPTION_PLATFORM_DB_POOL_TIMEOUT", "10",
+     "seconds a request waits for a free connection before it fails"),
+    ("RECEPTION_PLATFORM_QUEUE_EVENT_DAYS", "400",
+     "center days of queue events kept (today included) for statistics; older ones go at "
+     "every start and with `reception-platform purge`"),
+    ("RECEPTION_PLATFORM_HALL_PUSH", "notify",
+     "`notify`: hall and counter event streams are woken by commits (PostgreSQL "
+     "LISTEN/NOTIFY, in-process on SQLite); `poll`: every stream reads the database every "
+     "0.5 s (the old way, for comparison)"),
+    ("RECEPTION_PLATFORM_HALL_POLL_SECONDS", "15 (PostgreSQL), 5 (SQLite)",
+     "seconds between a stream's own looks when nothing woke it"),
     ("RECEPTION_PLATFORM_NOTIFY_CONFIG", "(none)",
      "the notifier's TOML file for `reception-platform notify` (or `--config`); none: "
      "messages go to `notifications.jsonl` in the working folder (the log transport)"),
