@@ -3,8 +3,9 @@
 Online, `POST /v1/staff/sign-in` checks the PIN (rate limit and lockout are
 the platform's) and answers a verifier, kept here in the local cache. When
 the platform cannot be reached, only a member who signed in on this terminal
-within `OFFLINE_DAYS` can sign in, checked against that verifier (keyed by
-this terminal's secret). A refusal from the platform (wrong, locked,
+within `OFFLINE_DAYS`, and is still in the center's staff directory as last
+received, can sign in, checked against that verifier (keyed by this
+terminal's secret). A refusal from the platform (wrong, locked,
 throttled) is final: it never falls back to the offline check.
 
 Blocking (network, scrypt): call from a worker thread.
@@ -18,13 +19,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sync.caches import ReferenceCache
+from sync.caches import STAFF, ReferenceCache
 from sync.client import PlatformClient, TransientError
 from sync.protocol.staff import (
     PURPOSE_ROLES,
     OfflineVerifier,
     SignInOutcome,
     SignInPurpose,
+    StaffDirectory,
     StaffEntry,
     StaffSignInRequest,
     card_mac,
@@ -74,8 +76,10 @@ class StaffSignIn:
         """Against the verifiers of members who signed in here recently."""
         since = datetime.fromtimestamp(self._clock(), UTC) - timedelta(days=OFFLINE_DAYS)
         roles = PURPOSE_ROLES[request.purpose.value]
+        listed = self._listed()
         recent = [v for v in self._cache.staff_verifiers()
-                  if v.issued_at >= since and v.member.role in roles]
+                  if v.issued_at >= since and v.member.role in roles
+                  and (listed is None or v.member.staff_no in listed)]
         candidates = [v for v in recent if self._names(v, request)]
         if not recent:
             return SignInResult(SignInOutcome.WRONG, offline=True, no_verifier=True)
@@ -85,6 +89,13 @@ class StaffSignIn:
                 matched = matched or verifier.member
         outcome = SignInOutcome.SIGNED_IN if matched else SignInOutcome.WRONG
         return SignInResult(outcome, matched, offline=True)
+
+    def _listed(self) -> set[str] | None:
+        """Staff numbers of the center's directory as last received (None: never
+        received): a member the manager deactivated drops out of it, and so can no
+        longer sign in here offline either."""
+        cached = self._cache.get(STAFF, StaffDirectory)
+        return {entry.staff_no for entry in cached.value.staff} if cached is not None else None
 
     def _names(self, verifier: OfflineVerifier, request: StaffSignInRequest) -> bool:
         if request.card_uid is not None:
