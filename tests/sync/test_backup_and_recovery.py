@@ -243,7 +243,9 @@ def test_salvage_recovers_every_readable_record_and_names_the_lost(
         assert runtime.database.high_water() == 400
     finally:
         runtime.close()
-    assert moved[0].stat().st_size > 0  # the damaged file is kept, never deleted
+    [damaged] = [path for path in moved if not path.name.endswith(("-wal", "-shm"))]
+    assert damaged.stat().st_size > 0  # the damaged file is kept, never deleted (its
+    # emptied -wal beside it came first in the folder's order on some machines)
 
 
 def test_salvage_with_nothing_readable_is_a_new_store_said_out_loud(
