@@ -130,7 +130,7 @@ class DisplayComposition:
                 "online": self.screen.online,
                 "feed": bool(self.feed is not None and self.feed.connected),
                 "calls": [call.number for call in self.screen.calls],
-                "announced": list(self.announced)}
+                "announced": list(self.announced), "ticker": self.screen.ticker.text}
 
     def _call(self, number: str, window: str, fresh: bool) -> None:
         self.screen.show_call(number, window)

@@ -46,9 +46,10 @@ def counter_process(xserver: XServer, platform: Platform, printer: Printer,
 
 def display_process(xserver: XServer, platform: Platform, language: str,
                     folder: Path) -> FrontEndProcess:
-    """The hall display, full screen; speech as configured by default ("auto")."""
+    """The hall display, full screen; speech as configured by default ("auto"); reference
+    data (notices) pulled every 5 s."""
     return FrontEndProcess("display", "display", xserver, platform, language, folder,
-                           "[display]\nfullscreen = true\n")
+                           "[display]\nfullscreen = true\n", sync="refresh_interval = 5.0\n")
 
 
 class Desk(Kiosk):

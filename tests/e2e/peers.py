@@ -252,6 +252,36 @@ class TerminalPeer:
         self.client.close()
 
 
+#: The demo's center manager (resources/demo/staff.json), of center C001.
+MANAGER, MANAGER_PIN = "8001", "135246"
+
+
+class CenterNotice:
+    """A notice of the test center, written by its manager signed in at a counter
+    (`client`: a counter terminal's PlatformClient of center C001) as the manager's
+    notices page does; `withdraw()` expires it."""
+
+    def __init__(self, client: Any, platform: Platform, title_zh: str, title_en: str) -> None:
+        from sync.protocol.center import CenterNotice as Written
+        from sync.protocol.staff import StaffSignInRequest
+
+        self.client = client
+        answer = client.staff_sign_in(StaffSignInRequest(
+            purpose="counter", staff_no=MANAGER, pin=MANAGER_PIN))
+        assert answer.manager_session, answer
+        self.session: str = answer.manager_session
+        now = platform.clock.now()
+        body = json.dumps({"title_zh": title_zh, "title_en": title_en,
+                           "starts_at": (now - timedelta(minutes=1)).isoformat(),
+                           "ends_at": (now + timedelta(days=1)).isoformat()}).encode()
+        self.id = Written.model_validate_json(
+            client.as_manager("POST", "/v1/admin/notices", body, self.session)).id
+
+    def withdraw(self) -> None:
+        self.client.as_manager("POST", f"/v1/admin/notices/{self.id}/expire", b"",
+                               self.session)
+
+
 class CounterPeer(TerminalPeer):
     """A window terminal accepting and moving applications on."""
 

@@ -20,7 +20,7 @@ import pytest
 
 from tests.e2e.center import WINDOW, Desk, display_process
 from tests.e2e.frontend import FrontEndProcess
-from tests.e2e.peers import CenterClock, Platform, faketime_library
+from tests.e2e.peers import CenterClock, CenterNotice, Platform, faketime_library
 from tests.e2e.xserver import XServer, missing_tools
 
 SIZE = (1920, 1080)
@@ -133,3 +133,20 @@ def test_a_call_shown_and_announced_offline_and_back(hall: Hall) -> None:
     screen.wait(lambda state: _label(state, "callNumber") == number, f"{number} shown big")
     screen.wait(lambda state: f"{number}@{WINDOW}" in state.get("announced", []),
                 f"{number} announced")
+
+
+def test_a_notice_the_manager_writes_reaches_the_hall(hall: Hall) -> None:
+    """Written on the manager's notices page of a counter of this center (the same
+    signed requests), scrolling on the hall display at its next refresh."""
+    screen, language = hall.screen, hall.screen.language
+    notice = CenterNotice(hall.counter, hall.platform, "周六上午停电检修",
+                          "Power cut on Saturday morning")
+    screen.begin("the manager's notice on the ticker")
+    first = "周六上午停电检修" if language == "zh_CN" else "Power cut on Saturday morning"
+    screen.wait(lambda state: first in str(state.get("ticker", "")), f"{first!r} on the ticker",
+                timeout=60)
+    screen.shot("display", f"center-notice-{language}-1920x1080")
+    screen.begin("withdrawn: gone from the ticker")
+    notice.withdraw()
+    screen.wait(lambda state: first not in str(state.get("ticker", "")),
+                f"{first!r} off the ticker", timeout=60)

@@ -1,6 +1,7 @@
 """Reading the community notices: the newest in full, as the platform
-published it; from the kiosk's saved copy when the platform is gone.
-Nothing is printed."""
+published it; from the kiosk's saved copy when the platform is gone; a notice
+the center's manager writes on a counter, on the attract ticker. Nothing is
+printed."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from tests.e2e.conftest import Rig
 from tests.e2e.flows import choose, go_offline, start_session
 from tests.e2e.kiosk import Kiosk
+from tests.e2e.peers import CenterNotice, TerminalPeer
 
 
 def published(rig: Rig) -> list[dict]:
@@ -47,3 +49,21 @@ def test_read_the_newest_notice(kiosk: Kiosk, rig: Rig, link: str) -> None:
     kiosk.tap(kiosk.tr("NavigationBar", "Home"), exact=True)
     kiosk.wait_screen("home")
     assert rig.printer.sent_besides_status_queries(mark) == b""  # nothing printed
+
+
+def test_a_notice_the_manager_writes_reaches_the_attract_ticker(kiosk: Kiosk, rig: Rig) -> None:
+    """Written on the manager's notices page of a counter of this center (the same
+    signed requests), shown on the kiosk's attract ticker at its next refresh."""
+    titles = {"zh_CN": "周六上午停电检修", "en": "Power cut on Saturday morning"}
+    counter = TerminalPeer(rig.platform, "counter")
+    notice = CenterNotice(counter.client, rig.platform, titles["zh_CN"], titles["en"])
+    try:
+        kiosk.begin("the attract ticker shows the manager's notice")
+        kiosk.wait_screen(None)
+        shown = kiosk.tr("AttractScreen", "Notice: %1").replace("%1", titles[kiosk.language])
+        kiosk.wait(lambda state: any(w.get("text") == shown for w in state["widgets"]),
+                   f"the ticker saying {shown!r}", timeout=90)
+        kiosk.screenshot(f"{rig.setup.name}-center-notice", doc=True)
+    finally:
+        notice.withdraw()
+        counter.close()
