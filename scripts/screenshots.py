@@ -541,7 +541,7 @@ def kiosk_states(stage: KioskStage) -> list[State]:
         screen = stage.screen("status")
         cache = stage.shell.services.runtime.cache
         number = f"RC-{datetime.now():%Y%m%d}-K01-00777"
-        screen._answered(look_up(number, None, cache.status, screen._matter_names))
+        screen._answered(look_up(number, None, cache.status, screen._matter))
 
     def status_not_found() -> None:
         nav.go("home")

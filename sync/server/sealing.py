@@ -105,15 +105,17 @@ def load_keys(database_url: str) -> Keys:
     return _parse(path.read_text("utf-8"), str(path))
 
 
-_LOADED: dict[str, Keys] = {}
+_LOADED: dict[tuple[str, str, str], Keys] = {}
 
 
 def keys_for(engine: Engine) -> Keys:
-    """The keys of the platform serving from this engine's database (loaded once)."""
+    """The keys of the platform serving from this engine's database, loaded once for
+    that database and the key settings (the environment) they were loaded with."""
     url = engine.url.render_as_string(hide_password=False)
-    if url not in _LOADED:
-        _LOADED[url] = load_keys(url)
-    return _LOADED[url]
+    source = (url, os.environ.get(KEYS_ENV, ""), os.environ.get(KEY_FILE_ENV, ""))
+    if source not in _LOADED:
+        _LOADED[source] = load_keys(url)
+    return _LOADED[source]
 
 
 def seal(keys: Keys, plaintext: bytes, associated: bytes) -> str:
