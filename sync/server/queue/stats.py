@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -81,24 +82,62 @@ def queue_state(engine: Engine, center: str, now: float) -> QueueState:
 
 
 @dataclass
-class _Figures:
+class Tally:
+    """Tickets served and no-shows, their waits (issue to first call) and handling
+    periods (an opening event to a closing one), in seconds."""
+
     served: int = 0
     no_shows: int = 0
     waits: list[float] = field(default_factory=list)
     handling: list[float] = field(default_factory=list)
 
-    def line(self, window: str | None) -> WindowStats:
-        def mean(values: list[float]) -> float | None:
-            return round(sum(values) / len(values), 1) if values else None
+    def average_wait(self) -> float | None:
+        return _mean(self.waits)
 
-        return WindowStats(
-            window=window,
-            served=self.served,
-            no_shows=self.no_shows,
-            average_wait_seconds=mean(self.waits),
-            longest_wait_seconds=round(max(self.waits), 1) if self.waits else None,
-            average_handling_seconds=mean(self.handling),
-        )
+    def longest_wait(self) -> float | None:
+        return round(max(self.waits), 1) if self.waits else None
+
+    def average_handling(self) -> float | None:
+        return _mean(self.handling)
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+EventRow = tuple[int, str, float, float]  # ticket id, kind, at, the ticket's issued_at
+
+
+def tally_events(rows: Iterable[tuple[EventRow, Sequence[Tally]]]) -> None:
+    """Counts queue events, in order, into each row's tallies."""
+    first_called: set[int] = set()
+    opened: dict[int, float] = {}  # ticket -> start of the running handling period
+    last_call: dict[int, float] = {}
+    for (ticket_id, kind, at, issued_at), tallies in rows:
+        if kind == "called":
+            last_call[ticket_id] = at
+            if ticket_id not in first_called:
+                first_called.add(ticket_id)
+                for tally in tallies:
+                    tally.waits.append(max(0.0, at - issued_at))
+        if kind in _OPENS:
+            opened[ticket_id] = at
+        elif kind in _CLOSES:
+            start = opened.pop(ticket_id, None)
+            if start is None and kind == "ended":
+                start = last_call.get(ticket_id)  # ended straight from called
+            for tally in tallies:
+                if start is not None and kind != "no_show":
+                    tally.handling.append(max(0.0, at - start))
+                tally.served += kind == "ended"
+                tally.no_shows += kind == "no_show"
+
+
+def _line(tally: Tally, window: str | None) -> WindowStats:
+    return WindowStats(window=window, served=tally.served, no_shows=tally.no_shows,
+                       average_wait_seconds=tally.average_wait(),
+                       longest_wait_seconds=tally.longest_wait(),
+                       average_handling_seconds=tally.average_handling())
 
 
 def queue_stats(engine: Engine, center: str, day: date, window: str | None) -> QueueStats:
@@ -111,34 +150,15 @@ def queue_stats(engine: Engine, center: str, day: date, window: str | None) -> Q
             .where(QueueEvent.center == center, QueueEvent.day == day.isoformat())
             .order_by(QueueEvent.id)
         ).all()
-    per_window: dict[str, _Figures] = defaultdict(_Figures)
-    total = _Figures()
-    first_called: set[int] = set()
-    opened: dict[int, float] = {}  # ticket -> start of the running handling period
-    last_call: dict[int, float] = {}
-    for ticket_id, kind, at_window, at, issued_at in rows:
-        figures = [total, per_window[at_window]] if at_window else [total]
-        if kind == "called":
-            last_call[ticket_id] = at
-            if ticket_id not in first_called:
-                first_called.add(ticket_id)
-                for target in figures:
-                    target.waits.append(max(0.0, at - issued_at))
-        if kind in _OPENS:
-            opened[ticket_id] = at
-        elif kind in _CLOSES:
-            start = opened.pop(ticket_id, None)
-            if start is None and kind == "ended":
-                start = last_call.get(ticket_id)  # ended straight from called
-            for target in figures:
-                if start is not None and kind != "no_show":
-                    target.handling.append(max(0.0, at - start))
-                target.served += kind == "ended"
-                target.no_shows += kind == "no_show"
+    per_window: dict[str, Tally] = defaultdict(Tally)
+    total = Tally()
+    tally_events(((ticket_id, kind, at, issued_at),
+                  [total, per_window[at_window]] if at_window else [total])
+                 for ticket_id, kind, at_window, at, issued_at in rows)
     windows = sorted(per_window) if window is None else [window]
     return QueueStats(
         center=center,
         day=day,
-        total=total.line(None),
-        windows=[per_window[name].line(name) for name in windows],
+        total=_line(total, None),
+        windows=[_line(per_window[name], name) for name in windows],
     )

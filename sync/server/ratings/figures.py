@@ -14,30 +14,21 @@ from sqlalchemy.orm import Session
 
 from sync.protocol.ratings import LEVELS, FigureLine, RangeFigures
 from sync.server.db import QueueEvent, QueueTicket, RatingRow
+from sync.server.queue.stats import Tally, tally_events
 
 #: Longest range one request may ask for (days).
 MAX_DAYS = 366
-_OPENS = {"serving", "resumed", "walk_in"}
-_CLOSES = {"parked", "transferred", "ended", "no_show"}
 
 
 @dataclass
-class _Tally:
-    served: int = 0
-    no_shows: int = 0
-    waits: list[float] = field(default_factory=list)
-    service: list[float] = field(default_factory=list)
+class _Tally(Tally):
     ratings: list[int] = field(default_factory=lambda: [0] * len(LEVELS))
 
     def line(self, key: str | None) -> FigureLine:
-        def mean(values: list[float]) -> float | None:
-            return round(sum(values) / len(values), 1) if values else None
-
         return FigureLine(key=key, served=self.served, no_shows=self.no_shows,
-                          average_wait_seconds=mean(self.waits),
-                          longest_wait_seconds=round(max(self.waits), 1) if self.waits
-                          else None,
-                          average_service_seconds=mean(self.service),
+                          average_wait_seconds=self.average_wait(),
+                          longest_wait_seconds=self.longest_wait(),
+                          average_service_seconds=self.average_handling(),
                           ratings=list(self.ratings))
 
 
@@ -70,28 +61,8 @@ def range_figures(engine: Engine, center: str, start: date, end: date) -> RangeF
             select(RatingRow.level, RatingRow.window, RatingRow.staff_no)
             .where(RatingRow.center == center, RatingRow.day >= start.isoformat(),
                    RatingRow.day <= end.isoformat())).all()
-    first_called: set[int] = set()
-    opened: dict[int, float] = {}
-    last_call: dict[int, float] = {}
-    for ticket_id, kind, window, staff_no, at, issued_at in events:
-        targets = figures.targets(window, staff_no)
-        if kind == "called":
-            last_call[ticket_id] = at
-            if ticket_id not in first_called:
-                first_called.add(ticket_id)
-                for tally in targets:
-                    tally.waits.append(max(0.0, at - issued_at))
-        if kind in _OPENS:
-            opened[ticket_id] = at
-        elif kind in _CLOSES:
-            begun = opened.pop(ticket_id, None)
-            if begun is None and kind == "ended":
-                begun = last_call.get(ticket_id)
-            for tally in targets:
-                if begun is not None and kind != "no_show":
-                    tally.service.append(max(0.0, at - begun))
-                tally.served += kind == "ended"
-                tally.no_shows += kind == "no_show"
+    tally_events(((ticket_id, kind, at, issued_at), figures.targets(window, staff_no))
+                 for ticket_id, kind, window, staff_no, at, issued_at in events)
     for level, window, staff_no in ratings:
         for tally in figures.targets(window, staff_no):
             tally.ratings[level - 1] += 1
