@@ -22,15 +22,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import Engine, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from sync.protocol.models import Catalog
 from sync.protocol.status_check import booking_subject, check_code, ticket_subject
 from sync.server.access import PolicyRoute, public
-from sync.server.cases.status_page import STYLE, WINDOW_SECONDS, admitted, language
+from sync.server.cases.status_page import STYLE, admit, language
 from sync.server.db import BookingRow, Document, QueueTicket, Terminal
-from sync.server.errors import ApiError
 from sync.server.queue.core import WAITING, ZONE, categories
 from sync.server.routes import EngineDep
 
@@ -105,13 +104,6 @@ def _missing(lang: str, title: str) -> HTMLResponse:
     return HTMLResponse(_page(lang, title, body), status_code=404, headers=HEADERS)
 
 
-def _admit(request: Request, engine: Engine) -> None:
-    address = request.client.host if request.client else ""
-    if not admitted(engine, address, time.time()):
-        raise ApiError(429, "too_many_lookups", "Too many look-ups; try again in a minute.",
-                       headers={"Retry-After": str(int(WINDOW_SECONDS))})
-
-
 def _ticket_state(session: Session, ticket: QueueTicket, lang: str,
                   today: str) -> tuple[str, str, bool]:
     """(state line, hint, still waiting)."""
@@ -152,7 +144,7 @@ def ticket_page(
     ahead, called to a window, or served."""
     words = language(request, lang)
     title = TEXT[words]["ticket"]
-    _admit(request, engine)
+    admit(request, engine)
     try:
         issued = datetime.strptime(day, "%Y%m%d").date()
     except ValueError:
@@ -200,7 +192,7 @@ def booking_page(
     """A booking's page, opened from the QR on the booking slip."""
     words = language(request, lang)
     text = TEXT[words]
-    _admit(request, engine)
+    admit(request, engine)
     with Session(engine) as session:
         booking = session.get(BookingRow, booking_code)
         keys = session.scalars(select(Terminal.key).where(

@@ -110,6 +110,14 @@ def admitted(engine: Engine, address: str, now: float) -> bool:
     return True
 
 
+def admit(request: Request, engine: Engine) -> None:
+    """A look-up from this address within its rate, else a 429 (every public page)."""
+    address = request.client.host if request.client else ""
+    if not admitted(engine, address, time.time()):
+        raise ApiError(429, "too_many_lookups", "Too many look-ups; try again in a minute.",
+                       headers={"Retry-After": str(int(WINDOW_SECONDS))})
+
+
 def code_matches(session: Session, number: str, code: str) -> bool:
     """`code` is the check code of a terminal that recorded a step of this case."""
     if not code:
@@ -201,10 +209,7 @@ def status_page(
 ) -> HTMLResponse:
     """The public status page of a case, opened from the QR on the resident's slip."""
     words = language(request, lang)
-    address = request.client.host if request.client else ""
-    if not admitted(engine, address, time.time()):
-        raise ApiError(429, "too_many_lookups", "Too many look-ups; try again in a minute.",
-                       headers={"Retry-After": str(int(WINDOW_SECONDS))})
+    admit(request, engine)
     headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
     with Session(engine) as session:
         case = session.get(CaseRow, tracking_number)
