@@ -5,12 +5,11 @@ XTest driver, the clerk by real key events."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 from tests.e2e.frontend import FrontEndProcess
-from tests.e2e.kiosk import DOC_SHOTS, Kiosk, _empty_counter
+from tests.e2e.kiosk import DOC_SHOTS, Kiosk, devices
 from tests.e2e.peers import CardReader, Platform, Printer
 from tests.e2e.xserver import XServer
 
@@ -21,26 +20,13 @@ def counter_process(xserver: XServer, platform: Platform, printer: Printer,
                     reader: CardReader, language: str, folder: Path) -> FrontEndProcess:
     """The counter of window 3, full screen, with the loopback printer, the pty card
     reader and a camera over a folder; one recall before a no-show."""
-    camera = folder / "camera"
-    camera.mkdir(parents=True, exist_ok=True)
-    _empty_counter(camera / "frame.png")
     return FrontEndProcess(
         "counter.app", "counter", xserver, platform, language, folder,
         "[counter]\n"
         f'window = "{WINDOW}"\n'
         'categories = ["A", "B"]\n'
         "recalls_before_no_show = 1\n"
-        "idle_signout_seconds = 3600\n"
-        "[devices.printer]\n"
-        'kind = "network"\n'
-        f'address = "{printer.address}"\n'
-        'chinese_mode = "gb18030"\n'
-        "[devices.card_reader]\n"
-        'kind = "ga467"\n'
-        f'port = "{reader.port}"\n'
-        "[devices.camera]\n"
-        'kind = "folder"\n'
-        f"path = {json.dumps(str(camera))}\n",
+        "idle_signout_seconds = 3600\n" + devices(printer, reader, folder / "camera"),
         ("--size", f"{xserver.width}x{xserver.height}"))
 
 

@@ -38,24 +38,27 @@ def kiosk_process(xserver: XServer, platform: Platform, printer: Printer,
     """`python -m kiosk`, full screen, with the loopback printer, the pty card reader
     and a camera that sees an empty counter; quick to notice the platform is back
     (the tests wait for it)."""
-    camera = folder / "camera"
-    camera.mkdir(parents=True, exist_ok=True)
-    _empty_counter(camera / "frame.png")
     return FrontEndProcess(
         "kiosk", "kiosk", xserver, platform, language, folder,
-        "[kiosk]\n"
-        "fullscreen = true\n"
-        "[devices.printer]\n"
-        'kind = "network"\n'
-        f'address = "{printer.address}"\n'
-        'chinese_mode = "gb18030"\n'
-        "[devices.card_reader]\n"
-        'kind = "ga467"\n'
-        f'port = "{reader.port}"\n'
-        "[devices.camera]\n"
-        'kind = "folder"\n'
-        f"path = {json.dumps(str(camera))}\n",
+        "[kiosk]\nfullscreen = true\n" + devices(printer, reader, folder / "camera"),
         sync="backoff_cap = 3.0\nrefresh_interval = 10.0\n", zone=zone)
+
+
+def devices(printer: Printer, reader: CardReader, camera: Path) -> str:
+    """terminal.toml's devices: the loopback printer, the pty card reader and a camera
+    over a folder (made here) that sees an empty counter."""
+    camera.mkdir(parents=True, exist_ok=True)
+    _empty_counter(camera / "frame.png")
+    return ("[devices.printer]\n"
+            'kind = "network"\n'
+            f'address = "{printer.address}"\n'
+            'chinese_mode = "gb18030"\n'
+            "[devices.card_reader]\n"
+            'kind = "ga467"\n'
+            f'port = "{reader.port}"\n'
+            "[devices.camera]\n"
+            'kind = "folder"\n'
+            f"path = {json.dumps(str(camera))}\n")
 
 
 def _empty_counter(path: Path) -> None:
