@@ -43,6 +43,14 @@ if TYPE_CHECKING:
 OUTCOMES = ("accepted", "on_the_spot", "missing_materials", "not_accepted")
 
 
+def chart_view(name: str, minimum_height: int) -> QChartView:
+    """An antialiased chart view (the day's figures and the manager's range figures)."""
+    view = QChartView(objectName=name)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(minimum_height)
+    return view
+
+
 @dataclass(frozen=True)
 class Line:
     """Figures of one window, or of the whole center."""
@@ -187,8 +195,8 @@ class FiguresView(QWidget):
                 cell.setWordWrap(row == 0)  # headers may take two lines
                 self.cells[row, column] = cell
                 self.table.addWidget(cell, row, column)
-        self.outcome_chart = self._chart_view("outcomeChart")
-        self.rating_chart = self._chart_view("ratingChart")
+        self.outcome_chart = chart_view("outcomeChart", 160)
+        self.rating_chart = chart_view("ratingChart", 160)
         self.export_button = QPushButton(objectName="exportButton")
         self.export_button.clicked.connect(self.export)
         self.refresh_button = QPushButton(objectName="refreshFigures")
@@ -210,13 +218,6 @@ class FiguresView(QWidget):
         layout.addLayout(charts, 1)
         layout.addLayout(buttons)
         self._retranslate()
-
-    @staticmethod
-    def _chart_view(name: str) -> QChartView:
-        view = QChartView(objectName=name)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(160)
-        return view
 
     def show_figures(self, figures: DayFigures) -> None:
         self.figures = figures

@@ -20,12 +20,11 @@ from PySide6.QtCharts import (
     QBarSeries,
     QBarSet,
     QChart,
-    QChartView,
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
 from PySide6.QtCore import QDate, QEvent, QMargins, Qt
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.acceptance.common import set_state
-from counter.figures import minutes
+from counter.figures import chart_view, minutes
 from counter.runner import Runner
 from sync.client import AuthError, TransientError
 from sync.protocol.ratings import LEVELS, FigureLine, RangeFigures, csv_rows
@@ -100,8 +99,8 @@ class RangeFiguresPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.served_chart = self._chart_view("servedChart")
-        self.rating_chart = self._chart_view("ratingChart")
+        self.served_chart = chart_view("servedChart", 180)
+        self.rating_chart = chart_view("ratingChart", 180)
 
         bar = QHBoxLayout()
         bar.addWidget(self.title, 1)
@@ -117,13 +116,6 @@ class RangeFiguresPage(QWidget):
         layout.addWidget(self.table, 3)
         layout.addLayout(charts, 2)
         self._retranslate()
-
-    @staticmethod
-    def _chart_view(name: str) -> QChartView:
-        view = QChartView(objectName=name)
-        view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        view.setMinimumHeight(180)
-        return view
 
     # ------------------------------------------------------------ data
     def range(self) -> tuple[date, date]:
