@@ -32,7 +32,7 @@ from sync.protocol import signing
 from sync.protocol.models import Catalog, Role
 from sync.protocol.queue import QueueCategoryList
 from sync.server import documents, enrollment, sealing
-from sync.server.db import BookingRow, NotificationRow, NotifyContact, make_engine
+from sync.server.db import BookingRow, NotificationRow, NotifyContact, QueueTicket, make_engine
 from sync.server.notify.sender import Sender, backoff
 from sync.server.notify.timed import purge, queue_timed
 from sync.server.notify.transports import HttpSmsTransport, LogTransport, Outgoing
@@ -335,6 +335,10 @@ def test_a_booked_resident_is_reminded_and_told_when_the_number_is_near(live: Li
     for _ in range(5):
         _signed(live, kiosk, "/v1/queue/tickets", {"category": "A",
                                                     "client_ref": str(uuid.uuid4())})
+    # the five came an hour earlier: a booked ticket's wait counts double in
+    # call-next, so one issued milliseconds after them could be called first
+    with live.engine.begin() as connection:
+        connection.execute(update(QueueTicket).values(queued_at=QueueTicket.queued_at - 3600))
     ticket = _signed(live, kiosk, "/v1/queue/tickets", {
         "category": "A", "booking_code": code, "client_ref": str(uuid.uuid4())})
     assert ticket.status_code == 200, ticket.text
