@@ -2,8 +2,10 @@
 
 - `mrz`: the machine-readable zone (TD3 passports, TD1 cards), check digits,
   and the BAC key seed typed on a keypad or read from the data page.
-- `sm`: 3DES secure messaging (ISO 7816-4 / ICAO 9303-11), both sides.
+- `sm`: secure messaging (ISO 7816-4 / ICAO 9303-11), 3DES and AES, both sides.
 - `bac`: Basic Access Control key derivation and mutual authentication.
+- `pace`: PACE with ECDH Generic Mapping (EF.CardAccess, the four General
+  Authenticate steps), both sides.
 - `lds`: the logical data structure: BER-TLV, EF.COM, DG1 (MRZ), DG2 (face).
 - `passive_auth`: the SOD checked against its document signer and a CSCA list.
 - `reader`: a chip read end to end over a `PcscReader`.
