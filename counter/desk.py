@@ -356,7 +356,7 @@ class Desk(QObject):
             from sync.client import RequestRefused, TransientError
 
             if isinstance(error, TransientError):
-                self._reached(False)
+                self._failed(error)
                 if offline is not None:
                     offline()
                     return
@@ -372,9 +372,9 @@ class Desk(QObject):
         self.actions.run(call, done, failed)
 
     def _failed(self, error: Exception) -> None:
-        from sync.client import TransientError
+        from sync.client import Unreachable
 
-        if isinstance(error, TransientError):
+        if isinstance(error, Unreachable):  # an answer, even a bad one, says reachable
             self._reached(False)
 
     def _close(self, ticket: CurrentTicket, outcome: str) -> None:

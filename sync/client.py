@@ -2,7 +2,8 @@
 
 Every failure is classified so the sync worker knows what to do with it:
 `TransientError` (network, timeout, 5xx, 429, garbled or oversized reply:
-retry with back-off), `AuthError` (the platform refuses this terminal: a
+retry with back-off; `Unreachable`, its kind for no answer at all, is the only
+one that says the platform is out of reach), `AuthError` (the platform refuses this terminal: a
 technician must act), `RequestRefused` (this request can never succeed).
 """
 
@@ -42,6 +43,11 @@ class TransientError(PlatformError):
     def __init__(self, message: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class Unreachable(TransientError):
+    """No answer: the connection failed, broke or timed out. The other transient
+    failures are answers (busy, failing, unreadable): the platform is reachable."""
 
 
 class ServerError(TransientError):
@@ -117,7 +123,7 @@ class PlatformClient:
         try:
             response = self._http.get("/healthz", timeout=httpx.Timeout(timeout))
         except httpx.HTTPError as error:
-            raise TransientError(f"platform unreachable: {error!r}") from error
+            raise Unreachable(f"platform unreachable: {error!r}") from error
         if response.status_code != 200:
             raise TransientError(f"platform unhealthy: HTTP {response.status_code}")
 
@@ -132,7 +138,7 @@ class PlatformClient:
                 response = http.post("/v1/enroll", content=request.model_dump_json(),
                                      headers={"Content-Type": "application/json"})
             except httpx.HTTPError as error:
-                raise TransientError(f"platform unreachable: {error!r}") from error
+                raise Unreachable(f"platform unreachable: {error!r}") from error
         if response.status_code != 200:
             code_, message = _error_fields(response.content)
             raise RequestRefused(response.status_code, code_, message)
@@ -237,9 +243,9 @@ class PlatformClient:
                 response._content = b"".join(chunks)  # read once, bounded
                 return response
         except httpx.TimeoutException as error:
-            raise TransientError(f"platform timed out ({type(error).__name__})") from error
+            raise Unreachable(f"platform timed out ({type(error).__name__})") from error
         except httpx.HTTPError as error:
-            raise TransientError(f"platform unreachable: {error!r}") from error
+            raise Unreachable(f"platform unreachable: {error!r}") from error
 
     def _raise_for(self, response: httpx.Response, code: str, message: str) -> None:
         status = response.status_code
@@ -349,10 +355,10 @@ class PlatformClient:
                         return
                     body = response.read()[:65536]
             except httpx.TimeoutException as error:
-                raise TransientError(f"event stream timed out ({type(error).__name__})") \
+                raise Unreachable(f"event stream timed out ({type(error).__name__})") \
                     from error
             except httpx.HTTPError as error:
-                raise TransientError(f"event stream broken: {error!r}") from error
+                raise Unreachable(f"event stream broken: {error!r}") from error
             code, message, server_time = _error_details(body)
             if response.status_code == 401 and code == "clock_skew" and attempt == 1 \
                     and server_time is not None:

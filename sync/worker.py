@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sync.client import AuthError, PlatformError, TransientError
+from sync.client import AuthError, PlatformError, TransientError, Unreachable
 from sync.conditions import Condition
 from sync.outbox import utc_now
 from sync.protocol.signing import TERMINAL_REVOKED
@@ -64,6 +64,7 @@ class SyncWorker:
         self._online: bool | None = None
         self._last_success: datetime | None = None
         self._platform = Condition(log, "platform unreachable")
+        self._trouble = Condition(log, "platform answers but cannot take deliveries")
         self._disk = Condition(log, "disk full")
         self._store = Condition(log, "local store failing")
         self._bug = Condition(log, "sync pass failed")
@@ -115,13 +116,18 @@ class SyncWorker:
                     self.sync.heartbeat()
                     next_heartbeat = now + settings.heartbeat_interval
                 self._platform.ok()
+                self._trouble.ok()
                 self._bug.ok()
                 self._online = True
                 self._last_success = utc_now()
-            except TransientError as failure:
-                error, retry_after = str(failure), failure.retry_after
+            except Unreachable as failure:
+                error = str(failure)
                 self._platform.failed(error)
                 self._online = False
+            except TransientError as failure:  # it answered, busy or unreadable: reachable
+                error, retry_after = str(failure), failure.retry_after
+                self._trouble.failed(error)
+                self._online = True
             except AuthError as failure:
                 error, auth_failed = str(failure), True
                 self._platform.failed(f"the platform refuses this terminal: {error}",

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QTimer
 
@@ -20,6 +20,9 @@ from terminal.slips import configure_status_links
 from terminal.source_cache import drop_source_cache
 from terminal.startup import Gui, start_gui
 from terminal.sync_bridge import SyncBridge
+
+if TYPE_CHECKING:
+    from sync.synchronizer import Synchronizer
 
 
 @dataclass
@@ -51,16 +54,11 @@ def attach_services(gui: Gui, services: Services) -> Shell:
     """On the GUI thread, once phase two has loaded: the sync worker behind the
     bridge, the link whose verdict every published state carries, and the
     device adapters whose health every heartbeat reports (for every front end)."""
-    from sync.worker import SyncWorker
     from terminal.device_report import HealthRecorder
 
     runtime = services.runtime
-    bridge = SyncBridge(runtime.outbox, None, gui.app)
-    link = Link(runtime.client.probe, parent=gui.app)
-    linked = LinkedState(bridge, link, parent=gui.app)
-    worker = SyncWorker(runtime.synchronizer, on_state=linked.worker_state)
-    bridge.attach_worker(worker)
-    link.changed.connect(lambda online: worker.retry_now() if online else None)
+    bridge, link, linked = link_sync(runtime.synchronizer, Link(runtime.client.probe,
+                                                                parent=gui.app))
     adapters = build_adapters(services.devices, gui.app)
     # every heartbeat also records the devices for `reception-sync diagnose`
     runtime.synchronizer.device_health = HealthRecorder(adapters, services.config.data_dir())
@@ -68,6 +66,19 @@ def attach_services(gui: Gui, services: Services) -> Shell:
                            runtime.client.status_check_code)
     drop_source_cache()  # phase two has imported what start-up needs
     return Shell(gui, services, bridge, link, adapters, linked)
+
+
+def link_sync(synchronizer: Synchronizer, link: Link) -> tuple[SyncBridge, Link, LinkedState]:
+    """The sync worker behind a new bridge, its states published with `link`'s
+    verdict, its back-off ended when the link sees the platform return."""
+    from sync.worker import SyncWorker
+
+    bridge = SyncBridge(synchronizer.outbox, None, link.parent())
+    linked = LinkedState(bridge, link, parent=link.parent())
+    worker = SyncWorker(synchronizer, on_state=linked.worker_state)
+    bridge.attach_worker(worker)
+    link.changed.connect(lambda online: worker.retry_now() if online else None)
+    return bridge, link, linked
 
 
 def start_shell(name: str, config_dir: Path, *, argv: list[str] | None = None,

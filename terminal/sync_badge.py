@@ -43,8 +43,12 @@ class SyncBadge(QLabel):
             text = self.tr("● %n record(s) need a technician", "", state.dead_letters)
             kind = "attention"
         elif state.online:
-            text = (self.tr("● Online · %n waiting to send", "", state.backlog)
-                    if state.backlog else self.tr("● Online"))
+            if not state.backlog:
+                text = self.tr("● Online")
+            elif state.last_error:  # the platform answers but does not take them yet
+                text = self.tr("● Online · %n saved, sending is delayed", "", state.backlog)
+            else:
+                text = self.tr("● Online · %n waiting to send", "", state.backlog)
             kind = "online"
         else:
             text = self.tr("● Offline · %n saved, will be sent", "", state.backlog)

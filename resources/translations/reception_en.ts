@@ -3762,6 +3762,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>● Online · %n saved, sending is delayed</source>
+        <translation>
+            <numerusform>● Online · %n saved, sending is delayed</numerusform>
+            <numerusform>● Online · %n saved, sending is delayed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>● Online · %n waiting to send</source>
         <translation>
             <numerusform>● Online · %n waiting to send</numerusform>

@@ -3749,6 +3749,12 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>● Online · %n saved, sending is delayed</source>
+        <translation>
+            <numerusform>● 在线 · 已保存 %n 条，发送稍有延迟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>● Online · %n waiting to send</source>
         <translation>
             <numerusform>● 在线 · %n 条待发送</numerusform>
