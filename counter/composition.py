@@ -469,7 +469,8 @@ class CounterComposition:
             return
         client = self.desk.client if self.desk.online is not False else None
         database, window = self.shell.services.runtime.database, self.desk.window
-        self.reads.run(lambda: load_figures(client, database, window),
+        zone = self.gui.settings.zone
+        self.reads.run(lambda: load_figures(client, database, window, zone),
                        self.figures.show_figures,
                        lambda error: self.window.show_status(str(error)))
 

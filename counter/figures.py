@@ -38,6 +38,8 @@ from PySide6.QtWidgets import (
 from counter.local_records import LocalRecords, today_records
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from sync.protocol.queue import WindowStats
 
 OUTCOMES = ("accepted", "on_the_spot", "missing_materials", "not_accepted")
@@ -120,12 +122,13 @@ def figures_from(records: LocalRecords, window: str, day: date, stats: Any = Non
                       ratings)
 
 
-def load_figures(client: Any, database: Any, window: str) -> DayFigures:
-    """Blocking: platform figures when reachable, else local ones."""
+def load_figures(client: Any, database: Any, window: str, zone: ZoneInfo) -> DayFigures:
+    """Blocking: platform figures when reachable, else local ones (the center's
+    day in `zone`)."""
     from sync.client import PlatformError
 
-    records = today_records(database)
-    day = date.today()
+    records = today_records(database, zone)
+    day = datetime.now(zone).date()
     stats = None
     if client is not None:
         try:

@@ -1,8 +1,8 @@
 """Today's records of this terminal from its own store (no network).
 
 Reads the non-personal part of `served`, `acceptance` and `rating`
-transactions written since local midnight; blocking, so call it off the GUI
-thread.
+transactions written since midnight in the center's zone (not the machine's);
+blocking, so call it off the GUI thread.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from typing import Any
+from zoneinfo import ZoneInfo
 
 KINDS = ("served", "acceptance", "rating")
 
@@ -22,18 +23,19 @@ class LocalRecords:
     ratings: list[dict[str, Any]] = field(default_factory=list)
 
 
-def local_midnight(now: datetime | None = None) -> datetime:
-    """The start of today in the terminal's time zone, in UTC."""
-    local = (now or datetime.now(UTC)).astimezone()
-    return datetime.combine(local.date(), time(0), local.tzinfo).astimezone(UTC)
+def center_midnight(zone: ZoneInfo, now: datetime | None = None) -> datetime:
+    """The start of the center's today, in UTC."""
+    local = (now or datetime.now(UTC)).astimezone(zone)
+    return datetime.combine(local.date(), time(0), zone).astimezone(UTC)
 
 
-def today_records(database: Any, since: datetime | None = None) -> LocalRecords:
+def today_records(database: Any, zone: ZoneInfo, since: datetime | None = None
+                  ) -> LocalRecords:
     from sqlalchemy import select
 
     from sync.store.schema import Record, utc_text
 
-    start = utc_text(since or local_midnight())
+    start = utc_text(since or center_midnight(zone))
     with database.read() as connection:
         rows = connection.execute(
             select(Record.kind, Record.payload)

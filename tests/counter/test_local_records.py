@@ -8,10 +8,11 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from counter.local_records import local_midnight, today_records
+from counter.local_records import center_midnight, today_records
 from sync.outbox import Outbox
 from sync.protocol.models import (
     AcceptanceOutcome,
@@ -24,6 +25,7 @@ from sync.protocol.models import (
 from tests.sync.helpers import make_outbox
 
 MORNING = datetime(2025, 11, 25, 1, 30, tzinfo=UTC)  # 09:30 at the center
+BEIJING = ZoneInfo("Asia/Shanghai")
 
 
 class Clock:
@@ -68,7 +70,7 @@ def test_each_kind_in_the_order_it_was_recorded(outbox: Outbox) -> None:
     outbox.submit(TicketPayload(number="A002", category="A"))  # a kiosk's: not a record here
     outbox.submit(RatingPayload(tracking_number="RC-20251125-C3-00001", level=5))
     outbox.submit(served("A003"))
-    records = today_records(outbox.database, since=MORNING - timedelta(hours=1))
+    records = today_records(outbox.database, BEIJING, since=MORNING - timedelta(hours=1))
     assert numbers(records.served, "number") == ["A001", "A003"]
     assert numbers(records.acceptances, "tracking_number") == ["RC-20251125-C3-00001"]
     assert [row["level"] for row in records.ratings] == [5]
@@ -76,7 +78,7 @@ def test_each_kind_in_the_order_it_was_recorded(outbox: Outbox) -> None:
 
 def test_the_personal_part_is_not_read(outbox: Outbox) -> None:
     outbox.submit(acceptance("RC-20251125-C3-00002"))
-    [row] = today_records(outbox.database, since=MORNING).acceptances
+    [row] = today_records(outbox.database, BEIJING, since=MORNING).acceptances
     assert row["matter_code"] == "MZ-001" and row["window"] == "3"
     text = repr(row)
     for personal in ("11010519491231002X", "张三丰", "13812345678"):
@@ -88,12 +90,28 @@ def test_records_before_the_start_are_left_out(outbox: Outbox, clock: Clock) -> 
     outbox.submit(served("A099"))  # yesterday
     clock.now = MORNING
     outbox.submit(served("A001"))
-    records = today_records(outbox.database, since=MORNING - timedelta(hours=8))
+    records = today_records(outbox.database, BEIJING, since=MORNING - timedelta(hours=8))
     assert numbers(records.served, "number") == ["A001"]
 
 
-def test_midnight_is_the_start_of_the_day_in_utc() -> None:
-    # the tests run on Beijing time (tests/conftest.py): 09:30 there began at 16:00 UTC
-    assert local_midnight(MORNING) == datetime(2025, 11, 24, 16, 0, tzinfo=UTC)
+def test_midnight_is_the_start_of_the_centers_day_in_utc() -> None:
+    assert center_midnight(BEIJING, MORNING) == datetime(2025, 11, 24, 16, 0, tzinfo=UTC)
     late = datetime(2025, 11, 25, 15, 59, tzinfo=UTC)  # 23:59 at the center
-    assert local_midnight(late) == datetime(2025, 11, 24, 16, 0, tzinfo=UTC)
+    assert center_midnight(BEIJING, late) == datetime(2025, 11, 24, 16, 0, tzinfo=UTC)
+
+
+def test_the_day_is_the_centers_whatever_the_machines_zone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine left on UTC (the tests run on Beijing time, tests/conftest.py):
+    at 07:30 in Beijing it is still yesterday in UTC, but the day began at the
+    center's midnight."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        early = datetime(2025, 11, 24, 23, 30, tzinfo=UTC)  # 07:30 on the 25th at the center
+        assert center_midnight(BEIJING, early) == datetime(2025, 11, 24, 16, 0, tzinfo=UTC)
+    finally:
+        monkeypatch.setenv("TZ", "Asia/Shanghai")
+        time.tzset()
