@@ -172,13 +172,8 @@ class CounterComposition:
         # the same stream pushes the queue state: the desk stops reading it every 5 s
         self.help_feed.stateChanged.connect(self.desk.take_pushed_state)
         self.help_feed.connectionChanged.connect(self.desk.set_pushed)
-        self.help_feed.reachable.connect(shell.link.report)  # evidence for the one truth
-        shell.link.changed.connect(self._link_moved)
+        self.help_feed.follow(shell.link)  # evidence for the one truth; live again with it
         self.help_feed.start()
-
-    def _link_moved(self, online: bool) -> None:
-        if online and self.help_feed is not None:
-            self.help_feed.retry_now()  # the alerts are live again with the link
 
     def _answer_help(self, request_id: str) -> None:
         """Answer "I'm coming": the platform takes the alert off every counter."""
@@ -492,7 +487,7 @@ class CounterComposition:
         QApplication.instance().removeEventFilter(self.idle)
         if self.help_feed is not None:
             self.help_feed.stop(timeout=0)  # it ends when its stream does
-        self.desk.timer.stop()
+        self.desk.cadence.stop()
         self.help_runner.wait()
         self.desk.actions.wait()
         self.desk.reads.wait()

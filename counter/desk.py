@@ -18,9 +18,10 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from counter.runner import Runner
+from terminal.pushed_cadence import PushedCadence
 
 if TYPE_CHECKING:
     from sync.client import PlatformClient
@@ -98,14 +99,14 @@ class Desk(QObject):
         self.actions = Runner(self)
         self.reads = Runner(self)
         self.actions.busyChanged.connect(lambda _busy: self.changed.emit())
-        self.timer = QTimer(self, interval=REFRESH_MS)
-        self.timer.timeout.connect(self.refresh)
+        self.cadence = PushedCadence(REFRESH_MS, PUSHED_REFRESH_MS, self)
+        self.cadence.due.connect(self.refresh)
 
     # ------------------------------------------------------------ session
     def sign_in(self, clerk: Clerk) -> None:
         self.clerk = clerk
         self.paused = None
-        self.timer.start()
+        self.cadence.start()
         self.refresh()
         self.changed.emit()
 
@@ -115,7 +116,7 @@ class Desk(QObject):
         self.current = None
         self.parked = []
         self.paused = None
-        self.timer.stop()
+        self.cadence.stop()
         self.changed.emit()
 
     @property
@@ -161,11 +162,7 @@ class Desk(QObject):
     def set_pushed(self, pushed: bool) -> None:
         """While the event stream is connected the desk reads the queue once a
         minute instead of every REFRESH_MS; without it, as often as before."""
-        interval = PUSHED_REFRESH_MS if pushed else REFRESH_MS
-        if self.timer.interval() != interval:
-            self.timer.setInterval(interval)
-        if not pushed and self.clerk is not None:
-            self.refresh()
+        self.cadence.set_pushed(pushed)
 
     def _state_loaded(self, state: QueueState) -> None:
         self._show_state(state)

@@ -88,10 +88,9 @@ class DisplayComposition:
                         clock=lambda: time.time() + client.clock_offset,
                         parent=self.screen)
         feed.stateChanged.connect(self.screen.show_state)
-        feed.reachable.connect(shell.link.report)
         feed.helpChanged.connect(self.screen.show_help)
         feed.callReceived.connect(lambda call, fresh: self._call(call.number, call.window, fresh))
-        shell.link.changed.connect(self._link_moved)
+        feed.follow(shell.link)
         shell.bridge.stateChanged.connect(self._sync_state)
         shell.adapters.add_source("audio", self._audio_health)
         self.reference = ReferenceData(shell.services.runtime.cache, names=(NOTICES,),
@@ -107,10 +106,6 @@ class DisplayComposition:
 
     def _sync_state(self, state: SyncState) -> None:
         self.screen.set_online(state.online)
-
-    def _link_moved(self, online: bool) -> None:
-        if online and self.feed is not None:
-            self.feed.retry_now()
 
     def _audio_health(self) -> DeviceHealth:
         """What the hall hears (read by the heartbeat, on the sync worker's thread)."""
@@ -153,7 +148,6 @@ class DisplayComposition:
             self.notice_timer.stop()
         if self.shell is not None:
             self.shell.bridge.stateChanged.disconnect(self._sync_state)
-            self.shell.link.changed.disconnect(self._link_moved)
         if self.reference is not None:
             self.reference.stop()
         if self.feed is not None:

@@ -47,6 +47,7 @@ class KioskComposition:
         self.gui = gui
         self.context = KioskContext(gui)
         self.queue_view = QueueView(self.context)
+        self.context.live_queue = self.queue_view.live_state
         self.attract = AttractScreen(
             center_name=lambda: gui.settings.center_name(gui.language.language),
             notices=self._notices, serving=self.queue_view.serving,

@@ -2,7 +2,8 @@
 
 `shell` and `devices` arrive when phase two of start-up has loaded; screens
 must cope with either being None (show "one moment" or the offline path).
-`clock` tells the time in the center's zone (`zone`), whatever the machine's.
+`clock` tells the time in the center's zone (`zone`), whatever the machine's;
+`live_queue` the queue state the platform pushes (`kiosk.queue_view`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from sync.caches import Cached
+    from sync.protocol.queue import QueueState
     from terminal.shell import Shell
 
 ModelT = TypeVar("ModelT", bound="BaseModel")
@@ -36,6 +38,8 @@ class KioskContext:
     shell: Shell | None = None
     devices: KioskDevices = field(default_factory=KioskDevices)
     clock: Callable[[], datetime] | None = None  # None: now in the center's zone
+    #: The queue state while the platform's event stream keeps it current, else None.
+    live_queue: Callable[[], QueueState | None] = lambda: None
 
     def __post_init__(self) -> None:
         if self.clock is None:

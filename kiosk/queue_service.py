@@ -88,6 +88,14 @@ def closed_offline(runtime: SyncRuntime, at: datetime) -> bool:
 def refresh_queue(runtime: SyncRuntime) -> QueueState:
     """Fetch the queue state, cache it, and top up the leases (blocking)."""
     state = runtime.client.queue_state()
+    remember_state(runtime, state)
+    return state
+
+
+def remember_state(runtime: SyncRuntime, state: QueueState) -> None:
+    """Cache a state the platform sent (for offline estimates) and top up the
+    leases of its categories (blocking; the platform is asked only for
+    categories running low)."""
     now = datetime.now(UTC)
     put_state(runtime.cache, state, now)
     try:
@@ -95,7 +103,6 @@ def refresh_queue(runtime: SyncRuntime) -> QueueState:
                [category.code for category in state.categories], now)
     except Exception as error:  # leasing is best effort; the state is what was asked
         log.warning("could not top up the leases: %s", error)
-    return state
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,15 @@
-"""What the kiosk knows of the hall's queue: the latest `QueueState`, polled
-off the GUI thread every ~10 s while the link is up (which also tops up the
-leased numbers), for the attract screen's "now serving".
+"""What the kiosk knows of the hall's queue: the latest `QueueState`, for the
+attract screen's "now serving" and the take-number screen's waiting counts.
 
-Imported in phase one: the sync core is imported only when polling.
+The platform pushes it on its event stream (`terminal.hall_feed`, the one
+counters and the hall display read): on connect and whenever counts or calls
+change. Each pushed state is cached for offline estimates and tops up the
+leased numbers (off the GUI thread). The kiosk reads the state itself only
+as a safety re-sync (`RESYNC_MS`) while the stream is connected, and every
+`POLL_MS` as before while it is not and the link is up; offline it reads
+nothing and issues from its leases and cache.
+
+Imported in phase one: the sync core is imported only when started.
 """
 
 from __future__ import annotations
@@ -11,42 +18,67 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from kiosk.context import KioskContext
 from terminal.background import run_in_background
+from terminal.pushed_cadence import PushedCadence
 
 if TYPE_CHECKING:
     from sync.protocol.queue import QueueState
+    from terminal.hall_feed import HallFeed
 
 log = logging.getLogger("kiosk.queue_view")
+#: Between reads of the queue state while the event stream is not connected.
 POLL_MS = 10_000
-#: An older state is not shown as "now serving" (the link is probably down).
+#: Between reads while the stream pushes the state (should an event be missed).
+RESYNC_MS = 300_000
+#: A state not confirmed for this long is not shown as "now serving" (the link is
+#: probably down).
 STALE_SECONDS = 60.0
 
 
 class QueueView(QObject):
-    """Polls the queue state; `serving()` answers [(number, window)]."""
+    """Follows the queue state; `serving()` answers [(number, window)]."""
 
     changed = Signal()
 
-    def __init__(self, context: KioskContext, parent: QObject | None = None,
-                 interval_ms: int = POLL_MS) -> None:
+    def __init__(self, context: KioskContext, parent: QObject | None = None, *,
+                 poll_ms: int = POLL_MS, resync_ms: int = RESYNC_MS) -> None:
         super().__init__(parent)
         self.context = context
         self.state: QueueState | None = None
-        self._fetched = 0.0  # time.monotonic() of the state
+        self.feed: HallFeed | None = None
+        self._confirmed = 0.0  # time.monotonic() when the state was last known current
         self._busy = False
-        self._timer = QTimer(self)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.poll)
+        self._remembering = False
+        self._unremembered: QueueState | None = None  # pushed while one was being kept
+        self.cadence = PushedCadence(poll_ms, resync_ms, self)
+        self.cadence.due.connect(self.poll)
+
+    @property
+    def pushed(self) -> bool:
+        """The event stream is connected: `state` is the platform's current one."""
+        return self.cadence.pushed
 
     def start(self) -> None:
-        self._timer.start()
-        self.poll()
+        """Open the event stream (phase two: needs the shell) and the re-sync timer."""
+        shell = self.context.shell
+        if shell is None:
+            return
+        from terminal.hall_feed import HallFeed
+
+        self.feed = HallFeed(shell.services.runtime.client.queue_events, parent=self)
+        self.feed.stateChanged.connect(self._pushed)
+        self.feed.connectionChanged.connect(self._connection)
+        self.feed.follow(shell.link)
+        self.feed.start()
+        self.cadence.start()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self.cadence.stop()
+        if self.feed is not None:
+            self.feed.stop(timeout=0)  # it ends when its stream does
 
     def poll(self) -> None:
         shell = self.context.shell
@@ -58,21 +90,65 @@ class QueueView(QObject):
         runtime = shell.services.runtime
         run_in_background(self, lambda: refresh_queue(runtime), self._got, self._failed)
 
+    def live_state(self) -> QueueState | None:
+        """The state while the stream keeps it current, else None (read it)."""
+        return self.state if self.pushed else None
+
+    # ------------------------------------------------------------ pushed
+    def _pushed(self, state: QueueState) -> None:
+        self._show(state)
+        self._remember(state)
+
+    def _connection(self, connected: bool) -> None:
+        if not connected:
+            self._confirmed = time.monotonic()  # current until now
+        self.cadence.set_pushed(connected)
+
+    def _remember(self, state: QueueState) -> None:
+        """Cache the state and top up the leases, one at a time, the latest last."""
+        shell = self.context.shell
+        if shell is None:
+            return
+        if self._remembering:
+            self._unremembered = state
+            return
+        from kiosk.queue_service import remember_state
+
+        self._remembering = True
+        runtime = shell.services.runtime
+        run_in_background(self, lambda: remember_state(runtime, state), self._remembered,
+                          lambda message: self._remembered(message))
+
+    def _remembered(self, failure: str | None = None) -> None:
+        if failure:
+            log.info("pushed queue state not kept: %s", failure)
+        self._remembering = False
+        state, self._unremembered = self._unremembered, None
+        if state is not None:
+            self._remember(state)
+
+    # ------------------------------------------------------------ read
     def _got(self, state: Any) -> None:
         self._busy = False
+        self._show(state)
+
+    def _show(self, state: QueueState) -> None:
         self.state = state
-        self._fetched = time.monotonic()
+        self._confirmed = time.monotonic()
         self.changed.emit()
 
     def _failed(self, message: str) -> None:
         self._busy = False
         log.info("queue state not refreshed: %s", message)
-        if self.state is not None and time.monotonic() - self._fetched > STALE_SECONDS:
+        if self.state is not None and self._stale():
             self.state = None
             self.changed.emit()
 
+    def _stale(self) -> bool:
+        return not self.pushed and time.monotonic() - self._confirmed > STALE_SECONDS
+
     def serving(self) -> list[tuple[str, str]]:
         """The latest call of each window, [] when unknown or stale."""
-        if self.state is None or time.monotonic() - self._fetched > STALE_SECONDS:
+        if self.state is None or self._stale():
             return []
         return [(call.number, call.window) for call in self.state.now_serving]

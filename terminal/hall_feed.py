@@ -1,7 +1,9 @@
 """The hall feed: a worker thread that keeps the platform's event stream open.
 
-The hall display shows its calls and state; counters and the display show
-its help board ("call staff" requests). It reads GET /v1/queue/events,
+The hall display shows its calls and state; counters and kiosks take their
+queue state from it instead of reading it every few seconds
+(`terminal.pushed_cadence`); counters and the display show its help board
+("call staff" requests). It reads GET /v1/queue/events,
 reconnects with exponential back-off and jitter when the stream breaks
 (sending the last event id back, so nothing is missed) and reports through
 Qt signals, which reach the GUI thread queued.
@@ -19,11 +21,15 @@ import time
 from collections.abc import Callable, Generator
 from contextlib import closing
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from sync.client import AuthError, PlatformError, TransientError
 from sync.protocol.queue import HallCall, HallEvent
+
+if TYPE_CHECKING:
+    from terminal.link import Link
 
 log = logging.getLogger("terminal.hall_feed")
 #: Opens the stream from an event id (None: from now on).
@@ -75,6 +81,17 @@ class HallFeed(QObject):
     def retry_now(self) -> None:
         """The platform is reachable again: end a back-off wait at once (any thread)."""
         self._nudge.set()
+
+    def follow(self, link: Link) -> None:
+        """Take part in the terminal's one online truth: what the stream meets is
+        evidence for `link`, and the link seeing the platform return ends a
+        back-off at once."""
+        self.reachable.connect(link.report)
+        link.changed.connect(self._link_moved)
+
+    def _link_moved(self, online: bool) -> None:
+        if online:
+            self.retry_now()
 
     def is_running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()

@@ -154,6 +154,10 @@ class TakeNumberScreen(KioskScreen):
         if shell is None:
             self._show_message(lambda: self.tr("One moment, the machine is starting…"))
             return
+        live = self.context.live_queue()
+        if live is not None:  # the platform's event stream keeps it current: no read
+            self._set_categories(live.categories, estimated=False)
+            return
         runtime = shell.services.runtime
         run_in_background(self, lambda: get_state(runtime.cache),
                           lambda found: self._cached(runtime, token, found),

@@ -26,7 +26,7 @@ def test_a_ticket_issued_at_a_kiosk_reaches_the_desk_without_a_read(
     sign_in(qtbot, counter)
     settle(qtbot, counter)
     qtbot.waitUntil(lambda: counter.ui.help_feed.connected, timeout=10_000)
-    assert desk.timer.interval() == PUSHED_REFRESH_MS
+    assert desk.cadence.interval() == PUSHED_REFRESH_MS
     qtbot.waitUntil(lambda: waiting(counter) == 0, timeout=10_000)
     reads: list[Any] = []
     client = desk.client
@@ -36,5 +36,5 @@ def test_a_ticket_issued_at_a_kiosk_reaches_the_desk_without_a_read(
     qtbot.waitUntil(lambda: waiting(counter) == 1, timeout=10_000)
     assert reads == []  # it came by the stream
     desk.set_pushed(False)  # the stream is gone: the desk reads as before
-    assert desk.timer.interval() == REFRESH_MS
+    assert desk.cadence.interval() == REFRESH_MS
     qtbot.waitUntil(lambda: len(reads) >= 1, timeout=10_000)

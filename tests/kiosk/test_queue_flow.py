@@ -347,24 +347,6 @@ def test_booking_offline_shows_cached_slots_marked(queue_env: QueueEnv, qtbot: Q
     assert "needs the connection" in book.offline_note.text() and not book.slot_buttons
 
 
-# ---- now serving ---------------------------------------------------------------------
-def test_the_queue_view_polls_and_answers_now_serving(queue_env: QueueEnv,
-                                                      qtbot: QtBot) -> None:
-    from kiosk.queue_view import QueueView
-    from sync.protocol.queue import CallShown
-
-    kiosk = queue_env.kiosk
-    view = QueueView(kiosk.context, interval_ms=60_000)
-    with qtbot.waitSignal(view.changed, timeout=WAIT_MS):
-        view.start()
-    view.stop()
-    assert view.serving() == []
-    assert set(kiosk.leases().remaining(datetime.now(UTC))) == {"A", "B", "C", "D"}
-    call = CallShown(number="A007", window="3", called_at=datetime.now(UTC))
-    view.state = view.state.model_copy(update={"now_serving": [call]})
-    assert view.serving() == [("A007", "3")]
-
-
 # ---- screenshots ---------------------------------------------------------------------
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)])

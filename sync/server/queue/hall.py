@@ -1,4 +1,4 @@
-"""GET /v1/queue/events: the hall display's push channel (server-sent events).
+"""GET /v1/queue/events: the push channel of hall displays, counters and kiosks (SSE).
 
 Each connection reads the `queue_event` table from its own cursor when it is
 woken: on PostgreSQL by a NOTIFY from the committing process (one LISTEN per
@@ -228,7 +228,8 @@ async def _events(engine: Engine, watch: _Watch, request: Request, waiter: hall_
 
 
 @router.get("/queue/events", response_class=StreamingResponse, responses=_STREAM_DOC)
-@allow(Role.DISPLAY, Role.COUNTER, objects="queue calls and state; help requests",
+@allow(Role.DISPLAY, Role.COUNTER, Role.KIOSK,
+       objects="queue calls and state; help requests",
        scope=Scope.CENTER)
 def queue_events(
     caller: CallerDep,

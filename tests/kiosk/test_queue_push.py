@@ -1,0 +1,121 @@
+"""The kiosk's queue state is pushed by the platform's event stream (the hall
+feed counters and the hall display read): a ticket taken or called elsewhere
+shows on the kiosk's attract and take-number screens without the kiosk
+reading the queue, which it then does only as a rare re-sync; without the
+stream it reads as often as before, and the pushed state still fills the
+offline cache and the leased numbers."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kiosk.attract import AttractScreen
+from kiosk.queue_view import POLL_MS, RESYNC_MS, QueueView
+from tests.kiosk import queue_fixtures
+from tests.kiosk.queue_fixtures import QueueEnv, QueueKiosk
+
+queue_env = queue_fixtures.queue_env  # the fixture, used by name below
+WAIT_MS = 15_000
+
+
+def enrolled_client(env: QueueEnv, role: Any) -> Any:
+    from sync.client import PlatformClient
+
+    enrolled = PlatformClient.enroll(env.platform.url, env.platform.enroll_code("C001", role))
+    return PlatformClient(env.platform.url, enrolled.terminal_id,
+                          base64.urlsafe_b64decode(enrolled.key))
+
+
+def count_reads(kiosk: QueueKiosk) -> list[int]:
+    """Every GET /v1/queue/state the kiosk makes, counted from now on."""
+    reads: list[int] = []
+    client = kiosk.shell.services.runtime.client
+    original = client.queue_state
+    client.queue_state = lambda: reads.append(1) or original()  # type: ignore[method-assign]
+    return reads
+
+
+def waiting(view: QueueView, category: str = "A") -> int | None:
+    if view.state is None:
+        return None
+    return {c.code: c.waiting for c in view.state.categories}.get(category)
+
+
+@pytest.fixture
+def view(queue_env: QueueEnv, qtbot: QtBot) -> Iterator[QueueView]:
+    kiosk = queue_env.kiosk
+    queue_view = QueueView(kiosk.context)
+    kiosk.context.live_queue = queue_view.live_state
+    yield queue_view
+    queue_view.stop()
+
+
+def test_calls_and_tickets_elsewhere_reach_the_kiosk_without_a_read(
+        queue_env: QueueEnv, view: QueueView, qtbot: QtBot) -> None:
+    from sync.protocol.models import Role
+
+    kiosk = queue_env.kiosk
+    attract = AttractScreen(center_name=lambda: "Test hall", notices=lambda: [],
+                            serving=view.serving, language=lambda: "en")
+    qtbot.addWidget(attract)
+    view.changed.connect(attract.refresh)
+    reads = count_reads(kiosk)
+    view.start()
+    qtbot.waitUntil(lambda: view.pushed and waiting(view) == 0, timeout=WAIT_MS)
+    assert view.cadence.interval() == RESYNC_MS  # the rare re-sync, not the 10 s poll
+    other_kiosk, counter = (enrolled_client(queue_env, role)
+                            for role in (Role.KIOSK, Role.COUNTER))
+    try:
+        number = other_kiosk.issue_ticket("A", uuid.uuid4()).number
+        qtbot.waitUntil(lambda: waiting(view) == 1, timeout=WAIT_MS)
+        kiosk.navigator.go("take_number")
+        tile = kiosk.screen("take_number").tiles["A"]
+        assert tile.hint_label.text() == "1 waiting"  # the pushed count, not read
+        counter.call_next("3", "1001")
+        qtbot.waitUntil(lambda: number in attract.serving_label.text(), timeout=WAIT_MS)
+        assert view.serving() == [(number, "3")] and waiting(view) == 0
+    finally:
+        other_kiosk.close()
+        counter.close()
+    assert reads == []  # all of it came by the stream
+    # the pushed states were kept for offline use: counts cached, numbers leased
+    from sync.queue_cache import get_state
+
+    qtbot.waitUntil(lambda: set(kiosk.leases().remaining(datetime.now(UTC)))
+                    == {"A", "B", "C", "D"}, timeout=WAIT_MS)
+    cached = get_state(kiosk.shell.services.runtime.cache)
+    assert cached is not None and [c.code for c in cached.value.categories] \
+        == [c.code for c in view.state.categories]
+
+
+@pytest.mark.log_warnings(r"could not top up the leases")  # a top-up the stop broke
+def test_without_the_stream_the_kiosk_reads_and_catches_up_when_it_returns(
+        queue_env: QueueEnv, view: QueueView, qtbot: QtBot) -> None:
+    from sync.protocol.models import Role
+
+    kiosk = queue_env.kiosk
+    view.start()
+    qtbot.waitUntil(lambda: view.pushed and waiting(view) == 0, timeout=WAIT_MS)
+    port = queue_env.stop_platform()
+    qtbot.waitUntil(lambda: not view.pushed, timeout=WAIT_MS)
+    assert view.cadence.interval() == POLL_MS  # reading as before the push
+    assert view.live_state() is None  # the take-number screen reads, or uses its cache
+    queue_env.restart_platform(port)
+    other_kiosk = enrolled_client(queue_env, Role.KIOSK)
+    try:
+        other_kiosk.issue_ticket("A", uuid.uuid4())
+        other_kiosk.issue_ticket("A", uuid.uuid4())
+    finally:
+        other_kiosk.close()
+    qtbot.waitUntil(lambda: view.pushed and waiting(view) == 2, timeout=WAIT_MS)
+    assert view.cadence.interval() == RESYNC_MS
+    kiosk.navigator.go("take_number")
+    screen = kiosk.screen("take_number")
+    assert not screen.estimated and "A" in screen.tiles
