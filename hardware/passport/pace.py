@@ -147,9 +147,9 @@ def pace_infos(card_access: bytes) -> list[PaceInfo]:
         raise PaceError(f"EF.CardAccess does not parse: {exc}") from exc
 
 
-def supported_infos(card_access: bytes) -> list[PaceInfo]:
+def supported_infos(infos: list[PaceInfo]) -> list[PaceInfo]:
     """The PACEInfos this terminal can run, AES before 3DES."""
-    usable = [i for i in pace_infos(card_access) if i.supported]
+    usable = [i for i in infos if i.supported]
     return sorted(usable, key=lambda i: PROTOCOLS[i.protocol][0] != "AES")
 
 

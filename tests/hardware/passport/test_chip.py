@@ -1,9 +1,8 @@
 """A passport chip read through a real pcscd and vpcd: the project's virtual passport,
-built from ICAO 9303's worked example, answers BAC and secure messaging as a chip."""
+built from ICAO 9303's worked example, answers BAC and secure messaging as a chip
+(a BAC-only chip here, PACE in test_chip_pace)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 
@@ -20,35 +19,15 @@ from hardware.passport.reader import (
 )
 from hardware.passport.specimen import Specimen, make_pki, td3_lines
 from hardware.passport.vpassport import VirtualPassport
-from tests.hardware.passport.conftest import FACE_SIZE, face_bytes
-from tests.hardware.pcsc_fixtures import (
-    VIRTUAL_READER,
-    PcscDaemon,
-    remove_and_wait,
-)
-
-KEY = MrzKey.typed("L898902C", "690806", "940623")
-
-
-@pytest.fixture
-def pcsc(pcscd: PcscDaemon) -> Iterator[PcscReader]:
-    reader = PcscReader(VIRTUAL_READER)
-    yield reader
-    reader.close()
-
-
-@pytest.fixture
-def chip(pcscd: PcscDaemon, specimen: Specimen) -> Iterator[VirtualPassport]:
-    card = VirtualPassport(specimen.files, KEY)
-    card.insert()
-    yield card
-    remove_and_wait(card)
+from tests.hardware.passport.conftest import FACE_SIZE, KEY, face_bytes
+from tests.hardware.pcsc_fixtures import PcscDaemon, remove_and_wait
 
 
 def test_bac_then_dg1_dg2_and_passive_authentication_against_the_csca(
         chip: VirtualPassport, pcsc: PcscReader, specimen: Specimen) -> None:
     reading = PassportReader(pcsc, CscaList([specimen.pki.csca])).read(KEY)
     assert reading is not None
+    assert reading.access_control == "BAC"
     assert reading.mrz.document_number == "L898902C"
     assert reading.mrz.name == "ANNA MARIA ERIKSSON"
     assert str(reading.mrz.birth_date) == "1969-08-06"
