@@ -19,13 +19,14 @@ from kiosk.attract import AttractScreen, Notice
 from kiosk.call_staff import ATTRACT, CallStaffButton
 from kiosk.context import KioskContext
 from kiosk.idle import IdleWatcher
+from kiosk.input_watch import InputWatch
 from kiosk.navigator import HOME, Navigator
 from kiosk.out_of_service import OutOfServiceScreen
 from kiosk.queue_view import QueueView
 from kiosk.screens.registry import builders
 from kiosk.technician_gate import CornerTapGesture, TechnicianScreen
 from kiosk.voice_guide import VoiceGuide
-from kiosk.window import KioskWindow
+from kiosk.window import KioskWindow, leaves_the_kiosk
 from terminal.shell import Shell
 from terminal.source_cache import drop_source_cache
 from terminal.speech import Voice, choose_voice
@@ -65,8 +66,12 @@ class KioskComposition:
         self.call_staff = CallStaffButton(self._where, lambda: gui.language.language)
         self.window.add_to_strip(self.call_staff)
         self.navigator.sessionEnded.connect(self.call_staff.dismiss)
+        self.input = InputWatch(self.window)
+        if kiosk_mode:
+            self.input.add(leaves_the_kiosk)
+        QApplication.instance().installEventFilter(self.input)
         self.idle = IdleWatcher(DEFAULT_IDLE_SECONDS, DEFAULT_COUNTDOWN_SECONDS, self.window)
-        QApplication.instance().installEventFilter(self.idle)
+        self.input.add(self.idle.see)
         self.idle.countdownStarted.connect(self.window.navigation.show_countdown)
         self.idle.countdownTick.connect(self.window.navigation.show_countdown)
         self.idle.countdownCancelled.connect(self.window.navigation.hide_countdown)
@@ -75,7 +80,7 @@ class KioskComposition:
         self.navigator.sessionEnded.connect(self._session_ended)
         self.attract.touched.connect(self._start_session)
         self.technician_gesture = CornerTapGesture(self.window)
-        QApplication.instance().installEventFilter(self.technician_gesture)
+        self.input.add(self.technician_gesture.see)
         self.technician_gesture.triggered.connect(lambda: self.navigator.go(TECHNICIAN))
         self.bar.languageRequested.connect(self._switch_language)
         self.bar.largeTextToggled.connect(

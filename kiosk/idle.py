@@ -52,7 +52,8 @@ class IdleWatcher(QObject):
             self.countdownCancelled.emit()
         self._idle.start(self.idle_seconds * 1000)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def see(self, event: QEvent) -> bool:
+        """An input event (`kiosk.input_watch`): activity restarts the wait."""
         if event.type() in ACTIVITY:
             self.poke()
         return False

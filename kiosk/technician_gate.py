@@ -28,7 +28,8 @@ class CornerTapGesture(QObject):
         self._clock = clock
         self._taps: list[float] = []
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+    def see(self, event: QEvent) -> bool:
+        """An input event (`kiosk.input_watch`): a release may be a corner tap."""
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(event, QMouseEvent):
             self.tap(self._window.mapFromGlobal(event.globalPosition()))
         return False

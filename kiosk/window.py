@@ -31,16 +31,12 @@ ESCAPE_KEYS = {Qt.Key.Key_Escape, Qt.Key.Key_F4, Qt.Key.Key_Tab, Qt.Key.Key_Meta
                Qt.Key.Key_Super_L, Qt.Key.Key_Super_R}
 
 
-class EscapeKeyFilter(QObject):
-    """Swallows keys that could leave the kiosk (Esc, Alt+F4, Alt+Tab, Super)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
-                and isinstance(event, QKeyEvent) and (
-                    event.key() in ESCAPE_KEYS
-                    or event.modifiers() & Qt.KeyboardModifier.AltModifier):
-            return True
-        return super().eventFilter(watched, event)
+def leaves_the_kiosk(event: QEvent) -> bool:
+    """A key that could leave the kiosk (Esc, Alt+F4, Alt+Tab, Super): swallow it
+    (an input watcher of `kiosk.input_watch`, in kiosk mode)."""
+    return event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride) \
+        and isinstance(event, QKeyEvent) and bool(
+            event.key() in ESCAPE_KEYS or event.modifiers() & Qt.KeyboardModifier.AltModifier)
 
 
 class ScreenPage(QScrollArea):
@@ -132,8 +128,6 @@ class KioskWindow(QWidget):
 
         if kiosk_mode:
             self.setWindowFlag(Qt.WindowType.FramelessWindowHint)
-            self._escape_filter = EscapeKeyFilter(self)
-            QApplication.instance().installEventFilter(self._escape_filter)
 
     def add_to_strip(self, widget: QWidget) -> None:
         """A control of every screen, in the top strip just after the sync badge."""

@@ -39,6 +39,8 @@ BACK_AT_THE_START_TIMEOUT = 5.0
 ONLINE_AGAIN_TIMEOUT = 60.0
 #: each passed flow's slowest watchdog ping
 SLOWEST_ANSWERS: list[float] = []
+#: what the front ends were doing during pings answered late but in time
+LATE_PINGS: list[str] = []
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if expected_failures:
         line += f" ({len(expected_failures)} more expected to fail: see xfail reasons)"
     terminalreporter.write_line(line)
+    for late in LATE_PINGS[:3]:
+        terminalreporter.write_line(late)
 
 
 # ---- the rig: X server, platform, printer, card reader (one per setup) -------------
@@ -239,6 +243,8 @@ def kiosk(rig: Rig, request: pytest.FixtureRequest) -> Iterator[Kiosk]:
     failed = report is None or report.failed
     if running.driver.watchdog is not None and not running.driver.frozen:
         SLOWEST_ANSWERS.append(running.driver.watchdog.worst)
+        LATE_PINGS.extend(f"{request.node.nodeid}: {late}"
+                          for late in running.driver.watchdog.late)
     rig.reader.take_away()
     if failed:
         print(running.process.log_tail())

@@ -85,6 +85,9 @@ class Watchdog:
     interval: float = 0.25
     worst: float = 0.0
     failure: str = ""
+    #: pings answered in time but late (after half the deadline): the answer
+    #: time with every thread's stack taken while the ping was awaited
+    late: list[str] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
 
@@ -107,7 +110,12 @@ class Watchdog:
                     self.failure = self.failure or "\n".join(
                         [str(error), "while it was late:", *during_stall])
                     return
-                self.worst = max(self.worst, time.monotonic() - started)
+                answered = time.monotonic() - started
+                self.worst = max(self.worst, answered)
+                if during_stall:
+                    self.late.append("\n".join([
+                        f"a ping answered after {answered:.2f} s (the stacks' capture "
+                        "included); while it was late:", *during_stall]))
         finally:
             connection.close()
 

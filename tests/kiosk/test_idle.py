@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from kiosk.idle import IdleWatcher
+from kiosk.input_watch import InputWatch
 
 
 @pytest.fixture
@@ -25,10 +26,12 @@ def screen(qtbot: QtBot) -> QWidget:
 @pytest.fixture
 def watcher(screen: QWidget) -> Iterator[IdleWatcher]:
     idle = IdleWatcher(idle_seconds=1, countdown_seconds=2)
-    screen.installEventFilter(idle)
+    watch = InputWatch(screen)
+    watch.add(idle.see)
+    screen.installEventFilter(watch)
     yield idle
     idle.disarm()
-    screen.removeEventFilter(idle)
+    screen.removeEventFilter(watch)
 
 
 def touch(qtbot: QtBot, screen: QWidget) -> None:
