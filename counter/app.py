@@ -20,7 +20,7 @@ from counter.composition import CounterComposition
 from sync.paths import config_dir
 from terminal.selftest import add_arguments as add_self_test_arguments
 from terminal.selftest import run_self_test
-from terminal.services import ServicesLoader
+from terminal.services import Services, ServicesLoader, open_services
 from terminal.shell import run_front_end
 from terminal.single_instance import AlreadyRunning
 from terminal.startup import Gui, start_gui
@@ -38,6 +38,13 @@ def _parser() -> argparse.ArgumentParser:
                         help="window size (default: full screen)")
     add_self_test_arguments(parser)
     return parser
+
+
+def open_counter_services(config_dir: Path) -> Services:
+    """The counter's services: its camera in a process of its own, as the kiosk's, so
+    OpenCV, numpy and dlib stay out of the clerk's window (a face match holds the GIL
+    for hundreds of milliseconds, an MRZ read is heavy too)."""
+    return open_services(config_dir, camera_process=True)
 
 
 def _self_test_window(gui: Gui) -> tuple[CounterComposition, QWidget]:
@@ -73,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         from terminal.e2e_probe import start_probe
 
         start_probe(lambda: e2e_state(ui, gui.language.language), ui.window)
-    return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder), ui.window.show_status)
+    return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder, opener=open_counter_services),
+                         ui.window.show_status)
 
 
 def e2e_state(ui: CounterComposition, language: str) -> dict[str, object]:

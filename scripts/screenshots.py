@@ -1003,7 +1003,7 @@ def counter_stage(folder: Path) -> Iterator[CounterStage]:
     (config_dir / CONFIG_FILE).write_text(text, "utf-8")
     enroll_terminal(url, platform.enroll_code("C001", Role.COUNTER), config_dir)
     shell = start_shell("reception-counter-screenshots", config_dir, argv=[sys.argv[0]],
-                        lock=False, with_devices=True)
+                        lock=False, with_devices=True, camera_process=True)
     kiosk = None
     ui = None
     stage = None

@@ -1,16 +1,14 @@
-"""A face check (kiosk and counter): one camera frame against the document's photo, off the GUI.
+"""A face check (kiosk and counter): one camera frame against the document's photo.
 
-`FaceCheck.check(frame, photo, threshold)` copies the frame's pixels, then
-decodes the photo and runs `hardware.facematch` on the background lane; the
-`finished` signal brings the `MatchResult` (outcome and distance only). The
-frame and the photo are dropped once compared: nothing of them is kept. One
-matcher (dlib's models, loaded on first use) serves the whole process.
-
-numpy, dlib and the models load only when the first face is checked.
-`match_frame` is the same comparison done where it is called: the camera
-adapters' `match_face` runs it on the newest full-size frame, in the kiosk's
-camera process (so dlib's models never enter the kiosk) or on the counter's
-own lane.
+`match_frame(frame, photo, threshold)` copies the frame's pixels, decodes the
+photo and runs `hardware.facematch`, answering a `MatchResult` (outcome and
+distance only); the frame and the photo are dropped once compared: nothing of
+them is kept. The camera adapters' `match_face` runs it on the newest full-size
+frame off the GUI thread: in the camera process of the kiosk and of the counter
+(dlib holds the GIL for a whole match, and its models never enter a window's
+process), or on the background lane of an in-process camera. One matcher
+(dlib's models, loaded on first use) serves the whole process; numpy, dlib and
+the models load only when the first face is checked.
 """
 
 from __future__ import annotations
@@ -19,10 +17,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
-
-from terminal.background import Latest, run_in_background
 
 if TYPE_CHECKING:
     import numpy as np
@@ -73,31 +68,3 @@ def match_frame(frame: QImage | None, photo: bytes, threshold: float) -> MatchRe
     except Exception:
         log.exception("face match failed")
         return MatchResult(MatchOutcome.NO_DOCUMENT_FACE, None, threshold)
-
-
-class FaceCheck(QObject):
-    """Runs one comparison at a time; a newer request makes an older answer stale."""
-
-    finished = Signal(object)  # MatchResult
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._latest = Latest()
-
-    def check(self, frame: QImage, photo: bytes, threshold: float) -> None:
-        live = frame_pixels(frame)
-        run_in_background(self, lambda: _compare(live, photo, threshold), self.finished.emit,
-                          lambda error: self._failed(error, threshold),
-                          token=self._latest.next())
-
-    def _failed(self, error: str, threshold: float) -> None:
-        """The matcher could not run (its models missing, say): the resident is not
-        left waiting, the photo counts as one that cannot be compared here."""
-        from hardware.facematch import MatchOutcome, MatchResult
-
-        log.error("face match failed: %s", error)
-        self.finished.emit(MatchResult(MatchOutcome.NO_DOCUMENT_FACE, None, threshold))
-
-    def cancel(self) -> None:
-        """Forget the comparison running now (its answer is dropped)."""
-        self._latest.cancel()

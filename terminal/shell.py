@@ -83,14 +83,16 @@ def link_sync(synchronizer: Synchronizer, link: Link) -> tuple[SyncBridge, Link,
 
 def start_shell(name: str, config_dir: Path, *, argv: list[str] | None = None,
                 lock: bool = True, with_devices: bool = True,
-                as_kiosk_application: bool = False) -> Shell:
-    """Both phases, blocking: for the counter, the self-test and tools
+                as_kiosk_application: bool = False, camera_process: bool = False) -> Shell:
+    """Both phases, blocking: for tests, the self-test and tools
     (`as_kiosk_application`: the camera and a due store migration in child
-    processes, as the kiosk application opens its services)."""
+    processes, as the kiosk application opens its services; `camera_process`:
+    the camera in its child process, as the counter application opens it)."""
     gui = start_gui(name, config_dir, argv=argv, lock=lock)
     try:
         return attach_services(gui, open_services(
-            config_dir, with_devices=with_devices, camera_process=as_kiosk_application,
+            config_dir, with_devices=with_devices,
+            camera_process=camera_process or as_kiosk_application,
             migrate_in_child=as_kiosk_application))
     except Exception:
         gui.release()

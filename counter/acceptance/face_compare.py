@@ -1,10 +1,14 @@
 """The clerk's face check (人证比对) at the counter: the live camera face against the
-passport chip's photo, with the kiosk's engine (`terminal.face_check`).
+passport chip's photo, with the kiosk's engine (`terminal.face_check`), run where
+the camera runs (its own process, as the kiosk's: dlib holds the GIL for a whole
+match and stays out of the clerk's window).
 
-The clerk starts it; frames are compared one at a time off the GUI thread until a
-face is found (at most `TRIES` frames without one); the result (outcome, distance,
-threshold) is shown and kept in `result`, the only thing recorded. The live picture
-is never shown nor kept, and the chip photo is dropped with `clear()`.
+The clerk starts it; the camera's newest full-size frame is compared, one at a
+time, until a face is found (at most `TRIES` frames without one); the result
+(outcome, distance, threshold) is shown and kept in `result`, the only thing
+recorded, and `finished` carries it. The live picture is never shown nor kept,
+and the chip photo is dropped with `clear()`. A camera that stops delivering is
+told to the clerk (`CameraWatch`), never waited on.
 """
 
 from __future__ import annotations
@@ -12,11 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from counter.acceptance.camera_watch import CameraWatch
 from counter.acceptance.common import note, set_state
 from hardware.facematch import DEFAULT_THRESHOLD, MatchOutcome, MatchResult
-from terminal.face_check import FaceCheck
 
 if TYPE_CHECKING:
     from terminal.devices.workers import CameraAdapter
@@ -26,6 +31,8 @@ TRIES = 5
 
 
 class FaceCompare(QWidget):
+    finished = Signal(object)  # MatchResult, shown to the clerk
+
     def __init__(self, camera: CameraAdapter | None,
                  threshold: Callable[[], float] = lambda: DEFAULT_THRESHOLD,
                  parent: QWidget | None = None) -> None:
@@ -34,8 +41,11 @@ class FaceCompare(QWidget):
         self.result: MatchResult | None = None
         self._photo = b""
         self._tries, self._busy, self._running = 0, False, False
-        self.check = FaceCheck(self)
-        self.check.finished.connect(self._checked)
+        self._generation = 0  # a comparison asked before a stop is not shown
+        self._camera_failed = False
+        self._watch = CameraWatch(camera, self) if camera is not None else None
+        if self._watch is not None:
+            self._watch.lost.connect(self._camera_lost)
         self.button = QPushButton()
         self.button.setObjectName("compareFace")
         self.button.setProperty("role", "secondary")
@@ -57,47 +67,67 @@ class FaceCompare(QWidget):
 
     def clear(self) -> None:
         self._stop()
-        self._photo, self.result = b"", None
+        self._photo, self.result, self._camera_failed = b"", None, False
         self.label.clear()
         set_state(self.label, "")
         self.hide()
 
     def start(self) -> None:
-        if self.camera is None or not self._photo or self._running:
+        camera, watch = self.camera, self._watch
+        if camera is None or watch is None or not self._photo or self._running:
             return
         self.result, self._tries, self._busy, self._running = None, 0, False, True
-        self.camera.frameReady.connect(self._frame)
+        self._camera_failed = False
+        camera.frameReady.connect(self._frame)
+        watch.start()
         self.button.setEnabled(False)
         self.label.setText(self.tr("Comparing… ask the applicant to look at the camera."))
         set_state(self.label, "")
-        self.camera.start()
+        camera.start()
 
     def _stop(self) -> None:
-        self.check.cancel()
-        if self._running and self.camera is not None:
+        self._generation += 1
+        if self._running and self.camera is not None and self._watch is not None:
+            self._watch.stop()
             self.camera.frameReady.disconnect(self._frame)
             self.camera.stop(wait=False)
         self._running = self._busy = False
         self.button.setEnabled(True)
 
-    def _frame(self, frame: object) -> None:
-        if self._busy or not self._running:
+    def _frame(self, _frame: object) -> None:
+        if self._busy or not self._running or self.camera is None:
             return
         self._busy = True
         self._tries += 1
-        self.check.check(frame, self._photo, self._threshold())  # type: ignore[arg-type]
+        generation = self._generation
+        self.camera.match_face(self, self._photo, self._threshold(),
+                               lambda result: self._checked(result, generation))
 
-    def _checked(self, result: MatchResult) -> None:
+    def _checked(self, result: MatchResult, generation: int) -> None:
+        if generation != self._generation or not self._running:
+            return  # asked before the clerk stopped or started again
         self._busy = False
-        if not self._running:
-            return
         if result.outcome is MatchOutcome.NO_LIVE_FACE and self._tries < TRIES:
             return  # the next frame is compared
         self.result = result
         self._stop()
         self._show_result()
+        self.finished.emit(result)
+
+    def _camera_lost(self) -> None:
+        """The camera stopped delivering (unplugged, its process ended): the clerk
+        checks by hand rather than waiting."""
+        self._stop()
+        self._camera_failed = True
+        self._show_result()
 
     def _show_result(self) -> None:
+        if self._camera_failed:
+            self.label.setText(self.tr("The camera is not working: compare the applicant "
+                                       "with the chip photo by hand, or check the camera in "
+                                       "the technician panel."))
+            set_state(self.label, "attention")
+            return
         result = self.result
         if result is None:
             return

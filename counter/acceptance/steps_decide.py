@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -27,10 +26,12 @@ from counter.acceptance.common import heading, localized, note, scrolled
 from counter.acceptance.model import MaterialState
 from sync.protocol.models import AcceptanceOutcome, Matter
 from terminal.background import run_in_background
-from terminal.form_fields import Capture, process_frame, qimage_to_bgr
+from terminal.form_fields import Capture, process_frame
 from terminal.widgets.camera_view import CameraView
 
 if TYPE_CHECKING:
+    import numpy as np
+
     from terminal.devices.workers import CameraAdapter
 
 STATES = (MaterialState.RECEIVED, MaterialState.MISSING, MaterialState.PROMISED,
@@ -197,17 +198,29 @@ class DocumentsStep(QWidget):
         self.preview.show_frame(image)
 
     def _take(self) -> None:
-        if self._frame is not None:
-            self.capture_frame(qimage_to_bgr(self._frame))
+        """Flatten the camera's newest full-size frame where the camera runs (its own
+        process: OpenCV stays out of the clerk's window) and keep the page."""
+        if self.camera is None or self._frame is None or not self._start_page():
+            return
+        self.camera.take_picture(self, "document", self._processed, self._not_taken)
 
     def capture_frame(self, frame: np.ndarray) -> None:
-        """Flatten one frame off the GUI thread and keep the page."""
+        """Flatten a frame from elsewhere (tests, screenshots) off the GUI thread."""
+        if self._start_page():
+            run_in_background(self, lambda: process_frame(frame, "document"), self._processed,
+                              self._not_taken)
+
+    def _start_page(self) -> bool:
         if self._busy or len(self.documents) >= MAX_DOCUMENTS:
-            return
+            return False
         self._busy = True
         self.status.setText(self.tr("Checking the page…"))
-        run_in_background(self, lambda: process_frame(frame, "document"), self._processed,
-                          lambda message: self._processed(Capture(None, None, message)))
+        return True
+
+    def _not_taken(self, _error: str) -> None:
+        self._processed(Capture(None, None, self.tr(
+            "The camera could not take the page: scan it again, or check the camera in the "
+            "technician panel.")))
 
     def _processed(self, capture: Capture) -> None:
         self._busy = False

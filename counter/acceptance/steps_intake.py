@@ -233,6 +233,7 @@ class ApplicantStep(QWidget):
         self.read_passport_button.clicked.connect(self.read_passport)
         self.mrz_camera = MrzCamera(camera, self)
         self.mrz_camera.keyRead.connect(self._mrz_read)
+        self.mrz_camera.cameraLost.connect(self._mrz_camera_lost)
         self.scan_mrz_button = QPushButton()
         self.scan_mrz_button.setObjectName("scanMrz")
         self.scan_mrz_button.setEnabled(passport is not None and camera is not None)
@@ -257,7 +258,7 @@ class ApplicantStep(QWidget):
         self.face = QLabel()
         self.face.setObjectName("documentFace")
         self.face_compare = FaceCompare(camera, face_threshold)
-        self.face_compare.check.finished.connect(  # the clerk sees the outcome
+        self.face_compare.finished.connect(  # the clerk sees the outcome
             lambda _result: self._area.ensureWidgetVisible(self.face_compare.label))
         self.status = note()
         self.labels = [QLabel() for _ in range(6)]
@@ -344,6 +345,11 @@ class ApplicantStep(QWidget):
         self.birth.setText(key.birth)
         self.expiry.setText(key.expiry)
         self.read_passport()
+
+    def _mrz_camera_lost(self) -> None:
+        self.status.setText(self.tr("The camera is not working: type the passport number "
+                                    "and the dates from the photo page, then read the chip."))
+        set_state(self.status, "attention")
 
     def read_passport(self) -> None:
         """Read the chip of the passport whose number and dates are typed (Ctrl+P)."""

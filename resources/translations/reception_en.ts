@@ -258,6 +258,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The camera is not working: type the passport number and the dates from the photo page, then read the chip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type the passport number, the date of birth and the date of expiry (YYMMDD) as on the photo page.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1374,6 +1378,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The camera could not take the page: scan it again, or check the camera in the technician panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No page found. Lay it flat, fully in view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1488,6 +1496,10 @@
     <name>FaceCompare</name>
     <message>
         <source>Comparing… ask the applicant to look at the camera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera is not working: compare the applicant with the chip photo by hand, or check the camera in the technician panel.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

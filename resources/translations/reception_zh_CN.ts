@@ -258,6 +258,10 @@
         <translation>请将护照翻到照片页放在摄像头下：先识读机读区（MRZ），再读取芯片。</translation>
     </message>
     <message>
+        <source>The camera is not working: type the passport number and the dates from the photo page, then read the chip.</source>
+        <translation>摄像头无法使用：请按照片页输入护照号码和日期，再读取芯片。</translation>
+    </message>
+    <message>
         <source>Type the passport number, the date of birth and the date of expiry (YYMMDD) as on the photo page.</source>
         <translation>请按资料页输入护照号码、出生日期和有效期截止日期（年月日6位）。</translation>
     </message>
@@ -1371,6 +1375,10 @@
         <translation>正在检查材料…</translation>
     </message>
     <message>
+        <source>The camera could not take the page: scan it again, or check the camera in the technician panel.</source>
+        <translation>摄像头未能拍下这一页：请重新扫描，或在技术维护面板中检查摄像头。</translation>
+    </message>
+    <message>
         <source>No page found. Lay it flat, fully in view.</source>
         <translation>没有找到材料，请平放并完整入镜。</translation>
     </message>
@@ -1486,6 +1494,10 @@
     <message>
         <source>Comparing… ask the applicant to look at the camera.</source>
         <translation>正在比对……请申请人看向摄像头。</translation>
+    </message>
+    <message>
+        <source>The camera is not working: compare the applicant with the chip photo by hand, or check the camera in the technician panel.</source>
+        <translation>摄像头无法使用：请人工核对申请人与芯片照片，或在技术维护面板中检查摄像头。</translation>
     </message>
     <message>
         <source>distance %1, threshold %2</source>

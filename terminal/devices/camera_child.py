@@ -1,5 +1,5 @@
-"""The kiosk's camera process: the camera, its analysis and picture taking,
-with OpenCV and numpy, away from the kiosk's own memory.
+"""The camera process of the kiosk and the counter: the camera, its analysis and
+picture taking, with OpenCV, numpy and dlib, away from the window's process.
 
 It runs the same `CameraAdapter` as an in-process camera (latest frame wins,
 analysis on its own thread at lower priority) and passes on what it says:
@@ -7,7 +7,7 @@ preview frames through shared memory (`camera_link`), faces, QR codes,
 health and errors as messages. Pictures are taken, and a passport's MRZ is
 read (`terminal.devices.mrz_scan`) and a face matched with a document's photo
 (`terminal.face_check`), from the newest full-size frames.
-It ends when the kiosk closes the pipe (or dies).
+It ends when the window's process closes the pipe (or dies).
 
     python -m terminal.devices.camera_child SETTINGS_JSON SHARED_MEMORY_NAME
 """

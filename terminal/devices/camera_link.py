@@ -1,4 +1,5 @@
-"""The pipe between the kiosk and its camera process: framed messages, shared frames.
+"""The pipe between a window (kiosk, counter) and its camera process: framed messages,
+shared frames.
 
 Messages are tuples, pickled and prefixed with their length (both ends are
 this program). Preview frames do not go through the pipe: the camera process

@@ -1,10 +1,13 @@
-"""The kiosk's camera in a process of its own (`camera_child`), seen as an adapter.
+"""The camera of the kiosk and the counter in a process of its own (`camera_child`),
+seen as an adapter.
 
-OpenCV and numpy (about 60 MB resident) stay out of the kiosk: the camera
-process captures, analyses and takes pictures; this adapter gives the kiosk
-the same signals as an in-process `CameraAdapter` (`frameReady`, `analysed`,
-`healthChanged`, `errorRecorded`, `mrzRead`), the same
-`start`/`stop`/`refresh_health`/`scan_mrz`, and `take_picture` for the forms.
+OpenCV, numpy and dlib (about 60 MB resident, and a face match that holds the
+GIL for hundreds of milliseconds) stay out of the window's process: the camera
+process captures, analyses, takes pictures, reads a passport's MRZ and matches
+a face; this adapter gives the kiosk and the counter the same signals as an
+in-process `CameraAdapter` (`frameReady`, `analysed`, `healthChanged`,
+`errorRecorded`, `mrzRead`) and the same calls
+(`start`/`stop`/`refresh_health`/`scan_mrz`/`match_face`/`take_picture`).
 A reader thread copies each preview frame
 out of shared memory and leaves it in a one-frame slot for the GUI thread
 (latest frame wins, as in the process); the GUI thread never waits on the
@@ -22,7 +25,7 @@ import sys
 import threading
 from collections.abc import Callable
 from multiprocessing import shared_memory
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
@@ -35,6 +38,9 @@ from hardware.health import Health, HealthState
 from terminal.config import CameraSection
 from terminal.devices import camera_link as link
 from terminal.devices.workers import DeviceAdapter
+
+if TYPE_CHECKING:
+    from terminal.form_fields.images import CaptureKind
 
 log = logging.getLogger("terminal.devices")
 
@@ -113,7 +119,7 @@ class ProcessCameraAdapter(DeviceAdapter):
     def match_face(self, owner: QObject | None, photo: bytes, threshold: float,
                    on_done: PictureDone) -> None:
         """Compare the newest full-size frame with a document's photo in the camera
-        process (dlib stays out of the kiosk); `on_done(MatchResult)` on the GUI thread
+        process (dlib stays out of the window); `on_done(MatchResult)` on the GUI thread
         unless `owner` is gone. A camera process that ends answers "nobody seen"."""
         from hardware.facematch import MatchOutcome, MatchResult
 
@@ -142,7 +148,7 @@ class ProcessCameraAdapter(DeviceAdapter):
         """The demo's "show the passport" (a simulated camera "on tap")."""
         self._send(link.SHOW_PASSPORT)
 
-    def take_picture(self, owner: QObject | None, kind: str, on_done: PictureDone,
+    def take_picture(self, owner: QObject | None, kind: CaptureKind, on_done: PictureDone,
                      on_error: PictureDone) -> None:
         """Process the newest full-size frame as `kind` in the camera process;
         `on_done(Capture)` or `on_error(text)` on the GUI thread unless `owner` is gone."""

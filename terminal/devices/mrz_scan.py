@@ -4,10 +4,10 @@
 reads it with `hardware.passport.mrz_ocr` on a lane of its own, and answers
 with the access key once two reads give the same verified key (a read of
 another key starts the count again): a single read whose check digits happen
-to pass is not enough. It runs in the
-camera adapter (`CameraAdapter.scan_mrz`): in the kiosk's camera process
-(`camera_child`), and in the counter's process, whose camera has no process of
-its own. tesseract runs only when the OCR-B shapes give no verified line.
+to pass is not enough. It runs in the camera adapter (`CameraAdapter.scan_mrz`)
+of the camera process of the kiosk and the counter (`camera_child`), so the OCR
+never stalls a window. tesseract runs only when the OCR-B shapes give no
+verified line.
 """
 
 from __future__ import annotations

@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # OpenCV and numpy load with the first camera adapter, not wi
 
     from hardware.camera import FaceDetector, FrameSource
     from hardware.camera.analysis import AnalysisLoop
+    from terminal.form_fields.images import CaptureKind
 
 log = logging.getLogger("terminal.devices")
 
@@ -570,6 +571,20 @@ class CameraAdapter(DeviceAdapter):
 
         frame = self._latest_frame
         run_in_background(owner, lambda: match_frame(frame, photo, threshold), on_done)
+
+    def take_picture(self, owner: QObject | None, kind: CaptureKind,
+                     on_done: Callable[[Any], None], on_error: Callable[[str], None]) -> None:
+        """Process the newest full-size frame as `kind` off the GUI thread;
+        `on_done(Capture)` or `on_error(text)` on it unless `owner` is gone."""
+        from terminal.background import run_in_background
+        from terminal.form_fields.images import process_frame, qimage_to_bgr
+
+        frame = self._latest_frame
+        if frame is None:
+            on_error("no frame from the camera yet")
+            return
+        run_in_background(owner, lambda: process_frame(qimage_to_bgr(frame), kind),
+                          on_done, on_error)
 
     @property
     def mrz_reads(self) -> int:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from sync.protocol.models import FieldType, FormField
 from terminal.background import run_in_background
 from terminal.form_fields.base import FieldInput, translate
-from terminal.form_fields.images import Capture, CaptureKind, process_frame, qimage_to_bgr
+from terminal.form_fields.images import Capture, CaptureKind, process_frame
 from terminal.widgets.camera_view import CameraView
 
 if TYPE_CHECKING:
@@ -152,15 +152,8 @@ class CaptureInput(FieldInput):
             return
         self._busy = True
         self._refresh()
-        from terminal.devices.camera_process import ProcessCameraAdapter
-
-        if isinstance(self.camera, ProcessCameraAdapter):  # its newest full-size frame
+        if self.camera is not None:  # its newest full-size frame, where the camera runs
             self.camera.take_picture(self, self.kind, self._processed, self._process_failed)
-            return
-        frame = qimage_to_bgr(self._frame)
-        run_in_background(
-            self, lambda: process_frame(frame, self.kind), self._processed, self._process_failed
-        )
 
     def capture_frame(self, frame: np.ndarray) -> None:
         """Process a frame directly (tests, or a frame from elsewhere)."""

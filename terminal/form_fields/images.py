@@ -77,13 +77,12 @@ def encode_frame(frame: np.ndarray, kind: CaptureKind) -> Picture:
 
 
 def capture_of(picture: Picture) -> Capture:
-    """The form's `Capture` of a processed frame (any thread)."""
-    from terminal.devices.workers import translate_device
-
+    """The form's `Capture` of a processed frame (any thread); the device's message
+    in the UI language (its "Device" context, as `translate_device`)."""
     if picture.jpeg is not None:
         return Capture(picture.jpeg, QImage.fromData(picture.jpeg, "JPG"))
     if picture.message:
-        return Capture(None, None, translate_device(picture.message))
+        return Capture(None, None, translate("Device", picture.message))
     return Capture(
         None, None, translate("FormFields", "The picture could not be saved. Please try again.")
     )

@@ -77,8 +77,9 @@ def counter_env(tmp_path: Path, qtbot: QtBot) -> Iterator[CounterEnv]:
     from sync.cli import enroll_terminal
     from sync.protocol.models import Catalog, Role
     from terminal.background import wait_for_background
+    from terminal.devices.camera_process import ProcessCameraAdapter
     from terminal.devices.passport import PassportAdapter
-    from terminal.devices.workers import CameraAdapter, CardReaderAdapter, PrinterAdapter
+    from terminal.devices.workers import CardReaderAdapter, PrinterAdapter
     from terminal.shell import start_shell
 
     platform_db = tmp_path / "platform.db"
@@ -94,7 +95,7 @@ def counter_env(tmp_path: Path, qtbot: QtBot) -> Iterator[CounterEnv]:
     })
     enroll_terminal(platform.url, platform.enroll_code(CENTER, Role.COUNTER), config_dir)
     shell = start_shell("reception-counter-acceptance-test", config_dir, argv=[], lock=False,
-                        with_devices=True)
+                        with_devices=True, camera_process=True)  # as the counter opens it
     shell.gui.language.set_language("en")
     runtime = shell.services.runtime
     runtime.synchronizer.refresh()  # the catalog into the local cache
@@ -102,7 +103,8 @@ def counter_env(tmp_path: Path, qtbot: QtBot) -> Iterator[CounterEnv]:
     assert drivers is not None and drivers.printer is not None
     printer = PrinterAdapter(drivers.printer)
     card = CardReaderAdapter(drivers.card_reader)
-    camera = CameraAdapter(drivers.camera, detect_faces=False)
+    assert drivers.camera_process is not None
+    camera = ProcessCameraAdapter(drivers.camera_process, detect_faces=False)
     assert drivers.passport is not None  # the simulated specimen passport
     passport = PassportAdapter(drivers.passport)
 

@@ -103,7 +103,7 @@ def counter_terminal(tmp_path: Path, qtbot: QtBot, *, refresh: bool = True,
     write_config(folder, url, tmp_path / "data", sync=sync, devices=devices, **counter)
     enroll_terminal(url, platform.enroll_code("C001", Role.COUNTER), folder)
     shell = start_shell("reception-counter-test", folder, argv=[], lock=False,
-                        with_devices=devices is not None)
+                        with_devices=devices is not None, camera_process=True)
     shell.gui.language.set_language("en")
     if refresh:
         shell.services.runtime.synchronizer.refresh()  # catalog and staff, as the worker would
