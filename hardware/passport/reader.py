@@ -59,6 +59,8 @@ READ_CHUNK = 0xDF
 MAX_SHORT_OFFSET = 0x7FFF
 #: EF.CardAccess by short file identifier 1C, read in the clear (Le 00: up to 256 bytes)
 READ_CARD_ACCESS = bytes.fromhex("00B09C0000")
+#: SELECT of the master file (3F00), where EF.CardAccess lies
+SELECT_MF = bytes.fromhex("00A4000C023F00")
 #: the access control a reading used, as the clerk and the technician see it
 PACE, BAC = "PACE", "BAC"
 
@@ -224,9 +226,19 @@ class PassportReader:
         return PassportReading(mrz, faces, check(sod, {1: dg1, 2: dg2}, self.cscas),
                                access_control)
 
+    def _card_access(self) -> ApduResponse:
+        """EF.CardAccess; again from the master file when the first answer is a refusal
+        (a chip left with its application selected by an earlier read answers 6A82)."""
+        response = self.pcsc.transmit(READ_CARD_ACCESS)
+        if response.ok or response.sw == 0x6282:
+            return response
+        if not self.pcsc.transmit(SELECT_MF).ok:
+            return response
+        return self.pcsc.transmit(READ_CARD_ACCESS)
+
     def _open_session(self, key: MrzKey) -> tuple[SecureMessaging, str]:
         """PACE when EF.CardAccess offers one this reader runs, else BAC."""
-        card_access = self.pcsc.transmit(READ_CARD_ACCESS)
+        card_access = self._card_access()
         infos: list[pace.PaceInfo] = []
         if card_access.ok or card_access.sw == 0x6282:
             try:

@@ -87,8 +87,11 @@ class VirtualPassport(vpcd.VpcdCard):
             return self._protected(command)
         if ins in (0x22, 0x86):
             return self._pace_step(command)
-        if ins == 0xB0 and p1 == 0x9C and not self._app:  # EF.CardAccess by SFI 1C
-            if self.card_access is None:
+        if ins == 0xA4 and p1 == 0x00 and command[5:7] in (b"", b"\x3f\x00"):
+            self.reset()  # the master file: out of the application and any session
+            return vpcd.SW_OK
+        if ins == 0xB0 and p1 == 0x9C:  # EF.CardAccess by SFI 1C, in the master file
+            if self.card_access is None or self._app:
                 return vpcd.SW_NOT_FOUND
             wanted = command[4] if len(command) > 4 and command[4] else 256
             return self.card_access[:wanted] + vpcd.SW_OK

@@ -69,6 +69,10 @@ def test_pace_then_aes_secure_messaging_and_passive_authentication(
     assert after and all(a[0] & 0x0C == 0x0C for a in after)
     # the application selected inside the session, AES: DO'87' holds 01 + 16 bytes
     assert after[0][:4] == bytes.fromhex("0CA4040C") and after[0][5:8] == b"\x87\x11\x01"
+    # the card stays on the reader with its application selected (pcscd leaves it as
+    # is): the next read goes back to the master file for EF.CardAccess, PACE again
+    again = PassportReader(pcsc).read(KEY)
+    assert again is not None and again.access_control == "PACE"
 
 
 def specimen_face(specimen: Specimen) -> bytes:
