@@ -24,6 +24,7 @@ from tests.counter.acceptance_fixtures import CENTER, CounterEnv, write_config
 from tests.counter.conftest import CLERK, CLERK_PIN
 from tests.counter.test_acceptance import MZ, choose
 from tests.counter.test_acceptance_documents import SPECIMEN_DAY, type_passport
+from tests.helpers.artefacts import artefact_dir
 from tests.helpers.platform import start_platform
 from tests.kiosk.test_identify_documents import load_bench
 
@@ -175,6 +176,9 @@ def test_a_camera_process_that_dies_mid_scan_is_told_to_the_clerk(
     compare.button.click()
     qtbot.waitUntil(lambda: "camera is not working" in compare.label.text(), timeout=30_000)
     assert compare.result is None and compare.button.isEnabled()
+    env.workbench.resize(1920, 1080)
+    folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
+    env.workbench.grab().save(str(folder / "passport-camera-lost-en-counter-1920x1080.png"))
 
 
 def test_a_document_page_is_flattened_in_the_camera_process(counter_env: CounterEnv,
