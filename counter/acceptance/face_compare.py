@@ -124,8 +124,8 @@ class FaceCompare(QWidget):
     def _show_result(self) -> None:
         if self._camera_failed:
             self.label.setText(self.tr("The camera is not working: compare the applicant "
-                                       "with the chip photo by hand, or check the camera in "
-                                       "the technician panel."))
+                                       "with the chip photo by hand, and ask the technician "
+                                       "to check the camera."))
             set_state(self.label, "attention")
             return
         result = self.result

@@ -219,8 +219,8 @@ class DocumentsStep(QWidget):
 
     def _not_taken(self, _error: str) -> None:
         self._processed(Capture(None, None, self.tr(
-            "The camera could not take the page: scan it again, or check the camera in the "
-            "technician panel.")))
+            "The camera could not take the page: scan it again, or ask the technician to check "
+            "the camera.")))
 
     def _processed(self, capture: Capture) -> None:
         self._busy = False

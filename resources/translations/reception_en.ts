@@ -1378,7 +1378,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The camera could not take the page: scan it again, or check the camera in the technician panel.</source>
+        <source>The camera could not take the page: scan it again, or ask the technician to check the camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1499,7 +1499,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The camera is not working: compare the applicant with the chip photo by hand, or check the camera in the technician panel.</source>
+        <source>The camera is not working: compare the applicant with the chip photo by hand, and ask the technician to check the camera.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1375,8 +1375,8 @@
         <translation>正在检查材料…</translation>
     </message>
     <message>
-        <source>The camera could not take the page: scan it again, or check the camera in the technician panel.</source>
-        <translation>摄像头未能拍下这一页：请重新扫描，或在技术维护面板中检查摄像头。</translation>
+        <source>The camera could not take the page: scan it again, or ask the technician to check the camera.</source>
+        <translation>摄像头未能拍下这一页：请重新扫描，或请技术人员检查摄像头。</translation>
     </message>
     <message>
         <source>No page found. Lay it flat, fully in view.</source>
@@ -1496,8 +1496,8 @@
         <translation>正在比对……请申请人看向摄像头。</translation>
     </message>
     <message>
-        <source>The camera is not working: compare the applicant with the chip photo by hand, or check the camera in the technician panel.</source>
-        <translation>摄像头无法使用：请人工核对申请人与芯片照片，或在技术维护面板中检查摄像头。</translation>
+        <source>The camera is not working: compare the applicant with the chip photo by hand, and ask the technician to check the camera.</source>
+        <translation>摄像头无法使用：请人工核对申请人与芯片照片，并请技术人员检查摄像头。</translation>
     </message>
     <message>
         <source>distance %1, threshold %2</source>
