@@ -16,6 +16,7 @@ from collections import deque
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
 
 from display.hall_screen import HallScreen
 from terminal.center_time import center_clock
@@ -57,6 +58,10 @@ class DisplayComposition:
 
     def present(self) -> None:
         if self.fullscreen:
+            # the screen's size first: cage (and a bare X server) leaves a window at its
+            # own size, and the hall scales itself to whatever size it gets
+            screen = self.screen.screen() or QGuiApplication.primaryScreen()
+            self.screen.setGeometry(screen.geometry())
             self.screen.showFullScreen()
         else:
             self.screen.show()

@@ -1,7 +1,11 @@
-"""The hall screen (1920x1080): the number called now and its window, the
-recent calls, waiting per category, the center, a clock, the notices ticker
-and whether the platform feed is live. Bilingual: the configured language
-first, the other under it. Only ever fed by signals; it never waits on anything.
+"""The hall screen: the number called now and its window, the recent calls,
+waiting per category, the center, a clock, the notices ticker and whether the
+platform feed is live. Bilingual: the configured language first, the other
+under it. Only ever fed by signals; it never waits on anything.
+
+Drawn for 1920x1080 and scaled to whatever screen it fills (`display.scaling`:
+cage's headless output is 1280x720); on a portrait screen the panels stack
+and the waiting cards go two by two.
 """
 
 from __future__ import annotations
@@ -11,23 +15,41 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from display import phrases
 from display.phrases import Phrase
+from display.scaling import is_portrait, px, scale_for
 from display.widgets import CategoryCard, FitLabel, Ticker
 from sync.protocol.help import HelpBoard
 from sync.protocol.queue import QueueState
+from terminal.theme import scale_hall
 
-SIZE = (1920, 1080)
+SIZE = (1920, 1080)  # the design's size, and the window's until it is shown full screen
 FLASHES = 6  # on/off toggles of the call panel when a number is called
 FLASH_MS = 500
-# Fixed label heights in pixels (the font sizes are in resources/themes/hall.qss).
+# Fixed label heights in design pixels (the font sizes are in resources/themes/hall.qss).
 CALL_NUMBER_PX = 290
 CALL_WINDOW_PX = 124
 CALL_WINDOW_SECONDARY_PX = 72
 RECENT_ROW_PX = 84
 CLOCK_PX = 82
+TICKER_PX = 76
+#: Waiting cards per row, landscape and portrait.
+CARDS_PER_ROW = 4
+CARDS_PER_ROW_PORTRAIT = 2
 
 
 @dataclass(frozen=True)
@@ -44,7 +66,6 @@ class HallScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("hall")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setMinimumSize(*SIZE)
         self.resize(*SIZE)
         self.language = language
         self.center = (center_zh, center_en)
@@ -55,22 +76,20 @@ class HallScreen(QWidget):
         self.help: HelpBoard | None = None
         self.online: bool | None = None
         self._flashes_left = 0
+        self.scale = 0.0  # of the design's sizes; set by the first resize
+        self.portrait = False
 
-        root = QVBoxLayout(self)
-        root.setContentsMargins(40, 20, 40, 0)
-        root.setSpacing(20)
-        root.addLayout(self._header())
-        body = QHBoxLayout()
-        body.setSpacing(28)
-        body.addWidget(self._call_panel(), 11)
-        body.addWidget(self._recent_panel(), 8)
-        root.addLayout(body, 1)
-        root.addLayout(self._waiting_row())
+        self.root = QVBoxLayout(self)
+        # any size the screen has: the contents are scaled to it (`_fit_to`)
+        self.root.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.root.addLayout(self._header())
+        self.body = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.body.addWidget(self._call_panel(), 11)
+        self.body.addWidget(self._recent_panel(), 8)
+        self.root.addLayout(self.body, 1)
+        self.root.addLayout(self._waiting_row())
         self.ticker = Ticker()
-        bleed = QHBoxLayout()
-        bleed.setContentsMargins(-40, 0, -40, 0)
-        bleed.addWidget(self.ticker)
-        root.addLayout(bleed)
+        self.root.addWidget(self.ticker)
 
         self._clock_timer = QTimer(self)
         self._clock_timer.timeout.connect(self._tick)
@@ -81,13 +100,16 @@ class HallScreen(QWidget):
         self.set_online(None)
         self._tick()
         self._render()
+        self._fit_to(*SIZE)
 
     # ------------------------------------------------------------ building
     def _header(self) -> QHBoxLayout:
-        self.center_primary = _label("centerPrimary")
-        self.center_secondary = _label("centerSecondary")
+        self.center_primary = FitLabel("centerPrimary")
+        self.center_secondary = FitLabel("centerSecondary", weight=400)
         names = QVBoxLayout()
         names.setSpacing(4)
+        for label in (self.center_primary, self.center_secondary):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         names.addWidget(self.center_primary)
         names.addWidget(self.center_secondary)
         self.clock = _label("clock", CLOCK_PX)
@@ -96,16 +118,15 @@ class HallScreen(QWidget):
         right = QVBoxLayout()
         right.setSpacing(4)
         right.addWidget(self.clock, alignment=Qt.AlignmentFlag.AlignRight)
-        line = QHBoxLayout()
-        line.setSpacing(28)
-        line.addStretch(1)
-        line.addWidget(self.status)
-        line.addWidget(self.date)
-        right.addLayout(line)
-        header = QHBoxLayout()
-        header.addLayout(names, 1)
-        header.addLayout(right)
-        return header
+        self.status_line = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.status_line.addStretch(1)
+        self.status_line.addWidget(self.status, alignment=Qt.AlignmentFlag.AlignRight)
+        self.status_line.addWidget(self.date, alignment=Qt.AlignmentFlag.AlignRight)
+        right.addLayout(self.status_line)
+        self.header = QHBoxLayout()
+        self.header.addLayout(names, 1)
+        self.header.addLayout(right)
+        return self.header
 
     def _call_panel(self) -> QFrame:
         self.call_panel = _panel()
@@ -113,19 +134,15 @@ class HallScreen(QWidget):
         self.call_number = FitLabel("callNumber", weight=800)
         self.call_window = FitLabel("callWindowPrimary", weight=800)
         self.call_window_secondary = FitLabel("callWindowSecondary", weight=600)
-        for label, height in ((self.call_number, CALL_NUMBER_PX),
-                              (self.call_window, CALL_WINDOW_PX),
-                              (self.call_window_secondary, CALL_WINDOW_SECONDARY_PX)):
+        for label in (self.call_number, self.call_window, self.call_window_secondary):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setFixedHeight(height)
-        column = QVBoxLayout(self.call_panel)
-        column.setContentsMargins(40, 28, 40, 40)
-        column.addLayout(self.call_heading[0])
-        column.addStretch(1)
-        column.addWidget(self.call_number)
-        column.addWidget(self.call_window)
-        column.addWidget(self.call_window_secondary)
-        column.addStretch(1)
+        self.call_column = QVBoxLayout(self.call_panel)
+        self.call_column.addLayout(self.call_heading[0])
+        self.call_column.addStretch(1)
+        self.call_column.addWidget(self.call_number)
+        self.call_column.addWidget(self.call_window)
+        self.call_column.addWidget(self.call_window_secondary)
+        self.call_column.addStretch(1)
         return self.call_panel
 
     def _recent_panel(self) -> QFrame:
@@ -133,10 +150,8 @@ class HallScreen(QWidget):
         the left column, then the right."""
         panel = _panel()
         self.recent_heading = _heading()
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
+        self.recent_grid = grid = QGridLayout()
         grid.setVerticalSpacing(0)
-        grid.setColumnMinimumWidth(2, 48)
         rows = (self.recent_rows + 1) // 2
         self.column_headers: list[tuple[QLabel, QLabel]] = []
         self.recent_labels: list[tuple[QLabel, QLabel]] = []
@@ -147,19 +162,15 @@ class HallScreen(QWidget):
             self.column_headers.append((number, window))
         for index in range(self.recent_rows):
             number, window = _label("recentNumber"), _label("recentWindow")
-            number.setFixedHeight(RECENT_ROW_PX)
-            window.setFixedHeight(RECENT_ROW_PX)
             row, column = index % rows + 1, 0 if index < rows else 3
             grid.addWidget(number, row, column)
             grid.addWidget(window, row, column + 1, alignment=Qt.AlignmentFlag.AlignRight)
             self.recent_labels.append((number, window))
-        column_box = QVBoxLayout(panel)
-        column_box.setContentsMargins(40, 28, 40, 28)
-        column_box.addLayout(self.recent_heading[0])
-        column_box.addSpacing(8)
-        column_box.addLayout(grid)
-        column_box.addStretch(1)
-        column_box.addWidget(self._help_banner())
+        self.recent_column = QVBoxLayout(panel)
+        self.recent_column.addLayout(self.recent_heading[0])
+        self.recent_column.addLayout(grid)
+        self.recent_column.addStretch(1)
+        self.recent_column.addWidget(self._help_banner())
         return panel
 
     def _help_banner(self) -> QFrame:
@@ -169,11 +180,12 @@ class HallScreen(QWidget):
         self.help_banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.help_primary = _label("helpPrimary")
         self.help_secondary = _label("helpSecondary")
-        lines = QVBoxLayout(self.help_banner)
-        lines.setContentsMargins(24, 8, 16, 8)
-        lines.setSpacing(2)
-        lines.addWidget(self.help_primary)
-        lines.addWidget(self.help_secondary)
+        for label in (self.help_primary, self.help_secondary):
+            label.setWordWrap(True)
+        self.help_lines = QVBoxLayout(self.help_banner)
+        self.help_lines.setSpacing(2)
+        self.help_lines.addWidget(self.help_primary)
+        self.help_lines.addWidget(self.help_secondary)
         self.help_banner.hide()
         return self.help_banner
 
@@ -185,14 +197,68 @@ class HallScreen(QWidget):
         heading.addWidget(self.waiting_primary)
         heading.addWidget(self.waiting_secondary)
         heading.addStretch(1)
-        self.categories = QHBoxLayout()
-        self.categories.setSpacing(20)
+        self.categories = QGridLayout()
         self.cards: list[CategoryCard] = []
-        row = QHBoxLayout()
-        row.setSpacing(24)
-        row.addLayout(heading)
-        row.addLayout(self.categories, 1)
-        return row
+        self.waiting = QHBoxLayout()
+        self.waiting.addLayout(heading)
+        self.waiting.addLayout(self.categories, 1)
+        return self.waiting
+
+    # ------------------------------------------------------------ sizes
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_to(event.size().width(), event.size().height())
+        super().resizeEvent(event)
+
+    def _fit_to(self, width: int, height: int) -> None:
+        """The design's sizes scaled to `width` x `height`, stacked when portrait."""
+        scale, portrait = round(scale_for(width, height), 3), is_portrait(width, height)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            scale_hall(app, scale)  # the fonts (a no-op when the sheet has them already)
+        if (scale, portrait) == (self.scale, self.portrait):
+            return
+        self.scale, self.portrait = scale, portrait
+
+        def size(value: float) -> int:
+            return px(value, scale)
+
+        self.root.setContentsMargins(size(40), size(20), size(40), 0)
+        self.root.setSpacing(size(20))
+        self.status_line.setSpacing(size(28) if not portrait else 0)
+        # portrait: the date under the status, so the center's name keeps its width
+        self.status_line.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                                      else QBoxLayout.Direction.LeftToRight)
+        self.body.setDirection(QBoxLayout.Direction.TopToBottom if portrait
+                               else QBoxLayout.Direction.LeftToRight)
+        self.body.setSpacing(size(28))
+        self.clock.setFixedHeight(size(CLOCK_PX))
+        for label, height in ((self.call_number, CALL_NUMBER_PX),
+                              (self.call_window, CALL_WINDOW_PX),
+                              (self.call_window_secondary, CALL_WINDOW_SECONDARY_PX)):
+            label.setFixedHeight(size(height))
+        self.call_column.setContentsMargins(size(40), size(28), size(40), size(40))
+        self.recent_column.setContentsMargins(size(40), size(28), size(40), size(28))
+        self.recent_column.setSpacing(size(8))
+        self.recent_grid.setHorizontalSpacing(size(24))
+        self.recent_grid.setColumnMinimumWidth(2, size(48))
+        for number, window in self.recent_labels:
+            number.setFixedHeight(size(RECENT_ROW_PX))
+            window.setFixedHeight(size(RECENT_ROW_PX))
+        self.help_lines.setContentsMargins(size(24), size(8), size(16), size(8))
+        self.waiting.setSpacing(size(24))
+        self.categories.setSpacing(size(20))
+        for card in self.cards:
+            card.set_scale(scale)
+        self.ticker.setFixedHeight(size(TICKER_PX))
+        self._place_cards()
+        self.root.activate()  # now, not at the next event: the new sizes in this frame
+
+    def _place_cards(self) -> None:
+        per_row = CARDS_PER_ROW_PORTRAIT if self.portrait else CARDS_PER_ROW
+        for column in range(max(CARDS_PER_ROW, CARDS_PER_ROW_PORTRAIT)):
+            self.categories.setColumnStretch(column, 1 if column < per_row else 0)
+        for index, card in enumerate(self.cards):
+            self.categories.addWidget(card, index // per_row, index % per_row)
 
     # ------------------------------------------------------------ inputs
     def set_language(self, language: str) -> None:
@@ -305,8 +371,9 @@ class HallScreen(QWidget):
         states = self.state.categories if self.state else []
         while len(self.cards) < len(states):
             card = CategoryCard()
+            card.set_scale(self.scale)
             self.cards.append(card)
-            self.categories.addWidget(card, 1)
+            self._place_cards()
         for index, card in enumerate(self.cards):
             card.setVisible(index < len(states))
             if index < len(states):

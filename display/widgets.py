@@ -113,7 +113,6 @@ class Ticker(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ticker")
-        self.setFixedHeight(76)
         self._text = ""
         self._offset = 0.0
         self._timer = QTimer(self)
@@ -175,13 +174,18 @@ class CategoryCard(QFrame):
         names.setSpacing(0)
         names.addWidget(self.primary)
         names.addWidget(self.secondary)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 12, 20, 12)
-        row.setSpacing(14)
-        row.addWidget(self.prefix)
-        row.addLayout(names, 1)
-        row.addWidget(self.count)
-        self.setMinimumHeight(CARD_MIN_HEIGHT)
+        self.row = QHBoxLayout(self)
+        self.row.addWidget(self.prefix)
+        self.row.addLayout(names, 1)
+        self.row.addWidget(self.count)
+        self.set_scale(1.0)
+
+    def set_scale(self, scale: float) -> None:
+        """Margins and height at `scale` of the 1920x1080 design (the fonts are the sheet's)."""
+        self.row.setContentsMargins(round(16 * scale), round(12 * scale),
+                                    round(20 * scale), round(12 * scale))
+        self.row.setSpacing(round(14 * scale))
+        self.setMinimumHeight(round(CARD_MIN_HEIGHT * scale))
 
     def show_category(self, prefix: str, name_zh: str, name_en: str, waiting: int,
                       language: str) -> None:

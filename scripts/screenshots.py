@@ -5,7 +5,8 @@ at the sizes the terminals run at, offscreen and against a real reference
 platform on loopback with a virtual printer and simulated devices. Files go
 to `docs/screenshots/<app>/<screen>[-<state>]-<lang>-<orientation>.png` (the kiosk:
 portrait, landscape) or `...-<lang>-<WxH>.png` (the counter at 1920x1080 and
-1366x768, the hall display at 1920x1080).
+1366x768, the hall display at 1920x1080, 1280x720 (cage's headless output) and
+portrait 1080x1920).
 
     python scripts/screenshots.py                 # everything
     python scripts/screenshots.py --only kiosk    # one app
@@ -904,7 +905,7 @@ def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
 
 #: size name -> window size: the two desk monitors a counter runs on
 COUNTER_SIZES = {"1920x1080": (1920, 1080), "1366x768": (1366, 768)}
-DISPLAY_SIZES = {"1920x1080": (1920, 1080)}
+DISPLAY_SIZES = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "1080x1920": (1080, 1920)}
 CLERK, CLERK_PIN = "1001", "246810"  # resources/demo/staff.json
 COUNTER_WINDOW = "3"
 ACCEPTANCE_MATTER = "MZ-001"  # minimum living allowance: committed, four materials
@@ -1309,7 +1310,7 @@ def display_stage(folder: Path) -> Iterator[DisplayStage]:
     stage = None
     try:
         shell.services.runtime.synchronizer.refresh()  # the notices into the cache
-        for role in (Role.KIOSK, Role.COUNTER):
+        for role in (Role.KIOSK, Role.COUNTER, Role.KIOSK):
             clients.append(enroll_client(url, platform.enroll_code("C001", role)))
         ui = DisplayComposition(gui, fullscreen=False)
         ui.screen.resize(*DISPLAY_SIZES["1920x1080"])
@@ -1335,10 +1336,12 @@ def display_stage(folder: Path) -> Iterator[DisplayStage]:
 
 
 def display_states(stage: DisplayStage) -> list[State]:
-    """Nobody called yet, a morning's calls, then the link lost."""
+    """Nobody called yet, a morning's calls, two kiosks asking for staff (one
+    answered), then the link lost."""
+    import json
     from uuid import uuid4
 
-    kiosk, counter = stage.clients
+    kiosk, counter, other_kiosk = stage.clients
     screen = stage.ui.screen
 
     def empty() -> None:
@@ -1361,6 +1364,19 @@ def display_states(stage: DisplayStage) -> list[State]:
                    what="the calls on the hall screen")
         wait_until(lambda: not screen._flash_timer.isActive(), what="the call panel's flash")
 
+    def help_board() -> None:
+        for client, name in ((kiosk, "2"), (other_kiosk, "5")):
+            item = {"id": str(uuid4()), "seq": 1, "created_at": datetime.now(UTC).isoformat(),
+                    "payload": {"kind": "help_request", "kiosk": name, "screen": "take_number",
+                                "screen_title": "Take a number", "language": "zh_CN"}}
+            client.post_batch(json.dumps({"items": [item]}).encode())
+        wait_until(lambda: screen.help is not None and len(screen.help.requests) == 2,
+                   what="the help requests on the hall screen")
+        assert screen.help is not None
+        counter.acknowledge_help(screen.help.requests[0].id, "3", CLERK)
+        wait_until(lambda: screen.help is not None and not screen.help.requests[0].open,
+                   what="staff on the way")
+
     def offline() -> None:
         # the event stream never ends by itself: without force_exit the server would
         # wait for it (and keep serving it) instead of going away
@@ -1378,14 +1394,15 @@ def display_states(stage: DisplayStage) -> list[State]:
         wait_until(lambda: screen.online is False, what="the hall feed to drop")
 
     return [State("hall", "empty", empty), State("hall", "", calls),
-            State("hall", "offline", offline)]
+            State("hall", "help", help_board), State("hall", "offline", offline)]
 
 
 def display_shots(out_dir: Path, *, shots: Sequence[str] = (),
                   languages: Sequence[str] = LANGUAGES, quantize: bool = False,
                   log: ShotLog | None = None, **_options: Any) -> ShotLog:
-    """The hall display at 1920x1080 into `out_dir/display`: empty, with calls,
-    offline, in each language (its first language; the other one under it)."""
+    """The hall display at each of DISPLAY_SIZES into `out_dir/display`: empty, with
+    calls, with help requests, offline, in each language (its first language; the
+    other one under it)."""
     log = log or ShotLog()
     target = out_dir / "display"
     with tempfile.TemporaryDirectory(prefix="display-screenshots-") as folder, \

@@ -1,13 +1,20 @@
-"""The hall screen: it follows the feed, and renders at 1920x1080 in both languages."""
+"""The hall screen: it follows the feed, and renders at 1920x1080, at cage's
+headless 1280x720 and on a portrait 1080x1920 panel in both languages, scaled
+to the screen with nothing cut or overlapping."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, date, datetime
 
 import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.exceptions import TimeoutError as QtTimeout
 from pytestqt.qtbot import QtBot
 
 from display.hall_screen import SIZE, HallScreen
+from sync.protocol.help import HelpBoard, HelpRequestShown
 from sync.protocol.queue import CallShown, CategoryState, QueueState
 from tests.helpers.artefacts import artefact_dir
 
@@ -80,3 +87,77 @@ def test_render_1920x1080(qtbot: QtBot, language: str) -> None:
     image = hall.grab()
     assert (image.width(), image.height()) == SIZE
     assert image.save(str(artefact_dir("display") / f"hall_{language}.png"))
+
+
+def busy_hall(qtbot: QtBot, language: str) -> HallScreen:
+    """A morning's calls, a long category name, two kiosks asking for staff, notices."""
+    hall = screen(qtbot, language)
+    state = hall_state([("A011", "2"), ("B004", "5"), ("A010", "1"), ("D002", "6"),
+                        ("A009", "3"), ("C003", "4"), ("B003", "5"), ("A008", "2")])
+    long_name = state.categories[3].model_copy(update={
+        "name_zh": "户籍与退役军人事务", "name_en": "Household registration and veterans"})
+    hall.show_state(state.model_copy(update={"categories": [*state.categories[:3],
+                                                            long_name]}))
+    hall.show_call("A012", "3", "A")
+    hall.set_online(True)
+    hall.set_notices(["12月1日起医保窗口延长至18:00 · Medical insurance open until 18:00"])
+    at = datetime(2025, 11, 25, 1, 30, tzinfo=UTC)
+    hall.show_help(HelpBoard(requests=[
+        HelpRequestShown(id="1", kiosk="2", screen="home", raised_at=at, acknowledged_at=at,
+                         window="3"),
+        HelpRequestShown(id="2", kiosk="5", screen="home", raised_at=at)]))
+    return hall
+
+
+def shown_rect(hall: HallScreen, widget: QWidget) -> QRect:
+    return QRect(widget.mapTo(hall, widget.rect().topLeft()), widget.size())
+
+
+def problems(hall: HallScreen) -> list[str]:
+    """What is cut or overlaps: a text beyond its label or its label beyond the
+    screen, or two of the panels, cards and ticker on each other."""
+    found = []
+    for label in hall.findChildren(QLabel):
+        if not label.isVisibleTo(hall) or not label.text():
+            continue
+        name, box = f"{label.objectName()} {label.text()!r}", label.contentsRect()
+        if not hall.rect().contains(shown_rect(hall, label)):
+            found.append(f"{name} off the screen")
+        if label.wordWrap():
+            needed = label.heightForWidth(box.width()) - label.height() + box.height()
+            if needed > box.height():
+                found.append(f"{name} needs {needed} px of height, has {box.height()}")
+        else:
+            metrics = label.fontMetrics()
+            if metrics.horizontalAdvance(label.text()) > box.width():
+                found.append(f"{name} wider than its label")
+            if metrics.tightBoundingRect(label.text()).height() > box.height():
+                found.append(f"{name} taller than its label")
+    blocks = [hall.call_panel, hall.recent_heading[1].parentWidget(), hall.ticker,
+              *[card for card in hall.cards if card.isVisibleTo(hall)]]
+    for index, block in enumerate(blocks):
+        if not hall.rect().contains(shown_rect(hall, block)):
+            found.append(f"{block.objectName() or index} off the screen")
+        for other in blocks[index + 1:]:
+            if shown_rect(hall, block).intersects(shown_rect(hall, other)):
+                found.append(f"{block.objectName() or index} on {other.objectName()}")
+    return found
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080), (1080, 1920)])
+def test_the_hall_fits_every_screen(qtbot: QtBot, language: str, size: tuple[int, int]) -> None:
+    hall = busy_hall(qtbot, language)
+    hall.resize(*size)
+    hall.show()
+    qtbot.waitExposed(hall)
+    qtbot.waitUntil(lambda: (hall.width(), hall.height()) == size)
+    # the design's letters, scaled with the screen: two thirds at 1280x720
+    design = 270 if size != (1280, 720) else 180
+    qtbot.waitUntil(lambda: hall.call_number.font().pixelSize() == design)  # laid out
+    with contextlib.suppress(QtTimeout):  # laid out: its sizes settle in a few events
+        qtbot.waitUntil(lambda: not problems(hall), timeout=3000)
+    assert problems(hall) == []
+    image = hall.grab()
+    assert (image.width(), image.height()) == size
+    assert image.save(str(artefact_dir("display") / f"hall-{language}-{size[0]}x{size[1]}.png"))

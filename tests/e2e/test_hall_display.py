@@ -1,8 +1,9 @@
-"""The hall display on a real display (Xvfb 1920x1080, xcb), in a fresh
-process against the reference platform: a counter's call shown big and
-announced (speech as configured by default, heard or not), the offline status
-when the platform goes away, and back online with the next call when it
-returns. In both languages; the X server's own pixels kept as screenshots."""
+"""The hall display on a real display (Xvfb, xcb), in a fresh process against
+the reference platform: a counter's call shown big and announced (speech as
+configured by default, heard or not), the offline status when the platform
+goes away, and back online with the next call when it returns. In both
+languages at 1920x1080, and at 1280x720 (cage's headless output), where it
+fills the screen too; the X server's own pixels kept as screenshots."""
 
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ from tests.e2e.frontend import FrontEndProcess
 from tests.e2e.peers import CenterClock, CenterNotice, Platform, faketime_library
 from tests.e2e.xserver import XServer, missing_tools
 
-SIZE = (1920, 1080)
+#: (language, screen size) of each run
+SCREENS = [("zh_CN", (1920, 1080)), ("en", (1920, 1080)), ("zh_CN", (1280, 720))]
 START_TIMEOUT = 90.0
 OFFLINE_STATUS = {"zh_CN": "● 离线", "en": "● Offline"}
 ONLINE_STATUS = {"zh_CN": "● 在线", "en": "● Online"}
@@ -36,6 +38,7 @@ class Hall:
     platform: Platform
     kiosk: Any
     counter: Any
+    size: str  # "1920x1080"
 
     def call(self, category: str = "A") -> str:
         number = str(self.kiosk.issue_ticket(category, uuid.uuid4()).number)
@@ -52,15 +55,15 @@ def _client(platform: Platform, role: str) -> Any:
                           base64.urlsafe_b64decode(answer.key))
 
 
-@pytest.fixture(params=["zh_CN", "en"])
+@pytest.fixture(params=SCREENS, ids=lambda screen: f"{screen[0]}-{screen[1][0]}x{screen[1][1]}")
 def hall(request: pytest.FixtureRequest) -> Iterator[Hall]:
     missing = missing_tools() + ([] if faketime_library() else ["libfaketime"])
     if missing:
         pytest.skip(f"the real-display tests need {' and '.join(missing)} "
                     "(apt-get install xvfb xdotool faketime)")
-    language: str = request.param
+    language, size = request.param
     folder = Path(tempfile.mkdtemp(prefix=f"reception-e2e-display-{language}-"))
-    xserver = XServer(*SIZE).start()
+    xserver = XServer(*size).start()
     platform = Platform(folder / "platform", CenterClock.next_working_morning())
     process = screen = None
     clients: list[Any] = []
@@ -71,12 +74,12 @@ def hall(request: pytest.FixtureRequest) -> Iterator[Hall]:
         process.start()
         screen = Desk(process)
         screen.wait(lambda state: state.get("ready") and state.get("online") is True
-                    and state.get("feed") and any(window["rect"][2:] == list(SIZE)
+                    and state.get("feed") and any(window["rect"][2:] == list(size)
                                                   for window in state["windows"]),
                     "the hall screen, full screen, live", timeout=START_TIMEOUT,
                     answer_within=START_TIMEOUT)
         screen.start_watchdog()
-        yield Hall(screen, process, platform, *clients)
+        yield Hall(screen, process, platform, *clients, size=f"{size[0]}x{size[1]}")
     except Exception:
         if process is not None:
             print(process.log_tail())
@@ -113,7 +116,7 @@ def test_a_call_shown_and_announced_offline_and_back(hall: Hall) -> None:
                 f"{number} announced")
     assert WINDOW in _label(screen.state(), "callWindowPrimary")
     time.sleep(3.5)  # the call panel's flash ends (6 x 500 ms)
-    screen.shot("display", f"call-{language}-1920x1080")
+    screen.shot("display", f"call-{language}-{hall.size}")
 
     screen.begin("the platform dies (SIGKILL): the status says offline")
     went = time.monotonic()
@@ -121,7 +124,7 @@ def test_a_call_shown_and_announced_offline_and_back(hall: Hall) -> None:
     screen.wait(lambda state: state.get("online") is False
                 and _status(state).startswith(OFFLINE_STATUS[language]), "offline shown")
     print(f"offline shown {time.monotonic() - went:.2f} s after the platform stopped")
-    screen.shot("display", f"offline-{language}-1920x1080")
+    screen.shot("display", f"offline-{language}-{hall.size}")
 
     screen.begin("the platform returns: online, and the next call arrives")
     hall.platform.start()
@@ -145,7 +148,7 @@ def test_a_notice_the_manager_writes_reaches_the_hall(hall: Hall) -> None:
     first = "周六上午停电检修" if language == "zh_CN" else "Power cut on Saturday morning"
     screen.wait(lambda state: first in str(state.get("ticker", "")), f"{first!r} on the ticker",
                 timeout=60)
-    screen.shot("display", f"center-notice-{language}-1920x1080")
+    screen.shot("display", f"center-notice-{language}-{hall.size}")
     screen.begin("withdrawn: gone from the ticker")
     notice.withdraw()
     screen.wait(lambda state: first not in str(state.get("ticker", "")),
