@@ -89,10 +89,7 @@ class Policy:
         if self.operators:
             return await self._admit_operator(request)
         caller = await authenticate_request(request)
-        if caller.role not in {role.value for role in self.roles}:
-            allowed = ", ".join(role.value for role in self.roles)
-            raise ApiError(403, "wrong_role",
-                           f"A {caller.role} terminal may not do this (only: {allowed}).")
+        self.check_role(caller)
         if self.manager:
             who = await run_in_threadpool(
                 manager_sessions.check, request.app.state.engine, caller,
@@ -102,6 +99,13 @@ class Policy:
                                "Only a center manager signed in on this counter may do this.")
             request.state.manager = who
         return caller
+
+    def check_role(self, caller: Caller) -> None:
+        """403 unless the signed terminal has one of the policy's roles."""
+        if caller.role not in {role.value for role in self.roles}:
+            allowed = ", ".join(role.value for role in self.roles)
+            raise ApiError(403, "wrong_role",
+                           f"A {caller.role} terminal may not do this (only: {allowed}).")
 
     async def _admit_operator(self, request: Request) -> SignedInOperator:
         token = request.cookies.get(SESSION_COOKIE)

@@ -27,6 +27,7 @@ from sync.server.cases import calendar as cases_calendar
 from sync.server.cases import status_page
 from sync.server.db import create_schema, make_engine
 from sync.server.errors import install_error_handlers
+from sync.server.hot_paths import HotPaths
 from sync.server.limits import BodyLimitMiddleware
 from sync.server.queue import hall, hall_push
 from sync.server.queue import routes as queue_routes
@@ -65,6 +66,7 @@ def create_app(database_url: str) -> FastAPI:
     app.state.streams_stopping = hall_push.StreamsStopping(engine)  # set: streams end
     install_error_handlers(app)
     app.add_exception_handler(QueueError, queue_routes.answer_queue_error)
+    app.add_middleware(HotPaths)  # inside the body limit
     app.add_middleware(BodyLimitMiddleware)
     app.include_router(routes.unsigned)
     app.include_router(routes.signed)
@@ -85,7 +87,8 @@ def create_app(database_url: str) -> FastAPI:
     @app.get("/healthz", tags=["fleet"])
     @public(objects="nothing")
     def healthz() -> dict[str, bool]:
-        """Liveness probe."""
+        """Liveness probe (answered by `sync.server.hot_paths`, with the worker's pid
+        in `X-Platform-Worker`, unless it carries a query)."""
         return {"ok": True}
 
     @app.get("/openapi.json", include_in_schema=False)

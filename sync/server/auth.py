@@ -6,12 +6,15 @@ import re
 import time
 import weakref
 from dataclasses import dataclass
+from typing import Protocol
 from urllib.parse import unquote
 
 from fastapi import Request
-from sqlalchemy import Engine, delete, text
+from sqlalchemy import Connection, Engine, delete, text
 from sqlalchemy.pool import Pool
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import URL, Headers
+from starlette.types import Scope
 
 from sync.protocol import signing
 from sync.server.db import SeenNonce, single_statements
@@ -26,6 +29,8 @@ _TIMESTAMP = re.compile(r"-?[0-9]{1,12}")
 #: that terminal ids cannot be told from the answers (nor from their time).
 _NOT_SIGNED_BY_A_TERMINAL = "The request signature does not match."
 _DECOY_KEY = bytes(32)
+#: The columns of `terminal` that `verify_terminal` reads, in its row's order.
+TERMINAL_COLUMNS = "id, center, role, key, revoked_at"
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,11 @@ def _unauthorized(code: str, message: str, server_time: float | None = None) -> 
 
 async def read_signed_request(request: Request) -> SignedRequest:
     """Collect the signature headers and the raw body (async: reads the body)."""
-    headers = request.headers
+    return signed_request_of(request.scope, request.headers, await request.body())
+
+
+def signed_request_of(scope: Scope, headers: Headers, body: bytes) -> SignedRequest:
+    """The signature headers of an ASGI request and its raw body (401 when unsigned)."""
     names = (
         signing.HEADER_TERMINAL,
         signing.HEADER_TIMESTAMP,
@@ -71,26 +80,29 @@ async def read_signed_request(request: Request) -> SignedRequest:
         raise _unauthorized("bad_signature", "X-Timestamp must be whole unix seconds.")
     if len(headers[signing.HEADER_NONCE]) > MAX_NONCE_LENGTH:
         raise _unauthorized("bad_signature", f"X-Nonce is longer than {MAX_NONCE_LENGTH}.")
+    raw = _target(scope, raw=True)
     return SignedRequest(
         terminal_id=headers[signing.HEADER_TERMINAL],
         timestamp=int(headers[signing.HEADER_TIMESTAMP]),
         nonce=headers[signing.HEADER_NONCE],
         signature=headers[signing.HEADER_SIGNATURE],
-        method=request.method,
-        path=_target(request, raw=True),
-        body=await request.body(),
-        decoded_path=_target(request, raw=False),
+        method=scope["method"],
+        path=raw,
+        body=body,
+        # the decoded form differs only where the wire form has an escape
+        decoded_path=raw if raw.isascii() and "%" not in raw and "\\" not in raw
+        else _target(scope, raw=False),
     )
 
 
-def _target(request: Request, *, raw: bool) -> str:
+def _target(scope: Scope, *, raw: bool) -> str:
     """Path and query as sent on the wire (percent-encoding kept), or as decoded."""
-    raw_path = request.scope.get("raw_path")
-    query = request.scope.get("query_string", b"").decode("utf-8", "replace")
+    raw_path = scope.get("raw_path")
+    query = scope.get("query_string", b"").decode("utf-8", "replace")
     if raw and isinstance(raw_path, bytes):
         path = raw_path.decode("utf-8", "replace")
     else:
-        path, query = request.url.path, unquote(query)
+        path, query = URL(scope=scope).path, unquote(query)
     return path + (f"?{query}" if query else "")
 
 
@@ -105,7 +117,7 @@ def _signature_matches(key: bytes, signed: SignedRequest) -> bool:
 
 #: The hot path's statements as SQL text (the same on SQLite and PostgreSQL): built
 #: once, they cost a third of the CPU of SQLAlchemy constructs built per request.
-_TERMINAL = text("SELECT id, center, role, key, revoked_at FROM terminal WHERE id = :id")
+_TERMINAL = text(f"SELECT {TERMINAL_COLUMNS} FROM terminal WHERE id = :id")
 _NONCE = text("INSERT INTO seen_nonce (terminal_id, nonce, seen_at) "
               "VALUES (:terminal_id, :nonce, :seen_at) "
               "ON CONFLICT (terminal_id, nonce) DO NOTHING RETURNING id")
@@ -117,32 +129,58 @@ def check_signed_request(engine: Engine, signed: SignedRequest, now: float) -> C
     Two statements on one autocommit connection (PostgreSQL): the terminal's
     row, then the nonce's insert, which finds a replay by its unique key."""
     with single_statements(engine) as connection:
-        terminal = (connection.execute(_TERMINAL, {"id": signed.terminal_id}).first()
-                    if len(signed.terminal_id) <= MAX_TERMINAL_ID_LENGTH else None)
-        if not _signature_matches(terminal.key if terminal else _DECOY_KEY, signed) \
-                or terminal is None:
-            raise _unauthorized("bad_signature", _NOT_SIGNED_BY_A_TERMINAL)
-        if abs(now - signed.timestamp) > signing.MAX_SKEW_SECONDS:
-            raise _unauthorized(
-                "clock_skew", "The terminal clock is too far from the platform clock.", now
-            )
-        if terminal.revoked_at is not None:
-            raise _unauthorized(signing.TERMINAL_REVOKED,
-                                "This terminal was withdrawn; enroll it again.")
+        caller = check_terminal(connection, signed, now)
         stored = connection.execute(_NONCE, {"terminal_id": signed.terminal_id,
                                              "nonce": signed.nonce, "seen_at": now}).first()
         if stored is None:  # the terminal sent this nonce before
-            raise _unauthorized(
-                "replayed_nonce", "This request was already received (nonce reused)."
-            )
-    _purge_nonces(engine, now)
+            raise replayed()
+    purge_nonces(engine, now)
+    return caller
+
+
+def check_terminal(connection: Connection, signed: SignedRequest, now: float) -> Caller:
+    """Terminal known and not withdrawn, signature valid, clock within the window
+    (the nonce is the caller's to check)."""
+    terminal = (connection.execute(_TERMINAL, {"id": signed.terminal_id}).first()
+                if len(signed.terminal_id) <= MAX_TERMINAL_ID_LENGTH else None)
+    return verify_terminal(terminal, signed, now)
+
+
+class TerminalRow(Protocol):
+    """A `terminal` row with TERMINAL_COLUMNS."""
+
+    id: str
+    center: str
+    role: str
+    key: bytes
+    revoked_at: float | None
+
+
+def verify_terminal(terminal: TerminalRow | None, signed: SignedRequest,
+                    now: float) -> Caller:
+    """`check_terminal` on the terminal's row as read (None: no such terminal)."""
+    if not _signature_matches(terminal.key if terminal else _DECOY_KEY, signed) \
+            or terminal is None:
+        raise _unauthorized("bad_signature", _NOT_SIGNED_BY_A_TERMINAL)
+    if abs(now - signed.timestamp) > signing.MAX_SKEW_SECONDS:
+        raise _unauthorized(
+            "clock_skew", "The terminal clock is too far from the platform clock.", now
+        )
+    if terminal.revoked_at is not None:
+        raise _unauthorized(signing.TERMINAL_REVOKED,
+                            "This terminal was withdrawn; enroll it again.")
     return Caller(terminal.id, terminal.center, terminal.role)
+
+
+def replayed() -> ApiError:
+    """The answer to a request whose nonce the terminal sent before."""
+    return _unauthorized("replayed_nonce", "This request was already received (nonce reused).")
 
 
 _last_purge: weakref.WeakKeyDictionary[Pool, float] = weakref.WeakKeyDictionary()
 
 
-def _purge_nonces(engine: Engine, now: float) -> None:
+def purge_nonces(engine: Engine, now: float) -> None:
     """Forget nonces older than NONCE_TTL_SECONDS, at most once a NONCE_PURGE_SECONDS
     per process (a nonce kept longer only refuses a replay longer)."""
     if now - _last_purge.get(engine.pool, 0.0) < NONCE_PURGE_SECONDS:

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from starlette.types import ASGIApp
 
 from sync.protocol.models import Role
-from sync.server import documents, enrollment, operators
+from sync.server import documents, enrollment, operators, workers
 from sync.server.admin import roster
 from sync.server.app import create_app
 from sync.server.db import create_schema, make_engine
@@ -53,11 +53,10 @@ def _serve(args: argparse.Namespace) -> int:
     if args.workers > 1:
         app.state.engine.dispose()
         os.environ[DB_ENV] = args.db
-        uvicorn.run("sync.server.cli:app_from_environment", factory=True,
-                    workers=args.workers, host=args.host, port=args.port, http="httptools",
-                    log_level=args.log_level, access_log=args.access_log,
-                    timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
-        return 0
+        return workers.run(uvicorn.Config(
+            "sync.server.cli:app_from_environment", factory=True, workers=args.workers,
+            host=args.host, port=args.port, http="httptools", log_level=args.log_level,
+            access_log=args.access_log, timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS))
     # uvloop and asyncio both set TCP_NODELAY on accepted sockets.
     uvicorn.run(
         faults_from_env(app),

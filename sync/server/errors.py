@@ -46,11 +46,15 @@ def error_response(
     return JSONResponse(body.model_dump(exclude_none=True), status, headers=headers)
 
 
-async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ApiError)
+def api_error_response(exc: ApiError) -> JSONResponse:
     return JSONResponse(
         exc.body.model_dump(exclude_none=True), exc.status_code, headers=exc.headers
     )
+
+
+async def _api_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiError)
+    return api_error_response(exc)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:

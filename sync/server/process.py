@@ -32,8 +32,10 @@ class PlatformProcess:
         demo_data: Path | None = None,
         fault_plan: Path | None = None,
         log_path: Path | None = None,
+        workers: int = 1,
     ) -> None:
         self.database_url = database_url
+        self.workers = workers
         self.port = port or free_port()
         self.demo_data = demo_data
         self.fault_plan = fault_plan
@@ -59,6 +61,8 @@ class PlatformProcess:
             "--log-level",
             "warning",
             "--no-access-log",
+            "--workers",
+            str(self.workers),
         ]
         if self.demo_data is not None:
             command += ["--demo-data", str(self.demo_data)]

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -29,6 +29,7 @@ from sync.protocol.models import (
     StatusPage,
 )
 from sync.server import documents, enrollment, sealing
+from sync.server import heartbeat as heartbeats
 from sync.server.access import CallerDep, PolicyRoute, Scope, allow, public
 from sync.server.admin import notices as center_notices
 from sync.server.auth import SignedRequest, signed_request
@@ -238,21 +239,14 @@ def get_application(
         return application_status(sealing.keys_for(engine), row)
 
 
-#: SQL text, the same on SQLite and PostgreSQL (cheaper than a construct per request).
-_HEARTBEAT = text(
-    "INSERT INTO heartbeat (terminal_id, received_at, body) "
-    "VALUES (:terminal_id, :received_at, :body) ON CONFLICT (terminal_id) "
-    "DO UPDATE SET received_at = excluded.received_at, body = excluded.body")
-
-
 @signed.post("/heartbeat", status_code=204, response_class=Response)
 @allow(KIOSK, COUNTER, DISPLAY, objects="its own heartbeat", scope=Scope.TERMINAL)
 def post_heartbeat(caller: CallerDep, heartbeat: Heartbeat, engine: EngineDep) -> Response:
-    """Report the terminal's health; the latest one is shown on the fleet page."""
-    # one statement (an upsert): a read, then an insert, lost the race of two first
-    # heartbeats of one terminal on PostgreSQL (duplicate key, a 500)
+    """Report the terminal's health; the latest one is shown on the fleet page.
+
+    A well-formed heartbeat is answered by `sync.server.hot_paths` before this route
+    (the same checks, in fewer steps); this one answers the others' errors."""
     with single_statements(engine) as connection:
-        connection.execute(_HEARTBEAT, {"terminal_id": caller.terminal_id,
-                                        "received_at": time.time(),
-                                        "body": heartbeat.model_dump_json()})
+        heartbeats.store(connection, caller.terminal_id, heartbeat.model_dump_json(),
+                         time.time())
     return Response(status_code=204)
