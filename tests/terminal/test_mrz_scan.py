@@ -1,6 +1,6 @@
-"""The counter's in-process camera reads a passport's MRZ off the GUI thread, from
-photographed data pages in its image folder; a page that fails its check digits
-never gives a key."""
+"""The camera adapter (the one the camera process of the kiosk and the counter runs)
+reads a passport's MRZ off the GUI thread, from photographed data pages in its image
+folder; a page that fails its check digits never gives a key."""
 
 from __future__ import annotations
 
