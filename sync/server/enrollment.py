@@ -20,15 +20,34 @@ from sync.server.db import WRITE, EnrollCode, Terminal
 from sync.server.errors import ApiError
 
 CODE_LIFETIME_SECONDS = 24 * 3600
+#: Crockford's base-32 digits: no I, L, O or U to mistake when a technician types
+#: a code; 12 of them (60 bits, one use, 24 hours) in groups of four. A code
+#: never starts with "-", which a command line would take for an option.
+CODE_DIGITS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_READ_AS = str.maketrans({"I": "1", "L": "1", "O": "0"})
+
+
+def new_code() -> str:
+    digits = "".join(secrets.choice(CODE_DIGITS) for _ in range(12))
+    return "-".join(digits[i:i + 4] for i in range(0, 12, 4))
 
 
 def _hash(code: str) -> str:
-    return hashlib.sha256(code.strip().encode("utf-8")).hexdigest()
+    return hashlib.sha256(code.encode("utf-8")).hexdigest()
+
+
+def _hashes(typed: str) -> tuple[str, ...]:
+    """The hashes `typed` may be stored under: as read (any case, with or without
+    dashes and spaces, O for 0 and I or L for 1), then as typed (the codes
+    issued before these, while they live)."""
+    read = "".join(typed.split()).replace("-", "").upper().translate(_READ_AS)
+    grouped = "-".join(read[i:i + 4] for i in range(0, len(read), 4))
+    return _hash(grouped), _hash(typed.strip())
 
 
 def issue_code(engine: Engine, center: str, role: Role) -> str:
     """A new one-time code valid for 24 hours."""
-    code = secrets.token_urlsafe(9)
+    code = new_code()
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         session.add(
             EnrollCode(
@@ -40,7 +59,7 @@ def issue_code(engine: Engine, center: str, role: Role) -> str:
 
 def renewal_code(engine: Engine, terminal_id: str) -> str | None:
     """A one-time code that gives `terminal_id` a new key (None: no such terminal)."""
-    code = secrets.token_urlsafe(9)
+    code = new_code()
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
         terminal = session.get(Terminal, terminal_id)
         if terminal is None:
@@ -63,9 +82,9 @@ def revoke(engine: Engine, terminal_id: str) -> bool:
 def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
     """Spend a code (atomically, even across instances) on a new terminal."""
     now = time.time()
-    code_hash = _hash(request.code)
     with Session(engine.execution_options(**WRITE)) as session, session.begin():
-        code = session.get(EnrollCode, code_hash)
+        code = next(filter(None, (session.get(EnrollCode, h) for h in _hashes(request.code))),
+                    None)
         if code is None:
             raise ApiError(403, "enroll_code_unknown", "This enrollment code is not known.")
         if code.used_at is not None:
@@ -78,7 +97,7 @@ def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
         key = secrets.token_bytes(32)
         spent = session.execute(
             update(EnrollCode)
-            .where(EnrollCode.code_hash == code_hash, EnrollCode.used_at.is_(None))
+            .where(EnrollCode.code_hash == code.code_hash, EnrollCode.used_at.is_(None))
             .values(used_at=now, terminal_id=terminal_id)
             .execution_options(synchronize_session=False)
         )

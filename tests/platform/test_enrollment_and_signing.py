@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 import time
 
 from fastapi.testclient import TestClient
 from platform_helpers import SignedClient
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, insert, update
 
 from sync.protocol import signing
 from sync.protocol.models import Role
@@ -24,6 +26,28 @@ def test_enrollment_code_is_one_time(client: TestClient, engine: Engine) -> None
     second = client.post("/v1/enroll", json={"code": code})
     assert second.status_code == 403
     assert second.json()["code"] == "enroll_code_used"
+
+
+def test_codes_are_read_as_a_technician_types_them(client: TestClient,
+                                                   engine: Engine) -> None:
+    codes = [enrollment.issue_code(engine, "C-001", Role.KIOSK) for _ in range(200)]
+    assert all(re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){2}", code)
+               for code in codes)  # never "-" first (a command line's option), no I L O U
+    assert len(set(codes)) == len(codes)
+    typed = codes[0].replace("-", " ").lower().replace("0", "o").replace("1", "l")
+    assert client.post("/v1/enroll", json={"code": typed}).status_code == 200
+    again = client.post("/v1/enroll", json={"code": codes[0]})
+    assert (again.status_code, again.json()["code"]) == (403, "enroll_code_used")
+
+
+def test_a_code_issued_before_the_readable_codes_still_enrolls(client: TestClient,
+                                                               engine: Engine) -> None:
+    old = "-6inl8e1-mP_"  # secrets.token_urlsafe(9), stored by hash as it was
+    with engine.begin() as conn:
+        conn.execute(insert(EnrollCode).values(
+            code_hash=hashlib.sha256(old.encode()).hexdigest(), center="C-001",
+            role="kiosk", created_at=time.time()))
+    assert client.post("/v1/enroll", json={"code": f" {old} "}).status_code == 200
 
 
 def test_unknown_and_expired_codes(client: TestClient, engine: Engine) -> None:
