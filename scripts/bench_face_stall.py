@@ -33,18 +33,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import cv2  # noqa: E402
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from hardware.camera import ImageFolderSource  # noqa: E402
 from hardware.facematch import MatchOutcome  # noqa: E402
 from scripts.bench_facematch import live_frame  # noqa: E402
+from scripts.bench_gui_stall import measure  # noqa: E402
 from terminal.config import CameraSection  # noqa: E402
 from terminal.devices.camera_process import ProcessCameraAdapter  # noqa: E402
 from terminal.devices.passport import SPECIMEN_FACE  # noqa: E402
 from terminal.devices.workers import CameraAdapter  # noqa: E402
 
-TICK_MS = 5
 CAMERA_FPS = 30.0
 THRESHOLD = 0.6
 WARM_UP_S = 120.0
@@ -54,26 +54,6 @@ def run_for(seconds: float) -> None:
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()
-
-
-def lateness_while(seconds: float) -> list[float]:
-    """How late each tick of a 5 ms timer fires for `seconds` (ms)."""
-    lateness: list[float] = []
-    clock = QElapsedTimer()
-    clock.start()
-    last = [clock.nsecsElapsed()]
-
-    def tick() -> None:
-        now = clock.nsecsElapsed()
-        lateness.append(max(0.0, (now - last[0]) / 1e6 - TICK_MS))
-        last[0] = now
-
-    timer = QTimer(interval=TICK_MS)
-    timer.timeout.connect(tick)
-    timer.start()
-    run_for(seconds)
-    timer.stop()
-    return lateness
 
 
 def line(name: str, values: list[float], matches: int | None, seconds: float) -> str:
@@ -112,7 +92,7 @@ def matching(camera: Any, seconds: float) -> tuple[list[float], int]:
     if not state["done"]:
         raise SystemExit("no face match answered during the warm-up")
     state["done"] = state["matched"] = 0
-    values = lateness_while(seconds)
+    values = measure(seconds)
     done, matched = state["done"], state["matched"]
     state["on"] = False
     run_for(3.0)  # the last match answers
@@ -134,7 +114,7 @@ def main() -> None:
             cv2.imwrite(str(Path(folder) / f"{i}.jpg"), cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
         print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, "
               f"{seconds:g} s a phase")
-        print(line("idle", lateness_while(seconds), None, seconds))
+        print(line("idle", measure(seconds), None, seconds))
         child = ProcessCameraAdapter(CameraSection(kind="folder", path=Path(folder)))
         values, done = matching(child, seconds)
         print(line("camera process", values, done, seconds))
