@@ -44,6 +44,7 @@ SECURITY = b"\x69\x82"
 CONDITIONS = b"\x69\x85"
 SM_WRONG = b"\x69\x88"
 WRONG_DATA = b"\x6a\x80"
+WRONG_P1P2 = b"\x6a\x86"
 
 _SFI = {sfi: fid for sfi, fid, _tag in lds.DG_FILES.values()} | {
     0x1E: lds.COM_FID, 0x1D: lds.SOD_FID}
@@ -120,7 +121,7 @@ class VirtualPassport(vpcd.VpcdCard):
         data = command[5:5 + lc]
         if command[1] == 0x22:
             if command[2:4] != b"\xc1\xa4":
-                return vpcd.SW_INS
+                return WRONG_P1P2
             self._session = None
             return chip.set_at(data).to_bytes(2, "big")
         answer, sw, session = chip.general_authenticate(command[0], data)
