@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from sync.client import AuthError, PlatformError, TransientError
+from sync.client import AuthError, PlatformError, TransientError, Unreachable
 from sync.protocol.queue import HallCall, HallEvent
 
 if TYPE_CHECKING:
@@ -119,7 +119,8 @@ class HallFeed(QObject):
                 # once per outage: the retries every few seconds would flood the log
                 (log.debug if self._outage else log.warning)("hall event stream: %s", error)
                 self._outage = True
-                self._emit(self.reachable, False)
+                if isinstance(error, Unreachable):  # a 503 or a garbled event is an answer
+                    self._emit(self.reachable, False)
             except PlatformError as error:
                 log.warning("hall event stream: %s", error)
             except Exception:
