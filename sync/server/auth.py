@@ -129,12 +129,20 @@ def check_signed_request(engine: Engine, signed: SignedRequest, now: float) -> C
     Two statements on one autocommit connection (PostgreSQL): the terminal's
     row, then the nonce's insert, which finds a replay by its unique key."""
     with single_statements(engine) as connection:
-        caller = check_terminal(connection, signed, now)
-        stored = connection.execute(_NONCE, {"terminal_id": signed.terminal_id,
-                                             "nonce": signed.nonce, "seen_at": now}).first()
-        if stored is None:  # the terminal sent this nonce before
-            raise replayed()
+        caller = check_signed_request_on(connection, signed, now)
     purge_nonces(engine, now)
+    return caller
+
+
+def check_signed_request_on(connection: Connection, signed: SignedRequest,
+                            now: float) -> Caller:
+    """`check_signed_request` on a connection of `single_statements` (the caller
+    purges the nonces, `purge_nonces`)."""
+    caller = check_terminal(connection, signed, now)
+    stored = connection.execute(_NONCE, {"terminal_id": signed.terminal_id,
+                                         "nonce": signed.nonce, "seen_at": now}).first()
+    if stored is None:  # the terminal sent this nonce before
+        raise replayed()
     return caller
 
 

@@ -1,6 +1,7 @@
-"""The link probe and the heartbeat answered beneath FastAPI's routing
-(`sync.server.hot_paths`): the same checks as every signed route, and the nonce
-table shared with them (SQLite and PostgreSQL, through the ASGI app)."""
+"""The link probe, the heartbeat and call-next answered beneath FastAPI's routing
+(`sync.server.hot_paths`): the same checks as every signed route, the nonce
+table shared with them, the same answers as their routes (SQLite and
+PostgreSQL, through the ASGI app)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import time
 from fastapi.testclient import TestClient
 from platform_helpers import SignedClient, enroll_terminal
 from sqlalchemy import Engine, select, update
+from test_queue import load_queues, number_of
 
 from sync.protocol import signing
 from sync.protocol.models import MAX_BATCH_BYTES, Role
@@ -118,3 +120,43 @@ def test_requests_it_does_not_take_get_the_routes_answers(
     too_large = kiosk.request("POST", "/v1/heartbeat", content=b" " * (MAX_BATCH_BYTES + 1))
     assert (too_large.status_code, too_large.json()["code"]) == (413, "body_too_large")
     assert stored(engine, kiosk.terminal_id) is None
+
+
+def test_call_next_answers_as_its_route_and_refuses_a_replay(
+        client: TestClient, engine: Engine, kiosk: SignedClient,
+        counter: SignedClient) -> None:
+    load_queues(engine)
+    first, second = number_of(kiosk), number_of(kiosk, priority="elderly")
+    call = {"window": "3", "staff_no": "1001", "categories": []}
+    body = json.dumps(call).encode()
+    headers = {**signing.signed_headers(counter.terminal_id, counter.key, "POST",
+                                        "/v1/queue/call-next", body, int(time.time())),
+               "Content-Type": "application/json"}
+    hot = client.post("/v1/queue/call-next", content=body, headers=headers)
+    assert hot.status_code == 200
+    replay = client.post("/v1/queue/call-next", content=body, headers=headers)
+    assert (replay.status_code, replay.json()["code"]) == (401, "replayed_nonce")
+    routed = counter.request("POST", "/v1/queue/call-next?through=route", json_body=call)
+    assert routed.status_code == 200
+    assert {hot.json()["number"], routed.json()["number"]} == {first, second}
+    assert hot.headers["content-type"] == routed.headers["content-type"]
+    hot_ticket, routed_ticket = hot.json(), routed.json()
+    assert hot_ticket.keys() == routed_ticket.keys()
+    same = ("category", "status", "window", "people_ahead", "recalls")
+    assert {key: hot_ticket[key] for key in same} == {key: routed_ticket[key] for key in same}
+    assert (hot_ticket["status"], hot_ticket["window"]) == ("called", "3")
+    empty = counter.request("POST", "/v1/queue/call-next", json_body=call)
+    assert (empty.status_code, empty.content) == (204, b"")
+
+
+def test_call_next_keeps_its_policy(client: TestClient, engine: Engine,
+                                    kiosk: SignedClient) -> None:
+    load_queues(engine)
+    number_of(kiosk)
+    call = {"window": "1", "staff_no": "1001", "categories": []}
+    refused = kiosk.request("POST", "/v1/queue/call-next", json_body=call)
+    assert (refused.status_code, refused.json()["code"]) == (403, "wrong_role")
+    display = enroll_terminal(client, engine, Role.DISPLAY)
+    assert display.request("POST", "/v1/queue/call-next", json_body=call).status_code == 403
+    stranger = enroll_terminal(client, engine, Role.COUNTER, center="C-002")
+    assert stranger.request("POST", "/v1/queue/call-next", json_body=call).status_code == 204

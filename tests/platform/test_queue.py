@@ -188,6 +188,26 @@ def test_fairness_order_on_one_window(
     weight: int, interleave: int, order: list[int]
 ) -> None:
     documents.put_queue_policy(engine, QueuePolicy(priority_weight=weight, interleave=interleave))
+    numbers, called = called_in_order(kiosk, counter)
+    assert called == [numbers[index] for index in order]
+
+
+@pytest.mark.parametrize("rows", ["the center's own and a default", "none"])
+def test_the_centers_own_policy_else_the_built_in_one(
+    kiosk: SignedClient, counter: SignedClient, engine: Engine, queues: None, rows: str
+) -> None:
+    """Both give weight 2, interleave 3; the default row ("*") gives 1 and 0."""
+    if rows != "none":
+        documents.put_queue_policy(engine, QueuePolicy(priority_weight=1, interleave=0))
+        documents.put_queue_policy(engine, QueuePolicy(priority_weight=2, interleave=3),
+                                   center="C-001")
+    numbers, called = called_in_order(kiosk, counter)
+    assert called == [numbers[index] for index in [1, 2, 3, 0, 4, 5]]
+
+
+def called_in_order(kiosk: SignedClient, counter: SignedClient) -> tuple[list[str], list[str]]:
+    """Six tickets of category A (effective waits as in the fairness test), then the
+    numbers one window calls until nobody waits."""
     numbers = lease(kiosk, "A", 6)
     plan = [(10, None), (9, "elderly"), (8, "disabled"), (7, "booked"), (6, "elderly"), (1, None)]
     items = [ticket_item(number, "A", minutes_ago(age), priority)
@@ -197,7 +217,7 @@ def test_fairness_order_on_one_window(
     while (number := call(counter)) is not None:
         called.append(number)
         assert act(counter, number, "end").status_code == 200
-    assert called == [numbers[index] for index in order]
+    return numbers, called
 
 
 def test_window_categories_and_transfers(

@@ -1,5 +1,6 @@
 """The queue through the real uvicorn server on loopback: concurrent kiosks
-and windows (SQLite and PostgreSQL), and the PlatformClient calls."""
+and windows (SQLite, PostgreSQL with one and with two platform processes), and
+the PlatformClient calls."""
 
 from __future__ import annotations
 
@@ -42,17 +43,21 @@ class Live:
 
 
 @pytest.fixture(
-    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+    scope="module",
+    params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres),
+            pytest.param("postgres, 2 processes", marks=pytest.mark.postgres)],
 )
 def live(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Live]:
+    """The platform serving one database; with 2 processes the windows' calls race
+    between processes too (uvicorn workers, each connection to one of them)."""
     if request.param == "sqlite":
         db_url = f"sqlite:///{tmp_path_factory.mktemp('queue-live') / 'platform.db'}"
     else:
         db_url = pg_url_or_skip()
         drop_every_table(db_url)
-    process = PlatformProcess(db_url)
+    process = PlatformProcess(db_url, workers=2 if "2 processes" in request.param else 1)
     engine = make_engine(db_url)
     try:
         process.start()

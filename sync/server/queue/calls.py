@@ -26,7 +26,7 @@ Every change is a `queue_event` row.
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, Select, case, select
+from sqlalchemy import Connection, Engine, String, TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol.queue import (
@@ -39,7 +39,8 @@ from sync.protocol.queue import (
     WalkInRequest,
 )
 from sync.server.auth import Caller
-from sync.server.db import WRITE, QueueEvent, QueueTicket
+from sync.server.db import WRITE, QueueTicket, single_statements
+from sync.server.queue import hall_push
 from sync.server.queue.core import (
     WAITING,
     add_event,
@@ -47,12 +48,18 @@ from sync.server.queue.core import (
     category,
     find_category,
     local_day,
-    policy,
     ticket_answer,
+    utc,
 )
 from sync.server.queue.errors import QueueError, Reason
 
 S = TicketStatus
+
+
+def _bound(sql: str) -> TextClause:
+    """SQL text whose `:categories` is a list (IN, expanded)."""
+    return text(sql).bindparams(bindparam("categories", expanding=True, type_=String()))
+
 #: action -> (statuses it applies to, resulting status, event kind)
 TRANSITIONS: dict[TicketAction, tuple[frozenset[S], S, str]] = {
     TicketAction.SERVE: (frozenset({S.CALLED}), S.SERVING, "serving"),
@@ -66,61 +73,93 @@ TRANSITIONS: dict[TicketAction, tuple[frozenset[S], S, str]] = {
 }
 
 
-def _interleave_due(session: Session, center: str, day: str, rule: QueuePolicy) -> bool:
-    """True when the last `interleave` calls of the day all went to priority tickets."""
-    if rule.interleave == 0:
-        return False
-    recent = session.execute(
-        select(QueueTicket.priority)
-        .join(QueueEvent, QueueEvent.ticket_id == QueueTicket.id)
-        .where(QueueEvent.center == center, QueueEvent.day == day, QueueEvent.kind == "called")
-        .order_by(QueueEvent.id.desc())
-        .limit(rule.interleave)
-    ).scalars().all()
-    return len(recent) == rule.interleave and all(p is not None for p in recent)
-
-
-def _candidates(center: str, day: str, request: CallNextRequest, rule: QueuePolicy,
-                now: float) -> Select[tuple[QueueTicket]]:
-    weighted_start = case(
-        (QueueTicket.priority.is_(None), QueueTicket.queued_at),
-        else_=now - (now - QueueTicket.queued_at) * rule.priority_weight,
-    )
-    query = select(QueueTicket).where(
-        QueueTicket.center == center,
-        QueueTicket.day == day,
-        QueueTicket.status.in_(WAITING),
-        (QueueTicket.target_window.is_(None)) | (QueueTicket.target_window == request.window),
-    )
-    if request.categories:
-        query = query.where(QueueTicket.category.in_(request.categories))
-    return query.order_by(weighted_start, QueueTicket.id).limit(1)
-
-
-def _take(session: Session, query: Select[tuple[QueueTicket]]) -> QueueTicket | None:
-    return session.scalar(query.with_for_update(skip_locked=True, of=QueueTicket))
+#: The fairness rule in SQL (the same text on SQLite and PostgreSQL): the policy
+#: (the center's row, else the default row, else the built-in defaults), whether
+#: the interleave is due, and the one candidate ticket, taken with `{lock}`.
+_CANDIDATE = """
+rule AS (
+  SELECT priority_weight AS weight, interleave FROM queue_policy
+  WHERE center IN (:center, '*') ORDER BY CASE WHEN center = '*' THEN 1 ELSE 0 END LIMIT 1),
+settings AS (
+  SELECT COALESCE((SELECT weight FROM rule), :weight) AS weight,
+         COALESCE((SELECT interleave FROM rule), :interleave) AS interleave),
+recent AS (
+  SELECT t.priority FROM queue_event e JOIN queue_ticket t ON t.id = e.ticket_id
+  WHERE e.center = :center AND e.day = :day AND e.kind = 'called'
+  ORDER BY e.id DESC LIMIT (SELECT interleave FROM settings)),
+due AS (
+  SELECT interleave > 0 AND (SELECT count(*) FROM recent) = interleave
+     AND NOT EXISTS (SELECT 1 FROM recent WHERE priority IS NULL) AS due FROM settings),
+candidate AS (
+  SELECT t.id FROM queue_ticket t
+  WHERE t.center = :center AND t.day = :day AND t.status IN ({waiting})
+    AND (t.target_window IS NULL OR t.target_window = :window)
+    AND (:any_category OR t.category IN :categories)
+  ORDER BY CASE WHEN t.priority IS NOT NULL AND (SELECT due FROM due) THEN 1 ELSE 0 END,
+           CASE WHEN t.priority IS NULL THEN t.queued_at
+                ELSE :now - (:now - t.queued_at) * (SELECT weight FROM settings) END,
+           t.id
+  LIMIT 1 {lock})""".replace("{waiting}", ", ".join(f"'{status}'" for status in WAITING))
+_CALLED = ('UPDATE queue_ticket SET status = \'called\', "window" = :window, called_at = :now, '
+           "target_window = NULL {where} RETURNING queue_ticket.id, queue_ticket.center, "
+           "queue_ticket.day, queue_ticket.number, queue_ticket.category, "
+           "queue_ticket.priority, queue_ticket.issued_at, queue_ticket.recalls")
+_EVENT = ('INSERT INTO queue_event (ticket_id, center, day, kind, "window", staff_no, at) '
+          "SELECT id, center, day, 'called', :window, :staff_no, :now FROM {source}")
+#: PostgreSQL: one statement (one round trip, no transaction to open and close): the
+#: candidate taken FOR UPDATE SKIP LOCKED, called, its event, the hall's NOTIFY.
+_CALL_NEXT_PG = _bound(
+    f"WITH {_CANDIDATE.format(lock='FOR UPDATE OF t SKIP LOCKED')}, "
+    f"called AS ({_CALLED.format(where='FROM candidate WHERE queue_ticket.id = candidate.id')}), "
+    f"event AS ({_EVENT.format(source='called')}), "
+    "woken AS (SELECT pg_notify(:channel, center) FROM called WHERE :notify) "
+    "SELECT called.*, (SELECT count(*) FROM woken) AS woken FROM called")
+#: SQLite: the same rule in a write transaction (BEGIN IMMEDIATE serialises calls).
+_CANDIDATE_SQLITE = _bound(f"WITH {_CANDIDATE.format(lock='')} SELECT id FROM candidate")
+_CALLED_SQLITE = text(_CALLED.format(where="WHERE queue_ticket.id = :id"))
+_EVENT_SQLITE = text(_EVENT.format(source="queue_ticket WHERE id = :id"))
 
 
 def call_next(engine: Engine, caller: Caller, request: CallNextRequest,
               now: float) -> Ticket | None:
     """Call the next ticket to `request.window`; None when nobody waits."""
-    with Session(engine.execution_options(**WRITE)) as session, session.begin():
-        day = local_day(now)
-        rule = policy(session, caller.center)
-        query = _candidates(caller.center, day, request, rule, now)
-        ticket = None
-        if _interleave_due(session, caller.center, day, rule):
-            ticket = _take(session, query.where(QueueTicket.priority.is_(None)))
-        if ticket is None:
-            ticket = _take(session, query)
-        if ticket is None:
+    with single_statements(engine) as connection:
+        ticket = call_next_on(connection, caller, request, now)
+    called(engine, caller, ticket)
+    return ticket
+
+
+def call_next_on(connection: Connection, caller: Caller, request: CallNextRequest,
+                 now: float) -> Ticket | None:
+    """`call_next` on a connection of `sync.server.db.single_statements` (SQLite:
+    its write transaction); then `called` once that has committed."""
+    defaults = QueuePolicy()
+    values = {"center": caller.center, "day": local_day(now), "window": request.window,
+              "staff_no": request.staff_no, "now": now, "weight": defaults.priority_weight,
+              "interleave": defaults.interleave, "any_category": not request.categories,
+              "categories": list(request.categories)}
+    if connection.dialect.name == "postgresql":
+        row = connection.execute(_CALL_NEXT_PG, {
+            **values, "channel": hall_push.CHANNEL,
+            "notify": hall_push.mode() == hall_push.NOTIFY}).first()
+    else:
+        taken = connection.execute(_CANDIDATE_SQLITE, values).scalar()
+        if taken is None:
             return None
-        ticket.status = S.CALLED.value
-        ticket.window = request.window
-        ticket.called_at = now
-        ticket.target_window = None
-        add_event(session, ticket, "called", now, request.window, request.staff_no)
-        return ticket_answer(session, ticket)
+        row = connection.execute(_CALLED_SQLITE, {**values, "id": taken}).first()
+        connection.execute(_EVENT_SQLITE, {**values, "id": taken})
+    if row is None:
+        return None
+    return Ticket(number=row.number, category=row.category, priority=row.priority,
+                  issued_at=utc(row.issued_at), people_ahead=0, status=S.CALLED,
+                  window=request.window, called_at=utc(now), recalls=row.recalls)
+
+
+def called(engine: Engine, caller: Caller, ticket: Ticket | None) -> None:
+    """After `call_next_on` committed: SQLite wakes the process's hall streams (on
+    PostgreSQL the statement's NOTIFY does)."""
+    if ticket is not None and engine.dialect.name != "postgresql":
+        hall_push.committed(engine, {caller.center})
 
 
 def _transfer(session: Session, caller: Caller, ticket: QueueTicket,

@@ -272,11 +272,16 @@ def _after_flush(session: Session, _context: Any) -> None:
 @event.listens_for(Session, "after_commit")
 def _after_commit(session: Session) -> None:
     centers = session.info.pop(_CENTERS, None)
-    if not centers:
-        return
     bind = session.get_bind()
-    hub = _hubs.get(bind.pool) if isinstance(bind, Engine) else None
-    if hub is not None:
+    if centers and isinstance(bind, Engine):
+        committed(bind, centers)
+
+
+def committed(engine: Engine, centers: set[str]) -> None:
+    """SQLite: a commit outside the ORM changed these centers' queues; wake the
+    process's streams of them (PostgreSQL: the transaction's NOTIFY does)."""
+    hub = _hubs.get(engine.pool)
+    if hub is not None and mode() == NOTIFY:
         for center in centers:
             hub.wake(center)
 

@@ -89,7 +89,10 @@ def get_queue_state(caller: CallerDep, engine: EngineDep) -> QueueState:
 )
 @allow(COUNTER, objects="tickets", scope=Scope.CENTER)
 def call_next(caller: CallerDep, body: CallNextRequest, engine: EngineDep) -> Any:
-    """Call the next ticket to a window, by the center's fairness policy."""
+    """Call the next ticket to a window, by the center's fairness policy.
+
+    A well-formed call is answered by `sync.server.hot_paths` before this route
+    (the same checks and work, in fewer steps); this one answers the others."""
     ticket = calls.call_next(engine, caller, body, time.time())
     return Response(status_code=204) if ticket is None else ticket
 
