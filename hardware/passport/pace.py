@@ -182,6 +182,10 @@ class _Suite:
     cipher: str
     key_length: int
 
+    @property
+    def block(self) -> int:
+        return 16 if self.cipher == "AES" else 8
+
     @classmethod
     def of(cls, info: PaceInfo) -> _Suite:
         return cls(*PROTOCOLS[info.protocol])
@@ -322,6 +326,9 @@ def authenticate(transmit: Transmit, key: MrzKey, info: PaceInfo, *,
         return _answer(data, answer_tag)
 
     encrypted = step(None, b"", 0x80)
+    if not encrypted or len(encrypted) % suite.block:  # unauthenticated: check its form
+        raise PaceError(f"the chip's encrypted nonce has {len(encrypted)} bytes, "
+                        f"not whole {suite.block}-byte blocks")
     nonce = suite.decrypt(kdf(secret, PI, suite.key_length), encrypted)
     map_key, agreement_key = private_keys or (_private(curve), _private(curve))
     chip_map = decode_point(curve, step(

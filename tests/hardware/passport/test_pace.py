@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hardware.passport import pace
+from hardware.passport.lds import encode_tlv
 from hardware.passport.mrz import MrzKey
 from hardware.passport.sm import AesSecureMessaging, SecureMessaging, SmError
 
@@ -201,3 +202,16 @@ def test_card_access_with_other_security_infos_and_unknown_protocols() -> None:
     assert pace.supported_infos(pace.pace_infos(whole)) == [INFO, gm_3des]  # AES first
     with pytest.raises(pace.PaceError):
         pace.pace_infos(b"\x31\x05\x30")
+
+
+
+@pytest.mark.parametrize("encrypted", [bytes.fromhex(NONCE_Z)[:-1], b""])
+def test_an_encrypted_nonce_that_is_not_whole_blocks_breaks_the_run(encrypted: bytes) -> None:
+    """The chip's first answer is not authenticated: a nonce that is not whole cipher
+    blocks (a short or corrupted answer) is a PaceError, which the reader turns into
+    "place it again". It was cryptography's ValueError, which nothing caught: the
+    passport adapter's job ended in the log and the screen waited for an answer."""
+    answer = encode_tlv(0x7C, encode_tlv(0x80, encrypted)).hex().upper() + "9000"
+    transmit, _sent = _scripted([TRANSCRIPT[0], (TRANSCRIPT[1][0], answer)])
+    with pytest.raises(pace.PaceError, match="nonce"):
+        pace.authenticate(transmit, KEY, INFO, private_keys=(SK_MAP_IFD, SK_DH_IFD))
