@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from hardware.health import DeviceError, Health
+from hardware.messages import QT_TRANSLATE_NOOP
 from terminal.config import PassportSection
 from terminal.devices.workers import DeviceAdapter, translate_device
 
@@ -27,6 +28,9 @@ if TYPE_CHECKING:
     from hardware.passport.reader import PassportReader
 
 log = logging.getLogger("terminal.devices")
+# the reader could not be set up (hardware.idcard.pcsc's message, without pyscard)
+MSG_UNAVAILABLE = QT_TRANSLATE_NOOP(
+    "Device", "The card reader is not available. Please ask staff for help.")
 
 #: the simulated passport's face (DG2), see resources/demo/README.md
 SPECIMEN_FACE = Path(__file__).resolve().parents[2] / "resources" / "demo" / "passport-face.jpg"
@@ -80,7 +84,13 @@ class PassportAdapter(DeviceAdapter):
 
     def _open(self) -> PassportReader:
         if self._reader is None:
-            self._reader = self._opener()
+            try:
+                self._reader = self._opener()
+            except DeviceError:
+                raise
+            except Exception as error:  # a CSCA file that does not load, a driver missing
+                raise DeviceError(f"the passport reader could not be set up: "
+                                  f"{type(error).__name__}: {error}", MSG_UNAVAILABLE) from error
         return self._reader
 
     def read(self, key: MrzKey) -> None:
