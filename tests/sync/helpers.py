@@ -20,6 +20,7 @@ from sync.crypto import Sealer
 from sync.outbox import Clock, Outbox, utc_now
 from sync.protocol.models import ApplicationPayload, Channel, Person, Role, TicketPayload
 from sync.server.db import StoredTransaction
+from sync.server.faults import write_plan
 from sync.store.database import open_database
 from sync.store.files import AttachmentFiles
 from sync.synchronizer import Synchronizer, SyncSettings
@@ -62,6 +63,21 @@ class Terminal:
     def close(self) -> None:
         self.client.close()
         self.outbox.database.close()
+
+
+@contextmanager
+def faulty_platform(folder: Path) -> Iterator[tuple[LocalPlatform, Path]]:
+    """A local platform (demo data) running until the block ends, and its fault plan:
+    `write_plan(plan, rules)` injects faults (none to begin with)."""
+    plan = folder / "faults.json"
+    write_plan(plan, [])
+    platform = LocalPlatform(f"sqlite:///{folder / 'platform.db'}", demo_data=DEMO_DIR,
+                             fault_plan=plan)
+    platform.start()
+    try:
+        yield platform, plan
+    finally:
+        platform.stop()
 
 
 def enroll(platform: LocalPlatform, url: str | None = None) -> tuple[str, bytes]:

@@ -22,9 +22,7 @@ from sync.server.faults import FaultRule, write_plan
 from sync.server.process import PlatformProcess
 from terminal.hall_feed import HallFeed
 from terminal.link import Link
-from terminal.local_platform import LocalPlatform
-from tests.helpers.platform import DEMO_DIR
-from tests.sync.helpers import enroll
+from tests.sync.helpers import enroll, faulty_platform
 
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 
@@ -127,35 +125,31 @@ def test_a_stream_the_platform_answers_with_503_keeps_the_link_online(
     reachable, so the feed backs off without flipping the link offline. A flip was
     answered by the link's probe (online again) ending the feed's and the sync
     worker's back-off each time: a tight reconnect loop."""
-    plan = tmp_path / "faults.json"
-    write_plan(plan, [])
-    platform = LocalPlatform(f"sqlite:///{tmp_path / 'platform.db'}", demo_data=DEMO_DIR,
-                             fault_plan=plan)
-    platform.start()
-    terminal_id, key = enroll(platform)
-    write_plan(plan, [FaultRule(action="status", status=503, path="/v1/queue/events",
-                                times=None)])
-    client = PlatformClient(platform.url, terminal_id, key)
-    link = Link(client.probe, interval=0.02, timeout=1.0, retry_first=0.02, retry_cap=0.1)
-    moves: list[bool] = []
-    link.changed.connect(moves.append)
-    opened: list[int | None] = []
+    with faulty_platform(tmp_path) as (platform, plan):
+        terminal_id, key = enroll(platform)
+        write_plan(plan, [FaultRule(action="status", status=503, path="/v1/queue/events",
+                                    times=None)])
+        client = PlatformClient(platform.url, terminal_id, key)
+        link = Link(client.probe, interval=0.02, timeout=1.0, retry_first=0.02,
+                    retry_cap=0.1)
+        moves: list[bool] = []
+        link.changed.connect(moves.append)
+        opened: list[int | None] = []
 
-    def opener(last_event_id: int | None) -> Iterator[HallEvent]:
-        opened.append(last_event_id)
-        return client.queue_events(last_event_id)
+        def opener(last_event_id: int | None) -> Iterator[HallEvent]:
+            opened.append(last_event_id)
+            return client.queue_events(last_event_id)
 
-    feed = HallFeed(opener, first_delay=0.05, max_delay=0.2)  # type: ignore[arg-type]
-    feed.follow(link)
-    try:
-        link.start()
-        qtbot.waitUntil(lambda: moves == [True], timeout=5000)
-        feed.start()
-        qtbot.waitUntil(lambda: len(opened) >= 5, timeout=5000)
-        assert moves == [True]
-        assert link.truth() is True
-    finally:
-        feed.stop()
-        link.stop()
-        client.close()
-        platform.stop()
+        feed = HallFeed(opener, first_delay=0.05, max_delay=0.2)  # type: ignore[arg-type]
+        feed.follow(link)
+        try:
+            link.start()
+            qtbot.waitUntil(lambda: moves == [True], timeout=5000)
+            feed.start()
+            qtbot.waitUntil(lambda: len(opened) >= 5, timeout=5000)
+            assert moves == [True]
+            assert link.truth() is True
+        finally:
+            feed.stop()
+            link.stop()
+            client.close()

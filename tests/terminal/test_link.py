@@ -27,8 +27,14 @@ from terminal.local_platform import LocalPlatform
 from terminal.shell import link_sync
 from terminal.sync_badge import SyncBadge
 from terminal.sync_bridge import SyncBridge
-from tests.helpers.platform import DEMO_DIR, start_platform
-from tests.sync.helpers import count_at_platform, enroll, make_terminal, ticket
+from tests.helpers.platform import start_platform
+from tests.sync.helpers import (
+    count_at_platform,
+    enroll,
+    faulty_platform,
+    make_terminal,
+    ticket,
+)
 
 WAIT_MS = 15_000
 
@@ -170,39 +176,35 @@ def test_a_platform_that_answers_garbage_stays_reachable_and_is_waited_for(
     """/healthz answers while every /v1 reply is unreadable: the link does not flip
     (a flip ended the worker's back-off each time, a tight loop), the badge says
     the records wait, and they go once the platform heals."""
-    plan = tmp_path / "faults.json"
-    write_plan(plan, [])
-    platform = LocalPlatform(f"sqlite:///{tmp_path / 'platform.db'}", demo_data=DEMO_DIR,
-                             fault_plan=plan)
-    platform.start()
-    terminal_id, key = enroll(platform)
-    write_plan(plan, [FaultRule(action="garbage", path="/v1/", times=None)])
-    terminal = make_terminal(tmp_path / "terminal", platform.url, terminal_id, key,
-                             settings=SyncSettings(backoff_base=0.02, backoff_cap=0.1))
-    bridge, link, _linked = link_sync(terminal.sync, Link(
-        terminal.client.probe, interval=0.02, timeout=1.0, retry_first=0.02, retry_cap=0.1))
-    moves: list[bool] = []
-    link.changed.connect(moves.append)
-    garbled: list[SyncState] = []
-    bridge.stateChanged.connect(
-        lambda s: garbled.append(s) if "garbled" in (s.last_error or "") else None)
-    terminal.outbox.submit(ticket(1))
-    badge = SyncBadge()
-    bridge.stateChanged.connect(badge.show_state)
-    try:
-        link.start()
-        bridge.start()
-        qtbot.waitUntil(lambda: len(garbled) >= 5, timeout=WAIT_MS)
-        assert moves == [True]
-        assert (garbled[-1].online, garbled[-1].backlog) == (True, 1)
-        assert badge.text() == "● Online · 1 saved, sending is delayed"
+    with faulty_platform(tmp_path) as (platform, plan):
+        terminal_id, key = enroll(platform)
+        write_plan(plan, [FaultRule(action="garbage", path="/v1/", times=None)])
+        terminal = make_terminal(tmp_path / "terminal", platform.url, terminal_id, key,
+                                 settings=SyncSettings(backoff_base=0.02, backoff_cap=0.1))
+        bridge, link, _linked = link_sync(terminal.sync, Link(
+            terminal.client.probe, interval=0.02, timeout=1.0, retry_first=0.02,
+            retry_cap=0.1))
+        moves: list[bool] = []
+        link.changed.connect(moves.append)
+        garbled: list[SyncState] = []
+        bridge.stateChanged.connect(
+            lambda s: garbled.append(s) if "garbled" in (s.last_error or "") else None)
+        terminal.outbox.submit(ticket(1))
+        badge = SyncBadge()
+        bridge.stateChanged.connect(badge.show_state)
+        try:
+            link.start()
+            bridge.start()
+            qtbot.waitUntil(lambda: len(garbled) >= 5, timeout=WAIT_MS)
+            assert moves == [True]
+            assert (garbled[-1].online, garbled[-1].backlog) == (True, 1)
+            assert badge.text() == "● Online · 1 saved, sending is delayed"
 
-        write_plan(plan, [])
-        qtbot.waitUntil(lambda: count_at_platform(platform) == 1, timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: badge.text() == "● Online", timeout=WAIT_MS)
-        assert moves == [True]
-    finally:
-        link.stop()
-        bridge.stop()
-        terminal.close()
-        platform.stop()
+            write_plan(plan, [])
+            qtbot.waitUntil(lambda: count_at_platform(platform) == 1, timeout=WAIT_MS)
+            qtbot.waitUntil(lambda: badge.text() == "● Online", timeout=WAIT_MS)
+            assert moves == [True]
+        finally:
+            link.stop()
+            bridge.stop()
+            terminal.close()
