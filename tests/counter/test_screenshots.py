@@ -64,11 +64,13 @@ def test_counter_shots_render_at_both_desk_sizes(qapp: object, tmp_path: Path) -
 
 
 @pytest.mark.log_warnings(r"hall event stream", r"no audio output device", r"platform unreachable")
-def test_display_shots_render_the_hall_at_1920x1080(qapp: object, tmp_path: Path) -> None:
+def test_display_shots_render_the_hall_at_every_size(qapp: object, tmp_path: Path) -> None:
     script = load_script()
     log = script.display_shots(tmp_path, shots=["hall"], languages=["zh_CN", "en"])
-    expected = {f"hall{state}-{language}-1920x1080.png": (1920, 1080)
-                for state in ("", "-empty", "-offline") for language in ("zh_CN", "en")}
+    expected = {f"hall{state}-{language}-{name}.png": size
+                for state in ("", "-empty", "-help", "-offline") for language in ("zh_CN", "en")
+                for name, size in (("1920x1080", (1920, 1080)), ("1280x720", (1280, 720)),
+                                   ("1080x1920", (1080, 1920)))}
     assert sizes_of(tmp_path / "display") == expected
     assert {path.name for path in log.files} == set(expected)
     assert log.problems == []
