@@ -62,6 +62,7 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._online: bool | None = None
+        self._answered_failure = False  # the last pass was answered, with a failure
         self._last_success: datetime | None = None
         self._platform = Condition(log, "platform unreachable")
         self._trouble = Condition(log, "platform answers but cannot take deliveries")
@@ -82,8 +83,9 @@ class SyncWorker:
             self._thread = None
 
     def wake(self) -> None:
-        """Something was submitted: deliver now if the link is up."""
-        if self._online is not False:
+        """Something was submitted: deliver now if the link is up, unless the
+        platform answered a failure (busy, Retry-After): its back-off holds."""
+        if self._online is not False and not self._answered_failure:
             self._wake.set()
 
     def retry_now(self) -> None:
@@ -99,6 +101,7 @@ class SyncWorker:
             error: str | None = None
             auth_failed = False
             retry_after: float | None = None
+            answered_failure = False
             try:
                 contacted = False
                 while not self._stop.is_set() and self.sync.deliver_batch().sent:
@@ -128,6 +131,7 @@ class SyncWorker:
                 error, retry_after = str(failure), failure.retry_after
                 self._trouble.failed(error)
                 self._online = True
+                answered_failure = True
             except AuthError as failure:
                 error, auth_failed = str(failure), True
                 self._platform.failed(f"the platform refuses this terminal: {error}",
@@ -143,6 +147,7 @@ class SyncWorker:
                 error = f"internal error: {type(failure).__name__}"
                 self._bug.failed(f"{type(failure).__name__}: {failure}", level=logging.ERROR,
                                  exc_info=failure)
+            self._answered_failure = answered_failure
             self._maintain()
             failures = failures + 1 if error else 0
             wait = (full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap,

@@ -15,7 +15,15 @@ from sync.synchronizer import SyncSettings
 from sync.worker import SyncState, SyncWorker
 from terminal.sync_badge import SyncBadge
 from terminal.sync_bridge import SyncBridge
-from tests.sync.helpers import DEMO_DIR, Terminal, application, make_terminal, ticket
+from tests.sync.helpers import (
+    DEMO_DIR,
+    Terminal,
+    application,
+    enroll,
+    faulty_platform,
+    make_terminal,
+    ticket,
+)
 
 FAST = SyncSettings(poll_interval=0.1, backoff_base=0.05, backoff_cap=0.3,
                     refresh_interval=60, heartbeat_interval=60)
@@ -104,3 +112,41 @@ def _state(bridge: SyncBridge) -> SyncState:
     state = bridge.last_state
     assert state is not None
     return state
+
+
+@pytest.mark.log_warnings(r"platform answers but cannot take deliveries")
+def test_a_record_submitted_while_the_platform_asks_to_wait_does_not_cut_the_wait(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """The platform answers 429 with Retry-After: 2. A record submitted meanwhile
+    (the bridge wakes the worker) waits with the others: the worker asks again
+    only after the two seconds. Since a platform that answers counts as online,
+    the wake that sends a new record at once while online ended the back-off at
+    each submission (ten milliseconds after the 429 here)."""
+    import time
+
+    from sync.server.faults import FaultRule, write_plan
+
+    with faulty_platform(tmp_path) as (platform, plan):
+        terminal_id, key = enroll(platform)
+        write_plan(plan, [FaultRule(action="status", status=429, retry_after=2,
+                                    path="/v1/transactions/batch", times=None)])
+        terminal = make_terminal(tmp_path / "terminal", platform.url, terminal_id, key,
+                                 settings=SyncSettings(poll_interval=0.1, backoff_base=0.05,
+                                                       backoff_cap=1.0))
+        refused: list[float] = []  # when each delivery was answered 429
+        worker = SyncWorker(terminal.sync, on_state=lambda s: refused.append(
+            time.monotonic()) if "429" in (s.last_error or "") else None)
+        worker.start()
+        try:
+            terminal.outbox.submit(ticket(1))
+            worker.wake()
+            qtbot.waitUntil(lambda: len(refused) == 1, timeout=15_000)
+            for n in range(2, 5):
+                terminal.outbox.submit(ticket(n))
+                worker.wake()
+            qtbot.waitUntil(lambda: len(refused) == 2, timeout=15_000)
+            assert refused[1] - refused[0] >= 2.0
+        finally:
+            worker.stop()
+            terminal.close()
+
