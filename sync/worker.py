@@ -62,7 +62,6 @@ class SyncWorker:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._online: bool | None = None
-        self._answered_failure = False  # the last pass was answered, with a failure
         self._last_success: datetime | None = None
         self._platform = Condition(log, "platform unreachable")
         self._trouble = Condition(log, "platform answers but cannot take deliveries")
@@ -83,9 +82,9 @@ class SyncWorker:
             self._thread = None
 
     def wake(self) -> None:
-        """Something was submitted: deliver now if the link is up, unless the
-        platform answered a failure (busy, Retry-After): its back-off holds."""
-        if self._online is not False and not self._answered_failure:
+        """Something was submitted: deliver now if the link is up (a back-off the
+        platform's own failing answer started holds: `_run`)."""
+        if self._online is not False:
             self._wake.set()
 
     def retry_now(self) -> None:
@@ -147,13 +146,15 @@ class SyncWorker:
                 error = f"internal error: {type(failure).__name__}"
                 self._bug.failed(f"{type(failure).__name__}: {failure}", level=logging.ERROR,
                                  exc_info=failure)
-            self._answered_failure = answered_failure
             self._maintain()
             failures = failures + 1 if error else 0
             wait = (full_jitter_delay(failures, settings.backoff_base, settings.backoff_cap,
                                       retry_after) if error else settings.poll_interval)
             self._publish(self._online, error or self._store_problem, auth_failed)
-            self._wake.wait(wait)
+            # the platform answered "not now" (busy, Retry-After): only stopping ends
+            # the wait, not a record submitted meanwhile (nor one submitted during
+            # this pass), which the next pass sends with the others
+            (self._stop if answered_failure else self._wake).wait(wait)
             self._wake.clear()
 
     def _maintain(self) -> None:
