@@ -119,6 +119,7 @@ class KioskComposition:
         shell.bridge.stateChanged.connect(self.badge.show_state)
         shell.bridge.stateChanged.connect(lambda _state: self.attract.refresh())
         self.queue_view.changed.connect(self.attract.refresh)
+        self.queue_view.changed.connect(self.navigator.queue_moved)
         self.queue_view.start()
         self.attract.refresh()
 

@@ -181,6 +181,11 @@ class Navigator(QObject):
         self.bar.hide_countdown()
         self.sessionEnded.emit()
 
+    def queue_moved(self) -> None:
+        """A new queue state came by the platform's stream: the screen shown follows it."""
+        if self.current is not None:
+            self.screens[self.current].queue_moved()
+
     def _prompt_changed(self, screen: KioskScreen) -> None:
         if self.current is not None and self.screens[self.current] is screen:
             self.promptChanged.emit()

@@ -43,6 +43,9 @@ class KioskScreen(QWidget):
     def retranslate(self) -> None:
         """Set every visible text through self.tr(); called on language change."""
 
+    def queue_moved(self) -> None:
+        """The platform pushed a new queue state while this screen is shown."""
+
     def spoken_text(self) -> str:
         """What voice guidance reads: the title, then the screen's prompts (its
         visible labels of the roles in `SPOKEN_ROLES`, top to bottom)."""

@@ -163,6 +163,13 @@ class TakeNumberScreen(KioskScreen):
                           lambda found: self._cached(runtime, token, found),
                           lambda _message: self._cached(runtime, token, None), token=token)
 
+    def queue_moved(self) -> None:
+        """The counts follow the stream while the resident looks at them."""
+        live = self.context.live_queue()
+        if live is not None:
+            self._loading.next()  # a read still under way would bring older counts
+            self._set_categories(live.categories, estimated=False)
+
     def _cached(self, runtime: Any, token: Token, found: Any) -> None:
         """The cached counts at once, then the platform's (when the link is up)."""
         if found is not None and self.estimated:

@@ -66,6 +66,7 @@ def test_calls_and_tickets_elsewhere_reach_the_kiosk_without_a_read(
                             serving=view.serving, language=lambda: "en")
     qtbot.addWidget(attract)
     view.changed.connect(attract.refresh)
+    view.changed.connect(kiosk.navigator.queue_moved)  # as the kiosk's composition does
     reads = count_reads(kiosk)
     view.start()
     qtbot.waitUntil(lambda: view.pushed and waiting(view) == 0, timeout=WAIT_MS)
@@ -78,9 +79,12 @@ def test_calls_and_tickets_elsewhere_reach_the_kiosk_without_a_read(
         kiosk.navigator.go("take_number")
         tile = kiosk.screen("take_number").tiles["A"]
         assert tile.hint_label.text() == "1 waiting"  # the pushed count, not read
+        other_kiosk.issue_ticket("A", uuid.uuid4())  # while the resident looks at the tiles
+        qtbot.waitUntil(lambda: tile.hint_label.text() == "2 waiting", timeout=WAIT_MS)
         counter.call_next("3", "1001")
         qtbot.waitUntil(lambda: number in attract.serving_label.text(), timeout=WAIT_MS)
-        assert view.serving() == [(number, "3")] and waiting(view) == 0
+        qtbot.waitUntil(lambda: tile.hint_label.text() == "1 waiting", timeout=WAIT_MS)
+        assert view.serving() == [(number, "3")] and waiting(view) == 1
     finally:
         other_kiosk.close()
         counter.close()
