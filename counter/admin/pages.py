@@ -5,7 +5,7 @@ each time it is opened."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent
@@ -32,7 +32,7 @@ class ManagerPages(QFrame):
         self.staff = StaffPage(client)
         self.windows = WindowsPage(client, language())
         self.hours = HoursPage(client, language())
-        self.calendar = CalendarPage(client, today=date.today())
+        self.calendar = CalendarPage(client, today=datetime.now(zone).date())  # the center's
         self.tabs = QTabWidget(objectName="managerTabs")
         for page in self.pages:
             self.tabs.addTab(page, "")

@@ -259,3 +259,28 @@ def test_a_staff_card_held_on_the_reader_is_bound(counter: Counter, qtbot: QtBot
     runtime = counter.shell.services.runtime
     by_card = runtime.staff.sign_in(SignInPurpose.COUNTER, MANAGER_PIN, card_uid="04C0FFEE")
     assert by_card.member is not None and by_card.member.staff_no == MANAGER
+
+
+def test_the_calendar_opens_on_the_centers_today_whatever_the_machines_zone(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine zone 26 hours behind the center's: their dates always differ, and
+    the calendar opened on the machine's (a Beijing morning on a machine left on UTC
+    showed yesterday, and on New Year's morning last year's calendar)."""
+    import time
+    from zoneinfo import ZoneInfo
+
+    from counter.admin.pages import ManagerPages
+
+    center = ZoneInfo("Pacific/Kiritimati")  # UTC+14
+    monkeypatch.setenv("TZ", "Etc/GMT+12")  # UTC-12
+    time.tzset()
+    try:
+        pages = ManagerPages(lambda: None, center, lambda: "en")
+        qtbot.addWidget(pages)
+        today = datetime.now(center).date()
+        assert date.today() != today
+        assert pages.calendar.day.date().toPython() == today
+        assert pages.calendar.year.value() == today.year
+    finally:
+        monkeypatch.setenv("TZ", "Asia/Shanghai")
+        time.tzset()
