@@ -9,7 +9,7 @@ and two thread hops a heartbeat cost 1.6 ms of CPU, a probe 0.45 ms and a call
 - `GET /healthz`: `{"ok": true}`, with the answering process in
   `X-Platform-Worker` (its pid: which of several workers took the connection).
 - `POST /v1/heartbeat` and `POST /v1/queue/call-next`, well-formed (signature
-  headers, no query) with a valid body: the same checks as their routes
+  headers, no query, a JSON content type) with a valid body: the same checks as their routes
   (terminal, signature, clock, withdrawal, the route's roles, the nonce in the
   table every route spends nonces in) and the same work, in one thread hop on
   one connection (`sync.server.heartbeat`, `sync.server.queue.calls`). Any
@@ -20,6 +20,7 @@ and two thread hops a heartbeat cost 1.6 ms of CPU, a probe 0.45 ms and a call
 from __future__ import annotations
 
 import asyncio
+import email.message
 import os
 import threading
 import time
@@ -28,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import Engine
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -50,8 +51,9 @@ from sync.server.queue import routes as queue_routes
 from sync.server.routes import post_heartbeat
 
 WORKER_HEADER = "X-Platform-Worker"
-#: Threads per process taking heartbeats (on PostgreSQL each holds a connection).
-HEARTBEAT_THREADS = 2
+#: Threads per process taking heartbeats: on PostgreSQL each holds a connection of its
+#: own (docs/capacity.md counts it); one takes a few hundred a second.
+HEARTBEAT_THREADS = 1
 _HEALTHY = b'{"ok":true}'
 #: (status, JSON body or b"") of an answered request.
 Answer = tuple[int, bytes]
@@ -112,10 +114,13 @@ class HotPaths:
         except ApiError as error:  # too large (sync.server.limits)
             await api_error_response(error)(scope, receive, send)
             return
+        headers = Headers(scope=scope)
         try:
-            signed = signed_request_of(scope, Headers(scope=scope), body)
+            if not _json_content(headers.get("content-type")):
+                raise ValueError("the route answers a body it does not read as JSON")
+            signed = signed_request_of(scope, headers, body)
             parsed = route.model.model_validate_json(body)
-        except (ApiError, ValidationError):
+        except (ApiError, ValueError):  # pydantic's ValidationError is a ValueError
             await self.app(scope, _replay(body, receive), send)
             return
         try:
@@ -157,6 +162,17 @@ async def _healthz(send: Send) -> None:
         (b"content-length", str(len(_HEALTHY)).encode()),
         (WORKER_HEADER.lower().encode(), str(os.getpid()).encode())]})
     await send({"type": "http.response.body", "body": _HEALTHY})
+
+
+def _json_content(value: str | None) -> bool:
+    """The body is JSON as FastAPI reads it (strict: application/json or +json)."""
+    if not value:
+        return False
+    message = email.message.Message()
+    message["content-type"] = value
+    subtype = message.get_content_subtype()
+    return message.get_content_maintype() == "application" and (
+        subtype == "json" or subtype.endswith("+json"))
 
 
 async def _read_body(receive: Receive) -> bytes:

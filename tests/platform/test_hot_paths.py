@@ -160,3 +160,17 @@ def test_call_next_keeps_its_policy(client: TestClient, engine: Engine,
     assert display.request("POST", "/v1/queue/call-next", json_body=call).status_code == 403
     stranger = enroll_terminal(client, engine, Role.COUNTER, center="C-002")
     assert stranger.request("POST", "/v1/queue/call-next", json_body=call).status_code == 204
+
+
+def test_a_body_not_sent_as_json_gets_the_routes_answer(
+        client: TestClient, kiosk: SignedClient) -> None:
+    for content_type in (None, "text/plain"):
+        body, headers = signed_beat(kiosk, BEAT)
+        del headers["Content-Type"]
+        if content_type:
+            headers["Content-Type"] = content_type
+        answer = client.post("/v1/heartbeat", content=body, headers=headers)
+        assert (answer.status_code, answer.json()["code"]) == (422, "invalid_request")
+    body, headers = signed_beat(kiosk, BEAT)
+    headers["Content-Type"] = "application/vnd.reception+json; charset=utf-8"
+    assert client.post("/v1/heartbeat", content=body, headers=headers).status_code == 204
