@@ -350,7 +350,7 @@ class Desk(QObject):
     def _call(self, call: Callable[[], Any], done: Callable[[Any], None], *,
               offline: Callable[[], None] | None = None) -> None:
         def failed(error: Exception) -> None:
-            from sync.client import RequestRefused, TransientError
+            from sync.client import RequestRefused, TransientError, Unreachable
 
             if isinstance(error, TransientError):
                 self._failed(error)
@@ -358,7 +358,11 @@ class Desk(QObject):
                     offline()
                     return
                 self.message.emit(self.tr("The platform cannot be reached. Serve the "
-                                          "numbers residents show, or issue a walk-in."))
+                                          "numbers residents show, or issue a walk-in.")
+                                  if isinstance(error, Unreachable) else
+                                  self.tr("The platform is busy or has a fault right now. "
+                                          "Serve the numbers residents show, or try again "
+                                          "in a minute."))
             elif isinstance(error, RequestRefused):
                 self.message.emit(self.tr("The platform refused: %1").replace("%1", error.message))
                 self.refresh()

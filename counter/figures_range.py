@@ -39,9 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter.acceptance.common import set_state
+from counter.admin.common import busy_text, problem_of
 from counter.figures import chart_view, minutes
 from counter.runner import Runner
-from sync.client import AuthError, TransientError
 from sync.protocol.ratings import LEVELS, FigureLine, RangeFigures, csv_rows
 from sync.ratings_client import RatingsClient
 
@@ -143,12 +143,7 @@ class RangeFiguresPage(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.show_button.setEnabled(True)
-        if isinstance(error, AuthError) and error.code == "manager_required":
-            self.problem = "manager"
-        elif isinstance(error, TransientError):
-            self.problem = "offline"
-        else:
-            self.problem = "refused"
+        self.problem = problem_of(error)
         self._retranslate()
 
     def export(self) -> Path | None:
@@ -272,6 +267,7 @@ class RangeFiguresPage(QWidget):
             "manager": self.tr("Only the center manager signed in on this counter sees the "
                                "center's figures."),
             "offline": self.tr("The platform cannot be reached; try again later."),
+            "busy": busy_text(),
             "refused": self.tr("The platform refused the request; see the log."),
             "range": self.tr("Choose a start on or before the end, at most a year apart."),
             "saved": self.tr("Saved: %1").replace("%1", str(self.last_export)),

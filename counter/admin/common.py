@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from counter.runner import Runner
-from sync.client import AuthError, RequestRefused, TransientError
+from sync.client import AuthError, RequestRefused, TransientError, Unreachable
 from sync.manager_client import ManagerClient
 
 # The manager's client while a manager is signed in online, else None.
@@ -21,6 +21,26 @@ def offline_text() -> str:
     return QCoreApplication.translate(
         "ManagerPages", "The platform cannot be reached. Nothing was changed; "
         "try again when the connection is back.")
+
+
+def busy_text() -> str:
+    """The platform answered, but busy or failing (not out of reach)."""
+    return QCoreApplication.translate(
+        "ManagerPages", "The platform is busy or has a fault right now. Nothing was "
+        "changed; try again in a minute.")
+
+
+def problem_of(error: Exception) -> str:
+    """A page's problem with a failed platform call: "manager" (a manager must be
+    signed in), "offline" (no answer), "busy" (an answer that is busy, failing or
+    unreadable) or "refused"."""
+    if isinstance(error, AuthError) and error.code == "manager_required":
+        return "manager"
+    if isinstance(error, Unreachable):
+        return "offline"
+    if isinstance(error, TransientError):
+        return "busy"
+    return "refused"
 
 
 def refusal_text(code: str) -> str:
@@ -44,8 +64,10 @@ def refusal_text(code: str) -> str:
 
 def explain(error: Exception) -> str:
     """A refusal or failure of the platform, for the manager."""
-    if isinstance(error, TransientError):
+    if isinstance(error, Unreachable):
         return offline_text()
+    if isinstance(error, TransientError):
+        return busy_text()
     if isinstance(error, AuthError | RequestRefused):
         return refusal_text(error.code)
     return QCoreApplication.translate("ManagerPages", "Something went wrong: %1") \

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from counter.acceptance.common import chinese, set_state
+from counter.admin.common import busy_text, problem_of
 from counter.rating.window import REASONS
 from counter.runner import Runner
-from sync.client import AuthError, TransientError
 from sync.protocol.ratings import FollowUp, FollowUpList, FollowUpState
 from sync.ratings_client import RatingsClient
 from terminal.center_time import in_center
@@ -115,12 +115,7 @@ class FollowUpsPage(QWidget):
 
     def _failed(self, error: Exception) -> None:
         self.refresh_button.setEnabled(True)
-        if isinstance(error, AuthError) and error.code == "manager_required":
-            self.problem = "manager"
-        elif isinstance(error, TransientError):
-            self.problem = "offline"
-        else:
-            self.problem = "refused"
+        self.problem = problem_of(error)
         self._retranslate()
 
     def item(self, follow_up_id: int) -> FollowUp | None:
@@ -250,12 +245,13 @@ class FollowUpsPage(QWidget):
                                "answers follow-ups."),
             "offline": self.tr("The platform cannot be reached; the list is the last one "
                                "shown. Try again later."),
+            "busy": busy_text(),
             "refused": self.tr("The platform refused the request; see the log."),
             "saved": self.tr("The answer was saved."),
         }
         self.message.setText(problems.get(self.problem, ""))
         set_state(self.message, "attention" if self.problem in (
-            "manager", "offline", "refused") else "")
+            "manager", "offline", "busy", "refused") else "")
         self.table.setHorizontalHeaderLabels([
             self.tr("State"), self.tr("Rating"), self.tr("Answer by"), self.tr("Reasons"),
             self.tr("Case or ticket"), self.tr("Window"), self.tr("Clerk")])

@@ -1240,6 +1240,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The platform is busy or has a fault right now. Serve the numbers residents show, or try again in a minute.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The platform refused: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2325,6 +2329,10 @@
     <name>ManagerPages</name>
     <message>
         <source>The platform cannot be reached. Nothing was changed; try again when the connection is back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform is busy or has a fault right now. Nothing was changed; try again in a minute.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1237,6 +1237,10 @@
         <translation>连不上平台。请按群众出示的号码办理，或现场办理。</translation>
     </message>
     <message>
+        <source>The platform is busy or has a fault right now. Serve the numbers residents show, or try again in a minute.</source>
+        <translation>平台繁忙或出现故障。请先为居民出示的号码办理，或一分钟后再试。</translation>
+    </message>
+    <message>
         <source>The platform refused: %1</source>
         <translation>平台拒绝：%1</translation>
     </message>
@@ -2345,6 +2349,10 @@
     <message>
         <source>The platform cannot be reached. Nothing was changed; try again when the connection is back.</source>
         <translation>无法连接平台，未做任何更改；请在网络恢复后重试。</translation>
+    </message>
+    <message>
+        <source>The platform is busy or has a fault right now. Nothing was changed; try again in a minute.</source>
+        <translation>平台繁忙或出现故障。未做任何更改，请一分钟后再试。</translation>
     </message>
     <message>
         <source>Your manager session has ended. Sign out and sign in again.</source>

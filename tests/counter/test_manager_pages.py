@@ -284,3 +284,17 @@ def test_the_calendar_opens_on_the_centers_today_whatever_the_machines_zone(
     finally:
         monkeypatch.setenv("TZ", "Asia/Shanghai")
         time.tzset()
+
+
+def test_a_busy_platform_is_told_apart_from_an_unreachable_one() -> None:
+    from counter.admin.common import busy_text, explain, offline_text, problem_of
+    from sync.client import AuthError, RequestRefused, ServerError, TransientError, Unreachable
+
+    cases = [(Unreachable("platform unreachable: ConnectError"), "offline"),
+             (ServerError("platform failed: HTTP 503", 503), "busy"),
+             (TransientError("garbled reply from the platform"), "busy"),
+             (AuthError("manager_required", "sign in"), "manager"),
+             (RequestRefused(422, "bad_range", "no"), "refused")]
+    assert [problem_of(error) for error, _ in cases] == [problem for _, problem in cases]
+    assert explain(cases[0][0]) == offline_text()
+    assert explain(cases[1][0]) == explain(cases[2][0]) == busy_text() != offline_text()
