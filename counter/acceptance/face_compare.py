@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from counter.acceptance.camera_watch import CameraWatch
 from counter.acceptance.common import note, set_state
@@ -52,10 +52,12 @@ class FaceCompare(QWidget):
         self.button.clicked.connect(self.start)
         self.label = note()
         self.label.setObjectName("faceResult")
-        layout = QHBoxLayout(self)
+        # the outcome under the button, the step's whole width: beside it, it wrapped
+        # into a narrow column in the counter's window at 1366x768
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.button)
-        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.label)
         self.clear()
 
     def set_photo(self, photo: bytes) -> None:

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -197,6 +198,10 @@ class ApplicantStep(QWidget):
         self.read_button.clicked.connect(self.read_card)
         self.kind = QComboBox()
         self.kind.setObjectName("documentKind")
+        # as narrow as the step needs (a long kind's name elided), its list wide enough
+        self.kind.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.kind.setMinimumContentsLength(8)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.nationality = QLineEdit()
         self.nationality.setObjectName("nationality")
@@ -227,6 +232,7 @@ class ApplicantStep(QWidget):
         for edit in (self.birth, self.expiry):
             edit.setMaxLength(6)
             edit.setInputMask("999999")
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("0000000") + 16)
         self.read_passport_button = QPushButton()
         self.read_passport_button.setObjectName("readPassport")
         self.read_passport_button.setEnabled(passport is not None)
@@ -238,16 +244,18 @@ class ApplicantStep(QWidget):
         self.scan_mrz_button.setObjectName("scanMrz")
         self.scan_mrz_button.setEnabled(passport is not None and camera is not None)
         self.scan_mrz_button.clicked.connect(self.scan_mrz)
-        # the dates on one line, the two ways to read on the next: side by side they
-        # were clipped at 1366x768 in Chinese
+        # each date on a line of its own, the two ways to read on the next: side by side
+        # they ran off the step's side in the counter's window at 1366x768 in Chinese
         self.chip_row = QWidget()
         chip = QVBoxLayout(self.chip_row)
         chip.setContentsMargins(0, 0, 0, 0)
-        dates, ways = QHBoxLayout(), QHBoxLayout()
+        dates, ways = QGridLayout(), QHBoxLayout()
         self.birth_label, self.expiry_label = QLabel(), QLabel()
-        for widget in (self.birth_label, self.birth, self.expiry_label, self.expiry):
-            dates.addWidget(widget)
-        dates.addStretch(1)
+        for row, (label, edit) in enumerate(((self.birth_label, self.birth),
+                                             (self.expiry_label, self.expiry))):
+            dates.addWidget(label, row, 0)
+            dates.addWidget(edit, row, 1)
+        dates.setColumnStretch(2, 1)
         ways.addWidget(self.scan_mrz_button)
         ways.addWidget(self.read_passport_button)
         ways.addStretch(1)
@@ -259,7 +267,7 @@ class ApplicantStep(QWidget):
         self.face.setObjectName("documentFace")
         self.face_compare = FaceCompare(camera, face_threshold)
         self.face_compare.finished.connect(  # the clerk sees the outcome
-            lambda _result: self._area.ensureWidgetVisible(self.face_compare.label))
+            lambda _result: self._reveal(self.face_compare.label))
         self.status = note()
         self.labels = [QLabel() for _ in range(6)]
         self.form = QFormLayout()
@@ -421,7 +429,15 @@ class ApplicantStep(QWidget):
         self.status.setText(self.tr("Read from the passport chip: %1").replace(
             "%1", mask_document_number(record.kind, record.id_number)))
         set_state(self.status, "")
+        # the photo, the chip's verdict and the face check land below the fold at
+        # 1366x768: scrolled to once laid out, the clerk sees them without looking
+        self._reveal(self.face if record.photo_image else self.chip_result)
         record.wipe()
+
+    def _reveal(self, widget: QWidget) -> None:
+        """Scroll `widget` into view once the step is laid out again (a text just set
+        may take more lines)."""
+        QTimer.singleShot(0, self, lambda: self._area.ensureWidgetVisible(widget))
 
     def _refused_expired(self, record: IdentityRecord) -> bool:
         """An expired document fills nothing: the clerk is told why."""
@@ -541,6 +557,8 @@ class ApplicantStep(QWidget):
         self.kind.blockSignals(True)
         self.kind.clear()
         self.kind.addItems([names[kind] for kind in KINDS])
+        view = self.kind.view()
+        view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth() + 8)
         self.kind.setCurrentIndex(current)
         self.kind.blockSignals(False)
         self.nationality_label.setText(self.tr("Issuing country"))

@@ -206,8 +206,10 @@ def test_the_clerk_compares_the_face_with_the_chip_photo(counter_env: CounterEnv
     if language == "en":
         assert ("does NOT match" in compare.label.text()) is not matched
     qtbot.waitUntil(lambda: not workbench.camera.capturing, timeout=10_000)
-    for row in (step.birth, step.expiry, step.scan_mrz_button, step.read_passport_button):
-        assert row.height() >= row.minimumSizeHint().height(), row  # scrolled, not squeezed
+    rows = (step.birth, step.expiry, step.scan_mrz_button, step.read_passport_button)
+    # once laid out again for the outcome's text: scrolled, not squeezed
+    qtbot.waitUntil(lambda: all(row.height() >= row.minimumSizeHint().height()
+                                for row in rows))
     folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
     tag = "matched" if matched else "refused"
     for width, height in ((1366, 768), (1920, 1080)):

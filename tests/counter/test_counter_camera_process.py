@@ -154,12 +154,16 @@ def test_the_clerks_window_keeps_answering_while_a_face_is_matched(
 
 
 @pytest.mark.log_warnings(r"camera process ended|camera offline")
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_a_camera_process_that_dies_mid_scan_is_told_to_the_clerk(
-        counter_env: CounterEnv, qtbot: QtBot) -> None:
+        counter_env: CounterEnv, qtbot: QtBot, language: str) -> None:
     """The camera process is killed while it looks for the MRZ: the clerk is told to
     type the key; the face check says the camera is not working, never "Comparing…"
-    for ever."""
+    for ever. In the clerk's language."""
+    from PySide6.QtCore import QCoreApplication
+
     env = counter_env
+    env.shell.gui.language.set_language(language)
     write_faces(env.camera_dir, "hopper")  # no MRZ anywhere: the scan goes on
     step = read_chip(qtbot, env)
     camera = env.workbench.camera
@@ -168,17 +172,25 @@ def test_a_camera_process_that_dies_mid_scan_is_told_to_the_clerk(
                     timeout=60_000)
     camera._process.kill()  # the camera process dies
     qtbot.waitUntil(lambda: not step.mrz_camera.scanning, timeout=30_000)
-    assert "camera is not working" in step.status.text()
-    assert "type the passport number" in step.status.text()
+    assert step.status.text() == QCoreApplication.translate(
+        "ApplicantStep", "The camera is not working: type the passport number and the dates "
+        "from the photo page, then read the chip.")
     for frame in env.camera_dir.iterdir():  # the camera is gone for good
         frame.unlink()
     compare = step.face_compare
     compare.button.click()
-    qtbot.waitUntil(lambda: "camera is not working" in compare.label.text(), timeout=30_000)
+    lost = QCoreApplication.translate(
+        "FaceCompare", "The camera is not working: compare the applicant with the chip "
+        "photo by hand, and ask the technician to check the camera.")
+    qtbot.waitUntil(lambda: compare.label.text() == lost, timeout=30_000)
     assert compare.result is None and compare.button.isEnabled()
     env.workbench.resize(1920, 1080)
+    area = step._area  # laid out at the new size, nothing past the step's right side
+    qtbot.waitUntil(lambda: env.workbench.width() == 1920
+                    and area.widget().width() <= area.viewport().width())
     folder = artefact_dir("counter-passport", override="PASSPORT_RENDER_DIR")
-    env.workbench.grab().save(str(folder / "passport-camera-lost-en-counter-1920x1080.png"))
+    env.workbench.grab().save(str(folder / f"passport-camera-lost-{language}-counter-"
+                                           "1920x1080.png"))
 
 
 def test_a_document_page_is_flattened_in_the_camera_process(counter_env: CounterEnv,

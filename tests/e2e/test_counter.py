@@ -8,104 +8,25 @@ database and the printer's ESC/POS bytes. In both languages."""
 from __future__ import annotations
 
 import json
-import shutil
-import tempfile
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e.center import WINDOW, Desk, counter_process
-from tests.e2e.frontend import FrontEndProcess
-from tests.e2e.peers import (
-    DEMO_DATA,
-    CardReader,
-    CenterClock,
-    Platform,
-    Printer,
-    faketime_library,
-    wait_until,
-)
+from tests.e2e.center import WINDOW, Counter, running_counter
+from tests.e2e.peers import DEMO_DATA, Platform, wait_until
 from tests.e2e.texts import tr
-from tests.e2e.xserver import XServer, missing_tools
 
-SIZE = (1366, 768)
-START_TIMEOUT = 90.0
 CLERK, PIN, CLERK_NAME = "1001", "246810", "王丽"
 MATTER = "MZ-001"  # 最低生活保障金申请: "dbsq" by its pinyin initials
 MATERIALS = next(matter["materials"] for matter in json.loads(
     (DEMO_DATA / "catalog.json").read_text("utf-8"))["matters"] if matter["code"] == MATTER)
 
 
-@dataclass
-class Counter:
-    desk: Desk
-    process: FrontEndProcess
-    platform: Platform
-    printer: Printer
-    reader: CardReader
-    kiosk: Any  # a kiosk's PlatformClient: tickets, as residents take them
-
-    def issue(self, category: str = "A") -> str:
-        return str(self.kiosk.issue_ticket(category, uuid.uuid4()).number)
-
-
 @pytest.fixture(params=["zh_CN", "en"])
 def counter(request: pytest.FixtureRequest) -> Iterator[Counter]:
-    missing = missing_tools() + ([] if faketime_library() else ["libfaketime"])
-    if missing:
-        pytest.skip(f"the real-display tests need {' and '.join(missing)} "
-                    "(apt-get install xvfb xdotool faketime)")
-    language: str = request.param
-    folder = Path(tempfile.mkdtemp(prefix=f"reception-e2e-counter-{language}-"))
-    xserver = XServer(*SIZE).start()
-    platform = Platform(folder / "platform", CenterClock.next_working_morning())
-    printer = reader = process = desk = kiosk = None
-    try:
-        platform.start()
-        printer, reader = Printer(), CardReader()
-        kiosk = _client(platform, "kiosk")
-        process = counter_process(xserver, platform, printer, reader, language,
-                                  folder / "counter")
-        process.start()
-        desk = Desk(process)
-        desk.wait(lambda state: state.get("ready") and any(
-            window["rect"][2:] == list(SIZE) for window in state["windows"]),
-            "the counter's sign-in, with services loaded", timeout=START_TIMEOUT,
-            answer_within=START_TIMEOUT)
-        desk.start_watchdog()
-        yield Counter(desk, process, platform, printer, reader, kiosk)
-    except Exception:
-        if process is not None:
-            print(process.log_tail())
-        raise
-    finally:
-        if desk is not None:
-            desk.close()
-        code = process.stop_gracefully(20.0) if process is not None else 0
-        if kiosk is not None:
-            kiosk.close()
-        for peer in (reader, printer, platform):
-            if peer is not None:
-                peer.close()
-        xserver.stop()
-        shutil.rmtree(folder, ignore_errors=True)
-    if desk is not None and not desk.frozen and code != 0:
-        print(process.log_tail() if process is not None else "")
-        pytest.fail(f"the counter did not exit cleanly on SIGTERM (exit status {code})")
-
-
-def _client(platform: Platform, role: str) -> Any:
-    import base64
-
-    from sync.client import PlatformClient
-
-    answer = PlatformClient.enroll(platform.url, platform.enroll_code(role))
-    return PlatformClient(platform.url, answer.terminal_id,
-                          base64.urlsafe_b64decode(answer.key))
+    with running_counter(request.param) as running:
+        yield running
 
 
 def _ticket(platform: Platform, number: str) -> Any:
