@@ -18,7 +18,7 @@ from hardware.passport.reader import (
     PassportReader,
 )
 from hardware.passport.specimen import Specimen, make_pki, td3_lines
-from hardware.passport.vpassport import VirtualPassport
+from hardware.passport.vpassport import BAC_ONLY, VirtualPassport
 from tests.hardware.passport.conftest import FACE_SIZE, KEY, face_bytes
 from tests.hardware.pcsc_fixtures import PcscDaemon, remove_and_wait
 
@@ -74,13 +74,13 @@ def test_a_tampered_dg1_fails_passive_authentication(pcscd: PcscDaemon, pcsc: Pc
     specimen.tamper_dg1(td3_lines(surname="MALLORY", given_names="EVE", number="L898902C",
                                   nationality="UTO", birth="690806", sex="F",
                                   expiry="940623"))
-    card = VirtualPassport(specimen.files, KEY)
+    card = VirtualPassport(specimen.files, KEY, pace=BAC_ONLY)
     card.insert()
     try:
         reading = PassportReader(pcsc, CscaList([specimen.pki.csca])).read(KEY)
     finally:
         remove_and_wait(card)
-    assert reading is not None
+    assert reading is not None and reading.access_control == "BAC"
     assert reading.mrz.surname == "MALLORY"
     assert reading.passive_auth.status is PaStatus.FAILED
     assert reading.passive_auth.problems == ("DG1 does not match its signed hash",)
@@ -100,13 +100,14 @@ def test_chip_removed_mid_read(chip: VirtualPassport, pcsc: PcscReader) -> None:
 def test_jpeg2000_face(pcscd: PcscDaemon, pcsc: PcscReader, specimen: Specimen) -> None:
     jp2 = Specimen.build(face_bytes("JPEG2000"), face_size=FACE_SIZE, jpeg2000=True,
                          pki=specimen.pki)
-    card = VirtualPassport(jp2.files, KEY)
+    card = VirtualPassport(jp2.files, KEY, pace=BAC_ONLY)
     card.insert()
     try:
         reading = PassportReader(pcsc).read(KEY)
     finally:
         remove_and_wait(card)
     assert reading is not None and reading.face is not None
+    assert reading.access_control == "BAC"
     assert reading.face.image_type == lds.JPEG2000
     image = reading.face.decode()
     assert image.size == FACE_SIZE
