@@ -210,12 +210,17 @@ class ApplicantStep(QWidget):
                                        + 16)
         self.nationality.textEdited.connect(self._edited)
         self.nationality_label = QLabel()
+        # the issuing country under the document's kind: beside it, the row ran off the
+        # step's side in the counter's window at 1366x768 in English
         self.kind_row = QWidget()
-        kind_row = QHBoxLayout(self.kind_row)
+        kind_row = QVBoxLayout(self.kind_row)
         kind_row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.kind, self.nationality_label, self.nationality):
-            kind_row.addWidget(widget)
-        kind_row.addStretch(1)
+        country = QHBoxLayout()
+        country.addWidget(self.nationality_label)
+        country.addWidget(self.nationality)
+        country.addStretch(1)
+        kind_row.addWidget(self.kind)
+        kind_row.addLayout(country)
         self.id_number = QLineEdit()
         self.id_number.setObjectName("applicantId")
         self.id_number.setMaxLength(ID_LENGTH)
@@ -244,21 +249,21 @@ class ApplicantStep(QWidget):
         self.scan_mrz_button.setObjectName("scanMrz")
         self.scan_mrz_button.setEnabled(passport is not None and camera is not None)
         self.scan_mrz_button.clicked.connect(self.scan_mrz)
-        # each date on a line of its own, the two ways to read on the next: side by side
-        # they ran off the step's side in the counter's window at 1366x768 in Chinese
+        # each date and each way to read on a line of its own: side by side they ran off
+        # the step's side in the counter's window at 1366x768 (the dates in Chinese, the
+        # two buttons in English)
         self.chip_row = QWidget()
         chip = QVBoxLayout(self.chip_row)
         chip.setContentsMargins(0, 0, 0, 0)
-        dates, ways = QGridLayout(), QHBoxLayout()
+        dates, ways = QGridLayout(), QVBoxLayout()
         self.birth_label, self.expiry_label = QLabel(), QLabel()
         for row, (label, edit) in enumerate(((self.birth_label, self.birth),
                                              (self.expiry_label, self.expiry))):
             dates.addWidget(label, row, 0)
             dates.addWidget(edit, row, 1)
         dates.setColumnStretch(2, 1)
-        ways.addWidget(self.scan_mrz_button)
-        ways.addWidget(self.read_passport_button)
-        ways.addStretch(1)
+        ways.addWidget(self.scan_mrz_button, 0, Qt.AlignmentFlag.AlignLeft)
+        ways.addWidget(self.read_passport_button, 0, Qt.AlignmentFlag.AlignLeft)
         chip.addLayout(dates)
         chip.addLayout(ways)
         self.chip_result = note()
