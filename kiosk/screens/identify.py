@@ -328,6 +328,7 @@ class IdentifyScreen(KioskScreen):
         layout.addWidget(self.face_view, 1)
         layout.addWidget(self.face_status)
         layout.addWidget(self.face_retry)
+        layout.addStretch()  # takes the room only while the camera picture is hidden
         return page
 
     # ---- navigation -------------------------------------------------------------------
@@ -548,6 +549,7 @@ class IdentifyScreen(KioskScreen):
         self._face_generation += 1
         self.face_status.setText(QCoreApplication.translate("Device", MSG_LOOK))
         self.face_prompt.show()
+        self.face_view.show()
         self.face_retry.hide()
         self._show(Page.FACE)
         camera.start()
@@ -602,7 +604,8 @@ class IdentifyScreen(KioskScreen):
             return
         self._face_record = None
         record.wipe()
-        self.face_prompt.hide()  # no more looking: the result is final
+        self.face_prompt.hide()  # no more looking: the result is final, said under
+        self.face_view.hide()  # the title, not below an empty camera picture
         self._stop_face_match()
 
     # ---- typed ID number -----------------------------------------------------------

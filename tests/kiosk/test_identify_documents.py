@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -37,7 +37,9 @@ from terminal.devices.workers import CardReaderAdapter
 from tests.helpers.artefacts import artefact_dir
 from tests.kiosk.conftest import KioskUi
 
-NEXT = {"next": "help", "next_args": {"from": "test"}, "purpose": "To take a number"}
+NEXT = {"next": "help", "next_args": {"from": "test"},  # as the take-number flow asks
+        "purpose": lambda: QCoreApplication.translate(
+            "TakeNumberScreen", "Your ID card shows your age for the priority queue.")}
 
 
 def tap(qtbot: QtBot, button: QWidget) -> None:
@@ -330,6 +332,7 @@ def test_face_match_against_the_chip_photo(qtbot: QtBot, kiosk: KioskUi,
             assert result.outcome is MatchOutcome.NOT_MATCHED and result.distance >= 0.6
             assert screen.page() is IdPage.FACE
             assert screen.face_status.text() and not screen.face_retry.isVisible()
+            assert not screen.face_view.isVisible()  # the verdict under the title
             assert context.session.identity is None
         qtbot.waitUntil(lambda: not camera.capturing, timeout=10_000)
         title = "请确认您的身份" if language == "zh_CN" else "Please identify yourself"
