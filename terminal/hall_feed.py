@@ -36,6 +36,9 @@ log = logging.getLogger("terminal.hall_feed")
 StreamOpener = Callable[[int | None], Generator[HallEvent, None, None]]
 #: First wait before reconnecting, and the cap of its doubling, in seconds.
 FIRST_DELAY, MAX_DELAY = 0.5, 3.0
+#: The wait after the platform refused the stream (a terminal withdrawn, or a
+#: platform older than this terminal): a refusal does not end by itself in seconds.
+REFUSED_DELAY = 60.0
 
 
 class HallFeed(QObject):
@@ -110,9 +113,12 @@ class HallFeed(QObject):
                         self._dispatch(event)
                 log.info("the platform ended the event stream; reconnecting")
             except AuthError as error:
-                log.error("the platform refuses this display (%s): a technician must "
-                          "enroll it again", error)
-                delay = self.max_delay
+                # once per outage, as below: every refused retry would add a line
+                (log.debug if self._outage else log.error)(
+                    "the platform refuses this terminal's event stream (%s): a withdrawn "
+                    "terminal must be enrolled again, an older platform updated", error)
+                self._outage = True
+                delay = REFUSED_DELAY
             except TransientError as error:
                 if self._stop.is_set():
                     return  # stopping closed the stream under the reader: not an outage

@@ -153,3 +153,40 @@ def test_a_stream_the_platform_answers_with_503_keeps_the_link_online(
             feed.stop()
             link.stop()
             client.close()
+
+
+@pytest.mark.log_warnings(r"refuses this terminal's event stream")
+def test_a_refused_stream_is_said_once_and_retried_slowly(qtbot: QtBot, tmp_path: Path,
+                                                          caplog: pytest.LogCaptureFixture
+                                                          ) -> None:
+    """A withdrawn terminal (or a platform older than the terminal) is refused the
+    stream: one error in the log, not one per retry, and a long wait between."""
+    import logging
+
+    from sync.client import AuthError
+
+    with faulty_platform(tmp_path) as (platform, _plan):
+        terminal_id, key = enroll(platform)
+        enrollment.revoke(platform.app.state.engine, terminal_id)
+        client = PlatformClient(platform.url, terminal_id, key)
+        refused: list[bool] = []
+
+        def opener(last: int | None) -> Generator[HallEvent, None, None]:
+            try:
+                yield from client.queue_events(last)
+            except AuthError:
+                refused.append(True)
+                raise
+
+        feed = HallFeed(opener, first_delay=0.01, max_delay=0.02)
+        try:
+            feed.start()
+            for attempts in (1, 2, 3):
+                qtbot.waitUntil(lambda n=attempts: len(refused) >= n, timeout=10_000)
+                feed.retry_now()  # what the link's return does; else it waits a minute
+        finally:
+            feed.stop()
+            client.close()
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR
+              and "refuses this terminal's event stream" in r.getMessage()]
+    assert len(errors) == 1 and not feed.connected
