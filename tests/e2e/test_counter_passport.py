@@ -240,8 +240,10 @@ def sign_in(desk: Desk) -> None:
     desk.wait(lambda state: state.get("focus") == "staffNo", "the staff number field focused")
     desk.type_text(CLERK)
     desk.keys("Return")
+    desk.wait(lambda state: state.get("focus") == "pin", "on to the PIN")
     for attempt in range(2):
-        desk.wait(lambda state: state.get("focus") == "pin", "on to the PIN")
+        if attempt:
+            desk.tap(name="pin", kind="field")
         desk.type_text(PIN)
         desk.keys("Return")
         answer = desk.wait(lambda state: state.get("clerk") == CLERK or desk.find(
