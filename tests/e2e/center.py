@@ -80,6 +80,25 @@ class Desk(Kiosk):
         x, y, width, _height = window["rect"]
         self.xdotool("mousemove", str(x + width // 2), str(y + 8))
 
+    def serve_next(self, number: str) -> None:
+        """F1 calls `number`; F9: the resident arrives and is served."""
+        self.keys("F1")
+        self.wait(lambda state: state.get("current") == number, f"{number} called")
+        self.keys("F9")
+        self.wait(lambda state: state.get("ticket_status") == "serving", "serving")
+
+    def open_matter(self, initials: str, code: str) -> None:
+        """Ctrl+N, the matter `code` found first by its pinyin `initials`, Return:
+        the applicant step."""
+        self.keys("ctrl+n")
+        self.wait(lambda state: state.get("focus") == "matterSearch",
+                  "the matter search focused")
+        self.type_text(initials)
+        self.wait(lambda state: (state.get("matter_hits") or [""])[0].startswith(code),
+                  f"{code} found first")
+        self.keys("Return")
+        self.wait(lambda state: state.get("step") == 1, "the applicant step")
+
     def shot(self, folder: str, name: str) -> Path:
         """An X-server screenshot, kept under `folder` in the docs when asked to."""
         path = self.screenshot(f"{folder}-{name}")

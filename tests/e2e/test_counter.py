@@ -87,19 +87,10 @@ def test_a_clerks_morning_at_the_keyboard(counter: Counter) -> None:
                f"{second} in queue C on the platform")
 
     desk.begin("F1, F9: the resident arrives")
-    desk.keys("F1")
-    desk.wait(lambda state: state.get("current") == third, f"{third} called")
-    desk.keys("F9")
-    desk.wait(lambda state: state.get("ticket_status") == "serving", "serving")
+    desk.serve_next(third)
 
     desk.begin("Ctrl+N, the matter by its pinyin initials")
-    desk.keys("ctrl+n")
-    desk.wait(lambda state: state.get("focus") == "matterSearch", "the matter search focused")
-    desk.type_text("dbsq")
-    desk.wait(lambda state: (state.get("matter_hits") or [""])[0].startswith(MATTER),
-              f"{MATTER} found first")
-    desk.keys("Return")
-    desk.wait(lambda state: state.get("step") == 1, "the applicant step")
+    desk.open_matter("dbsq", MATTER)
 
     desk.begin("Ctrl+I reads the ID card")
     counter.reader.place()

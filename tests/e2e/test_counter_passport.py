@@ -106,19 +106,10 @@ def test_a_passport_holder_identified_at_the_counter(counter: Counter, person: s
 
     desk.begin("sign in, F1 calls the number, F9: the resident arrives")
     sign_in(desk)
-    desk.keys("F1")
-    desk.wait(lambda state: state.get("current") == number, f"{number} called")
-    desk.keys("F9")
-    desk.wait(lambda state: state.get("ticket_status") == "serving", "serving")
+    desk.serve_next(number)
 
     desk.begin("Ctrl+N, the matter by its pinyin initials")
-    desk.keys("ctrl+n")
-    desk.wait(lambda state: state.get("focus") == "matterSearch", "the matter search focused")
-    desk.type_text("dbsq")
-    desk.wait(lambda state: (state.get("matter_hits") or [""])[0].startswith(MATTER),
-              f"{MATTER} found first")
-    desk.keys("Return")
-    desk.wait(lambda state: state.get("step") == 1, "the applicant step")
+    desk.open_matter("dbsq", MATTER)
 
     desk.begin("the document menu: Passport (the last kind)")
     desk.tap(name="documentKind", kind="widget")  # its list pops up
