@@ -99,7 +99,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     line = f"e2e: {len(ran)} flows ran on a real display"
     if SLOWEST_ANSWERS:
         line += (f" (the GUI thread answered every ping within {GUI_DEADLINE:g} s; "
-                 f"slowest {max(SLOWEST_ANSWERS):.2f} s)")
+                 f"slowest {max(SLOWEST_ANSWERS):.2f} s, {len(LATE_PINGS)} late: answered "
+                 "after half of that, their times including the capture of their stacks)")
     if expected_failures:
         line += f" ({len(expected_failures)} more expected to fail: see xfail reasons)"
     terminalreporter.write_line(line)
@@ -245,6 +246,7 @@ def kiosk(rig: Rig, request: pytest.FixtureRequest) -> Iterator[Kiosk]:
         SLOWEST_ANSWERS.append(running.driver.watchdog.worst)
         LATE_PINGS.extend(f"{request.node.nodeid}: {late}"
                           for late in running.driver.watchdog.late)
+        running.driver.watchdog.late.clear()  # the kiosk and its watchdog go on to the next flow
     rig.reader.take_away()
     if failed:
         print(running.process.log_tail())
