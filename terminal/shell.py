@@ -57,8 +57,8 @@ def attach_services(gui: Gui, services: Services) -> Shell:
     from terminal.device_report import HealthRecorder
 
     runtime = services.runtime
-    bridge, link, linked = link_sync(runtime.synchronizer, Link(runtime.client.probe,
-                                                                parent=gui.app))
+    link = Link(runtime.client.probe, parent=gui.app)
+    bridge, linked = link_sync(runtime.synchronizer, link)
     adapters = build_adapters(services.devices, gui.app)
     # every heartbeat also records the devices for `reception-sync diagnose`
     runtime.synchronizer.device_health = HealthRecorder(adapters, services.config.data_dir())
@@ -68,7 +68,7 @@ def attach_services(gui: Gui, services: Services) -> Shell:
     return Shell(gui, services, bridge, link, adapters, linked)
 
 
-def link_sync(synchronizer: Synchronizer, link: Link) -> tuple[SyncBridge, Link, LinkedState]:
+def link_sync(synchronizer: Synchronizer, link: Link) -> tuple[SyncBridge, LinkedState]:
     """The sync worker behind a new bridge, its states published with `link`'s
     verdict, its back-off ended when the link sees the platform return."""
     from sync.worker import SyncWorker
@@ -78,7 +78,7 @@ def link_sync(synchronizer: Synchronizer, link: Link) -> tuple[SyncBridge, Link,
     worker = SyncWorker(synchronizer, on_state=linked.worker_state)
     bridge.attach_worker(worker)
     link.changed.connect(lambda online: worker.retry_now() if online else None)
-    return bridge, link, linked
+    return bridge, linked
 
 
 def start_shell(name: str, config_dir: Path, *, argv: list[str] | None = None,

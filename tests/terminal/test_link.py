@@ -181,9 +181,9 @@ def test_a_platform_that_answers_garbage_stays_reachable_and_is_waited_for(
         write_plan(plan, [FaultRule(action="garbage", path="/v1/", times=None)])
         terminal = make_terminal(tmp_path / "terminal", platform.url, terminal_id, key,
                                  settings=SyncSettings(backoff_base=0.02, backoff_cap=0.1))
-        bridge, link, _linked = link_sync(terminal.sync, Link(
-            terminal.client.probe, interval=0.02, timeout=1.0, retry_first=0.02,
-            retry_cap=0.1))
+        link = Link(terminal.client.probe, interval=0.02, timeout=1.0, retry_first=0.02,
+                    retry_cap=0.1)
+        bridge, _linked = link_sync(terminal.sync, link)
         moves: list[bool] = []
         link.changed.connect(moves.append)
         garbled: list[SyncState] = []
