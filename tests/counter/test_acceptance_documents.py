@@ -52,6 +52,21 @@ def type_passport(qtbot: QtBot, step: ApplicantStep, number: str, birth: str,
     qtbot.keyClicks(step.expiry, expiry)
 
 
+def read_chip(qtbot: QtBot, env: CounterEnv) -> ApplicantStep:
+    """The applicant step with the specimen passport's chip read (typed key)."""
+    workbench = env.workbench
+    choose(env, qtbot, "dbsq", MZ)
+    workbench.go(APPLICANT)
+    step: ApplicantStep = workbench.applicant_step
+    qtbot.waitUntil(lambda: step.name.text() != "")  # the ID card lying on the reader
+    step.stop()
+    step._today = lambda: SPECIMEN_DAY
+    type_passport(qtbot, step, "L898902C", "690806", "940623")
+    with qtbot.waitSignal(step.passport.passportRead, timeout=10_000):
+        step.read_passport_button.click()
+    return step
+
+
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 @pytest.mark.log_warnings(r"No published working\-day calendar")
 def test_a_passport_applicant_is_accepted_at_the_counter(counter_env: CounterEnv,
@@ -185,15 +200,7 @@ def test_the_clerk_compares_the_face_with_the_chip_photo(counter_env: CounterEnv
         cv2.imwrite(str(env.camera_dir / f"{i}.jpg"), cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
     env.shell.gui.language.set_language(language)
     workbench = env.workbench
-    choose(env, qtbot, "dbsq", MZ)
-    workbench.go(APPLICANT)
-    step = workbench.applicant_step
-    qtbot.waitUntil(lambda: step.name.text() != "")  # the ID card lying on the reader
-    step.stop()
-    step._today = lambda: SPECIMEN_DAY
-    type_passport(qtbot, step, "L898902C", "690806", "940623")
-    with qtbot.waitSignal(step.passport.passportRead, timeout=10_000):
-        step.read_passport_button.click()
+    step = read_chip(qtbot, env)
     compare = step.face_compare
     assert compare.isVisible() and compare.result is None
     compare.button.click()

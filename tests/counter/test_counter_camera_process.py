@@ -16,14 +16,12 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
-from counter.acceptance.steps_intake import ApplicantStep
-from counter.acceptance.workbench import APPLICANT
 from hardware.facematch import MatchOutcome
 from tests.counter import acceptance_fixtures
 from tests.counter.acceptance_fixtures import CENTER, CounterEnv, write_config
 from tests.counter.conftest import CLERK, CLERK_PIN
 from tests.counter.test_acceptance import MZ, choose
-from tests.counter.test_acceptance_documents import SPECIMEN_DAY, type_passport
+from tests.counter.test_acceptance_documents import read_chip
 from tests.helpers.artefacts import artefact_dir
 from tests.helpers.platform import start_platform
 from tests.kiosk.test_identify_documents import load_bench
@@ -59,21 +57,6 @@ def write_data_pages(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for i in range(3):
         cv2.imwrite(str(folder / f"{i}.png"), photograph(page, rng, angle=2 * i).frame)
-
-
-def read_chip(qtbot: QtBot, env: CounterEnv) -> ApplicantStep:
-    """The applicant step with the specimen passport's chip read (typed key)."""
-    workbench = env.workbench
-    choose(env, qtbot, "dbsq", MZ)
-    workbench.go(APPLICANT)
-    step: ApplicantStep = workbench.applicant_step
-    qtbot.waitUntil(lambda: step.name.text() != "")  # the ID card lying on the reader
-    step.stop()
-    step._today = lambda: SPECIMEN_DAY
-    type_passport(qtbot, step, "L898902C", "690806", "940623")
-    with qtbot.waitSignal(step.passport.passportRead, timeout=10_000):
-        step.read_passport_button.click()
-    return step
 
 
 @pytest.mark.skipif(not OCR_B.exists(), reason="fonts-ocr-b is not installed")
