@@ -71,6 +71,7 @@ chaos: install
 # simulated terminals against a real platform: throughput, p50/p99, server CPU per
 # request, hall streams pushed vs polled (docs/capacity.md); e.g.
 # make load LOAD_ARGS="--db postgresql+psycopg://USER:PW@127.0.0.1/DB --workers 2"
+# one or a few phases: make load LOAD_ARGS="--db ... --phases heartbeat,call-next --push notify"
 load: install
 	$(PY) scripts/load.py $(LOAD_ARGS)
 

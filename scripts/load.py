@@ -19,6 +19,9 @@ the terminals do (sync.protocol.signing). Phases, each --seconds long:
   With --push both (default) the hall phase runs against a platform pushing
   by LISTEN/NOTIFY and again against one polling every 0.5 s.
 
+`--phases heartbeat,call-next` runs only those (call-next issues its tickets
+first).
+
 Server CPU is read from /proc: the platform's processes (uvicorn and its
 workers) and, on PostgreSQL, the backends of the database's connections.
 
@@ -453,20 +456,29 @@ async def run_all(setup: Setup, args: argparse.Namespace, push: str) -> list[str
         busy = f"LOAD-{run_id}-BUSY"
         wanted = [(f"LOAD-{run_id}-{n % 50}", Role.KIOSK) for n in range(args.terminals)]
         wanted += [(busy, Role.KIOSK)] * 10 + [(busy, Role.COUNTER)] * args.counters
-        wanted += [(f"LOAD-{run_id}-H{n}", Role.DISPLAY) for n in range(args.displays)]
-        wanted += [(f"LOAD-{run_id}-H{n}", role) for n in range(args.hot)
-                   for role in (Role.KIOSK, Role.COUNTER)]
+        if "hall" in args.phases:
+            wanted += [(f"LOAD-{run_id}-H{n}", Role.DISPLAY) for n in range(args.displays)]
+            wanted += [(f"LOAD-{run_id}-H{n}", role) for n in range(args.hot)
+                       for role in (Role.KIOSK, Role.COUNTER)]
         terminals = await enroll(http, setup.db_url, wanted)
         lines = []
-        if not args.hall_only:
-            kiosks = [t for t in terminals if t.center == busy and t.role == Role.KIOSK]
-            counters = [t for t in terminals if t.center == busy and t.role == Role.COUNTER]
+        phases = set(args.phases)
+        kiosks = [t for t in terminals if t.center == busy and t.role == Role.KIOSK]
+        counters = [t for t in terminals if t.center == busy and t.role == Role.COUNTER]
+        if "heartbeat" in phases:
             lines.append(await phase_heartbeats(setup, http, terminals[:args.terminals]))
+        if "healthz" in phases:
             lines.append(await phase_healthz(setup, http))
+        if phases & {"tickets", "call-next"}:  # call-next calls the tickets issued here
             lines.append(await phase_tickets(setup, http, kiosks, 650))
+        if "state" in phases:
             lines.append(await phase_queue_state(setup, http, kiosks))
+        if "batches" in phases:
             lines.append(await phase_batches(setup, http, kiosks))
+        if "call-next" in phases:
             lines.append(await phase_call_next(setup, http, counters))
+        if "hall" not in phases:
+            return lines
         displays = [t for t in terminals if t.role == Role.DISPLAY]
         hot = [t for t in terminals if "-H" in t.center and t.role != Role.DISPLAY]
         pairs = [(hot[2 * n], hot[2 * n + 1]) for n in range(args.hot)]
@@ -510,6 +522,17 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {cpu}; load average {os.getloadavg()[0]:.2f} at start"
 
 
+PHASES = ("heartbeat", "healthz", "tickets", "state", "batches", "call-next", "hall")
+
+
+def _phases(value: str) -> list[str]:
+    phases = [phase.strip() for phase in value.split(",") if phase.strip()]
+    unknown = [phase for phase in phases if phase not in PHASES]
+    if unknown or not phases:
+        raise argparse.ArgumentTypeError(f"phases are {', '.join(PHASES)}; not {unknown}")
+    return phases
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database URL (default: a fresh SQLite file)")
@@ -523,8 +546,13 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=5.0, help="length of each phase")
     parser.add_argument("--push", choices=["notify", "poll", "both"], default="both",
                         help="the hall stream's wake-ups (both: one run each)")
-    parser.add_argument("--hall-only", action="store_true")
+    parser.add_argument("--phases", type=_phases, default=list(PHASES),
+                        help=f"comma-separated, of {','.join(PHASES)} (default: all; "
+                             "call-next issues its tickets first)")
+    parser.add_argument("--hall-only", action="store_true", help="--phases hall")
     args = parser.parse_args()
+    if args.hall_only:
+        args.phases = ["hall"]
     with tempfile.TemporaryDirectory() as folder:
         db_url = args.db or f"sqlite:///{Path(folder) / 'load.db'}"
         print(f"machine: {machine()}")
@@ -532,7 +560,10 @@ def main() -> int:
               f"{args.seconds:g} s a phase")
         modes = ["notify", "poll"] if args.push == "both" else [args.push]
         for n, push in enumerate(modes):
-            args.hall_only = args.hall_only or n > 0  # the other phases ran once
+            if n > 0:  # the other phases ran once
+                args.phases = [phase for phase in args.phases if phase == "hall"]
+                if not args.phases:
+                    break
             if args.url:
                 prepare(db_url)
                 setup = Setup(args.url, db_url, CpuMeter(None, db_url), args.seconds,
