@@ -5,7 +5,11 @@ there and send one word per line; each answer is one line of JSON, written
 by the GUI thread (a `QLocalServer`), so an answer also proves the GUI
 thread is responsive (the tests' watchdog):
 
-* `ping`: `{"pong": <monotonic seconds>}`
+* `ping [SENT]`: `{"pong": <monotonic seconds>, "probe_s": <seconds>}`, where
+  SENT is the asker's `time.monotonic()` when it sent the ping (the same clock
+  on one machine) and `probe_s` is how long the GUI thread spent since then
+  serving `state` requests: the tests' own probing, which the watchdog does
+  not count against the front end (0 without SENT).
 * `state`: the current screen, focus, input method, and every visible
   button, label, text field, named widget and Qt Quick item with text,
   with global geometry, so the tests can tap by position and read what is
@@ -29,6 +33,7 @@ import logging
 import os
 import signal
 import time
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -48,6 +53,9 @@ from PySide6.QtWidgets import (
 
 PROBE_ENV = "RECEPTION_E2E_PROBE"
 log = logging.getLogger("terminal.e2e_probe")
+#: how many of the last `state` requests served are remembered for `probe_s` (the
+#: tests ask a few a second; a ping is answered within seconds)
+SERVED_KEPT = 256
 
 Extras = Callable[[], dict[str, Any]]
 
@@ -204,6 +212,8 @@ class E2EProbe(QObject):
     def __init__(self, path: str, extras: Extras, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._extras = extras
+        #: when each recent `state` request began and ended being served (monotonic)
+        self._served: deque[tuple[float, float]] = deque(maxlen=SERVED_KEPT)
         self._server = QLocalServer(self)
         QLocalServer.removeServer(path)
         if not self._server.listen(path):
@@ -220,16 +230,29 @@ class E2EProbe(QObject):
     def _serve(self, socket: QLocalSocket) -> None:
         while socket.canReadLine():
             word = bytes(socket.readLine().data()).decode("ascii", "replace").strip()
-            if word == "ping":
-                answer: dict[str, Any] = {"pong": time.monotonic()}
+            started = time.monotonic()
+            if word == "ping" or word.startswith("ping "):
+                answer: dict[str, Any] = self._pong(word, started)
             elif word == "state":
                 answer = snapshot(self._extras)
             elif word.startswith(("tap ", "wheel ")):
-                answer = pointer(word)
+                answer = pointer(word)  # the application's own work: not the probe's
             else:
                 answer = {"error": f"unknown request {word!r}"}
             socket.write(json.dumps(answer, ensure_ascii=False).encode("utf-8") + b"\n")
             socket.flush()
+            if word == "state":
+                self._served.append((started, time.monotonic()))
+
+    def _pong(self, word: str, now: float) -> dict[str, Any]:
+        """The GUI thread's time now, and how much of it since the ping was sent
+        (`ping SENT`) went to serving the tests' `state` requests."""
+        try:
+            sent = float(word.split()[1])
+        except (IndexError, ValueError):
+            sent = now
+        probe = sum(max(0.0, min(end, now) - max(begin, sent)) for begin, end in self._served)
+        return {"pong": now, "probe_s": round(probe, 4)}
 
 
 def start_probe(extras: Extras, parent: QObject | None = None) -> E2EProbe | None:

@@ -37,7 +37,7 @@ STOP_TIMEOUT = 20.0
 #: and then online again (after a flow that stopped the platform)
 BACK_AT_THE_START_TIMEOUT = 5.0
 ONLINE_AGAIN_TIMEOUT = 60.0
-#: each passed flow's slowest watchdog ping
+#: each passed flow's slowest watchdog ping (the GUI thread's own time)
 SLOWEST_ANSWERS: list[float] = []
 #: what the front ends were doing during pings answered late but in time
 LATE_PINGS: list[str] = []
@@ -98,9 +98,10 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         return
     line = f"e2e: {len(ran)} flows ran on a real display"
     if SLOWEST_ANSWERS:
-        line += (f" (the GUI thread answered every ping within {GUI_DEADLINE:g} s; "
-                 f"slowest {max(SLOWEST_ANSWERS):.2f} s, {len(LATE_PINGS)} late: answered "
-                 "after half of that, their times including the capture of their stacks)")
+        line += (f" (the GUI thread answered every ping within {GUI_DEADLINE:g} s of its "
+                 f"own time; slowest {max(SLOWEST_ANSWERS):.2f} s, {len(LATE_PINGS)} late: "
+                 "answered after half of that; the time it spent serving the tests' own "
+                 "`state` requests is not counted)")
     if expected_failures:
         line += f" ({len(expected_failures)} more expected to fail: see xfail reasons)"
     terminalreporter.write_line(line)

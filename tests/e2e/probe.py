@@ -1,5 +1,7 @@
 """The tests' side of the kiosk's e2e probe (terminal/e2e_probe.py), and the
-watchdog: the GUI thread must answer every ping within 2 s."""
+watchdog: the GUI thread must answer every ping within 2 s of its own time
+(the time it spent serving the tests' own `state` requests meanwhile is not
+the front end's)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,9 @@ from typing import Any
 #: the longest the GUI thread may take to answer (a frozen kiosk never does); a
 #: machine shared by many busy jobs may allow more with RECEPTION_E2E_GUI_DEADLINE
 GUI_DEADLINE = float(os.environ.get("RECEPTION_E2E_GUI_DEADLINE", "2"))
+#: a ping still unanswered after this many deadlines fails whatever held the GUI
+#: thread (the tests' own snapshots take milliseconds, not seconds)
+GIVE_UP_DEADLINES = 2.0
 
 
 class GuiNotAnswering(AssertionError):
@@ -39,11 +44,14 @@ class ProbeConnection:
         self._buffer = b""
 
     def ask(self, word: str, deadline: float = GUI_DEADLINE,
-            while_late: Callable[[], None] | None = None) -> dict[str, Any]:
+            while_late: Callable[[], None] | None = None,
+            late_after: float | None = None) -> dict[str, Any]:
         """`word`'s answer; `while_late` is called once, while the answer is still
-        awaited, when half the deadline has gone (to see what the process is doing)."""
+        awaited, when `late_after` s (half the deadline by default) have gone (to
+        see what the process is doing)."""
         started = time.monotonic()
-        late_at = deadline / 2 if while_late is not None else deadline
+        late_at = deadline if while_late is None else (
+            deadline / 2 if late_after is None else min(late_after, deadline))
         try:
             self._socket.sendall(word.encode("ascii") + b"\n")
             while b"\n" not in self._buffer:
@@ -76,17 +84,26 @@ class ProbeConnection:
 @dataclass
 class Watchdog:
     """Pings the GUI thread every `interval` s on its own connection and keeps
-    the first ping that went unanswered for more than GUI_DEADLINE, with what
-    `stacks` said while that ping was still awaited (every thread's stack during
-    the stall, not after it)."""
+    the first ping whose answer took more than `deadline` s of the GUI thread's
+    own time, with what `stacks` said while that ping was still awaited (every
+    thread's stack during the stall, not after it). A ping's time is the GUI
+    thread's clock when it answered less the asker's when it was sent (the
+    stacks' capture is not in it), less the time the GUI thread spent meanwhile
+    serving the tests' `state` requests (the pong says how much); a ping still
+    unanswered after GIVE_UP_DEADLINES deadlines fails outright."""
 
     path: str
     stacks: Callable[[], str]
     interval: float = 0.25
+    deadline: float = GUI_DEADLINE
+    #: pings answered so far, and the slowest, in the GUI thread's own time
+    pings: int = 0
     worst: float = 0.0
+    #: the most a ping waited on the tests' own `state` requests
+    worst_probe: float = 0.0
     failure: str = ""
-    #: pings answered in time but late (after half the deadline): the answer
-    #: time with every thread's stack taken while the ping was awaited
+    #: pings answered in time but late (after half the deadline of the GUI thread's
+    #: own time), with every thread's stack taken while the ping was awaited
     late: list[str] = field(default_factory=list)
     _stop: threading.Event = field(default_factory=threading.Event)
     _thread: threading.Thread | None = None
@@ -103,23 +120,37 @@ class Watchdog:
         try:
             while not self._stop.wait(self.interval):
                 during_stall.clear()
-                started = time.monotonic()
+                sent = time.monotonic()
                 try:
-                    connection.ask("ping", while_late=lambda: during_stall.append(self.stacks()))
+                    answer = connection.ask(
+                        f"ping {sent:.6f}", self.deadline * GIVE_UP_DEADLINES,
+                        while_late=lambda: during_stall.append(self.stacks()),
+                        late_after=self.deadline / 2)
                 except GuiNotAnswering as error:
                     self.failure = self.failure or "\n".join(
                         [str(error), "while it was late:", *during_stall])
                     return
-                answered = time.monotonic() - started
-                self.worst = max(self.worst, answered)
-                if during_stall:
-                    self.late.append("\n".join([
-                        f"a ping answered after {answered:.2f} s (the stacks' capture "
-                        "included); while it was late:", *during_stall]))
+                if "pong" not in answer:
+                    self.failure = f"the probe did not answer the ping: {answer}"
+                    return
+                answered = float(answer["pong"]) - sent
+                probe = float(answer.get("probe_s", 0.0))
+                own = answered - probe
+                self.pings += 1
+                self.worst = max(self.worst, own)
+                self.worst_probe = max(self.worst_probe, probe)
+                said = (f"a ping answered after {answered:.2f} s, {own:.2f} s of it the GUI "
+                        f"thread's own ({probe:.2f} s serving the tests' `state` requests)")
+                if own > self.deadline:
+                    self.failure = "\n".join([f"{said}: over the {self.deadline:g} s deadline; "
+                                              "while it was late:", *during_stall])
+                    return
+                if own > self.deadline / 2:
+                    self.late.append("\n".join([f"{said}; while it was late:", *during_stall]))
         finally:
             connection.close()
 
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(GUI_DEADLINE + 6)
+            self._thread.join(self.deadline * GIVE_UP_DEADLINES + 6)

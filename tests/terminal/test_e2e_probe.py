@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import json
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from terminal.e2e_probe import PROBE_ENV, start_probe
+from tests.e2e.probe import ProbeConnection, Watchdog
 
 
 def ask(qtbot: QtBot, path: str, word: str) -> dict:
@@ -115,3 +120,100 @@ def test_a_wheel_scrolls_a_page_taller_than_the_window(qtbot: QtBot,
         assert ask(qtbot, path, f"wheel {centre.x()} {centre.y()} 3") == {
             "wheeled": "kioskWindow"}
         assert bar.value() > 0
+
+
+# ---- the real-display tests' watchdog against the probe ------------------------------
+
+#: the watchdog's deadline in these tests, and the planted stalls around it
+DEADLINE = 1.0
+SLOW_SNAPSHOT = 1.3  # the tests' own `state` request: longer than the deadline
+STALL = 1.5  # the front end's own work: longer than the deadline
+
+
+class SnapshotAsker(threading.Thread):
+    """The tests' driver: `state` requests one after another on a connection of its
+    own, while the watchdog pings on another."""
+
+    def __init__(self, path: str, count: int) -> None:
+        super().__init__(name="e2e-driver", daemon=True)
+        self.path, self.count = path, count
+        self.answers: list[dict] = []
+
+    def run(self) -> None:
+        connection = ProbeConnection(self.path)
+        try:
+            for _ in range(self.count):
+                self.answers.append(connection.ask("state", deadline=30))
+        finally:
+            connection.close()
+
+
+def stall(seconds: float) -> None:
+    """The GUI thread busy for `seconds` (a planted stall)."""
+    time.sleep(seconds)
+
+
+@pytest.fixture
+def probed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, list[str]]]:
+    """A probe on a shown window whose `state` extras take SLOW_SNAPSHOT s while
+    `slow` is set; the probe's path and `slow`."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    slow: list[str] = []
+
+    def extras() -> dict[str, str]:
+        if slow:
+            stall(SLOW_SNAPSHOT)
+        return {"screen": "home"}
+
+    with tempfile.TemporaryDirectory(prefix="probe-") as folder:
+        path = str(Path(folder) / "probe")
+        monkeypatch.setenv(PROBE_ENV, path)
+        assert start_probe(extras, window) is not None
+        yield path, slow
+
+
+def watchdog(path: str) -> Watchdog:
+    return Watchdog(path, lambda: "the stacks", interval=0.05, deadline=DEADLINE).start()
+
+
+@pytest.mark.log_warnings(r"e2e probe listening")
+def test_the_watchdog_does_not_count_the_tests_own_snapshots(
+        qtbot: QtBot, probed: tuple[str, list[str]]) -> None:
+    path, slow = probed
+    dog = watchdog(path)
+    try:
+        qtbot.waitUntil(lambda: dog.worst > 0, timeout=5000)  # pinging
+        slow.append("on")
+        asker = SnapshotAsker(path, count=2)
+        asker.start()
+        qtbot.waitUntil(lambda: len(asker.answers) == 2, timeout=20_000)
+        answered = dog.pings
+        qtbot.waitUntil(lambda: dog.pings > answered + 2, timeout=5000)  # pinged since
+    finally:
+        dog.stop()
+    assert all(answer["took_ms"] >= SLOW_SNAPSHOT * 1000 for answer in asker.answers)
+    assert dog.failure == ""
+    assert dog.worst_probe >= SLOW_SNAPSHOT * 0.9  # a ping waited on a snapshot...
+    assert dog.worst < DEADLINE / 2 and dog.late == []  # ...which is not the GUI's own
+
+
+@pytest.mark.parametrize("snapshots", [False, True], ids=["alone", "after-a-snapshot"])
+@pytest.mark.log_warnings(r"e2e probe listening")
+def test_the_watchdog_fails_on_a_stall_of_the_front_end(
+        qtbot: QtBot, probed: tuple[str, list[str]], snapshots: bool) -> None:
+    path, slow = probed
+    dog = watchdog(path)
+    try:
+        qtbot.waitUntil(lambda: dog.worst > 0, timeout=5000)
+        if snapshots:  # the tests' own slow snapshot first, then the front end's stall
+            slow.append("on")
+            asker = SnapshotAsker(path, count=1)
+            asker.start()
+            qtbot.waitUntil(lambda: len(asker.answers) == 1, timeout=20_000)
+        QTimer.singleShot(0, lambda: stall(STALL))
+        qtbot.waitUntil(lambda: dog.failure != "", timeout=10_000)
+    finally:
+        dog.stop()
+    assert "the stacks" in dog.failure  # taken while the ping was awaited
