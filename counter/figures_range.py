@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.acceptance.common import set_state
-from counter.admin.common import busy_text, problem_of
+from counter.admin.common import busy_text, problem_of, slow_text
 from counter.figures import chart_view, minutes
 from counter.runner import Runner
 from sync.protocol.ratings import LEVELS, FigureLine, RangeFigures, csv_rows
@@ -268,6 +268,7 @@ class RangeFiguresPage(QWidget):
                                "center's figures."),
             "offline": self.tr("The platform cannot be reached; try again later."),
             "busy": busy_text(),
+            "slow": slow_text(),
             "refused": self.tr("The platform refused the request; see the log."),
             "range": self.tr("Choose a start on or before the end, at most a year apart."),
             "saved": self.tr("Saved: %1").replace("%1", str(self.last_export)),

@@ -3,7 +3,8 @@
 Both fields take the physical keyboard and the on-screen keypad. The PIN is
 checked by the platform (`sync.staff_sign_in`, on a worker thread), which
 keeps the rate limit and the lockout; offline, only clerks who signed in on
-this terminal recently can sign in, against their verifier. Wrong PINs also
+this terminal recently can sign in, against their verifier; a platform too
+slow to answer in time is said to be slow, not out of reach. Wrong PINs also
 count towards the screen's own growing lockout (`terminal.lockout`). A staff
 card (from `counter.staff_card`) stands for the staff number: its holder
 still types the PIN.
@@ -179,6 +180,10 @@ class SignInScreen(QWidget):
             self.message.clear()
             self.manager_session = result.manager_session
             self.signedIn.emit(result.member)
+        elif result.slow:
+            self.message.setText(self.tr(
+                "The platform is slow to answer right now. Type your PIN again in a moment."))
+            self.pin.setFocus()
         elif result.no_verifier:
             self.message.setText(self.tr(
                 "The platform cannot be reached, and only clerks who signed in on this "

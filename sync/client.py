@@ -3,7 +3,8 @@
 Every failure is classified so the sync worker knows what to do with it:
 `TransientError` (network, timeout, 5xx, 429, garbled or oversized reply:
 retry with back-off; `Unreachable`, its kind for no answer at all, is the only
-one that says the platform is out of reach), `AuthError` (the platform refuses this terminal: a
+one that says the platform is out of reach; `SlowAnswer`, its own kind, for a request
+sent whose answer did not come in time), `AuthError` (the platform refuses this terminal: a
 technician must act), `RequestRefused` (this request can never succeed).
 """
 
@@ -50,6 +51,12 @@ class Unreachable(TransientError):
     failures are answers (busy, failing, unreadable): the platform is reachable."""
 
 
+class SlowAnswer(Unreachable):
+    """The request went out, but its answer did not come within the read timeout:
+    the platform may have acted on it, and may only be slow (to a person: "slow to
+    answer, try again", not "cannot be reached")."""
+
+
 class ServerError(TransientError):
     """The platform answered with a 5xx status."""
 
@@ -94,7 +101,8 @@ def tls_verification(ca_file: Path | None) -> ssl.SSLContext | bool:
 class PlatformClient:
     def __init__(self, base_url: str, terminal_id: str, key: bytes, *,
                  ca_file: Path | None = None, connect_timeout: float = 3.0,
-                 read_timeout: float = 15.0, max_reply_bytes: int = MAX_REPLY_BYTES,
+                 read_timeout: float = 15.0, sign_in_timeout: float = 30.0,
+                 max_reply_bytes: int = MAX_REPLY_BYTES,
                  clock: Callable[[], float] = time.time,
                  transport: httpx.BaseTransport | None = None) -> None:
         self.terminal_id = terminal_id
@@ -102,6 +110,8 @@ class PlatformClient:
         self._clock = clock
         self._max_reply_bytes = max_reply_bytes
         self.clock_offset = 0.0
+        # A staff sign-in waits longer: the platform's PIN check is slow on purpose.
+        self._sign_in_timeout = httpx.Timeout(sign_in_timeout, connect=connect_timeout)
         timeout = httpx.Timeout(read_timeout, connect=connect_timeout)
         self._http = httpx.Client(base_url=base_url.rstrip("/"), timeout=timeout,
                                   verify=tls_verification(ca_file), transport=transport,
@@ -204,14 +214,16 @@ class PlatformClient:
         return self._request(method, path, body, headers).content
 
     def _send(self, method: str, path: str, body: bytes,
-              content_type: str = "application/json") -> bytes:
+              content_type: str = "application/json",
+              timeout: httpx.Timeout | None = None) -> bytes:
         headers = {"Content-Type": content_type} if body else {}
-        return self._request(method, path, body, headers).content
+        return self._request(method, path, body, headers, timeout).content
 
     def _request(self, method: str, path: str, body: bytes,
-                 extra_headers: dict[str, str]) -> httpx.Response:
+                 extra_headers: dict[str, str],
+                 timeout: httpx.Timeout | None = None) -> httpx.Response:
         for attempt in (1, 2):
-            response = self._exchange(method, path, body, extra_headers)
+            response = self._exchange(method, path, body, extra_headers, timeout)
             if response.status_code in (200, 201, 204, 304):
                 return response
             code, message, server_time = _error_details(response.content)
@@ -222,13 +234,14 @@ class PlatformClient:
             self._raise_for(response, code, message)
         raise AssertionError("unreachable")
 
-    def _exchange(self, method: str, path: str, body: bytes,
-                  extra_headers: dict[str, str]) -> httpx.Response:
+    def _exchange(self, method: str, path: str, body: bytes, extra_headers: dict[str, str],
+                  timeout: httpx.Timeout | None = None) -> httpx.Response:
         timestamp = int(self._clock() + self.clock_offset)
         headers = signed_headers(self.terminal_id, self._key, method, path, body, timestamp)
         headers.update(extra_headers)
         try:
-            with self._http.stream(method, path, content=body, headers=headers) as response:
+            with self._http.stream(method, path, content=body, headers=headers,
+                                   timeout=timeout or self._http.timeout) as response:
                 declared = response.headers.get("Content-Length")
                 if declared is not None and declared.isdigit() \
                         and int(declared) > self._max_reply_bytes:
@@ -242,6 +255,9 @@ class PlatformClient:
                     chunks.append(chunk)
                 response._content = b"".join(chunks)  # read once, bounded
                 return response
+        except httpx.ReadTimeout as error:
+            raise SlowAnswer(f"platform timed out: no answer yet ({type(error).__name__})") \
+                from error
         except httpx.TimeoutException as error:
             raise Unreachable(f"platform timed out ({type(error).__name__})") from error
         except httpx.HTTPError as error:
@@ -405,7 +421,8 @@ class PlatformClient:
     # ------------------------------------------------------------ staff
     def staff_sign_in(self, request: staff.StaffSignInRequest) -> staff.StaffSignInResponse:
         """The platform's verdict on a staff member's PIN (and a verifier on success)."""
-        reply = self._send("POST", "/v1/staff/sign-in", request.model_dump_json().encode())
+        reply = self._send("POST", "/v1/staff/sign-in", request.model_dump_json().encode(),
+                           timeout=self._sign_in_timeout)
         return _parse(staff.StaffSignInResponse, reply)
 
     # ------------------------------------------------------------ pre-applications

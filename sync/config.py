@@ -72,6 +72,11 @@ class PlatformSection(Section):
                     "/q/ and /b/ beside it; default: the platform's")
     connect_timeout: float = Field(3.0, gt=0, le=60, description="seconds to connect")
     read_timeout: float = Field(15.0, gt=0, le=300, description="seconds to wait for a reply")
+    sign_in_timeout: float = Field(
+        30.0, gt=0, le=300,
+        description="seconds to wait for the answer to a staff sign-in (the platform's PIN "
+                    "check is slow on purpose, slower under load); past it the clerk is told "
+                    "the platform is slow to answer")
 
     def status_base(self) -> str:
         """Where slips' QR codes point: `status_url`, else the platform's own /a/."""

@@ -90,6 +90,7 @@ def open_runtime(config: SyncConfig, secrets: TerminalSecrets, *,
         config.platform.url, secrets.terminal_id, secrets.signing_key,
         ca_file=config.platform.ca_file, connect_timeout=config.platform.connect_timeout,
         read_timeout=config.platform.read_timeout,
+        sign_in_timeout=config.platform.sign_in_timeout,
     )
     settings = config.sync.settings(config.store.retention_days)
     maintenance = StoreMaintenance(

@@ -6,7 +6,11 @@ the platform cannot be reached, only a member who signed in on this terminal
 within `OFFLINE_DAYS`, and is still in the center's staff directory as last
 received, can sign in, checked against that verifier (keyed by this
 terminal's secret). A refusal from the platform (wrong, locked,
-throttled) is final: it never falls back to the offline check.
+throttled) is final: it never falls back to the offline check. When the
+request went out but its answer came too late (`SlowAnswer`), a member the
+offline check signs in is in; anyone else is told the platform is slow
+(`slow`), not that it cannot be reached: it may be up, and may accept the PIN
+on a second try.
 
 Blocking (network, scrypt): call from a worker thread.
 """
@@ -20,7 +24,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sync.caches import STAFF, ReferenceCache
-from sync.client import PlatformClient, TransientError
+from sync.client import PlatformClient, SlowAnswer, TransientError
 from sync.protocol.staff import (
     PURPOSE_ROLES,
     OfflineVerifier,
@@ -46,6 +50,9 @@ class SignInResult:
     retry_after_seconds: int = 0
     #: Offline and nobody of this purpose signed in here recently.
     no_verifier: bool = False
+    #: The platform got the request but did not answer in time, and no local
+    #: verifier signed the member in: try again (no wrong PIN to count here).
+    slow: bool = False
     #: A center manager signed in online: the session of the manager's requests.
     manager_session: str | None = None
 
@@ -64,6 +71,11 @@ class StaffSignIn:
                                      card_uid=card_uid)
         try:
             answer = self._client.staff_sign_in(request)
+        except SlowAnswer:
+            local = self.offline(request)
+            if local.outcome is SignInOutcome.SIGNED_IN:
+                return local
+            return SignInResult(SignInOutcome.WRONG, offline=True, slow=True)
         except TransientError:
             return self.offline(request)
         if answer.outcome is SignInOutcome.SIGNED_IN and answer.verifier is not None:

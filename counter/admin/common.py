@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from counter.runner import Runner
-from sync.client import AuthError, RequestRefused, TransientError, Unreachable
+from sync.client import AuthError, RequestRefused, SlowAnswer, TransientError, Unreachable
 from sync.manager_client import ManagerClient
 
 # The manager's client while a manager is signed in online, else None.
@@ -30,12 +30,21 @@ def busy_text() -> str:
         "changed; try again in a minute.")
 
 
+def slow_text() -> str:
+    """The request went out but its answer came too late (the platform is up)."""
+    return QCoreApplication.translate(
+        "ManagerPages", "The platform is slow to answer right now. Try again in a moment; "
+        "a change just sent may already be saved.")
+
+
 def problem_of(error: Exception) -> str:
     """A page's problem with a failed platform call: "manager" (a manager must be
-    signed in), "offline" (no answer), "busy" (an answer that is busy, failing or
-    unreadable) or "refused"."""
+    signed in), "offline" (no answer), "slow" (a request sent whose answer came too
+    late), "busy" (an answer that is busy, failing or unreadable) or "refused"."""
     if isinstance(error, AuthError) and error.code == "manager_required":
         return "manager"
+    if isinstance(error, SlowAnswer):
+        return "slow"
     if isinstance(error, Unreachable):
         return "offline"
     if isinstance(error, TransientError):
@@ -64,6 +73,8 @@ def refusal_text(code: str) -> str:
 
 def explain(error: Exception) -> str:
     """A refusal or failure of the platform, for the manager."""
+    if isinstance(error, SlowAnswer):
+        return slow_text()
     if isinstance(error, Unreachable):
         return offline_text()
     if isinstance(error, TransientError):

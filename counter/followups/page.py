@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from counter.acceptance.common import chinese, set_state
-from counter.admin.common import busy_text, problem_of
+from counter.admin.common import busy_text, problem_of, slow_text
 from counter.rating.window import REASONS
 from counter.runner import Runner
 from sync.protocol.ratings import FollowUp, FollowUpList, FollowUpState
@@ -246,12 +246,13 @@ class FollowUpsPage(QWidget):
             "offline": self.tr("The platform cannot be reached; the list is the last one "
                                "shown. Try again later."),
             "busy": busy_text(),
+            "slow": slow_text(),
             "refused": self.tr("The platform refused the request; see the log."),
             "saved": self.tr("The answer was saved."),
         }
         self.message.setText(problems.get(self.problem, ""))
         set_state(self.message, "attention" if self.problem in (
-            "manager", "offline", "busy", "refused") else "")
+            "manager", "offline", "slow", "busy", "refused") else "")
         self.table.setHorizontalHeaderLabels([
             self.tr("State"), self.tr("Rating"), self.tr("Answer by"), self.tr("Reasons"),
             self.tr("Case or ticket"), self.tr("Window"), self.tr("Clerk")])

@@ -2336,6 +2336,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The platform is slow to answer right now. Try again in a moment; a change just sent may already be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your manager session has ended. Sign out and sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3326,6 +3330,10 @@
     </message>
     <message>
         <source>The PIN could not be checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform is slow to answer right now. Type your PIN again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2355,6 +2355,10 @@
         <translation>平台繁忙或出现故障。未做任何更改，请一分钟后再试。</translation>
     </message>
     <message>
+        <source>The platform is slow to answer right now. Try again in a moment; a change just sent may already be saved.</source>
+        <translation>平台目前响应较慢，请稍后再试；刚才提交的更改可能已经保存。</translation>
+    </message>
+    <message>
         <source>Your manager session has ended. Sign out and sign in again.</source>
         <translation>您的管理员会话已结束，请退出后重新登录。</translation>
     </message>
@@ -3317,6 +3321,10 @@
     <message>
         <source>The PIN could not be checked: %1</source>
         <translation>无法验证密码：%1</translation>
+    </message>
+    <message>
+        <source>The platform is slow to answer right now. Type your PIN again in a moment.</source>
+        <translation>平台目前响应较慢，请稍后重新输入密码。</translation>
     </message>
     <message>
         <source>The platform cannot be reached, and only clerks who signed in on this terminal in the last two weeks can sign in without it.</source>

@@ -59,7 +59,8 @@ def enroll_client(url: str, code: str) -> Any:
 
 
 def write_config(folder: Path, url: str, data_dir: Path, *, sync: dict[str, Any] | None = None,
-                 devices: dict[str, dict[str, Any]] | None = None, **counter: Any) -> None:
+                 devices: dict[str, dict[str, Any]] | None = None,
+                 platform: dict[str, Any] | None = None, **counter: Any) -> None:
     from sync.config import render_toml
     from sync.paths import CONFIG_FILE
 
@@ -68,7 +69,7 @@ def write_config(folder: Path, url: str, data_dir: Path, *, sync: dict[str, Any]
                **counter}
     text = render_toml({
         "terminal": {"language": "en", "role": "counter"},
-        "platform": {"url": url, "read_timeout": 5.0, "connect_timeout": 1.0},
+        "platform": {"url": url, "read_timeout": 5.0, "connect_timeout": 1.0, **(platform or {})},
         "store": {"data_dir": str(data_dir)},
         **({"sync": sync} if sync else {}),
         "counter": section,
@@ -84,9 +85,11 @@ def write_config(folder: Path, url: str, data_dir: Path, *, sync: dict[str, Any]
 def counter_terminal(tmp_path: Path, qtbot: QtBot, *, refresh: bool = True,
                      sync: dict[str, Any] | None = None,
                      devices: dict[str, dict[str, Any]] | None = None,
+                     platform: dict[str, Any] | None = None,
                      **counter: Any) -> Iterator[Counter]:
     """A counter enrolled with a fresh platform; `refresh`: the reference data pulled
-    before the window is built (False: a counter that has never reached the platform)."""
+    before the window is built (False: a counter that has never reached the platform);
+    `platform`: keys of its [platform] section besides the URL."""
     from counter.composition import CounterComposition
     from sync.cli import enroll_terminal
     from sync.protocol.models import Role
@@ -96,24 +99,25 @@ def counter_terminal(tmp_path: Path, qtbot: QtBot, *, refresh: bool = True,
 
     plan = tmp_path / "faults.json"
     write_plan(plan, [])
-    platform = LocalPlatform(f"sqlite:///{tmp_path / 'platform.db'}", demo_data=DEMO_DIR,
-                             fault_plan=plan)
-    url = platform.start()
+    reference = LocalPlatform(f"sqlite:///{tmp_path / 'platform.db'}", demo_data=DEMO_DIR,
+                              fault_plan=plan)
+    url = reference.start()
     folder = tmp_path / "counter-config"
-    write_config(folder, url, tmp_path / "data", sync=sync, devices=devices, **counter)
-    enroll_terminal(url, platform.enroll_code("C001", Role.COUNTER), folder)
+    write_config(folder, url, tmp_path / "data", sync=sync, devices=devices, platform=platform,
+                 **counter)
+    enroll_terminal(url, reference.enroll_code("C001", Role.COUNTER), folder)
     shell = start_shell("reception-counter-test", folder, argv=[], lock=False,
                         with_devices=devices is not None, camera_process=True)
     shell.gui.language.set_language("en")
     if refresh:
         shell.services.runtime.synchronizer.refresh()  # catalog and staff, as the worker would
-    kiosk = enroll_client(url, platform.enroll_code("C001", Role.KIOSK))
+    kiosk = enroll_client(url, reference.enroll_code("C001", Role.KIOSK))
     ui = CounterComposition(shell.gui)
     ui.attach(shell)
     qtbot.addWidget(ui.window)
     ui.window.resize(1366, 768)
     ui.window.show()
-    result = Counter(platform, shell, ui, kiosk, url, tmp_path)
+    result = Counter(reference, shell, ui, kiosk, url, tmp_path)
     try:
         yield result
     finally:
