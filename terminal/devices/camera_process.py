@@ -12,7 +12,7 @@ A reader thread copies each preview frame
 out of shared memory and leaves it in a one-frame slot for the GUI thread
 (latest frame wins, as in the process); the GUI thread never waits on the
 camera process. A camera process that ends is reported offline and started
-again on the next use.
+again on the next use; one that sends what the reader cannot take is ended so.
 """
 
 from __future__ import annotations
@@ -239,36 +239,48 @@ class ProcessCameraAdapter(DeviceAdapter):
             channel.send(link.MRZ, True)
 
     def _read(self, process: subprocess.Popen[bytes], channel: link.Channel) -> None:
-        """The reader thread: frames into the slot, pictures decoded, the rest to the GUI."""
-        from terminal.form_fields.images import Picture, capture_of
-
-        memory = self._memory
-        assert memory is not None
+        """The reader thread: frames into the slot, pictures decoded, the rest to the GUI.
+        However it ends (the end of the pipe, or a message it cannot take), the GUI
+        thread hears the camera process ended, so nothing waits on it for ever."""
         try:
-            while (message := channel.receive()) is not None:
-                if message[0] == link.FRAME:
-                    width, height, line = message[1:4]
-                    pixels = bytes(memory.buf[:line * height])
-                    channel.send(link.ACK)
-                    self.frames_captured += 1
-                    image = QImage(pixels, width, height, line, QImage.Format.Format_RGB32)
-                    if self._capturing and self._preview.put(image):
-                        self._frameWaiting.emit()
-                elif message[0] == link.PICTURE:
-                    capture = capture_of(Picture(message[2], message[3]))  # JPEG decoded here
-                    self._message.emit((link.PICTURE, message[1], capture))
-                else:
-                    self._message.emit(message)
-            code = process.wait()
-            log.info("camera process %d ended with %s", process.pid, code)
-            self._message.emit(("ended", process, code))
-        except (RuntimeError, ValueError, TypeError) as error:  # shut down under our feet
-            log.debug("camera process reader ended: %s", error)
+            self._relay(channel)
+        except Exception as error:  # any failure ends the camera process
+            if shiboken6.isValid(self) and process is self._process:
+                log.warning("camera process %d: reader failed (%s: %s); ending the process",
+                            process.pid, type(error).__name__, error)
+            else:  # shut down under our feet
+                log.debug("camera process reader ended: %r", error)
+            _kill(process)
         finally:  # the reader's end of the pipe, closed by its only reader (else it leaks
             # when the adapter is gone before the GUI thread hears the process ended)
             if process.stdout is not None:
                 with contextlib.suppress(OSError):
                     process.stdout.close()
+        code = process.wait()
+        log.info("camera process %d ended with %s", process.pid, code)
+        with contextlib.suppress(RuntimeError):  # the adapter is gone: nobody waits
+            self._message.emit(("ended", process, code))
+
+    def _relay(self, channel: link.Channel) -> None:
+        """Until the end of the pipe: each message of the camera process to its place."""
+        from terminal.form_fields.images import Picture, capture_of
+
+        memory = self._memory
+        assert memory is not None
+        while (message := channel.receive()) is not None:
+            if message[0] == link.FRAME:
+                width, height, line = message[1:4]
+                pixels = bytes(memory.buf[:line * height])
+                channel.send(link.ACK)
+                self.frames_captured += 1
+                image = QImage(pixels, width, height, line, QImage.Format.Format_RGB32)
+                if self._capturing and self._preview.put(image):
+                    self._frameWaiting.emit()
+            elif message[0] == link.PICTURE:
+                capture = capture_of(Picture(message[2], message[3]))  # JPEG decoded here
+                self._message.emit((link.PICTURE, message[1], capture))
+            else:
+                self._message.emit(message)
 
     def _end_process(self) -> None:
         process, self._process = self._process, None
@@ -287,6 +299,12 @@ class ProcessCameraAdapter(DeviceAdapter):
             memory.unlink()
             with contextlib.suppress(BufferError):  # the reader's copy ends with the process
                 memory.close()
+
+
+def _kill(process: subprocess.Popen[bytes]) -> None:
+    """End a camera process whose messages can no longer be read."""
+    with contextlib.suppress(OSError):
+        process.kill()
 
 
 def _close_pipes(process: subprocess.Popen[bytes]) -> None:

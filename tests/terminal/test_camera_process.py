@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import os
+import pickle
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -80,6 +82,43 @@ def test_a_camera_process_that_dies_is_reported_and_started_again(
         process.kill()
     frames.clear()
     camera.start()
+    qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+    assert camera._process is not process and camera.health.state is HealthState.READY
+
+
+def feed(process: subprocess.Popen[bytes], message: tuple[Any, ...] | bytes) -> None:
+    """Put a message into the pipe from the camera process, as if the process had
+    written it (`bytes`: a body that is no pickle at all), in one atomic write."""
+    assert process.stdout is not None
+    body = message if isinstance(message, bytes) else pickle.dumps(message)
+    pipe = os.open(f"/proc/self/fd/{process.stdout.fileno()}", os.O_WRONLY)
+    try:
+        os.write(pipe, struct.pack(">I", len(body)) + body)
+    finally:
+        os.close(pipe)
+
+
+@pytest.mark.log_warnings(r"reader failed", r"camera offline")
+@pytest.mark.parametrize("corrupt", [b"\x80\x05\x95not a pickle", ("frame", 640)],
+                         ids=["no-pickle", "short-frame"])
+def test_a_message_the_reader_cannot_take_ends_the_camera_process(
+        qtbot: QtBot, camera: ProcessCameraAdapter, caplog: pytest.LogCaptureFixture,
+        corrupt: tuple[Any, ...] | bytes) -> None:
+    frames: list[QImage] = []
+    camera.frameReady.connect(frames.append)
+    camera.start()
+    qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+    process = camera._process
+    assert process is not None
+    with qtbot.waitSignal(camera.healthChanged, timeout=WAIT_MS,
+                          check_params_cb=lambda h: h.state is HealthState.OFFLINE):
+        feed(process, corrupt)
+    assert process.poll() is not None and not camera.is_running()  # not left running
+    failed = [r.getMessage() for r in caplog.records if "reader failed" in r.getMessage()]
+    assert len(failed) == 1 and f"camera process {process.pid}" in failed[0], failed
+    assert ("UnpicklingError" if isinstance(corrupt, bytes) else "ValueError") in failed[0]
+    frames.clear()
+    camera.start()  # the next use starts a new camera process
     qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
     assert camera._process is not process and camera.health.state is HealthState.READY
 
