@@ -39,10 +39,11 @@ STATUS_COUNTER = "status"
 #: Execution option that makes a SQLite transaction start with BEGIN IMMEDIATE.
 WRITE = {"sqlite_immediate": True}
 
-#: PostgreSQL connections each platform process keeps open, and how many more it
-#: may open at a peak (closed again when returned). A process holds at most their
-#: sum plus one for the hall stream's LISTEN (sync.server.queue.hall_push), so N
-#: worker processes need N x (size + overflow + 1) of PostgreSQL's max_connections.
+#: PostgreSQL connections each platform process keeps open (the hot paths' threads
+#: hold some of them, sync.server.hot_paths), and how many more it may open at a peak
+#: (closed again when returned). A process holds at most their sum plus one for the
+#: hall stream's LISTEN (sync.server.queue.hall_push), so N worker processes need
+#: N x (size + overflow + 1) of PostgreSQL's max_connections.
 POOL_SIZE_ENV = "RECEPTION_PLATFORM_DB_POOL_SIZE"
 POOL_OVERFLOW_ENV = "RECEPTION_PLATFORM_DB_POOL_OVERFLOW"
 #: Seconds a request waits for a free connection before it fails (a 500).
@@ -612,8 +613,9 @@ def pool_settings() -> dict[str, int]:
                   for name, default in POOL_DEFAULTS.items()}
     except ValueError as error:
         raise ValueError(f"{', '.join(POOL_DEFAULTS)} must be whole numbers: {error}") from None
-    if values[POOL_SIZE_ENV] < 1 or values[POOL_OVERFLOW_ENV] < 0:
-        raise ValueError(f"{POOL_SIZE_ENV} must be at least 1, {POOL_OVERFLOW_ENV} at least 0")
+    if values[POOL_SIZE_ENV] < 2 or values[POOL_OVERFLOW_ENV] < 0:
+        # 2: the hot paths hold at least one (sync.server.hot_paths), the routes the rest
+        raise ValueError(f"{POOL_SIZE_ENV} must be at least 2, {POOL_OVERFLOW_ENV} at least 0")
     return {"pool_size": values[POOL_SIZE_ENV], "max_overflow": values[POOL_OVERFLOW_ENV],
             "pool_timeout": values[POOL_TIMEOUT_ENV]}
 

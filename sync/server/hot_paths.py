@@ -12,7 +12,8 @@ and two thread hops a heartbeat cost 1.6 ms of CPU, a probe 0.45 ms and a call
   headers, no query, a JSON content type) with a valid body: the same checks as their routes
   (terminal, signature, clock, withdrawal, the route's roles, the nonce in the
   table every route spends nonces in) and the same work, in one thread hop on
-  one connection (`sync.server.heartbeat`, `sync.server.queue.calls`). Any
+  one connection: on PostgreSQL one statement, the terminal's row confirmed in
+  it (`sync.server.direct`, `sync.server.heartbeat`, `sync.server.queue.calls`). Any
   other request to them goes on to the route with its body, which answers it
   as every route does (401, 403, then 422).
 """
@@ -45,15 +46,17 @@ from sync.server.auth import (
     signed_request_of,
 )
 from sync.server.db import pool_settings, single_statements
+from sync.server.direct import Direct
 from sync.server.errors import ApiError, api_error_response
 from sync.server.queue import calls
 from sync.server.queue import routes as queue_routes
 from sync.server.routes import post_heartbeat
 
 WORKER_HEADER = "X-Platform-Worker"
-#: Threads per process taking heartbeats: on PostgreSQL each holds a connection of its
-#: own (docs/capacity.md counts it); one takes a few hundred a second.
-HEARTBEAT_THREADS = 1
+#: Threads per process taking heartbeats and calls: on PostgreSQL each holds one of the
+#: pool's connections (`sync.server.direct`; docs/capacity.md "Database connections").
+#: A call is one round trip: two threads carry ten counters calling at once.
+HOT_THREADS = 2
 _HEALTHY = b'{"ok":true}'
 #: (status, JSON body or b"") of an answered request.
 Answer = tuple[int, bytes]
@@ -66,8 +69,7 @@ class _Route:
 
     model: type[BaseModel]
     policy: Policy
-    take: Callable[[Engine, SignedRequest, Any, float, Admit], Answer]
-    threads: ThreadPoolExecutor
+    take: Callable[[Engine, Direct | None, SignedRequest, Any, float, Admit], Answer]
 
 
 def _policy(endpoint: Callable[..., Any]) -> Policy:
@@ -82,18 +84,15 @@ class HotPaths:
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        # threads of their own, cheaper to hand over to than AnyIO's (the routes'):
-        # heartbeats on a few (each holds a connection on PostgreSQL), calls on as
-        # many as the pool has connections (concurrent commits share a WAL flush)
-        heartbeat_threads = ThreadPoolExecutor(HEARTBEAT_THREADS, thread_name_prefix="heartbeat")
-        call_threads = ThreadPoolExecutor(pool_settings()["pool_size"], thread_name_prefix="call")
-        self._heartbeats: heartbeats.Taker | None = None
-        self._heartbeats_lock = threading.Lock()
+        # threads of their own, cheaper to hand over to than AnyIO's (the routes'), and
+        # fewer than the pool has connections: the routes keep the rest
+        self._threads = ThreadPoolExecutor(hot_threads(), thread_name_prefix="hot")
+        self._direct: Direct | None = None
+        self._direct_lock = threading.Lock()
         self._routes = {
-            "/v1/heartbeat": _Route(Heartbeat, _policy(post_heartbeat), self._heartbeat,
-                                    heartbeat_threads),
+            "/v1/heartbeat": _Route(Heartbeat, _policy(post_heartbeat), _heartbeat),
             "/v1/queue/call-next": _Route(CallNextRequest, _policy(queue_routes.call_next),
-                                          _call_next, call_threads),
+                                          _call_next),
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -123,9 +122,10 @@ class HotPaths:
         except (ApiError, ValueError):  # pydantic's ValidationError is a ValueError
             await self.app(scope, _replay(body, receive), send)
             return
+        engine = scope["app"].state.engine
         try:
             status, content = await asyncio.get_running_loop().run_in_executor(
-                route.threads, route.take, scope["app"].state.engine, signed, parsed,
+                self._threads, route.take, engine, self._direct_of(engine), signed, parsed,
                 time.time(), route.policy.check_role)
         except ApiError as error:
             await api_error_response(error)(scope, receive, send)
@@ -135,23 +135,40 @@ class HotPaths:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": content})
 
-    def _heartbeat(self, engine: Engine, signed: SignedRequest, beat: Heartbeat, now: float,
-                   admit: Admit) -> Answer:
-        with self._heartbeats_lock:
-            if self._heartbeats is None or self._heartbeats.engine is not engine:
-                self._heartbeats = heartbeats.Taker(engine)
-            taker = self._heartbeats
-        taker.take(signed, beat.model_dump_json(), now, admit)
-        return 204, b""
+    def _direct_of(self, engine: Engine) -> Direct | None:
+        """The engine's hot-path connections on PostgreSQL; None on SQLite."""
+        if engine.dialect.name != "postgresql":
+            return None
+        direct = self._direct
+        if direct is None or direct.engine is not engine:
+            with self._direct_lock:
+                if self._direct is None or self._direct.engine is not engine:
+                    self._direct = Direct(engine)
+                direct = self._direct
+        return direct
 
 
-def _call_next(engine: Engine, signed: SignedRequest, request: CallNextRequest, now: float,
-               admit: Admit) -> Answer:
-    with single_statements(engine) as connection:
-        caller = check_signed_request_on(connection, signed, now)
-        admit(caller)
-        ticket = calls.call_next_on(connection, caller, request, now)
-    calls.called(engine, caller, ticket)
+def hot_threads() -> int:
+    """HOT_THREADS, leaving the routes at least one of the pool's connections."""
+    return max(1, min(HOT_THREADS, pool_settings()["pool_size"] - 1))
+
+
+def _heartbeat(engine: Engine, direct: Direct | None, signed: SignedRequest, beat: Heartbeat,
+               now: float, admit: Admit) -> Answer:
+    heartbeats.take(engine, direct, signed, beat.model_dump_json(), now, admit)
+    return 204, b""
+
+
+def _call_next(engine: Engine, direct: Direct | None, signed: SignedRequest,
+               request: CallNextRequest, now: float, admit: Admit) -> Answer:
+    if direct is not None:
+        ticket = calls.call_next_direct(direct, signed, request, now, admit)
+    else:  # SQLite: in one write transaction
+        with single_statements(engine) as connection:
+            caller = check_signed_request_on(connection, signed, now)
+            admit(caller)
+            ticket = calls.call_next_on(connection, caller, request, now)
+        calls.called(engine, caller, ticket)
     purge_nonces(engine, now)
     return (204, b"") if ticket is None else (200, ticket.model_dump_json().encode())
 

@@ -26,6 +26,9 @@ Every change is a `queue_event` row.
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from sqlalchemy import Connection, Engine, String, TextClause, bindparam, select, text
 from sqlalchemy.orm import Session
 
@@ -38,8 +41,9 @@ from sync.protocol.queue import (
     TicketStatus,
     WalkInRequest,
 )
-from sync.server.auth import Caller
+from sync.server.auth import Caller, SignedRequest
 from sync.server.db import WRITE, QueueTicket, single_statements
+from sync.server.direct import KNOWN_FRESH, SIGNED, Admit, Direct
 from sync.server.queue import hall_push
 from sync.server.queue.core import (
     WAITING,
@@ -94,7 +98,7 @@ candidate AS (
   SELECT t.id FROM queue_ticket t
   WHERE t.center = :center AND t.day = :day AND t.status IN ({waiting})
     AND (t.target_window IS NULL OR t.target_window = :window)
-    AND (:any_category OR t.category IN :categories)
+    AND (:any_category OR t.category IN :categories){fresh}
   ORDER BY CASE WHEN t.priority IS NOT NULL AND (SELECT due FROM due) THEN 1 ELSE 0 END,
            CASE WHEN t.priority IS NULL THEN t.queued_at
                 ELSE :now - (:now - t.queued_at) * (SELECT weight FROM settings) END,
@@ -109,13 +113,27 @@ _EVENT = ('INSERT INTO queue_event (ticket_id, center, day, kind, "window", staf
 #: PostgreSQL: one statement (one round trip, no transaction to open and close): the
 #: candidate taken FOR UPDATE SKIP LOCKED, called, its event, the hall's NOTIFY.
 _CALL_NEXT_PG = _bound(
-    f"WITH {_CANDIDATE.format(lock='FOR UPDATE OF t SKIP LOCKED')}, "
+    f"WITH {_CANDIDATE.format(lock='FOR UPDATE OF t SKIP LOCKED', fresh='')}, "
     f"called AS ({_CALLED.format(where='FROM candidate WHERE queue_ticket.id = candidate.id')}), "
     f"event AS ({_EVENT.format(source='called')}), "
     "woken AS (SELECT pg_notify(:channel, center) FROM called WHERE :notify) "
     "SELECT called.*, (SELECT count(*) FROM woken) AS woken FROM called")
 #: SQLite: the same rule in a write transaction (BEGIN IMMEDIATE serialises calls).
-_CANDIDATE_SQLITE = _bound(f"WITH {_CANDIDATE.format(lock='')} SELECT id FROM candidate")
+_CANDIDATE_SQLITE = _bound(
+    f"WITH {_CANDIDATE.format(lock='', fresh='')} SELECT id FROM candidate")
+#: PostgreSQL on the hot path (`sync.server.direct`, psycopg parameters): the same
+#: statement after the terminal's confirmation and the nonce's insert; a ticket is
+#: called only when the nonce was new. Always one row (KNOWN_FRESH, then the call's).
+_CALL_NEXT_DIRECT = re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", (
+    f"WITH {SIGNED}, "
+    + _CANDIDATE.format(lock="FOR UPDATE OF t SKIP LOCKED",
+                        fresh=" AND EXISTS (SELECT 1 FROM fresh)") + ", "
+    f"called AS ({_CALLED.format(where='FROM candidate WHERE queue_ticket.id = candidate.id')}), "
+    f"event AS ({_EVENT.format(source='called')}), "
+    "woken AS (SELECT pg_notify(:channel, center) FROM called WHERE :notify) "
+    f"SELECT {KNOWN_FRESH}, called.*, (SELECT count(*) FROM woken) AS woken "
+    "FROM (SELECT 1) AS one LEFT JOIN called ON true").replace(
+        "IN :categories", "= ANY(:categories)"))
 _CALLED_SQLITE = text(_CALLED.format(where="WHERE queue_ticket.id = :id"))
 _EVENT_SQLITE = text(_EVENT.format(source="queue_ticket WHERE id = :id"))
 
@@ -129,15 +147,31 @@ def call_next(engine: Engine, caller: Caller, request: CallNextRequest,
     return ticket
 
 
+def _values(center: str, request: CallNextRequest, now: float) -> dict[str, Any]:
+    defaults = QueuePolicy()
+    return {"center": center, "day": local_day(now), "window": request.window,
+            "staff_no": request.staff_no, "now": now, "weight": defaults.priority_weight,
+            "interleave": defaults.interleave, "any_category": not request.categories,
+            "categories": list(request.categories)}
+
+
+def call_next_direct(direct: Direct, signed: SignedRequest, request: CallNextRequest,
+                     now: float, admit: Admit) -> Ticket | None:
+    """The signed call checked (as every signed route checks it, and the route's
+    roles with `admit`) and made in one statement on PostgreSQL
+    (`sync.server.direct`); None when nobody waits. ApiError (401, 403) when refused."""
+    values = {**_values("", request, now), "channel": hall_push.CHANNEL,
+              "notify": hall_push.mode() == hall_push.NOTIFY}
+    del values["center"]  # the terminal's, confirmed by the statement
+    _caller, row = direct.run(signed, now, admit, _CALL_NEXT_DIRECT, values)
+    return None if row.id is None else _ticket(row, request, now)
+
+
 def call_next_on(connection: Connection, caller: Caller, request: CallNextRequest,
                  now: float) -> Ticket | None:
     """`call_next` on a connection of `sync.server.db.single_statements` (SQLite:
     its write transaction); then `called` once that has committed."""
-    defaults = QueuePolicy()
-    values = {"center": caller.center, "day": local_day(now), "window": request.window,
-              "staff_no": request.staff_no, "now": now, "weight": defaults.priority_weight,
-              "interleave": defaults.interleave, "any_category": not request.categories,
-              "categories": list(request.categories)}
+    values = _values(caller.center, request, now)
     if connection.dialect.name == "postgresql":
         row = connection.execute(_CALL_NEXT_PG, {
             **values, "channel": hall_push.CHANNEL,
@@ -148,8 +182,10 @@ def call_next_on(connection: Connection, caller: Caller, request: CallNextReques
             return None
         row = connection.execute(_CALLED_SQLITE, {**values, "id": taken}).first()
         connection.execute(_EVENT_SQLITE, {**values, "id": taken})
-    if row is None:
-        return None
+    return None if row is None else _ticket(row, request, now)
+
+
+def _ticket(row: Any, request: CallNextRequest, now: float) -> Ticket:
     return Ticket(number=row.number, category=row.category, priority=row.priority,
                   issued_at=utc(row.issued_at), people_ahead=0, status=S.CALLED,
                   window=request.window, called_at=utc(now), recalls=row.recalls)
