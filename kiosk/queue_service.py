@@ -128,10 +128,8 @@ def obtain(runtime: SyncRuntime, category: str, priority: Priority | None,
         else:
             if booking_code:
                 LocalBookings(runtime.database).checked_in(booking_code, ticket.number)
-            try:
-                top_up(LeaseStore(runtime.database), runtime.client, [category])
-            except Exception as error:
-                log.warning("could not top up the leases: %s", error)
+            # no top-up here: the resident's number does not wait on leasing (the
+            # state this ticket changes tops the leases up, `kiosk.queue_view`)
             return Obtained("online", ticket.number, ticket.people_ahead)
     if booking_code is None and at is not None and closed_offline(runtime, at):
         return Obtained("refused", refusal="center_closed")

@@ -3,11 +3,13 @@ attract screen's "now serving" and the take-number screen's waiting counts.
 
 The platform pushes it on its event stream (`terminal.hall_feed`, the one
 counters and the hall display read): on connect and whenever counts or calls
-change. Each pushed state is cached for offline estimates and tops up the
-leased numbers (off the GUI thread). The kiosk reads the state itself only
-as a safety re-sync (`RESYNC_MS`) while the stream is connected, and every
-`POLL_MS` as before while it is not and the link is up; offline it reads
-nothing and issues from its leases and cache.
+change. Each state, pushed or read, is cached for offline estimates and tops
+up the leased numbers on a lane of its own (`top_ups`: one thread, at most
+one state waiting, the latest), never on the shared lane where a resident's
+take-number request would queue behind a top-up waiting on a slow platform.
+The kiosk reads the state itself only as a safety re-sync (`RESYNC_MS`) while
+the stream is connected, and every `POLL_MS` as before while it is not and the
+link is up; offline it reads nothing and issues from its leases and cache.
 
 Imported in phase one: the sync core is imported only when started.
 """
@@ -21,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from kiosk.context import KioskContext
-from terminal.background import run_in_background
+from terminal.background import Lane, run_in_background
 from terminal.pushed_cadence import PushedCadence
 
 if TYPE_CHECKING:
@@ -52,7 +54,9 @@ class QueueView(QObject):
         self._confirmed = 0.0  # time.monotonic() when the state was last known current
         self._busy = False
         self._remembering = False
-        self._unremembered: QueueState | None = None  # pushed while one was being kept
+        self._unremembered: QueueState | None = None  # came while one was being kept
+        self.top_ups = Lane(1, "kiosk-leases")
+        self._stopped = False
         self.cadence = PushedCadence(poll_ms, resync_ms, self)
         self.cadence.due.connect(self.poll)
 
@@ -79,16 +83,16 @@ class QueueView(QObject):
         self.cadence.stop()
         if self.feed is not None:
             self.feed.stop(timeout=0)  # it ends when its stream does
+        self._stopped = True
+        self.top_ups.close()  # a state waiting is dropped; one under way ends by itself
 
     def poll(self) -> None:
         shell = self.context.shell
         if shell is None or self._busy or self.context.link_down():
             return
-        from kiosk.queue_service import refresh_queue
-
         self._busy = True
-        runtime = shell.services.runtime
-        run_in_background(self, lambda: refresh_queue(runtime), self._got, self._failed)
+        client = shell.services.runtime.client
+        run_in_background(self, client.queue_state, self._got, self._failed)
 
     def live_state(self) -> QueueState | None:
         """The state while the stream keeps it current, else None (read it)."""
@@ -105,9 +109,10 @@ class QueueView(QObject):
         self.cadence.set_pushed(connected)
 
     def _remember(self, state: QueueState) -> None:
-        """Cache the state and top up the leases, one at a time, the latest last."""
+        """Cache the state and top up the leases on `top_ups`, one at a time, the
+        latest last."""
         shell = self.context.shell
-        if shell is None:
+        if shell is None or self._stopped:
             return
         if self._remembering:
             self._unremembered = state
@@ -116,12 +121,12 @@ class QueueView(QObject):
 
         self._remembering = True
         runtime = shell.services.runtime
-        run_in_background(self, lambda: remember_state(runtime, state), self._remembered,
-                          lambda message: self._remembered(message))
+        self.top_ups.run(self, lambda: remember_state(runtime, state), self._remembered,
+                         lambda message: self._remembered(message))
 
     def _remembered(self, failure: str | None = None) -> None:
         if failure:
-            log.info("pushed queue state not kept: %s", failure)
+            log.info("queue state not kept: %s", failure)
         self._remembering = False
         state, self._unremembered = self._unremembered, None
         if state is not None:
@@ -131,6 +136,7 @@ class QueueView(QObject):
     def _got(self, state: Any) -> None:
         self._busy = False
         self._show(state)
+        self._remember(state)
 
     def _show(self, state: QueueState) -> None:
         self.state = state

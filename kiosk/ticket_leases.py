@@ -30,7 +30,7 @@ log = logging.getLogger("kiosk.leases")
 LOW_WATER = 10
 #: How many numbers one refill leases (the platform allows up to 50).
 LEASE_SIZE = 20
-_TOP_UP = threading.Lock()  # the poller and a screen may both try at once
+_TOP_UP = threading.Lock()  # one top-up at a time: the others skip, never wait
 
 _TAKE = text(
     "UPDATE ticket_leases SET used_at = :now WHERE rowid = ("
@@ -80,8 +80,13 @@ def top_up(store: LeaseStore, client: PlatformClient, categories: Iterable[str],
            now: datetime | None = None) -> int:
     """Lease more numbers for every category running low; how many were leased.
 
-    Network errors propagate (the caller is online-only work)."""
-    with _TOP_UP:
+    While another top-up is under way (perhaps waiting on a slow platform) this
+    one does nothing: nobody waits behind a top-up. Network errors propagate
+    (the caller is online-only work)."""
+    if not _TOP_UP.acquire(blocking=False):
+        log.debug("a top-up of the leases is under way: not another")
+        return 0
+    try:
         moment = now or datetime.now(UTC)
         left = store.remaining(moment)
         leased = 0
@@ -93,3 +98,5 @@ def top_up(store: LeaseStore, client: PlatformClient, categories: Iterable[str],
             leased += len(lease.numbers)
             log.info("leased %d numbers of %s for offline use", len(lease.numbers), category)
         return leased
+    finally:
+        _TOP_UP.release()

@@ -8,6 +8,7 @@ offline cache and the leased numbers."""
 from __future__ import annotations
 
 import base64
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -55,6 +56,7 @@ def view(queue_env: QueueEnv, qtbot: QtBot) -> Iterator[QueueView]:
     kiosk.context.live_queue = queue_view.live_state
     yield queue_view
     queue_view.stop()
+    assert queue_view.top_ups.wait()  # no top-up left to meet the closing store
 
 
 def test_calls_and_tickets_elsewhere_reach_the_kiosk_without_a_read(
@@ -124,3 +126,36 @@ def test_without_the_stream_the_kiosk_reads_and_catches_up_when_it_returns(
     kiosk.navigator.go("take_number")
     screen = kiosk.screen("take_number")
     assert not screen.estimated and "A" in screen.tiles
+
+
+def test_a_top_up_held_by_a_slow_platform_does_not_hold_a_residents_number(
+        queue_env: QueueEnv, view: QueueView, qtbot: QtBot) -> None:
+    """The pushed state tops the leases up; the platform's answer to the lease is
+    held back (until released here) while a resident takes a number: the number
+    comes, from the platform, while the top-up still waits."""
+    kiosk = queue_env.kiosk
+    client = kiosk.shell.services.runtime.client
+    leasing, release = threading.Event(), threading.Event()
+    lease_numbers = client.lease_numbers
+
+    def slow_lease(category: str, size: int) -> Any:
+        leasing.set()
+        assert release.wait(WAIT_MS / 1000), "the test never released the lease"
+        return lease_numbers(category, size)
+
+    client.lease_numbers = slow_lease  # type: ignore[method-assign]
+    try:
+        view.start()
+        qtbot.waitUntil(leasing.is_set, timeout=WAIT_MS)  # a top-up waits on the platform
+        kiosk.navigator.go("take_number")
+        screen = kiosk.screen("take_number")
+        qtbot.waitUntil(lambda: "A" in screen.tiles, timeout=WAIT_MS)
+        screen.tiles["A"].click()
+        qtbot.waitUntil(lambda: kiosk.navigator.current == "queue_ticket", timeout=WAIT_MS)
+        ticket = kiosk.screen("queue_ticket").item
+        assert not ticket.offline and ticket.number == "A001"
+        assert not release.is_set() and view.top_ups.busy  # the top-up still waits
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: set(kiosk.leases().remaining(datetime.now(UTC)))
+                    == {"A", "B", "C", "D"}, timeout=WAIT_MS)
