@@ -73,8 +73,8 @@ PLATFORM_ENVIRONMENT = (
      "working days (1-60, on the center's calendar) the center manager has to answer the "
      "follow-up a poor or very poor rating opens; later ones are listed as overdue"),
     ("RECEPTION_PLATFORM_DB_POOL_SIZE", "10",
-     "PostgreSQL connections each platform process keeps open, at least 2 (the heartbeat "
-     "and call-next threads hold up to 2 of them) "
+     "PostgreSQL connections each platform process keeps open, at least 3 (the heartbeat "
+     "and call-next threads hold up to 3 of them) "
      "([capacity.md](capacity.md#database-connections): workers x (size + overflow + 1) "
      "must stay under `max_connections`)"),
     ("RECEPTION_PLATFORM_DB_POOL_OVERFLOW", "0",

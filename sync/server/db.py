@@ -613,9 +613,9 @@ def pool_settings() -> dict[str, int]:
                   for name, default in POOL_DEFAULTS.items()}
     except ValueError as error:
         raise ValueError(f"{', '.join(POOL_DEFAULTS)} must be whole numbers: {error}") from None
-    if values[POOL_SIZE_ENV] < 2 or values[POOL_OVERFLOW_ENV] < 0:
-        # 2: the hot paths hold at least one (sync.server.hot_paths), the routes the rest
-        raise ValueError(f"{POOL_SIZE_ENV} must be at least 2, {POOL_OVERFLOW_ENV} at least 0")
+    if values[POOL_SIZE_ENV] < 3 or values[POOL_OVERFLOW_ENV] < 0:
+        # 3: the hot paths hold at least two (sync.server.hot_paths), the routes the rest
+        raise ValueError(f"{POOL_SIZE_ENV} must be at least 3, {POOL_OVERFLOW_ENV} at least 0")
     return {"pool_size": values[POOL_SIZE_ENV], "max_overflow": values[POOL_OVERFLOW_ENV],
             "pool_timeout": values[POOL_TIMEOUT_ENV]}
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import select
 import threading
+import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import psycopg
@@ -68,18 +69,25 @@ class KnownTerminal:
 
 @dataclass
 class _Held:
-    """A thread's connection, checked out of the engine's pool for good."""
+    """A thread's connection, checked out of the engine's pool for good; closed
+    (`release`) when dropped: it never goes back to the pool with our settings."""
 
-    pooled: Any  # sqlalchemy PoolProxiedConnection
     connection: psycopg.Connection[Any]
     poll: select.poll
+    pooled: Any  # sqlalchemy PoolProxiedConnection
+    release: Callable[[], Any] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.release = weakref.finalize(self, self.pooled.invalidate)
 
 
 class Direct:
     """One engine's hot-path connections (one per calling thread) and terminal rows."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, settings: str = "") -> None:
+        """`settings`: SQL run once on each of its connections (e.g. `SET ...`)."""
         self.engine = engine
+        self._settings = settings
         self._local = threading.local()
         self._terminals: dict[str, KnownTerminal] = {}
 
@@ -157,9 +165,11 @@ class Direct:
             assert isinstance(connection, psycopg.Connection)
             connection.autocommit = True
             connection.row_factory = namedtuple_row  # type: ignore[assignment]
+            if self._settings:
+                connection.execute(self._settings)
             poll = select.poll()
             poll.register(connection.fileno(), select.POLLIN)
-            held = _Held(pooled, connection, poll)
+            held = _Held(connection, poll, pooled)
             self._local.held = held
         return held.connection
 
@@ -167,4 +177,4 @@ class Direct:
         held: _Held | None = getattr(self._local, "held", None)
         self._local.held = None
         if held is not None:
-            held.pooled.invalidate()  # closed; the pool may open another in its place
+            held.release()  # closed; the pool may open another in its place

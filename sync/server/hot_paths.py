@@ -20,13 +20,10 @@ and two thread hops a heartbeat cost 1.6 ms of CPU, a probe 0.45 ms and a call
 
 from __future__ import annotations
 
-import asyncio
 import email.message
 import os
-import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,28 +45,51 @@ from sync.server.auth import (
 from sync.server.db import pool_settings, single_statements
 from sync.server.direct import Direct
 from sync.server.errors import ApiError, api_error_response
+from sync.server.lanes import Lane
 from sync.server.queue import calls
 from sync.server.queue import routes as queue_routes
 from sync.server.routes import post_heartbeat
 
 WORKER_HEADER = "X-Platform-Worker"
-#: Threads per process taking heartbeats and calls: on PostgreSQL each holds one of the
-#: pool's connections (`sync.server.direct`; docs/capacity.md "Database connections").
-#: A call is one round trip: two threads carry ten counters calling at once.
-HOT_THREADS = 2
+#: Threads per process taking heartbeats, and taking calls: on PostgreSQL each holds one
+#: of the pool's connections (`sync.server.direct`; docs/capacity.md "Database
+#: connections"). A heartbeat or a call is one round trip: one thread takes a few
+#: thousand heartbeats a second, two carry ten counters calling at once.
+HEARTBEAT_THREADS, CALL_THREADS = 1, 2
+HOT_THREADS = HEARTBEAT_THREADS + CALL_THREADS
+#: A heartbeat's commit does not wait for its WAL flush (PostgreSQL's
+#: synchronous_commit off, on the heartbeat threads' connections): the heartbeat
+#: row is a latest state, and what a crash could lose is the last moment's rows
+#: and their nonces, so a heartbeat of that moment could be stored once more.
+#: Half the PostgreSQL CPU of a heartbeat and a third of its own was waiting for
+#: that flush. Calls and every other write wait for it.
+HEARTBEAT_SETTINGS = "SET synchronous_commit = off"
 _HEALTHY = b'{"ok":true}'
 #: (status, JSON body or b"") of an answered request.
 Answer = tuple[int, bytes]
 Admit = Callable[[Any], None]
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Route:
-    """A route answered here: its body's model, its policy and the work."""
+    """A route answered here: its body's model, its policy, the work, the threads it
+    runs on and, on PostgreSQL, their connections (with `settings`)."""
 
     model: type[BaseModel]
     policy: Policy
     take: Callable[[Engine, Direct | None, SignedRequest, Any, float, Admit], Answer]
+    lane: Lane
+    settings: str = ""
+    direct: Direct | None = None
+
+    def direct_of(self, engine: Engine) -> Direct | None:
+        """The engine's hot-path connections on PostgreSQL; None on SQLite."""
+        if engine.dialect.name != "postgresql":
+            return None
+        direct = self.direct
+        if direct is None or direct.engine is not engine:
+            direct = self.direct = Direct(engine, self.settings)
+        return direct
 
 
 def _policy(endpoint: Callable[..., Any]) -> Policy:
@@ -86,13 +106,12 @@ class HotPaths:
         self.app = app
         # threads of their own, cheaper to hand over to than AnyIO's (the routes'), and
         # fewer than the pool has connections: the routes keep the rest
-        self._threads = ThreadPoolExecutor(hot_threads(), thread_name_prefix="hot")
-        self._direct: Direct | None = None
-        self._direct_lock = threading.Lock()
+        heartbeat_threads, call_threads = hot_threads()
         self._routes = {
-            "/v1/heartbeat": _Route(Heartbeat, _policy(post_heartbeat), _heartbeat),
+            "/v1/heartbeat": _Route(Heartbeat, _policy(post_heartbeat), _heartbeat,
+                                    Lane(heartbeat_threads, "heartbeat"), HEARTBEAT_SETTINGS),
             "/v1/queue/call-next": _Route(CallNextRequest, _policy(queue_routes.call_next),
-                                          _call_next),
+                                          _call_next, Lane(call_threads, "call")),
         }
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -124,9 +143,9 @@ class HotPaths:
             return
         engine = scope["app"].state.engine
         try:
-            status, content = await asyncio.get_running_loop().run_in_executor(
-                self._threads, route.take, engine, self._direct_of(engine), signed, parsed,
-                time.time(), route.policy.check_role)
+            status, content = await route.lane.run(
+                route.take, engine, route.direct_of(engine), signed, parsed, time.time(),
+                route.policy.check_role)
         except ApiError as error:
             await api_error_response(error)(scope, receive, send)
             return
@@ -135,22 +154,11 @@ class HotPaths:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": content})
 
-    def _direct_of(self, engine: Engine) -> Direct | None:
-        """The engine's hot-path connections on PostgreSQL; None on SQLite."""
-        if engine.dialect.name != "postgresql":
-            return None
-        direct = self._direct
-        if direct is None or direct.engine is not engine:
-            with self._direct_lock:
-                if self._direct is None or self._direct.engine is not engine:
-                    self._direct = Direct(engine)
-                direct = self._direct
-        return direct
 
-
-def hot_threads() -> int:
-    """HOT_THREADS, leaving the routes at least one of the pool's connections."""
-    return max(1, min(HOT_THREADS, pool_settings()["pool_size"] - 1))
+def hot_threads() -> tuple[int, int]:
+    """Heartbeat and call threads: HEARTBEAT_THREADS and CALL_THREADS, fewer calls'
+    when the pool is small, so that the routes keep at least one of its connections."""
+    return HEARTBEAT_THREADS, max(1, min(CALL_THREADS, pool_settings()["pool_size"] - 2))
 
 
 def _heartbeat(engine: Engine, direct: Direct | None, signed: SignedRequest, beat: Heartbeat,
