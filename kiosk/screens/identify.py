@@ -94,6 +94,8 @@ class IdentifyScreen(KioskScreen):
         self._reader_connected = False
         self._passport_connected = False
         self._passport_key: object = None  # the MrzKey being read
+        self._key_by_camera = False  # that key read from the data page by the camera
+        self._rescan = False  # the chip refused the camera's key: "Try again" reads the page
         self._face_record: IdentityRecord | None = None  # read, waiting for the face match
         self._face_tries = 0
         self._face_busy = False
@@ -116,7 +118,7 @@ class IdentifyScreen(KioskScreen):
         self.pages.addWidget(self._build_passport_read_page())
         self.pages.addWidget(self._build_face_page())
         self.passport_scan = PassportScanPage()
-        self.passport_scan.keyRead.connect(self._read_passport)
+        self.passport_scan.keyRead.connect(self._scanned_passport)
         self.passport_scan.typeInstead.connect(self._type_passport)
         self.pages.addWidget(self.passport_scan)
         layout = QVBoxLayout(self)
@@ -476,15 +478,24 @@ class IdentifyScreen(KioskScreen):
     def _type_passport(self) -> None:
         self._show(Page.PASSPORT)
 
-    def _read_passport(self, key: object) -> None:
-        self._passport_key = key
+    def _scanned_passport(self, key: object) -> None:
+        self._read_passport(key, by_camera=True)
+
+    def _read_passport(self, key: object, by_camera: bool = False) -> None:
+        self._passport_key, self._key_by_camera, self._rescan = key, by_camera, False
         self._retry_passport()
 
     def _retry_passport(self) -> None:
         passport = self.context.devices.passport
+        if self._rescan:  # the camera read another passport's page: read it again
+            self._rescan = False
+            self._show_passport_page()
+            return
         if passport is None or self._passport_key is None:
             return
         self.passport_error.hide()
+        for shown in (self.passport_prompt, self.passport_retry, self.passport_change):
+            shown.show()
         self.passport_status.setText(self.tr("Reading the chip, please keep the passport "
                                              "still…"))
         self.passport_retry.setEnabled(False)
@@ -497,14 +508,34 @@ class IdentifyScreen(KioskScreen):
         self.passport_error.show()
         self.passport_retry.setEnabled(True)
 
+    def _passport_refused(self, text: str) -> None:
+        """A verdict no retry changes (a chip that fails verification, an expired
+        passport): said alone under the title, without "lay your passport on the
+        reader" above it or buttons to read it again."""
+        self._passport_problem(text)
+        self.passport_retry.setEnabled(False)
+        for hidden in (self.passport_prompt, self.passport_retry, self.passport_change):
+            hidden.hide()
+
     def _no_passport(self) -> None:
         if self._active and self.page() is Page.PASSPORT_READ:
             self._passport_problem(self.tr("No passport was found on the reader. Lay the "
                                            "photo page flat on the reader and try again."))
 
     def _passport_failed(self, resident_message: str, _technician_message: str) -> None:
-        if self._active and self.page() is Page.PASSPORT_READ:
-            self._passport_problem(resident_message)
+        if not self._active or self.page() is not Page.PASSPORT_READ:
+            return
+        # loaded by the read that failed (the chip reader's modules: not at start-up)
+        from hardware.passport.reader import MSG_KEY_REFUSED
+
+        if self._key_by_camera and resident_message == QCoreApplication.translate(
+                "Device", MSG_KEY_REFUSED):  # nothing was typed: say what was read
+            self._rescan = True
+            resident_message = self.tr(
+                "The passport's chip did not open with the details the camera read from "
+                "the photo page. Please lay one passport only, open at its photo page, on "
+                "the reader and try again.")
+        self._passport_problem(resident_message)
 
     def _passport_read(self, record: IdentityRecord, passive_auth: object) -> None:
         if not self._active or self.page() is not Page.PASSPORT_READ:
@@ -512,15 +543,13 @@ class IdentifyScreen(KioskScreen):
             return
         if not getattr(passive_auth, "ok", False):
             record.wipe()
-            self._passport_problem(self.tr("The passport's chip could not be verified. "
+            self._passport_refused(self.tr("The passport's chip could not be verified. "
                                            "Please go to a window for help."))
-            self.passport_retry.setEnabled(False)
             return
         ended = expired_on(record, today=self.context.clock().date())
         if ended is not None:
             record.wipe()
-            self._passport_problem(self._expired_text(ended))
-            self.passport_retry.setEnabled(False)
+            self._passport_refused(self._expired_text(ended))
             return
         self._passport_key = None
         camera = self.context.devices.camera
@@ -730,6 +759,7 @@ class IdentifyScreen(KioskScreen):
     def _clear_entries(self) -> None:
         self.passport_entry.clear()
         self._passport_key = None
+        self._key_by_camera = self._rescan = False
         self.passport_error.hide()
         self.card_error.clear()
         self.card_error.hide()

@@ -129,4 +129,5 @@ class MatterScreen(KioskScreen):
         else:
             self.navigate.emit(IDENTIFY, {
                 "next": FORM, "next_args": {"matter": matter.code},
-                "purpose": lambda: self.tr("The application is made in the name on your ID card.")})
+                "purpose": lambda: self.tr("The application is made in the name on the document "
+                                           "you identify yourself with.")})

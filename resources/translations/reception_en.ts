@@ -2205,6 +2205,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The passport&apos;s chip did not open with the details the camera read from the photo page. Please lay one passport only, open at its photo page, on the reader and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The passport&apos;s chip could not be verified. Please go to a window for help.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2485,7 +2489,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The application is made in the name on your ID card.</source>
+        <source>The application is made in the name on the document you identify yourself with.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

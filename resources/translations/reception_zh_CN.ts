@@ -2200,6 +2200,10 @@
         <translation>阅读器上没有检测到护照。请将资料页平放在阅读器上后重试。</translation>
     </message>
     <message>
+        <source>The passport&apos;s chip did not open with the details the camera read from the photo page. Please lay one passport only, open at its photo page, on the reader and try again.</source>
+        <translation>摄像头从照片页读取的信息无法打开这本护照的芯片。请只放一本护照，翻开至照片页平放在阅读器上，然后重试。</translation>
+    </message>
+    <message>
         <source>The passport&apos;s chip could not be verified. Please go to a window for help.</source>
         <translation>护照芯片数据未能通过验证，请到窗口办理。</translation>
     </message>
@@ -2479,8 +2483,8 @@
         <translation>开始办理 ›</translation>
     </message>
     <message>
-        <source>The application is made in the name on your ID card.</source>
-        <translation>申请将以您身份证上的姓名办理。</translation>
+        <source>The application is made in the name on the document you identify yourself with.</source>
+        <translation>申请将以您用于确认身份的证件上的姓名办理。</translation>
     </message>
 </context>
 <context>

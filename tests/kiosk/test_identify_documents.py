@@ -165,6 +165,9 @@ def test_a_chip_failing_passive_authentication_sends_the_resident_to_a_window(
         qtbot.waitUntil(screen.passport_error.isVisible, timeout=10_000)
         assert "could not be verified" in screen.passport_error.text()
         assert not screen.passport_retry.isEnabled()
+        # the verdict alone: not under "lay your passport on the reader", nothing to retry
+        for hidden in (screen.passport_prompt, screen.passport_retry, screen.passport_change):
+            assert not hidden.isVisible()
         assert context.session.identity is None
         assert any("DG1 does not match" in e.message for e in adapter.errors())
     finally:
@@ -408,6 +411,37 @@ def test_the_camera_reads_the_passports_mrz_before_the_chip(
         # face match comes next (the camera sees only the page: no face yet)
         qtbot.waitUntil(lambda: screen.page() is IdPage.FACE, timeout=30_000)
         assert not screen.passport_error.isVisible()
+    finally:
+        camera.stop()
+
+
+@pytest.mark.skipif(not Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf").exists(),
+                    reason="fonts-ocr-b is not installed")
+def test_a_page_that_does_not_open_the_chip_is_said_so_and_read_again(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext, passport: PassportAdapter,
+        tmp_path: Path) -> None:
+    """The camera read another passport's page than the chip's: nothing was typed, so
+    the resident is not told to check what they typed; "Try again" has the camera read
+    the page again, and numbers typed instead go to the chip."""
+    other = td3_lines(surname="ERIKSSON", given_names="ANNA MARIA", number="C11223344",
+                      nationality="UTO", birth="690806", sex="F", expiry="940623")
+    camera = passport_page_camera(tmp_path / "camera", other)
+    context.devices = KioskDevices(passport=passport, camera=camera)
+    try:
+        screen: IdentifyScreen = kiosk.screen("identify")
+        kiosk.navigator.go("identify", NEXT)
+        tap(qtbot, screen.id_use_passport)
+        qtbot.waitUntil(screen.passport_error.isVisible, timeout=120_000)
+        said = screen.passport_error.text()
+        assert "the camera read from the photo page" in said and "check them" not in said
+        assert screen.page() is IdPage.PASSPORT_READ and context.session.identity is None
+        grab(kiosk, "passport-page-does-not-open-the-chip-en-portrait")
+        tap(qtbot, screen.passport_retry)
+        assert screen.page() is IdPage.PASSPORT_SCAN  # read again, not the same key again
+        qtbot.waitUntil(screen.passport_error.isVisible, timeout=120_000)
+        tap(qtbot, screen.passport_change)
+        type_key(qtbot, screen, "L898902C", "690806", "940623")
+        qtbot.waitUntil(lambda: screen.page() is IdPage.FACE, timeout=10_000)  # it opened
     finally:
         camera.stop()
 
