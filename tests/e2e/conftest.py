@@ -120,6 +120,8 @@ class Rig:
     printer: Printer
     reader: CardReader
     kept: Running | None = None  # the kiosk the last flow left at its attract screen
+    #: more terminal.toml sections for the kiosks it starts (a module's own devices)
+    kiosk_sections: str = ""
 
 
 @dataclass
@@ -165,7 +167,8 @@ def rig(request: pytest.FixtureRequest) -> Iterator[Rig]:
 def _start_kiosk(rig: Rig) -> Running:
     """A fresh kiosk process showing its attract screen, online, with the watchdog on."""
     process = kiosk_process(rig.xserver, rig.platform, rig.printer, rig.reader,
-                            rig.setup.language, rig.folder / "kiosk", zone=rig.setup.zone)
+                            rig.setup.language, rig.folder / "kiosk", zone=rig.setup.zone,
+                            sections=rig.kiosk_sections)
     process.start()
     driver = None
     try:

@@ -110,7 +110,7 @@ def identify_by_card(kiosk: Kiosk, reader: CardReader, next_screen: str) -> None
     kiosk.wait_screen("identify")
     kiosk.wait_text(kiosk.tr("IdentifyScreen", "Place your ID card on the reader"))
     reader.place()
-    _confirm_identity(kiosk, next_screen)
+    confirm_identity(kiosk, next_screen)
     reader.take_away()
 
 
@@ -124,10 +124,10 @@ def identify_by_keypad(kiosk: Kiosk, id_number: str, phone: str, next_screen: st
     kiosk.wait_text(kiosk.tr("IdentifyScreen", "Type your mobile phone number (11 digits)"))
     type_digits(kiosk, phone, "phoneDisplay")
     kiosk.tap(kiosk.tr("IdentifyScreen", "Confirm"), exact=True)
-    _confirm_identity(kiosk, next_screen)
+    confirm_identity(kiosk, next_screen)
 
 
-def _confirm_identity(kiosk: Kiosk, next_screen: str) -> None:
+def confirm_identity(kiosk: Kiosk, next_screen: str) -> None:
     """The masked details show; the kiosk goes on by itself, or on "Continue"."""
     kiosk.wait_for(name="doneIdentity", kind="label", timeout=30)
     started = time.monotonic()

@@ -34,21 +34,23 @@ Widget = dict[str, Any]
 
 def kiosk_process(xserver: XServer, platform: Platform, printer: Printer,
                   reader: CardReader, language: str, folder: Path,
-                  zone: str = "Asia/Shanghai") -> FrontEndProcess:
+                  zone: str = "Asia/Shanghai", sections: str = "") -> FrontEndProcess:
     """`python -m kiosk`, full screen, with the loopback printer, the pty card reader
-    and a camera that sees an empty counter; quick to notice the platform is back
-    (the tests wait for it)."""
+    and a camera that sees an empty counter (and `sections` of terminal.toml after
+    those: a passport reader); quick to notice the platform is back (the tests wait
+    for it)."""
     return FrontEndProcess(
         "kiosk", "kiosk", xserver, platform, language, folder,
-        "[kiosk]\nfullscreen = true\n" + devices(printer, reader, folder / "camera"),
-        sync="backoff_cap = 3.0\nrefresh_interval = 10.0\n", zone=zone)
+        "[kiosk]\nfullscreen = true\n" + devices(printer, reader, folder / "camera")
+        + sections, sync="backoff_cap = 3.0\nrefresh_interval = 10.0\n", zone=zone)
 
 
 def devices(printer: Printer, reader: CardReader, camera: Path) -> str:
     """terminal.toml's devices: the loopback printer, the pty card reader and a camera
     over a folder (made here) that sees an empty counter."""
     camera.mkdir(parents=True, exist_ok=True)
-    _empty_counter(camera / "frame.png")
+    if not (camera / "frame.png").exists():
+        empty_counter(camera)
     return ("[devices.printer]\n"
             'kind = "network"\n'
             f'address = "{printer.address}"\n'
@@ -61,12 +63,14 @@ def devices(printer: Printer, reader: CardReader, camera: Path) -> str:
             f"path = {json.dumps(str(camera))}\n")
 
 
-def _empty_counter(path: Path) -> None:
-    """What the camera sees when nobody holds anything up: a plain grey counter."""
+def empty_counter(camera: Path) -> None:
+    """What the camera over the folder `camera` sees when nobody holds anything up: a
+    plain grey counter (its frame.png replaced whole: never half a picture read)."""
     from PIL import Image
 
-    if not path.exists():
-        Image.new("RGB", (640, 480), (128, 132, 136)).save(path)
+    staged = camera.parent / f"staged-{camera.name}.png"
+    Image.new("RGB", (640, 480), (128, 132, 136)).save(staged)
+    staged.replace(camera / "frame.png")
 
 
 def centre(widget: Widget) -> tuple[int, int]:

@@ -11,15 +11,15 @@ checks by hand and still accepts. In both languages."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from hardware.passport.specimen import demo_lines
 from tests.e2e.center import WINDOW, Counter, Desk, running_counter
 from tests.e2e.kiosk import Widget, centre
+from tests.e2e.passports import OCR_B, applicant, data_page, show_camera
 from tests.e2e.peers import DEMO_DATA, wait_until
 from tests.e2e.texts import lead, tr
 
@@ -44,7 +44,6 @@ FORM = ("13812345678", "3", "1200", "No. 1 Xingfu Lane")
 CAUSE = {"zh_CN": "疾病", "en": "Illness"}
 #: over the workbench's step, right of its list of steps (1366x768): the wheel scrolls it
 STEP_AREA = (1060, 400)
-OCR_B = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")
 
 pytestmark = pytest.mark.skipif(not OCR_B.exists(), reason="fonts-ocr-b is not installed "
                                 "(the data page's MRZ is drawn in OCR-B)")
@@ -54,45 +53,6 @@ pytestmark = pytest.mark.skipif(not OCR_B.exists(), reason="fonts-ocr-b is not i
 def counter(request: pytest.FixtureRequest) -> Iterator[Counter]:
     with running_counter(request.param, PASSPORT) as running:
         yield running
-
-
-def show_camera(counter: Counter, bgr: Any) -> None:
-    """What the counter's camera sees from now on (its folder's one frame, replaced
-    whole: the camera never reads half a picture)."""
-    import cv2
-
-    staged = counter.process.folder / "staged.png"
-    assert cv2.imwrite(str(staged), bgr)
-    os.replace(staged, counter.camera / "frame.png")
-
-
-def data_page(counter: Counter) -> Any:
-    """A photograph of the demo passport's data page, her chip photo printed on it,
-    lying open under the camera (the demo passport expires five years on from the
-    center's today)."""
-    import cv2
-    import numpy as np
-
-    from hardware.passport.data_page import photograph, render_data_page
-    from hardware.passport.specimen import demo_lines
-
-    rng = np.random.default_rng(5)
-    face = cv2.imread(str(DEMO_DATA / "passport-face.jpg"))
-    page = render_data_page(demo_lines(counter.platform.clock.now().date()), rng, face=face,
-                            fields=(("Surname", "ERIKSSON"), ("Given names", "ANNA MARIA")))
-    return photograph(page, rng, angle=2.0).frame
-
-
-def applicant(person: str) -> Any:
-    """`person` in front of the counter's camera (scripts/bench_facematch.py's portraits:
-    the demo passport's photo is Eileen Collins', from the same public-domain picture)."""
-    import cv2
-    import numpy as np
-
-    from tests.kiosk.test_identify_documents import load_bench
-
-    rgb = load_bench().live_frame(person, np.random.default_rng(11))
-    return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
 
 
 @pytest.mark.parametrize(("person", "matched"), [("collins", True), ("hopper", False)],
@@ -116,7 +76,8 @@ def test_a_passport_holder_identified_at_the_counter(counter: Counter, person: s
     desk.keys("End", "Return")
 
     desk.begin("the data page under the camera: its MRZ read, then the chip")
-    show_camera(counter, data_page(counter))
+    show_camera(counter.camera, data_page(demo_lines(platform.clock.now().date()),
+                                          "ERIKSSON", "ANNA MARIA"))
     desk.tap(tr(language, "ApplicantStep", "Read MRZ by camera"), name="scanMrz")
     # the step scrolls to the chip's verdict (the number read goes out of view above)
     passed = lead(language, "ApplicantStep",
@@ -131,7 +92,7 @@ def test_a_passport_holder_identified_at_the_counter(counter: Counter, person: s
     desk.shot("counter", f"passport-chip-{language}-1366x768")
 
     desk.begin("the applicant faces the camera: compare with the chip photo")
-    show_camera(counter, applicant(person))
+    show_camera(counter.camera, applicant(person))
     desk.tap(name="compareFace")
     outcome = ("The face matches the chip photo (%1)." if matched else
                "The face does NOT match the chip photo (%1): check the applicant and the "
