@@ -45,6 +45,7 @@ from hardware.identity import (
     mask_id_number,
     mask_phone,
 )
+from hardware.passport.mrz import MrzKey
 from kiosk.context import KioskContext
 from kiosk.screens.base import KioskScreen
 from kiosk.screens.passport_entry import PassportKeyEntry
@@ -478,7 +479,8 @@ class IdentifyScreen(KioskScreen):
     def _type_passport(self) -> None:
         self._show(Page.PASSPORT)
 
-    def _scanned_passport(self, key: object) -> None:
+    def _scanned_passport(self, key: MrzKey) -> None:
+        self.passport_entry.show_key(key)  # "Change the passport details" shows them
         self._read_passport(key, by_camera=True)
 
     def _read_passport(self, key: object, by_camera: bool = False) -> None:

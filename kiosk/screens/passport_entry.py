@@ -148,6 +148,14 @@ class PassportKeyEntry(QWidget):
         self.error.clear()
         self._refresh()
 
+    def show_key(self, key: MrzKey) -> None:
+        """The three fields as read elsewhere (the camera's MRZ), to check or correct
+        from the first."""
+        self.values = [key.document_number.rstrip("<"), key.birth, key.expiry]
+        self.step = NUMBER
+        self.error.clear()
+        self._refresh()
+
     def press(self, key: str) -> None:
         value = self.values[self.step]
         if key == BACK:

@@ -279,10 +279,19 @@ def test_a_passport_that_cannot_be_trusted_is_refused_in_plain_words(
             assert kiosk.find(state, lay_it, name="passportReadPrompt", kind="label") is None
         else:
             assert retry is not None
-            kiosk.begin("try again: the camera reads the page again")
+            kiosk.begin("try again: the camera reads the page again, the chip refuses again")
             kiosk.tap_at(*centre(retry))
             kiosk.wait_text(kiosk.tr("PassportScanPage", "Lay your passport open at the photo "
                                                          "page under the camera"))
+            kiosk.wait(lambda state: kiosk.find(state, said, name="passportReadError",
+                                                kind="label"), f"told again: {said!r}",
+                       timeout=CHIP_TIMEOUT)
+            kiosk.begin("change the passport details: the numbers the camera read")
+            kiosk.tap(kiosk.tr("IdentifyScreen", "Change the passport details"))
+            kiosk.wait(lambda state: kiosk.find(state, "C11223344", name="passportField0",
+                                                kind="label", exact=True),
+                       "the page's passport number, as read, to check")
+            kiosk.screenshot(f"{rig.setup.name}-passport-details-as-read")
     finally:
         reader.take_away(passport)
     kiosk.begin("home: nothing was sent")

@@ -439,8 +439,15 @@ def test_a_page_that_does_not_open_the_chip_is_said_so_and_read_again(
         tap(qtbot, screen.passport_retry)
         assert screen.page() is IdPage.PASSPORT_SCAN  # read again, not the same key again
         qtbot.waitUntil(screen.passport_error.isVisible, timeout=120_000)
-        tap(qtbot, screen.passport_change)
-        type_key(qtbot, screen, "L898902C", "690806", "940623")
+        tap(qtbot, screen.passport_change)  # what the camera read, to check and correct
+        entry = screen.passport_entry
+        assert entry.values == ["C11223344", "690806", "940623"]
+        for _ in range(9):
+            tap(qtbot, entry.buttons["back"])
+        for key in "L898902C":
+            tap(qtbot, entry.buttons[key])
+        for _ in range(3):  # the dates as read
+            tap(qtbot, entry.next_button)
         qtbot.waitUntil(lambda: screen.page() is IdPage.FACE, timeout=10_000)  # it opened
     finally:
         camera.stop()
