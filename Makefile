@@ -11,7 +11,7 @@ APT_RUN := packaging/apt/run.txt
 APT_TEST := packaging/apt/test.txt
 
 .PHONY: system-packages system-packages-test install bytecode demo demo-center test e2e fuzz lint translations update-translations chaos bench load bundle \
-        bundle-self-test packages deploy-check openapi screenshots clean
+        bundle-self-test packages deploy-check deploy-check-systemd openapi screenshots clean
 
 install: $(STAMP)
 
@@ -102,6 +102,16 @@ packages: bundle
 # rollback, remove and purge (scripts/deploy_check.py); the bundle is not built again
 deploy-check: install translations
 	$(PY) scripts/deploy_check.py --bundle dist/reception --out dist/deploy-check
+
+# as root: the same check under a real systemd as PID 1: in a Debian 12 container
+# (systemd-nspawn, its tree cached in /var/cache/reception-deploy-check) the units are
+# started by systemctl, with their users, sessions, watchdog and journal
+# (scripts/deploy_container.py); skipped where no container boots, failed then when CI=true
+deploy-check-systemd: install translations
+	@sh scripts/system-packages.sh packaging/apt/container.txt
+	$(PY) scripts/deploy_container.py --log dist/deploy-check-systemd/console.txt -- \
+	  $(abspath $(PY)) scripts/deploy_check.py --systemctl --bundle dist/reception \
+	  --out dist/deploy-check-systemd
 
 clean:
 	rm -rf build dist var .pytest_cache

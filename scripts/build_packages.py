@@ -42,8 +42,11 @@ SCRIPTS = ("preinst", "postinst", "prerm", "postrm")
 PLATFORM_ROOTS = ("fastapi", "uvicorn", "httptools", "uvloop", "websockets", "watchfiles",
                   "python-dotenv", "PyYAML", "psycopg", "psycopg-binary", "SQLAlchemy",
                   "alembic", "pydantic", "cryptography", "chinesecalendar", "uuid6", "httpx")
-#: Packages of the terminal's session beyond its libraries (docs/deploy.md).
-TERMINAL_EXTRA_DEPENDS = ("pcscd", "libpcsclite1")
+#: Packages of the terminal's session beyond its libraries (docs/deploy.md); python3
+#: for the cage units' notify relay
+TERMINAL_EXTRA_DEPENDS = ("pcscd", "libpcsclite1", "python3")
+#: the main process of the cage units (packaging/systemd/notify_relay.py)
+NOTIFY_RELAY = "libexec/reception-notify-relay"
 TERMINAL_RECOMMENDS = ("cage", "xwayland", "libwayland-cursor0", "libwayland-egl1", "grim")
 
 
@@ -126,6 +129,8 @@ def terminal_package(bundle: Path, version: str, arch: str, work: Path, out: Pat
     bin_dir.mkdir(parents=True)
     for program in PROGRAMS:
         (bin_dir / program).symlink_to(f"/opt/reception/{program}")
+    (opt / NOTIFY_RELAY).parent.mkdir()
+    shutil.copy2(SYSTEMD / "notify_relay.py", opt / NOTIFY_RELAY)
     add_units(stage, TERMINAL_UNITS)
     add_units(stage, TERMINAL_USER_UNITS, "usr/lib/systemd/user")
     rules = ROOT / "packaging" / "udev" / "60-reception.rules"

@@ -17,17 +17,23 @@ From the bundle `make bundle` built (not built again), in this order:
    kiosk's e2e probe (cage has no virtual-input protocol); the ticket must reach
    the platform's database;
 5. saves a grim screenshot of the kiosk filling the output;
-6. upgrades to V+upgrade1 (configuration, keys, store, tickets kept; the kiosk
-   starts again on them), then to V+upgrade2, which must fail and leave
-   V+upgrade1's program in place, then installs V+upgrade1 again;
-7. removes the packages (data kept), then purges them (data and users gone).
+6. with --systemctl: the kiosk's watchdog fed past WatchdogSec (no restart), a
+   frozen kiosk (SIGSTOP) killed by the watchdog and restarted, the programs'
+   output in the journal;
+7. upgrades to V+upgrade1 (configuration, keys, store, tickets kept; the kiosk
+   starts again on them; under systemd the platform restarted by the postinst),
+   then to V+upgrade2, which must fail and leave V+upgrade1's program in place,
+   then installs V+upgrade1 again;
+8. removes the packages (data kept), then purges them (data and users gone).
 
-Each unit's ExecStart runs as the unit's user, read from the installed unit
-file (scripts/unit_exec.py), and the output says so: the one path that has run
-(CI machines may be containers without systemd). With --systemctl, on a machine
-where systemd is PID 1, the units are started by systemctl instead (a runtime
-drop-in gives the kiosk the headless compositor); that path has not run yet. Everything installed is
-purged at the end, also when a step fails. Needs root, apt-get, cage, grim.
+Without --systemctl each unit's ExecStart runs as the unit's user, read from
+the installed unit file (scripts/unit_exec.py), and the output says so (CI's
+machine has no systemd as PID 1). With --systemctl, where systemd is PID 1,
+systemctl starts the units, a runtime drop-in giving the kiosk the headless
+compositor and no tty: `make deploy-check-systemd` runs it so in a Debian 12
+container booted by systemd-nspawn (scripts/deploy_container.py). Everything
+installed is purged at the end, also when a step fails. Needs root, apt-get,
+cage, grim.
 """
 
 from __future__ import annotations
@@ -74,6 +80,10 @@ TOUCHABLE = 80
 HEADLESS = {"WLR_BACKENDS": "headless", "WLR_RENDERER": "pixman",
             "WLR_LIBINPUT_NO_DEVICES": "1", "RECEPTION_CAGE_ARGS": "-r",
             "QT_SCALE_FACTOR": f"{OUTPUT[0] / DESIGN[0]:.4f}"}
+#: under systemd, the drop-in's lines for a machine without the unit's tty (a container
+#: has no /dev/tty1): no terminal to take, reset or hang up; the logind session stays
+HEADLESS_TTY = ("TTYPath=", "StandardInput=null", "TTYReset=no", "TTYVHangup=no",
+                "TTYVTDisallocate=no")
 APT_ENV = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
 
 
@@ -175,7 +185,7 @@ class DeployCheck:
         self.bundle = bundle
         self.out = out
         self.work = ROOT / "build" / "deploy-check"
-        self.systemd = systemctl and Path("/run/systemd/system").is_dir()
+        self.systemd = systemctl
         self.version = build_packages.project_version()
         self.debs: dict[str, dict[str, Path]] = {}
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
@@ -298,13 +308,17 @@ class DeployCheck:
                 f"runuser -u reception-platform -- {command}")
         return run(["sh", "-c", line]).stdout.strip()
 
-    def start_unit(self, name: str, extra_env: dict[str, str]) -> None:
+    def start_unit(self, name: str, extra_env: dict[str, str],
+                   settings: tuple[str, ...] = ()) -> None:
+        """The unit started with `extra_env` (and under systemd `settings`) added: by
+        systemctl with a runtime drop-in, else its ExecStart as its user."""
         if self.systemd:
-            if extra_env:
-                drop_in = Path(f"/run/systemd/system/{name}.d/deploy-check.conf")
+            drop_in = Path(f"/run/systemd/system/{name}.d/deploy-check.conf")
+            if extra_env or settings:
                 drop_in.parent.mkdir(parents=True, exist_ok=True)
-                drop_in.write_text("[Service]\n" + "".join(
-                    f"Environment={key}={value}\n" for key, value in extra_env.items()))
+                drop_in.write_text("[Service]\n" + "".join(f"{line}\n" for line in settings)
+                                   + "".join(f"Environment={key}={value}\n"
+                                             for key, value in extra_env.items()))
                 run(["systemctl", "daemon-reload"])
             run(["systemctl", "start", name])
             return
@@ -330,7 +344,9 @@ class DeployCheck:
             process.wait(timeout=10)
 
     def start_platform(self) -> None:
-        self.start_unit("reception-platform.service", {})
+        if not (self.systemd and self.show("reception-platform.service", "ActiveState")[
+                "ActiveState"] == "active"):
+            self.start_unit("reception-platform.service", {})
         url = f"http://127.0.0.1:{self.port}/healthz"
         wait_for(f"{url} to answer", lambda: urllib.request.urlopen(url, timeout=2).status == 200,
                  90)
@@ -371,7 +387,7 @@ class DeployCheck:
         env = {**HEADLESS, "RECEPTION_E2E_PROBE": str(probe_path)}
         if not self.systemd:
             env["XDG_RUNTIME_DIR"] = str(runtime)
-        self.start_unit("reception-kiosk.service", env)
+        self.start_unit("reception-kiosk.service", env, HEADLESS_TTY)
         probe = Probe(probe_path)
         wait_for("the kiosk's probe", lambda: probe.ask("ping").get("pong"), 120)
         return probe
@@ -431,15 +447,98 @@ class DeployCheck:
             raise CheckFailed(f"{target}: the kiosk does not reach the output's edges")
         print(f"  grim screenshot: {target} ({image.width()}x{image.height()})")
 
+    @staticmethod
+    def show(unit: str, *properties: str) -> dict[str, str]:
+        done = run(["systemctl", "show", unit, "-p", ",".join(properties)])
+        return dict(line.split("=", 1) for line in done.stdout.splitlines() if "=" in line)
+
+    def journal(self, unit: str, lines: int = 30) -> str:
+        return run(["journalctl", "-u", unit, "-b", "-q", "--no-pager", "-o", "cat", "-n",
+                    str(lines)], check=False).stdout
+
+    def supervise(self) -> None:
+        """systemd's part: the kiosk's watchdog fed past WatchdogSec (no restart), a
+        frozen kiosk killed by it and restarted, the units' output in the journal."""
+        unit = "reception-kiosk.service"
+        state = self.show(unit, "ActiveEnterTimestampMonotonic", "MainPID")
+        environ = Path(f"/proc/{state['MainPID']}/environ").read_bytes().split(b"\0")
+        usec = next((entry.split(b"=", 1)[1] for entry in environ
+                     if entry.startswith(b"WATCHDOG_USEC=")), b"0")
+        watchdog = int(usec) / 1e6  # as systemd gave it to the main process
+        if not watchdog:
+            raise CheckFailed(f"{unit}'s main process has no WATCHDOG_USEC")
+        up = time.monotonic() - int(state["ActiveEnterTimestampMonotonic"]) / 1e6
+        if up < watchdog + 5:
+            time.sleep(watchdog + 5 - up)
+        fed = self.show(unit, "ActiveState", "NRestarts", "WatchdogTimestampMonotonic",
+                        "MainPID")
+        pinged = time.monotonic() - int(fed["WatchdogTimestampMonotonic"]) / 1e6
+        if (fed["ActiveState"], fed["NRestarts"], fed["MainPID"]) != (
+                "active", "0", state["MainPID"]) or pinged > watchdog / 2 + 2:
+            raise CheckFailed(f"{unit} after {watchdog + 5:.0f} s: {fed}, last watchdog "
+                              f"ping {pinged:.0f} s ago\n{self.journal(unit)}")
+        print(f"  {unit}: active, 0 restarts after {watchdog + 5:.0f} s "
+              f"(WatchdogSec={watchdog:.0f}), the last watchdog ping {pinged:.0f} s ago")
+        frozen = self.kiosk_pid()
+        os.kill(frozen, signal.SIGSTOP)
+        started = time.monotonic()
+        wait_for(f"systemd to restart the frozen kiosk (PID {frozen})", lambda: self.show(
+            unit, "NRestarts", "ActiveState") == {"NRestarts": "1", "ActiveState": "active"},
+            watchdog + 60)
+        if Path(f"/proc/{frozen}").exists() and Path(f"/proc/{frozen}/stat").read_text(
+                ).rsplit(")", 1)[1].split()[0] != "Z":
+            raise CheckFailed(f"the frozen kiosk (PID {frozen}) was left running")
+        said = self.journal(unit, 200)
+        if "Watchdog timeout" not in said:
+            raise CheckFailed(f"no watchdog timeout in the journal:\n{said[-3000:]}")
+        print(f"  a frozen kiosk (SIGSTOP) was killed by the watchdog and started again in "
+              f"{time.monotonic() - started:.0f} s (NRestarts=1)")
+        platform = self.programs_lines("reception-platform.service")
+        if not platform:
+            raise CheckFailed("nothing of the platform's own output in the journal")
+        kiosk_log = KIOSK_DATA / "logs" / "reception-kiosk.log"
+        print(f"  journald: the platform's output ({len(platform)} lines, the last "
+              f"{platform[-1][:60]!r}), systemd's lines on both units; the kiosk writes "
+              f"its own log to {kiosk_log} ({len(kiosk_log.read_text('utf-8').splitlines())} "
+              f"lines), {len(self.programs_lines(unit))} lines of it in the journal")
+
+    @staticmethod
+    def programs_lines(unit: str) -> list[str]:
+        """What the unit's processes wrote (stdout, stderr), not systemd's lines on it."""
+        lines = run(["journalctl", f"_SYSTEMD_UNIT={unit}", "-b", "-q", "--no-pager", "-o",
+                     "cat"], check=False).stdout.splitlines()
+        return [line for line in lines if not line.startswith("pam_unix(")]
+
+    @staticmethod
+    def kiosk_pid() -> int:
+        """The kiosk program (cage's child, in the logind session's scope)."""
+        for comm in Path("/proc").glob("[0-9]*/comm"):
+            try:
+                if comm.read_text().strip() == "reception-kiosk":
+                    return int(comm.parent.name)
+            except OSError:
+                continue
+        raise CheckFailed("no reception-kiosk process")
+
     def upgrade(self) -> None:
         tickets = len(self.platform_tickets())
         backups = len(list((KIOSK_DATA / "backups").glob("*")))
         self.stop_unit("reception-kiosk.service")
+        platform = self.show("reception-platform.service", "MainPID")["MainPID"] \
+            if self.systemd else ""
         self.apt_install("v2", *PACKAGES)
         for package in PACKAGES:
             if installed_version(package) != f"install ok installed {self.version}+upgrade1":
                 raise CheckFailed(f"{package} after the upgrade: {installed_version(package)}")
-        if not self.systemd:  # systemd restarts them itself (postinst try-restart)
+        if self.systemd:  # restarted by the postinst's try-restart
+            now = self.show("reception-platform.service", "MainPID")["MainPID"]
+            if now in ("0", platform):
+                raise CheckFailed(f"the upgrade did not restart the platform (main PID "
+                                  f"{platform} -> {now})")
+            self.start_platform()
+            print(f"  systemd restarted the platform in the upgrade (main PID {platform} -> "
+                  f"{now})")
+        else:
             self.stop_unit("reception-platform.service")
             self.start_platform()
         kept = {"secrets": sha256(KIOSK_CONFIG / "secrets.toml"),
@@ -509,6 +608,7 @@ class DeployCheck:
             for name in ("reception-kiosk.service", "reception-platform.service"):
                 run(["systemctl", "stop", name], check=False)
             shutil.rmtree("/run/systemd/system/reception-kiosk.service.d", ignore_errors=True)
+            run(["systemctl", "daemon-reload"], check=False)
         if any(installed_version(p) for p in PACKAGES):
             run(["dpkg", "--purge", "--force-all", *PACKAGES], check=False, env=APT_ENV)
         for path in self.runtime_dirs:
@@ -536,11 +636,17 @@ class DeployCheck:
             self.step("start the platform", self.start_platform)
             self.step("enroll the kiosk", self.enroll)
             self.step("take a number in the kiosk in cage", self.take_number)
+            if self.systemd:
+                self.step("systemd's watchdog, restart and journal", self.supervise)
             self.step("upgrade, data kept", self.upgrade)
             self.step("a failing upgrade rolls back", self.failed_upgrade)
             self.step("remove and purge", self.remove_and_purge)
         except CheckFailed as failure:
             print(f"deploy-check FAILED: {failure}", file=sys.stderr)
+            if self.systemd:
+                for unit in ("reception-platform.service", "reception-kiosk.service"):
+                    print(f"--- journalctl -u {unit} (last lines)\n{self.journal(unit)}",
+                          file=sys.stderr)
             for log in sorted(self.out.glob("*.log")):
                 print(f"--- {log.name} (last lines)\n" + "\n".join(
                     log.read_text("utf-8", "replace").splitlines()[-30:]), file=sys.stderr)
@@ -571,6 +677,10 @@ def main(argv: list[str]) -> int:
     if installed:
         print(f"{', '.join(installed)} already installed here: this check installs and purges "
               "them; purge them first", file=sys.stderr)
+        return 1
+    if arguments.systemctl and not Path("/run/systemd/system").is_dir():
+        print("--systemctl: systemd is not PID 1 here (make deploy-check-systemd runs this "
+              "in a container where it is)", file=sys.stderr)
         return 1
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return DeployCheck(arguments.bundle, arguments.out, arguments.systemctl).main()

@@ -198,8 +198,8 @@ class Container:
             cwd: Path = Path("/")) -> subprocess.CompletedProcess[str]:
         """`command` as root in all the container's namespaces, with a clean environment."""
         inside = ["nsenter", f"--target={self.leader}", "--mount", "--uts", "--ipc", "--net",
-                  "--pid", "--cgroup", "--root", "--wd", "env", "-i", f"PATH={PATH}",
-                  "LANG=C.UTF-8", "HOME=/root", f"--chdir={cwd}",
+                  "--pid", "--cgroup", "--root", "--wd", "env", "-i", f"--chdir={cwd}",
+                  f"PATH={PATH}", "LANG=C.UTF-8", "HOME=/root",
                   *(f"{key}={os.environ[key]}" for key in ("CI",) if key in os.environ),
                   *command]
         return subprocess.run(inside, capture_output=capture, text=True, check=check)

@@ -122,12 +122,14 @@ def test_the_terminal_package_lays_out_the_bundle_and_depends_on_the_run_list(
     assert "./lib/systemd/system/reception-kiosk.service" in listing
     assert "./usr/lib/systemd/user/reception-counter.service" in listing
     assert "./lib/udev/rules.d/60-reception.rules" in listing
+    assert any(line.startswith("-rwxr-xr-x") and line.endswith(
+        "./opt/reception/libexec/reception-notify-relay") for line in listing.splitlines())
     assert all(" root/root " in line for line in listing.splitlines())
     fields = subprocess.run(["dpkg-deb", "-f", str(first), "Depends"], capture_output=True,
                             text=True, check=True).stdout
     depends = {name.strip() for name in fields.split(",")}
-    assert {"pcscd", "fonts-noto-cjk", "libxcb-cursor0", "tegaki-zinnia-simplified-chinese"} \
-        <= depends
+    assert {"pcscd", "fonts-noto-cjk", "libxcb-cursor0", "tegaki-zinnia-simplified-chinese",
+            "python3"} <= depends
     assert not {"swig", "make", "libpcsclite-dev", "python3-venv"} & depends
 
 

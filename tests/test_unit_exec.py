@@ -37,7 +37,7 @@ def test_the_kiosk_unit_runs_cage_with_the_drop_in_options() -> None:
     assert plain["QT_QPA_PLATFORM"] == "wayland"
     assert unit.supplementary_groups == ["reception-devices"]
     assert unit.command(plain) == [
-        "/usr/bin/cage", "-d", "-s", "--", "/opt/reception/reception-kiosk", "--config-dir",
-        "/etc/reception/kiosk"]
-    assert unit.command({**plain, "RECEPTION_CAGE_ARGS": "-r -r"})[:5] == [
+        "/opt/reception/libexec/reception-notify-relay", "/usr/bin/cage", "-d", "-s", "--",
+        "/opt/reception/reception-kiosk", "--config-dir", "/etc/reception/kiosk"]
+    assert unit.command({**plain, "RECEPTION_CAGE_ARGS": "-r -r"})[1:6] == [
         "/usr/bin/cage", "-d", "-s", "-r", "-r"]
