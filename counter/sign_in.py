@@ -4,7 +4,8 @@ Both fields take the physical keyboard and the on-screen keypad. The PIN is
 checked by the platform (`sync.staff_sign_in`, on a worker thread), which
 keeps the rate limit and the lockout; offline, only clerks who signed in on
 this terminal recently can sign in, against their verifier; a platform too
-slow to answer in time is said to be slow, not out of reach. Wrong PINs also
+slow to answer in time is said to be slow, and one that answers busy or
+unreadably is said to be busy, not out of reach. Wrong PINs also
 count towards the screen's own growing lockout (`terminal.lockout`). A staff
 card (from `counter.staff_card`) stands for the staff number: its holder
 still types the PIN.
@@ -183,6 +184,11 @@ class SignInScreen(QWidget):
         elif result.slow:
             self.message.setText(self.tr(
                 "The platform is slow to answer right now. Type your PIN again in a moment."))
+            self.pin.setFocus()
+        elif result.busy:
+            self.message.setText(self.tr(
+                "The platform is busy or has a fault right now. Type your PIN again in a "
+                "moment."))
             self.pin.setFocus()
         elif result.no_verifier:
             self.message.setText(self.tr(

@@ -10,7 +10,8 @@ throttled) is final: it never falls back to the offline check. When the
 request went out but its answer came too late (`SlowAnswer`), a member the
 offline check signs in is in; anyone else is told the platform is slow
 (`slow`), not that it cannot be reached: it may be up, and may accept the PIN
-on a second try.
+on a second try. Likewise when the platform answered, but busy, failing or
+unreadably (`busy`): it is reachable, and the PIN was not checked.
 
 Blocking (network, scrypt): call from a worker thread.
 """
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sync.caches import STAFF, ReferenceCache
-from sync.client import PlatformClient, SlowAnswer, TransientError
+from sync.client import PlatformClient, SlowAnswer, TransientError, Unreachable
 from sync.protocol.staff import (
     PURPOSE_ROLES,
     OfflineVerifier,
@@ -53,6 +54,9 @@ class SignInResult:
     #: The platform got the request but did not answer in time, and no local
     #: verifier signed the member in: try again (no wrong PIN to count here).
     slow: bool = False
+    #: The platform answered busy, failing or unreadably, and no local verifier
+    #: signed the member in: try again (the PIN was not checked; no wrong PIN).
+    busy: bool = False
     #: A center manager signed in online: the session of the manager's requests.
     manager_session: str | None = None
 
@@ -72,17 +76,25 @@ class StaffSignIn:
         try:
             answer = self._client.staff_sign_in(request)
         except SlowAnswer:
-            local = self.offline(request)
-            if local.outcome is SignInOutcome.SIGNED_IN:
-                return local
-            return SignInResult(SignInOutcome.WRONG, offline=True, slow=True)
-        except TransientError:
+            return self._unchecked(request, slow=True)
+        except Unreachable:
             return self.offline(request)
+        except TransientError:  # an answer: 5xx, 429, garbled or oversized
+            return self._unchecked(request, busy=True)
         if answer.outcome is SignInOutcome.SIGNED_IN and answer.verifier is not None:
             self._cache.put_staff_verifier(answer.verifier)
         return SignInResult(answer.outcome, answer.member,
                             retry_after_seconds=answer.retry_after_seconds,
                             manager_session=answer.manager_session)
+
+    def _unchecked(self, request: StaffSignInRequest, *, slow: bool = False,
+                   busy: bool = False) -> SignInResult:
+        """The platform did not give its verdict: a member a local verifier signs in
+        is in; anyone else is told why, with no wrong PIN to count."""
+        local = self.offline(request)
+        if local.outcome is SignInOutcome.SIGNED_IN:
+            return local
+        return SignInResult(SignInOutcome.WRONG, offline=True, slow=slow, busy=busy)
 
     def offline(self, request: StaffSignInRequest) -> SignInResult:
         """Against the verifiers of members who signed in here recently."""

@@ -3341,6 +3341,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The platform is busy or has a fault right now. Type your PIN again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The platform cannot be reached, and only clerks who signed in on this terminal in the last two weeks can sign in without it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3331,6 +3331,10 @@
         <translation>平台目前响应较慢，请稍后重新输入密码。</translation>
     </message>
     <message>
+        <source>The platform is busy or has a fault right now. Type your PIN again in a moment.</source>
+        <translation>平台目前繁忙或出现故障，请稍后重新输入密码。</translation>
+    </message>
+    <message>
         <source>The platform cannot be reached, and only clerks who signed in on this terminal in the last two weeks can sign in without it.</source>
         <translation>无法连接平台；离线时只有近两周内在本终端登录过的工作人员可以登录。</translation>
     </message>

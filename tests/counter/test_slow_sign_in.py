@@ -1,7 +1,8 @@
 """A clerk signs in against a slow platform (the reference platform on loopback,
 its answers to /v1/staff/sign-in held back by a fault plan): the sign-in waits
 its own, longer read timeout; past it, the clerk is told the platform is slow
-to answer, not that it cannot be reached, and no wrong PIN is counted."""
+to answer, not that it cannot be reached, and no wrong PIN is counted. An
+answer that is busy (503) or unreadable is said to be one, not out of reach."""
 
 from __future__ import annotations
 
@@ -92,3 +93,23 @@ def test_a_timed_out_request_is_slow_and_no_platform_is_unreachable(
             assert not isinstance(gone.value, SlowAnswer) and problem_of(gone.value) == "offline"
         finally:
             late.close()
+
+
+@pytest.mark.parametrize("fault", [
+    FaultRule(action="status", status=503, retry_after=2, method="POST", path=SIGN_IN),
+    FaultRule(action="garbage", method="POST", path=SIGN_IN),
+], ids=["busy", "unreadable"])
+def test_a_busy_or_unreadable_answer_says_busy_and_counts_no_wrong_pin(
+        qtbot: QtBot, tmp_path: Path, fault: FaultRule) -> None:
+    with counter_terminal(tmp_path, qtbot) as counter:
+        screen = counter.ui.sign_in
+        assert not counter.shell.services.runtime.staff._cache.staff_verifiers()
+        write_plan(counter.fault_plan, [fault])
+        submit(qtbot, counter)
+        text = screen.message.text()
+        assert text.startswith("The platform is busy or has a fault"), text
+        assert "cannot be reached" not in text
+        assert counter.ui.desk.clerk is None
+        assert screen.lockout.failures == 0 and screen.pin.text() == ""
+        submit(qtbot, counter)  # the fault is spent: the platform answers
+        qtbot.waitUntil(lambda: counter.ui.desk.clerk is not None, timeout=WAIT_MS)
