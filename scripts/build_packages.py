@@ -35,7 +35,7 @@ PROGRAMS = ("reception-kiosk", "reception-counter", "reception-display", "recept
 TERMINAL_UNITS = ("reception-kiosk.service", "reception-display.service")
 #: The counter runs in a desktop session: a systemd user unit.
 TERMINAL_USER_UNITS = ("reception-counter.service",)
-PLATFORM_UNITS = ("reception-platform.service",)
+PLATFORM_UNITS = ("reception-platform.service", "reception-platform-notify.service")
 SCRIPTS = ("preinst", "postinst", "prerm", "postrm")
 #: What the platform imports, beyond the standard library (the server extra and
 #: the spine it shares with the terminals, uvicorn's "standard" speed-ups).

@@ -10,7 +10,8 @@ From the bundle `make bundle` built (not built again), in this order:
 2. installs V with apt-get, `systemd-analyze verify`s every installed unit;
 3. points the platform at a new PostgreSQL database (SQLite where none
    answers) in /etc/reception-platform/platform.env, migrates it with
-   `dpkg-reconfigure`, loads the demo catalog, starts reception-platform.service;
+   `dpkg-reconfigure`, loads the demo catalog, starts reception-platform.service
+   and its notifier, reception-platform-notify.service;
 4. enrolls the kiosk with the commands of docs/deploy.md, starts
    reception-kiosk.service (cage, headless, the output turned to portrait by the
    unit's RECEPTION_CAGE_ARGS) and takes a number through it, tapping through the
@@ -63,6 +64,8 @@ import build_packages  # noqa: E402
 import unit_exec  # noqa: E402
 
 PACKAGES = ("reception-terminal", "reception-platform")
+NOTIFIER = "reception-platform-notify.service"
+PLATFORM_UNITS = ("reception-platform.service", NOTIFIER)
 UNIT_DIR = Path("/lib/systemd/system")
 USER_UNIT_DIR = Path("/usr/lib/systemd/user")
 PLATFORM_ENV = Path("/etc/reception-platform/platform.env")
@@ -255,8 +258,8 @@ class DeployCheck:
     def verify_units(self) -> None:
         units = sorted(UNIT_DIR.glob("reception-*.service")) + sorted(
             USER_UNIT_DIR.glob("reception-*.service"))
-        if len(units) != 4:
-            raise CheckFailed(f"expected 4 installed units, found {[u.name for u in units]}")
+        if len(units) != 5:
+            raise CheckFailed(f"expected 5 installed units, found {[u.name for u in units]}")
         done = run(["systemd-analyze", "verify", "--man=no", *map(str, units)], check=False)
         if done.returncode != 0 or done.stderr.strip():
             raise CheckFailed(f"systemd-analyze verify: {done.stdout}{done.stderr}")
@@ -343,14 +346,31 @@ class DeployCheck:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
 
+    def running(self, name: str) -> bool:
+        if self.systemd:
+            return self.show(name, "ActiveState")["ActiveState"] == "active"
+        process = self.processes.get(name)
+        return process is not None and process.poll() is None
+
+    def output(self, name: str) -> list[str]:
+        """What the unit's programs wrote: the journal, or the check's log of it."""
+        if self.systemd:
+            return self.programs_lines(name)
+        log = self.out / f"{name}.log"
+        return log.read_text("utf-8", "replace").splitlines() if log.exists() else []
+
     def start_platform(self) -> None:
-        if not (self.systemd and self.show("reception-platform.service", "ActiveState")[
-                "ActiveState"] == "active"):
-            self.start_unit("reception-platform.service", {})
+        """The platform answering /healthz and its notifier sending (started where they
+        are not running: the upgrade's try-restart started them under systemd)."""
+        for name in PLATFORM_UNITS:
+            if not self.running(name):
+                self.start_unit(name, {})
         url = f"http://127.0.0.1:{self.port}/healthz"
         wait_for(f"{url} to answer", lambda: urllib.request.urlopen(url, timeout=2).status == 200,
                  90)
-        print(f"  {url} answers")
+        said = wait_for("the notifier's first line", lambda: [
+            line for line in self.output(NOTIFIER) if "sending notifications" in line], 60)
+        print(f"  {url} answers; the notifier: {said[-1].split(': ', 1)[-1]}")
 
     def enroll(self) -> None:
         config = KIOSK_CONFIG / "terminal.toml"
@@ -458,7 +478,8 @@ class DeployCheck:
 
     def supervise(self) -> None:
         """systemd's part: the kiosk's watchdog fed past WatchdogSec (no restart), a
-        frozen kiosk killed by it and restarted, the units' output in the journal."""
+        frozen kiosk killed by it and restarted, the platform's units never restarted,
+        their output in the journal."""
         unit = "reception-kiosk.service"
         state = self.show(unit, "ActiveEnterTimestampMonotonic", "MainPID")
         environ = Path(f"/proc/{state['MainPID']}/environ").read_bytes().split(b"\0")
@@ -496,6 +517,10 @@ class DeployCheck:
         platform = self.programs_lines("reception-platform.service")
         if not platform:
             raise CheckFailed("nothing of the platform's own output in the journal")
+        for name in PLATFORM_UNITS:
+            state = self.show(name, "ActiveState", "NRestarts")
+            if state != {"ActiveState": "active", "NRestarts": "0"}:
+                raise CheckFailed(f"{name}: {state}\n{self.journal(name)}")
         kiosk_log = KIOSK_DATA / "logs" / "reception-kiosk.log"
         print(f"  journald: the platform's output ({len(platform)} lines, the last "
               f"{platform[-1][:60]!r}), systemd's lines on both units; the kiosk writes "
@@ -524,22 +549,23 @@ class DeployCheck:
         tickets = len(self.platform_tickets())
         backups = len(list((KIOSK_DATA / "backups").glob("*")))
         self.stop_unit("reception-kiosk.service")
-        platform = self.show("reception-platform.service", "MainPID")["MainPID"] \
-            if self.systemd else ""
+        before = {name: self.show(name, "MainPID")["MainPID"] for name in PLATFORM_UNITS} \
+            if self.systemd else {}
         self.apt_install("v2", *PACKAGES)
         for package in PACKAGES:
             if installed_version(package) != f"install ok installed {self.version}+upgrade1":
                 raise CheckFailed(f"{package} after the upgrade: {installed_version(package)}")
         if self.systemd:  # restarted by the postinst's try-restart
-            now = self.show("reception-platform.service", "MainPID")["MainPID"]
-            if now in ("0", platform):
-                raise CheckFailed(f"the upgrade did not restart the platform (main PID "
-                                  f"{platform} -> {now})")
+            after = {name: self.show(name, "MainPID")["MainPID"] for name in PLATFORM_UNITS}
+            if any(after[name] in ("0", before[name]) for name in PLATFORM_UNITS):
+                raise CheckFailed(f"the upgrade did not restart the platform's units (main "
+                                  f"PIDs {before} -> {after})")
             self.start_platform()
-            print(f"  systemd restarted the platform in the upgrade (main PID {platform} -> "
-                  f"{now})")
+            print("  systemd restarted them in the upgrade (main PIDs " + ", ".join(
+                f"{name} {before[name]} -> {after[name]}" for name in PLATFORM_UNITS) + ")")
         else:
-            self.stop_unit("reception-platform.service")
+            for name in PLATFORM_UNITS:
+                self.stop_unit(name)
             self.start_platform()
         kept = {"secrets": sha256(KIOSK_CONFIG / "secrets.toml"),
                 "config": sha256(KIOSK_CONFIG / "terminal.toml")}
@@ -580,8 +606,8 @@ class DeployCheck:
               "installed again")
 
     def remove_and_purge(self) -> None:
-        self.stop_unit("reception-kiosk.service")
-        self.stop_unit("reception-platform.service")
+        for name in ("reception-kiosk.service", *PLATFORM_UNITS):
+            self.stop_unit(name)
         run(["apt-get", "remove", "-y", *PACKAGES], env=APT_ENV)
         if Path("/opt/reception").exists() or Path("/opt/reception-platform").exists():
             raise CheckFailed("the programs are still there after apt-get remove")
@@ -605,7 +631,7 @@ class DeployCheck:
         for name in list(self.processes):
             self.stop_unit(name)
         if self.systemd:
-            for name in ("reception-kiosk.service", "reception-platform.service"):
+            for name in ("reception-kiosk.service", *PLATFORM_UNITS):
                 run(["systemctl", "stop", name], check=False)
             shutil.rmtree("/run/systemd/system/reception-kiosk.service.d", ignore_errors=True)
             run(["systemctl", "daemon-reload"], check=False)
@@ -644,7 +670,7 @@ class DeployCheck:
         except CheckFailed as failure:
             print(f"deploy-check FAILED: {failure}", file=sys.stderr)
             if self.systemd:
-                for unit in ("reception-platform.service", "reception-kiosk.service"):
+                for unit in (*PLATFORM_UNITS, "reception-kiosk.service"):
                     print(f"--- journalctl -u {unit} (last lines)\n{self.journal(unit)}",
                           file=sys.stderr)
             for log in sorted(self.out.glob("*.log")):
