@@ -166,7 +166,11 @@ def main(argv: list[str]) -> int:
 
     def read_commands() -> None:
         while True:
-            message = channel.receive()
+            try:
+                message = channel.receive()
+            except Exception:  # a pipe it cannot read ends the process as its end does
+                log.exception("a command could not be read; ending")
+                message = None
             host.command.emit(message)
             if message is None:
                 return

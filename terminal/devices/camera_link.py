@@ -6,6 +6,10 @@ this program). Preview frames do not go through the pipe: the camera process
 writes one RGB32 frame at a time into a shared-memory slot, says so, and
 writes the next only when the kiosk has copied it out (`ack`), so a busy
 kiosk simply gets fewer frames, never a backlog.
+
+The largest message is a picture: a full frame's JPEG (`MESSAGE_MAX` bounds it);
+a length prefix past it is a corrupt pipe, and `receive` says so
+(`CorruptMessage`) rather than wait for, or make room for, gigabytes.
 """
 
 from __future__ import annotations
@@ -19,6 +23,14 @@ from typing import IO, Any
 PREVIEW_MAX = (960, 540)
 SLOT_BYTES = PREVIEW_MAX[0] * PREVIEW_MAX[1] * 4
 _LENGTH = struct.Struct(">I")
+#: The largest full frame that crosses the pipe, as a picture's JPEG: an ordinary
+#: picture at most 1600 px on its longer side (`terminal.form_fields.images.PICTURE_SIDE`,
+#: square at worst), a flattened document A4 at 150 dpi (1240x1754,
+#: `hardware.camera.document.A4_SIZE`), a portrait smaller still.
+FULL_FRAME_MAX = (1600, 1600)
+#: The longest message either end takes: the largest full frame as raw BGR (a JPEG
+#: at quality 90 is well under it, even of noise) and room for the rest of the tuple.
+MESSAGE_MAX = FULL_FRAME_MAX[0] * FULL_FRAME_MAX[1] * 3 + 64 * 1024
 
 #: kiosk -> camera process
 START, STOP, PROBE, ACK, PICTURE, SHOW_QR = "start", "stop", "probe", "ack", "picture", "show_qr"
@@ -33,6 +45,10 @@ SHOW_PASSPORT = "show_passport"
 FACE = "face"
 #: camera process -> kiosk
 FRAME, ANALYSED, HEALTH, ERROR = "frame", "analysed", "health", "error"
+
+
+class CorruptMessage(ValueError):
+    """The pipe declared a message longer than any this program sends."""
 
 
 class Channel:
@@ -55,11 +71,16 @@ class Channel:
         return True
 
     def receive(self) -> tuple[Any, ...] | None:
-        """The next message; None at the end of the pipe."""
+        """The next message; None at the end of the pipe. Raises `CorruptMessage` on a
+        length past `MESSAGE_MAX` (nothing after it can be framed)."""
         head = self._read(_LENGTH.size)
         if head is None:
             return None
-        body = self._read(_LENGTH.unpack(head)[0])
+        length = _LENGTH.unpack(head)[0]
+        if length > MESSAGE_MAX:
+            raise CorruptMessage(f"a message of {length} bytes declared "
+                                 f"(at most {MESSAGE_MAX}): the pipe is corrupt")
+        body = self._read(length)
         return None if body is None else pickle.loads(body)  # both ends are this program
 
     def _read(self, size: int) -> bytes | None:

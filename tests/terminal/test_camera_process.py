@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from hardware.health import HealthState
 from terminal.config import CameraSection
+from terminal.devices import camera_link as link
 from terminal.devices.camera_process import ProcessCameraAdapter
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -121,6 +122,58 @@ def test_a_message_the_reader_cannot_take_ends_the_camera_process(
     camera.start()  # the next use starts a new camera process
     qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
     assert camera._process is not process and camera.health.state is HealthState.READY
+
+
+def test_the_message_bound_holds_the_largest_full_frame_the_project_sends() -> None:
+    from hardware.camera.document import A4_SIZE
+    from hardware.camera.face import ID_PHOTO_SIZE
+    from terminal.form_fields.images import PICTURE_SIDE
+
+    raw = [w * h * 3 for w, h in (A4_SIZE, ID_PHOTO_SIZE, (PICTURE_SIDE, PICTURE_SIDE))]
+    assert max(raw) < link.MESSAGE_MAX < 16 * 1024 * 1024
+
+
+@pytest.mark.log_warnings(r"reader failed", r"camera offline")
+@pytest.mark.parametrize("length", [link.MESSAGE_MAX + 1, 0xFFFF_FFFF], ids=["over", "4GiB"])
+def test_a_corrupt_length_prefix_from_the_camera_process_ends_it(
+        qtbot: QtBot, camera: ProcessCameraAdapter, caplog: pytest.LogCaptureFixture,
+        length: int) -> None:
+    frames: list[QImage] = []
+    camera.frameReady.connect(frames.append)
+    camera.start()
+    qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+    process = camera._process
+    assert process is not None and process.stdout is not None
+    with qtbot.waitSignal(camera.healthChanged, timeout=WAIT_MS,
+                          check_params_cb=lambda h: h.state is HealthState.OFFLINE):
+        pipe = os.open(f"/proc/self/fd/{process.stdout.fileno()}", os.O_WRONLY)
+        try:
+            os.write(pipe, struct.pack(">I", length))  # a prefix with no message after it
+        finally:
+            os.close(pipe)
+    assert process.poll() is not None and not camera.is_running()
+    failed = [r.getMessage() for r in caplog.records if "reader failed" in r.getMessage()]
+    assert len(failed) == 1 and "CorruptMessage" in failed[0] and str(length) in failed[0]
+    frames.clear()
+    camera.start()  # the next use starts a new camera process
+    qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+    assert camera._process is not process and camera.health.state is HealthState.READY
+
+
+@pytest.mark.log_warnings(r"camera offline")
+def test_a_corrupt_length_prefix_to_the_camera_process_ends_it(
+        qtbot: QtBot, camera: ProcessCameraAdapter) -> None:
+    frames: list[QImage] = []
+    camera.frameReady.connect(frames.append)
+    camera.start()
+    qtbot.waitUntil(lambda: bool(frames), timeout=WAIT_MS)
+    process = camera._process
+    assert process is not None and process.stdin is not None
+    with qtbot.waitSignal(camera.healthChanged, timeout=WAIT_MS,
+                          check_params_cb=lambda h: h.state is HealthState.OFFLINE):
+        os.write(process.stdin.fileno(), struct.pack(">I", 0xFFFF_FFFF))
+    assert process.wait(WAIT_MS / 1000) == 0  # it ended as at the end of its pipe
+    assert not camera.is_running()
 
 
 def test_the_kiosk_process_loads_no_opencv_and_no_numpy(tmp_path: Path) -> None:
