@@ -20,7 +20,8 @@ project's development machines may have another PID 1). In order:
 3. COMMAND run inside (in every namespace of the container, as root, in the
    repository), by default `systemctl is-system-running`;
 4. the shutdown: systemd inside halts cleanly (nspawn's SIGTERM), also when the
-   command failed; the overlay is unmounted and deleted.
+   command failed or this run got a SIGTERM (a CI job's timeout); the overlay is
+   unmounted and deleted (a killed run's on the next start).
 
 Needs root, systemd-nspawn (systemd-container), mmdebstrap and nsenter. Where the
 container cannot be built or booted the exit status is 1 when CI=true, otherwise 0
@@ -133,6 +134,7 @@ class Container:
         if shutil.which("systemd-nspawn") is None:
             raise Unavailable("systemd-nspawn is not installed (apt-get install "
                               "systemd-container)")
+        self.sweep()
         upper, work = self.scratch / "upper", self.scratch / "work"
         for path in (upper, work, self.root):
             path.mkdir(parents=True, exist_ok=True)
@@ -159,6 +161,17 @@ class Container:
             failed = self.run(["systemctl", "--failed", "--no-legend", "--plain"], check=False)
             print("deploy-container: failed units: " + " ".join(
                 line.split()[0] for line in failed.stdout.splitlines() if line.strip()))
+
+    @staticmethod
+    def sweep() -> None:
+        """The overlays of runs that were killed (their process is gone)."""
+        for scratch in CACHE.glob("run-*"):
+            pid = scratch.name.removeprefix("run-")
+            if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+                if (scratch / "root").is_mount():
+                    subprocess.run(["umount", str(scratch / "root")], check=False)
+                if not (scratch / "root").is_mount():
+                    shutil.rmtree(scratch, ignore_errors=True)
 
     def wait(self, what: str, probe: Callable[[], Any], timeout: float,
              error: type[Exception] = Unavailable) -> Any:
@@ -248,6 +261,8 @@ def main(argv: list[str]) -> int:
     arguments = parser.parse_args(argv)
     ci = os.environ.get("CI") == "true"
     started = time.monotonic()
+    # a CI job's timeout (SIGTERM) still halts the container and removes the overlay
+    signal.signal(signal.SIGTERM, lambda number, _frame: sys.exit(128 + number))
     try:
         if os.geteuid() != 0:
             raise Unavailable("not root: systemd-nspawn and the overlay need root")
