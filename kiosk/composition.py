@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
@@ -33,6 +34,10 @@ from terminal.speech import Voice, choose_voice
 from terminal.startup import Gui
 from terminal.sync_badge import SyncBadge
 from terminal.theme import ThemeMode
+
+if TYPE_CHECKING:
+    from sync.staff_sign_in import SignInResult
+    from terminal.technician.pin_gate import Verdict
 
 log = logging.getLogger("kiosk.composition")
 TECHNICIAN = "technician"
@@ -156,20 +161,21 @@ class KioskComposition:
         configured = shell.services.config.kiosk.technician_pin_hash
         return [configured] if configured else [PLATFORM_TECHNICIANS]
 
-    def _technician_pin(self, pin: str, expected: str) -> bool:
+    def _technician_pin(self, pin: str, expected: str) -> bool | Verdict:
         """Blocking: the configured hash, or else the platform's technicians (offline:
-        those who opened the panel here recently)."""
+        those who opened the panel here recently); a platform too slow, busy or out of
+        reach to check the PIN says so rather than calling it wrong."""
         from sync.protocol.pin_hash import verify_pin
 
         shell = self.context.shell
         if expected != PLATFORM_TECHNICIANS or shell is None:
             return verify_pin(pin, expected)
-        from sync.protocol.staff import SignInOutcome, SignInPurpose
+        from sync.protocol.staff import SignInPurpose
 
         if not pin.isdigit() or not 4 <= len(pin) <= 12:
             return False
-        result = shell.services.runtime.staff.sign_in(SignInPurpose.TECHNICIAN, pin)
-        return result.outcome is SignInOutcome.SIGNED_IN
+        return technician_verdict(shell.services.runtime.staff.sign_in(
+            SignInPurpose.TECHNICIAN, pin))
 
     def _technician_panel(self) -> QWidget:
         from terminal.technician.panel import TechnicianPanel
@@ -208,3 +214,22 @@ class KioskComposition:
     def _switch_language(self, language: str) -> None:
         self.gui.language.set_language(language)
         self.bar.set_language(language)
+
+
+def technician_verdict(result: SignInResult) -> Verdict:
+    """The PIN gate's verdict on a technician's sign-in: only a PIN the platform (or
+    a verifier here) found wrong is wrong."""
+    from sync.protocol.staff import SignInOutcome
+    from terminal.technician.pin_gate import PinCheck, Verdict
+
+    if result.outcome is SignInOutcome.SIGNED_IN:
+        return Verdict(PinCheck.RIGHT)
+    if result.slow:
+        return Verdict(PinCheck.SLOW)
+    if result.busy:
+        return Verdict(PinCheck.BUSY)
+    if result.no_verifier:
+        return Verdict(PinCheck.UNREACHABLE)
+    if result.outcome in (SignInOutcome.LOCKED, SignInOutcome.THROTTLED):
+        return Verdict(PinCheck.LOCKED, max(1, result.retry_after_seconds))
+    return Verdict(PinCheck.WRONG)

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.screens.base import KioskScreen
+
+if TYPE_CHECKING:
+    from terminal.technician.pin_gate import Verifier
 
 CORNER_PX = 140
 TAPS = 5
@@ -52,7 +56,7 @@ class TechnicianScreen(KioskScreen):
 
     def __init__(self, pin_hashes: Callable[[], Sequence[str]],
                  make_panel: Callable[[], QWidget], parent: QWidget | None = None, *,
-                 verifier: Callable[[str, str], bool] | None = None) -> None:
+                 verifier: Verifier | None = None) -> None:
         super().__init__(parent)
         self._pin_hashes = pin_hashes
         self._verifier = verifier

@@ -2766,6 +2766,7 @@
     <name>PinGate</name>
     <message>
         <source>No technician PIN is configured.</source>
+        <extracomment>The platform got the PIN but its answer came too late. The platform answered busy, failing or unreadably. No answer from the platform, and nobody it knows signed in here recently. The platform holds this PIN back for a while (its own lockout). The check itself failed on this terminal. Blocking check of (PIN, expected): a bool (right or wrong) or a `Verdict`.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2778,6 +2779,22 @@
             <numerusform>Wrong PIN. %n attempt left.</numerusform>
             <numerusform>Wrong PIN. %n attempts left.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The platform is slow to answer, so the PIN was not checked. Type it again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform is busy or has a fault, so the PIN was not checked. Type it again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached, and no technician has signed in on this kiosk in the last two weeks, so the PIN cannot be checked. Check the kiosk&apos;s network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked. Type it again; if this keeps happening, the kiosk&apos;s log says why.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>

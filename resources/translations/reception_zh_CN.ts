@@ -2760,6 +2760,7 @@
     <name>PinGate</name>
     <message>
         <source>No technician PIN is configured.</source>
+        <extracomment>The platform got the PIN but its answer came too late. The platform answered busy, failing or unreadably. No answer from the platform, and nobody it knows signed in here recently. The platform holds this PIN back for a while (its own lockout). The check itself failed on this terminal. Blocking check of (PIN, expected): a bool (right or wrong) or a `Verdict`.</extracomment>
         <translation>未设置技术人员密码。</translation>
     </message>
     <message>
@@ -2771,6 +2772,22 @@
         <translation>
             <numerusform>密码错误，还可以尝试 %n 次。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The platform is slow to answer, so the PIN was not checked. Type it again in a moment.</source>
+        <translation>平台响应较慢，密码未能核对。请稍后重新输入。</translation>
+    </message>
+    <message>
+        <source>The platform is busy or has a fault, so the PIN was not checked. Type it again in a moment.</source>
+        <translation>平台繁忙或出现故障，密码未能核对。请稍后重新输入。</translation>
+    </message>
+    <message>
+        <source>The platform cannot be reached, and no technician has signed in on this kiosk in the last two weeks, so the PIN cannot be checked. Check the kiosk&apos;s network connection.</source>
+        <translation>无法连接平台，且近两周内没有技术人员在本机登录过，因此无法核对密码。请检查本机的网络连接。</translation>
+    </message>
+    <message>
+        <source>The PIN could not be checked. Type it again; if this keeps happening, the kiosk&apos;s log says why.</source>
+        <translation>密码未能核对。请重新输入；如果反复出现，请查看本机日志了解原因。</translation>
     </message>
     <message>
         <source>Too many wrong PINs. Try again in %1.</source>

@@ -1,14 +1,20 @@
 """A touch PIN pad that opens the technician panel.
 
-The PIN is checked against scrypt hashes off the GUI thread. Five wrong PINs
-in a row lock the pad for 30 s; each further lockout doubles (60 s, 120 s,
-...) up to 15 minutes. The count lives in memory only; a correct PIN clears it.
+The PIN is checked off the GUI thread: against scrypt hashes, or by a verifier
+that may ask the platform. Only a PIN found wrong counts: five in a row lock
+the pad for 30 s; each further lockout doubles (60 s, 120 s, ...) up to 15
+minutes. A PIN that could not be checked (the platform slow, busy or out of
+reach, or the check failing) counts nothing, and the technician is told why;
+a platform's own lockout holds the pad as long as it says. The count lives in
+memory only; a correct PIN clears it.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import Enum
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -21,12 +27,43 @@ from terminal.widgets.keypad import CLEAR, OK, DigitKeypad
 BUTTON_HEIGHT = 96
 
 
-def _check(pin: str, hashes: Sequence[str], verifier: Callable[[str, str], bool]) -> bool:
-    """Blocking (scrypt): whether `pin` matches any of `hashes`."""
-    ok = False
+class PinCheck(Enum):
+    RIGHT = "right"
+    WRONG = "wrong"
+    #: The platform got the PIN but its answer came too late.
+    SLOW = "slow"
+    #: The platform answered busy, failing or unreadably.
+    BUSY = "busy"
+    #: No answer from the platform, and nobody it knows signed in here recently.
+    UNREACHABLE = "unreachable"
+    #: The platform holds this PIN back for a while (its own lockout).
+    LOCKED = "locked"
+    #: The check itself failed on this terminal.
+    FAULT = "fault"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    check: PinCheck
+    wait_seconds: float = 0.0  # LOCKED: how long
+
+
+#: Blocking check of (PIN, expected): a bool (right or wrong) or a `Verdict`.
+Verifier = Callable[[str, str], "bool | Verdict"]
+
+
+def _check(pin: str, hashes: Sequence[str], verifier: Verifier) -> Verdict:
+    """Blocking (scrypt, the network): `pin` against each of `hashes`; right if any
+    says so, else the first reason it could not be checked, else wrong."""
+    verdicts = []
     for encoded in hashes:  # check all: no timing hint of which one matched
-        ok = verifier(pin, encoded) or ok
-    return ok
+        answer = verifier(pin, encoded)
+        verdicts.append(answer if isinstance(answer, Verdict)
+                        else Verdict(PinCheck.RIGHT if answer else PinCheck.WRONG))
+    if any(v.check is PinCheck.RIGHT for v in verdicts):
+        return Verdict(PinCheck.RIGHT)
+    return next((v for v in verdicts if v.check is not PinCheck.WRONG),
+                Verdict(PinCheck.WRONG))
 
 
 class PinGate(QWidget):
@@ -35,10 +72,11 @@ class PinGate(QWidget):
     accepted = Signal()
     rejected = Signal(int)  # wrong PINs left before a lockout
     lockedOut = Signal(float)  # lockout seconds
+    unchecked = Signal(str)  # the PinCheck value of a PIN that could not be checked
 
     def __init__(self, pin_hashes: Sequence[str], *,
                  clock: Callable[[], float] = time.monotonic,
-                 verifier: Callable[[str, str], bool] = verify_pin, max_length: int = 8,
+                 verifier: Verifier = verify_pin, max_length: int = 8,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("PinGate")
@@ -114,15 +152,26 @@ class PinGate(QWidget):
         self.refresh()
         hashes, verifier = tuple(self._hashes), self._verifier
         run_in_background(self, lambda: _check(pin, hashes, verifier), self._verified,
-                          lambda _message: self._verified(False))  # fail closed
+                          lambda _message: self._verified(Verdict(PinCheck.FAULT)))  # closed
 
-    def _verified(self, ok: bool) -> None:
+    def _verified(self, verdict: Verdict) -> None:
         self._busy = False
-        if ok:
+        check = verdict.check
+        if check is PinCheck.RIGHT:
             self.lockout.succeeded()
             self._message.clear()
             self.refresh()
             self.accepted.emit()
+            return
+        if check is PinCheck.LOCKED:
+            self.lockout.hold_for(verdict.wait_seconds)
+            self.refresh()
+            self.lockedOut.emit(self.lockout.remaining())
+            return
+        if check is not PinCheck.WRONG:
+            self.refresh()
+            self._message.setText(self._unchecked_text(check))
+            self.unchecked.emit(check.value)
             return
         duration = self.lockout.failed()
         self.refresh()
@@ -132,6 +181,25 @@ class PinGate(QWidget):
             left = FAILURES_BEFORE_LOCKOUT - self.lockout.failures
             self._message.setText(self.tr("Wrong PIN. %n attempt(s) left.", "", left))
             self.rejected.emit(left)
+
+    def _unchecked_text(self, check: PinCheck) -> str:
+        """Why the PIN was not checked, and what to do, for a technician."""
+        if check is PinCheck.SLOW:
+            return self.tr("The platform is slow to answer, so the PIN was not checked. "
+                           "Type it again in a moment.")
+        if check is PinCheck.BUSY:
+            return self.tr("The platform is busy or has a fault, so the PIN was not "
+                           "checked. Type it again in a moment.")
+        if check is PinCheck.UNREACHABLE:
+            return self.tr("The platform cannot be reached, and no technician has signed "
+                           "in on this kiosk in the last two weeks, so the PIN cannot be "
+                           "checked. Check the kiosk's network connection.")
+        return self.tr("The PIN could not be checked. Type it again; if this keeps "
+                       "happening, the kiosk's log says why.")
+
+    def message(self) -> str:
+        """The line under the dots (what the technician reads)."""
+        return self._message.text()
 
     # ---- state -------------------------------------------------------------------
     def _enabled(self) -> bool:
