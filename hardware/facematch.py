@@ -77,11 +77,14 @@ _RESIDENT_MESSAGES = {
 
 @dataclass(frozen=True, slots=True)
 class MatchResult:
-    """What is recorded of a face match: never the images."""
+    """What is recorded of a face match: never the images. `document_in_view`: the
+    frame also showed a passport's data page (its MRZ), whose printed photo may be
+    the face that was compared (`terminal.face_check`)."""
 
     outcome: MatchOutcome
     distance: float | None
     threshold: float
+    document_in_view: bool = False
 
     @property
     def resident_message(self) -> str:

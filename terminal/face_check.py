@@ -9,6 +9,15 @@ frame off the GUI thread: in the camera process of the kiosk and of the counter
 process), or on the background lane of an in-process camera. One matcher
 (dlib's models, loaded on first use) serves the whole process; numpy, dlib and
 the models load only when the first face is checked.
+
+A frame that shows a passport's data page is marked `document_in_view`: the
+photo printed on the page is the chip's photo, so a match on such a frame may
+prove only that the page is the passport's. The page is recognised by its MRZ
+(`hardware.passport.mrz_ocr`: a read whose check digits pass, or a line of
+the MRZ's `<<<` fillers), the one sign measured to be both present on the
+pages under the kiosk's camera and absent from faces in front of it (a face's
+size, a second face or a page-like rectangle around it all occur in frames of
+a resident alone: see docs/devices.md). It is not liveness detection.
 """
 
 from __future__ import annotations
@@ -49,16 +58,40 @@ def frame_pixels(frame: QImage) -> np.ndarray:
     return data.reshape(height, stride)[:, :width * 3].reshape(height, width, 3).copy()
 
 
+#: a run of MRZ fillers that no face and no room behind a resident shows
+MRZ_FILLERS = "<<<<"
+
+
+def shows_mrz(rgb: np.ndarray) -> bool:
+    """Whether a frame shows a passport's MRZ: verified, or a line of its fillers
+    (a page the reader cannot verify, tilted or half covered, still shows them)."""
+    import cv2
+
+    from hardware.passport.mrz_ocr import read_mrz
+
+    read = read_mrz(cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR))
+    return read.key is not None or MRZ_FILLERS in read.text
+
+
 def _compare(live: np.ndarray, photo: bytes, threshold: float) -> MatchResult:
+    from dataclasses import replace
+
     from hardware.facematch import decode_photo
 
-    return _matcher().compare(live, decode_photo(photo), threshold)
+    result = _matcher().compare(live, decode_photo(photo), threshold)
+    try:
+        page = shows_mrz(live)
+    except Exception:
+        log.exception("the frame could not be searched for an MRZ")
+        page = False
+    return replace(result, document_in_view=page) if page else result
 
 
 def match_frame(frame: QImage | None, photo: bytes, threshold: float) -> MatchResult:
     """One frame against the document's photo, here and now (call it off the GUI
     thread). No frame is "nobody in front of the camera"; a matcher that cannot
-    run (its models missing, say) is a photo that cannot be compared here."""
+    run (its models missing, say) is a photo that cannot be compared here. The
+    result says whether the frame showed a passport's data page."""
     from hardware.facematch import MatchOutcome, MatchResult
 
     if frame is None or frame.isNull():

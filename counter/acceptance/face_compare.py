@@ -6,7 +6,9 @@ match and stays out of the clerk's window).
 The clerk starts it; the camera's newest full-size frame is compared, one at a
 time, until a face is found (at most `TRIES` frames without one); the result
 (outcome, distance, threshold) is shown and kept in `result`, the only thing
-recorded, and `finished` carries it. The live picture is never shown nor kept,
+recorded, and `finished` carries it. A frame that showed the passport's data
+page (its MRZ) is said to the clerk: the photo printed on the page, the chip's
+own, may be the face that matched. The live picture is never shown nor kept,
 and the chip photo is dropped with `clear()`. A camera that stops delivering is
 told to the clerk (`CameraWatch`), never waited on.
 """
@@ -145,8 +147,14 @@ class FaceCompare(QWidget):
             MatchOutcome.NO_DOCUMENT_FACE: self.tr("The chip photo cannot be compared here: "
                                                    "check the applicant by hand."),
         }
-        self.label.setText(texts[result.outcome].replace("%1", figures))
-        set_state(self.label, "" if result.outcome is MatchOutcome.MATCHED else "attention")
+        text = texts[result.outcome].replace("%1", figures)
+        if result.document_in_view:
+            text += "\n" + self.tr("The camera also saw the passport's photo page: the photo "
+                                   "printed on it may be the face that was compared. Take the "
+                                   "passport away from the camera and compare again.")
+        self.label.setText(text)
+        set_state(self.label, "" if result.outcome is MatchOutcome.MATCHED
+                  and not result.document_in_view else "attention")
 
     def retranslate(self) -> None:
         self.button.setText(self.tr("Compare face with chip photo"))

@@ -57,6 +57,10 @@ from terminal.widgets.labels import role_label
 
 #: frames without a face before the resident is asked to look at the camera
 FACE_TRIES = 5
+#: frames in a row whose face matches, none showing the passport's page, before the
+#: match counts: one frame could be a still; and the page under the camera shows the
+#: chip's own photo printed on it (`terminal.face_check`)
+FACE_FRAMES = 3
 
 
 class Page(Enum):
@@ -100,6 +104,8 @@ class IdentifyScreen(KioskScreen):
         self._face_record: IdentityRecord | None = None  # read, waiting for the face match
         self._face_tries = 0
         self._face_busy = False
+        self._face_matches = 0  # frames in a row whose face matched
+        self._page_in_view = False  # the last frame compared showed the passport's page
         self._camera_connected = False
         self._face_generation = 0  # a comparison asked before the last stop is stale
         self._active = False
@@ -576,9 +582,9 @@ class IdentifyScreen(KioskScreen):
             camera.frameReady.connect(self.face_view.show_frame)
             camera.frameReady.connect(self._face_frame)
             self._camera_connected = True
-        self._face_tries, self._face_busy = 0, False
+        self._face_tries, self._face_busy, self._face_matches = 0, False, 0
         self._face_generation += 1
-        self.face_status.setText(QCoreApplication.translate("Device", MSG_LOOK))
+        self._say_face_note(page_in_view=False)
         self.face_prompt.show()
         self.face_view.show()
         self.face_retry.hide()
@@ -621,6 +627,17 @@ class IdentifyScreen(KioskScreen):
         record = self._face_record
         if record is None or not self._active:
             return
+        if result.document_in_view:  # whatever was compared, it may be the page's photo
+            self._face_tries = self._face_matches = 0
+            self._say_face_note(page_in_view=True)
+            return  # compared again on the next frame, until one without the page
+        self._say_face_note(page_in_view=False)
+        if result.outcome is MatchOutcome.MATCHED:
+            self._face_matches += 1
+            if self._face_matches < FACE_FRAMES:
+                return  # the next frame must match too
+        else:
+            self._face_matches = 0
         if result.outcome is MatchOutcome.NO_LIVE_FACE and self._face_tries < FACE_TRIES:
             return  # the next frame is compared
         self.context.session.face_match = result  # the result only, never an image
@@ -638,6 +655,20 @@ class IdentifyScreen(KioskScreen):
         self.face_prompt.hide()  # no more looking: the result is final, said under
         self.face_view.hide()  # the title, not below an empty camera picture
         self._stop_face_match()
+
+    def _say_face_note(self, page_in_view: bool) -> None:
+        """Above the camera picture: look at the camera, or (the passport's page in its
+        view) take the passport away, in the prompt's big letters."""
+        self._page_in_view = page_in_view
+        if page_in_view:
+            self.face_prompt.setText(self.tr("Please take your passport away from the camera "
+                                             "and look at the screen."))
+            self.face_status.setText(self.tr("The camera still sees your passport's page: we "
+                                             "compare your face once the page is out of view."))
+            return
+        self.face_prompt.setText(self.tr("Look at the camera: we compare your face with "
+                                         "your passport's photo"))
+        self.face_status.setText(QCoreApplication.translate("Device", MSG_LOOK))
 
     # ---- typed ID number -----------------------------------------------------------
     def _show_id_page(self, reason: str) -> None:
@@ -788,6 +819,8 @@ class IdentifyScreen(KioskScreen):
         self.face_prompt.setText(self.tr("Look at the camera: we compare your face with "
                                          "your passport's photo"))
         self.face_retry.setText(self.tr("Try again"))
+        if self.page() is Page.FACE and self._face_record is not None:
+            self._say_face_note(self._page_in_view)  # the prompt as the last frame asks
         self.passport_entry.retranslate()
         self.passport_scan.retranslate()
         self.id_prompt.setText(self.tr("Type your 18-character ID number"))

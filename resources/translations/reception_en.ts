@@ -1527,6 +1527,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The camera also saw the passport&apos;s photo page: the photo printed on it may be the face that was compared. Take the passport away from the camera and compare again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Compare face with chip photo</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2185,7 +2189,7 @@
     <name>IdentifyScreen</name>
     <message>
         <source>This machine has no card reader, so please type your ID number.</source>
-        <extracomment>frames without a face before the resident is asked to look at the camera</extracomment>
+        <extracomment>frames without a face before the resident is asked to look at the camera frames in a row whose face matches, none showing the passport&apos;s page, before the match counts: one frame could be a still; and the page under the camera shows the chip&apos;s own photo printed on it (`terminal.face_check`)</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2210,6 +2214,10 @@
     </message>
     <message>
         <source>The passport&apos;s chip could not be verified. Please go to a window for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Please take your passport away from the camera and look at the screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2282,6 +2290,10 @@
     </message>
     <message>
         <source>Look at the camera: we compare your face with your passport&apos;s photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera still sees your passport&apos;s page: we compare your face once the page is out of view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1524,6 +1524,10 @@
         <translation>芯片照片无法在此比对：请人工核对申请人。</translation>
     </message>
     <message>
+        <source>The camera also saw the passport&apos;s photo page: the photo printed on it may be the face that was compared. Take the passport away from the camera and compare again.</source>
+        <translation>摄像头同时拍到了护照的照片页：比对的可能是页上印的照片。请把护照移出摄像头范围后重新比对。</translation>
+    </message>
+    <message>
         <source>Compare face with chip photo</source>
         <translation>人像与芯片照片比对</translation>
     </message>
@@ -2180,7 +2184,7 @@
     <name>IdentifyScreen</name>
     <message>
         <source>This machine has no card reader, so please type your ID number.</source>
-        <extracomment>frames without a face before the resident is asked to look at the camera</extracomment>
+        <extracomment>frames without a face before the resident is asked to look at the camera frames in a row whose face matches, none showing the passport&apos;s page, before the match counts: one frame could be a still; and the page under the camera shows the chip&apos;s own photo printed on it (`terminal.face_check`)</extracomment>
         <translation>本机没有读卡器，请输入您的身份证号码。</translation>
     </message>
     <message>
@@ -2206,6 +2210,10 @@
     <message>
         <source>The passport&apos;s chip could not be verified. Please go to a window for help.</source>
         <translation>护照芯片数据未能通过验证，请到窗口办理。</translation>
+    </message>
+    <message>
+        <source>Please take your passport away from the camera and look at the screen.</source>
+        <translation>请把护照从摄像头下拿开，然后看着屏幕。</translation>
     </message>
     <message>
         <source>The first two digits are not a province code. Please check the number on your card.</source>
@@ -2278,6 +2286,10 @@
     <message>
         <source>Look at the camera: we compare your face with your passport&apos;s photo</source>
         <translation>请正视摄像头：我们将把您的面部与护照照片进行比对</translation>
+    </message>
+    <message>
+        <source>The camera still sees your passport&apos;s page: we compare your face once the page is out of view.</source>
+        <translation>摄像头仍能看到您的护照页：护照移开后才开始比对您的面部。</translation>
     </message>
     <message>
         <source>Type your 18-character ID number</source>

@@ -133,7 +133,8 @@ class CameraHost(QObject):
 
     def _match_face(self, request: int, photo: bytes, threshold: float) -> None:
         """The newest full-size frame against the document's photo, on the pictures' lane:
-        only the outcome, distance and threshold go back, never the frame."""
+        only the outcome, distance, threshold and whether a passport page was in
+        view go back, never the frame."""
         image = self._latest
         channel = self.channel
 
@@ -142,7 +143,7 @@ class CameraHost(QObject):
 
             result = match_frame(image, photo, threshold)  # type: ignore[arg-type]
             channel.send(link.FACE, request, result.outcome.value, result.distance,
-                         result.threshold)
+                         result.threshold, result.document_in_view)
 
         self._pictures.run(None, work, None)
 

@@ -186,7 +186,8 @@ class ProcessCameraAdapter(DeviceAdapter):
 
             owner, on_done, _on_error = self._pictures.pop(message[1], (None, None, None))
             if on_done is not None and (owner is None or shiboken6.isValid(owner)):
-                on_done(MatchResult(MatchOutcome(message[2]), message[3], message[4]))
+                on_done(MatchResult(MatchOutcome(message[2]), message[3], message[4],
+                                    bool(message[5])))
         elif kind == link.PICTURE:
             owner, on_done, _on_error = self._pictures.pop(message[1], (None, None, None))
             if on_done is not None and (owner is None or shiboken6.isValid(owner)):
