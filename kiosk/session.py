@@ -41,7 +41,8 @@ class KioskSession:
     outcome: Outcome | None = None  # an application or repair saved, for the done screen
     ticket: IssuedTicket | None = None  # a number taken or a booking checked in
     booking: BookingOutcome | None = None  # a booking made, for the slip screen
-    face_match: MatchResult | None = None  # the face check's result, never an image
+    # the face check of `identity` (or the last one refused): its figures, never an image
+    face_match: MatchResult | None = None
 
     @property
     def identified(self) -> bool:

@@ -447,12 +447,15 @@ class IdentifyScreen(KioskScreen):
         return self.tr("This document expired on %1. Please use a valid document, or go "
                        "to a window for help.").replace("%1", ended.isoformat())
 
-    def _card_read_any(self, record: IdentityRecord) -> None:
+    def _card_read_any(self, record: IdentityRecord, face: MatchResult | None = None) -> None:
+        """`record` is the resident now; `face`: the face check that matched it (a
+        card's has none: an earlier check, refused or someone else's, is not theirs)."""
         self.card_error.hide()
         session = self.context.session
         if session.identity is not None and session.identity is not record:
             session.identity.wipe()
         session.identity = record
+        session.face_match = face
         session.id_number = ""
         self.id_number = ""
         if self._needs_phone() and not session.phone:
@@ -644,7 +647,7 @@ class IdentifyScreen(KioskScreen):
         if result.outcome is MatchOutcome.MATCHED:
             self._face_record = None
             self._stop_face_match()
-            self._card_read_any(record)
+            self._card_read_any(record, result)
             return
         self.face_status.setText(QCoreApplication.translate("Device", result.resident_message))
         if result.outcome is MatchOutcome.NO_LIVE_FACE:
@@ -700,6 +703,7 @@ class IdentifyScreen(KioskScreen):
             return
         session = self.context.session
         session.id_number = check.number
+        session.face_match = None  # a typed number: no face was checked for it
         if self._needs_phone():
             self._show(Page.PHONE)
             self._refresh_phone()
@@ -778,6 +782,7 @@ class IdentifyScreen(KioskScreen):
         if session.identity is not None:
             session.identity.wipe()
         session.identity, session.id_number, session.phone = None, "", ""
+        session.face_match = None
         self._clear_entries()
         trouble = self._reader_problem()
         self._connect_reader()

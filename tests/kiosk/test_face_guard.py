@@ -115,3 +115,45 @@ def test_the_passport_page_under_the_camera_is_refused_until_the_face_alone_is_s
         assert screen.page() is IdPage.DONE and context.session.identity is not None
     finally:
         camera.stop()
+
+
+def test_a_refused_face_check_is_not_left_for_the_next_resident(
+        qtbot: QtBot, kiosk: KioskUi, context: KioskContext, passport: PassportAdapter,
+        tmp_path: Path) -> None:
+    """Grace Hopper holds Collins' passport: refused. She taps Home and walks away; Home
+    keeps the session open (for the next service of the same resident) until the idle
+    countdown ends it. The next resident types their ID number there: nothing of the
+    passport is theirs, and their application must not carry her refused face check
+    (the review sends the session's `face_match` with the application)."""
+    from tests.kiosk.test_identify_documents import camera_of
+
+    context.clock = lambda: SPECIMEN_DAY.replace(tzinfo=context.zone)
+    camera = camera_of("hopper", tmp_path / "camera")  # a face, not the chip's
+    context.devices = KioskDevices(passport=passport, camera=camera)
+    session = context.session
+    try:
+        screen: IdentifyScreen = kiosk.screen("identify")
+        kiosk.navigator.go("home")
+        kiosk.navigator.go("identify", NEXT)
+        tap(qtbot, screen.id_use_passport)
+        type_key(qtbot, screen, "L898902C", "690806", "940623")
+        qtbot.waitUntil(lambda: session.face_match is not None, timeout=WAIT_MS)
+        assert session.face_match.outcome is MatchOutcome.NOT_MATCHED
+        assert session.identity is None  # the chip's identity was wiped with the refusal
+        tap(qtbot, kiosk.window.navigation.home_button)
+        assert kiosk.navigator.current == "home"
+        qtbot.waitUntil(lambda: not camera.capturing, timeout=10_000)
+        assert (session.identity, session.id_number, session.phone) == (None, "", "")
+        assert session.draft is None and not session.images and session.outcome is None
+
+        kiosk.navigator.go("identify", NEXT)  # the next resident, by another service
+        assert screen.page() is IdPage.ID_NUMBER  # no card reader: the typed path
+        assert screen.passport_entry.values == ["", "", ""]  # her passport's numbers gone
+        for key in "11010519491231002":
+            tap(qtbot, screen.id_keypad.buttons[key])
+        tap(qtbot, screen.id_keypad.buttons["X"])
+        tap(qtbot, screen.id_next)
+        assert session.id_number == "11010519491231002X"
+        assert session.face_match is None
+    finally:
+        camera.stop()
