@@ -178,17 +178,20 @@ def test_a_foreign_resident_applies_with_a_passport(kiosk: Kiosk, rig: Rig,
         kiosk.begin("the passport on the reader under the camera: its MRZ read, its chip")
         reader.lay(passport)
         reading_the_chip(kiosk)
-        # the chip takes seconds; the resident looks up at the camera meanwhile
-        show_camera(reader.camera, applicant("collins"))
         kiosk.screenshot(f"{name}-passport-chip")
 
-        kiosk.begin("the face compared with the chip's photo")
-        look = kiosk.tr("IdentifyScreen", "Look at the camera: we compare your face with "
-                                          "your passport's photo")
-        kiosk.wait(lambda state: kiosk.find(state, look, name="facePrompt", kind="label")
-                   or kiosk.find(state, name="doneIdentity", kind="label"),
-                   "the face check", timeout=CHIP_TIMEOUT)
-        kiosk.screenshot(f"{name}-passport-face")
+        # the page stays under the camera: the photo printed on it is the chip's, and
+        # matches it; the kiosk compares no face while the page is in view
+        kiosk.begin("the face check with the page still under the camera: refused")
+        take_away = kiosk.tr("IdentifyScreen", "Please take your passport away from the "
+                                               "camera and look at the screen.")
+        kiosk.wait(lambda state: kiosk.find(state, take_away, name="facePrompt", kind="label"),
+                   "the page's photo refused", timeout=CAMERA_TIMEOUT)
+        kiosk.screenshot(f"{name}-passport-face-page-in-view")
+        assert not kiosk.find(kiosk.state(), name="doneIdentity", kind="label")
+
+        kiosk.begin("the page put away, the face compared with the chip's photo")
+        show_camera(reader.camera, applicant("collins"))
         done = kiosk.wait_for(name="doneIdentity", kind="label", timeout=CAMERA_TIMEOUT)
         kiosk.screenshot(f"{name}-passport-identified")
         assert NUMBER not in done["text"] and "ERIKSSON" not in done["text"]  # masked
