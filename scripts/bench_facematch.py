@@ -7,6 +7,13 @@ JPEG (`hardware.camera.synthetic`); the "document" photo is the other's or the
 same person's face cut to a passport's DG2 size (240 x 300 JPEG). Genuine pairs
 therefore show one photo under camera distortions, not a person years apart.
 
+Then the guard against the passport's own page (`terminal.face_check.shows_mrz`):
+how many live frames (a face alone) it takes for a page, how many photographed
+data pages (the chip's photo printed on them, `hardware.passport.data_page`) at
+several sizes in the frame it finds, and what it costs per frame; beside it, how
+often the rules it was preferred to (more than one face found, a page-like
+rectangle found) fire on live frames of one resident alone.
+
     .venv/bin/python scripts/bench_facematch.py [--pairs 20] [--seed 7]
 """
 
@@ -86,6 +93,51 @@ def main() -> None:
               f"distance {min(distances):.3f}-{max(distances):.3f}; "
               f"time per match median {statistics.median(times) * 1000:.0f} ms, "
               f"max {max(times) * 1000:.0f} ms")
+    bench_page_guard(matcher, rng, args.pairs)
+
+
+def page_frame(name: str, rng: np.random.Generator, size: tuple[int, int],
+               share: float) -> np.ndarray:
+    """`name`'s passport open at the data page under the camera, `share` of its width."""
+    from hardware.passport.data_page import photograph, render_data_page
+    from hardware.passport.specimen import ICAO_EXAMPLE
+
+    face = cv2.cvtColor(document_face(name), cv2.COLOR_RGB2BGR)
+    page = render_data_page(ICAO_EXAMPLE, rng, face=face,
+                            fields=(("Surname", "ERIKSSON"), ("Given names", "ANNA MARIA")))
+    shot = photograph(page, rng, size=size, page_share=share,
+                      angle=float(rng.uniform(-5, 5)))
+    return cv2.cvtColor(shot.frame, cv2.COLOR_BGR2RGB)
+
+
+def bench_page_guard(matcher: FaceMatcher, rng: np.random.Generator, frames: int) -> None:
+    from hardware.camera.document import find_document
+    from terminal.face_check import shows_mrz
+
+    detector = matcher._load()[0]
+    flagged, several, rectangles, times = 0, 0, 0, []
+    for i in range(frames):
+        live = live_frame(("collins", "hopper")[i % 2], rng)
+        start = time.perf_counter()
+        flagged += shows_mrz(live)
+        times.append(time.perf_counter() - start)
+        several += len(detector(live, 1)) > 1
+        rectangles += find_document(cv2.cvtColor(live, cv2.COLOR_RGB2BGR),
+                                    min_area_share=0.10) is not None
+    print(f"page guard on {frames} live frames (a face alone): {flagged} taken for a page; "
+          f"MRZ look median {statistics.median(times) * 1000:.0f} ms, "
+          f"max {max(times) * 1000:.0f} ms; rejected rules: >1 face in {several}, "
+          f"a page-like rectangle in {rectangles}")
+    for size in ((1920, 1080), (640, 480)):
+        for share in (0.8, 0.6, 0.4):
+            found, times = 0, []
+            for i in range(4):
+                page = page_frame(("collins", "hopper")[i % 2], rng, size, share)
+                start = time.perf_counter()
+                found += shows_mrz(page)
+                times.append(time.perf_counter() - start)
+            print(f"data page {share:.0%} of a {size[0]}x{size[1]} frame's width: "
+                  f"{found}/4 found, median {statistics.median(times) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":
