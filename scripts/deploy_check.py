@@ -17,7 +17,9 @@ From the bundle `make bundle` built (not built again), in this order:
    unit's RECEPTION_CAGE_ARGS) and takes a number through it, tapping through the
    kiosk's e2e probe (cage has no virtual-input protocol); the ticket must reach
    the platform's database;
-5. saves a grim screenshot of the kiosk filling the output;
+5. saves a grim screenshot of the kiosk filling the output; starts
+   reception-display.service beside it (cage headless, the output turned twice,
+   not enrolled) and saves one of the hall display;
 6. with --systemctl: the kiosk's watchdog fed past WatchdogSec (no restart), a
    frozen kiosk (SIGSTOP) killed by the watchdog and restarted, the programs'
    output in the journal;
@@ -65,6 +67,7 @@ import unit_exec  # noqa: E402
 
 PACKAGES = ("reception-terminal", "reception-platform")
 NOTIFIER = "reception-platform-notify.service"
+DISPLAY = "reception-display.service"
 PLATFORM_UNITS = ("reception-platform.service", NOTIFIER)
 UNIT_DIR = Path("/lib/systemd/system")
 USER_UNIT_DIR = Path("/usr/lib/systemd/user")
@@ -92,6 +95,13 @@ APT_ENV = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
 
 class CheckFailed(Exception):
     pass
+
+
+def environment_line(key: str, value: str) -> str:
+    """A drop-in's Environment= line, quoted: unquoted, "-r -r" would set -r and drop
+    a second assignment named "-r" (systemd splits Environment= at spaces)."""
+    quoted = f"{key}={value}".replace("\\", "\\\\").replace('"', '\\"')
+    return f'Environment="{quoted}"\n'
 
 
 def run(command: list[str] | str, *, check: bool = True, timeout: float = 900,
@@ -320,7 +330,7 @@ class DeployCheck:
             if extra_env or settings:
                 drop_in.parent.mkdir(parents=True, exist_ok=True)
                 drop_in.write_text("[Service]\n" + "".join(f"{line}\n" for line in settings)
-                                   + "".join(f"Environment={key}={value}\n"
+                                   + "".join(environment_line(key, value)
                                              for key, value in extra_env.items()))
                 run(["systemctl", "daemon-reload"])
             run(["systemctl", "start", name])
@@ -448,24 +458,52 @@ class DeployCheck:
         finally:
             engine.dispose()
 
-    def screenshot(self, runtime: Path) -> None:
+    def screenshot(self, runtime: Path, name: str = "kiosk-cage-headless.png",
+                   size: tuple[int, int] = OUTPUT) -> None:
         from PySide6.QtGui import QImage
 
         displays = [p.name for p in runtime.glob("wayland-*") if not p.name.endswith(".lock")]
         if not displays:
             raise CheckFailed(f"no Wayland socket in {runtime}")
-        target = self.out / "kiosk-cage-headless.png"
+        target = self.out / name
         run(["grim", str(target)], env={**os.environ, "XDG_RUNTIME_DIR": str(runtime),
                                         "WAYLAND_DISPLAY": displays[0]})
         image = QImage(str(target))
-        if (image.width(), image.height()) != OUTPUT:
-            raise CheckFailed(f"screenshot {image.width()}x{image.height()}, not {OUTPUT}")
+        if (image.width(), image.height()) != size:
+            raise CheckFailed(f"screenshot {image.width()}x{image.height()}, not {size}")
         # painted to the edges: the last column and the last row are not all black
         edges = [image.pixel(image.width() - 1, y) for y in range(0, image.height(), 8)]
         edges += [image.pixel(x, image.height() - 1) for x in range(0, image.width(), 8)]
         if all(pixel & 0xFFFFFF == 0 for pixel in edges):
-            raise CheckFailed(f"{target}: the kiosk does not reach the output's edges")
+            raise CheckFailed(f"{target}: the window does not reach the output's edges")
         print(f"  grim screenshot: {target} ({image.width()}x{image.height()})")
+
+    def show_display(self) -> None:
+        """The hall display's unit in cage headless beside the kiosk, the output turned
+        twice (composed: grim sees it); not enrolled, it says it is offline."""
+        runtime = self.runtime_dir("reception-display")
+        probe_path = runtime / "e2e-probe"
+        probe_path.unlink(missing_ok=True)
+        env = {**HEADLESS, "RECEPTION_CAGE_ARGS": "-r -r",
+               "RECEPTION_E2E_PROBE": str(probe_path)}
+        del env["QT_SCALE_FACTOR"]  # the hall screen scales itself
+        if not self.systemd:
+            env["XDG_RUNTIME_DIR"] = str(runtime)
+        self.start_unit(DISPLAY, env, HEADLESS_TTY)
+        probe = Probe(probe_path)
+        wait_for("the hall display's probe", lambda: probe.ask("ping").get("pong"), 120)
+        if self.systemd:  # Type=notify: systemctl start returned once READY=1 came
+            state = self.show(DISPLAY, "ActiveState", "MainPID")
+            main = Path(f"/proc/{state['MainPID']}/cmdline").read_bytes().split(b"\0")[0]
+            print(f"  {DISPLAY}: {state['ActiveState']}, main process {main.decode()}")
+        self.screenshot(runtime, "display-cage-headless.png", (1280, 720))
+        self.stop_unit(DISPLAY)
+        if self.systemd:  # cage ended by its program's end, not aborted by a SIGTERM
+            stopped = self.show(DISPLAY, "ActiveState", "Result")
+            if stopped != {"ActiveState": "inactive", "Result": "success"}:
+                raise CheckFailed(f"{DISPLAY} after systemctl stop: {stopped}\n"
+                                  f"{self.journal(DISPLAY)}")
+            print(f"  systemctl stop: {DISPLAY} inactive, result success")
 
     @staticmethod
     def show(unit: str, *properties: str) -> dict[str, str]:
@@ -631,9 +669,10 @@ class DeployCheck:
         for name in list(self.processes):
             self.stop_unit(name)
         if self.systemd:
-            for name in ("reception-kiosk.service", *PLATFORM_UNITS):
+            for name in ("reception-kiosk.service", DISPLAY, *PLATFORM_UNITS):
                 run(["systemctl", "stop", name], check=False)
-            shutil.rmtree("/run/systemd/system/reception-kiosk.service.d", ignore_errors=True)
+            for name in ("reception-kiosk.service", DISPLAY):
+                shutil.rmtree(f"/run/systemd/system/{name}.d", ignore_errors=True)
             run(["systemctl", "daemon-reload"], check=False)
         if any(installed_version(p) for p in PACKAGES):
             run(["dpkg", "--purge", "--force-all", *PACKAGES], check=False, env=APT_ENV)
@@ -662,6 +701,7 @@ class DeployCheck:
             self.step("start the platform", self.start_platform)
             self.step("enroll the kiosk", self.enroll)
             self.step("take a number in the kiosk in cage", self.take_number)
+            self.step("the hall display in cage", self.show_display)
             if self.systemd:
                 self.step("systemd's watchdog, restart and journal", self.supervise)
             self.step("upgrade, data kept", self.upgrade)
