@@ -21,10 +21,11 @@ From the bundle `make bundle` built (not built again), in this order:
    reception-display.service beside it (cage headless, the output turned twice,
    not enrolled) and saves one of the hall display;
 6. with --systemctl: the kiosk's watchdog fed past WatchdogSec (no restart), a
-   frozen kiosk (SIGSTOP) killed by the watchdog and restarted, the programs'
-   output in the journal;
+   frozen kiosk (SIGSTOP) killed by the watchdog and restarted, the platform and
+   its notifier never restarted, the platform's output in the journal;
 7. upgrades to V+upgrade1 (configuration, keys, store, tickets kept; the kiosk
-   starts again on them; under systemd the platform restarted by the postinst),
+   starts again on them; under systemd the platform's units restarted by the
+   postinst),
    then to V+upgrade2, which must fail and leave V+upgrade1's program in place,
    then installs V+upgrade1 again;
 8. removes the packages (data kept), then purges them (data and users gone).
@@ -32,8 +33,8 @@ From the bundle `make bundle` built (not built again), in this order:
 Without --systemctl each unit's ExecStart runs as the unit's user, read from
 the installed unit file (scripts/unit_exec.py), and the output says so (CI's
 machine has no systemd as PID 1). With --systemctl, where systemd is PID 1,
-systemctl starts the units, a runtime drop-in giving the kiosk the headless
-compositor and no tty: `make deploy-check-systemd` runs it so in a Debian 12
+systemctl starts the units, a runtime drop-in giving the kiosk and the hall
+display the headless compositor and no tty: `make deploy-check-systemd` runs it so in a Debian 12
 container booted by systemd-nspawn (scripts/deploy_container.py). Everything
 installed is purged at the end, also when a step fails. Needs root, apt-get,
 cage, grim.
