@@ -14,7 +14,7 @@ A frame that shows a passport's data page is marked `document_in_view`: the
 photo printed on the page is the chip's photo, so a match on such a frame may
 prove only that the page is the passport's. The page is recognised by its MRZ
 (`hardware.passport.mrz_ocr`: a read whose check digits pass, or a line of
-the MRZ's `<<<` fillers), the one sign measured to be both present on the
+the MRZ's `<<<<` fillers), the one sign measured to be both present on the
 pages under the kiosk's camera and absent from faces in front of it (a face's
 size, a second face or a page-like rectangle around it all occur in frames of
 a resident alone: see docs/devices.md). It is not liveness detection.
