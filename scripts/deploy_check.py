@@ -560,11 +560,16 @@ class DeployCheck:
             state = self.show(name, "ActiveState", "NRestarts")
             if state != {"ActiveState": "active", "NRestarts": "0"}:
                 raise CheckFailed(f"{name}: {state}\n{self.journal(name)}")
+        kiosk = [line for line in run(["journalctl", "-t", "reception-kiosk", "-b", "-q",
+                                       "--no-pager", "-o", "cat"], check=False).stdout.splitlines()
+                 if line.startswith(("kiosk.", "terminal."))]
+        if not kiosk:
+            raise CheckFailed(f"nothing of the kiosk's own log in the journal (terminal/logs.py "
+                              f"JournalHandler):\n{self.journal(unit)}")
         kiosk_log = KIOSK_DATA / "logs" / "reception-kiosk.log"
         print(f"  journald: the platform's output ({len(platform)} lines, the last "
-              f"{platform[-1][:60]!r}), systemd's lines on both units; the kiosk writes "
-              f"its own log to {kiosk_log} ({len(kiosk_log.read_text('utf-8').splitlines())} "
-              f"lines), {len(self.programs_lines(unit))} lines of it in the journal")
+              f"{platform[-1][:60]!r}), systemd's lines on both units, the kiosk's own log "
+              f"({len(kiosk)} lines, the first {kiosk[0][:60]!r}; also in {kiosk_log})")
 
     @staticmethod
     def programs_lines(unit: str) -> list[str]:

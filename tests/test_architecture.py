@@ -99,6 +99,7 @@ OWN_THREADS = {
     "terminal/hall_feed.py": "the hall event stream of a display or counter (like the sync "
                              "worker)",
     "terminal/native_log.py": "the reader of Qt's stderr pipe, for the process's life",
+    "terminal/logs.py": "the writer of log lines to the journal, for the process's life",
     "terminal/local_platform.py": "the reference platform's server (test and demo harness)",
     "terminal/link.py": "the link's probe of the platform (one long-lived loop)",
     "terminal/devices/camera_process.py": "the reader of the camera process's pipe",
