@@ -49,8 +49,9 @@ demo: install translations bytecode
 demo-center: install translations bytecode
 	$(PY) scripts/demo.py --center
 
+# tests/test_deploy_container.py boots the container deploy-check-systemd builds: it runs there
 test: system-packages-test install translations bytecode
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest --ignore=tests/test_deploy_container.py
 
 # every kiosk flow, the counter at the keyboard and the hall display on a real X display
 # (Xvfb, started by the tests), by XTest input
@@ -112,6 +113,7 @@ deploy-check-systemd: install translations
 	$(PY) scripts/deploy_container.py --log dist/deploy-check-systemd/console.txt -- \
 	  $(abspath $(PY)) scripts/deploy_check.py --systemctl --bundle dist/reception \
 	  --out dist/deploy-check-systemd
+	$(PY) -m pytest -q tests/test_deploy_container.py
 
 clean:
 	rm -rf build dist var .pytest_cache

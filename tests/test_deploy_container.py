@@ -1,6 +1,8 @@
 """The Debian 12 container of `make deploy-check-systemd` boots with systemd as PID 1
 and halts cleanly (scripts/deploy_container.py). Needs root, systemd-nspawn and the
-cached tree (the make target builds it); skipped otherwise."""
+cached tree (the make target builds it); skipped otherwise. `make deploy-check-systemd`
+runs them once the tree is built; `make test`, which runs before it on a fresh
+machine, leaves them out."""
 
 from __future__ import annotations
 
