@@ -31,13 +31,9 @@ SUPPORT = {"zh_CN": "集中供养", "en": "In a care home"}
 SELF_CARE = {"zh_CN": "部分自理", "en": "Partly"}
 
 
-@pytest.mark.parametrize("link", ["online", "offline"])
-def test_apply_by_id_card(kiosk: Kiosk, rig: Rig, link: str) -> None:
+def fill_the_support_form(kiosk: Kiosk) -> None:
+    """MATTER's form, from the phone number to its last step."""
     language = kiosk.language
-    start_on(kiosk, rig.platform, link)
-    mark = rig.printer.mark()
-    apply_for(kiosk, rig.reader, DEPARTMENT[language], CATEGORY[language], MATTER[language])
-
     kiosk.begin("form: phone")
     type_digits(kiosk, PHONE, "keypadDisplay")
     next_step(kiosk)
@@ -47,6 +43,16 @@ def test_apply_by_id_card(kiosk: Kiosk, rig: Rig, link: str) -> None:
     kiosk.begin("form: looking after oneself")
     kiosk.tap(SELF_CARE[language])
     next_step(kiosk, last=True)
+
+
+@pytest.mark.parametrize("link", ["online", "offline"])
+def test_apply_by_id_card(kiosk: Kiosk, rig: Rig, link: str) -> None:
+    language = kiosk.language
+    start_on(kiosk, rig.platform, link)
+    mark = rig.printer.mark()
+    apply_for(kiosk, rig.reader, DEPARTMENT[language], CATEGORY[language], MATTER[language])
+
+    fill_the_support_form(kiosk)
 
     kiosk.wait_screen("apply_review")
     kiosk.begin("review: submit")

@@ -29,15 +29,13 @@ from tests.e2e.flows import (
     choose,
     confirm_identity,
     delivered,
-    next_step,
     start_session,
     submit_for_slip,
     tracking_number_of,
-    type_digits,
 )
 from tests.e2e.kiosk import Kiosk, centre, empty_counter
 from tests.e2e.passports import FACE, FACE_SIZE, OCR_B, applicant, data_page, show_camera
-from tests.e2e.test_apply import CATEGORY, DEPARTMENT, MATTER, PHONE, SELF_CARE, SUPPORT
+from tests.e2e.test_apply import CATEGORY, DEPARTMENT, MATTER, PHONE, fill_the_support_form
 from tests.hardware.pcsc_fixtures import (  # noqa: F401  (the session's pcscd)
     VIRTUAL_READER,
     PcscDaemon,
@@ -203,15 +201,7 @@ def test_a_foreign_resident_applies_with_a_passport(kiosk: Kiosk, rig: Rig,
     finally:
         reader.take_away(passport)  # the resident takes the passport back
 
-    kiosk.begin("form: phone")
-    type_digits(kiosk, PHONE, "keypadDisplay")
-    next_step(kiosk)
-    kiosk.begin("form: how support is given")
-    kiosk.tap(SUPPORT[language])
-    next_step(kiosk)
-    kiosk.begin("form: looking after oneself")
-    kiosk.tap(SELF_CARE[language])
-    next_step(kiosk, last=True)
+    fill_the_support_form(kiosk)
     kiosk.wait_screen("apply_review")
     kiosk.begin("review: submit")
     kiosk.wait_text(MATTER[language], timeout=10)
