@@ -153,8 +153,11 @@ class Container:
                                            stderr=subprocess.STDOUT)
         started = time.monotonic()
         self.leader = self.wait("systemd as the container's PID 1", self.find_leader, 30)
-        state = self.wait("systemctl is-system-running to say running or degraded",
-                          self.system_state, 120)
+        try:
+            state = self.wait("systemctl is-system-running to say running or degraded",
+                              self.system_state, 120)
+        except Unavailable as error:
+            raise Unavailable(f"{error}\n{self.diagnosis()}") from None
         print(f"deploy-container: {self.name} booted in {time.monotonic() - started:.1f} s, "
               f"systemctl is-system-running: {state}", flush=True)
         if state == "degraded":
@@ -186,6 +189,29 @@ class Container:
             time.sleep(0.5)
         raise error(f"timed out after {timeout:.0f} s waiting for {what}:\n"
                           f"{self.log_tail()}")
+
+    def diagnosis(self) -> str:
+        """Why a boot did not finish: the container's jobs, failed units and warnings,
+        and the host's inotify instances (systemd needs them; they are counted per
+        user across the host and the container, 128 by default)."""
+        said = []
+        for command in (["systemctl", "list-jobs", "--no-pager"],
+                        ["systemctl", "--failed", "--no-pager"],
+                        ["journalctl", "-b", "-p", "warning", "--no-pager", "-n", "40"]):
+            done = self.run(command, check=False)
+            said.append(f"--- {' '.join(command)}\n{done.stdout}{done.stderr}")
+        holders: dict[str, int] = {}
+        for link in Path("/proc").glob("[0-9]*/fd/*"):
+            try:
+                if os.readlink(link) == "anon_inode:inotify":
+                    comm = (link.parent.parent / "comm").read_text().strip()
+                    holders[comm] = holders.get(comm, 0) + 1
+            except OSError:
+                continue
+        limit = Path("/proc/sys/fs/inotify/max_user_instances").read_text().strip()
+        said.append(f"--- inotify instances on the host: {sum(holders.values())} of {limit} "
+                    f"a user; by program: {sorted(holders.items(), key=lambda i: -i[1])[:10]}")
+        return "\n".join(said)
 
     def log_tail(self) -> str:
         return "\n".join(self.log.read_text("utf-8", "replace").splitlines()[-30:])
