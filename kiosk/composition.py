@@ -54,6 +54,7 @@ class KioskComposition:
         self.context = KioskContext(gui)
         self.queue_view = QueueView(self.context)
         self.context.live_queue = self.queue_view.live_state
+        self.context.queue_read = self.queue_view.read
         self.attract = AttractScreen(
             center_name=lambda: gui.settings.center_name(gui.language.language),
             notices=self._notices, serving=self.queue_view.serving,

@@ -3,7 +3,8 @@
 `shell` and `devices` arrive when phase two of start-up has loaded; screens
 must cope with either being None (show "one moment" or the offline path).
 `clock` tells the time in the center's zone (`zone`), whatever the machine's;
-`live_queue` the queue state the platform pushes (`kiosk.queue_view`).
+`live_queue` the queue state the platform pushes (`kiosk.queue_view`), and
+`queue_read` takes a state a screen read itself (cached, leases topped up there).
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ class KioskContext:
     clock: Callable[[], datetime] | None = None  # None: now in the center's zone
     #: The queue state while the platform's event stream keeps it current, else None.
     live_queue: Callable[[], QueueState | None] = lambda: None
+    #: A state a screen read from the platform: shown, cached and the leases topped up
+    #: off the shared lane (`kiosk.queue_view`); on the GUI thread.
+    queue_read: Callable[[QueueState], None] = lambda _state: None
 
     def __post_init__(self) -> None:
         if self.clock is None:

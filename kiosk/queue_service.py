@@ -85,13 +85,6 @@ def closed_offline(runtime: SyncRuntime, at: datetime) -> bool:
     return not gives_numbers(opening, working, at.time())
 
 
-def refresh_queue(runtime: SyncRuntime) -> QueueState:
-    """Fetch the queue state, cache it, and top up the leases (blocking)."""
-    state = runtime.client.queue_state()
-    remember_state(runtime, state)
-    return state
-
-
 def remember_state(runtime: SyncRuntime, state: QueueState) -> None:
     """Cache a state the platform sent (for offline estimates) and top up the
     leases of its categories (blocking; the platform is asked only for

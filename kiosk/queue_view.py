@@ -135,6 +135,10 @@ class QueueView(QObject):
     # ------------------------------------------------------------ read
     def _got(self, state: Any) -> None:
         self._busy = False
+        self.read(state)
+
+    def read(self, state: QueueState) -> None:
+        """A state read from the platform (here or by a screen): shown and kept."""
         self._show(state)
         self._remember(state)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QBoxLayout, QGridLayout, QPushButton, QVBoxLayout,
 
 from hardware.identity import ELDERLY_AGE, GB11643_LIKE, age_on, birth_date_of_number
 from kiosk.context import KioskContext
-from kiosk.queue_service import TicketIssuer, ask_at_desk, not_giving_numbers, refresh_queue
+from kiosk.queue_service import TicketIssuer, ask_at_desk, not_giving_numbers
 from kiosk.receipts import IssuedTicket, Names
 from kiosk.screens.base import KioskScreen
 from kiosk.widgets import Tile
@@ -177,9 +177,12 @@ class TakeNumberScreen(KioskScreen):
         if self.context.link_down():
             self._no_categories()
             return
-        run_in_background(self, lambda: refresh_queue(runtime),
-                          lambda state: self._set_categories(state.categories, estimated=False),
+        run_in_background(self, runtime.client.queue_state, self._read,
                           lambda _message: self._no_categories(), token=token)
+
+    def _read(self, state: Any) -> None:
+        self.context.queue_read(state)  # cached, leases topped up: not on this lane
+        self._set_categories(state.categories, estimated=False)
 
     def _no_categories(self) -> None:
         if not self.categories:

@@ -25,6 +25,8 @@ class QueueKiosk:
     navigator: Any
     slips: Path
     printer: Any
+    #: the kiosk's QueueView, as the composition wires it (not started: no stream)
+    queue_view: Any
 
     def screen(self, name: str) -> Any:
         return self.navigator.screens[name]
@@ -94,6 +96,7 @@ def open_kiosk(folder: Path, platform: Any, qtbot: QtBot) -> QueueKiosk:
     from kiosk.attract import AttractScreen
     from kiosk.context import KioskContext, KioskDevices
     from kiosk.navigator import Navigator
+    from kiosk.queue_view import QueueView
     from kiosk.screens import core, queue_flow
     from kiosk.window import KioskWindow
     from sync.cli import enroll_terminal
@@ -133,9 +136,11 @@ def open_kiosk(folder: Path, platform: Any, qtbot: QtBot) -> QueueKiosk:
     for build in (core.build, queue_flow.build):
         for name, screen in build(context).items():
             navigator.register(name, screen)
+    queue_view = QueueView(context)
+    context.live_queue, context.queue_read = queue_view.live_state, queue_view.read
     window.resize(1080, 1920)
     window.show()
-    return QueueKiosk(shell, context, window, navigator, slips, printer)
+    return QueueKiosk(shell, context, window, navigator, slips, printer, queue_view)
 
 
 @pytest.fixture
@@ -148,6 +153,9 @@ def queue_env(tmp_path: Path, qtbot: QtBot) -> Iterator[QueueEnv]:
     try:
         yield env
     finally:
+        for kiosk in env.kiosks:
+            kiosk.queue_view.stop()
+            assert kiosk.queue_view.top_ups.wait()  # no top-up left to meet the closing store
         wait_for_background()
         for kiosk in env.kiosks:
             kiosk.printer.stop()

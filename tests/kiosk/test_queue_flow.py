@@ -31,6 +31,8 @@ def open_take_number(kiosk: QueueKiosk, qtbot: QtBot, online: bool = True) -> An
     screen = kiosk.screen("take_number")
     qtbot.waitUntil(lambda: "A" in screen.tiles and (not online or not screen.estimated),
                     timeout=WAIT_MS)
+    if online:  # the state read is kept and the leases topped up on the view's own lane
+        assert kiosk.queue_view.top_ups.wait()
     return screen
 
 

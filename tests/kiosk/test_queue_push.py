@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import threading
 import uuid
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,13 +49,8 @@ def waiting(view: QueueView, category: str = "A") -> int | None:
 
 
 @pytest.fixture
-def view(queue_env: QueueEnv, qtbot: QtBot) -> Iterator[QueueView]:
-    kiosk = queue_env.kiosk
-    queue_view = QueueView(kiosk.context)
-    kiosk.context.live_queue = queue_view.live_state
-    yield queue_view
-    queue_view.stop()
-    assert queue_view.top_ups.wait()  # no top-up left to meet the closing store
+def view(queue_env: QueueEnv, qtbot: QtBot) -> QueueView:
+    return queue_env.kiosk.queue_view  # stopped, its top-ups awaited, by queue_env
 
 
 def test_calls_and_tickets_elsewhere_reach_the_kiosk_without_a_read(
@@ -128,11 +122,13 @@ def test_without_the_stream_the_kiosk_reads_and_catches_up_when_it_returns(
     assert not screen.estimated and "A" in screen.tiles
 
 
+@pytest.mark.parametrize("source", ["pushed", "read"])
 def test_a_top_up_held_by_a_slow_platform_does_not_hold_a_residents_number(
-        queue_env: QueueEnv, view: QueueView, qtbot: QtBot) -> None:
-    """The pushed state tops the leases up; the platform's answer to the lease is
-    held back (until released here) while a resident takes a number: the number
-    comes, from the platform, while the top-up still waits."""
+        queue_env: QueueEnv, view: QueueView, qtbot: QtBot, source: str) -> None:
+    """The queue state tops the leases up, pushed on the stream or read by the
+    take-number screen (no stream); the platform's answer to the lease is held back
+    (until released here) while a resident takes a number: the counts and then the
+    number come, from the platform, while the top-up still waits."""
     kiosk = queue_env.kiosk
     client = kiosk.shell.services.runtime.client
     leasing, release = threading.Event(), threading.Event()
@@ -145,11 +141,13 @@ def test_a_top_up_held_by_a_slow_platform_does_not_hold_a_residents_number(
 
     client.lease_numbers = slow_lease  # type: ignore[method-assign]
     try:
-        view.start()
-        qtbot.waitUntil(leasing.is_set, timeout=WAIT_MS)  # a top-up waits on the platform
+        if source == "pushed":
+            view.start()
+            qtbot.waitUntil(leasing.is_set, timeout=WAIT_MS)  # a top-up waits on the platform
         kiosk.navigator.go("take_number")
         screen = kiosk.screen("take_number")
-        qtbot.waitUntil(lambda: "A" in screen.tiles, timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: "A" in screen.tiles and not screen.estimated, timeout=WAIT_MS)
+        qtbot.waitUntil(leasing.is_set, timeout=WAIT_MS)  # read: its top-up waits now
         screen.tiles["A"].click()
         qtbot.waitUntil(lambda: kiosk.navigator.current == "queue_ticket", timeout=WAIT_MS)
         ticket = kiosk.screen("queue_ticket").item
