@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 import weakref
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 from urllib.parse import unquote
 
 from fastapi import Request
 from sqlalchemy import Connection, Engine, delete, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import Pool
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import URL, Headers
@@ -19,6 +22,8 @@ from starlette.types import Scope
 from sync.protocol import signing
 from sync.server.db import SeenNonce, single_statements
 from sync.server.errors import ApiError
+
+log = logging.getLogger(__name__)
 
 NONCE_TTL_SECONDS = 600
 NONCE_PURGE_SECONDS = 60
@@ -186,16 +191,29 @@ def replayed() -> ApiError:
 
 
 _last_purge: weakref.WeakKeyDictionary[Pool, float] = weakref.WeakKeyDictionary()
+#: The purge's own thread: the request that finds it due does not wait for the
+#: delete (a city's minute of nonces is thousands of rows, and on SQLite the
+#: delete holds the write lock).
+_purging = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nonce_purge")
 
 
-def purge_nonces(engine: Engine, now: float) -> None:
+def purge_nonces(engine: Engine, now: float) -> Future[None] | None:
     """Forget nonces older than NONCE_TTL_SECONDS, at most once a NONCE_PURGE_SECONDS
-    per process (a nonce kept longer only refuses a replay longer)."""
+    per process (a nonce kept longer only refuses a replay longer), on the purge's
+    thread; its future when this call started one."""
     if now - _last_purge.get(engine.pool, 0.0) < NONCE_PURGE_SECONDS:
-        return
+        return None
     _last_purge[engine.pool] = now
-    with single_statements(engine) as connection:
-        connection.execute(delete(SeenNonce).where(SeenNonce.seen_at < now - NONCE_TTL_SECONDS))
+    return _purging.submit(_delete_old_nonces, engine, now)
+
+
+def _delete_old_nonces(engine: Engine, now: float) -> None:
+    try:
+        with single_statements(engine) as connection:
+            connection.execute(
+                delete(SeenNonce).where(SeenNonce.seen_at < now - NONCE_TTL_SECONDS))
+    except SQLAlchemyError:  # the next one in a minute deletes these too
+        log.warning("Old nonces were not purged; retried in a minute.", exc_info=True)
 
 
 async def authenticate_request(request: Request) -> Caller:
