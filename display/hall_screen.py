@@ -222,7 +222,7 @@ class HallScreen(QWidget):
         def size(value: float) -> int:
             return px(value, scale)
 
-        self.root.setContentsMargins(size(40), size(20), size(40), 0)
+        self._set_margins()
         self.root.setSpacing(size(20))
         self.status_line.setSpacing(size(28) if not portrait else 0)
         # portrait: the date under the status, so the center's name keeps its width
@@ -283,6 +283,13 @@ class HallScreen(QWidget):
 
     def set_notices(self, items: list[str]) -> None:
         self.ticker.set_items(items)
+        self._set_margins()
+
+    def _set_margins(self) -> None:
+        """The ticker runs along the bottom edge; without it the hall keeps a margin."""
+        bottom = 0 if not self.ticker.isHidden() else px(20, self.scale)
+        self.root.setContentsMargins(px(40, self.scale), px(20, self.scale),
+                                     px(40, self.scale), bottom)
 
     def show_state(self, state: QueueState) -> None:
         """The platform's view: counts, and the calls as it has them."""

@@ -108,7 +108,8 @@ class NameLabel(SizedLabel):
 
 
 class Ticker(QWidget):
-    """Notices scrolling right to left in one line; still when there are none."""
+    """Notices scrolling right to left in one line; hidden while there are none (an
+    empty band at the bottom of the hall looked like a fault)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +119,7 @@ class Ticker(QWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(TICKER_INTERVAL_MS)
         self._timer.timeout.connect(self._step)
+        self.hide()
 
     @property
     def text(self) -> str:
@@ -133,6 +135,7 @@ class Ticker(QWidget):
             self._timer.start()
         else:
             self._timer.stop()
+        self.setVisible(bool(text))
         self.update()
 
     def _step(self) -> None:

@@ -69,6 +69,20 @@ def test_online_indicator_and_ticker(qtbot: QtBot) -> None:
     assert hall.ticker.text == "Closed on Sunday · 周日休息"
 
 
+def test_the_ticker_band_shows_only_with_notices(qtbot: QtBot) -> None:
+    hall = screen(qtbot, "en")
+    hall.show()
+    qtbot.waitExposed(hall)
+    assert not hall.ticker.isVisible()
+    calls_bottom = hall.call_panel.geometry().bottom()
+    hall.set_notices(["Closed on Sunday · 周日休息"])
+    qtbot.waitUntil(lambda: hall.call_panel.geometry().bottom() < calls_bottom)
+    assert hall.ticker.isVisible() and hall.ticker.height() > 0
+    hall.set_notices([])
+    qtbot.waitUntil(lambda: hall.call_panel.geometry().bottom() == calls_bottom)
+    assert not hall.ticker.isVisible()
+
+
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_render_1920x1080(qtbot: QtBot, language: str) -> None:
     hall = screen(qtbot, language)
