@@ -20,7 +20,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from sync.protocol.pin_hash import verify_pin
-from terminal.background import run_in_background, wait_for_background
+from terminal.background import Lane, Latest
 from terminal.lockout import FAILURES_BEFORE_LOCKOUT, Lockout, format_wait
 from terminal.widgets.keypad import CLEAR, OK, DigitKeypad
 
@@ -86,6 +86,10 @@ class PinGate(QWidget):
         self.lockout = Lockout(clock)
         self._pin = ""
         self._busy = False
+        #: Its own thread: a check may wait on a slow platform for its whole sign-in
+        #: timeout (30 s), and must not hold a resident's work on the shared lane.
+        self._checks = Lane(1, "pin-check")
+        self._check = Latest()
 
         self._title = QLabel(alignment=Qt.AlignmentFlag.AlignCenter)
         self._title.setProperty("role", "title")
@@ -151,8 +155,9 @@ class PinGate(QWidget):
         self._message.setText(self.tr("Checking…"))
         self.refresh()
         hashes, verifier = tuple(self._hashes), self._verifier
-        run_in_background(self, lambda: _check(pin, hashes, verifier), self._verified,
-                          lambda _message: self._verified(Verdict(PinCheck.FAULT)))  # closed
+        self._checks.run(self, lambda: _check(pin, hashes, verifier), self._verified,
+                         lambda _message: self._verified(Verdict(PinCheck.FAULT)),  # closed
+                         token=self._check.next())
 
     def _verified(self, verdict: Verdict) -> None:
         self._busy = False
@@ -226,9 +231,12 @@ class PinGate(QWidget):
         self._dots.setText(" ".join("●" * len(self._pin)) or " ")
 
     def shutdown(self) -> None:
-        """Stop the countdown and wait for a running check."""
+        """Stop the countdown; a check under way ends on its own thread, unheard: the
+        screen is left, so a right PIN opens nothing, and the GUI thread does not wait
+        for a slow platform."""
         self._timer.stop()
-        wait_for_background()
+        self._check.cancel()
+        self._checks.close()
 
     def _retranslate(self) -> None:
         self._title.setText(self.tr("Technician PIN"))

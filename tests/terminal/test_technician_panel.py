@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,6 +67,60 @@ def enter(qtbot, gate: PinGate, pin: str, signal: object) -> list[object]:
 def test_right_pin_opens(qtbot, gate) -> None:
     widget, _clock = gate
     enter(qtbot, widget, "2468", widget.accepted)
+
+
+class SlowPlatform:
+    """A verifier that waits, as a platform slow to check a PIN does, then says right."""
+
+    def __init__(self) -> None:
+        self.asked, self.released, self.answered = (threading.Event(), threading.Event(),
+                                                    threading.Event())
+
+    def __call__(self, pin: str, expected: str) -> bool:
+        self.asked.set()
+        self.released.wait(5)
+        self.answered.set()
+        return True
+
+
+def test_leaving_the_gate_neither_waits_for_a_check_nor_opens_on_its_answer(qtbot) -> None:
+    platform = SlowPlatform()
+    widget = PinGate(["platform"], verifier=platform)
+    qtbot.addWidget(widget)
+    opened: list[None] = []
+    widget.accepted.connect(lambda: opened.append(None))
+    for digit in "2468":
+        widget.press(digit)
+    widget.submit()
+    assert platform.asked.wait(5)
+    widget.shutdown()  # the technician went back while the platform still checks
+    assert not platform.answered.is_set(), "leaving the gate waited for the platform"
+    platform.released.set()
+    assert widget._checks.wait(5_000)
+    QApplication.processEvents()  # the late answer's queued call-back
+    assert platform.answered.is_set() and opened == []
+
+
+def test_a_check_waiting_on_the_platform_holds_none_of_the_shared_threads(qtbot) -> None:
+    from terminal.background import run_in_background
+
+    platform = SlowPlatform()
+    widget = PinGate(["platform"], verifier=platform)
+    qtbot.addWidget(widget)
+    for digit in "2468":
+        widget.press(digit)
+    widget.submit()
+    assert platform.asked.wait(5)
+    other_done, answers = threading.Event(), []
+    # two residents' calls, the first waiting for the second: both need a thread
+    run_in_background(widget, lambda: other_done.wait(2), answers.append)
+    run_in_background(widget, other_done.set, None)
+    try:
+        qtbot.waitUntil(lambda: bool(answers), timeout=10_000)
+        assert answers == [True], "a resident's call waited behind the PIN check"
+    finally:
+        platform.released.set()
+        widget.shutdown()
 
 
 def test_lockout_grows_and_expires_with_the_clock(qtbot, gate) -> None:
