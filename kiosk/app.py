@@ -98,6 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             return state is not None and state.last_success is not None
 
         start_probe(lambda: {"screen": ui.navigator.current,
+                             "identified": ui.context.session.identified,
                              "ready": ui.context.shell is not None,
                              "synced": synced(),
                              "language": gui.language.language,

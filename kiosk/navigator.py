@@ -33,6 +33,11 @@ class NavigationBar(QWidget):
         self.back_button.setProperty("role", "secondary")
         self.home_button = QPushButton()
         self.home_button.setProperty("role", "secondary")
+        # while the resident is identified: their name and number leave with them,
+        # not with the idle countdown a minute and a half later
+        self.finish_button = QPushButton(objectName="finishSession")
+        self.finish_button.setProperty("role", "secondary")
+        self.finish_button.hide()
         self.title_label = QLabel()
         self.title_label.setProperty("role", "subtitle")
         # a banner floating just above the bar, over the bottom of the screen: in the
@@ -46,14 +51,17 @@ class NavigationBar(QWidget):
         self._seconds_left = 0
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 16)
+        layout.setSpacing(16)  # "Home" beside "Finish": apart enough for an unsure finger
         layout.addWidget(self.back_button)
         layout.addWidget(self.title_label, 1)
         layout.addWidget(self.home_button)
+        layout.addWidget(self.finish_button)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("Home"))
+        self.finish_button.setText(self.tr("Finish"))
         if self.countdown_label.isVisibleTo(self.window()):
             self.show_countdown(self._seconds_left)
 
@@ -124,6 +132,7 @@ class Navigator(QObject):
         self.current: str | None = None
         bar.back_button.clicked.connect(self.back)
         bar.home_button.clicked.connect(lambda: self.go(HOME))
+        bar.finish_button.clicked.connect(self.end_session)
         bar.hide()
 
     def register(self, name: str, screen: KioskScreen) -> None:
@@ -198,4 +207,5 @@ class Navigator(QObject):
         self.bar.show()
         self.bar.title_label.setText(screen.title)
         self.bar.back_button.setVisible(screen.allows_back and self.current != HOME)
+        self.bar.finish_button.setVisible(self.session.identified and not screen.offers_finish)
         self.bar.home_button.setVisible(screen.allows_back)

@@ -30,6 +30,8 @@ class KioskScreen(QWidget):
     title: str = ""
     #: False for screens that must not offer "back" (e.g. after a submission)
     allows_back: bool = True
+    #: True for screens with a "Finish" of their own (the navigation bar's is hidden)
+    offers_finish: bool = False
 
     def enter(self, args: dict[str, Any]) -> None:
         """Called each time the screen is shown, with the navigator's arguments."""

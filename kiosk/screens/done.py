@@ -33,6 +33,7 @@ QR_PIXELS = 360
 
 class DoneScreen(KioskScreen):
     allows_back = False
+    offers_finish = True
 
     def __init__(self, context: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

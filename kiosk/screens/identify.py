@@ -458,6 +458,7 @@ class IdentifyScreen(KioskScreen):
         session.face_match = face
         session.id_number = ""
         self.id_number = ""
+        self.chromeChanged.emit()  # identified: the bar offers "Finish"
         if self._needs_phone() and not session.phone:
             self._show(Page.PHONE)
             self._refresh_phone()
@@ -704,6 +705,7 @@ class IdentifyScreen(KioskScreen):
         session = self.context.session
         session.id_number = check.number
         session.face_match = None  # a typed number: no face was checked for it
+        self.chromeChanged.emit()  # identified: the bar offers "Finish"
         if self._needs_phone():
             self._show(Page.PHONE)
             self._refresh_phone()

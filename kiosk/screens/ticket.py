@@ -42,6 +42,7 @@ SlipKind = Literal["ticket", "booking"]
 
 class SlipScreen(KioskScreen):
     allows_back = False
+    offers_finish = True
 
     def __init__(self, context: KioskContext, kind: SlipKind,
                  parent: QWidget | None = None) -> None:

@@ -2535,6 +2535,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Still there? Returning to the start in %1 s. Touch to continue.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2529,6 +2529,10 @@
         <translation>首页</translation>
     </message>
     <message>
+        <source>Finish</source>
+        <translation>结束</translation>
+    </message>
+    <message>
         <source>Still there? Returning to the start in %1 s. Touch to continue.</source>
         <translation>还在吗？%1 秒后返回首页，触摸屏幕继续。</translation>
     </message>

@@ -86,8 +86,8 @@ class PinGate(QWidget):
         self.lockout = Lockout(clock)
         self._pin = ""
         self._busy = False
-        #: Its own thread: a check may wait on a slow platform for its whole sign-in
-        #: timeout (30 s), and must not hold a resident's work on the shared lane.
+        # its own thread: a check may wait on a slow platform for its whole sign-in
+        # timeout (30 s), and must not hold a resident's work on the shared lane.
         self._checks = Lane(1, "pin-check")
         self._check = Latest()
 

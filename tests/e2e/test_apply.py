@@ -11,6 +11,7 @@ import pytest
 from tests.e2e.conftest import Rig
 from tests.e2e.flows import (
     apply_for,
+    choose,
     delivered,
     next_step,
     start_on,
@@ -72,6 +73,35 @@ def test_apply_by_id_card(kiosk: Kiosk, rig: Rig, link: str) -> None:
     assert stored["fields"]["phone"] == PHONE
     assert stored["fields"]["support_mode"].startswith(SUPPORT["zh_CN"])
     assert stored["fields"]["self_care"].startswith(SELF_CARE["zh_CN"])
+
+
+def test_a_resident_who_leaves_mid_form_finishes_and_takes_their_identity_along(
+        kiosk: Kiosk, rig: Rig) -> None:
+    """Identified by the card, half way through the form, the resident changes their
+    mind: "Finish" in the bar ends the session at once (not the idle countdown a
+    minute and a half later), and the next person finds nothing of theirs."""
+    language = kiosk.language
+    start_on(kiosk, rig.platform, "online")
+    apply_for(kiosk, rig.reader, DEPARTMENT[language], CATEGORY[language], MATTER[language])
+    type_digits(kiosk, PHONE, "keypadDisplay")
+    assert kiosk.state()["identified"]
+    kiosk.begin("the bar: finish")
+    kiosk.tap(kiosk.tr("NavigationBar", "Finish"), exact=True)
+    kiosk.wait_screen(None)
+    state = kiosk.state()
+    assert not state["identified"]
+    start_on(kiosk, rig.platform, "online")
+    state = kiosk.state()
+    assert not state["identified"]
+    assert kiosk.find(state, kiosk.tr("NavigationBar", "Finish"), exact=True) is None
+    choose(kiosk, "apply")
+    kiosk.tap(DEPARTMENT[language])
+    kiosk.tap(CATEGORY[language])
+    kiosk.tap(MATTER[language])
+    kiosk.wait_screen("matter")
+    kiosk.tap(kiosk.tr("MatterScreen", "Start ›"), exact=True)
+    kiosk.wait_screen("identify")  # asked for the card again: the last one went with them
+    kiosk.wait_text(kiosk.tr("IdentifyScreen", "Place your ID card on the reader"))
 
 
 #: registering as a temporary resident: a phone number, the address, the day of arrival

@@ -220,6 +220,30 @@ def test_the_session_wipe_clears_the_identify_screen(qtbot: QtBot, kiosk: KioskU
     assert screen.page() is IdPage.ID_NUMBER and screen.id_number == ""
 
 
+def test_finish_in_the_bar_ends_an_identified_session(qtbot: QtBot, kiosk: KioskUi,
+                                                     context: KioskContext) -> None:
+    """Identified, the resident can leave at once: "Finish" wipes their name and
+    number instead of the idle countdown a minute and a half later."""
+    bar = kiosk.window.navigation
+    screen: IdentifyScreen = kiosk.screen("identify")
+    kiosk.navigator.go("identify", NEXT)
+    assert not bar.finish_button.isVisible()  # nothing of theirs yet
+    type_digits(qtbot, screen.id_keypad, VALID_ID[:17])
+    tap(qtbot, screen.id_keypad.buttons["X"])
+    tap(qtbot, screen.id_next)
+    assert screen.page() is IdPage.PHONE and context.session.identified
+    assert bar.finish_button.isVisible()  # on the same screen, as soon as identified
+    tap(qtbot, bar.home_button)
+    assert kiosk.navigator.current == "home"
+    ended: list[None] = []
+    kiosk.navigator.sessionEnded.connect(lambda: ended.append(None))
+    tap(qtbot, bar.finish_button)
+    assert ended and kiosk.navigator.current is None
+    assert not context.session.identified and screen.id_number == ""
+    kiosk.navigator.go("home")
+    assert not bar.finish_button.isVisible()
+
+
 # ---- notices ------------------------------------------------------------------------------
 
 def test_notices_list_and_detail_from_the_cache(qtbot: QtBot, kiosk: KioskUi,
