@@ -11,7 +11,7 @@ APT_RUN := packaging/apt/run.txt
 APT_TEST := packaging/apt/test.txt
 
 .PHONY: system-packages system-packages-test install bytecode demo demo-center test e2e fuzz lint translations update-translations chaos bench load bundle \
-        bundle-self-test packages deploy-check deploy-check-systemd openapi screenshots clean
+        bundle-self-test packages deploy-check deploy-check-systemd openapi screenshots soak clean
 
 install: $(STAMP)
 
@@ -62,6 +62,13 @@ e2e: system-packages-test install translations bytecode
 # against a real platform on loopback; the last line counts requests and server errors
 fuzz: install
 	$(PY) scripts/fuzz.py
+
+# a seeded random-touch soak of the kiosk or the counter on a real X display (Xvfb), the
+# platform on loopback, the simulated printer and card reader (scripts/soak.py); e.g.
+# make soak SOAK_ARGS="--app kiosk --minutes 10 --seed 123"
+# make soak SOAK_ARGS="--app counter --language en --minutes 5"
+soak: system-packages-test install translations bytecode
+	$(PY) scripts/soak.py $(SOAK_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
