@@ -7,9 +7,10 @@ idle countdown shows as a banner above it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +24,8 @@ from kiosk.session import KioskSession
 
 log = logging.getLogger("kiosk.navigator")
 HOME = "home"
+# how long the exit's warning waits for the second touch
+EXIT_WARNING_MS = 10_000
 
 
 class NavigationBar(QWidget):
@@ -35,9 +38,9 @@ class NavigationBar(QWidget):
         self.home_button.setProperty("role", "secondary")
         # while the resident is identified: their name and number leave with them,
         # not with the idle countdown a minute and a half later
-        self.finish_button = QPushButton(objectName="finishSession")
-        self.finish_button.setProperty("role", "secondary")
-        self.finish_button.hide()
+        self.exit_button = QPushButton(objectName="exitSession")
+        self.exit_button.setProperty("role", "secondary")
+        self.exit_button.hide()
         self.title_label = QLabel()
         self.title_label.setProperty("role", "subtitle")
         # a banner floating just above the bar, over the bottom of the screen: in the
@@ -48,28 +51,37 @@ class NavigationBar(QWidget):
         self.countdown_label.setProperty("role", "notice")
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown_label.hide()
-        self._seconds_left = 0
+        self._notice: Callable[[], str] | None = None  # the banner's text, in the language now
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 16)
-        layout.setSpacing(16)  # "Home" beside "Finish": apart enough for an unsure finger
+        layout.setSpacing(16)  # "Home" beside "Exit": apart enough for an unsure finger
         layout.addWidget(self.back_button)
         layout.addWidget(self.title_label, 1)
         layout.addWidget(self.home_button)
-        layout.addWidget(self.finish_button)
+        layout.addWidget(self.exit_button)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.back_button.setText(self.tr("‹ Back"))
         self.home_button.setText(self.tr("Home"))
-        self.finish_button.setText(self.tr("Finish"))
-        if self.countdown_label.isVisibleTo(self.window()):
-            self.show_countdown(self._seconds_left)
+        self.exit_button.setText(self.tr("Exit"))
+        if self._notice is not None and self.countdown_label.isVisibleTo(self.window()):
+            self._show_notice(self._notice)
 
     def show_countdown(self, seconds: int) -> None:
-        self._seconds_left = seconds
-        self.countdown_label.setText(
-            self.tr("Still there? Returning to the start in %1 s. Touch to continue.")
+        self._show_notice(lambda: self.tr(
+            "Still there? Returning to the start in %1 s. Touch to continue.")
             .replace("%1", str(seconds)))
+
+    def show_exit_warning(self) -> None:
+        self._show_notice(lambda: self.tr(
+            "Leave without sending? What you filled in will be cleared. "
+            "Touch “Exit” again to leave."))
+
+    def _show_notice(self, text: Callable[[], str]) -> None:
+        """The banner above the bar: the idle countdown, or the exit's warning."""
+        self._notice = text
+        self.countdown_label.setText(text())
         self._place_countdown()
         self.countdown_label.show()
         self.countdown_label.raise_()
@@ -99,6 +111,7 @@ class NavigationBar(QWidget):
             self._place_countdown()
 
     def hide_countdown(self) -> None:
+        """The banner goes (the countdown cancelled, the exit's warning over)."""
         self.countdown_label.hide()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -132,7 +145,10 @@ class Navigator(QObject):
         self.current: str | None = None
         bar.back_button.clicked.connect(self.back)
         bar.home_button.clicked.connect(lambda: self.go(HOME))
-        bar.finish_button.clicked.connect(self.end_session)
+        bar.exit_button.clicked.connect(self._exit)
+        # a first touch of "Exit" over unsent work warns; a second within this leaves
+        self._exit_warning = QTimer(self, singleShot=True, interval=EXIT_WARNING_MS)
+        self._exit_warning.timeout.connect(bar.hide_countdown)
         bar.hide()
 
     def register(self, name: str, screen: KioskScreen) -> None:
@@ -150,6 +166,7 @@ class Navigator(QObject):
         if screen is None:
             log.error("no screen named %r", name)
             return
+        self._drop_exit_warning()
         if self.current is not None and self.current != name:
             self.screens[self.current].leave()
             if name == HOME:
@@ -163,6 +180,7 @@ class Navigator(QObject):
         self.wentTo.emit(name)
 
     def back(self) -> None:
+        self._drop_exit_warning()
         if not self.history:
             self.go(HOME)
             return
@@ -178,6 +196,7 @@ class Navigator(QObject):
 
     def end_session(self) -> None:
         """Wipe everything of this resident and return to the attract screen."""
+        self._exit_warning.stop()
         if self.current is not None:
             self.screens[self.current].leave()
         for screen in self.screens.values():
@@ -189,6 +208,22 @@ class Navigator(QObject):
         self.bar.hide()
         self.bar.hide_countdown()
         self.sessionEnded.emit()
+
+    def _exit(self) -> None:
+        """The bar's "Exit": the session ends, at the second touch where the screen
+        holds what the resident typed and has not sent."""
+        screen = self.screens.get(self.current) if self.current is not None else None
+        if screen is not None and screen.unsent_work and not self._exit_warning.isActive():
+            self._exit_warning.start()
+            self.bar.show_exit_warning()
+            return
+        self.end_session()
+
+    def _drop_exit_warning(self) -> None:
+        """The resident went on elsewhere: no second touch is awaited."""
+        if self._exit_warning.isActive():
+            self._exit_warning.stop()
+            self.bar.hide_countdown()
 
     def queue_moved(self) -> None:
         """A new queue state came by the platform's stream: the screen shown follows it."""
@@ -207,5 +242,5 @@ class Navigator(QObject):
         self.bar.show()
         self.bar.title_label.setText(screen.title)
         self.bar.back_button.setVisible(screen.allows_back and self.current != HOME)
-        self.bar.finish_button.setVisible(self.session.identified and not screen.offers_finish)
+        self.bar.exit_button.setVisible(self.session.identified and not screen.offers_finish)
         self.bar.home_button.setVisible(screen.allows_back)

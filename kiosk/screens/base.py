@@ -30,8 +30,11 @@ class KioskScreen(QWidget):
     title: str = ""
     #: False for screens that must not offer "back" (e.g. after a submission)
     allows_back: bool = True
-    #: True for screens with a "Finish" of their own (the navigation bar's is hidden)
+    #: True for screens with a "Finish" of their own (the bar's "Exit" is hidden)
     offers_finish: bool = False
+    #: True for screens holding what the resident typed and has not sent: the bar's
+    #: "Exit" asks to be touched again before it clears it
+    unsent_work: bool = False
 
     def enter(self, args: dict[str, Any]) -> None:
         """Called each time the screen is shown, with the navigator's arguments."""

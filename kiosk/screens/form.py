@@ -29,6 +29,7 @@ REVIEW = "apply_review"
 
 
 class FormScreen(KioskScreen):
+    unsent_work = True
     def __init__(self, context: KioskContext, source: CatalogSource,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

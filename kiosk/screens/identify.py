@@ -458,7 +458,7 @@ class IdentifyScreen(KioskScreen):
         session.face_match = face
         session.id_number = ""
         self.id_number = ""
-        self.chromeChanged.emit()  # identified: the bar offers "Finish"
+        self.chromeChanged.emit()  # identified: the bar offers "Exit"
         if self._needs_phone() and not session.phone:
             self._show(Page.PHONE)
             self._refresh_phone()
@@ -705,7 +705,7 @@ class IdentifyScreen(KioskScreen):
         session = self.context.session
         session.id_number = check.number
         session.face_match = None  # a typed number: no face was checked for it
-        self.chromeChanged.emit()  # identified: the bar offers "Finish"
+        self.chromeChanged.emit()  # identified: the bar offers "Exit"
         if self._needs_phone():
             self._show(Page.PHONE)
             self._refresh_phone()

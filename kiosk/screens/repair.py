@@ -57,6 +57,7 @@ FIELDS = {
 
 
 class RepairScreen(KioskScreen):
+    unsent_work = True
     def __init__(self, context: KioskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

@@ -74,6 +74,7 @@ def promise(matter: Matter, today: date) -> tuple[date | None, bool]:
 
 
 class ReviewScreen(KioskScreen):
+    unsent_work = True
     def __init__(self, context: KioskContext, source: CatalogSource,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -2535,7 +2535,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Finish</source>
+        <source>Exit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave without sending? What you filled in will be cleared. Touch “Exit” again to leave.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

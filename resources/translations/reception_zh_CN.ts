@@ -2529,8 +2529,12 @@
         <translation>首页</translation>
     </message>
     <message>
-        <source>Finish</source>
-        <translation>结束</translation>
+        <source>Exit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Leave without sending? What you filled in will be cleared. Touch “Exit” again to leave.</source>
+        <translation>还没有提交，确定要离开吗？已填写的内容将被清除。再按一次“退出”即可离开。</translation>
     </message>
     <message>
         <source>Still there? Returning to the start in %1 s. Touch to continue.</source>

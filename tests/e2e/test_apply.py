@@ -75,25 +75,31 @@ def test_apply_by_id_card(kiosk: Kiosk, rig: Rig, link: str) -> None:
     assert stored["fields"]["self_care"].startswith(SELF_CARE["zh_CN"])
 
 
-def test_a_resident_who_leaves_mid_form_finishes_and_takes_their_identity_along(
+def test_a_resident_who_exits_mid_form_takes_their_identity_along(
         kiosk: Kiosk, rig: Rig) -> None:
     """Identified by the card, half way through the form, the resident changes their
-    mind: "Finish" in the bar ends the session at once (not the idle countdown a
-    minute and a half later), and the next person finds nothing of theirs."""
+    mind: "Exit" in the bar, touched twice (the first warns that the form is not
+    sent), ends the session at once (not the idle countdown a minute and a half
+    later), and the next person finds nothing of theirs."""
     language = kiosk.language
     start_on(kiosk, rig.platform, "online")
     apply_for(kiosk, rig.reader, DEPARTMENT[language], CATEGORY[language], MATTER[language])
     type_digits(kiosk, PHONE, "keypadDisplay")
     assert kiosk.state()["identified"]
-    kiosk.begin("the bar: finish")
-    kiosk.tap(kiosk.tr("NavigationBar", "Finish"), exact=True)
+    kiosk.begin("the bar: exit, warned")
+    exit_text = kiosk.tr("NavigationBar", "Exit")
+    kiosk.tap(exit_text, exact=True)
+    kiosk.wait_for(name="idleCountdown", kind="label")
+    assert kiosk.state()["screen"] == "apply_form"
+    kiosk.begin("the bar: exit again")
+    kiosk.tap(exit_text, exact=True)
     kiosk.wait_screen(None)
     state = kiosk.state()
     assert not state["identified"]
     start_on(kiosk, rig.platform, "online")
     state = kiosk.state()
     assert not state["identified"]
-    assert kiosk.find(state, kiosk.tr("NavigationBar", "Finish"), exact=True) is None
+    assert kiosk.find(state, exit_text, exact=True) is None
     choose(kiosk, "apply")
     kiosk.tap(DEPARTMENT[language])
     kiosk.tap(CATEGORY[language])

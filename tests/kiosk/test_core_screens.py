@@ -220,28 +220,57 @@ def test_the_session_wipe_clears_the_identify_screen(qtbot: QtBot, kiosk: KioskU
     assert screen.page() is IdPage.ID_NUMBER and screen.id_number == ""
 
 
-def test_finish_in_the_bar_ends_an_identified_session(qtbot: QtBot, kiosk: KioskUi,
-                                                     context: KioskContext) -> None:
-    """Identified, the resident can leave at once: "Finish" wipes their name and
+def test_exit_in_the_bar_ends_an_identified_session(qtbot: QtBot, kiosk: KioskUi,
+                                                   context: KioskContext) -> None:
+    """Identified, the resident can leave at once: "Exit" wipes their name and
     number instead of the idle countdown a minute and a half later."""
     bar = kiosk.window.navigation
     screen: IdentifyScreen = kiosk.screen("identify")
     kiosk.navigator.go("identify", NEXT)
-    assert not bar.finish_button.isVisible()  # nothing of theirs yet
+    assert not bar.exit_button.isVisible()  # nothing of theirs yet
     type_digits(qtbot, screen.id_keypad, VALID_ID[:17])
     tap(qtbot, screen.id_keypad.buttons["X"])
     tap(qtbot, screen.id_next)
     assert screen.page() is IdPage.PHONE and context.session.identified
-    assert bar.finish_button.isVisible()  # on the same screen, as soon as identified
+    assert bar.exit_button.isVisible()  # on the same screen, as soon as identified
     tap(qtbot, bar.home_button)
     assert kiosk.navigator.current == "home"
     ended: list[None] = []
     kiosk.navigator.sessionEnded.connect(lambda: ended.append(None))
-    tap(qtbot, bar.finish_button)
+    tap(qtbot, bar.exit_button)  # nothing typed and unsent here: one touch
     assert ended and kiosk.navigator.current is None
     assert not context.session.identified and screen.id_number == ""
     kiosk.navigator.go("home")
-    assert not bar.finish_button.isVisible()
+    assert not bar.exit_button.isVisible()
+
+
+class UnsentForm(KioskScreen):
+    unsent_work = True
+
+
+def test_exit_over_unsent_work_asks_for_a_second_touch(qtbot: QtBot, kiosk: KioskUi,
+                                                       context: KioskContext) -> None:
+    bar = kiosk.window.navigation
+    kiosk.navigator.register("unsent", UnsentForm())
+    context.session.id_number = VALID_ID
+    kiosk.navigator.go("unsent")
+    ended: list[None] = []
+    kiosk.navigator.sessionEnded.connect(lambda: ended.append(None))
+    kiosk.navigator._exit_warning.setInterval(1_000)  # the test's patience, not 10 s
+    tap(qtbot, bar.exit_button)
+    assert not ended and context.session.identified
+    assert bar.countdown_label.isVisible()
+    assert "Touch “Exit” again" in bar.countdown_label.text()
+    kiosk.window.grab().save(str(artefact_dir("kiosk-core") / "exit-warning-en.png"))
+    tap(qtbot, bar.home_button)  # went on elsewhere: the warning goes, no touch awaited
+    assert not bar.countdown_label.isVisible()
+    kiosk.navigator.go("unsent")
+    tap(qtbot, bar.exit_button)
+    qtbot.waitUntil(lambda: not bar.countdown_label.isVisible(), timeout=15_000)  # unanswered
+    tap(qtbot, bar.exit_button)
+    assert not ended  # warned afresh: the first touch's time was over
+    tap(qtbot, bar.exit_button)
+    assert ended and not context.session.identified and not bar.countdown_label.isVisible()
 
 
 # ---- notices ------------------------------------------------------------------------------
