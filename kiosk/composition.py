@@ -97,6 +97,7 @@ class KioskComposition:
                                 self.window)
         self.bar.voiceToggled.connect(self.guide.set_enabled)
         self.call_staff.answered.connect(self.guide.say)
+        self.navigator.warned.connect(self.guide.say)
         if kiosk_mode and gui.settings.hide_cursor:
             self.window.setCursor(Qt.CursorShape.BlankCursor)
 

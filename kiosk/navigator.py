@@ -132,6 +132,7 @@ class Navigator(QObject):
     wentTo = Signal(str)
     sessionEnded = Signal()
     promptChanged = Signal()  # the screen shown has a new step or page
+    warned = Signal(str)  # a warning shown over the screen, for voice guidance to read
 
     def __init__(self, pages: ScreenPages, bar: NavigationBar, session: KioskSession,
                  attract: QWidget, parent: QObject | None = None) -> None:
@@ -216,6 +217,7 @@ class Navigator(QObject):
         if screen is not None and screen.unsent_work and not self._exit_warning.isActive():
             self._exit_warning.start()
             self.bar.show_exit_warning()
+            self.warned.emit(self.bar.countdown_label.text())
             return
         self.end_session()
 

@@ -135,6 +135,25 @@ def test_the_session_wipe_stops_it_and_turns_it_off(ui: KioskComposition, qtbot:
     assert len(voice.spoken()) == 1
 
 
+class Unsent(Titled):
+    unsent_work = True
+
+
+def test_the_exit_warning_is_read(ui: KioskComposition, qtbot: QtBot) -> None:
+    """A resident who cannot read the banner hears why "Exit" did not leave."""
+    voice = RecordingVoice()
+    ui.guide.use_voice(voice)
+    ui.navigator.register("form", Unsent("Fill in the form", "Home address"))
+    ui.bar.voice_button.click()
+    ui.attract.touched.emit()
+    ui.context.session.id_number = "11010519491231002X"
+    ui.navigator.go("form")
+    qtbot.waitUntil(lambda: voice.spoken()[-1:] == [("Fill in the form\nHome address", "en")])
+    ui.window.navigation.exit_button.click()
+    assert voice.spoken()[-1] == (ui.window.navigation.countdown_label.text(), "en")
+    assert "again" in voice.spoken()[-1][0] and ui.context.session.identified
+
+
 def test_turning_it_off_stops_the_sentence(ui: KioskComposition, qtbot: QtBot) -> None:
     voice = RecordingVoice()
     ui.guide.use_voice(voice)
