@@ -2,7 +2,8 @@
 
 The switches show their state twice: filled when on (the theme's `toggle`
 role) and a tick before the name when on. `reset` turns them all off (the
-next resident starts plain)."""
+next resident starts plain) and says so once: each switch's own signal would
+restyle the whole kiosk in turn, seconds of the GUI thread at the idle wipe."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ class AccessibilityBar(QWidget):
     largeTextToggled = Signal(bool)
     highContrastToggled = Signal(bool)
     voiceToggled = Signal(bool)
+    #: `reset` turned off what was on (instead of each switch's own signal)
+    turnedOff = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,8 +56,15 @@ class AccessibilityBar(QWidget):
         self.retranslate()
 
     def reset(self) -> None:
-        for button in (self.large_text_button, self.contrast_button, self.voice_button):
+        switches = (self.large_text_button, self.contrast_button, self.voice_button)
+        if not any(button.isChecked() for button in switches):
+            return
+        for button in switches:
+            blocked = button.blockSignals(True)
             button.setChecked(False)
+            button.blockSignals(blocked)
+        self.retranslate()
+        self.turnedOff.emit()
 
     def _switch_language(self) -> None:
         self.languageRequested.emit("en" if self._current_language == "zh_CN" else "zh_CN")

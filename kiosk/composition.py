@@ -96,6 +96,7 @@ class KioskComposition:
         self.guide = VoiceGuide(self.navigator, self.window, lambda: gui.language.language,
                                 self.window)
         self.bar.voiceToggled.connect(self.guide.set_enabled)
+        self.bar.turnedOff.connect(self._plain_again)
         self.call_staff.answered.connect(self.guide.say)
         self.navigator.warned.connect(self.guide.say)
         if kiosk_mode and gui.settings.hide_cursor:
@@ -154,6 +155,12 @@ class KioskComposition:
         self.bar.reset()  # plain text, normal contrast and silence for the next resident
         self.attract.refresh()
         drop_source_cache()  # what the session's first imports left behind
+
+    def _plain_again(self) -> None:
+        """The switches all went off at once: one restyle of the kiosk, voice off."""
+        if self.gui.theme != ThemeMode():
+            self.gui.set_theme(ThemeMode())
+        self.guide.set_enabled(False)
 
     # ------------------------------------------------------------ technician
     def _technician_pins(self) -> list[str]:

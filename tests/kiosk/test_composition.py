@@ -110,3 +110,35 @@ def test_kiosk_mode_swallows_escape_keys(qtbot: QtBot) -> None:
     letter = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier)
     assert leaves_the_kiosk(escape) and leaves_the_kiosk(alt_f4)
     assert not leaves_the_kiosk(letter)
+
+
+def test_the_wipe_restyles_the_kiosk_once_for_all_the_switches(qtbot: QtBot,
+                                                               tmp_path: Path) -> None:
+    """Soak finding (make soak, kiosk zh_CN, seed 1): a resident left large text and
+    high contrast on; the idle wipe turned each off in turn, each restyling the whole
+    kiosk, and the GUI thread did not answer for over 2 s. The wipe makes one restyle."""
+    from terminal.theme import ThemeMode
+
+    gui = start_gui("kiosk-test", tmp_path, argv=[], lock=False)
+    ui = KioskComposition(gui, kiosk_mode=False)
+    qtbot.addWidget(ui.window)
+    ui.navigator.register("home", Probe())
+    ui.attract.touched.emit()
+    ui.bar.large_text_button.click()
+    ui.bar.contrast_button.click()
+    ui.bar.voice_button.click()
+    assert gui.theme == ThemeMode(high_contrast=True, large_text=True)
+    assert ui.guide.enabled
+    applied: list[ThemeMode] = []
+    set_theme = gui.set_theme
+    gui.set_theme = lambda mode: (applied.append(mode), set_theme(mode))  # type: ignore[method-assign]
+    ui.navigator.end_session()
+    assert applied == [ThemeMode()]
+    assert gui.theme == ThemeMode() and not ui.guide.enabled
+    assert not any(button.isChecked() for button in (
+        ui.bar.large_text_button, ui.bar.contrast_button, ui.bar.voice_button))
+    assert ui.bar.large_text_button.text() == ui.bar.tr("Large text")
+    applied.clear()
+    ui.attract.touched.emit()
+    ui.navigator.end_session()  # nothing was on: no restyle at all
+    assert applied == []
