@@ -153,6 +153,8 @@ class KioskComposition:
     def _session_ended(self) -> None:
         self.idle.disarm()
         self.bar.reset()  # plain text, normal contrast and silence for the next resident
+        if self.gui.language.language != self.gui.settings.language:
+            self._switch_language(self.gui.settings.language)  # and the kiosk's own language
         self.attract.refresh()
         drop_source_cache()  # what the session's first imports left behind
 

@@ -142,3 +142,22 @@ def test_the_wipe_restyles_the_kiosk_once_for_all_the_switches(qtbot: QtBot,
     ui.attract.touched.emit()
     ui.navigator.end_session()  # nothing was on: no restyle at all
     assert applied == []
+
+
+def test_the_next_resident_finds_the_kiosks_own_language(qtbot: QtBot, tmp_path: Path) -> None:
+    """A resident who switched to English leaves: the next one (the soak saw it) found
+    English on a Chinese kiosk. The wipe returns to the configured language."""
+    gui = start_gui("kiosk-test", tmp_path, argv=[], lock=False)
+    assert gui.settings.language == "zh_CN" == gui.language.language
+    ui = KioskComposition(gui, kiosk_mode=False)
+    qtbot.addWidget(ui.window)
+    ui.navigator.register("home", Probe())
+    ui.attract.touched.emit()
+    ui.bar.language_button.click()
+    assert gui.language.language == "en"
+    ui.navigator.end_session()
+    assert gui.language.language == "zh_CN"
+    assert ui.bar.language_button.text() == "English"  # the switch offers English again
+    ui.attract.touched.emit()
+    ui.navigator.end_session()  # a session in the kiosk's language: nothing switched
+    assert gui.language.language == "zh_CN"
