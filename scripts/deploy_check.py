@@ -75,9 +75,18 @@ USER_UNIT_DIR = Path("/usr/lib/systemd/user")
 PLATFORM_ENV = Path("/etc/reception-platform/platform.env")
 KIOSK_CONFIG = Path("/etc/reception/kiosk")
 KIOSK_DATA = Path("/var/lib/reception/kiosk")
+DISPLAY_CONFIG = Path("/etc/reception/display")
+COUNTER_CONFIG = Path("/etc/reception/counter")
 DATABASE = "reception_deploycheck"
 PG_URL = f"postgresql+psycopg://reception:reception@127.0.0.1:5432/{DATABASE}"
 CENTER = "C001"
+#: the hall display's center names in its terminal.toml (not the defaults: the screen
+#: shows what the technician wrote)
+DISPLAY_NAMES = ("和平里社区党群服务中心", "Heping Community Service Center")
+#: the counter that calls the kiosk's ticket: its window, its clerk (resources/demo/staff.json)
+WINDOW, CLERK = "3", "1001"
+#: seconds a call may take to reach the hall display (pushed: well under a second)
+CALL_WAIT = 30
 #: the kiosk's output in cage headless (1280x720) turned to portrait, and the kiosk's
 #: 1080x1920 design scaled into it (QT_SCALE_FACTOR, as a drop-in would set it)
 OUTPUT = (720, 1280)
@@ -384,21 +393,32 @@ class DeployCheck:
         print(f"  {url} answers; the notifier: {said[-1].split(': ', 1)[-1]}")
 
     def enroll(self) -> None:
-        config = KIOSK_CONFIG / "terminal.toml"
+        self.enroll_terminal("kiosk")
+        self.facts["secrets"] = sha256(KIOSK_CONFIG / "secrets.toml")
+        self.facts["config"] = sha256(KIOSK_CONFIG / "terminal.toml")
+
+    def enroll_terminal(self, role: str, names: tuple[str, str] | None = None) -> None:
+        """As docs/deploy.md says: the platform's URL and the center (and its `names`)
+        in terminal.toml, a one-time code from the platform's CLI, `reception-sync
+        enroll` and `status` as the role's user."""
+        folder = Path(f"/etc/reception/{role}")
+        config = folder / "terminal.toml"
+        lines = [f'center = "{CENTER}"'] + ([f'center_name_zh = "{names[0]}"',
+                                            f'center_name_en = "{names[1]}"'] if names else [])
         text = config.read_text("utf-8")
         text = text.replace('url = "https://platform.example"',
                             f'url = "http://127.0.0.1:{self.port}"')
-        text = text.replace("[terminal]\n", f'[terminal]\ncenter = "{CENTER}"\n', 1)
+        text = text.replace("[terminal]\n", "[terminal]\n" + "".join(
+            f"{line}\n" for line in lines), 1)
         config.write_text(text, "utf-8")
         code = self.platform_shell(
             f'reception-platform enroll-code --db "$RECEPTION_PLATFORM_DB" --center {CENTER} '
-            "--role kiosk").splitlines()[-1]
-        sync = "runuser -u reception-kiosk -- reception-sync --config-dir /etc/reception/kiosk"
+            f"--role {role}").splitlines()[-1]
+        sync = f"runuser -u reception-{role} -- reception-sync --config-dir {folder}"
         enrolled = run(f"{sync} enroll --url http://127.0.0.1:{self.port} --code='{code}'")
         status = run(f"{sync} status")
-        print(f"  {enrolled.stdout.strip()}\n  " + status.stdout.strip().replace("\n", "\n  "))
-        self.facts["secrets"] = sha256(KIOSK_CONFIG / "secrets.toml")
-        self.facts["config"] = sha256(config)
+        print(f"  {role}: {enrolled.stdout.strip()}\n  "
+              + status.stdout.strip().replace("\n", "\n  "))
 
     def runtime_dir(self, user: str) -> Path:
         """What logind gives the unit's session (PAMName=login): /run/user/UID."""
@@ -480,8 +500,67 @@ class DeployCheck:
         print(f"  grim screenshot: {target} ({image.width()}x{image.height()})")
 
     def show_display(self) -> None:
-        """The hall display's unit in cage headless beside the kiosk, the output turned
-        twice (composed: grim sees it); not enrolled, it says it is offline."""
+        """The hall display as a center meets it, in cage headless beside the kiosk (the
+        output turned twice: composed, grim sees it): started before it is enrolled, it
+        says it is offline; enrolled with the guide's commands and its unit restarted,
+        it is online and shows the center; the kiosk's ticket, called by a counter (a
+        signed client enrolled the guide's way), is its current call."""
+        probe = self.start_display()
+        state = self.wait_display(probe, "the hall screen up, not enrolled: offline",
+                                  lambda s: s.get("online") is False, 120)
+        if self.systemd:  # Type=notify: systemctl start returned once READY=1 came
+            unit = self.show(DISPLAY, "ActiveState", "MainPID")
+            main = Path(f"/proc/{unit['MainPID']}/cmdline").read_bytes().split(b"\0")[0]
+            print(f"  {DISPLAY}: {unit['ActiveState']}, main process {main.decode()}")
+        print(f"  not enrolled: {self.hall_summary(state)}")
+        self.screenshot(probe.path.parent, "display-not-enrolled.png", (1280, 720))
+        started = time.monotonic()
+        self.enroll_terminal("display", DISPLAY_NAMES)
+        self.facts["display-secrets"] = sha256(DISPLAY_CONFIG / "secrets.toml")
+        probe = self.start_display(restart=True)
+        state = self.wait_display_online(probe, "enrolled and restarted")
+        print(f"  enrolled, restarted, online in {time.monotonic() - started:.0f} s: "
+              f"{self.hall_summary(state)}; {self.audio()}")
+        self.screenshot(probe.path.parent, "display-online.png", (1280, 720))
+        self.enroll_terminal("counter")
+        number = self.facts["ticket"]
+        ticket = self.counter().call_next(WINDOW, CLERK)
+        if ticket is None or ticket.number != number:
+            raise CheckFailed(f"the counter's call-next to window {WINDOW} called "
+                              f"{ticket.number if ticket else 'nobody'}, not the kiosk's "
+                              f"ticket {number}")
+        called = time.monotonic()
+        state = self.wait_display(
+            probe, f"ticket {number} at window {WINDOW} as the hall's current call",
+            lambda s: (s.get("calls") or [None])[0] == number
+            and self.label(s, "callNumber") == number
+            and WINDOW in self.label(s, "callWindowPrimary"), CALL_WAIT)
+        print(f"  the counter called {number} to window {WINDOW}; the hall showed it "
+              f"{time.monotonic() - called:.1f} s later: {self.hall_summary(state)}")
+        self.screenshot(probe.path.parent, "display-call-cage-headless.png", (1280, 720))
+        if self.systemd:
+            self.display_journal()
+
+    def display_journal(self) -> None:
+        """The display's own log in the journal (terminal/logs.py), its warnings shown."""
+        own = [line for line in self.own_lines("reception-display")
+               if line.startswith(("display.", "terminal.", "sync."))]
+        if not own:
+            raise CheckFailed(f"nothing of the hall display's own log in the journal:\n"
+                              f"{self.display_said()}")
+        warnings = self.own_lines("reception-display", "-p", "warning")
+        print(f"  journald: the hall display's own log ({len(own)} lines), "
+              f"{len(warnings)} warning(s)" + "".join(f"\n    {line[:160]}"
+                                                     for line in warnings[:6]))
+
+    @staticmethod
+    def own_lines(identifier: str, *options: str) -> list[str]:
+        return run(["journalctl", "-t", identifier, "-b", "-q", "--no-pager", "-o", "cat",
+                    *options], check=False).stdout.splitlines()
+
+    def start_display(self, restart: bool = False) -> Probe:
+        """reception-display.service (restarted, as a technician does after enrolling)
+        with the headless compositor, the output turned twice, and its probe."""
         runtime = self.runtime_dir("reception-display")
         probe_path = runtime / "e2e-probe"
         probe_path.unlink(missing_ok=True)
@@ -490,14 +569,99 @@ class DeployCheck:
         del env["QT_SCALE_FACTOR"]  # the hall screen scales itself
         if not self.systemd:
             env["XDG_RUNTIME_DIR"] = str(runtime)
-        self.start_unit(DISPLAY, env, HEADLESS_TTY)
+        if restart and self.systemd:
+            run(["systemctl", "restart", DISPLAY])
+        else:
+            if restart:
+                self.stop_unit(DISPLAY)
+            self.start_unit(DISPLAY, env, HEADLESS_TTY)
         probe = Probe(probe_path)
-        wait_for("the hall display's probe", lambda: probe.ask("ping").get("pong"), 120)
-        if self.systemd:  # Type=notify: systemctl start returned once READY=1 came
-            state = self.show(DISPLAY, "ActiveState", "MainPID")
-            main = Path(f"/proc/{state['MainPID']}/cmdline").read_bytes().split(b"\0")[0]
-            print(f"  {DISPLAY}: {state['ActiveState']}, main process {main.decode()}")
-        self.screenshot(runtime, "display-cage-headless.png", (1280, 720))
+        try:
+            wait_for("the hall display's probe", lambda: probe.ask("ping").get("pong"), 120)
+        except CheckFailed as failure:
+            raise CheckFailed(f"{failure}\n{self.display_said()}") from None
+        return probe
+
+    def wait_display(self, probe: Probe, what: str, condition: Callable[[dict[str, Any]], bool],
+                     timeout: float) -> dict[str, Any]:
+        """The hall's probe state once `condition` holds; else a failure saying what was
+        expected, what the screen last showed and what the unit and the program said."""
+        seen: dict[str, Any] = {}
+
+        def look() -> dict[str, Any] | None:
+            seen.clear()
+            seen.update(probe.ask("state"))
+            return dict(seen) if condition(seen) else None
+
+        try:
+            return dict(wait_for(what, look, timeout))
+        except CheckFailed as failure:
+            shown = self.hall_summary(seen) if seen else "no answer from its probe"
+            raise CheckFailed(f"{failure}; the hall display showed: {shown}\n"
+                              f"{self.display_said()}") from None
+
+    def wait_display_online(self, probe: Probe, when: str) -> dict[str, Any]:
+        name = DISPLAY_NAMES[0]
+        return self.wait_display(
+            probe, f"the hall display {when}: online, its event feed connected, "
+            f"the center {name!r} shown",
+            lambda s: bool(s.get("ready")) and s.get("online") is True and bool(s.get("feed"))
+            and self.label(s, "centerPrimary") == name, 120)
+
+    @staticmethod
+    def label(state: dict[str, Any], name: str) -> str:
+        return str(next((w["text"] for w in state.get("widgets", [])
+                         if w.get("name") == name), ""))
+
+    def hall_summary(self, state: dict[str, Any]) -> str:
+        return (f"online {state.get('online')}, feed {state.get('feed')}, status "
+                f"{self.label(state, 'status')!r}, center {self.label(state, 'centerPrimary')!r}, "
+                f"calls {state.get('calls')}, current {self.label(state, 'callNumber')!r} "
+                f"{self.label(state, 'callWindowPrimary')!r}, announced {state.get('announced')}")
+
+    def display_said(self) -> str:
+        """The display unit's journal and the program's own last lines (or, without
+        systemd, the check's log of its output)."""
+        if not self.systemd:
+            log = self.out / f"{DISPLAY}.log"
+            lines = log.read_text("utf-8", "replace").splitlines()[-30:] if log.exists() else []
+            return f"--- {log.name} (last lines)\n" + "\n".join(lines)
+        own = "\n".join(self.own_lines("reception-display", "-n", "30"))
+        return (f"--- journalctl -u {DISPLAY}\n{self.journal(DISPLAY)}"
+                f"--- journalctl -t reception-display\n{own}")
+
+    def audio(self) -> str:
+        """What the hall hears, as its last heartbeat told the platform (the fleet page)."""
+        from sqlalchemy import text
+
+        from sync.protocol.models import Heartbeat
+        from sync.secrets_file import load_secrets
+        from sync.server.db import make_engine
+
+        terminal = load_secrets(DISPLAY_CONFIG / "secrets.toml").terminal_id
+        engine = make_engine(self.db_url)
+        try:
+            with engine.connect() as connection:
+                body = connection.execute(text("SELECT body FROM heartbeat WHERE terminal_id "
+                                               "= :terminal"), {"terminal": terminal}).scalar()
+        finally:
+            engine.dispose()
+        if body is None:
+            return f"no heartbeat from {terminal} yet"
+        audio = Heartbeat.model_validate_json(body).devices.get("audio")
+        return f"its heartbeat's audio: {audio.state.value} ({audio.reason})" if audio else \
+            "its heartbeat has no audio"
+
+    def counter(self) -> Any:
+        """A signed counter client with the keys `reception-sync enroll` wrote."""
+        from sync.client import PlatformClient
+        from sync.secrets_file import load_secrets
+
+        secrets = load_secrets(COUNTER_CONFIG / "secrets.toml")
+        return PlatformClient(f"http://127.0.0.1:{self.port}", secrets.terminal_id,
+                              secrets.signing_key)
+
+    def stop_display(self) -> None:
         self.stop_unit(DISPLAY)
         if self.systemd:  # cage ended by its program's end, not aborted by a SIGTERM
             stopped = self.show(DISPLAY, "ActiveState", "Result")
@@ -560,8 +724,7 @@ class DeployCheck:
             state = self.show(name, "ActiveState", "NRestarts")
             if state != {"ActiveState": "active", "NRestarts": "0"}:
                 raise CheckFailed(f"{name}: {state}\n{self.journal(name)}")
-        kiosk = [line for line in run(["journalctl", "-t", "reception-kiosk", "-b", "-q",
-                                       "--no-pager", "-o", "cat"], check=False).stdout.splitlines()
+        kiosk = [line for line in self.own_lines("reception-kiosk")
                  if line.startswith(("kiosk.", "terminal."))]
         if not kiosk:
             raise CheckFailed(f"nothing of the kiosk's own log in the journal (terminal/logs.py "
@@ -593,9 +756,13 @@ class DeployCheck:
         tickets = len(self.platform_tickets())
         backups = len(list((KIOSK_DATA / "backups").glob("*")))
         self.stop_unit("reception-kiosk.service")
-        before = {name: self.show(name, "MainPID")["MainPID"] for name in PLATFORM_UNITS} \
-            if self.systemd else {}
+        if not self.systemd:  # under systemd the hall display stays up: the postinst restarts it
+            self.stop_unit(DISPLAY)
+        before = {name: self.show(name, "MainPID")["MainPID"]
+                  for name in (*PLATFORM_UNITS, DISPLAY)} if self.systemd else {}
+        started = time.monotonic()
         self.apt_install("v2", *PACKAGES)
+        print(f"  apt-get install {self.version}+upgrade1: {time.monotonic() - started:.0f} s")
         for package in PACKAGES:
             if installed_version(package) != f"install ok installed {self.version}+upgrade1":
                 raise CheckFailed(f"{package} after the upgrade: {installed_version(package)}")
@@ -624,6 +791,29 @@ class DeployCheck:
         wait_for("the upgraded kiosk synced", lambda: probe.ask("state").get("synced"), 120)
         print(f"  {self.version}+upgrade1: keys, configuration and {tickets} ticket(s) kept, "
               f"a store backup taken first ({backups} -> {now}); the kiosk runs on them")
+        self.upgraded_display(before.get(DISPLAY, ""))
+
+    def upgraded_display(self, main_pid: str) -> None:
+        """The hall display after the upgrade: restarted (by the postinst's try-restart
+        under systemd), its keys kept, online again; then stopped cleanly."""
+        if self.systemd:
+            after = self.show(DISPLAY, "MainPID", "ActiveState")
+            if after["MainPID"] in ("0", main_pid) or after["ActiveState"] != "active":
+                raise CheckFailed(f"the upgrade did not restart {DISPLAY} (main PID {main_pid}"
+                                  f" -> {after})\n{self.display_said()}")
+            probe = Probe(self.runtime_dir("reception-display") / "e2e-probe")
+            wait_for("the restarted hall display's probe", lambda: probe.ask("ping").get("pong"),
+                     120)
+        else:
+            probe = self.start_display()
+        if sha256(DISPLAY_CONFIG / "secrets.toml") != self.facts["display-secrets"]:
+            raise CheckFailed("the hall display's keys changed in the upgrade")
+        state = self.wait_display_online(probe, "after the upgrade")
+        print("  the hall display after the upgrade: "
+              + (f"restarted by the postinst (main PID {main_pid} -> "
+                 f"{self.show(DISPLAY, 'MainPID')['MainPID']}), " if self.systemd else "")
+              + f"keys kept, {self.hall_summary(state)}; {self.audio()}")
+        self.stop_display()
 
     def failed_upgrade(self) -> None:
         self.stop_unit("reception-kiosk.service")
@@ -716,7 +906,7 @@ class DeployCheck:
         except CheckFailed as failure:
             print(f"deploy-check FAILED: {failure}", file=sys.stderr)
             if self.systemd:
-                for unit in (*PLATFORM_UNITS, "reception-kiosk.service"):
+                for unit in (*PLATFORM_UNITS, "reception-kiosk.service", DISPLAY):
                     print(f"--- journalctl -u {unit} (last lines)\n{self.journal(unit)}",
                           file=sys.stderr)
             for log in sorted(self.out.glob("*.log")):
