@@ -771,6 +771,11 @@ class DeployCheck:
             if any(after[name] in ("0", before[name]) for name in PLATFORM_UNITS):
                 raise CheckFailed(f"the upgrade did not restart the platform's units (main "
                                   f"PIDs {before} -> {after})")
+            for name in (*PLATFORM_UNITS, DISPLAY):  # a stop that waited for its end
+                said = self.journal(name, 200)
+                if "timed out" in said:
+                    raise CheckFailed(f"{name}: the upgrade's restart timed out (systemd "
+                                      f"killed what would not stop):\n{said[-3000:]}")
             self.start_platform()
             print("  systemd restarted them in the upgrade (main PIDs " + ", ".join(
                 f"{name} {before[name]} -> {after[name]}" for name in PLATFORM_UNITS) + ")")

@@ -36,6 +36,11 @@ DB_ENV = "RECEPTION_PLATFORM_DB"
 #: whole app first (~2 s of CPU, over uvicorn's 5 s on a busy 2-core machine, where
 #: every worker was killed and started again, for ever).
 WORKER_HEALTHCHECK_SECONDS = 60
+#: Seconds a stopping worker waits for its open requests before it cancels them. The
+#: hall displays' and counters' event streams never end by themselves: without a bound
+#: uvicorn waited for them until systemd killed the platform (TimeoutStopSec, 90 s),
+#: at every upgrade and restart of a city's platform with a hall display connected.
+GRACEFUL_SHUTDOWN_SECONDS = 5
 
 
 def app_from_environment() -> ASGIApp:
@@ -66,7 +71,8 @@ def _serve(args: argparse.Namespace) -> int:
         return workers.run(uvicorn.Config(
             "sync.server.cli:app_from_environment", factory=True, workers=args.workers,
             host=args.host, port=args.port, http="httptools", log_level=args.log_level,
-            access_log=args.access_log, timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS))
+            access_log=args.access_log, timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS,
+            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS))
     # uvloop and asyncio both set TCP_NODELAY on accepted sockets.
     uvicorn.run(
         _serving(faults_from_env(app)),
@@ -75,6 +81,7 @@ def _serve(args: argparse.Namespace) -> int:
         http="httptools",
         log_level=args.log_level,
         access_log=args.access_log,
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )
     return 0
 
