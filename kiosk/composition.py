@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.accessibility_bar import AccessibilityBar
 from kiosk.attract import AttractScreen, Notice
@@ -75,7 +75,7 @@ class KioskComposition:
         self.input = InputWatch(self.window)
         if kiosk_mode:
             self.input.add(leaves_the_kiosk)
-        QApplication.instance().installEventFilter(self.input)
+        self.input.install()
         self.idle = IdleWatcher(DEFAULT_IDLE_SECONDS, DEFAULT_COUNTDOWN_SECONDS, self.window)
         self.input.add(self.idle.see)
         self.idle.countdownStarted.connect(self.window.navigation.show_countdown)
@@ -90,9 +90,9 @@ class KioskComposition:
         self.technician_gesture.triggered.connect(lambda: self.navigator.go(TECHNICIAN))
         self.bar.languageRequested.connect(self._switch_language)
         self.bar.largeTextToggled.connect(
-            lambda on: gui.set_theme(ThemeMode(gui.theme.high_contrast, on)))
+            lambda on: self._restyle(ThemeMode(gui.theme.high_contrast, on)))
         self.bar.highContrastToggled.connect(
-            lambda on: gui.set_theme(ThemeMode(on, gui.theme.large_text)))
+            lambda on: self._restyle(ThemeMode(on, gui.theme.large_text)))
         self.guide = VoiceGuide(self.navigator, self.window, lambda: gui.language.language,
                                 self.window)
         self.bar.voiceToggled.connect(self.guide.set_enabled)
@@ -161,8 +161,13 @@ class KioskComposition:
     def _plain_again(self) -> None:
         """The switches all went off at once: one restyle of the kiosk, voice off."""
         if self.gui.theme != ThemeMode():
-            self.gui.set_theme(ThemeMode())
+            self._restyle(ThemeMode())
         self.guide.set_enabled(False)
+
+    def _restyle(self, mode: ThemeMode) -> None:
+        """The whole kiosk in `mode`, the input watch aside meanwhile (see there why)."""
+        with self.input.aside():
+            self.gui.set_theme(mode)
 
     # ------------------------------------------------------------ technician
     def _technician_pins(self) -> list[str]:

@@ -161,3 +161,42 @@ def test_the_next_resident_finds_the_kiosks_own_language(qtbot: QtBot, tmp_path:
     ui.attract.touched.emit()
     ui.navigator.end_session()  # a session in the kiosk's language: nothing switched
     assert gui.language.language == "zh_CN"
+
+
+def test_the_input_watch_is_aside_while_the_kiosk_restyles(qtbot: QtBot,
+                                                           tmp_path: Path) -> None:
+    """Soak finding (make soak, kiosk zh_CN, seed 1): a tap on "High contrast" held the
+    GUI thread for seconds on the real display. The restyle sends thousands of events
+    through the application's Python filter, each a chance for a busy thread to take
+    the GIL; the filter is off the application while the theme is applied, and back
+    after it (here: an input event sent during the restyle reaches no watcher)."""
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    gui = start_gui("kiosk-test", tmp_path, argv=[], lock=False)
+    ui = KioskComposition(gui, kiosk_mode=False)
+    qtbot.addWidget(ui.window)
+    seen: list[QEvent.Type] = []
+    ui.input.add(lambda event: seen.append(event.type()) or False)
+
+    def touch() -> None:
+        QApplication.sendEvent(ui.window, QMouseEvent(
+            QEvent.Type.MouseMove, QPointF(5, 5), QPointF(5, 5), Qt.MouseButton.NoButton,
+            Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+
+    touch()
+    assert seen == [QEvent.Type.MouseMove]
+    set_theme = gui.set_theme
+    during: list[int] = []
+
+    def spy(mode: object) -> None:
+        touch()
+        during.append(len(seen))
+        set_theme(mode)  # type: ignore[arg-type]
+
+    gui.set_theme = spy  # type: ignore[method-assign]
+    ui.bar.contrast_button.click()
+    ui.bar.large_text_button.click()
+    assert during == [1, 1]  # the watchers saw nothing while the theme was applied
+    touch()
+    assert seen == [QEvent.Type.MouseMove] * 2  # and see input again after it
