@@ -43,8 +43,11 @@ PLATFORM_ROOTS = ("fastapi", "uvicorn", "httptools", "uvloop", "websockets", "wa
                   "python-dotenv", "PyYAML", "psycopg", "psycopg-binary", "SQLAlchemy",
                   "alembic", "pydantic", "cryptography", "chinesecalendar", "uuid6", "httpx")
 #: Packages of the terminal's session beyond its libraries (docs/deploy.md); python3
-#: for the cage units' notify relay
-TERMINAL_EXTRA_DEPENDS = ("pcscd", "libpcsclite1", "python3")
+#: for the cage units' notify relay; a sound server for the hall's and the kiosk's
+#: voice: Qt plays through PulseAudio's protocol only (libpulse0), and a minimal
+#: Debian 12 has no server, so the hall display was silent (Debian 12's PipeWire,
+#: started by the session's user manager; a machine with PulseAudio keeps it)
+TERMINAL_EXTRA_DEPENDS = ("pcscd", "libpcsclite1", "python3", "pipewire-audio | pulseaudio")
 #: the main process of the cage units (packaging/systemd/notify_relay.py)
 NOTIFY_RELAY = "libexec/reception-notify-relay"
 TERMINAL_RECOMMENDS = ("cage", "xwayland", "libwayland-cursor0", "libwayland-egl1", "grim")

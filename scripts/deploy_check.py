@@ -18,14 +18,18 @@ From the bundle `make bundle` built (not built again), in this order:
    kiosk's e2e probe (cage has no virtual-input protocol); the ticket must reach
    the platform's database;
 5. saves a grim screenshot of the kiosk filling the output; starts
-   reception-display.service beside it (cage headless, the output turned twice,
-   not enrolled) and saves one of the hall display;
+   reception-display.service beside it (cage headless, the output turned twice)
+   before it is enrolled (offline), enrolls it with the guide's commands and
+   restarts it (online, the center's names shown, under systemd its audio ready
+   through its session's sound server), and shows on it the kiosk's ticket
+   called by a counter (a signed client enrolled the guide's way), a grim
+   screenshot of each;
 6. with --systemctl: the kiosk's watchdog fed past WatchdogSec (no restart), a
    frozen kiosk (SIGSTOP) killed by the watchdog and restarted, the platform and
    its notifier never restarted, the platform's output in the journal;
 7. upgrades to V+upgrade1 (configuration, keys, store, tickets kept; the kiosk
-   starts again on them; under systemd the platform's units restarted by the
-   postinst),
+   starts again on them; under systemd the platform's units and the hall display
+   restarted by the postinsts, in time; the hall display enrolled and online),
    then to V+upgrade2, which must fail and leave V+upgrade1's program in place,
    then installs V+upgrade1 again;
 8. removes the packages (data kept), then purges them (data and users gone).
@@ -87,6 +91,16 @@ DISPLAY_NAMES = ("和平里社区党群服务中心", "Heping Community Service 
 WINDOW, CLERK = "3", "1001"
 #: seconds a call may take to reach the hall display (pushed: well under a second)
 CALL_WAIT = 30
+#: the hall's speakers where there is no sound card (the container): a PipeWire null
+#: sink, which the display's sound server offers as an output like a real card's
+SPEAKERS = Path("/etc/pipewire/pipewire.conf.d/deploy-check-speakers.conf")
+SPEAKERS_CONF = """context.objects = [
+    { factory = adapter
+      args = { factory.name = support.null-audio-sink node.name = deploy-check-speakers
+               node.description = "deploy-check speakers" media.class = Audio/Sink
+               object.linger = true audio.position = [ FL FR ] } }
+]
+"""
 #: the kiosk's output in cage headless (1280x720) turned to portrait, and the kiosk's
 #: 1080x1920 design scaled into it (QT_SCALE_FACTOR, as a drop-in would set it)
 OUTPUT = (720, 1280)
@@ -505,6 +519,9 @@ class DeployCheck:
         says it is offline; enrolled with the guide's commands and its unit restarted,
         it is online and shows the center; the kiosk's ticket, called by a counter (a
         signed client enrolled the guide's way), is its current call."""
+        if self.systemd and Path("/usr/share/pipewire").is_dir():
+            SPEAKERS.parent.mkdir(parents=True, exist_ok=True)
+            SPEAKERS.write_text(SPEAKERS_CONF, "utf-8")
         probe = self.start_display()
         state = self.wait_display(probe, "the hall screen up, not enrolled: offline",
                                   lambda s: s.get("online") is False, 120)
@@ -520,7 +537,7 @@ class DeployCheck:
         probe = self.start_display(restart=True)
         state = self.wait_display_online(probe, "enrolled and restarted")
         print(f"  enrolled, restarted, online in {time.monotonic() - started:.0f} s: "
-              f"{self.hall_summary(state)}; {self.audio()}")
+              f"{self.hall_summary(state)}; {self.check_audio()}")
         self.screenshot(probe.path.parent, "display-online.png", (1280, 720))
         self.enroll_terminal("counter")
         number = self.facts["ticket"]
@@ -630,8 +647,9 @@ class DeployCheck:
         return (f"--- journalctl -u {DISPLAY}\n{self.journal(DISPLAY)}"
                 f"--- journalctl -t reception-display\n{own}")
 
-    def audio(self) -> str:
-        """What the hall hears, as its last heartbeat told the platform (the fleet page)."""
+    def audio(self) -> tuple[str, str] | None:
+        """What the hall hears, as its last heartbeat told the platform (the fleet page):
+        (state, reason), None before its first heartbeat."""
         from sqlalchemy import text
 
         from sync.protocol.models import Heartbeat
@@ -646,11 +664,29 @@ class DeployCheck:
                                                "= :terminal"), {"terminal": terminal}).scalar()
         finally:
             engine.dispose()
-        if body is None:
-            return f"no heartbeat from {terminal} yet"
-        audio = Heartbeat.model_validate_json(body).devices.get("audio")
-        return f"its heartbeat's audio: {audio.state.value} ({audio.reason})" if audio else \
-            "its heartbeat has no audio"
+        audio = Heartbeat.model_validate_json(body).devices.get("audio") if body else None
+        return (audio.state.value, audio.reason) if audio else None
+
+    def check_audio(self) -> str:
+        """Under systemd the hall's voice reaches the display user's sound server (the
+        package's dependency, started by the session's user manager), here playing
+        into the stand-in speakers (SPEAKERS): its heartbeat says audio ready."""
+        try:  # a heartbeat a minute; one before the voice was set up says "unknown"
+            state, reason = wait_for("the hall display's heartbeat with its audio", lambda: (
+                (heard := self.audio()) and heard[0] != "unknown" and heard), 90)
+        except CheckFailed as failure:
+            raise CheckFailed(f"{failure}: seen {self.audio()}\n{self.display_said()}") from None
+        if self.systemd and state != "ready":
+            uid = pwd.getpwnam("reception-display").pw_uid
+            user = run(["systemctl", "status", "--no-pager", "-n", "10", f"user@{uid}.service"],
+                       check=False).stdout
+            raise CheckFailed(
+                f"the hall display hears nothing: its heartbeat's audio is {state} "
+                f"({reason}); expected ready, playing through the sound server of its "
+                f"session (/run/user/{uid}/pulse/native: "
+                f"{Path(f'/run/user/{uid}/pulse/native').exists()}) into {SPEAKERS.name}\n"
+                f"{user}\n{self.display_said()}")
+        return f"its heartbeat's audio: {state} ({reason})"
 
     def counter(self) -> Any:
         """A signed counter client with the keys `reception-sync enroll` wrote."""
@@ -817,7 +853,7 @@ class DeployCheck:
         print("  the hall display after the upgrade: "
               + (f"restarted by the postinst (main PID {main_pid} -> "
                  f"{self.show(DISPLAY, 'MainPID')['MainPID']}), " if self.systemd else "")
-              + f"keys kept, {self.hall_summary(state)}; {self.audio()}")
+              + f"keys kept, {self.hall_summary(state)}; {self.check_audio()}")
         self.stop_display()
 
     def failed_upgrade(self) -> None:
@@ -874,6 +910,7 @@ class DeployCheck:
                 run(["systemctl", "stop", name], check=False)
             for name in ("reception-kiosk.service", DISPLAY):
                 shutil.rmtree(f"/run/systemd/system/{name}.d", ignore_errors=True)
+            SPEAKERS.unlink(missing_ok=True)
             run(["systemctl", "daemon-reload"], check=False)
         if any(installed_version(p) for p in PACKAGES):
             run(["dpkg", "--purge", "--force-all", *PACKAGES], check=False, env=APT_ENV)

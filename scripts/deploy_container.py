@@ -72,8 +72,11 @@ class Failed(Exception):
 
 
 def packages() -> list[str]:
-    return sorted({*BASE_PACKAGES, *build_packages.run_time_packages(),
-                   *build_packages.TERMINAL_EXTRA_DEPENDS, *build_packages.TERMINAL_RECOMMENDS})
+    """The tree's packages; of a dependency's alternatives ("a | b") the first, as
+    apt-get chooses where neither is installed."""
+    wanted = [*BASE_PACKAGES, *build_packages.run_time_packages(),
+              *build_packages.TERMINAL_EXTRA_DEPENDS, *build_packages.TERMINAL_RECOMMENDS]
+    return sorted({name.split("|")[0].strip() for name in wanted})
 
 
 def tree(cache: Path = CACHE) -> Path:

@@ -129,7 +129,7 @@ def test_the_terminal_package_lays_out_the_bundle_and_depends_on_the_run_list(
                             text=True, check=True).stdout
     depends = {name.strip() for name in fields.split(",")}
     assert {"pcscd", "fonts-noto-cjk", "libxcb-cursor0", "tegaki-zinnia-simplified-chinese",
-            "python3"} <= depends
+            "python3", "pipewire-audio | pulseaudio"} <= depends
     assert not {"swig", "make", "libpcsclite-dev", "python3-venv"} & depends
 
 
