@@ -27,7 +27,7 @@ from kiosk.queue_view import QueueView
 from kiosk.screens.registry import builders
 from kiosk.technician_gate import CornerTapGesture, TechnicianScreen
 from kiosk.voice_guide import VoiceGuide
-from kiosk.window import KioskWindow, leaves_the_kiosk
+from kiosk.window import KioskWindow, leaves_the_kiosk, opens_a_menu
 from terminal.shell import Shell
 from terminal.source_cache import drop_source_cache
 from terminal.speech import Voice, choose_voice
@@ -75,6 +75,7 @@ class KioskComposition:
         self.input = InputWatch(self.window)
         if kiosk_mode:
             self.input.add(leaves_the_kiosk)
+            self.input.add(opens_a_menu)
         self.input.install()
         self.idle = IdleWatcher(DEFAULT_IDLE_SECONDS, DEFAULT_COUNTDOWN_SECONDS, self.window)
         self.input.add(self.idle.see)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QApplication
 INPUT = frozenset({
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseMove,
     QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.KeyPress,
-    QEvent.Type.ShortcutOverride, QEvent.Type.Wheel,
+    QEvent.Type.ShortcutOverride, QEvent.Type.Wheel, QEvent.Type.ContextMenu,
 })
 
 #: Sees an input event; True swallows it.

@@ -39,6 +39,14 @@ def leaves_the_kiosk(event: QEvent) -> bool:
             event.key() in ESCAPE_KEYS or event.modifiers() & Qt.KeyboardModifier.AltModifier)
 
 
+def opens_a_menu(event: QEvent) -> bool:
+    """A context menu (a long press where the touch driver makes it a right click, a
+    mouse's right button, a keyboard's Menu key): swallow it, in kiosk mode. A text
+    field's menu offers Paste (whatever the clipboard kept) and leaves a touch user a
+    popup with no way back in their words."""
+    return event.type() == QEvent.Type.ContextMenu
+
+
 class ScreenPage(QScrollArea):
     """A screen in the window's stack. When a screen needs more height than
     the display has (large text on a landscape screen), it scrolls, by finger

@@ -9,8 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QKeyEvent
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kiosk.composition import TECHNICIAN, KioskComposition
@@ -200,3 +202,32 @@ def test_the_input_watch_is_aside_while_the_kiosk_restyles(qtbot: QtBot,
     assert during == [1, 1]  # the watchers saw nothing while the theme was applied
     touch()
     assert seen == [QEvent.Type.MouseMove] * 2  # and see input again after it
+
+
+class Field(KioskScreen):
+    def __init__(self) -> None:
+        super().__init__()
+        self.field = QLineEdit("110105194912310021", self)
+
+
+@pytest.mark.parametrize("kiosk_mode", [True, False])
+def test_kiosk_mode_opens_no_context_menu(qtbot: QtBot, tmp_path: Path,
+                                          kiosk_mode: bool) -> None:
+    """A text field's menu (Menu key, right button, a long press made a right click)
+    offers Paste and a popup a touch user cannot read their way out of: none in kiosk
+    mode; the development window keeps it."""
+    gui = start_gui("kiosk-test", tmp_path, argv=[], lock=False)
+    ui = KioskComposition(gui, kiosk_mode=kiosk_mode)
+    qtbot.addWidget(ui.window)
+    screen = Field()
+    ui.navigator.register("home", screen)
+    ui.window.show()
+    ui.attract.touched.emit()
+    qtbot.waitExposed(ui.window)
+    QApplication.sendEvent(screen.field, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, QPoint(5, 5), screen.field.mapToGlobal(QPoint(5, 5))))
+    menu = QApplication.activePopupWidget()  # a text field's menu pops up at once
+    if menu is not None:
+        menu.close()
+    QApplication.instance().removeEventFilter(ui.input)  # the next test's application
+    assert (menu is None) is kiosk_mode
