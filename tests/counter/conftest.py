@@ -85,11 +85,12 @@ def write_config(folder: Path, url: str, data_dir: Path, *, sync: dict[str, Any]
 def counter_terminal(tmp_path: Path, qtbot: QtBot, *, refresh: bool = True,
                      sync: dict[str, Any] | None = None,
                      devices: dict[str, dict[str, Any]] | None = None,
-                     platform: dict[str, Any] | None = None,
+                     platform: dict[str, Any] | None = None, language: str = "en",
                      **counter: Any) -> Iterator[Counter]:
     """A counter enrolled with a fresh platform; `refresh`: the reference data pulled
     before the window is built (False: a counter that has never reached the platform);
-    `platform`: keys of its [platform] section besides the URL."""
+    `platform`: keys of its [platform] section besides the URL; `language`: the
+    counter's from the start (it has no switch of its own)."""
     from counter.composition import CounterComposition
     from sync.cli import enroll_terminal
     from sync.protocol.models import Role
@@ -108,7 +109,7 @@ def counter_terminal(tmp_path: Path, qtbot: QtBot, *, refresh: bool = True,
     enroll_terminal(url, reference.enroll_code("C001", Role.COUNTER), folder)
     shell = start_shell("reception-counter-test", folder, argv=[], lock=False,
                         with_devices=devices is not None, camera_process=True)
-    shell.gui.language.set_language("en")
+    shell.gui.language.set_language(language)
     if refresh:
         shell.services.runtime.synchronizer.refresh()  # catalog and staff, as the worker would
     kiosk = enroll_client(url, reference.enroll_code("C001", Role.KIOSK))

@@ -9,6 +9,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -19,7 +20,7 @@ from sync.protocol.cases import CaseState
 from terminal.slips import check_code, status_url
 from tests.counter import acceptance_fixtures
 from tests.counter.acceptance_fixtures import CounterEnv
-from tests.counter.conftest import Counter, sign_in
+from tests.counter.conftest import Counter, counter_terminal, sign_in
 from tests.helpers.artefacts import artefact_dir
 
 counter_env = acceptance_fixtures.counter_env  # the fixture, used by name below
@@ -149,8 +150,13 @@ def test_the_desk_lists_by_deadline_and_moves_a_case_on_offline_too(
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_case_desk_in_the_counter_window(counter: Counter, qtbot: QtBot, language: str) -> None:
+def test_case_desk_in_the_counter_window(tmp_path: Path, qtbot: QtBot, language: str) -> None:
     """Ctrl+K opens the desk beside the queue; screenshots at the counter's sizes."""
+    with counter_terminal(tmp_path, qtbot, language=language) as counter:
+        case_desk_in_the_window(counter, qtbot, language)
+
+
+def case_desk_in_the_window(counter: Counter, qtbot: QtBot, language: str) -> None:
     from PySide6.QtCore import Qt
 
     runtime = counter.shell.services.runtime
@@ -160,7 +166,6 @@ def test_case_desk_in_the_counter_window(counter: Counter, qtbot: QtBot, languag
     window = counter.ui.window
     assert not window.cases_button.isVisible()  # signed out: no desk
     sign_in(qtbot, counter)
-    counter.shell.gui.language.set_language(language)
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     desk = counter.ui.case_desk
     assert window.cases_button.isChecked() and window.right.currentWidget() is desk
