@@ -566,9 +566,10 @@ class DeployCheck:
             raise CheckFailed(f"nothing of the hall display's own log in the journal:\n"
                               f"{self.display_said()}")
         warnings = self.own_lines("reception-display", "-p", "warning")
+        different = list(dict.fromkeys(warnings))
         print(f"  journald: the hall display's own log ({len(own)} lines), "
-              f"{len(warnings)} warning(s)" + "".join(f"\n    {line[:160]}"
-                                                     for line in warnings[:6]))
+              f"{len(warnings)} warning(s), {len(different)} different"
+              + "".join(f"\n    {line[:160]}" for line in different[:10]))
 
     @staticmethod
     def own_lines(identifier: str, *options: str) -> list[str]:
@@ -676,17 +677,39 @@ class DeployCheck:
                 (heard := self.audio()) and heard[0] != "unknown" and heard), 90)
         except CheckFailed as failure:
             raise CheckFailed(f"{failure}: seen {self.audio()}\n{self.display_said()}") from None
-        if self.systemd and state != "ready":
-            uid = pwd.getpwnam("reception-display").pw_uid
+        if not self.systemd:
+            return f"its heartbeat's audio: {state} ({reason})"
+        uid = pwd.getpwnam("reception-display").pw_uid
+        sinks = self.sinks(uid)
+        if state != "ready":
             user = run(["systemctl", "status", "--no-pager", "-n", "10", f"user@{uid}.service"],
                        check=False).stdout
             raise CheckFailed(
                 f"the hall display hears nothing: its heartbeat's audio is {state} "
                 f"({reason}); expected ready, playing through the sound server of its "
                 f"session (/run/user/{uid}/pulse/native: "
-                f"{Path(f'/run/user/{uid}/pulse/native').exists()}) into {SPEAKERS.name}\n"
-                f"{user}\n{self.display_said()}")
-        return f"its heartbeat's audio: {state} ({reason})"
+                f"{Path(f'/run/user/{uid}/pulse/native').exists()}) into {SPEAKERS.name}; "
+                f"wpctl status, Sinks: {sinks}\n{user}\n{self.display_said()}")
+        return f"its heartbeat's audio: {state} ({reason}); wpctl status, Sinks: {sinks}"
+
+    @staticmethod
+    def sinks(uid: int) -> list[str]:
+        """The outputs of the display user's sound server, as docs/deploy.md's
+        troubleshooting asks for them (`wpctl status` as that user)."""
+        said = run(["runuser", "-u", "reception-display", "--", "env",
+                    f"XDG_RUNTIME_DIR=/run/user/{uid}", "wpctl", "status"], check=False)
+        lines = (said.stdout + said.stderr).splitlines()
+        start = next((i for i, line in enumerate(lines) if line.strip(" │├└─") == "Sinks:"),
+                     None)
+        if start is None:
+            return [line.strip() for line in lines[:3]]
+        section = []
+        for line in lines[start + 1:]:
+            text = line.strip(" │├└─*")
+            if not text or text.endswith(":"):
+                break
+            section.append(text)
+        return section
 
     def counter(self) -> Any:
         """A signed counter client with the keys `reception-sync enroll` wrote."""
@@ -891,14 +914,18 @@ class DeployCheck:
         missing = [str(path) for path in kept if not path.exists()]
         if missing or not exists_user("reception-kiosk"):
             raise CheckFailed(f"apt-get remove deleted data: {missing}")
-        run(["apt-get", "purge", "-y", *PACKAGES], env=APT_ENV)
+        purged = run(["apt-get", "purge", "-y", *PACKAGES], env=APT_ENV)
         left = [str(path) for path in (Path("/etc/reception"), Path("/var/lib/reception"),
                                        Path("/etc/reception-platform"),
                                        Path("/var/lib/reception-platform")) if path.exists()]
         users = [u for u in ("reception-kiosk", "reception-counter", "reception-display",
                              "reception-platform") if exists_user(u)]
         if left or users:
-            raise CheckFailed(f"apt-get purge left {left} {users}")
+            processes = {user: run(["ps", "-u", user, "-o", "pid=,comm="], check=False)
+                         .stdout.split() for user in users}
+            raise CheckFailed(f"apt-get purge left {left} {users}; their processes: "
+                              f"{processes}; apt-get said:\n{purged.stdout[-2500:]}"
+                              f"{purged.stderr[-2500:]}")
         print("  remove kept configuration, keys, stores and users; purge deleted them")
 
     # ---- cleaning up -----------------------------------------------------------------
