@@ -3,12 +3,17 @@
 The switches show their state twice: filled when on (the theme's `toggle`
 role) and a tick before the name when on. `reset` turns them all off (the
 next resident starts plain) and says so once: each switch's own signal would
-restyle the whole kiosk in turn, seconds of the GUI thread at the idle wipe."""
+restyle the whole kiosk in turn, seconds of the GUI thread at the idle wipe.
+
+The four take one row where they fit it, and two rows of two where they do
+not (large English text, high contrast and the ticks on a portrait screen):
+a switch is never cut short."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QSize, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 ON_MARK = "✓ "
 
@@ -35,13 +40,13 @@ class AccessibilityBar(QWidget):
         self.large_text_button = toggle_button("largeTextButton")
         self.contrast_button = toggle_button("highContrastButton")
         self.voice_button = toggle_button("voiceButton")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(16)
-        layout.addWidget(self.language_button)
-        layout.addWidget(self.large_text_button)
-        layout.addWidget(self.contrast_button)
-        layout.addWidget(self.voice_button)
+        self.switches = (self.language_button, self.large_text_button, self.contrast_button,
+                         self.voice_button)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(16)
+        self._rows = 0
+        self._arrange(1)
         self._current_language = "zh_CN"
         self.language_button.clicked.connect(self._switch_language)
         for button, signal in ((self.large_text_button, self.largeTextToggled),
@@ -84,3 +89,36 @@ class AccessibilityBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    # ---- one row or two ------------------------------------------------------------
+    def _one_row_width(self) -> int:
+        spacing = self._grid.horizontalSpacing() * (len(self.switches) - 1)
+        return sum(button.sizeHint().width() for button in self.switches) + spacing
+
+    def _arrange(self, rows: int) -> None:
+        if rows == self._rows:
+            return
+        self._rows = rows
+        columns = len(self.switches) // rows
+        for index, button in enumerate(self.switches):
+            self._grid.removeWidget(button)
+            self._grid.addWidget(button, index // columns, index % columns)
+        for column in range(len(self.switches)):
+            self._grid.setColumnStretch(column, 1 if column < columns and rows > 1 else 0)
+
+    def _fit(self) -> None:
+        self._arrange(1 if self._one_row_width() <= self.width() else 2)
+
+    def sizeHint(self) -> QSize:
+        """One row's width (where there is room for it, the bar gets it)."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self._one_row_width()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # a switch's text or font changed
+            self._fit()
+        return super().event(event)
