@@ -118,6 +118,10 @@ class Soak:
         faults = self.app.logs.faults()
         self.check(not faults, "no ERROR, CRITICAL or traceback in its logs",
                    "\n".join(faults))
+        self.check(self.app.app != "kiosk" or state.get("screen") is not None
+                   or not state.get("identified"),
+                   "the attract screen holds nobody's session",
+                   "a resident is still identified on the attract screen")
         self._note(state)
         return state
 
