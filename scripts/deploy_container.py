@@ -8,8 +8,9 @@ project's development machines may have another PID 1). In order:
 
 1. the tree: Debian 12 from http://deb.debian.org/debian built once with
    mmdebstrap (minbase, systemd, PostgreSQL and every package the terminal and
-   platform packages depend on or recommend) into /var/cache/reception-deploy-check;
-   built again only when that package list changes;
+   platform packages depend on or recommend) into /var/cache/reception-deploy-check,
+   one folder per package list: a list that changes gets a tree of its own, and
+   the old one goes once no running container has it as its lower layer;
 2. the boot: `systemd-nspawn --boot` on an overlay of that tree (the cached tree
    stays as built; what the run writes is thrown away), a network of its own
    (loopback only: its PostgreSQL and platform port do not meet the machine's),
@@ -31,6 +32,7 @@ with the reason ("skipped"); the command's own failure is always a failure.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import shutil
 import signal
@@ -79,18 +81,29 @@ def packages() -> list[str]:
     return sorted({name.split("|")[0].strip() for name in wanted})
 
 
+def wanted() -> str:
+    """What a tree is built from, as its stamp records it."""
+    return "\n".join([*packages(), *HOOKS]) + "\n"
+
+
+def tree_path(cache: Path = CACHE) -> Path:
+    """The tree of today's package list: one folder per list (its digest), so that a
+    run building the tree of another list (another checkout's CI run) never
+    replaces the lower layer under a container that is running."""
+    digest = hashlib.sha256(wanted().encode("utf-8")).hexdigest()[:12]
+    return cache / f"{SUITE}-{digest}"
+
+
 def tree(cache: Path = CACHE) -> Path:
-    """The cached Debian 12 tree with `packages()`, built when missing or out of date."""
-    wanted = "\n".join([*packages(), *HOOKS]) + "\n"
-    target = cache / SUITE
+    """The cached Debian 12 tree with `packages()`, built when missing."""
+    target = tree_path(cache)
     stamp = target / STAMP
-    if stamp.exists() and stamp.read_text("utf-8") == wanted:
+    if stamp.exists() and stamp.read_text("utf-8") == wanted():
         return target
     if shutil.which("mmdebstrap") is None:
         raise Unavailable("mmdebstrap is not installed (apt-get install mmdebstrap)")
     cache.mkdir(parents=True, exist_ok=True)
-    building = cache / f"{SUITE}.tmp"
-    shutil.rmtree(building, ignore_errors=True)
+    building = cache / f"{target.name}.tmp-{os.getpid()}"
     print(f"deploy-container: building the Debian 12 tree in {target} …", flush=True)
     started = time.monotonic()
     done = subprocess.run(
@@ -100,11 +113,32 @@ def tree(cache: Path = CACHE) -> Path:
     if done.returncode != 0:
         shutil.rmtree(building, ignore_errors=True)
         raise Unavailable(f"mmdebstrap exited {done.returncode}: {done.stderr[-2000:]}")
-    (building / STAMP).write_text(wanted, "utf-8")
-    shutil.rmtree(target, ignore_errors=True)
-    building.rename(target)
+    (building / STAMP).write_text(wanted(), "utf-8")
+    shutil.rmtree(target, ignore_errors=True)  # a half-made one: it had no stamp
+    try:
+        building.rename(target)
+    except OSError:  # another run built the same list meanwhile: theirs is as good
+        shutil.rmtree(building, ignore_errors=True)
     print(f"deploy-container: tree built in {time.monotonic() - started:.0f} s", flush=True)
+    sweep_trees(cache, target, Path("/proc/self/mountinfo").read_text("utf-8"))
     return target
+
+
+def sweep_trees(cache: Path, keep: Path, mounts: str) -> list[Path]:
+    """Removes the trees of other package lists (and the single tree of earlier
+    versions of this script) that no mounted overlay has as its lower layer
+    (`mounts`: /proc/self/mountinfo), and the builds of runs that are gone.
+    Returns what it removed."""
+    removed = []
+    for path in sorted(cache.glob(f"{SUITE}*")):
+        name, _, pid = path.name.partition(".tmp-")
+        building = bool(pid) and pid.isdigit() and Path(f"/proc/{pid}").exists()
+        if path == keep or f"lowerdir={path}," in mounts or f"lowerdir={path} " in mounts \
+                or building or not (name == SUITE or name.startswith(f"{SUITE}-")):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
 
 
 class Container:

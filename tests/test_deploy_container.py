@@ -1,5 +1,6 @@
 """The Debian 12 container of `make deploy-check-systemd` boots with systemd as PID 1
-and halts cleanly (scripts/deploy_container.py). Needs root, systemd-nspawn and the
+and halts cleanly (scripts/deploy_container.py); a tree built for a new package
+list leaves the trees running containers use. Needs root, systemd-nspawn and the
 cached tree (the make target builds it); skipped otherwise. `make deploy-check-systemd`
 runs them once the tree is built; `make test`, which runs before it on a fresh
 machine, leaves them out."""
@@ -20,14 +21,32 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import deploy_container  # noqa: E402
 
-TREE = deploy_container.CACHE / deploy_container.SUITE
+TREE = deploy_container.tree_path()
 
-pytestmark = pytest.mark.skipif(
+needs_container = pytest.mark.skipif(
     os.geteuid() != 0 or shutil.which("systemd-nspawn") is None
     or not (TREE / deploy_container.STAMP).exists(),
     reason="needs root, systemd-nspawn and the tree make deploy-check-systemd caches")
 
 
+def test_a_new_tree_leaves_the_trees_running_containers_use(tmp_path: Path) -> None:
+    """Another checkout's run (another package list) booted on its tree while this one
+    built its own: that tree stays until no overlay has it as its lower layer."""
+    suite = deploy_container.SUITE
+    new, used, old, legacy = (tmp_path / name for name in (
+        f"{suite}-new", f"{suite}-used", f"{suite}-old", suite))
+    gone_build, live_build = tmp_path / f"{suite}-x.tmp-999999999", \
+        tmp_path / f"{suite}-x.tmp-{os.getpid()}"
+    for path in (new, used, old, legacy, gone_build, live_build):
+        (path / "etc").mkdir(parents=True)
+    mounts = (f"1 2 0:1 / /var/cache/run-1/root rw - overlay overlay "
+              f"rw,lowerdir={used},upperdir=/u,workdir=/w\n")
+    removed = deploy_container.sweep_trees(tmp_path, new, mounts)
+    assert sorted(removed) == sorted([old, legacy, gone_build])
+    assert all(path.exists() for path in (new, used, live_build))
+
+
+@needs_container
 def test_it_boots_runs_a_command_inside_and_halts(tmp_path: Path) -> None:
     log = tmp_path / "console.txt"
     with deploy_container.Container(TREE, [ROOT], log, name="reception-test") as container:
@@ -41,6 +60,7 @@ def test_it_boots_runs_a_command_inside_and_halts(tmp_path: Path) -> None:
     assert "Reached target" in log.read_text("utf-8", "replace")
 
 
+@needs_container
 def test_a_failing_command_still_halts_the_container(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(ROOT / "scripts" / "deploy_container.py"),
                            "--log", str(tmp_path / "console.txt"), "--", "sh", "-c", "exit 3"],
@@ -49,6 +69,7 @@ def test_a_failing_command_still_halts_the_container(tmp_path: Path) -> None:
     assert "halted" in done.stdout and "systemd-nspawn exited 0" in done.stdout
 
 
+@needs_container
 def test_sigterm_still_halts_the_container(tmp_path: Path) -> None:
     """A CI job's timeout: the container is halted, not left running."""
     with subprocess.Popen([sys.executable, str(ROOT / "scripts" / "deploy_container.py"),
