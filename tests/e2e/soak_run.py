@@ -115,6 +115,8 @@ class Soak:
             state = self.app.driver.state()
         except AssertionError as error:  # GuiNotAnswering: the GUI thread, or the watchdog
             self.fail(f"the GUI thread did not answer: {error}")
+        except OSError as error:  # the probe's socket closed under the request: it died
+            self._died(error)
         faults = self.app.logs.faults()
         self.check(not faults, "no ERROR, CRITICAL or traceback in its logs",
                    "\n".join(faults))
@@ -140,6 +142,19 @@ class Soak:
                 self.promised.setdefault(text.strip(), "ticket")
             for number in TRACKING.findall(text):
                 self.promised.setdefault(number, "tracking")
+
+    def _died(self, error: OSError) -> None:
+        process = self.app.process.process if self.app.process is not None else None
+        status = process.wait(10) if process is not None else None
+        output = self.app.process.output
+        tail = output.read_bytes()[-4000:] if output.exists() else b""
+        dumping = status == -11 and b"most recent call first" in tail and not tail.endswith(b"\n\n")
+        self.fail(f"the process is alive: NO. The probe said {error!r}; exit status {status}"
+                  f"{' (SIGSEGV)' if status == -11 else ''}"
+                  + (" while writing the stack dump the watchdog asked for on a late ping "
+                     "(faulthandler's all-thread dump can crash a busy process: a late ping "
+                     "is the finding)" if dumping else "")
+                  + f"\n{self.app.process.log_tail()}")
 
     def _status(self) -> Any:
         process = self.app.process.process if self.app.process is not None else None
