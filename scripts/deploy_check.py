@@ -80,6 +80,7 @@ PLATFORM_ENV = Path("/etc/reception-platform/platform.env")
 KIOSK_CONFIG = Path("/etc/reception/kiosk")
 KIOSK_DATA = Path("/var/lib/reception/kiosk")
 DISPLAY_CONFIG = Path("/etc/reception/display")
+DISPLAY_DATA = Path("/var/lib/reception/display")
 COUNTER_CONFIG = Path("/etc/reception/counter")
 DATABASE = "reception_deploycheck"
 PG_URL = f"postgresql+psycopg://reception:reception@127.0.0.1:5432/{DATABASE}"
@@ -814,6 +815,7 @@ class DeployCheck:
     def upgrade(self) -> None:
         tickets = len(self.platform_tickets())
         backups = len(list((KIOSK_DATA / "backups").glob("*")))
+        display_backups = len(list((DISPLAY_DATA / "backups").glob("*")))
         self.stop_unit("reception-kiosk.service")
         if not self.systemd:  # under systemd the hall display stays up: the postinst restarts it
             self.stop_unit(DISPLAY)
@@ -855,11 +857,12 @@ class DeployCheck:
         wait_for("the upgraded kiosk synced", lambda: probe.ask("state").get("synced"), 120)
         print(f"  {self.version}+upgrade1: keys, configuration and {tickets} ticket(s) kept, "
               f"a store backup taken first ({backups} -> {now}); the kiosk runs on them")
-        self.upgraded_display(before.get(DISPLAY, ""))
+        self.upgraded_display(before.get(DISPLAY, ""), display_backups)
 
-    def upgraded_display(self, main_pid: str) -> None:
+    def upgraded_display(self, main_pid: str, backups: int) -> None:
         """The hall display after the upgrade: restarted (by the postinst's try-restart
-        under systemd), its keys kept, online again; then stopped cleanly."""
+        under systemd), its keys kept, its store backed up first (the preinst, as its
+        user, while it ran), online again; then stopped cleanly."""
         if self.systemd:
             after = self.show(DISPLAY, "MainPID", "ActiveState")
             if after["MainPID"] in ("0", main_pid) or after["ActiveState"] != "active":
@@ -872,11 +875,16 @@ class DeployCheck:
             probe = self.start_display()
         if sha256(DISPLAY_CONFIG / "secrets.toml") != self.facts["display-secrets"]:
             raise CheckFailed("the hall display's keys changed in the upgrade")
+        now = len(list((DISPLAY_DATA / "backups").glob("*")))
+        if now <= backups:
+            raise CheckFailed(f"no backup of the hall display's store before the upgrade "
+                              f"({DISPLAY_DATA / 'backups'}: {backups} -> {now})")
         state = self.wait_display_online(probe, "after the upgrade")
         print("  the hall display after the upgrade: "
               + (f"restarted by the postinst (main PID {main_pid} -> "
                  f"{self.show(DISPLAY, 'MainPID')['MainPID']}), " if self.systemd else "")
-              + f"keys kept, {self.hall_summary(state)}; {self.check_audio()}")
+              + f"keys kept, a store backup taken first ({backups} -> {now}), "
+              + f"{self.hall_summary(state)}; {self.check_audio()}")
         self.stop_display()
 
     def failed_upgrade(self) -> None:
