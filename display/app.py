@@ -74,8 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         from terminal.e2e_probe import start_probe
 
         start_probe(lambda: ui.e2e_state(), ui.screen)
-    return run_front_end(APP_NAME, gui, ui, ServicesLoader(folder, opener=open_display_services),
-                         lambda _message: ui.screen.set_online(False))
+    loader = ServicesLoader(folder, opener=open_display_services)
+    return run_front_end(APP_NAME, gui, ui, loader, lambda _message: ui.start_failed(loader.start))
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
@@ -34,6 +35,9 @@ log = logging.getLogger("display.composition")
 VOICE_CACHE = "voice"
 #: How often the ticker checks which notices are on (they start and end on their time).
 NOTICE_RECHECK_MS = 60_000
+#: How soon a display that could not start tries again: a technician's enrollment (or
+#: a mended configuration) brings it up without a restart.
+START_RETRY_MS = 30_000
 
 
 class DisplayComposition:
@@ -55,6 +59,7 @@ class DisplayComposition:
         self.notice_timer: QTimer | None = None
         self.sound: tuple[bool, str] | None = None  # (heard, what a technician should know)
         self.announced: deque[str] = deque(maxlen=20)  # "number@window", latest last
+        self.start_retry_ms = START_RETRY_MS
 
     def present(self) -> None:
         if self.fullscreen:
@@ -67,6 +72,13 @@ class DisplayComposition:
             self.screen.show()
 
     # ------------------------------------------------------------ phase two
+    def start_failed(self, start: Callable[[], None]) -> None:
+        """Phase two could not start (not enrolled yet, the configuration or the store
+        broken; the cause is in the log): the hall says it is out of service, not that
+        it reconnects, and `start` is tried again in `start_retry_ms`."""
+        self.screen.set_out_of_service()
+        QTimer.singleShot(self.start_retry_ms, self.screen, start)
+
     def attach(self, shell: Shell) -> None:
         """Start the feed and the voice; show the notices."""
         from display.announcer import Announcer
@@ -127,7 +139,7 @@ class DisplayComposition:
     def e2e_state(self) -> dict[str, object]:
         """What the real-display tests read besides the widgets."""
         return {"ready": self.shell is not None, "language": self.screen.language,
-                "online": self.screen.online,
+                "online": self.screen.online, "out_of_service": self.screen.out_of_service,
                 "feed": bool(self.feed is not None and self.feed.connected),
                 "calls": [call.number for call in self.screen.calls],
                 "announced": list(self.announced), "ticker": self.screen.ticker.text}

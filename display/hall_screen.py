@@ -97,6 +97,7 @@ class HallScreen(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setInterval(FLASH_MS)
         self._flash_timer.timeout.connect(self._flash)
+        self.out_of_service = False
         self.set_online(None)
         self._tick()
         self._render()
@@ -264,7 +265,7 @@ class HallScreen(QWidget):
     def set_language(self, language: str) -> None:
         self.language = language
         self._render()
-        self.set_online(self.online)  # the status and the date put this language first too
+        self._show_status()  # the status and the date put this language first too
         self._tick()
 
     def set_center(self, name_zh: str, name_en: str) -> None:
@@ -273,11 +274,21 @@ class HallScreen(QWidget):
 
     def set_online(self, online: bool | None) -> None:
         """True: the feed is live; False: reconnecting; None: not yet connected."""
-        self.online = online
-        phrase = phrases.CONNECTING if online is None else (
-            phrases.ONLINE if online else phrases.OFFLINE)
+        self.online, self.out_of_service = online, False
+        self._show_status()
+
+    def set_out_of_service(self) -> None:
+        """The display could not start (not enrolled, its configuration or store
+        broken): nothing is reconnecting, so the hall is not told it is."""
+        self.online, self.out_of_service = False, True
+        self._show_status()
+
+    def _show_status(self) -> None:
+        phrase = phrases.OUT_OF_SERVICE if self.out_of_service else \
+            phrases.CONNECTING if self.online is None else \
+            phrases.ONLINE if self.online else phrases.OFFLINE
         self.status.setText("● " + _both(phrase, self.language, "  "))
-        self.status.setProperty("online", "true" if online else "false")
+        self.status.setProperty("online", "true" if self.online else "false")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)
 

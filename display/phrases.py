@@ -36,6 +36,7 @@ WAITING_UNIT = Phrase("人等候", "waiting")
 ONLINE = Phrase("在线", "Online")
 OFFLINE = Phrase("离线 重连中", "Offline")
 CONNECTING = Phrase("连接中", "Connecting")
+OUT_OF_SERVICE = Phrase("暂停服务", "Out of service")
 WEEKDAYS_ZH = "一二三四五六日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 

@@ -19,7 +19,7 @@ From the bundle `make bundle` built (not built again), in this order:
    the platform's database;
 5. saves a grim screenshot of the kiosk filling the output; starts
    reception-display.service beside it (cage headless, the output turned twice)
-   before it is enrolled (offline), enrolls it with the guide's commands and
+   before it is enrolled (out of service), enrolls it with the guide's commands and
    restarts it (online, the center's names shown, under systemd its audio ready
    through its session's sound server), and shows on it the kiosk's ticket
    called by a counter (a signed client enrolled the guide's way), a grim
@@ -517,15 +517,15 @@ class DeployCheck:
     def show_display(self) -> None:
         """The hall display as a center meets it, in cage headless beside the kiosk (the
         output turned twice: composed, grim sees it): started before it is enrolled, it
-        says it is offline; enrolled with the guide's commands and its unit restarted,
+        says it is out of service; enrolled with the guide's commands and its unit restarted,
         it is online and shows the center; the kiosk's ticket, called by a counter (a
         signed client enrolled the guide's way), is its current call."""
         if self.systemd and Path("/usr/share/pipewire").is_dir():
             SPEAKERS.parent.mkdir(parents=True, exist_ok=True)
             SPEAKERS.write_text(SPEAKERS_CONF, "utf-8")
         probe = self.start_display()
-        state = self.wait_display(probe, "the hall screen up, not enrolled: offline",
-                                  lambda s: s.get("online") is False, 120)
+        state = self.wait_display(probe, "the hall screen up, not enrolled: out of service",
+                                  lambda s: s.get("out_of_service") is True, 120)
         if self.systemd:  # Type=notify: systemctl start returned once READY=1 came
             unit = self.show(DISPLAY, "ActiveState", "MainPID")
             main = Path(f"/proc/{unit['MainPID']}/cmdline").read_bytes().split(b"\0")[0]

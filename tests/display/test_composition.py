@@ -25,7 +25,7 @@ from sync.protocol.models import Role
 from sync.server import enrollment
 from sync.server.db import make_engine
 from sync.server.process import PlatformProcess
-from terminal.services import StartupError
+from terminal.services import Services, ServicesLoader, StartupError
 from terminal.shell import attach_services
 from terminal.startup import Gui, start_gui
 
@@ -106,6 +106,44 @@ def test_a_counter_call_reaches_the_hall_screen_and_the_voice(
         shell.close()
         for client in clients:
             client.close()
+
+
+@pytest.mark.log_warnings(r"start-up failed", r"no audio output device")
+def test_a_display_not_yet_enrolled_says_out_of_service_and_comes_up_once_enrolled(
+        qtbot: QtBot, tmp_path: Path, gui: Gui, platform: tuple[PlatformProcess, str]) -> None:
+    """Installed and started before a technician enrolls it, the display said
+    "离线 重连中" (offline, reconnecting) for ever: nothing reconnected, it read its
+    keys only at start. It says it is out of service, and tries to start again, so
+    the enrollment brings it up without a restart."""
+    process, db_url = platform
+    folder = display_config(tmp_path, process.url)
+    ui = DisplayComposition(gui, fullscreen=False)
+    qtbot.addWidget(ui.screen)
+    ui.start_retry_ms = 200
+    loader = ServicesLoader(folder, opener=open_display_services)
+    shells = []
+
+    def loaded(services: Services) -> None:  # as run_front_end attaches them
+        shells.append(attach_services(gui, services))
+        ui.attach(shells[-1])
+        shells[-1].start()
+
+    loader.loaded.connect(loaded)
+    loader.failed.connect(lambda _message: ui.start_failed(loader.start))
+    try:
+        with qtbot.waitSignal(loader.failed, timeout=10_000):
+            loader.start()
+        assert ui.screen.out_of_service and ui.screen.status.text() == "● 暂停服务  Out of service"
+        with qtbot.waitSignal(loader.failed, timeout=10_000):  # tried again: still no keys
+            pass
+        enroll_terminal(process.url, code(db_url, Role.DISPLAY), folder)
+        qtbot.waitUntil(lambda: ui.screen.online is True, timeout=15_000)
+        assert not ui.screen.out_of_service and "在线" in ui.screen.status.text()
+    finally:
+        loader.wait(10)
+        ui.stop()
+        for shell in shells:
+            shell.close()
 
 
 def test_a_kiosk_config_is_refused_by_the_display(tmp_path: Path) -> None:
