@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import io
 import os
 import subprocess
@@ -856,6 +857,8 @@ def kiosk_shots(out_dir: Path, *, shots: Sequence[str] = (),
             for job in list(jobs):
                 language, orientation, shot, mode, label = job
                 if gui.language.language != language:
+                    # the kiosk's own language (a session's wipe returns to it)
+                    gui.settings = dataclasses.replace(gui.settings, language=language)
                     gui.language.set_language(language)
                     stage.ui.bar.set_language(language)
                 size = KIOSK_SIZES[orientation]

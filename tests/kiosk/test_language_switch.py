@@ -112,8 +112,8 @@ def test_every_screen_follows_a_language_switch(stage: Any, qtbot: QtBot) -> Non
         name = "-".join(part for part in (state.screen, state.state) if part)
         if state.screen in ("out-of-service", "attract"):
             continue  # no navigation bar: the attract screen has its own test
+        running.fresh()  # the session's wipe returns to the kiosk's language
         switch("en")
-        running.fresh()
 
         def switch_and_check(name: str = name) -> None:
             check(name, "en")  # the state itself is all English
@@ -130,6 +130,6 @@ def test_every_screen_follows_a_language_switch(stage: Any, qtbot: QtBot) -> Non
         finally:
             if state.after is not None:
                 state.after()
-    switch("en")
     running.fresh()
+    switch("en")
     assert problems == [], "\n".join(problems)

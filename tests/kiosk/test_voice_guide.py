@@ -129,7 +129,7 @@ def test_the_session_wipe_stops_it_and_turns_it_off(ui: KioskComposition, qtbot:
         ui.navigator.end_session()
     assert not voice.speaking and voice.log[-1] == ("stop", "", "")
     assert not ui.bar.voice_button.isChecked() and not ui.guide.enabled
-    assert ui.bar.voice_button.text() == "Voice guidance"
+    assert ui.bar.voice_button.text() == "语音引导"  # unchecked, in the kiosk's own language
     ui.attract.touched.emit()  # the next resident: silence until they ask
     qtbot.waitUntil(lambda: not ui.guide.about_to_read)
     assert len(voice.spoken()) == 1
