@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from counter.queue_panel import QueuePanel
 from counter.sign_in import SignInScreen
 from terminal.sync_badge import SyncBadge
+from terminal.widgets.labels import ElidedLabel
 
 SIGN_OUT_KEY = "F12"
 FIGURES_KEY = "F10"
@@ -40,7 +41,8 @@ class CounterWindow(QWidget):
         self.setMinimumSize(1280, 720)
         self.badge, self.sign_in, self.queue_panel = badge, sign_in, queue_panel
         self.work_area, self.figures = work_area, figures
-        self.center = QLabel(objectName="centerName")
+        self.center = ElidedLabel()  # gives way in a full bar
+        self.center.setObjectName("centerName")
         self.center.setProperty("role", "strong")
         self.window_label = QLabel(objectName="windowNumber")
         self.clerk_label = QLabel(objectName="clerkName")
@@ -101,11 +103,13 @@ class CounterWindow(QWidget):
         row.addStretch(1)
         row.addWidget(self.clerk_label)
         row.addWidget(self.badge)
-        row.addWidget(self.manage_button)
-        row.addWidget(self.cases_button)
-        row.addWidget(self.figures_button)
-        row.addWidget(self.sign_out_button)
+        for button in self._bar_buttons():
+            row.addWidget(button)
         return bar
+
+    def _bar_buttons(self) -> tuple[QPushButton, ...]:
+        return (self.manage_button, self.cases_button, self.figures_button,
+                self.sign_out_button)
 
     def add_alerts(self, bar: QWidget) -> None:
         """A bar between the top bar and the work (the help alerts)."""
@@ -211,7 +215,7 @@ class CounterWindow(QWidget):
         self.setWindowTitle(self.tr("Window terminal"))
         if callable(self._status_text):
             self.status.setText(self._status_text())
-        self.center.setText(self.center_name)
+        self.center.set_whole_text(self.center_name)
         self.window_label.setText(self.tr("Window %1").replace("%1", self.window_number))
         self.clerk_label.setText(self.tr("Clerk: %1").replace("%1", self.clerk_name)
                                  if self.clerk_name else "")
@@ -219,6 +223,8 @@ class CounterWindow(QWidget):
         self.cases_button.setText(self.tr("Cases (%1)").replace("%1", CASES_KEY))
         self.manage_button.setText(self.tr("Manage (%1)").replace("%1", MANAGE_KEY))
         self.sign_out_button.setText(self.tr("Sign out (%1)").replace("%1", SIGN_OUT_KEY))
+        for button in self._bar_buttons():  # never cut: the center's name gives way instead
+            button.setMinimumWidth(button.sizeHint().width())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

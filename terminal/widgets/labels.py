@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QScroller, QWidget
 
 LabelT = TypeVar("LabelT", bound=QLabel)
@@ -32,6 +33,50 @@ class MessageLabel(QLabel):
         if event.type() == QEvent.Type.LanguageChange and self._text is not None:
             self.setText(self._text())
         super().changeEvent(event)
+
+
+class ElidedLabel(QLabel):
+    """One line that gives way in a full row: narrower than its text it shows the
+    start and "…"; the whole text stays its accessible name and tooltip. Its size
+    hint is the whole text's, its minimum a few characters."""
+
+    elide_mode = Qt.TextElideMode.ElideRight
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._whole = ""
+
+    def set_whole_text(self, text: str) -> None:
+        self._whole = text
+        self.setAccessibleName(text)
+        self.setToolTip(text)
+        self.updateGeometry()
+        self._elide()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        width = self.fontMetrics().horizontalAdvance(self._whole) + margins.left() + \
+            margins.right() + 2
+        return QSize(width, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().horizontalAdvance("MMM…")),
+                     hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._elide()
+        super().changeEvent(event)
+
+    def _elide(self) -> None:
+        room = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self._whole, self.elide_mode, room))
 
 
 def role_label(role: str = "", *, wrap: bool = True,
