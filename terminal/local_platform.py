@@ -62,3 +62,4 @@ class LocalPlatform:
         self.app.state.streams_stopping.set()
         self._server.should_exit = True
         self._thread.join(10)
+        self.app.state.engine.dispose()  # its connections' files closed (opened again if restarted)

@@ -88,6 +88,14 @@ class JournalHandler(logging.Handler):
             finally:
                 self._lines.task_done()
 
+    def close(self) -> None:
+        """The lines still waiting written, then the descriptor closed (its thread
+        stays idle: nothing is put to it any more)."""
+        self._written()
+        with contextlib.suppress(OSError):
+            os.close(self._descriptor)
+        super().close()
+
     def _written(self) -> None:
         """At exit: the lines still waiting written, for at most JOURNAL_EXIT_WAIT s."""
         with self._lines.all_tasks_done:
@@ -108,6 +116,9 @@ def journal_stream() -> bool:
 
 
 def configure_logging(log_dir: Path, name: str, level: int = logging.INFO) -> Path:
+    """The process's log file (and the journal, under systemd), in place of those an
+    earlier call set up: a process that starts its GUI again (the tests do, hundreds
+    of times) keeps one file open, not one more each time."""
     os.umask(0o077)  # logs, rotated ones too, and all else the terminal writes: 0600 / 0700
     log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / f"{name}.log"
@@ -116,11 +127,23 @@ def configure_logging(log_dir: Path, name: str, level: int = logging.INFO) -> Pa
     handler.setFormatter(ScrubbingFormatter(
         "%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     root = logging.getLogger()
+    for earlier in [h for h in root.handlers if getattr(h, _CONFIGURED, False)]:
+        root.removeHandler(earlier)
+        earlier.close()
     root.setLevel(level)
-    root.addHandler(handler)
+    _add_configured(root, handler)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise
     route_native_output()  # sys.stderr is the original stderr's duplicate from here
     if journal_stream():
-        root.addHandler(JournalHandler(os.dup(sys.stderr.fileno())))
+        _add_configured(root, JournalHandler(os.dup(sys.stderr.fileno())))
     return path
+
+
+#: marks the handlers `configure_logging` added (and replaces at its next call)
+_CONFIGURED = "reception_configured"
+
+
+def _add_configured(root: logging.Logger, handler: logging.Handler) -> None:
+    setattr(handler, _CONFIGURED, True)
+    root.addHandler(handler)
 

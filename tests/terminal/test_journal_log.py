@@ -79,3 +79,36 @@ def test_a_journal_that_does_not_read_never_holds_the_program(tmp_path: Path) ->
     assert finished.returncode == 0
     logged = (tmp_path / "logs" / "kiosk.log").read_text("utf-8")
     assert logged.count("resident ") == 30_000 and "reader failed" in logged
+
+
+AGAIN = textwrap.dedent("""
+    import logging, os, sys
+    from pathlib import Path
+    from terminal.logs import configure_logging
+    for name in ("kiosk", "kiosk", "counter"):
+        configure_logging(Path(sys.argv[1]), name)
+    logging.getLogger("again").warning("once")
+    fds = [f"/proc/self/fd/{fd}" for fd in os.listdir("/proc/self/fd")]
+    opened = [os.readlink(fd) for fd in fds if os.path.exists(fd)]  # not listdir's own
+    print(len(logging.getLogger().handlers), sum(path.endswith(".log") for path in opened),
+          sum(path.startswith(str(Path(sys.argv[2]))) for path in opened))
+""")
+
+
+def test_logging_configured_again_keeps_one_file_and_one_journal_stream(tmp_path: Path) -> None:
+    """A process that starts its GUI again (the tests, hundreds of times) held one
+    more log file each time: the suite ran past 1024 descriptors, where a serial
+    card reader's select() fails. The last configuration replaces the earlier ones."""
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    with open(tmp_path / "journal", "wb") as journal:
+        environment["JOURNAL_STREAM"] = stream_name(journal.fileno())
+        done = subprocess.run([sys.executable, "-c", AGAIN, str(tmp_path / "logs"),
+                               str(tmp_path / "journal")], stderr=journal, env=environment,
+                              capture_output=False, stdout=subprocess.PIPE, timeout=60,
+                              check=True)
+    handlers, log_files, journals = map(int, done.stdout.split())
+    assert (handlers, log_files) == (2, 1)  # the counter's file and the journal
+    assert journals == 2  # stderr itself, and the one duplicate the journal handler writes to
+    assert "once" in (tmp_path / "logs" / "counter.log").read_text("utf-8")
+    assert "once" not in (tmp_path / "logs" / "kiosk.log").read_text("utf-8")
+    assert (tmp_path / "journal").read_bytes().count(b"once") == 1
