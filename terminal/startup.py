@@ -36,6 +36,11 @@ from terminal.single_instance import acquire_instance_lock
 from terminal.theme import ThemeMode, apply_theme
 
 log = logging.getLogger("terminal.startup")
+#: How long a busy background thread (a sync pass parsing reference data) may keep the
+#: GIL once the GUI thread asks for it: Python's 5 ms default, paid at every call from Qt
+#: into Python (event filters, overrides), made a restyle of the kiosk (a tap on "Large
+#: text") take seconds during a sync pass. scripts/bench_restyle.py, docs/benchmarks.md.
+GUI_SWITCH_INTERVAL_S = 0.0005
 
 
 @dataclass(frozen=True)
@@ -114,6 +119,7 @@ def start_gui(name: str, config_dir: Path, *, argv: list[str] | None = None,
               lock: bool = True) -> Gui:
     """The QApplication with language, theme and the single-instance lock."""
     settings = read_display_settings(config_dir / CONFIG_FILE)
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     configure_logging(log_dir(), name)
     app = qt_application(argv if argv is not None else sys.argv, name)
     instance_lock = (acquire_instance_lock(settings.data_dir or default_data_dir(), name)
