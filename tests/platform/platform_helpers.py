@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 from sync.protocol import signing
 from sync.protocol.models import Catalog, Department, EnrollResponse, Matter, Role
 from sync.server import enrollment
+from sync.server.process import PlatformProcess
 
 MATTER = "M-RESIDENCE"
 
@@ -113,3 +114,19 @@ def acceptance_item(tracking: str, outcome: str, seq: int = 1, **extra: Any) -> 
             **extra,
         },
     }
+
+
+def enroll_with_process(platform: PlatformProcess, role: Role,
+                        center: str = "C001") -> tuple[str, bytes]:
+    """A terminal enrolled over HTTP with a code issued in `platform`'s database:
+    its id and key."""
+    from sync.client import PlatformClient
+    from sync.server.db import make_engine
+
+    engine = make_engine(platform.database_url)
+    try:
+        code = enrollment.issue_code(engine, center, role)
+    finally:
+        engine.dispose()
+    enrolled = PlatformClient.enroll(platform.url, code)
+    return enrolled.terminal_id, base64.urlsafe_b64decode(enrolled.key)

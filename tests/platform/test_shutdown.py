@@ -6,7 +6,6 @@ enrolled hall display."""
 
 from __future__ import annotations
 
-import base64
 import queue
 import signal
 import subprocess
@@ -15,12 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from platform_helpers import enroll_with_process
 
 from sync.client import PlatformClient
 from sync.protocol.models import Role
-from sync.server import enrollment
 from sync.server.cli import GRACEFUL_SHUTDOWN_SECONDS
-from sync.server.db import make_engine
 from sync.server.process import PlatformProcess
 
 #: far beyond the graceful bound; the test fails at this bound on a platform that waits
@@ -38,14 +36,7 @@ def platform(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Platfor
 
 
 def display_client(platform: PlatformProcess) -> PlatformClient:
-    engine = make_engine(platform.database_url)
-    try:
-        enrolled = PlatformClient.enroll(
-            platform.url, enrollment.issue_code(engine, "C001", Role.DISPLAY))
-    finally:
-        engine.dispose()
-    return PlatformClient(platform.url, enrolled.terminal_id,
-                          base64.urlsafe_b64decode(enrolled.key))
+    return PlatformClient(platform.url, *enroll_with_process(platform, Role.DISPLAY))
 
 
 def test_sigterm_ends_an_open_hall_stream_and_exits(platform: PlatformProcess) -> None:

@@ -4,7 +4,6 @@ replayed to either worker is refused (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-import base64
 import json
 import os
 import selectors
@@ -18,12 +17,10 @@ from pathlib import Path
 
 import pytest
 from conftest import drop_every_table, pg_url_or_skip
+from platform_helpers import enroll_with_process
 
-from sync.client import PlatformClient
 from sync.protocol import signing
 from sync.protocol.models import Role
-from sync.server import enrollment
-from sync.server.db import make_engine
 from sync.server.hot_paths import WORKER_HEADER
 from sync.server.process import PlatformProcess
 
@@ -126,16 +123,10 @@ def test_a_burst_of_connections_is_spread_over_the_workers(
 
 
 def test_a_heartbeat_replayed_to_either_worker_is_refused(platform: PlatformProcess) -> None:
-    engine = make_engine(platform.database_url)
-    try:
-        enrolled = PlatformClient.enroll(
-            platform.url, enrollment.issue_code(engine, "C001", Role.KIOSK))
-    finally:
-        engine.dispose()
-    key = base64.urlsafe_b64decode(enrolled.key)
+    terminal_id, key = enroll_with_process(platform, Role.KIOSK)
     body = json.dumps({"version": "1", "role": "kiosk", "backlog": 0, "dead_letters": 0,
                        "free_disk_bytes": 1}).encode()
-    headers = {**signing.signed_headers(enrolled.terminal_id, key, "POST", "/v1/heartbeat",
+    headers = {**signing.signed_headers(terminal_id, key, "POST", "/v1/heartbeat",
                                         body, int(time.time())),
                "Content-Type": "application/json"}
     wait_for_both_workers(platform)
