@@ -101,7 +101,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         line += (f" (the GUI thread answered every ping within {GUI_DEADLINE:g} s of its "
                  f"own time; slowest {max(SLOWEST_ANSWERS):.2f} s, {len(LATE_PINGS)} late: "
                  "answered after half of that; the time it spent serving the tests' own "
-                 "`state` requests is not counted)")
+                 "`state` requests is not counted, nor what the kernel's accounts excuse: "
+                 "a wait for a CPU other processes had, a stall of the whole machine)")
     if expected_failures:
         line += f" ({len(expected_failures)} more expected to fail: see xfail reasons)"
     terminalreporter.write_line(line)

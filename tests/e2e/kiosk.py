@@ -16,6 +16,7 @@ from typing import Any
 from tests.e2e.frontend import ROOT, FrontEndProcess
 from tests.e2e.peers import CardReader, Platform, Printer
 from tests.e2e.probe import GUI_DEADLINE, GuiNotAnswering, ProbeConnection, Watchdog
+from tests.e2e.stalls import KernelWitness, machine_meter
 from tests.e2e.texts import tr
 from tests.e2e.xserver import XServer
 
@@ -95,6 +96,9 @@ class Kiosk:
         self.display = process.xserver.display
         self.language = process.language
         self._probe = ProbeConnection(process.probe_path, connect_timeout=60)
+        assert process.process is not None
+        #: what the kernel excuses of a wait on the GUI thread (a machine that stalled)
+        self.witness = KernelWitness(process.process.pid, machine_meter())
         self.watchdog: Watchdog | None = None
         self.step = "start-up"
         self.frozen = False  # the GUI thread once failed to answer in time
@@ -107,7 +111,7 @@ class Kiosk:
     def state(self, deadline: float = GUI_DEADLINE) -> dict[str, Any]:
         self._check_watchdog()
         try:
-            self.last = self._probe.ask("state", deadline)
+            self.last = self._probe.ask("state", deadline, witness=self.witness)
         except GuiNotAnswering as error:
             self.frozen = True
             raise GuiNotAnswering(f"step {self.step!r}: {error}\n"
@@ -262,7 +266,8 @@ class Kiosk:
         return path
 
     def start_watchdog(self) -> None:
-        self.watchdog = Watchdog(self.process.probe_path, self.process.stacks).start()
+        self.watchdog = Watchdog(self.process.probe_path, self.process.stacks,
+                                 witness=self.witness).start()
 
     def close(self) -> None:
         if self.watchdog is not None:

@@ -4,6 +4,7 @@ on the GUI thread with what is shown and where, and tapping where asked."""
 from __future__ import annotations
 
 import json
+import os
 import tempfile
 import threading
 import time
@@ -18,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from terminal.e2e_probe import PROBE_ENV, start_probe
 from tests.e2e.probe import ProbeConnection, Watchdog
+from tests.e2e.stalls import KernelWitness, StallMeter, machine_meter
 
 
 def ask(qtbot: QtBot, path: str, word: str) -> dict:
@@ -174,8 +176,11 @@ def probed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str,
         yield path, slow
 
 
-def watchdog(path: str) -> Watchdog:
-    return Watchdog(path, lambda: "the stacks", interval=0.05, deadline=DEADLINE).start()
+def watchdog(path: str, meter: StallMeter | None = None) -> Watchdog:
+    """A watchdog on this process's GUI thread (the probe is in this process),
+    with the kernel's accounts of it and the machine's stall meter."""
+    return Watchdog(path, lambda: "the stacks", interval=0.05, deadline=DEADLINE,
+                    witness=KernelWitness(os.getpid(), meter or machine_meter())).start()
 
 
 @pytest.mark.log_warnings(r"e2e probe listening")
@@ -217,3 +222,26 @@ def test_the_watchdog_fails_on_a_stall_of_the_front_end(
     finally:
         dog.stop()
     assert "the stacks" in dog.failure  # taken while the ping was awaited
+
+
+class MachineStalledMeter:
+    """A stall meter that saw the whole machine stall for as long as the window."""
+
+    def stalled(self, start: float, end: float) -> float:
+        return end - start
+
+
+@pytest.mark.log_warnings(r"e2e probe listening")
+def test_the_watchdog_excuses_a_stall_of_the_whole_machine(
+        qtbot: QtBot, probed: tuple[str, list[str]]) -> None:
+    path, _ = probed
+    dog = watchdog(path, meter=MachineStalledMeter())  # type: ignore[arg-type]
+    try:
+        qtbot.waitUntil(lambda: dog.worst > 0, timeout=5000)
+        QTimer.singleShot(0, lambda: stall(STALL))
+        qtbot.waitUntil(lambda: dog.late != [], timeout=10_000)
+    finally:
+        dog.stop()
+    assert dog.failure == ""
+    assert "excused by the kernel's account" in dog.late[0]
+    assert "machine stalled" in dog.late[0]
