@@ -7,7 +7,10 @@ attract screen, the home screen and the catalog, each tap followed by a probe
 
     .venv/bin/python scripts/bench_restyle.py [--taps 6] [--language zh_CN]
 
-Prints one line per screen: median and largest round trip, in seconds.
+Prints one line per screen: median and largest round trip, in seconds, and for
+the largest the switch and the kernel's account of the kiosk's threads meanwhile
+(tests/e2e/stalls.py: the GUI thread's time on a CPU and waiting for one, its
+other threads' time on a CPU).
 """
 
 from __future__ import annotations
@@ -44,15 +47,19 @@ def main() -> int:
         return x + w // 2, y + h // 2
 
     def taps(screen: str) -> None:
-        held = []
+        held: list[tuple[float, str, str]] = []
         for _ in range(arguments.taps):
             for name in SWITCHES:
+                window = kiosk.witness.begin()
                 kiosk.tap_at(*centre(name))
                 started = time.monotonic()
                 connection.ask("ping", 60)
-                held.append(time.monotonic() - started)
+                took = time.monotonic() - started
+                held.append((took, name, kiosk.witness.excuse(window, time.monotonic()).account))
+        took, name, account = max(held)
         print(f"{screen}: {len(held)} taps, GUI back after median "
-              f"{statistics.median(held):.2f} s, largest {max(held):.2f} s", flush=True)
+              f"{statistics.median(t for t, _, _ in held):.2f} s, largest {took:.2f} s "
+              f"({name}; {account})", flush=True)
 
     try:
         time.sleep(10)  # past start-up's own work
