@@ -29,7 +29,7 @@ class AccessibilityBar(QWidget):
     largeTextToggled = Signal(bool)
     highContrastToggled = Signal(bool)
     voiceToggled = Signal(bool)
-    #: `reset` turned off what was on (instead of each switch's own signal)
+    # `reset` turned off what was on (instead of each switch's own signal)
     turnedOff = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
