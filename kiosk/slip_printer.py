@@ -28,6 +28,11 @@ class SlipPrinter(QObject):
         self._printer: Any = None
         self._printing = False
 
+    @property
+    def has_printer(self) -> bool:
+        """False on a kiosk configured without a printer (every slip is shown)."""
+        return self.context.devices.printer is not None
+
     def print(self, receipt: Receipt) -> None:
         self.receipt = receipt
         printer = self.context.devices.printer

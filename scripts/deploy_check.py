@@ -16,7 +16,8 @@ From the bundle `make bundle` built (not built again), in this order:
    reception-kiosk.service (cage, headless, the output turned to portrait by the
    unit's RECEPTION_CAGE_ARGS) and takes a number through it, tapping through the
    kiosk's e2e probe (cage has no virtual-input protocol); the ticket must reach
-   the platform's database;
+   the platform's database, and the kiosk, installed with no device, must say it
+   has no printer;
 5. saves a grim screenshot of the kiosk filling the output; starts
    reception-display.service beside it (cage headless, the output turned twice)
    before it is enrolled (out of service), enrolls it with the guide's commands and
@@ -479,6 +480,9 @@ class DeployCheck:
                  lambda: number in self.platform_tickets(), 60)
         self.facts["ticket"] = number
         print(f"  took number {number}; it is in the platform's database")
+        wait_for("the kiosk saying it has no printer (the package installs no device)",
+                 lambda: probe.find(lambda w: w["name"] == "slipMessage"
+                                    and "没有打印机" in w["text"]), 30)
         self.screenshot(runtime=probe.path.parent)
 
     def platform_tickets(self) -> list[str]:

@@ -71,8 +71,10 @@ class DisplaySection(Section):
 
 
 class PrinterSection(Section):
-    kind: Literal["virtual", "usb", "network", "serial", "cups", "file"] = Field(
-        "virtual", description='"virtual", "usb", "network", "serial", "cups" or "file"')
+    kind: Literal["virtual", "usb", "network", "serial", "cups", "file", "none"] = Field(
+        "virtual", description='"virtual", "usb", "network", "serial", "cups", "file" or '
+                               '"none" (no printer: the kiosk shows each slip on screen and '
+                               'says it has no printer)')
     paper_mm: Literal[58, 80] = Field(80, description="58 or 80")
     chinese_mode: Literal["auto", "gb18030", "raster"] = Field(
         "auto", description='"gb18030" (the printer\'s font), "raster" (images) or "auto" '

@@ -107,6 +107,8 @@ class DoneScreen(KioskScreen):
         self.qr_caption.setText(self.tr("Scan this code with your phone to check the progress."))
         self.slip_message.setText(self.tr(
             "The printer is not working. Your application is saved. "
+            "Please take a photo of this slip.") if self.printer.has_printer else self.tr(
+            "This kiosk has no printer. Your application is saved. "
             "Please take a photo of this slip."))
         self._show()
 

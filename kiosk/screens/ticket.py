@@ -136,11 +136,18 @@ class SlipScreen(KioskScreen):
         self.qr_caption.setText(
             self.tr("Scan to follow the queue on your phone.") if ticket
             else self.tr("Scan to see your appointment on your phone."))
-        self.slip_message.setText(
-            self.tr("The printer is not working. Please take a photo of this ticket, "
-                    "or remember your number.") if ticket
-            else self.tr("The printer is not working. Your appointment is saved. "
-                         "Please take a photo of this slip."))
+        if self.printer.has_printer:
+            self.slip_message.setText(
+                self.tr("The printer is not working. Please take a photo of this ticket, "
+                        "or remember your number.") if ticket
+                else self.tr("The printer is not working. Your appointment is saved. "
+                             "Please take a photo of this slip."))
+        else:
+            self.slip_message.setText(
+                self.tr("This kiosk has no printer. Please take a photo of this ticket, "
+                        "or remember your number.") if ticket
+                else self.tr("This kiosk has no printer. Your appointment is saved. "
+                             "Please take a photo of this slip."))
         self._show()
 
     # ---- content

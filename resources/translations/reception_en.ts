@@ -1441,6 +1441,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This kiosk has no printer. Your application is saved. Please take a photo of this slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your repair request has reached the office.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3442,6 +3446,14 @@
     </message>
     <message>
         <source>The printer is not working. Your appointment is saved. Please take a photo of this slip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk has no printer. Please take a photo of this ticket, or remember your number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This kiosk has no printer. Your appointment is saved. Please take a photo of this slip.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

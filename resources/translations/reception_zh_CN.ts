@@ -1438,6 +1438,10 @@
         <translation>打印机暂时无法使用。您的申请已保存，请用手机拍下这张凭条。</translation>
     </message>
     <message>
+        <source>This kiosk has no printer. Your application is saved. Please take a photo of this slip.</source>
+        <translation>本机没有打印机。您的申请已保存，请用手机拍下这张凭条。</translation>
+    </message>
+    <message>
         <source>Your repair request has reached the office.</source>
         <translation>您的报修已送达。</translation>
     </message>
@@ -3433,6 +3437,14 @@
     <message>
         <source>The printer is not working. Your appointment is saved. Please take a photo of this slip.</source>
         <translation>打印机暂时无法使用。您的预约已保存，请拍下这张凭条。</translation>
+    </message>
+    <message>
+        <source>This kiosk has no printer. Please take a photo of this ticket, or remember your number.</source>
+        <translation>本机没有打印机，请拍下这张号票，或记住您的号码。</translation>
+    </message>
+    <message>
+        <source>This kiosk has no printer. Your appointment is saved. Please take a photo of this slip.</source>
+        <translation>本机没有打印机。您的预约已保存，请拍下这张凭条。</translation>
     </message>
     <message>
         <source>Here is your number. Please wait to be called.</source>

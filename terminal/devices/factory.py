@@ -119,7 +119,10 @@ def printer_config(section: PrinterSection, data_dir: Path) -> dict[str, Any]:
     return config
 
 
-def build_printer(section: PrinterSection, data_dir: Path) -> ReceiptPrinter:
+def build_printer(section: PrinterSection, data_dir: Path) -> ReceiptPrinter | None:
+    """The printer; None for a terminal without one (`kind = "none"`)."""
+    if section.kind == "none":
+        return None
     return create_printer(printer_config(section, data_dir))
 
 

@@ -52,9 +52,9 @@ class QueueEnv:
     def kiosk(self) -> QueueKiosk:
         return self.kiosks[0]
 
-    def add_kiosk(self) -> QueueKiosk:
+    def add_kiosk(self, printer_kind: str = "virtual") -> QueueKiosk:
         kiosk = open_kiosk(self.tmp_path / f"kiosk{len(self.kiosks)}", self.platform,
-                           self.qtbot)
+                           self.qtbot, printer_kind)
         self.kiosks.append(kiosk)
         return kiosk
 
@@ -91,7 +91,9 @@ class QueueEnv:
         return row
 
 
-def open_kiosk(folder: Path, platform: Any, qtbot: QtBot) -> QueueKiosk:
+def open_kiosk(folder: Path, platform: Any, qtbot: QtBot,
+               printer_kind: str = "virtual") -> QueueKiosk:
+    """A kiosk with a virtual printer, or none (`printer_kind="none"`)."""
     from kiosk.accessibility_bar import AccessibilityBar
     from kiosk.attract import AttractScreen
     from kiosk.context import KioskContext, KioskDevices
@@ -115,7 +117,7 @@ def open_kiosk(folder: Path, platform: Any, qtbot: QtBot) -> QueueKiosk:
         "platform": {"url": platform.url, "read_timeout": 5.0, "connect_timeout": 1.0},
         "store": {"data_dir": str(folder / "data")},
     }) + (
-        f'\n[devices.printer]\nkind = "virtual"\noutput_dir = {json.dumps(str(slips))}\n'
+        f'\n[devices.printer]\nkind = "{printer_kind}"\noutput_dir = {json.dumps(str(slips))}\n'
         '\n[devices.card_reader]\nkind = "none"\n\n[devices.camera]\nkind = "none"\n'
     ), "utf-8")
     enroll_terminal(platform.url, platform.enroll_code("C001", Role.KIOSK), config_dir)
@@ -124,8 +126,8 @@ def open_kiosk(folder: Path, platform: Any, qtbot: QtBot) -> QueueKiosk:
     shell.gui.language.set_language("en")
     shell.services.runtime.synchronizer.refresh()  # the catalog into the local cache
     drivers = shell.services.devices
-    assert drivers is not None and drivers.printer is not None
-    printer = PrinterAdapter(drivers.printer)
+    assert drivers is not None and (drivers.printer is None) == (printer_kind == "none")
+    printer = PrinterAdapter(drivers.printer) if drivers.printer is not None else None
     context = KioskContext(shell.gui, shell=shell, devices=KioskDevices(printer=printer))
     attract = AttractScreen(center_name=lambda: "Test hall", notices=lambda: [],
                             serving=lambda: [], language=lambda: context.language)
@@ -158,7 +160,8 @@ def queue_env(tmp_path: Path, qtbot: QtBot) -> Iterator[QueueEnv]:
             assert kiosk.queue_view.top_ups.wait()  # no top-up left to meet the closing store
         wait_for_background()
         for kiosk in env.kiosks:
-            kiosk.printer.stop()
+            if kiosk.printer is not None:
+                kiosk.printer.stop()
             kiosk.shell.gui.language.set_language("en")
             kiosk.shell.close()
         env.platform.stop()

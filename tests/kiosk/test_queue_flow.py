@@ -200,6 +200,24 @@ def test_printer_out_of_paper_shows_the_ticket_on_screen(queue_env: QueueEnv,
     assert not list(kiosk.slips.glob("*.png"))
 
 
+def test_a_kiosk_without_a_printer_shows_the_ticket_and_says_so(queue_env: QueueEnv,
+                                                                qtbot: QtBot) -> None:
+    """`[devices.printer] kind = "none"` (the package's default until a technician
+    sets one): the ticket on screen, "no printer" rather than "take your slip"."""
+    kiosk = queue_env.add_kiosk(printer_kind="none")
+    open_take_number(kiosk, qtbot)
+    ticket = take(kiosk, qtbot)
+    screen = kiosk.screen("queue_ticket")
+    qtbot.waitUntil(screen.slip_shown, timeout=WAIT_MS)
+    assert screen.slip_message.text() == (
+        "This kiosk has no printer. Please take a photo of this ticket, "
+        "or remember your number.")
+    assert screen.number.text() == ticket.number
+    assert "from the printer" not in screen.print_status.text()
+    assert not kiosk.slips.exists() or not list(kiosk.slips.iterdir())
+    save_shot(kiosk.window, "ticket-no-printer-en-1080x1920")
+
+
 @pytest.mark.log_warnings(r"printer offline")
 def test_ticket_printer_running_out_during_the_job_shows_it_on_screen(queue_env: QueueEnv,
                                                                       qtbot: QtBot) -> None:

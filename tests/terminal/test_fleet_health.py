@@ -79,3 +79,50 @@ def test_each_front_ends_devices_reach_the_fleet_page(qtbot: QtBot, tmp_path: Pa
     finally:
         shell.close()
         platform.stop()
+
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "packaging" / "deb" / "terminal" / \
+    "terminal.toml.in"
+
+
+@pytest.mark.log_warnings(r"could not top up the leases")
+@pytest.mark.parametrize("role", ["kiosk", "counter"])
+def test_an_installed_terminal_has_no_device_until_one_is_set(qtbot: QtBot, tmp_path: Path,
+                                                             role: str) -> None:
+    """The package's configuration, as postinst writes it: no simulated device (a
+    simulated card reader would identify every resident as its specimen card's
+    holder, a virtual printer would have them told to take a slip), none reported."""
+    platform = LocalPlatform(f"sqlite:///{tmp_path / 'platform.db'}", demo_data=DEMO)
+    url = platform.start()
+    folder = tmp_path / "config"
+    folder.mkdir()
+    (folder / CONFIG_FILE).write_text(
+        TEMPLATE.read_text("utf-8").replace("@ROLE@", role)
+        .replace('"https://platform.example"', f'"{url}"')
+        .replace(f'"/var/lib/reception/{role}"', f'"{tmp_path / "data"}"'), "utf-8")
+    enroll_terminal(url, platform.enroll_code("C001", Role(role)), folder)
+    shell = start_shell(f"reception-{role}-installed-test", folder, argv=[], lock=False)
+    try:
+        if role == "counter":
+            from counter.composition import CounterComposition
+
+            ui = CounterComposition(shell.gui)
+        else:
+            from kiosk.composition import KioskComposition
+
+            ui = KioskComposition(shell.gui, kiosk_mode=False)
+        qtbot.addWidget(ui.window)
+        ui.attach(shell)
+        devices = shell.services.devices
+        assert devices is not None
+        assert (devices.printer, devices.card_reader, devices.camera, devices.passport) == \
+            (None, None, None, None)
+        assert shell.adapters.devices() == {}
+        shell.services.runtime.synchronizer.heartbeat()
+        page = html.unescape(fleet_page(platform))
+        row = next(line for line in page.splitlines() if shell.services.terminal_id in line)
+        assert "printer:" not in row and "card_reader:" not in row
+        ui.stop()
+    finally:
+        shell.close()
+        platform.stop()
