@@ -95,6 +95,9 @@ class ServicesLoader(QObject):
         self._prepare = prepare
         self._open = opener
         self._lane = Lane(1, "services-loader")
+        #: the last start-up's failure (the hall display tries again every 30 s: the
+        #: same cause is logged at ERROR once, not every time)
+        self._last_failure = ""
 
     def start(self) -> None:
         self._lane.run(self, self._load, self.loaded.emit,
@@ -109,9 +112,19 @@ class ServicesLoader(QObject):
             services = self._open(self._config_dir)
             self._prepare()
         except StartupError as error:
-            log.error("start-up failed: %s", error)
+            self._failed(str(error), exc_info=False)
             raise
         except Exception as error:
-            log.exception("start-up failed")
+            self._failed(f"{type(error).__name__}: {error}", exc_info=True)
             raise StartupError(f"{type(error).__name__}: {error}") from error
+        if self._last_failure:
+            log.info("started (the start-up before had failed: %s)", self._last_failure)
+            self._last_failure = ""
         return services
+
+    def _failed(self, cause: str, *, exc_info: bool) -> None:
+        if cause == self._last_failure:
+            log.info("start-up failed again, the same way: %s", cause)
+            return
+        self._last_failure = cause
+        log.error("start-up failed: %s", cause, exc_info=exc_info)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -110,11 +111,13 @@ def test_a_counter_call_reaches_the_hall_screen_and_the_voice(
 
 @pytest.mark.log_warnings(r"start-up failed", r"no audio output device")
 def test_a_display_not_yet_enrolled_says_out_of_service_and_comes_up_once_enrolled(
-        qtbot: QtBot, tmp_path: Path, gui: Gui, platform: tuple[PlatformProcess, str]) -> None:
+        qtbot: QtBot, tmp_path: Path, gui: Gui, platform: tuple[PlatformProcess, str],
+        caplog: pytest.LogCaptureFixture) -> None:
     """Installed and started before a technician enrolls it, the display said
     "离线 重连中" (offline, reconnecting) for ever: nothing reconnected, it read its
     keys only at start. It says it is out of service, and tries to start again, so
-    the enrollment brings it up without a restart."""
+    the enrollment brings it up without a restart; its journal has the cause at
+    ERROR once, not every 30 s."""
     process, db_url = platform
     folder = display_config(tmp_path, process.url)
     ui = DisplayComposition(gui, fullscreen=False)
@@ -139,6 +142,12 @@ def test_a_display_not_yet_enrolled_says_out_of_service_and_comes_up_once_enroll
         enroll_terminal(process.url, code(db_url, Role.DISPLAY), folder)
         qtbot.waitUntil(lambda: ui.screen.online is True, timeout=15_000)
         assert not ui.screen.out_of_service and "在线" in ui.screen.status.text()
+        failures = [record for record in caplog.records if "start-up failed" in record.message]
+        assert len(failures) >= 2  # the cause at ERROR once, then "again" at INFO
+        assert [record.levelno for record in failures] == \
+            [logging.ERROR] + [logging.INFO] * (len(failures) - 1)
+        assert any(record.message.startswith("started (the start-up before had failed")
+                   for record in caplog.records)
     finally:
         loader.wait(10)
         ui.stop()
