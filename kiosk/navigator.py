@@ -246,3 +246,8 @@ class Navigator(QObject):
         self.bar.back_button.setVisible(screen.allows_back and self.current != HOME)
         self.bar.exit_button.setVisible(self.session.identified and not screen.offers_finish)
         self.bar.home_button.setVisible(screen.allows_back)
+        # a title alone, under a screen's own headline and its "Finish", read as a stray
+        # label (the ticket's "Your number" at the bottom)
+        self.bar.title_label.setVisible(any(
+            button.isVisibleTo(self.bar) for button in
+            (self.bar.back_button, self.bar.home_button, self.bar.exit_button)))

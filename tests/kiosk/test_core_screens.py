@@ -244,6 +244,16 @@ def test_exit_in_the_bar_ends_an_identified_session(qtbot: QtBot, kiosk: KioskUi
     assert not bar.exit_button.isVisible()
 
 
+def test_the_bar_shows_its_title_only_beside_its_buttons(kiosk: KioskUi) -> None:
+    """Home (and the ticket, the done screens) have no back, home or exit: a title
+    alone at the bottom, under the screen's own headline, read as a stray label."""
+    bar = kiosk.window.navigation
+    kiosk.navigator.go("home")
+    assert not bar.title_label.isVisibleTo(bar) and bar.title_label.text()
+    kiosk.navigator.go("identify", NEXT)
+    assert bar.back_button.isVisibleTo(bar) and bar.title_label.isVisibleTo(bar)
+
+
 class UnsentForm(KioskScreen):
     unsent_work = True
 
