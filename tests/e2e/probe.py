@@ -76,8 +76,8 @@ class ProbeConnection:
                 if elapsed >= late_at and while_late is not None:
                     while_late()
                     while_late = None
-                    late_at = allowed
-                self._socket.settimeout(max(0.001, min(allowed, late_at) - elapsed))
+                wake_at = allowed if while_late is None else min(allowed, late_at)
+                self._socket.settimeout(max(0.001, wake_at - elapsed))
                 try:
                     chunk = self._socket.recv(1 << 20)
                 except TimeoutError:
