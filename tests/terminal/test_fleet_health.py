@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -33,6 +34,21 @@ def fleet_page(platform: LocalPlatform) -> str:
         return browser.get("/fleet").text
 
 
+def attached_front_end(shell: Any, role: str, qtbot: QtBot) -> Any:
+    """The role's composition on `shell`, attached as the front end attaches it."""
+    if role == "counter":
+        from counter.composition import CounterComposition
+
+        ui: Any = CounterComposition(shell.gui)
+    else:
+        from kiosk.composition import KioskComposition
+
+        ui = KioskComposition(shell.gui, kiosk_mode=False)
+    qtbot.addWidget(ui.window)
+    ui.attach(shell)
+    return ui
+
+
 # the kiosk may be stopped while it tops up its leased numbers (its client closed under it)
 @pytest.mark.log_warnings(r"could not top up the leases")
 @pytest.mark.parametrize("role", ["kiosk", "counter"])
@@ -53,16 +69,7 @@ def test_each_front_ends_devices_reach_the_fleet_page(qtbot: QtBot, tmp_path: Pa
     enroll_terminal(url, platform.enroll_code("C001", Role(role)), folder)
     shell = start_shell(f"reception-{role}-fleet-test", folder, argv=[], lock=False)
     try:
-        if role == "counter":
-            from counter.composition import CounterComposition
-
-            ui = CounterComposition(shell.gui)
-        else:
-            from kiosk.composition import KioskComposition
-
-            ui = KioskComposition(shell.gui, kiosk_mode=False)
-        qtbot.addWidget(ui.window)
-        ui.attach(shell)
+        ui = attached_front_end(shell, role, qtbot)
         shell.adapters.check()  # what `Shell.start` does first
         adapters = shell.adapters
         qtbot.waitUntil(lambda: adapters.printer is not None
@@ -103,16 +110,7 @@ def test_an_installed_terminal_has_no_device_until_one_is_set(qtbot: QtBot, tmp_
     enroll_terminal(url, platform.enroll_code("C001", Role(role)), folder)
     shell = start_shell(f"reception-{role}-installed-test", folder, argv=[], lock=False)
     try:
-        if role == "counter":
-            from counter.composition import CounterComposition
-
-            ui = CounterComposition(shell.gui)
-        else:
-            from kiosk.composition import KioskComposition
-
-            ui = KioskComposition(shell.gui, kiosk_mode=False)
-        qtbot.addWidget(ui.window)
-        ui.attach(shell)
+        ui = attached_front_end(shell, role, qtbot)
         devices = shell.services.devices
         assert devices is not None
         assert (devices.printer, devices.card_reader, devices.camera, devices.passport) == \
