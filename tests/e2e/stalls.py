@@ -5,8 +5,8 @@ A GUI thread that answers late either worked (on a CPU), waited on something of
 its own process (a lock, the GIL, a device, the disk) or waited for a CPU the
 kernel gave to someone else; and the whole machine can stall (a virtual
 machine's stolen time, memory reclaim). The first two are the front end's
-fault; the last two are not, and a shared CI machine has them for seconds now
-and then. `ThreadTimes` reads one thread's account from
+fault; the last two are not, and a shared CI machine can have them for
+seconds. `ThreadTimes` reads one thread's account from
 /proc/PID/task/TID/{schedstat,stat}; `StallMeter` runs a one-thread process
 that only sleeps 10 ms at a time and reports every wake-up that came late:
 the machine's stalls, free of this test process's own GIL."""
@@ -104,14 +104,13 @@ def excuse(pid: int, before: dict[int, ThreadTimes], after: dict[int, ThreadTime
     if pid not in before or pid not in after:
         return Excuse(0.0, machine_stall, f"machine stalled {machine_stall:.2f} s")
     gui = after[pid] - before[pid]
-    others = [after[tid] - before[tid] for tid in after if tid != pid and tid in before]
-    others_cpu = sum(times.on_cpu for times in others)
-    busiest = sorted(((after[tid] - before[tid]).on_cpu, tid) for tid in after
-                     if tid != pid and tid in before)[-3:]
+    others = {tid: after[tid] - before[tid] for tid in after if tid != pid and tid in before}
+    others_cpu = sum(times.on_cpu for times in others.values())
+    busiest = sorted(((times.on_cpu, tid) for tid, times in others.items()), reverse=True)[:3]
     account = (f"GUI thread {gui.on_cpu:.2f} s on a CPU, {gui.waiting_for_cpu:.2f} s waiting "
                f"for one, {gui.major_faults} pages read from disk; its other threads "
                f"{others_cpu:.2f} s on a CPU (busiest: "
-               + ", ".join(f"{tid} {cpu:.2f} s" for cpu, tid in reversed(busiest))
+               + ", ".join(f"{tid} {cpu:.2f} s" for cpu, tid in busiest)
                + f"); machine stalled {machine_stall:.2f} s")
     return Excuse(max(0.0, gui.waiting_for_cpu - others_cpu), machine_stall, account)
 
