@@ -33,6 +33,17 @@ class SlipPrinter(QObject):
         """False on a kiosk configured without a printer (every slip is shown)."""
         return self.context.devices.printer is not None
 
+    def text(self) -> str:
+        """The words of the receipt being printed or shown, for what cannot read the
+        slip's image (a screen reader, the e2e probe)."""
+        receipt = self.receipt
+        if receipt is None:
+            return ""
+        lines = [receipt.center_name, receipt.title,
+                 *(f"{row.key}: {row.value}" for row in receipt.rows),
+                 *receipt.paragraphs, receipt.footer]
+        return "\n".join(line for line in lines if line)
+
     def print(self, receipt: Receipt) -> None:
         self.receipt = receipt
         printer = self.context.devices.printer

@@ -38,8 +38,10 @@ class SlipView(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self._image: QImage | None = None
 
-    def set_slip(self, image: Image.Image | QImage | None) -> None:
+    def set_slip(self, image: Image.Image | QImage | None, text: str = "") -> None:
+        """Show `image`; `text`, its words, is what a screen reader says of it."""
         self._image = pil_to_qimage(image) if isinstance(image, Image.Image) else image
+        self.setAccessibleName(text if image is not None else "")
         self._rescale()
 
     def has_slip(self) -> bool:
@@ -131,8 +133,8 @@ class SlipPages(QStackedWidget):
         else:
             self.qr.setPixmap(qr_pixmap(qr_payload, self.qr_pixels))
 
-    def show_slip(self, image: Image.Image | QImage) -> None:
-        self.slip_page.slip.set_slip(image)
+    def show_slip(self, image: Image.Image | QImage, text: str = "") -> None:
+        self.slip_page.slip.set_slip(image, text)
         self.setCurrentIndex(1)
 
     def slip_shown(self) -> bool:

@@ -472,15 +472,17 @@ class DeployCheck:
                   or (w["kind"] == "label" and "触摸屏幕" in w["text"]))
         probe.tap("the take-a-number tile", lambda w: w["name"] == "tile_take_number")
         probe.tap("a service's tile", lambda w: w["name"].startswith("tile_category_"))
-        ticket = wait_for("a ticket number on screen",
-                          lambda: probe.find(lambda w: w["name"] == "ticketNumber"
-                                             and w["text"]), 60)
-        number = ticket["text"]
+        # the package installs no device: the ticket is shown as its slip, whose words
+        # (center, number, ...) are the image's accessible name
+        slip = wait_for("the ticket's slip on screen",
+                        lambda: probe.find(lambda w: w["name"] == "slipView"
+                                           and w["accessible"]), 60)
+        number = slip["accessible"].splitlines()[1]
         wait_for(f"ticket {number} in the platform's database",
                  lambda: number in self.platform_tickets(), 60)
         self.facts["ticket"] = number
         print(f"  took number {number}; it is in the platform's database")
-        wait_for("the kiosk saying it has no printer (the package installs no device)",
+        wait_for("the kiosk saying it has no printer",
                  lambda: probe.find(lambda w: w["name"] == "slipMessage"
                                     and "没有打印机" in w["text"]), 30)
         self.screenshot(runtime=probe.path.parent)

@@ -166,7 +166,7 @@ class DoneScreen(KioskScreen):
         self.print_status.say(self._take_slip)
 
     def _slip_rendered(self, image: Any) -> None:
-        self.pages.show_slip(image)
+        self.pages.show_slip(image, self.printer.text())
         self.print_status.clear()
 
     def slip_shown(self) -> bool:

@@ -177,7 +177,7 @@ class SlipScreen(KioskScreen):
         self.print_status.say(lambda: self.tr("Please take your slip from the printer."))
 
     def _show_slip(self, image: Any) -> None:
-        self.pages.show_slip(image)
+        self.pages.show_slip(image, self.printer.text())
         self.print_status.clear()
 
     def slip_shown(self) -> bool:
