@@ -126,7 +126,8 @@ def terminal_package(bundle: Path, version: str, arch: str, work: Path, out: Pat
     opt = stage / "opt" / "reception"
     shutil.copytree(bundle, opt, symlinks=True)
     (opt / "share").mkdir()
-    shutil.copy2(DEB / "terminal" / "terminal.toml.in", opt / "share" / "terminal.toml.in")
+    for template in ("terminal.toml.in", "devices.toml.in"):
+        shutil.copy2(DEB / "terminal" / template, opt / "share" / template)
     shutil.copy2(ROOT / "docs" / "deploy.md", opt / "share" / "deploy.md")
     bin_dir = stage / "usr" / "bin"
     bin_dir.mkdir(parents=True)

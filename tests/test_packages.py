@@ -22,8 +22,11 @@ from sqlalchemy import text
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import build_packages
 
+from display.config import DisplayConfig
+from sync.config import load_config
 from sync.server.db import make_engine
 from sync.server.migrate import FIRST_REVISION, current_revision, head_revision, upgrade
+from terminal.config import TerminalConfig
 
 pytestmark = pytest.mark.skipif(
     shutil.which("dpkg-deb") is None or shutil.which("useradd") is None or os.geteuid() != 0,
@@ -151,6 +154,10 @@ def test_terminal_install_upgrade_rollback_remove_and_purge(
         config = root / "etc" / "reception" / role / "terminal.toml"
         assert _mode(config) == 0o600
         assert f'role = "{role}"' in config.read_text()
+        # no device until a technician sets one; the hall display has none to set
+        assert ('[devices.card_reader]\nkind = "none"' in config.read_text()) == \
+            (role != "display")
+        load_config(config, DisplayConfig if role == "display" else TerminalConfig)  # valid
     assert "reception-devices" in (root / "etc" / "group").read_text()
     ran = (tmp_path / "ran").read_text()
     assert "reception-kiosk --self-test" in ran and "reception-sync self-test" in ran

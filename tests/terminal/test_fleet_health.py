@@ -88,8 +88,7 @@ def test_each_front_ends_devices_reach_the_fleet_page(qtbot: QtBot, tmp_path: Pa
         platform.stop()
 
 
-TEMPLATE = Path(__file__).resolve().parents[2] / "packaging" / "deb" / "terminal" / \
-    "terminal.toml.in"
+TEMPLATES = Path(__file__).resolve().parents[2] / "packaging" / "deb" / "terminal"
 
 
 @pytest.mark.log_warnings(r"could not top up the leases")
@@ -103,9 +102,10 @@ def test_an_installed_terminal_has_no_device_until_one_is_set(qtbot: QtBot, tmp_
     url = platform.start()
     folder = tmp_path / "config"
     folder.mkdir()
+    installed = ((TEMPLATES / "terminal.toml.in").read_text("utf-8").replace("@ROLE@", role)
+                 + (TEMPLATES / "devices.toml.in").read_text("utf-8"))  # as postinst writes it
     (folder / CONFIG_FILE).write_text(
-        TEMPLATE.read_text("utf-8").replace("@ROLE@", role)
-        .replace('"https://platform.example"', f'"{url}"')
+        installed.replace('"https://platform.example"', f'"{url}"')
         .replace(f'"/var/lib/reception/{role}"', f'"{tmp_path / "data"}"'), "utf-8")
     enroll_terminal(url, platform.enroll_code("C001", Role(role)), folder)
     shell = start_shell(f"reception-{role}-installed-test", folder, argv=[], lock=False)
